@@ -1,0 +1,49 @@
+"""Config: the YAML schema, its loader and the shipped files."""
+
+from __future__ import annotations
+
+from config.durations import parse_duration
+from config.errors import ConfigError
+from config.loader import (
+    DEFAULT_CONFIG,
+    DEMO_CONFIG,
+    load_config,
+    resolve_config_path,
+)
+from config.schema import (
+    SOURCE_KINDS,
+    ChannelConfig,
+    Config,
+    CrawlConfig,
+    EmailChannel,
+    KeywordRule,
+    MetricChangeRule,
+    MetricConfig,
+    RuleConfig,
+    SourceConfig,
+    SourceHealthRule,
+    TopicConfig,
+    WebhookChannel,
+)
+
+__all__ = [
+    "DEFAULT_CONFIG",
+    "DEMO_CONFIG",
+    "SOURCE_KINDS",
+    "ChannelConfig",
+    "Config",
+    "ConfigError",
+    "CrawlConfig",
+    "EmailChannel",
+    "KeywordRule",
+    "MetricChangeRule",
+    "MetricConfig",
+    "RuleConfig",
+    "SourceConfig",
+    "SourceHealthRule",
+    "TopicConfig",
+    "WebhookChannel",
+    "load_config",
+    "parse_duration",
+    "resolve_config_path",
+]

@@ -1,0 +1,1 @@
+"""Crawling: spiders, pipelines, extraction and dedupe primitives."""

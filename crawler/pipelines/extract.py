@@ -1,0 +1,61 @@
+"""ExtractPipeline: skip unchanged bodies, then HTML -> title, text, date, language."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import DropItem
+
+from crawler.extract import Extracted, extract_article
+from crawler.pipelines.base import DramawatchPipeline
+from crawler.workers import extraction_pool
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+    from config import Config
+    from crawler.items import ArticleItem
+
+
+class ExtractPipeline(DramawatchPipeline):
+    """Fills an item's article fields from its HTML (in a worker process when configured)."""
+
+    def __init__(self, crawler: Crawler, config: Config) -> None:
+        super().__init__(crawler, config)
+        # DRAMAWATCH_EXTRACT_WORKERS = 0 extracts in the crawl process itself.
+        self.workers = crawler.settings.getint("DRAMAWATCH_EXTRACT_WORKERS", 0)
+
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
+        """Drop unchanged or empty pages; fill title, text, published_at and language."""
+        item.body_hash = hashlib.sha256(item.html.encode("utf-8")).hexdigest()
+        if self._unchanged(item):
+            raise DropItem(f"unchanged: {item.url}")
+        extracted = await self._extract(item)
+        if not extracted.text.strip():
+            raise DropItem(f"no-text: {item.url}")
+        item.title = extracted.title or item.fallback_title
+        item.text = extracted.text
+        item.published_at = extracted.published_at or item.fallback_date
+        item.language = extracted.language or item.language_hint
+        item.html = ""  # the raw page is not needed past this point
+        return item
+
+    def _unchanged(self, item: ArticleItem) -> bool:
+        with self.store.transaction() as tx:
+            states = tx.pages.get_many([item.url])
+        state = states.get(item.url)
+        return state is not None and state.body_hash == item.body_hash
+
+    async def _extract(self, item: ArticleItem) -> Extracted:
+        args = (item.html, item.url)
+        kwargs = {
+            "fallback_title": item.fallback_title,
+            "fallback_date": item.fallback_date,
+            "language_hint": item.language_hint,
+        }
+        if not self.workers:
+            return extract_article(*args, **kwargs)
+        future = extraction_pool(self.workers).submit(extract_article, *args, **kwargs)
+        return await asyncio.wrap_future(future)

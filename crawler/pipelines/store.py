@@ -1,0 +1,84 @@
+"""StorePipeline: one transaction per article for the article, its story and its metrics."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import DropItem
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from crawler.fingerprint import fingerprint_from_bytes, is_near_duplicate
+from crawler.pipelines.base import DramawatchPipeline
+from storage import ArticleRecord, IngestResult, Transaction
+
+if TYPE_CHECKING:
+    from crawler.items import ArticleItem
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 4
+# Raised when another writer stored the same URL or story first: retrying sees its row.
+_TRANSIENT = (IntegrityError, OperationalError)
+
+
+class StorePipeline(DramawatchPipeline):
+    """Stores new articles and revisions; copies and unchanged pages stop here."""
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        """Ingest the article; drop it as ``duplicate``/``unchanged`` when nothing is new."""
+        result = self._ingest_with_retry(item)
+        item.article_id, item.story_id, item.status = (
+            result.article_id, result.story_id, result.status,
+        )  # fmt: skip
+        if result.status in ("duplicate", "unchanged"):
+            raise DropItem(f"{result.status}: {item.url}")
+        return item
+
+    def _ingest_with_retry(self, item: ArticleItem) -> IngestResult:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return self._ingest(item)
+            except _TRANSIENT as exc:
+                if attempt == MAX_ATTEMPTS:
+                    raise
+                logger.info("Store of %s: attempt %d failed (%s), retrying", item.url, attempt, exc)
+                time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
+
+    def _ingest(self, item: ArticleItem) -> IngestResult:
+        with self.store.transaction() as tx:
+            source = tx.sources.get(item.source)
+            if source is None:
+                raise DropItem(f"unknown-source: {item.source} ({item.url})")
+            result = tx.articles.ingest(_record(item), source, _same_story)
+            if result.status in ("new", "revision"):
+                self._store_observations(tx, item, result)
+            for url in {item.url, *item.seen_urls}:
+                tx.pages.record(url, etag=None, last_modified=None, body_hash=item.body_hash)
+            tx.commit()
+            return result
+
+    def _store_observations(self, tx: Transaction, item: ArticleItem, result: IngestResult) -> None:
+        if result.story_id is None:
+            return
+        for observation in item.observations:
+            fields = asdict(observation)
+            fields["observed_at"] = item.published_at or item.fetched_at
+            tx.metrics.add(story_id=result.story_id, article_id=result.article_id, **fields)
+
+
+def _record(item: ArticleItem) -> ArticleRecord:
+    assert item.content_hash is not None and item.fetched_at is not None
+    return ArticleRecord(
+        url=item.url, source=item.source, category=item.category, title=item.title,
+        published_at=item.published_at, language=item.language, text=item.text,
+        content_hash=item.content_hash, fetched_at=item.fetched_at,
+        seen_urls=item.seen_urls, signature=item.signature, bands=item.bands,
+    )  # fmt: skip
+
+
+def _same_story(signature: bytes, candidate: bytes) -> bool:
+    return is_near_duplicate(fingerprint_from_bytes(signature), fingerprint_from_bytes(candidate))

@@ -1,0 +1,58 @@
+"""Scrapy settings: defaults for every crawl, and the per-config overrides."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from config import Config
+
+BOT_NAME = "dramawatch"
+SPIDER_MODULES = ["crawler.spiders"]
+
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_TIMEOUT = 20
+DOWNLOAD_MAXSIZE = 5_000_000
+DOWNLOAD_WARNSIZE = 0
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+# A monitor must see every change: no HTTP cache in normal runs.
+HTTPCACHE_ENABLED = False
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.extract.ExtractPipeline": 100,
+    "crawler.pipelines.topic.TopicFilterPipeline": 200,
+    "crawler.pipelines.dedupe.DedupePipeline": 300,
+    "crawler.pipelines.metrics.MetricsPipeline": 400,
+    "crawler.pipelines.store.StorePipeline": 500,
+}
+
+DRAMAWATCH_EXTRACT_WORKERS = 0
+
+
+def settings_for(config: Config, **overrides: Any) -> dict[str, Any]:
+    """This module's settings with the config's crawl section applied."""
+    crawl = config.crawl
+    settings = {key: value for key, value in globals().items() if key.isupper()}
+    settings.update(
+        USER_AGENT=crawl.user_agent,
+        ROBOTSTXT_OBEY=crawl.obey_robots,
+        AUTOTHROTTLE_ENABLED=crawl.autothrottle,
+        DOWNLOAD_TIMEOUT=crawl.download_timeout,
+        DOWNLOAD_MAXSIZE=crawl.download_maxsize,
+        RETRY_TIMES=crawl.retries,
+        CONCURRENT_REQUESTS_PER_DOMAIN=crawl.concurrency_per_domain,
+        DRAMAWATCH_CONFIG=config,
+    )
+    settings.update(overrides)
+    return settings

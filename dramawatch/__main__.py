@@ -1,0 +1,7 @@
+"""``python -m dramawatch``."""
+
+from __future__ import annotations
+
+from dramawatch.cli import main
+
+main()

@@ -1,0 +1,235 @@
+"""The ``dramawatch`` command line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import click
+
+from config import (
+    Config,
+    ConfigError,
+    SourceConfig,
+    load_config,
+    parse_duration,
+    resolve_config_path,
+)
+from dramawatch.output import FORMATS, console, format_option, write_rows
+from dramawatch.views import article_json, source_json
+from storage import open_store
+
+ARTICLE_COLUMNS = ("id", "published_at", "source", "title", "story_id")
+
+
+class ConfigProblem(click.ClickException):
+    """An invalid config: exit code 2, the message names the file, key and fix."""
+
+    exit_code = 2
+
+
+class Context:
+    """What every command shares: the config file, loaded on first use."""
+
+    def __init__(self, config_path: str | None) -> None:
+        self.config_path = resolve_config_path(config_path)
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        """The validated config (ConfigProblem when it is invalid)."""
+        if self._config is None:
+            try:
+                self._config = load_config(self.config_path)
+            except ConfigError as exc:
+                raise ConfigProblem(str(exc)) from None
+        return self._config
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config", "config_path", envvar="DRAMAWATCH_CONFIG", type=click.Path(dir_okay=False),
+    help="Config file (default: ./dramawatch.yaml, else the shipped catalogue).",
+)  # fmt: skip
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(package_name="dramawatch")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
+    """Monitor micro-drama news: crawl, store, dedupe, extract metrics and alert."""
+    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    ctx.obj = Context(config_path)
+
+
+@cli.command("check-config")
+@pass_context
+def check_config(ctx: Context) -> None:
+    """Validate the config file and summarise it; exit 2 when it is invalid.
+
+    Example: dramawatch --config dramawatch.yaml check-config
+    """
+    config = ctx.config
+    click.echo(
+        f"{ctx.config_path}: OK: {len(config.sources)} sources, {len(config.metrics)} metrics, "
+        f"{len(config.rules)} rules, {len(config.channels)} channels; database {config.database}"
+    )
+
+
+@cli.command()
+@pass_context
+def init(ctx: Context) -> None:
+    """Create or upgrade the database schema.
+
+    Example: dramawatch init
+    """
+    store = open_store(ctx.config.database)
+    store.migrate()
+    click.echo(f"Database ready: {ctx.config.database}")
+
+
+@cli.command()
+@click.option("--source", "names", multiple=True, help="Only this source (repeatable).")
+@format_option("table", "json")
+@pass_context
+def crawl(ctx: Context, names: tuple[str, ...], fmt: str) -> None:
+    """Crawl the sources once, now, whatever their intervals.
+
+    Exits 0 when the pass ran, even if some sources failed (they are listed and recorded).
+
+    Example: dramawatch crawl --source nrta-notices
+    """
+    from dramawatch.crawl_command import run_crawl
+
+    run_crawl(ctx.config, _pick_sources(ctx.config, names), fmt)
+
+
+def _pick_sources(config: Config, names: tuple[str, ...]) -> list[SourceConfig]:
+    known = [source.name for source in config.sources]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown source {', '.join(unknown)}. Try --source with one of: {', '.join(known)}",
+            param_hint="--source",
+        )
+    chosen = [s for s in config.sources if (s.name in names if names else s.enabled)]
+    if not chosen:
+        raise click.UsageError("no sources to crawl: add some under sources: in the config")
+    return chosen
+
+
+def _since(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.now(UTC) - timedelta(seconds=parse_duration(value))
+    except ValueError:
+        pass
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r}: use a date (2025-12-01), a datetime or a duration (7d)",
+            param_hint="--since",
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _filters(func: Any) -> Any:
+    func = click.option("--source", help="Only articles from this source.")(func)
+    return click.option("--since", help="Published since: 2025-12-01, or 7d, 24h ...")(func)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@_filters
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--rank", is_flag=True, help="Order by relevance instead of newest first.")
+@format_option()
+@pass_context
+def search(
+    ctx: Context, query: str | None, since: str | None, source: str | None,
+    limit: int, rank: bool, fmt: str,
+) -> None:  # fmt: skip
+    """Search the archive (full text; Chinese and English; "quoted phrases", OR).
+
+    Example: dramawatch search 短剧 --since 30d --format json
+    """
+    store = open_store(ctx.config.database)
+    store.migrate()
+    with store.transaction() as tx:
+        found = tx.articles.search(
+            query, since=_since(since), source=source, limit=limit, rank=rank
+        )
+        rows = [article_json(article, with_text=fmt != "table") for article in found]
+    write_rows(rows, fmt, ARTICLE_COLUMNS, title=f"{len(rows)} articles")
+
+
+@cli.command()
+@_filters
+@format_option("jsonl", "json", "csv", default="jsonl")
+@pass_context
+def export(ctx: Context, since: str | None, source: str | None, fmt: str) -> None:
+    """Export every stored article (one JSON object a line by default).
+
+    Example: dramawatch export --format jsonl > archive.jsonl
+    """
+    store = open_store(ctx.config.database)
+    store.migrate()
+    with store.transaction() as tx:
+        articles = tx.articles.iter_all(since=_since(since), source=source)
+        write_rows((article_json(article) for article in articles), fmt, ARTICLE_COLUMNS)
+
+
+@cli.command()
+@format_option("table", "json")
+@pass_context
+def sources(ctx: Context, fmt: str) -> None:
+    """List the configured sources with their last run, counts and last error.
+
+    Example: dramawatch sources --format json
+    """
+    store = open_store(ctx.config.database)
+    store.migrate()
+    rows = []
+    with store.transaction() as tx:
+        for configured in ctx.config.sources:
+            row = tx.sources.get(configured.name)
+            if row is None:
+                rows.append({"source": configured.name, "kind": configured.kind, "ok": None})
+                continue
+            rows.append(source_json(row, tx.sources.last_run(row), tx.sources.article_count(row)))
+    columns = ("source", "kind", "articles", "last_run_at", "ok", "new", "last_error")
+    write_rows(rows, fmt, columns, title="Sources")
+
+
+@cli.command()
+@click.option(
+    "--workdir", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dramawatch-demo"), show_default=True,
+    help="Where the demo's fresh SQLite database is written.",
+)  # fmt: skip
+def demo(workdir: Path) -> None:
+    """Run the whole pipeline on the bundled recorded sites (no network needed).
+
+    Example: dramawatch demo --workdir /tmp/dw-demo
+    """
+    from dramawatch.demo.run import run_demo
+
+    run_demo(workdir)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="dramawatch")
+
+
+__all__ = ["FORMATS", "cli", "console", "main"]
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The ``crawl`` command: one pass with a live progress display and a summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+
+from config import Config, SourceConfig
+from dramawatch.output import console
+from dramawatch.report import PassReport, SourceResult
+from dramawatch.runner import Progress, run_pass
+
+
+def run_crawl(config: Config, sources: Sequence[SourceConfig], fmt: str) -> PassReport:
+    """Run the pass and print its summary (exit status stays 0 when sources failed)."""
+    with _live_progress(sources) as progress:
+        report = run_pass(config, sources, progress=progress)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        console().print(summary_table(report.results))
+        for result in report.failed:
+            click.echo(f"source {result.source} failed: {result.error}", err=True)
+    return report
+
+
+def summary_table(results: Sequence[SourceResult], title: str = "Crawl summary") -> Table:
+    """A table of per-source counts."""
+    table = Table(title=title)
+    for column in ("source", "status", "fetched", "new", "revised", "known", "dropped", "errors"):
+        table.add_column(column, justify="left" if column in ("source", "status") else "right")
+    for r in results:
+        other = {k: v for k, v in r.stats.dropped.items() if k not in ("unchanged", "duplicate")}
+        dropped = ", ".join(f"{k} {v}" for k, v in sorted(other.items())) or "0"
+        status = "ok" if r.ok else "[red]failed[/red]"
+        table.add_row(
+            r.source, status, str(r.stats.fetched), str(r.stats.new), str(r.revisions),
+            str(r.stats.unchanged), dropped, str(len(r.stats.errors)),
+        )  # fmt: skip
+    return table
+
+
+@contextmanager
+def _live_progress(sources: Sequence[SourceConfig]) -> Iterator[Progress | None]:
+    """On a terminal, a live table updated as pages arrive; elsewhere nothing."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    results: dict[str, SourceResult] = {s.name: SourceResult(s.name) for s in sources}
+    with Live(
+        summary_table(list(results.values()), "Crawling"),
+        console=Console(stderr=True),
+        refresh_per_second=4,
+        transient=True,
+    ) as live:
+
+        def update(result: SourceResult) -> None:
+            results[result.source] = result
+            live.update(summary_table(list(results.values()), "Crawling"))
+
+        yield update

@@ -1,0 +1,48 @@
+"""The outcome of a pass: one SourceResult per source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from storage import RunStats
+
+
+@dataclass
+class SourceResult:
+    """What one source's pass did; ``error`` is set when the source as a whole failed."""
+
+    source: str
+    stats: RunStats = field(default_factory=RunStats)
+    revisions: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the source was read (page-level errors may still be listed)."""
+        return self.error is None
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        s = self.stats
+        return {
+            "source": self.source, "ok": self.ok, "error": self.error, "fetched": s.fetched,
+            "kept": s.kept, "new": s.new, "revisions": self.revisions, "unchanged": s.unchanged,
+            "dropped": dict(s.dropped), "errors": list(s.errors),
+        }  # fmt: skip
+
+
+@dataclass
+class PassReport:
+    """Every source's result for one pass."""
+
+    results: list[SourceResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[SourceResult]:
+        """The sources that failed as a whole."""
+        return [result for result in self.results if not result.ok]
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        return {"sources": [result.as_dict() for result in self.results]}

@@ -1,0 +1,131 @@
+"""``run_pass``: one crawl of the given sources through the pipelines into the store."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.exceptions import DropItem
+
+from config import Config, SourceConfig
+from crawler.settings import settings_for
+from crawler.spiders import SPIDERS
+from dramawatch.report import PassReport, SourceResult
+from storage import Store, open_store
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[SourceResult], None]
+# Drop reasons that mean "already known", not "rejected".
+_KNOWN = {"unchanged", "duplicate"}
+
+
+def run_pass(
+    config: Config,
+    sources: Sequence[SourceConfig],
+    *,
+    progress: Progress | None = None,
+    settings: dict[str, Any] | None = None,
+) -> PassReport:
+    """Crawl ``sources`` once; every source's outcome is recorded, none stops the others."""
+    store = open_store(config.database)
+    store.migrate()
+    _register_sources(store, sources)
+    process = CrawlerProcess(settings_for(config, **(settings or {})), install_root_handler=False)
+    started = datetime.now(UTC)
+    tracked = [_schedule(process, source, config, progress) for source in sources]
+    process.start()
+    report = PassReport([result for _crawler, result in tracked])
+    for crawler, result in tracked:
+        _finish(crawler, result)
+    _record_runs(store, report, started)
+    return report
+
+
+def _register_sources(store: Store, sources: Sequence[SourceConfig]) -> None:
+    with store.transaction() as tx:
+        for source in sources:
+            tx.sources.ensure(source.name, source.kind, source.url, source.category)
+        tx.commit()
+
+
+def _schedule(
+    process: CrawlerProcess, source: SourceConfig, config: Config, progress: Progress | None
+) -> tuple[Crawler | None, SourceResult]:
+    result = SourceResult(source.name)
+    try:
+        crawler = process.create_crawler(SPIDERS[source.kind])
+        _connect(crawler, result, progress)
+        process.crawl(crawler, source=source, crawl=config.crawl)
+    except Exception as exc:  # one source's set-up failure must not stop the pass
+        logger.exception("Source %s could not start", source.name)
+        result.error = f"could not start: {exc}"
+        return None, result
+    return crawler, result
+
+
+def _connect(crawler: Crawler, result: SourceResult, progress: Progress | None) -> None:
+    stats = result.stats
+
+    def fetched(**_: Any) -> None:
+        stats.fetched += 1
+        _notify()
+
+    def kept(item: Any, **_: Any) -> None:
+        stats.kept += 1
+        stats.new += item.status == "new"
+        result.revisions += item.status == "revision"
+        _notify()
+
+    def dropped(item: Any, exception: DropItem, **_: Any) -> None:
+        reason = str(exception).split(":", 1)[0]
+        if reason in _KNOWN:
+            stats.unchanged += 1
+        stats.drop(reason)
+        _notify()
+
+    def failed(item: Any = None, failure: Any = None, response: Any = None, **_: Any) -> None:
+        url = getattr(response, "url", None) or getattr(item, "url", "?")
+        stats.errors.append({"url": url, "error": failure.getErrorMessage() if failure else "?"})
+        logger.error("Source %s: %s: %s", result.source, url, failure and failure.getTraceback())
+
+    def _notify() -> None:
+        if progress is not None:
+            progress(result)
+
+    crawler.signals.connect(fetched, signal=signals.response_received, weak=False)
+    crawler.signals.connect(kept, signal=signals.item_scraped, weak=False)
+    crawler.signals.connect(dropped, signal=signals.item_dropped, weak=False)
+    crawler.signals.connect(failed, signal=signals.item_error, weak=False)
+    crawler.signals.connect(failed, signal=signals.spider_error, weak=False)
+
+
+def _finish(crawler: Crawler | None, result: SourceResult) -> None:
+    spider = getattr(crawler, "spider", None)
+    if spider is None:
+        result.error = result.error or "the crawl did not start"
+        return
+    result.stats.errors[:0] = spider.errors
+    result.error = result.error or spider.source_error
+    reason = crawler.stats.get_value("finish_reason") if crawler and crawler.stats else None
+    if reason not in (None, "finished", "closespider_itemcount"):
+        result.error = result.error or f"crawl ended early: {reason}"
+
+
+def _record_runs(store: Store, report: PassReport, started: datetime) -> None:
+    for result in report.results:
+        try:
+            with store.transaction() as tx:
+                source = tx.sources.get(result.source)
+                if source is not None:
+                    tx.sources.record_run(source, started, result.stats, result.error)
+                tx.commit()
+        except Exception:
+            logger.error(
+                "Could not record the run of %s:\n%s", result.source, traceback.format_exc()
+            )

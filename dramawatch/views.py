@@ -1,0 +1,45 @@
+"""Contract JSON shapes of stored objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage import Article, CrawlRun, Source
+
+
+def article_json(article: Article, *, with_text: bool = True) -> dict[str, Any]:
+    """An article as the contract's Article JSON."""
+    row: dict[str, Any] = {
+        "id": article.id,
+        "url": article.url,
+        "source": article.source.name,
+        "category": article.category,
+        "title": article.title,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "language": article.language,
+        "text": article.text,
+        "story_id": article.story_id,
+        "fetched_at": article.fetched_at.isoformat(),
+    }
+    if not with_text:
+        row.pop("text")
+    return row
+
+
+def source_json(source: Source, run: CrawlRun | None, articles: int) -> dict[str, Any]:
+    """A source with its last run and article count."""
+    errors = (run.errors or {}).get("items", []) if run else []
+    return {
+        "source": source.name,
+        "kind": source.kind,
+        "category": source.category,
+        "articles": articles,
+        "last_run_at": run.finished_at.isoformat() if run and run.finished_at else None,
+        "ok": run.ok if run else None,
+        "fetched": run.fetched if run else 0,
+        "kept": run.kept if run else 0,
+        "new": run.new if run else 0,
+        "dropped": dict(run.dropped or {}) if run else {},
+        "consecutive_failures": source.consecutive_failures,
+        "last_error": (run.error or (errors[-1]["error"] if errors else None)) if run else None,
+    }

@@ -1,0 +1,24 @@
+"""Storage: models, migrations and the repository API (the only package that knows SQL)."""
+
+from __future__ import annotations
+
+from storage.db import Store, Transaction, make_engine, open_store
+from storage.models import Article, ArticleRevision, CrawlRun, MetricObservation, Source, Story
+from storage.records import ArticleRecord, IngestResult, RunStats, StoryCandidate
+
+__all__ = [
+    "Article",
+    "ArticleRecord",
+    "ArticleRevision",
+    "CrawlRun",
+    "IngestResult",
+    "MetricObservation",
+    "RunStats",
+    "Source",
+    "Store",
+    "Story",
+    "StoryCandidate",
+    "Transaction",
+    "make_engine",
+    "open_store",
+]

@@ -1,0 +1,193 @@
+"""The article repository: ingest with exact/near-duplicate/revision handling, and search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+
+from sqlalchemy import Select, column, func, select, table, text
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    Article,
+    ArticleRevision,
+    ArticleUrl,
+    Source,
+    Story,
+    StoryBand,
+    utcnow,
+)
+from storage.records import ArticleRecord, IngestResult, StoryCandidate
+from storage.search import fts_query, index_text
+
+SameStory = Callable[[bytes, bytes], bool]
+_FTS = table("article_fts", column("rowid"), column("rank"))
+
+
+class ArticleRepository:
+    """Articles, the URLs they were seen under, their revisions and their stories."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def ingest(self, record: ArticleRecord, source: Source, same_story: SameStory) -> IngestResult:
+        """Store ``record``: new article, duplicate of a stored body, revision or unchanged."""
+        urls = (record.url, *record.seen_urls)
+        existing = self.find_by_urls(urls)
+        if existing is not None:
+            self._add_urls(existing, urls, source)
+            if existing.content_hash == record.content_hash:
+                return IngestResult("unchanged", existing.id, existing.story_id, existing.revision)
+            return self._revise(existing, record)
+        copy = self.find_by_hash(record.content_hash)
+        if copy is not None:
+            self._add_urls(copy, urls, source)
+            return IngestResult("duplicate", copy.id, copy.story_id, copy.revision)
+        return self._insert(record, source, same_story)
+
+    def find_by_urls(self, urls: Sequence[str]) -> Article | None:
+        """The article seen under any of ``urls``."""
+        query = select(Article).join(ArticleUrl).where(ArticleUrl.url.in_(urls)).limit(1)
+        return self.session.scalars(query).first()
+
+    def find_by_hash(self, content_hash: str) -> Article | None:
+        """An article whose normalized text hashes to ``content_hash``."""
+        query = select(Article).where(Article.content_hash == content_hash).limit(1)
+        return self.session.scalars(query).first()
+
+    def get(self, article_id: int) -> Article | None:
+        """The article with this id."""
+        return self.session.get(Article, article_id)
+
+    def _insert(self, record: ArticleRecord, source: Source, same_story: SameStory) -> IngestResult:
+        story, new_story = self._story_for(record, same_story)
+        article = Article(
+            url=record.url, source_id=source.id, category=record.category, title=record.title,
+            published_at=record.published_at, language=record.language, text=record.text,
+            content_hash=record.content_hash, signature=record.signature, story_id=story.id,
+            fetched_at=record.fetched_at, updated_at=record.fetched_at,
+        )  # fmt: skip
+        self.session.add(article)
+        self.session.flush()
+        self._add_urls(article, (record.url, *record.seen_urls), source)
+        self._add_revision(article)
+        self.session.add_all(
+            StoryBand(article_id=article.id, band_hash=band, story_id=story.id)
+            for band in set(record.bands)
+        )
+        self._index(article)
+        return IngestResult("new", article.id, story.id, 1, new_story)
+
+    def _story_for(self, record: ArticleRecord, same_story: SameStory) -> tuple[Story, bool]:
+        if record.signature is not None:
+            for candidate in self.story_candidates(record.bands):
+                if same_story(record.signature, candidate.signature):
+                    story = self.session.get_one(Story, candidate.story_id)
+                    story.article_count += 1
+                    story.updated_at = utcnow()
+                    return story, False
+        story = Story(title=record.title, first_seen_at=record.fetched_at)
+        self.session.add(story)
+        self.session.flush()
+        return story, True
+
+    def story_candidates(self, bands: Sequence[int]) -> list[StoryCandidate]:
+        """Stored articles sharing at least one LSH band, oldest story first."""
+        if not bands:
+            return []
+        query = (
+            select(StoryBand.article_id, StoryBand.story_id, Article.signature)
+            .join(Article, Article.id == StoryBand.article_id)
+            .where(StoryBand.band_hash.in_(set(bands)), Article.signature.is_not(None))
+            .group_by(StoryBand.article_id, StoryBand.story_id, Article.signature)
+            .order_by(func.count().desc(), StoryBand.story_id)
+            .limit(50)
+        )
+        return [StoryCandidate(a, s, sig) for a, s, sig in self.session.execute(query)]
+
+    def _revise(self, article: Article, record: ArticleRecord) -> IngestResult:
+        article.revision += 1
+        article.title = record.title or article.title
+        article.text, article.content_hash = record.text, record.content_hash
+        article.signature = record.signature or article.signature
+        article.published_at = article.published_at or record.published_at
+        article.updated_at = record.fetched_at
+        self._add_revision(article)
+        self._index(article)
+        return IngestResult("revision", article.id, article.story_id, article.revision)
+
+    def _add_revision(self, article: Article) -> None:
+        self.session.add(
+            ArticleRevision(
+                article_id=article.id,
+                revision=article.revision,
+                title=article.title,
+                text=article.text,
+                content_hash=article.content_hash,
+                fetched_at=article.updated_at,
+            )
+        )
+        self.session.flush()
+
+    def _add_urls(self, article: Article, urls: Sequence[str], source: Source) -> None:
+        known = set(
+            self.session.scalars(select(ArticleUrl.url).where(ArticleUrl.url.in_(set(urls))))
+        )
+        for url in dict.fromkeys(urls):
+            if url not in known:
+                self.session.add(ArticleUrl(url=url, article_id=article.id, source_id=source.id))
+        self.session.flush()
+
+    def _index(self, article: Article) -> None:
+        self.session.execute(text("DELETE FROM article_fts WHERE rowid = :id"), {"id": article.id})
+        self.session.execute(
+            text("INSERT INTO article_fts(rowid, title, body) VALUES (:id, :title, :body)"),
+            {"id": article.id, "title": index_text(article.title or ""),
+             "body": index_text(article.text)},
+        )  # fmt: skip
+
+    def revisions(self, article_id: int) -> Sequence[ArticleRevision]:
+        """Every revision of an article, oldest first."""
+        query = select(ArticleRevision).where(ArticleRevision.article_id == article_id)
+        return self.session.scalars(query.order_by(ArticleRevision.revision)).all()
+
+    def story_articles(self, story_id: int) -> Sequence[Article]:
+        """Every copy of a story, first seen first."""
+        query = select(Article).where(Article.story_id == story_id)
+        return self.session.scalars(query.order_by(Article.fetched_at, Article.id)).all()
+
+    def search(
+        self, query: str | None = None, *, since: datetime | None = None,
+        source: str | None = None, limit: int = 20, rank: bool = False,
+    ) -> Sequence[Article]:  # fmt: skip
+        """Articles matching ``query`` (all when empty), newest first or by relevance."""
+        statement = select(Article)
+        match = fts_query(query) if query else None
+        if query and match is None:
+            return []
+        if match is not None:
+            statement = statement.join(_FTS, _FTS.c.rowid == Article.id).where(
+                text("article_fts MATCH :match").bindparams(match=match)
+            )
+        statement = _filter(statement, since, source)
+        order = _FTS.c.rank if (rank and match) else Article.id.desc()
+        return self.session.scalars(statement.order_by(order).limit(limit)).all()
+
+    def iter_all(
+        self, *, since: datetime | None = None, source: str | None = None
+    ) -> Iterator[Article]:
+        """Every stored article, oldest first, streamed."""
+        statement = _filter(select(Article), since, source).order_by(Article.id)
+        yield from self.session.scalars(statement.execution_options(yield_per=500))
+
+
+def _filter(
+    statement: Select[tuple[Article]], since: datetime | None, source: str | None
+) -> Select[tuple[Article]]:
+    if since is not None:
+        statement = statement.where(
+            func.coalesce(Article.published_at, Article.fetched_at) >= since
+        )
+    if source is not None:
+        statement = statement.where(Article.source.has(Source.name == source))
+    return statement

@@ -1,0 +1,100 @@
+"""Engines, migrations and the unit of work: ``with store.transaction() as tx: ...``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.repository import (
+    ArticleRepository,
+    MetricRepository,
+    PageStateRepository,
+    SourceRepository,
+)
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, a busy timeout and foreign keys."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Transaction:
+    """One unit of work: repositories sharing one session, committed by the caller."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.sources = SourceRepository(session)
+        self.articles = ArticleRepository(session)
+        self.metrics = MetricRepository(session)
+        self.pages = PageStateRepository(session)
+
+    def commit(self) -> None:
+        """Make everything done in this unit of work durable."""
+        self.session.commit()
+
+
+class Store:
+    """The archive: an engine, its migrations and short transactions."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision."""
+        cfg = AlembicConfig()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """A unit of work that is rolled back unless ``tx.commit()`` was called."""
+        with self._sessions() as session:
+            try:
+                yield Transaction(session)
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+@lru_cache(maxsize=8)
+def open_store(url: str) -> Store:
+    """The process-wide Store for ``url`` (Scrapy deep-copies settings, so pass the URL)."""
+    return Store(url)

@@ -1,0 +1,156 @@
+"""Repositories for sources and their runs, page validators and metric observations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.articles import ArticleRepository
+from storage.models import (
+    Article,
+    CrawlRun,
+    MetricObservation,
+    PageState,
+    Source,
+    utcnow,
+)
+from storage.records import RunStats
+
+__all__ = [
+    "ArticleRepository",
+    "MetricRepository",
+    "PageStateRepository",
+    "SourceRepository",
+]
+
+
+class SourceRepository:
+    """Sources, their crawl runs and their health."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def ensure(self, name: str, kind: str, url: str, category: str) -> Source:
+        """The row for a configured source, created or updated to match the config."""
+        source = self.get(name)
+        if source is None:
+            source = Source(name=name, kind=kind, url=url, category=category)
+            self.session.add(source)
+        else:
+            source.kind, source.url, source.category = kind, url, category
+        self.session.flush()
+        return source
+
+    def get(self, name: str) -> Source | None:
+        """The source called ``name``, if it was ever crawled."""
+        return self.session.scalars(select(Source).where(Source.name == name)).first()
+
+    def all(self) -> Sequence[Source]:
+        """Every known source, by name."""
+        return self.session.scalars(select(Source).order_by(Source.name)).all()
+
+    def record_run(
+        self, source: Source, started_at: datetime, stats: RunStats, error: str | None
+    ) -> CrawlRun:
+        """Store one finished run and update the source's health counters."""
+        now = utcnow()
+        run = CrawlRun(
+            source_id=source.id, started_at=started_at, finished_at=now, ok=error is None,
+            fetched=stats.fetched, kept=stats.kept, new=stats.new, unchanged=stats.unchanged,
+            dropped=dict(stats.dropped), errors={"items": list(stats.errors)}, error=error,
+        )  # fmt: skip
+        self.session.add(run)
+        source.last_run_at = now
+        if error is None:
+            source.consecutive_failures = 0
+            source.last_success_at = now
+        else:
+            source.consecutive_failures += 1
+        if stats.new:
+            source.last_new_article_at = now
+        self.session.flush()
+        return run
+
+    def last_run(self, source: Source) -> CrawlRun | None:
+        """The most recent run of ``source``."""
+        query = select(CrawlRun).where(CrawlRun.source_id == source.id)
+        return self.session.scalars(query.order_by(CrawlRun.id.desc()).limit(1)).first()
+
+    def article_count(self, source: Source) -> int:
+        """How many articles ``source`` has in the archive."""
+        query = select(func.count()).select_from(Article).where(Article.source_id == source.id)
+        return int(self.session.scalar(query) or 0)
+
+
+class PageStateRepository:
+    """HTTP validators and body hashes of fetched URLs."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get_many(self, urls: Sequence[str]) -> dict[str, PageState]:
+        """The known state of each of ``urls`` that has one."""
+        rows = self.session.scalars(select(PageState).where(PageState.url.in_(urls)))
+        return {row.url: row for row in rows}
+
+    def record(
+        self, url: str, *, etag: str | None, last_modified: str | None, body_hash: str | None
+    ) -> None:
+        """Remember what ``url`` looked like when it was last fetched."""
+        state = self.session.get(PageState, url)
+        if state is None:
+            state = PageState(url=url)
+            self.session.add(state)
+        state.etag, state.last_modified = etag, last_modified
+        state.body_hash, state.checked_at = body_hash, utcnow()
+        self.session.flush()
+
+
+class MetricRepository:
+    """Metric observations, one per (story, metric, period, value)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, *, story_id: int, article_id: int, **fields: Any) -> MetricObservation | None:
+        """Store an observation unless the story already holds the same figure."""
+        if self._exists(story_id, fields):
+            return None
+        observation = MetricObservation(story_id=story_id, article_id=article_id, **fields)
+        self.session.add(observation)
+        self.session.flush()
+        return observation
+
+    def _exists(self, story_id: int, fields: dict[str, Any]) -> bool:
+        query = select(MetricObservation.id).where(
+            MetricObservation.story_id == story_id,
+            MetricObservation.metric == fields["metric"],
+            MetricObservation.value == fields["value"],
+            MetricObservation.unit == fields["unit"],
+            MetricObservation.kind == fields.get("kind", "level"),
+        )
+        period = fields.get("period")
+        query = query.where(
+            MetricObservation.period.is_(None)
+            if period is None
+            else MetricObservation.period == period
+        )
+        return self.session.scalar(query.limit(1)) is not None
+
+    def history(self, metric: str) -> Sequence[MetricObservation]:
+        """Every observation of ``metric``, oldest first."""
+        query = select(MetricObservation).where(MetricObservation.metric == metric)
+        return self.session.scalars(
+            query.order_by(MetricObservation.observed_at, MetricObservation.id)
+        ).all()
+
+    def all(self) -> Sequence[MetricObservation]:
+        """Every observation, by metric then time."""
+        query = select(MetricObservation).order_by(
+            MetricObservation.metric, MetricObservation.observed_at, MetricObservation.id
+        )
+        return self.session.scalars(query).all()

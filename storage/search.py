@@ -1,0 +1,73 @@
+"""Full-text search text: CJK bigram segmentation and FTS5 query building.
+
+SQLite's unicode61 tokenizer treats a run of Chinese characters as one token and the
+trigram tokenizer cannot match two-character words such as 短剧 or 监管. So the indexed
+text is rewritten before it reaches FTS5: each run of CJK characters becomes its
+overlapping bigrams followed by its last character (微短剧 -> 微短 短剧 剧), with
+Traditional characters folded to Simplified. A query term becomes the phrase of its
+bigrams (短剧 -> "短剧", 微短剧 -> "微短 短剧"), which matches exactly where the term
+occurs; a one-character term becomes a prefix query that finds it at any position.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from opencc import OpenCC
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_TERM = re.compile(r'"([^"]+)"|(\S+)')
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")
+
+
+def fold_chinese(text: str) -> str:
+    """Traditional -> Simplified, leaving everything else unchanged."""
+    if not _CJK_RUN.search(text):
+        return text
+    return str(_t2s().convert(text))
+
+
+def index_text(text: str) -> str:
+    """The form of ``text`` stored in the FTS index."""
+    return _CJK_RUN.sub(lambda m: f" {_bigrams(m.group(0), trailing=True)} ", fold_chinese(text))
+
+
+def _bigrams(run: str, *, trailing: bool) -> str:
+    grams = [run[i : i + 2] for i in range(len(run) - 1)]
+    if trailing or len(run) == 1:
+        grams.append(run[-1])
+    return " ".join(grams)
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for a user query: terms ANDed, "quoted phrases", OR."""
+    parts: list[str] = []
+    for match in _TERM.finditer(query):
+        phrase, word = match.group(1), match.group(2)
+        if word == "OR" and parts:
+            parts.append("OR")
+            continue
+        expression = _term_expression(phrase or word)
+        if expression:
+            parts.append(expression)
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return " ".join(parts) or None
+
+
+def _term_expression(term: str) -> str | None:
+    folded = fold_chinese(term)
+    cjk_only = _CJK_RUN.fullmatch(folded)
+    if cjk_only and len(folded) == 1:
+        return f'"{folded}"*'
+    text = _CJK_RUN.sub(lambda m: f" {_bigrams(m.group(0), trailing=False)} ", folded)
+    tokens = re.findall(r"\w+", text)
+    if not tokens:
+        return None
+    return '"' + " ".join(tokens) + '"'
