@@ -28,6 +28,7 @@ TELNETCONSOLE_ENABLED = False
 HTTPCACHE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+LOG_FORMATTER = "crawler.logformatter.DramawatchLogFormatter"
 
 ITEM_PIPELINES = {
     "crawler.pipelines.extract.ExtractPipeline": 100,

@@ -63,7 +63,11 @@ pass_context = click.make_pass_decorator(Context)
 def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
     """Monitor micro-drama news: crawl, store, dedupe, extract metrics and alert."""
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    # The level sits on the handler: Scrapy resets its own loggers to DEBUG when it starts.
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(handlers=[handler], level=level, force=True)
     ctx.obj = Context(config_path)
 
 

@@ -36,7 +36,12 @@ def run_pass(
     store = open_store(config.database)
     store.migrate()
     _register_sources(store, sources)
-    process = CrawlerProcess(settings_for(config, **(settings or {})), install_root_handler=False)
+    overrides = {
+        "LOG_LEVEL": logging.getLevelName(logging.getLogger().getEffectiveLevel()),
+        "LOG_INSTALL_ROOT_HANDLER": False,  # the CLI's logging configuration stays in charge
+        **(settings or {}),
+    }
+    process = CrawlerProcess(settings_for(config, **overrides))
     started = datetime.now(UTC)
     tracked = [_schedule(process, source, config, progress) for source in sources]
     process.start()
@@ -111,6 +116,8 @@ def _finish(crawler: Crawler | None, result: SourceResult) -> None:
         result.error = result.error or "the crawl did not start"
         return
     result.stats.errors[:0] = spider.errors
+    if spider.skipped:
+        result.stats.dropped["robots"] = spider.skipped
     result.error = result.error or spider.source_error
     reason = crawler.stats.get_value("finish_reason") if crawler and crawler.stats else None
     if reason not in (None, "finished", "closespider_itemcount"):

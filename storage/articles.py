@@ -21,6 +21,7 @@ from storage.records import ArticleRecord, IngestResult, StoryCandidate
 from storage.search import fts_query, index_text
 
 SameStory = Callable[[bytes, bytes], bool]
+MAX_CANDIDATES = 50  # the most-shared-bands candidates verified per new article
 _FTS = table("article_fts", column("rowid"), column("rank"))
 
 
@@ -80,16 +81,33 @@ class ArticleRepository:
 
     def _story_for(self, record: ArticleRecord, same_story: SameStory) -> tuple[Story, bool]:
         if record.signature is not None:
-            for candidate in self.story_candidates(record.bands):
-                if same_story(record.signature, candidate.signature):
-                    story = self.session.get_one(Story, candidate.story_id)
-                    story.article_count += 1
-                    story.updated_at = utcnow()
-                    return story, False
+            # Every candidate is verified and the oldest matching story wins, so the
+            # outcome does not depend on the order candidates come back in.
+            matching = [
+                candidate.story_id
+                for candidate in self.story_candidates(record.bands)
+                if same_story(record.signature, candidate.signature)
+            ]
+            if matching:
+                story = self.session.get_one(Story, min(matching))
+                story.article_count += 1
+                story.updated_at = utcnow()
+                if self._published_first(story, record):
+                    story.title = record.title or story.title
+                return story, False
         story = Story(title=record.title, first_seen_at=record.fetched_at)
         self.session.add(story)
         self.session.flush()
         return story, True
+
+    def _published_first(self, story: Story, record: ArticleRecord) -> bool:
+        """True when ``record`` predates every stored copy: its title then names the story."""
+        if record.published_at is None:
+            return False
+        earliest = self.session.scalar(
+            select(func.min(Article.published_at)).where(Article.story_id == story.id)
+        )
+        return earliest is None or record.published_at < earliest
 
     def story_candidates(self, bands: Sequence[int]) -> list[StoryCandidate]:
         """Stored articles sharing at least one LSH band, oldest story first."""
@@ -101,7 +119,7 @@ class ArticleRepository:
             .where(StoryBand.band_hash.in_(set(bands)), Article.signature.is_not(None))
             .group_by(StoryBand.article_id, StoryBand.story_id, Article.signature)
             .order_by(func.count().desc(), StoryBand.story_id)
-            .limit(50)
+            .limit(MAX_CANDIDATES)
         )
         return [StoryCandidate(a, s, sig) for a, s, sig in self.session.execute(query)]
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -33,6 +34,7 @@ class SourceSpider(scrapy.Spider):
         self.allowed_domains = [urlsplit(source.url).hostname or "", *source.allowed_domains]
         self.errors: list[dict[str, str]] = []
         self.source_error: str | None = None
+        self.skipped = 0  # requests refused by robots.txt or the domain fence
         self._requested: set[str] = set()
 
     async def start(self) -> Any:
@@ -79,6 +81,10 @@ class SourceSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         """Record a failed request; a failed start request fails the source."""
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            logger.info("Source %s: skipped %s (%s)", self.name, request.url, failure.value)
+            self.skipped += 1
+            return
         message = _describe_failure(failure)
         self.record_error(request.url, message)
         if request.meta.get("is_start"):

@@ -23,8 +23,13 @@ MIN_TITLE_CHARS = 6
 
 
 def listing_selector(html: str) -> Selector:
-    """A selector over the page with Hanweb ``<record><![CDATA[...]]>`` items unwrapped."""
-    return Selector(text=_CDATA.sub(r"\1", html))
+    """A selector over the page, Hanweb ``<record><![CDATA[...]]>`` items first.
+
+    Hanweb JCMS (NRTA, CNSA) ships its list inside ``<script type="text/xml">``, which an
+    HTML parser keeps as opaque text; the records are lifted out in front of the page.
+    """
+    records = "".join(_CDATA.findall(html))
+    return Selector(text=f"<div>{records}</div>{html}" if records else html)
 
 
 def article_links(

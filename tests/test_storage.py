@@ -1,0 +1,121 @@
+"""The store: ingest outcomes, revisions, URLs seen, and full-text search incl. Chinese."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from storage import ArticleRecord, Store
+from storage.search import fts_query, index_text
+
+T0 = datetime(2025, 12, 7, 8, 0, tzinfo=UTC)
+
+
+def _record(
+    url: str, text: str, *, title: str = "t", published: datetime | None = T0, **kw
+) -> ArticleRecord:  # type: ignore[no-untyped-def]
+    return ArticleRecord(
+        url=url, source=kw.pop("source", "src"), category="media", title=title,
+        published_at=published, language="en", text=text, content_hash=kw.pop("hash", text),
+        fetched_at=kw.pop("fetched", T0), **kw,
+    )  # fmt: skip
+
+
+def _never(_a: bytes, _b: bytes) -> bool:
+    return False
+
+
+def _ingest(store: Store, record: ArticleRecord):  # type: ignore[no-untyped-def]
+    with store.transaction() as tx:
+        source = tx.sources.ensure(record.source, "rss", "https://x.org/feed", "media")
+        result = tx.articles.ingest(record, source, _never)
+        tx.commit()
+    return result
+
+
+CORPUS = [
+    ("https://a.org/1", "国家广播电视总局加强网络微短剧监管", "短剧 regulation notice"),
+    ("https://a.org/2", "Micro-drama apps earned US$700M in Q1", "ReelShort and DramaBox lead"),
+    ("https://a.org/3", "上海发布微短劇扶持政策", "網絡微短劇 產業 扶持"),
+    ("https://a.org/4", "Shanghai marathon draws 38,000 runners", "A sports story with no drama."),
+    ("https://a.org/5", "剧场与监制", "电视剧 监制 工作"),
+]
+
+
+@pytest.fixture
+def corpus(store: Store) -> Store:
+    for i, (url, title, text) in enumerate(CORPUS):
+        _ingest(
+            store,
+            _record(url, text, title=title, published=T0 + timedelta(days=i), source=f"s{i % 2}"),
+        )
+    return store
+
+
+def _search(store: Store, query: str | None, **kw) -> list[str]:  # type: ignore[no-untyped-def]
+    with store.transaction() as tx:
+        return [a.url for a in tx.articles.search(query, **kw)]
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("短剧", ["https://a.org/3", "https://a.org/1"]),  # 2 chars; Traditional 短劇 folded
+        ("監管", ["https://a.org/1"]),  # Traditional query finds Simplified text
+        ("监制", ["https://a.org/5"]),  # not a substring of 监管: no false hit
+        ("微短剧 扶持", ["https://a.org/3"]),  # two terms are ANDed
+        ("剧", ["https://a.org/5", "https://a.org/3", "https://a.org/1"]),  # one character
+        ('"micro drama"', ["https://a.org/2"]),  # phrase matches "Micro-drama"
+        ("reelshort OR marathon", ["https://a.org/4", "https://a.org/2"]),
+        ("nothing-like-this", []),
+    ],
+)
+def test_search_latin_and_chinese(corpus: Store, query: str, expected: list[str]) -> None:
+    assert _search(corpus, query) == expected
+
+
+def test_search_filters_and_default_order(corpus: Store) -> None:
+    assert _search(corpus, None, limit=2) == ["https://a.org/5", "https://a.org/4"]
+    assert _search(corpus, "剧", source="s0") == [
+        "https://a.org/5",
+        "https://a.org/3",
+        "https://a.org/1",
+    ]
+    assert _search(corpus, "剧", since=T0 + timedelta(days=2)) == [
+        "https://a.org/5",
+        "https://a.org/3",
+    ]
+
+
+def test_index_text_segments_cjk_into_bigrams() -> None:
+    assert index_text("微短劇 NRTA").split() == ["微短", "短剧", "剧", "NRTA"]
+    assert fts_query('短剧 "vertical drama"') == '"短剧" "vertical drama"'
+
+
+def test_ingest_new_unchanged_duplicate_and_revision(store: Store) -> None:
+    first = _ingest(store, _record("https://a.org/x", "body one"))
+    assert (first.status, first.revision) == ("new", 1)
+    assert _ingest(store, _record("https://a.org/x", "body one")).status == "unchanged"
+    copy = _ingest(store, _record("https://mirror.org/y", "body one"))
+    assert (copy.status, copy.article_id) == ("duplicate", first.article_id)
+    revised = _ingest(
+        store, _record("https://a.org/x", "body two", fetched=T0 + timedelta(hours=1))
+    )
+    assert (revised.status, revised.revision, revised.article_id) == (
+        "revision",
+        2,
+        first.article_id,
+    )
+    with store.transaction() as tx:
+        article = tx.articles.get(first.article_id)
+        assert article is not None and article.text == "body two"
+        assert sorted(u.url for u in article.urls) == ["https://a.org/x", "https://mirror.org/y"]
+        assert [r.text for r in tx.articles.revisions(first.article_id)] == ["body one", "body two"]
+        assert article.fetched_at.tzinfo is not None
+    assert _search(store, "two") == ["https://a.org/x"] and _search(store, "one") == []
+
+
+def test_naive_timestamps_are_refused(store: Store) -> None:
+    with pytest.raises(Exception, match="naive datetime"):
+        _ingest(store, _record("https://a.org/n", "x", published=datetime(2025, 1, 1)))
