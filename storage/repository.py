@@ -92,10 +92,9 @@ class PageStateRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def get_many(self, urls: Sequence[str]) -> dict[str, PageState]:
-        """The known state of each of ``urls`` that has one."""
-        rows = self.session.scalars(select(PageState).where(PageState.url.in_(urls)))
-        return {row.url: row for row in rows}
+    def body_hash(self, url: str) -> str | None:
+        """The hash of ``url``'s body when it was last fetched."""
+        return self.session.scalar(select(PageState.body_hash).where(PageState.url == url))
 
     def record(
         self, url: str, *, etag: str | None, last_modified: str | None, body_hash: str | None
@@ -140,6 +139,23 @@ class MetricRepository:
             else MetricObservation.period == period
         )
         return self.session.scalar(query.limit(1)) is not None
+
+    def earlier(
+        self, metric: str, unit: str, kind: str, before_id: int
+    ) -> Sequence[MetricObservation]:
+        """Observations of ``metric`` in ``unit`` and ``kind`` stored before ``before_id``."""
+        query = select(MetricObservation).where(
+            MetricObservation.metric == metric,
+            MetricObservation.unit == unit,
+            MetricObservation.kind == kind,
+            MetricObservation.id < before_id,
+        )
+        return self.session.scalars(query.order_by(MetricObservation.id)).all()
+
+    def of_article(self, article_id: int) -> Sequence[MetricObservation]:
+        """The observations first stored from ``article_id``."""
+        query = select(MetricObservation).where(MetricObservation.article_id == article_id)
+        return self.session.scalars(query.order_by(MetricObservation.id)).all()
 
     def history(self, metric: str) -> Sequence[MetricObservation]:
         """Every observation of ``metric``, oldest first."""

@@ -90,8 +90,8 @@ def test_rule_naming_missing_channel(write_config) -> None:  # type: ignore[no-u
 def test_unknown_channel_kind_and_unknown_key(write_config) -> None:  # type: ignore[no-untyped-def]
     text = VALID.replace("kind: webhook", "kind: pager").replace("interval: 6h", "intervall: 6h")
     message = _error(write_config, text, {"HOOK_SECRET": "x"})
-    assert "channels[0].kind (line 15): 'pager' is not one of webhook, email, apprise" in message
-    assert "sources[0].intervall (line 9): unknown key" in message
+    assert "channels[0].kind (line 16): 'pager' is not one of webhook, email, apprise" in message
+    assert "sources[0].intervall (line 8): unknown key" in message
 
 
 def test_yaml_syntax_error_names_the_line(write_config) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import DropItem
@@ -37,16 +38,14 @@ class ExtractPipeline(DramawatchPipeline):
             raise DropItem(f"no-text: {item.url}")
         item.title = extracted.title or item.fallback_title
         item.text = extracted.text
-        item.published_at = extracted.published_at or item.fallback_date
+        item.published_at = _publication_date(extracted.published_at, item.fallback_date)
         item.language = extracted.language or item.language_hint
         item.html = ""  # the raw page is not needed past this point
         return item
 
     def _unchanged(self, item: ArticleItem) -> bool:
         with self.store.transaction() as tx:
-            states = tx.pages.get_many([item.url])
-        state = states.get(item.url)
-        return state is not None and state.body_hash == item.body_hash
+            return tx.pages.body_hash(item.url) == item.body_hash
 
     async def _extract(self, item: ArticleItem) -> Extracted:
         args = (item.html, item.url)
@@ -59,3 +58,18 @@ class ExtractPipeline(DramawatchPipeline):
             return extract_article(*args, **kwargs)
         future = extraction_pool(self.workers).submit(extract_article, *args, **kwargs)
         return await asyncio.wrap_future(future)
+
+
+# Time-zone offsets span at most 14 hours either way.
+_SAME_MOMENT_IN_ANOTHER_ZONE = timedelta(hours=14)
+
+
+def _publication_date(page: datetime | None, feed: datetime | None) -> datetime | None:
+    """The page's date, unless the feed/sitemap gives the same moment with an explicit offset.
+
+    A page often states a local time without its zone, which extraction has to guess; a feed
+    or news sitemap states the zone. When the two agree to within a zone shift, trust the feed.
+    """
+    if page is None or feed is None:
+        return page or feed
+    return feed if abs(page - feed) <= _SAME_MOMENT_IN_ANOTHER_ZONE else page

@@ -202,10 +202,10 @@ def generate_page(size: int) -> bytes:
 def not_found_page(path: str) -> Reply:
     """The 404 answer for a path no route serves."""
     body = (
-        "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>"
-        "<h1>404 Not Found</h1><p>The requested URL was not found on this server.</p>"
-        "</body></html>"
-    ).encode()
+        b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>"
+        b"<h1>404 Not Found</h1><p>The requested URL was not found on this server.</p>"
+        b"</body></html>"
+    )
     logger.debug("No route for %s", path)
     return Reply(404, {"Content-Type": _HTML}, body)
 
@@ -260,7 +260,7 @@ class _Handler(BaseHTTPRequestHandler):
         if send_body and reply.body:
             self.wfile.write(reply.body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s " + format, self.address_string(), *args)
 
 
