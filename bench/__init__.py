@@ -1,0 +1,1 @@
+"""Benchmarks for dramawatch components (not part of the installed package)."""

@@ -1,0 +1,215 @@
+"""Page-chrome removal around trafilatura: a DOM pre-clean and a paragraph post-clean.
+
+Both are driven by lists of known chrome (login boxes, status widgets, FAQ boxes, share bars,
+cookie banners, related links, footers), never by per-site rules.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from crawler._extract_dates import has_labelled_date
+from crawler._extract_meta import squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+# Tags that never hold article text. <header> stays: it often carries the title and date.
+CHROME_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "iframe", "button",
+               "select", "textarea", "input", "template", "svg", "dialog")  # fmt: skip
+
+# id/class tokens that mark chrome. Matched whole, after splitting on punctuation and camelCase.
+# Not "status", "tag" or "widget" alone: WordPress marks every post "status-publish tag-x", and
+# Blogger puts the post itself in a "widget".
+_CHROME_TOKENS = frozenset(
+    """login logon signin signup register password userbox faq faqs
+    share sharing social sns bdshare jiathis cookie cookies consent gdpr
+    related relate recommend recommended xgxw xglj newsletter subscribe subscription
+    footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
+    sidebar aside print dayin advert advertisement ads promo popup modal comment comments
+    pager pagination tags toolbar topbar latest popular ranking hotnews mostread""".split()
+)
+# Prefixes for run-together names ("loginbox", "sharewrap", "statuslist"); the token must be longer.
+_CHROME_PREFIXES = ("login", "signin", "signup", "share", "social", "cookie", "related", "status",
+                    "newsletter", "footer", "breadcrumb", "sidebar", "subscribe", "consent",
+                    "recommend", "navbar", "faq")  # fmt: skip
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_PREFIX_WORDS = frozenset(_CHROME_PREFIXES)
+# An element holding more than this share of the page text is a layout wrapper, never chrome.
+_MAX_CHROME_SHARE = 0.5
+_PROSE_TAGS = frozenset({"html", "body", "main", "article"})
+# Whole class names by which an element declares itself the article ("box article modal-enabled").
+_ARTICLE_CLASSES = frozenset(
+    "article post entry story main content hentry article-body article-content entry-content "
+    "post-content post-body story-body story-content".split()
+)
+_PROSE_PARAGRAPHS = 3  # this many long <p> make an element article prose, whatever its class
+_LONG_P = 150
+_BYLINE = 200
+
+
+@lru_cache(maxsize=8192)  # pages repeat the same class names ("menu-item", ...) many times
+def _is_chrome_name(value: str) -> bool:
+    """Tell whether an id/class value names a chrome widget."""
+    lower = value.lower()
+    tokens = set(_SPLIT_RE.split(lower))
+    if lower != value:  # "statusList" gives "statuslist" above and "status", "list" here
+        tokens.update(_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
+    if not tokens.isdisjoint(_CHROME_TOKENS):
+        return True
+    return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
+
+
+def _keeps_article_data(element: HtmlElement) -> bool:
+    """An article/main element, a byline with a labelled date, or several long paragraphs.
+
+    NRTA's date line is ``<span class="shareWarpTime">发布时间：…</span>``: a "share" class
+    that must survive.
+    """
+    classes = (element.get("class") or "").split()
+    if element.tag in _PROSE_TAGS or not _ARTICLE_CLASSES.isdisjoint(classes):
+        return True
+    text = element.text_content()
+    if len(text) <= _BYLINE and has_labelled_date(text):
+        return True
+    long_ps = (p for p in element.iter("p") if _text_len(p) >= _LONG_P)
+    return len(list(islice(long_ps, _PROSE_PARAGRAPHS))) >= _PROSE_PARAGRAPHS
+
+
+def _text_len(element: HtmlElement) -> int:
+    """Length of an element's text without whitespace runs."""
+    return len("".join(element.text_content().split()))
+
+
+def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
+    """Remove chrome tags in place; return the remaining elements that have an id or class."""
+    etree.strip_elements(root, *CHROME_TAGS, with_tail=False)
+    return root.xpath("//*[@class or @id]")
+
+
+def remove_chrome(root: HtmlElement, named: list[HtmlElement] | None = None) -> HtmlElement:
+    """Remove chrome elements in place and return ``root``.
+
+    ``named`` is the result of :func:`strip_chrome_tags` when the caller already ran it.
+    """
+    if named is None:
+        named = strip_chrome_tags(root)
+    page_len = max(_text_len(root), 1)
+    for element in named:
+        if not _is_chrome_name(f"{element.get('id', '')} {element.get('class', '')}"):
+            continue
+        if element.getroottree().getroot() is not root:  # inside something already removed
+            continue
+        if _text_len(element) <= _MAX_CHROME_SHARE * page_len and not _keeps_article_data(element):
+            element.drop_tree()
+    return root
+
+
+# --- paragraph post-clean -------------------------------------------------------------------
+
+_CHROME_LINE_RE = re.compile(
+    r"""(?ix)^[\W_]*(?:
+      sign\ ?in|log\ ?in|log\ ?out|sign\ ?up|register|free\ sign-up.*|forgot\ (?:your\ )?password.*
+    | view\ more|read\ more|see\ more|more\ »|back\ to\ top|print(?:\ this\ (?:page|article))?
+    | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
+    | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
+    | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
+    | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
+    | 打印本页|关闭窗口|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
+    | 【?字体[:：].*|责任编辑[:：].*|(?:会员|用户)?(?:登录|注册)|免费注册|忘记密码
+    | (?:当前位置|您现在的位置)[:：]?.*|上一篇[:：].*|下一篇[:：].*
+    )[\W_]*$""",
+)
+# Headings after which the rest of the text is chrome (when they sit in the text's last part).
+_CUT_HEADING_RE = re.compile(
+    r"""(?ix)^[\W_]*(?:
+      related(?:\ (?:stories|articles|news|links|content|posts|coverage|topics))?|more\ from\b.*
+    | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|most\ (?:read|popular|viewed)
+    | (?:read|see)\ (?:also|more)|also\ read|faqs?|frequently\ asked\ questions|comments?
+    | sign\ in|application\ status|inquiry\ status|trending(?:\ now)?|popular\ (?:stories|posts)
+    | 相关链接|相关新闻|相关阅读|相关文章|相关稿件|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢
+    )[\W_]*$""",
+)
+_COOKIE_RE = re.compile(
+    r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
+)
+_PROMO_RE = re.compile(
+    r"(?i)^(?:read more|also on \S+|related|see also|recommended|watch|listen)\s*[:：|]"
+    r"|\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
+    r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
+    r"|^(?:like this (?:story|article)\?|share (?:this|it) with)"
+)
+_CUT_ZONE = 0.6  # a cut heading must sit after this share of the text to end it
+_SHORT = 200  # promo/cookie lines longer than this are treated as prose
+_RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
+_LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
+
+
+def _is_chrome_paragraph(para: str) -> bool:
+    """Tell whether one paragraph is a chrome line (login, share, status row, cookie, promo)."""
+    if len(para) >= _SHORT:
+        return False
+    if len(para) < _LINE and _CHROME_LINE_RE.match(para):
+        return True
+    return bool(_COOKIE_RE.search(para) or _PROMO_RE.search(para))
+
+
+def _cut_trailing_section(paras: list[str]) -> list[str]:
+    """Drop a trailing "Related"/"FAQ"/"Comments" section and everything after it.
+
+    The heading must sit in the last part of the text, or be followed by short lines only
+    (a widget tail longer than the article itself).
+    """
+    total = sum(map(len, paras)) or 1
+    seen = 0
+    for i, para in enumerate(paras):
+        if _CUT_HEADING_RE.match(para) and (
+            seen >= _CUT_ZONE * total or all(len(p) < _LINE for p in paras[i + 1 :])
+        ):
+            return paras[:i]
+        seen += len(para)
+    return paras
+
+
+def _drop_link_runs(paras: list[str]) -> list[str]:
+    """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists."""
+    kept: list[str] = []
+    run: list[str] = []
+    for para in [*paras, ""]:
+        if (
+            para
+            and len(para) <= _RUN_ITEM
+            and len(para.split()) <= _RUN_WORDS
+            and para[-1] not in ".!?。！？:："
+        ):
+            run.append(para)
+            continue
+        if len(run) < _RUN_MIN:
+            kept.extend(run)
+        run = []
+        if para:
+            kept.append(para)
+    return kept
+
+
+def clean_paragraphs(paras: list[str], title: str | None) -> list[str]:
+    """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
+    if paras and title and _is_title_repeat(paras[0], title):
+        paras = paras[1:]
+    paras = _drop_link_runs(_cut_trailing_section(paras))
+    return [p for p in paras if not _is_chrome_paragraph(p)]
+
+
+def _is_title_repeat(para: str, title: str) -> bool:
+    """Tell whether a paragraph is the title again (possibly followed by a date)."""
+    head, key = squash(para), squash(title)
+    return bool(key) and head.startswith(key) and len(head) <= len(key) + 20

@@ -1,0 +1,221 @@
+"""HTML → clean article fields (title, main text, publication date, language).
+
+The page is parsed once with lxml. Chrome (navigation, login boxes, status widgets, FAQ boxes,
+share bars, related links, footers) is removed from that tree before trafilatura sees it, and
+known CMS body containers (Hanweb/TRS/UCAP) are preferred when a page has one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+from datetime import UTC, datetime, timezone
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml.html import Element, HTMLParser, document_fromstring, fragment_fromstring
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+
+from crawler._extract_clean import clean_paragraphs, remove_chrome, strip_chrome_tags
+from crawler._extract_dates import CHINA_TZ, find_published, plausible
+from crawler._extract_meta import (
+    declared_language,
+    detect_language,
+    find_title,
+    meta_map,
+    norm,
+    squashed_len,
+)
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["Extracted", "extract_article"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Article fields pulled out of one HTML page."""
+
+    title: str | None
+    text: str  # main body text, paragraphs separated by "\n\n"; "" if nothing found
+    published_at: datetime | None  # tz-aware
+    language: str | None  # ISO 639-1
+
+
+_PARSER = HTMLParser(
+    collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+)
+_BYTES_PARSER = HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    remove_comments=True,
+    remove_pis=True,
+    encoding="utf-8",
+)
+# trafilatura settings measured on the article-extraction benchmark (see bench/extraction.py):
+# precision mode without the readability/justext comparison ("fast") is both the most precise
+# and the fastest; balanced mode is a second pass for pages where precision mode finds too little.
+_RETRY_SHARE = 0.15  # retry when the precise text is below this share of the page text
+
+# Hanweb/TRS/UCAP (and China Daily / Global Times) body containers, best first; each name is
+# looked up as an id and as a class.
+_CONTAINERS = ("c", "ivs_content", "UCAP-CONTENT", "TRS_UEDITOR", "TRS_Editor", "article_content",
+               "Content", "detailContent", "pages_content", "zoom")  # fmt: skip
+_CONTAINER_RANK = {name: rank for rank, name in enumerate(_CONTAINERS)}
+_CONTAINER_SET = frozenset(_CONTAINERS)
+_NO_RANK = len(_CONTAINERS)
+_CONTENT_MARKERS_RE = re.compile(
+    r"<meta\s+name=[\"']?ContentStart[\"']?[^>]*>(.*?)<meta\s+name=[\"']?ContentEnd",
+    re.DOTALL | re.IGNORECASE,
+)
+_MIN_CONTAINER_TEXT = 30
+_BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+               "article", "blockquote", "pre", "ul", "ol", "dd", "dt", "figcaption")  # fmt: skip
+
+
+def extract_article(
+    html: str,
+    url: str,
+    *,
+    fallback_title: str | None = None,
+    fallback_date: datetime | None = None,
+    language_hint: str | None = None,
+) -> Extracted:
+    """Extract title, main text, tz-aware publication date and language from decoded HTML."""
+    root = parse_html(html)
+    if root is None:
+        tz = _default_tz(language_hint, url)
+        return Extracted(fallback_title, "", _fallback(fallback_date, tz), language_hint)
+    meta = meta_map(root, html)
+    named = strip_chrome_tags(root)
+    remove_chrome(root, named)
+    container = cms_container(html, root, named)
+    title, title_el = find_title(root, meta, url)
+    title = title or fallback_title
+    text = main_text(root, container, url, title)
+    language = detect_language(declared_language(root, meta), text or title or "", language_hint)
+    tz = _default_tz(language, url)
+    published = find_published(root, url, meta, title_el, squashed_len(text), tz)
+    return Extracted(title, text, published or _fallback(fallback_date, tz), language)
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """Parse decoded HTML into an lxml tree (None when there is no document)."""
+    html = html.replace("\x00", "")
+    try:
+        return document_fromstring(html, parser=_PARSER)
+    except ValueError:  # a str with an XML encoding declaration: lxml wants bytes
+        return document_fromstring(html.encode("utf-8"), parser=_BYTES_PARSER)
+    except etree.ParserError:
+        return None
+
+
+# --- main text -----------------------------------------------------------------------------
+
+
+def main_text(root: HtmlElement, container: HtmlElement | None, url: str, title: str | None) -> str:
+    """Main body text, paragraphs separated by blank lines, chrome removed."""
+    if container is not None:
+        tree = Element("html")
+        body = etree.SubElement(tree, "body")
+        body.append(deepcopy(container))
+        text = _trafilatura_text(tree, url)
+        if len(text) < 0.5 * len(norm(container.text_content())):
+            text = block_text(container)
+    else:
+        text = _trafilatura_text(root, url)
+    paras = [norm(line) for line in text.splitlines()]
+    return "\n\n".join(clean_paragraphs([p for p in paras if p], title))
+
+
+def cms_container(html: str, root: HtmlElement, named: list[HtmlElement]) -> HtmlElement | None:
+    """The article body container of Hanweb/TRS/UCAP-style CMS pages, if one holds text.
+
+    ``named`` lists the page's elements with an id or class; those no longer under ``root``
+    (removed as chrome) are skipped.
+    """
+    if "ContentStart" in html and (match := _CONTENT_MARKERS_RE.search(html)):
+        fragment = fragment_fromstring(match.group(1), create_parent="div", parser=_PARSER)
+        if squashed_len(fragment.text_content()) >= _MIN_CONTAINER_TEXT:
+            return remove_chrome(fragment)
+    maybe = (
+        el
+        for el in named
+        if (el.get("id") in _CONTAINER_RANK or _CONTAINER_SET.intersection(_classes(el)))
+        and el.getroottree().getroot() is root
+    )
+    found = sorted((_container_rank(el), i, el) for i, el in enumerate(maybe))
+    return next(
+        (el for *_, el in found if squashed_len(el.text_content()) >= _MIN_CONTAINER_TEXT), None
+    )
+
+
+def _container_rank(el: HtmlElement) -> int:
+    """Rank of the element's id/class in the container preference list (``_NO_RANK`` if none)."""
+    el_id = el.get("id", "")
+    # only div#c: a bare id "c" on other tags is too common to mean anything
+    best = _CONTAINER_RANK.get(el_id, _NO_RANK) if el_id != "c" or el.tag == "div" else _NO_RANK
+    for name in _classes(el):
+        best = min(best, _CONTAINER_RANK.get(name, _NO_RANK))
+    return best
+
+
+def _classes(el: HtmlElement) -> list[str]:
+    """The element's class names."""
+    return (el.get("class") or "").split()
+
+
+def _trafilatura_text(tree: HtmlElement, url: str) -> str:
+    """trafilatura in precision mode, retried in balanced mode when it finds too little."""
+    text = _run_trafilatura(tree, url, precise=True)
+    if len(text) < _RETRY_SHARE * len(norm(tree.text_content())):
+        retry = _run_trafilatura(tree, url, precise=False)
+        text = retry if len(retry) > len(text) else text
+    return text
+
+
+def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool) -> str:
+    """One trafilatura pass (on its own copy of the tree); "" when it finds nothing."""
+    doc = bare_extraction(
+        tree,
+        url=url,
+        fast=True,
+        favor_precision=precise,
+        include_comments=False,
+        with_metadata=False,
+    )
+    return doc.text or "" if isinstance(doc, Document) else ""
+
+
+def block_text(element: HtmlElement) -> str:
+    """Plain text of an element with one line per block (fallback for CMS containers)."""
+    element = deepcopy(element)
+    for br in element.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in element.iter(*_BLOCK_TAGS):
+        block.text = "\n" + (block.text or "")
+        block.tail = "\n" + (block.tail or "")
+    return element.text_content()
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _default_tz(language: str | None, url: str) -> timezone:
+    """Zone for times without an offset: +08:00 for Chinese pages and .cn hosts, else UTC."""
+    host = urlsplit(url).hostname or ""
+    return CHINA_TZ if language == "zh" or host.endswith(".cn") else UTC
+
+
+def _fallback(date: datetime | None, tz: timezone) -> datetime | None:
+    """The caller's fallback date, made aware with ``tz`` if naive; None if implausible."""
+    if date is not None and date.tzinfo is None:
+        date = date.replace(tzinfo=tz)
+    return date if plausible(date, datetime.now(UTC)) else None
