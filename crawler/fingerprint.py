@@ -240,3 +240,8 @@ def group_stories(
         for band in fp.bands:
             index[band].append(i)
     return stories
+
+
+def signatures_match(a: bytes, b: bytes, threshold: float = DEFAULT_THRESHOLD) -> bool:
+    """``is_near_duplicate`` on two stored signatures (the store's story verification)."""
+    return is_near_duplicate(fingerprint_from_bytes(a), fingerprint_from_bytes(b), threshold)

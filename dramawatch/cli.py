@@ -154,11 +154,12 @@ def _filters(func: Any) -> Any:
 @_filters
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--rank", is_flag=True, help="Order by relevance instead of newest first.")
+@click.option("--stories", is_flag=True, help="One row per story, with its number of copies.")
 @format_option()
 @pass_context
 def search(
     ctx: Context, query: str | None, since: str | None, source: str | None,
-    limit: int, rank: bool, fmt: str,
+    limit: int, rank: bool, stories: bool, fmt: str,
 ) -> None:  # fmt: skip
     """Search the archive (full text; Chinese and English; "quoted phrases", OR).
 
@@ -168,10 +169,31 @@ def search(
     store.migrate()
     with store.transaction() as tx:
         found = tx.articles.search(
-            query, since=_since(since), source=source, limit=limit, rank=rank
+            query, since=_since(since), source=source, limit=limit, rank=rank, stories=stories
         )
         rows = [article_json(article, with_text=fmt != "table") for article in found]
-    write_rows(rows, fmt, ARTICLE_COLUMNS, title=f"{len(rows)} articles")
+        if stories:
+            for row, article in zip(rows, found, strict=True):
+                row["copies"] = article.story.article_count if article.story else 1
+    columns = (*ARTICLE_COLUMNS, "copies") if stories else ARTICLE_COLUMNS
+    write_rows(rows, fmt, columns, title=f"{len(rows)} {'stories' if stories else 'articles'}")
+
+
+@cli.command()
+@click.argument("article_id", type=int)
+@click.option("--diff", is_flag=True, help="Show what changed between revisions.")
+@format_option("table", "json")
+@pass_context
+def show(ctx: Context, article_id: int, diff: bool, fmt: str) -> None:
+    """Show an article with its story siblings and its revisions.
+
+    Example: dramawatch show 42 --diff
+    """
+    from dramawatch.show_command import show_article
+
+    store = open_store(ctx.config.database)
+    store.migrate()
+    show_article(store, article_id, diff=diff, fmt=fmt)
 
 
 @cli.command()

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from storage.db import Store, Transaction, make_engine, open_store
-from storage.models import Article, ArticleRevision, CrawlRun, MetricObservation, Source, Story
+from storage.models import (
+    Article,
+    ArticleRevision,
+    CrawlRun,
+    MetricObservation,
+    Source,
+    Story,
+)
 from storage.records import ArticleRecord, IngestResult, RunStats, StoryCandidate
 
 __all__ = [

@@ -176,7 +176,7 @@ class ArticleRepository:
 
     def search(
         self, query: str | None = None, *, since: datetime | None = None,
-        source: str | None = None, limit: int = 20, rank: bool = False,
+        source: str | None = None, limit: int = 20, rank: bool = False, stories: bool = False,
     ) -> Sequence[Article]:  # fmt: skip
         """Articles matching ``query`` (all when empty), newest first or by relevance."""
         statement = select(Article)
@@ -188,7 +188,16 @@ class ArticleRepository:
                 text("article_fts MATCH :match").bindparams(match=match)
             )
         statement = _filter(statement, since, source)
-        order = _FTS.c.rank if (rank and match) else Article.id.desc()
+        if stories:
+            # One row per story: its newest matching copy.
+            newest = func.max(Article.id).over(partition_by=Article.story_id)
+            ranked = statement.add_columns(newest.label("newest")).subquery()
+            statement = (
+                select(Article)
+                .join(ranked, ranked.c.id == Article.id)
+                .where(ranked.c.id == ranked.c.newest)
+            )
+        order = _FTS.c.rank if (rank and match and not stories) else Article.id.desc()
         return self.session.scalars(statement.order_by(order).limit(limit)).all()
 
     def iter_all(

@@ -11,10 +11,11 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.alerts import AlertRepository
 from storage.repository import (
     ArticleRepository,
     MetricRepository,
@@ -26,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+WRITE_OPTION = "dramawatch_write"
 
 
 def make_engine(url: str) -> Engine:
@@ -37,10 +39,20 @@ def make_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def _sqlite_begin(connection: Connection) -> None:
+    # A writing unit of work takes SQLite's write lock up front (BEGIN IMMEDIATE), so two
+    # processes cannot both decide that a story is new: the second waits, then sees it.
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own implicit BEGIN is switched off: _sqlite_begin issues it instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -58,6 +70,7 @@ class Transaction:
         self.articles = ArticleRepository(session)
         self.metrics = MetricRepository(session)
         self.pages = PageStateRepository(session)
+        self.alerts = AlertRepository(session)
 
     def commit(self) -> None:
         """Make everything done in this unit of work durable."""
@@ -81,9 +94,15 @@ class Store:
             command.upgrade(cfg, "head")
 
     @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """A unit of work that is rolled back unless ``tx.commit()`` was called."""
+    def transaction(self, *, write: bool = False) -> Iterator[Transaction]:
+        """A unit of work that is rolled back unless ``tx.commit()`` was called.
+
+        ``write=True`` serialises it against other writers from the start (needed where a
+        decision depends on what is stored, such as joining a story).
+        """
         with self._sessions() as session:
+            if write:
+                session.connection(execution_options={WRITE_OPTION: True})
             try:
                 yield Transaction(session)
             finally:

@@ -124,3 +124,25 @@ def test_second_crawl_of_unchanged_sites_stores_nothing_new(crawled: dict[str, A
     assert sum(row["new"] for row in report.values()) == 0
     assert report["nrta-notices"]["unchanged"] >= 3, json.dumps(report["nrta-notices"])
     assert len(export(workdir, base)) == len(crawled["articles"])
+
+
+def test_updated_world_adds_a_notice_and_a_revision(crawled: dict[str, Any]) -> None:
+    workdir: Path = crawled["workdir"]
+    server = crawled["server"]
+    server.use_manifest("manifest-update.yaml")
+    try:
+        done = run_cli("crawl", "--format", "json", cwd=workdir, base_url=server.base_url)
+    finally:
+        server.use_manifest("manifest.yaml")
+    assert done.returncode == 0, done.stderr
+    report = {row["source"]: row for row in json.loads(done.stdout)["sources"]}
+    assert report["nrta-notices"]["new"] == 1
+    assert report["cnsa-news"]["revisions"] == 1
+    articles = export(workdir, server.base_url)
+    revised = _by_path(articles, "/cnsa/art/2025/3/27/art_1955_41102.html")
+    shown = run_cli("show", str(revised["id"]), "--diff", "--format", "json", cwd=workdir,
+                    base_url=server.base_url)  # fmt: skip
+    detail = json.loads(shown.stdout)
+    assert [r["revision"] for r in detail["revisions"]] == [1, 2]
+    assert "677.9" in detail["diffs"][0] and detail["diffs"][0].count("\n+") >= 1
+    assert detail["story"] and detail["story"][0]["story_id"] == revised["story_id"]

@@ -119,3 +119,19 @@ def test_ingest_new_unchanged_duplicate_and_revision(store: Store) -> None:
 def test_naive_timestamps_are_refused(store: Store) -> None:
     with pytest.raises(Exception, match="naive datetime"):
         _ingest(store, _record("https://a.org/n", "x", published=datetime(2025, 1, 1)))
+
+
+def test_search_stories_gives_one_row_per_story(store: Store) -> None:
+    for url, text in [("https://a.org/s1", "短剧 one"), ("https://b.org/s1", "短剧 one copy")]:
+        with store.transaction(write=True) as tx:
+            source = tx.sources.ensure("src", "rss", "https://x.org/feed", "media")
+            record = _record(url, text, signature=b"sig", bands=(7, 8))
+            tx.articles.ingest(record, source, lambda _a, _b: True)
+            tx.commit()
+    _ingest(store, _record("https://c.org/other", "短剧 other"))
+    with store.transaction() as tx:
+        rows = tx.articles.search("短剧", stories=True)
+        assert [(a.url, a.story.article_count) for a in rows] == [
+            ("https://c.org/other", 1),
+            ("https://b.org/s1", 2),
+        ]

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import DropItem
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from crawler.fingerprint import fingerprint_from_bytes, is_near_duplicate
+from alerts.evaluate import alert_on_article
+from crawler.fingerprint import signatures_match
 from crawler.pipelines.base import DramawatchPipeline
-from storage import ArticleRecord, IngestResult, Transaction
+from storage import ArticleRecord, IngestResult, MetricObservation, Transaction
 
 if TYPE_CHECKING:
     from crawler.items import ArticleItem
@@ -49,25 +50,34 @@ class StorePipeline(DramawatchPipeline):
         raise AssertionError("unreachable")
 
     def _ingest(self, item: ArticleItem) -> IngestResult:
-        with self.store.transaction() as tx:
+        with self.store.transaction(write=True) as tx:
             source = tx.sources.get(item.source)
             if source is None:
                 raise DropItem(f"unknown-source: {item.source} ({item.url})")
-            result = tx.articles.ingest(_record(item), source, _same_story)
+            result = tx.articles.ingest(_record(item), source, signatures_match)
             if result.status in ("new", "revision"):
-                self._store_observations(tx, item, result)
+                observations = self._store_observations(tx, item, result)
+                # Alerts join the article's transaction: both are stored, or neither.
+                alert_on_article(tx, self.config, result, observations)
             for url in {item.url, *item.seen_urls}:
                 tx.pages.record(url, etag=None, last_modified=None, body_hash=item.body_hash)
             tx.commit()
             return result
 
-    def _store_observations(self, tx: Transaction, item: ArticleItem, result: IngestResult) -> None:
+    def _store_observations(
+        self, tx: Transaction, item: ArticleItem, result: IngestResult
+    ) -> list[MetricObservation]:
+        """Store the item's observations; returns those the story did not hold yet."""
         if result.story_id is None:
-            return
+            return []
+        stored = []
         for observation in item.observations:
             fields = asdict(observation)
             fields["observed_at"] = item.published_at or item.fetched_at
-            tx.metrics.add(story_id=result.story_id, article_id=result.article_id, **fields)
+            row = tx.metrics.add(story_id=result.story_id, article_id=result.article_id, **fields)
+            if row is not None:
+                stored.append(row)
+        return stored
 
 
 def _record(item: ArticleItem) -> ArticleRecord:
@@ -78,7 +88,3 @@ def _record(item: ArticleItem) -> ArticleRecord:
         content_hash=item.content_hash, fetched_at=item.fetched_at,
         seen_urls=item.seen_urls, signature=item.signature, bands=item.bands,
     )  # fmt: skip
-
-
-def _same_story(signature: bytes, candidate: bytes) -> bool:
-    return is_near_duplicate(fingerprint_from_bytes(signature), fingerprint_from_bytes(candidate))

@@ -22,7 +22,9 @@ def run_migrations() -> None:
     _run(connection)
 
 
-def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def _include(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     # The FTS5 virtual table and its shadow tables are managed by hand in the migrations.
     return not (type_ == "table" and name is not None and name.startswith("article_fts"))
 

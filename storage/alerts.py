@@ -1,0 +1,131 @@
+"""The alert repository: alerts, their outbox deliveries, claims and source-health facts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy.orm import Session, joinedload
+
+from storage.models import Alert, CrawlRun, Delivery, Source
+
+PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
+
+
+class AlertRepository:
+    """Alerts (one per dedupe key) and deliveries (one per alert and channel)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def has_alert(self, dedupe_key: str) -> bool:
+        """True when an alert with ``dedupe_key`` was already raised."""
+        query = select(Alert.id).where(Alert.dedupe_key == dedupe_key).limit(1)
+        return self.session.scalar(query) is not None
+
+    def add_alert(self, **fields: Any) -> Alert:
+        """Store a new alert."""
+        alert = Alert(**fields)
+        self.session.add(alert)
+        self.session.flush()
+        return alert
+
+    def add_delivery(
+        self, alert: Alert, channel: str, delivery_id: str, next_attempt_at: datetime
+    ) -> Delivery:
+        """Queue ``alert`` for ``channel`` under the stable ``delivery_id``."""
+        delivery = Delivery(
+            id=delivery_id, alert_id=alert.id, channel=channel, status=PENDING,
+            attempts=0, next_attempt_at=next_attempt_at, created_at=alert.created_at,
+        )  # fmt: skip
+        self.session.add(delivery)
+        self.session.flush()
+        return delivery
+
+    def due(self, now: datetime, limit: int = 100) -> Sequence[tuple[str, str]]:
+        """(delivery id, channel) of pending deliveries due at ``now``, oldest first."""
+        query = (
+            select(Delivery.id, Delivery.channel)
+            .where(Delivery.status == PENDING, Delivery.next_attempt_at <= now)
+            .order_by(Delivery.next_attempt_at, Delivery.created_at, Delivery.id)
+            .limit(limit)
+        )
+        return [(row.id, row.channel) for row in self.session.execute(query)]
+
+    def claim(self, delivery_id: str, now: datetime, lease_until: datetime) -> bool:
+        """Atomically take a due delivery for one attempt; False when another process has it."""
+        # One conditional UPDATE: only one of two racing dispatchers sees rowcount 1.
+        statement = (
+            update(Delivery)
+            .where(
+                Delivery.id == delivery_id,
+                Delivery.status == PENDING,
+                Delivery.next_attempt_at <= now,
+            )
+            .values(next_attempt_at=lease_until, attempts=Delivery.attempts + 1)
+        )
+        result = self.session.execute(statement)
+        assert isinstance(result, CursorResult)
+        return result.rowcount == 1
+
+    def get(self, delivery_id: str) -> Delivery | None:
+        """A delivery with its alert."""
+        query = select(Delivery).options(joinedload(Delivery.alert))
+        return self.session.scalars(query.where(Delivery.id == delivery_id)).first()
+
+    def finish(self, delivery_id: str, **values: Any) -> bool:
+        """Record the outcome of an attempt on a delivery that is still pending."""
+        statement = (
+            update(Delivery)
+            .where(Delivery.id == delivery_id, Delivery.status == PENDING)
+            .values(**values)
+        )
+        result = self.session.execute(statement)
+        assert isinstance(result, CursorResult)
+        return result.rowcount == 1
+
+    def deliveries(self, status: str | None = None) -> Sequence[Delivery]:
+        """Every delivery (with its alert), newest alert first."""
+        query = select(Delivery).join(Delivery.alert).options(joinedload(Delivery.alert))
+        if status is not None:
+            query = query.where(Delivery.status == status)
+        return self.session.scalars(query.order_by(Alert.id.desc(), Delivery.channel)).all()
+
+    def retry(self, ids: Sequence[str] = (), *, failed: bool = False, now: datetime) -> int:
+        """Make deliveries due again (attempts are kept); returns how many were reset."""
+        statement = update(Delivery).where(Delivery.status != DELIVERED)
+        if failed:
+            statement = statement.where(Delivery.status == FAILED)
+        else:
+            statement = statement.where(Delivery.id.in_(list(ids)))
+        result = self.session.execute(statement.values(status=PENDING, next_attempt_at=now))
+        assert isinstance(result, CursorResult)
+        return int(result.rowcount)
+
+    def delivery_ids_of_alert(self, alert_id: int) -> list[str]:
+        """The delivery ids of one alert."""
+        query = select(Delivery.id).where(Delivery.alert_id == alert_id)
+        return list(self.session.scalars(query))
+
+    def sources(self) -> Sequence[Source]:
+        """Every known source."""
+        return self.session.scalars(select(Source).order_by(Source.name)).all()
+
+    def failure_streak(self, source: Source) -> CrawlRun | None:
+        """The first failed run of the source's current failure streak."""
+        last_ok = select(func.max(CrawlRun.id)).where(
+            CrawlRun.source_id == source.id, CrawlRun.ok.is_(True)
+        )
+        query = select(CrawlRun).where(
+            CrawlRun.source_id == source.id,
+            CrawlRun.ok.is_(False),
+            CrawlRun.id > func.coalesce(last_ok.scalar_subquery(), 0),
+        )
+        return self.session.scalars(query.order_by(CrawlRun.id).limit(1)).first()
+
+    def first_run_at(self, source: Source) -> datetime | None:
+        """When the source was first crawled."""
+        query = select(CrawlRun.started_at).where(CrawlRun.source_id == source.id)
+        return self.session.scalar(query.order_by(CrawlRun.id).limit(1))
