@@ -197,6 +197,25 @@ def show(ctx: Context, article_id: int, diff: bool, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("key", required=False)
+@click.option("--plot", is_flag=True, help="Draw the metric's history in the terminal.")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Write a chart image.")
+@format_option("table", "json", "jsonl", "csv")
+@pass_context
+def metrics(ctx: Context, key: str | None, plot: bool, png: Path | None, fmt: str) -> None:
+    """Latest value per metric with its change, or one metric's history (KEY).
+
+    Example: dramawatch metrics market_value --plot --png market.png
+    """
+    from dramawatch.metrics_command import show_metrics
+
+    store = open_store(ctx.config.database)
+    store.migrate()
+    labels = {metric.key: metric.label for metric in ctx.config.metrics}
+    show_metrics(store, key, fmt, labels=labels, plot=plot, png=png)
+
+
+@cli.command()
 @_filters
 @format_option("jsonl", "json", "csv", default="jsonl")
 @pass_context
