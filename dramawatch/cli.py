@@ -18,6 +18,7 @@ from config import (
     parse_duration,
     resolve_config_path,
 )
+from dramawatch.alerts_commands import alerts_group, rules_group
 from dramawatch.output import FORMATS, console, format_option, write_rows
 from dramawatch.views import article_json, source_json
 from storage import open_store
@@ -267,6 +268,10 @@ def demo(workdir: Path) -> None:
     from dramawatch.demo.run import run_demo
 
     run_demo(workdir)
+
+
+cli.add_command(alerts_group)
+cli.add_command(rules_group)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.exceptions import DropItem
 
+from alerts import alert_on_sources, dispatch_pending
 from config import Config, SourceConfig
 from crawler.settings import settings_for
 from crawler.spiders import SPIDERS
@@ -49,6 +50,8 @@ def run_pass(
     for crawler, result in tracked:
         _finish(crawler, result)
     _record_runs(store, report, started)
+    alert_on_sources(store, config)
+    dispatch_pending(store, config)
     return report
 
 

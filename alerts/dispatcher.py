@@ -1,0 +1,205 @@
+"""The dispatcher: claim due deliveries, send them, record delivered / retry / failed.
+
+Guarantees (SQLite or PostgreSQL, one or many dispatcher processes):
+
+* A delivery is claimed by one conditional UPDATE (pending, due) that moves its
+  ``next_attempt_at`` forward by a lease and counts the attempt, and is committed before
+  sending. Two dispatchers never send one delivery at the same time.
+* The outcome is written in a second transaction. A crash or kill -9 between the two leaves
+  the row pending: once the lease expires the next dispatch sends it again, with the same
+  delivery id (at-least-once; receivers drop repeats by ``X-Dramawatch-Delivery``).
+* 2xx = delivered; 408/425/429/5xx, timeouts and connection errors = retry with
+  exponential backoff and jitter; other answers, ``max_attempts`` or ``max_age`` = failed.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from alerts.channels import Channel, build_channel
+from alerts.errors import DeliveryError
+from alerts.records import AlertMessage
+from storage.alerts import DELIVERED, FAILED
+from storage.models import utcnow
+
+if TYPE_CHECKING:
+    from config.schema import Config
+    from storage import Store
+    from storage.models import Delivery
+
+logger = logging.getLogger(__name__)
+
+_MAX_ERROR = 2000
+
+
+@dataclass(frozen=True)
+class DispatchPolicy:
+    """Retry timing and limits (seconds unless noted)."""
+
+    base: float = 30
+    factor: float = 2
+    cap: float = 3600
+    jitter: float = 0.5  # this share of each delay is random ("equal jitter")
+    max_attempts: int = 8
+    max_age: timedelta = timedelta(days=2)
+    lease: timedelta = timedelta(minutes=5)  # longer than any channel timeout
+    batch: int = 100
+
+    def backoff(self, attempt: int) -> float:
+        """Seconds to wait after failed attempt number ``attempt`` (1-based)."""
+        delay = min(self.cap, self.base * self.factor ** max(attempt - 1, 0))
+        return delay * (1 - self.jitter) + delay * self.jitter * random.random()
+
+
+@dataclass
+class DispatchReport:
+    """What one dispatch did, by delivery id."""
+
+    delivered: list[str] = field(default_factory=list)
+    retrying: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    busy: int = 0  # due deliveries another dispatcher claimed first
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data."""
+        return asdict(self)
+
+
+def dispatch_pending(
+    store: Store,
+    config: Config,
+    *,
+    now: datetime | None = None,
+    policy: DispatchPolicy | None = None,
+) -> DispatchReport:
+    """Send every delivery due at ``now``; email digests go out as one message per channel."""
+    now = now or utcnow()
+    policy = policy or DispatchPolicy()
+    channels = {c.name: build_channel(c) for c in config.channels}
+    report = DispatchReport()
+    attempted: set[str] = set()  # one attempt per delivery and call, whatever the policy
+    while True:
+        with store.transaction() as tx:
+            due = tx.alerts.due(now, policy.batch + len(attempted))
+        due = [(delivery_id, name) for delivery_id, name in due if delivery_id not in attempted]
+        if not due:
+            return report
+        attempted.update(delivery_id for delivery_id, _name in due)
+        for name, ids in _batches(due, channels):
+            _dispatch(store, name, channels.get(name), ids, now, policy, report)
+
+
+def _batches(
+    due: Sequence[tuple[str, str]], channels: dict[str, Channel]
+) -> list[tuple[str, list[str]]]:
+    """One batch per delivery, except one batch per digest channel."""
+    batches: list[tuple[str, list[str]]] = []
+    digests: dict[str, list[str]] = {}
+    for delivery_id, name in due:
+        if getattr(channels.get(name), "digest", None):
+            digests.setdefault(name, []).append(delivery_id)
+        else:
+            batches.append((name, [delivery_id]))
+    return batches + list(digests.items())
+
+
+def _dispatch(
+    store: Store, name: str, channel: Channel | None, ids: list[str], now: datetime,
+    policy: DispatchPolicy, report: DispatchReport,
+) -> None:  # fmt: skip
+    messages = _claim(store, ids, now, policy)
+    report.busy += len(ids) - len(messages)
+    if not messages:
+        return
+    try:
+        _send(name, channel, messages)
+    except DeliveryError as exc:
+        _record_failure(store, messages, exc, now, policy, report)
+    except Exception as exc:  # a channel bug must not stop the other deliveries
+        logger.exception("Channel %s crashed on attempt %d", name, messages[0].attempt)
+        error = DeliveryError(name, None, messages[0].attempt, True, repr(exc))
+        _record_failure(store, messages, error, now, policy, report)
+    else:
+        _record_success(store, messages, now, report)
+
+
+def _send(name: str, channel: Channel | None, messages: list[AlertMessage]) -> None:
+    if channel is None:
+        detail = f"channel {name!r} is not in the config any more; add it back and retry"
+        raise DeliveryError(name, None, messages[0].attempt, False, detail)
+    if len(messages) > 1:  # a digest period's alerts, as one message
+        channel.send_digest(messages)  # type: ignore[attr-defined]
+    else:
+        channel.send(messages[0])
+
+
+def _claim(
+    store: Store, ids: Iterable[str], now: datetime, policy: DispatchPolicy
+) -> list[AlertMessage]:
+    """Take the deliveries for one attempt, committed before anything is sent."""
+    with store.transaction() as tx:
+        claimed = [i for i in ids if tx.alerts.claim(i, now, now + policy.lease)]
+        messages = [_message(d) for d in map(tx.alerts.get, claimed) if d is not None]
+        tx.commit()
+    return messages
+
+
+def _message(delivery: Delivery) -> AlertMessage:
+    alert = delivery.alert
+    return AlertMessage(
+        delivery_id=delivery.id, alert_id=alert.id, rule=alert.rule, kind=alert.kind,
+        payload=dict(alert.payload), story_id=alert.story_id,
+        created_at=delivery.created_at, attempt=delivery.attempts,
+    )  # fmt: skip
+
+
+def _record_success(
+    store: Store, messages: list[AlertMessage], now: datetime, report: DispatchReport
+) -> None:
+    with store.transaction() as tx:
+        for message in messages:
+            values = {"status": DELIVERED, "delivered_at": now, "last_error": None}
+            if tx.alerts.finish(message.delivery_id, **values):
+                report.delivered.append(message.delivery_id)
+        tx.commit()
+    for message in messages:
+        logger.info("Delivery %s delivered on attempt %d", message.delivery_id, message.attempt)
+
+
+def _record_failure(
+    store: Store, messages: list[AlertMessage], error: DeliveryError, now: datetime,
+    policy: DispatchPolicy, report: DispatchReport,
+) -> None:  # fmt: skip
+    with store.transaction() as tx:
+        for message in messages:
+            values = _failure_values(message, error, now, policy)
+            if not tx.alerts.finish(message.delivery_id, **values):
+                continue
+            final = values.get("status") == FAILED
+            (report.failed if final else report.retrying).append(message.delivery_id)
+            logger.warning(
+                "Delivery %s attempt %d failed: %s; %s", message.delivery_id, message.attempt,
+                error, "giving up" if final else f"next attempt at {values['next_attempt_at']}",
+            )  # fmt: skip
+        tx.commit()
+
+
+def _failure_values(
+    message: AlertMessage, error: DeliveryError, now: datetime, policy: DispatchPolicy
+) -> dict[str, Any]:
+    values: dict[str, Any] = {"last_error": str(error)[:_MAX_ERROR]}
+    values["last_status_code"] = error.status
+    too_old = now - message.created_at >= policy.max_age
+    if not error.retryable or message.attempt >= policy.max_attempts or too_old:
+        values["status"] = FAILED
+        return values
+    delay = policy.backoff(message.attempt)
+    if error.retry_after is not None:
+        delay = max(delay, min(error.retry_after, policy.cap))
+    values["next_attempt_at"] = now + timedelta(seconds=delay)
+    return values

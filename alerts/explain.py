@@ -1,0 +1,122 @@
+"""``rules test``: which rules would fire on an article, and why, without writing anything."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alerts.errors import UnknownTargetError
+from alerts.evaluate import article_facts, article_verdicts, observation_facts
+from alerts.records import ArticleFacts, MetricFacts, ObservationFacts, Verdict
+from alerts.rules import evaluate, previous_observation
+
+if TYPE_CHECKING:
+    from config.schema import Config
+    from storage import Store, Transaction
+    from storage.models import Article
+
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_ALL_STORED = 2**62  # "stored before" bound that includes every stored observation
+
+
+@dataclass
+class Explanation:
+    """The article as the rules saw it and every rule's verdict."""
+
+    article: ArticleFacts
+    verdicts: list[Verdict] = field(default_factory=list)
+    already_alerted: set[str] = field(default_factory=set)  # dedupe keys raised before
+
+
+def explain(store: Store, config: Config, target: str, *, source: str | None = None) -> Explanation:
+    """Evaluate every rule on an article id, a stored URL or a local HTML file."""
+    with store.transaction() as tx:  # never committed: a dry run
+        article = _stored_article(tx, target)
+        if article is not None:
+            facts = article_facts(article)
+            verdicts = article_verdicts(tx, config, facts, tx.metrics.of_article(article.id))
+        else:
+            facts = _file_facts(target, config, source)
+            verdicts = evaluate(config.rules, facts) + _file_metric_verdicts(tx, config, facts)
+        verdicts += _not_applicable(config, verdicts)
+        raised = {v.draft.dedupe_key for v in verdicts if v.draft and v.fired}
+        already = {key for key in raised if tx.alerts.has_alert(key)}
+    return Explanation(facts, verdicts, already)
+
+
+def _stored_article(tx: Transaction, target: str) -> Article | None:
+    if target.isdigit():
+        article = tx.articles.get(int(target))
+        if article is None:
+            raise UnknownTargetError(target, "no stored article has this id")
+        return article
+    if re.match(r"https?://", target):
+        from crawler.canonical import canonical_url
+
+        article = tx.articles.find_by_urls([target, canonical_url(target)])
+        if article is None:
+            hint = "URL not in the archive: crawl it first, or save the page and pass the file"
+            raise UnknownTargetError(target, hint)
+        return article
+    return None
+
+
+def _file_facts(target: str, config: Config, source: str | None) -> ArticleFacts:
+    path = Path(target)
+    if not path.is_file():
+        raise UnknownTargetError(target, "expected an article id, a stored URL or an HTML file")
+    from crawler.extract import extract_article
+
+    url = path.resolve().as_uri()
+    extracted = extract_article(decode_html(path.read_bytes()), url)
+    category = next((s.category for s in config.sources if s.name == source), None)
+    return ArticleFacts(
+        article_id=None, story_id=None, url=url, source=source, category=category,
+        language=extracted.language, title=extracted.title, text=extracted.text,
+    )  # fmt: skip
+
+
+def decode_html(raw: bytes) -> str:
+    """Decode a saved page: its declared charset, else UTF-8, else GB18030."""
+    declared = _CHARSET.search(raw[:4096])
+    encodings = [declared.group(1).decode("ascii")] if declared else []
+    for encoding in (*encodings, "utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def _file_metric_verdicts(tx: Transaction, config: Config, facts: ArticleFacts) -> list[Verdict]:
+    if not any(rule.kind == "metric_change" for rule in config.rules):
+        return []
+    from crawler.metrics import extract_observations
+
+    verdicts: list[Verdict] = []
+    for found in extract_observations(facts.text, config.metrics):
+        new = ObservationFacts(
+            id=None, metric=found.metric, value=found.value, unit=found.unit, kind=found.kind,
+            period=found.period, quote=found.quote, observed_at=None, url=facts.url,
+            source=facts.source, title=facts.title,
+        )  # fmt: skip
+        stored = tx.metrics.earlier(found.metric, found.unit, found.kind, _ALL_STORED)
+        previous, comparison = previous_observation(new, map(observation_facts, stored))
+        verdicts += evaluate(config.rules, MetricFacts(new, previous, comparison))
+    return verdicts
+
+
+def _not_applicable(config: Config, verdicts: list[Verdict]) -> list[Verdict]:
+    """A line for each rule that had nothing to judge (no figures, or a source rule)."""
+    judged = {verdict.rule for verdict in verdicts}
+    reasons = {
+        "metric_change": "no new figure of this metric in the article",
+        "source_health": "judges sources after each crawl, not articles",
+    }
+    return [
+        Verdict(rule.name, rule.kind, False, reasons.get(rule.kind, "not applicable"))
+        for rule in config.rules
+        if rule.name not in judged
+    ]

@@ -1,0 +1,140 @@
+"""Plain data of the alerts package: what rules see, what they produce, what channels send."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """A stored article as keyword rules see it (``previous_text`` is set for revisions)."""
+
+    article_id: int | None
+    story_id: int | None
+    url: str
+    source: str | None
+    category: str | None
+    language: str | None
+    title: str | None
+    text: str
+    new_story: bool = True
+    previous_text: str | None = None
+    source_id: int | None = None
+
+    @property
+    def full_text(self) -> str:
+        """Title and body, the text keyword rules search."""
+        return f"{self.title or ''}\n{self.text}"
+
+
+@dataclass(frozen=True)
+class ObservationFacts:
+    """One stored metric observation with the article it came from."""
+
+    id: int | None
+    metric: str
+    value: float
+    unit: str
+    kind: str
+    period: str | None
+    quote: str
+    observed_at: datetime | None
+    story_id: int | None = None
+    article_id: int | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class MetricFacts:
+    """A newly stored observation and the previous one of the same metric (if any)."""
+
+    new: ObservationFacts
+    previous: ObservationFacts | None
+    comparison: str = "new_period"  # or "revised": another figure for the same period
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """A source's health after a pass."""
+
+    source_id: int | None
+    name: str
+    url: str
+    now: datetime
+    consecutive_failures: int = 0
+    failing_since: datetime | None = None
+    failing_run_id: int | None = None
+    last_new_article_at: datetime | None = None
+    watched_since: datetime | None = None  # the first recorded run
+
+
+Event = ArticleFacts | MetricFacts | SourceFacts
+
+
+@dataclass(frozen=True)
+class AlertDraft:
+    """An alert a rule wants raised; the outbox stores it once per ``dedupe_key``."""
+
+    rule: str
+    kind: str
+    dedupe_key: str
+    channels: tuple[str, ...]
+    payload: dict[str, Any]
+    story_id: int | None = None
+    article_id: int | None = None
+    source_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a rule fires on an event, why, and the alert it raises when it does."""
+
+    rule: str
+    kind: str
+    fired: bool
+    reason: str
+    draft: AlertDraft | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+# Keys of the contract's webhook body, in order; "metric" is present only for metric alerts.
+BODY_KEYS = ("rule", "kind", "title", "url", "source", "story_id", "matched")
+
+
+@dataclass(frozen=True)
+class AlertMessage:
+    """One alert as a channel sends it, with the stable id of its delivery."""
+
+    delivery_id: str
+    alert_id: int
+    rule: str
+    kind: str
+    payload: dict[str, Any]
+    story_id: int | None
+    created_at: datetime
+    attempt: int = 1
+
+    @property
+    def title(self) -> str:
+        """The story title (or the alert's headline for source-health alerts)."""
+        return str(self.payload.get("title") or "(untitled)")
+
+    @property
+    def text(self) -> str:
+        """The human-readable summary."""
+        return str(self.payload.get("text") or self.title)
+
+    def body(self) -> dict[str, Any]:
+        """The webhook JSON: the contract's keys, ``metric``/``health`` when set, and ``text``."""
+        values = {**self.payload, "rule": self.rule, "kind": self.kind, "story_id": self.story_id}
+        body = {key: values.get(key) for key in BODY_KEYS}
+        body["matched"] = list(body["matched"] or [])
+        for extra in ("metric", "health"):
+            if self.payload.get(extra) is not None:
+                body[extra] = self.payload[extra]
+        body["text"] = self.text
+        return body

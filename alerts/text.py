@@ -1,0 +1,50 @@
+"""Human-readable alert summaries (the webhook ``text``, the email body, apprise messages)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from alerts.records import ArticleFacts, ObservationFacts
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
+
+
+def amount(value: float, unit: str) -> str:
+    """``50440000000, "CNY"`` -> ``"50.44 billion CNY"``; percents stay percents."""
+    if unit == "percent":
+        return f"{value:g}%"
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            return f"{value / scale:.4g} {word} {unit}".rstrip()
+    return f"{value:g} {unit}".rstrip()
+
+
+def keyword_text(rule: str, article: ArticleFacts, matched: list[str], revised: bool) -> str:
+    """Summary of a keyword alert."""
+    what = "Revised story" if revised else "New story"
+    origin = ", ".join(part for part in (article.source, article.category) if part)
+    return (
+        f"[{rule}] {what}: {article.title or '(untitled)'}"
+        + (f" ({origin})" if origin else "")
+        + f"\nMatched: {', '.join(matched)}\n{article.url}"
+    )
+
+
+def metric_text(rule: str, metric: dict[str, Any], new: ObservationFacts) -> str:
+    """Summary of a metric-change alert: both values, the change and both quotes."""
+    unit = metric["unit"]
+    pct = metric["change_pct"]
+    change = "new" if pct is None else f"{pct:+.1f}%"
+    before = f"{amount(metric['previous_value'], unit)} ({metric['previous_period'] or 'n/a'})"
+    after = f"{amount(metric['value'], unit)} ({metric['period'] or 'n/a'})"
+    return (
+        f"[{rule}] {metric['key']} {change}: {before} -> {after}"
+        f"\nNow: {metric['quote']}\nBefore: {metric['previous_quote']}"
+        f"\n{new.url or ''}"
+    ).rstrip()
+
+
+def health_text(rule: str, headline: str, url: str) -> str:
+    """Summary of a source-health alert."""
+    return f"[{rule}] {headline}\n{url}"

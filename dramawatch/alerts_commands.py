@@ -1,0 +1,169 @@
+"""The ``alerts`` and ``rules`` command groups: list, retry and dispatch alerts; test rules."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from alerts import UnknownTargetError, dispatch_pending
+from alerts.explain import Explanation, explain
+from dramawatch.output import format_option, write_rows
+from storage import open_store
+from storage.models import utcnow
+
+if TYPE_CHECKING:
+    from alerts import DispatchReport
+    from dramawatch.cli import Context
+    from storage import Store, Transaction
+    from storage.models import Delivery
+
+ALERT_COLUMNS = ("id", "rule", "kind", "channel", "status", "attempts", "created_at", "title")
+RULE_COLUMNS = ("rule", "kind", "fires", "reason")
+STATUSES = ("pending", "delivered", "failed")
+
+
+def _store(ctx: Context) -> Store:
+    store = open_store(ctx.config.database)
+    store.migrate()
+    return store
+
+
+def alert_json(delivery: Delivery) -> dict[str, Any]:
+    """One delivery of an alert as the contract's Alert JSON (plus delivery details)."""
+    alert, payload = delivery.alert, delivery.alert.payload or {}
+    return {
+        "id": delivery.id, "alert_id": alert.id, "rule": alert.rule, "kind": alert.kind,
+        "article_url": None if alert.kind == "source_health" else payload.get("url"),
+        "story_id": alert.story_id, "channel": delivery.channel, "status": delivery.status,
+        "created_at": alert.created_at.isoformat(), "title": payload.get("title"),
+        "source": payload.get("source"), "matched": payload.get("matched") or [],
+        "attempts": delivery.attempts, "last_status_code": delivery.last_status_code,
+        "last_error": delivery.last_error,
+        "next_attempt_at": _iso(delivery.next_attempt_at if delivery.status == "pending" else None),
+        "delivered_at": _iso(delivery.delivered_at),
+    }  # fmt: skip
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@click.group("alerts", invoke_without_command=True)
+@click.option("--status", type=click.Choice(STATUSES), help="Only deliveries in this state.")
+@format_option()
+@click.pass_context
+def alerts_group(click_ctx: click.Context, status: str | None, fmt: str) -> None:
+    """List alerts and their delivery state, one row per (alert, channel).
+
+    Example: dramawatch alerts --status failed --format json
+    """
+    if click_ctx.invoked_subcommand is not None:
+        return
+    ctx: Context = click_ctx.obj
+    with _store(ctx).transaction() as tx:
+        rows = [alert_json(delivery) for delivery in tx.alerts.deliveries(status)]
+    write_rows(rows, fmt, ALERT_COLUMNS, title=f"{len(rows)} deliveries")
+
+
+@alerts_group.command("retry")
+@click.argument("ids", nargs=-1)
+@click.option("--failed", "all_failed", is_flag=True, help="Every failed delivery.")
+@click.pass_obj
+def retry(ctx: Context, ids: tuple[str, ...], all_failed: bool) -> None:
+    """Make deliveries pending again (attempts are kept) and dispatch them now.
+
+    IDS are delivery ids or alert ids (all of that alert's deliveries).
+
+    Example: dramawatch alerts retry --failed
+    """
+    if not ids and not all_failed:
+        raise click.UsageError("give delivery or alert ids (see `dramawatch alerts`) or --failed")
+    store = _store(ctx)
+    with store.transaction() as tx:
+        count = tx.alerts.retry(_resolve(tx, ids), failed=all_failed, now=utcnow())
+        tx.commit()
+    click.echo(f"{count} deliveries pending again")
+    _echo_report(dispatch_pending(store, ctx.config))
+
+
+def _resolve(tx: Transaction, ids: Sequence[str]) -> list[str]:
+    resolved: list[str] = []
+    for given in ids:
+        if tx.alerts.get(given) is not None:
+            resolved.append(given)
+        elif given.isdigit() and (of_alert := tx.alerts.delivery_ids_of_alert(int(given))):
+            resolved += of_alert
+        else:
+            raise click.BadParameter(
+                f"no delivery or alert {given!r}; list them with `dramawatch alerts`",
+                param_hint="IDS",
+            )
+    return resolved
+
+
+@alerts_group.command("dispatch")
+@format_option("table", "json")
+@click.pass_obj
+def dispatch(ctx: Context, fmt: str) -> None:
+    """Send every delivery that is due now (the crawl and the daemon do this too).
+
+    Example: dramawatch alerts dispatch
+    """
+    report = dispatch_pending(_store(ctx), ctx.config)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        _echo_report(report)
+
+
+def _echo_report(report: DispatchReport) -> None:
+    click.echo(
+        f"delivered {len(report.delivered)}, retrying {len(report.retrying)}, "
+        f"failed {len(report.failed)}"
+    )
+
+
+@click.group("rules")
+def rules_group() -> None:
+    """Inspect alert rules.
+
+    Example: dramawatch rules test saved-notice.html --source nrta-notices
+    """
+
+
+@rules_group.command("test")
+@click.argument("target")
+@click.option("--source", help="Treat a local file as coming from this configured source.")
+@format_option()
+@click.pass_obj
+def test_rules(ctx: Context, target: str, source: str | None, fmt: str) -> None:
+    """Show which rules would fire on an article and why; nothing is written or sent.
+
+    TARGET is a stored article id, a stored article URL or a saved HTML file.
+
+    Example: dramawatch rules test 42
+    """
+    try:
+        explanation = explain(_store(ctx), ctx.config, target, source=source)
+    except UnknownTargetError as exc:
+        raise click.BadParameter(str(exc), param_hint="TARGET") from None
+    article = explanation.article
+    title = f"{article.title or '(untitled)'} <{article.url}>"
+    write_rows(_verdict_rows(explanation), fmt, RULE_COLUMNS, title=title)
+
+
+def _verdict_rows(explanation: Explanation) -> list[dict[str, Any]]:
+    rows = []
+    for verdict in explanation.verdicts:
+        key = verdict.draft.dedupe_key if verdict.draft else None
+        rows.append(
+            {
+                "rule": verdict.rule, "kind": verdict.kind, "fires": verdict.fired,
+                "reason": verdict.reason, "details": verdict.details,
+                "dedupe_key": key, "already_alerted": key in explanation.already_alerted,
+            }
+        )  # fmt: skip
+    return rows

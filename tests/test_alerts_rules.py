@@ -1,0 +1,175 @@
+"""Rule functions: keyword any/all/none and filters, metric_change, source_health."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from alerts.records import ArticleFacts, MetricFacts, ObservationFacts, SourceFacts
+from alerts.rules import RULES, evaluate, keyword, metric_change, previous_observation
+from config.schema import KeywordRule, MetricChangeRule, SourceHealthRule
+
+T0 = datetime(2025, 6, 1, tzinfo=UTC)
+
+
+def _kw(**fields: Any) -> KeywordRule:
+    return KeywordRule(name=fields.pop("name", "kw"), kind="keyword", channels=("hook",), **fields)
+
+
+def _article(text: str, title: str = "A notice", **fields: Any) -> ArticleFacts:
+    defaults: dict[str, Any] = {
+        "article_id": 7, "story_id": 3, "url": "https://nrta.example/notice",
+        "source": "nrta", "category": "government", "language": "en",
+    }  # fmt: skip
+    return ArticleFacts(title=title, text=text, **{**defaults, **fields})
+
+
+def test_registry_names_every_rule_kind() -> None:
+    assert set(RULES) == {"keyword", "metric_change", "source_health"}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "fires"),
+    [
+        pytest.param(_kw(any=("regulation", "NRTA")), "New regulations for apps", True, id="any"),
+        pytest.param(_kw(any=("regulation",)), "Deregulation talk", False, id="word-boundary"),
+        pytest.param(_kw(all=("NRTA", "licence")), "NRTA issues a licence", True, id="all"),
+        pytest.param(_kw(all=("NRTA", "licence")), "NRTA issues a notice", False, id="all-missing"),
+        pytest.param(_kw(any=("NRTA",), none=("sports",)), "NRTA sports", False, id="none"),
+        pytest.param(
+            _kw(any=("监管",)), "国家广电总局加强微短剧监管工作", True, id="cjk-substring"
+        ),
+        pytest.param(_kw(any=("监管",)), "總局加強微短劇監管工作", True, id="cjk-traditional"),
+        pytest.param(_kw(any=("微短劇",)), "网络微短剧备案", True, id="traditional-term"),
+    ],
+)
+def test_keyword_terms(rule: KeywordRule, text: str, fires: bool) -> None:
+    verdict = keyword(rule, _article(text, title=""))
+    assert verdict is not None and verdict.fired is fires, verdict
+
+
+def test_keyword_reports_matched_terms_and_dedupe_key() -> None:
+    rule = _kw(any=("regulation", "监管"), all=("micro-drama",))
+    verdict = keyword(rule, _article("New regulation of micro-dramas: 监管", title="Rules"))
+    assert verdict is not None and verdict.fired and verdict.draft is not None
+    assert verdict.draft.payload["matched"] == ["micro-drama", "regulation", "监管"]
+    assert verdict.draft.dedupe_key == "keyword:kw:3"
+    assert verdict.draft.channels == ("hook",)
+    assert "Matched: micro-drama, regulation, 监管" in verdict.draft.payload["text"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "fires"),
+    [
+        ({"sources": ("nrta",)}, True),
+        ({"sources": ("variety",)}, False),
+        ({"categories": ("government",)}, True),
+        ({"categories": ("media", "industry")}, False),
+        ({"languages": ("en",)}, True),
+        ({"languages": ("zh",)}, False),
+    ],
+)
+def test_keyword_filters(filters: dict[str, Any], fires: bool) -> None:
+    verdict = keyword(_kw(any=("NRTA",), **filters), _article("NRTA notice", language="en-GB"))
+    assert verdict is not None and verdict.fired is fires
+
+
+def test_keyword_copy_of_known_story_and_revisions() -> None:
+    rule = _kw(any=("ban",))
+    assert not keyword(rule, _article("a ban", new_story=False)).fired  # type: ignore[union-attr]
+    newly = _article("now a ban", new_story=False, previous_text="A notice\nno news")
+    assert keyword(rule, newly).fired  # type: ignore[union-attr]
+    again = _article("still a ban", new_story=False, previous_text="A notice\na ban")
+    assert not keyword(rule, again).fired  # type: ignore[union-attr]
+
+
+def _obs(value: float, period: str | None, id: int, **fields: Any) -> ObservationFacts:
+    defaults: dict[str, Any] = {
+        "metric": "market_value", "unit": "CNY", "kind": "level",
+        "quote": f"market size {value}", "observed_at": T0 + timedelta(days=id),
+        "story_id": 100 + id, "article_id": 200 + id, "url": f"https://x.example/{id}",
+    }  # fmt: skip
+    return ObservationFacts(id=id, value=value, period=period, **{**defaults, **fields})
+
+
+def _mc(**fields: Any) -> MetricChangeRule:
+    return MetricChangeRule(name="moves", kind="metric_change", channels=("hook",), **fields)
+
+
+@pytest.mark.parametrize(
+    ("rule", "old", "new", "fires"),
+    [
+        pytest.param(_mc(min_change_pct=5), 100, 110, True, id="up-10pct"),
+        pytest.param(_mc(min_change_pct=5), 100, 103, False, id="below-threshold"),
+        pytest.param(_mc(min_change_pct=5), 100, 94, True, id="down-6pct"),
+        pytest.param(_mc(direction="up"), 100, 94, False, id="wants-up"),
+        pytest.param(_mc(direction="down"), 100, 94, True, id="wants-down"),
+        pytest.param(_mc(direction="down"), 100, 101, False, id="wants-down-went-up"),
+        pytest.param(_mc(), 100, 100, False, id="unchanged"),
+        pytest.param(_mc(metric="jobs"), 100, 200, None, id="other-metric"),
+    ],
+)
+def test_metric_change_thresholds(
+    rule: MetricChangeRule, old: float, new: float, fires: bool | None
+) -> None:
+    event = MetricFacts(_obs(new, "2024", 2), _obs(old, "2023", 1), "new_period")
+    verdict = metric_change(rule, event)
+    assert (verdict.fired if verdict else None) is fires
+
+
+def test_metric_change_payload_has_both_values_quotes_and_change() -> None:
+    event = MetricFacts(_obs(50.44e9, "2024", 2), _obs(37.39e9, "2023", 1), "new_period")
+    verdict = metric_change(_mc(min_change_pct=5), event)
+    assert verdict is not None and verdict.draft is not None
+    metric = verdict.draft.payload["metric"]
+    assert metric["value"] == 50.44e9 and metric["previous_value"] == 37.39e9
+    assert metric["change_pct"] == pytest.approx(34.9, abs=0.01)
+    assert metric["quote"] == "market size 50440000000.0"
+    assert metric["previous_quote"] == "market size 37390000000.0"
+    assert verdict.draft.dedupe_key == "metric:moves:102:market_value:2024:50440000000.0"
+    assert "50.44 billion CNY (2024)" in verdict.draft.payload["text"]
+
+
+def test_previous_observation_prefers_same_period_then_latest_earlier_period() -> None:
+    stored = [_obs(1, "2022", 1), _obs(2, "2023", 2), _obs(3, "2023-Q4", 3), _obs(9, "2025", 4)]
+    previous, how = previous_observation(_obs(4, "2024", 9), stored)
+    assert previous is not None and (previous.value, how) == (2, "new_period")
+    revised, how = previous_observation(_obs(5, "2023", 9), stored)
+    assert revised is not None and (revised.value, how) == (2, "revised")
+    quarter, _ = previous_observation(_obs(5, "2024-Q1", 9), stored)
+    assert quarter is not None and quarter.value == 3
+    other_unit, _ = previous_observation(_obs(5, "2024", 9, unit="USD"), stored)
+    assert other_unit is None
+
+
+def test_figures_without_a_period_compare_only_within_their_story() -> None:
+    stored = [_obs(1, None, 1), _obs(2, None, 2, story_id=150)]
+    previous, how = previous_observation(_obs(3, None, 9, story_id=150), stored)
+    assert previous is not None and (previous.value, how) == (2, "revised")
+    assert previous_observation(_obs(3, None, 9, story_id=151), stored)[0] is None
+
+
+def test_source_health_failures_and_silence() -> None:
+    rule = SourceHealthRule(
+        name="health", kind="source_health", channels=("hook",), failures=3, silent_for="2d"
+    )
+    base: dict[str, Any] = {"source_id": 1, "name": "nrta", "url": "https://n.example", "now": T0}
+    ok = SourceFacts(**base, consecutive_failures=2, last_new_article_at=T0 - timedelta(hours=5))
+    assert not evaluate([rule], ok)[0].fired
+    failing = SourceFacts(
+        **base, consecutive_failures=3, failing_since=T0 - timedelta(hours=3), failing_run_id=41
+    )
+    verdict = evaluate([rule], failing)[0]
+    assert verdict.fired and verdict.draft is not None
+    assert verdict.draft.dedupe_key == "health:health:nrta:failing:41"
+    silent = SourceFacts(**base, last_new_article_at=T0 - timedelta(days=3))
+    verdict = evaluate([rule], silent)[0]
+    assert verdict.fired and verdict.draft is not None
+    assert verdict.draft.payload["health"]["state"] == "silent"
+
+
+def test_evaluate_skips_rules_an_event_does_not_concern() -> None:
+    rules = [_kw(any=("NRTA",)), _mc()]
+    assert [v.kind for v in evaluate(rules, _article("NRTA"))] == ["keyword"]

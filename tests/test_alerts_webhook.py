@@ -1,0 +1,219 @@
+"""Webhook and apprise deliveries against a real HTTP receiver on 127.0.0.1."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from alerts import DispatchPolicy, dispatch_pending, record_alerts
+from alerts.records import ArticleFacts
+from alerts.rules import keyword
+from config import Config, KeywordRule
+from storage import Store
+from storage.models import utcnow
+from tests.alert_servers import HANG, HookReceiver, alert_config, deliveries, free_port
+
+
+def script(*actions: int | str) -> pytest.MarkDecorator:
+    """What the receiver answers, request by request."""
+    return pytest.mark.parametrize("receiver", [actions], indirect=True, ids=["script"])
+
+
+FAST = DispatchPolicy(base=1, factor=2, cap=10, jitter=0, max_attempts=5)
+
+
+@pytest.fixture
+def receiver(request: pytest.FixtureRequest) -> Iterator[HookReceiver]:
+    """A receiver answering the script given by ``@script(...)`` (else 200 to everything)."""
+    server = HookReceiver(getattr(request, "param", ()))
+    yield server
+    server.close()
+
+
+def _queue(
+    store: Store, channel: dict[str, Any], title: str = "NRTA tightens rules", key: str = ""
+) -> Config:
+    """A config with one channel and one queued keyword alert for it."""
+    config = alert_config(store.url, channels=[channel])
+    rule = KeywordRule(
+        name="regulation", kind="keyword", any=("NRTA",), channels=(channel["name"],)
+    )
+    article = ArticleFacts(
+        article_id=None, story_id=None, url="https://nrta.example/n1", source="nrta",
+        category="government", language="en", title=title, text="NRTA notice on micro-dramas",
+    )  # fmt: skip
+    verdict = keyword(rule, article)
+    assert verdict is not None and verdict.draft is not None
+    draft = replace(verdict.draft, dedupe_key=verdict.draft.dedupe_key + key)
+    with store.transaction() as tx:
+        record_alerts(tx, config, [draft])
+        tx.commit()
+    return config
+
+
+def _hook(receiver: HookReceiver, **fields: Any) -> dict[str, Any]:
+    return {"name": "hook", "kind": "webhook", "url": receiver.url, "timeout": 2, **fields}
+
+
+def test_body_headers_and_signature(store: Store, receiver: HookReceiver) -> None:
+    config = _queue(store, _hook(receiver, secret="s3cret", headers={"X-Team": "drama"}))
+    report = dispatch_pending(store, config, policy=FAST)
+    (row,) = deliveries(store)
+    assert report.delivered == [row["id"]] and row["status"] == "delivered"
+    (got,) = receiver.requests
+    assert got.method == "POST" and got.headers["content-type"] == "application/json"
+    assert got.headers["x-dramawatch-delivery"] == row["id"]
+    assert got.headers["x-team"] == "drama"
+    expected = "sha256=" + hmac.new(b"s3cret", got.body, hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(got.headers["x-dramawatch-signature"], expected)
+    body = json.loads(got.body)
+    assert list(body) == ["rule", "kind", "title", "url", "source", "story_id", "matched", "text"]
+    assert body["rule"] == "regulation" and body["kind"] == "keyword"
+    assert body["title"] == "NRTA tightens rules" and body["matched"] == ["NRTA"]
+    assert body["url"] == "https://nrta.example/n1" and body["source"] == "nrta"
+    assert "NRTA tightens rules" in body["text"]
+
+
+def test_no_signature_without_a_secret(store: Store, receiver: HookReceiver) -> None:
+    dispatch_pending(store, _queue(store, _hook(receiver)), policy=FAST)
+    assert "x-dramawatch-signature" not in receiver.requests[0].headers
+
+
+@script(500, 500, 200)
+def test_two_500s_then_200_delivers_once_with_one_id(store: Store, receiver: HookReceiver) -> None:
+    config = _queue(store, _hook(receiver, secret="k"))
+    now = utcnow()
+    outcomes = []
+    for step in range(3):
+        report = dispatch_pending(store, config, now=now + timedelta(minutes=step), policy=FAST)
+        outcomes.append((len(report.delivered), len(report.retrying)))
+    assert outcomes == [(0, 1), (0, 1), (1, 0)]
+    assert (
+        dispatch_pending(store, config, now=now + timedelta(hours=1), policy=FAST).delivered == []
+    )
+    (row,) = deliveries(store)
+    assert (row["status"], row["attempts"]) == ("delivered", 3)
+    assert len(receiver.requests) == 3
+    assert {r.headers["x-dramawatch-delivery"] for r in receiver.requests} == {row["id"]}
+    assert len({r.body for r in receiver.requests}) == 1
+
+
+def test_backoff_waits_before_the_next_attempt(store: Store) -> None:
+    config = _queue(store, {"name": "hook", "kind": "webhook",
+                            "url": f"http://127.0.0.1:{free_port()}/down"})  # fmt: skip
+    now = utcnow()
+    policy = DispatchPolicy(base=30, factor=2, cap=3600, jitter=0)
+    assert len(dispatch_pending(store, config, now=now, policy=policy).retrying) == 1
+    (row,) = deliveries(store)
+    assert row["next"] == now + timedelta(seconds=30) and row["code"] is None
+    assert "ConnectionRefusedError" in row["error"]
+    early = dispatch_pending(store, config, now=now + timedelta(seconds=29), policy=policy)
+    assert early.retrying == [] and early.delivered == []
+    dispatch_pending(store, config, now=now + timedelta(seconds=31), policy=policy)
+    assert deliveries(store)[0]["next"] == now + timedelta(seconds=31 + 60)
+
+
+@script(HANG, 200)
+def test_a_receiver_that_hangs_past_the_timeout_is_retried(
+    store: Store, receiver: HookReceiver
+) -> None:
+    config = _queue(store, _hook(receiver, timeout=0.3))
+    now = utcnow()
+    first = dispatch_pending(store, config, now=now, policy=FAST)
+    assert len(first.retrying) == 1 and "timed out" in deliveries(store)[0]["error"]
+    second = dispatch_pending(store, config, now=now + timedelta(minutes=1), policy=FAST)
+    assert len(second.delivered) == 1
+    ids = {r.headers["x-dramawatch-delivery"] for r in receiver.requests}
+    assert len(receiver.requests) == 2 and len(ids) == 1
+
+
+@pytest.mark.parametrize(("status", "outcome"), [(404, "failed"), (400, "failed"),
+                                                 (410, "failed"), (408, "pending"),
+                                                 (429, "pending"), (503, "pending")])  # fmt: skip
+def test_status_classes(store: Store, status: int, outcome: str) -> None:
+    server = HookReceiver([status])
+    try:
+        config = _queue(store, _hook(server))
+        dispatch_pending(store, config, policy=FAST)
+    finally:
+        server.close()
+    (row,) = deliveries(store)
+    assert (row["status"], row["code"]) == (outcome, status)
+    assert str(status) in row["error"]
+
+
+@script(500, 500)
+def test_max_attempts_turns_into_failed(store: Store, receiver: HookReceiver) -> None:
+    config = _queue(store, _hook(receiver))
+    policy = DispatchPolicy(base=1, jitter=0, max_attempts=2)
+    now = utcnow()
+    dispatch_pending(store, config, now=now, policy=policy)
+    report = dispatch_pending(store, config, now=now + timedelta(minutes=1), policy=policy)
+    assert len(report.failed) == 1 and deliveries(store)[0]["status"] == "failed"
+
+
+def test_max_age_turns_into_failed(store: Store) -> None:
+    config = _queue(store, {"name": "hook", "kind": "webhook",
+                            "url": f"http://127.0.0.1:{free_port()}/down"})  # fmt: skip
+    report = dispatch_pending(store, config, now=utcnow() + timedelta(days=3), policy=FAST)
+    assert len(report.failed) == 1
+
+
+def test_a_claimed_delivery_is_not_claimed_twice(store: Store, receiver: HookReceiver) -> None:
+    config = _queue(store, _hook(receiver))
+    (row,) = deliveries(store)
+    now = utcnow()
+    with store.transaction() as tx:
+        assert tx.alerts.claim(row["id"], now, now + timedelta(minutes=5))
+        tx.commit()
+    with store.transaction() as tx:
+        assert not tx.alerts.claim(row["id"], now, now + timedelta(minutes=5))
+    assert dispatch_pending(store, config, now=now, policy=FAST).delivered == []
+    assert receiver.requests == []
+    later = dispatch_pending(store, config, now=now + timedelta(minutes=6), policy=FAST)
+    assert later.delivered == [row["id"]] and deliveries(store)[0]["attempts"] == 2
+
+
+def test_apprise_channel_posts_through_apprise(store: Store, receiver: HookReceiver) -> None:
+    port = receiver.server.server_address[1]
+    channel = {"name": "chat", "kind": "apprise", "urls": [f"json://127.0.0.1:{port}/apprise"]}
+    config = _queue(store, channel, title="Apprise <b>title</b>")
+    report = dispatch_pending(store, config, policy=FAST)
+    assert len(report.delivered) == 1
+    (got,) = receiver.requests
+    body = json.loads(got.body)
+    assert got.path == "/apprise"
+    assert "regulation" in body["title"] and "Apprise <b>title</b>" in body["message"]
+
+
+@script(500)
+def test_apprise_failure_is_retried(store: Store, receiver: HookReceiver) -> None:
+    port = receiver.server.server_address[1]
+    config = _queue(store, {"name": "chat", "kind": "apprise",
+                            "urls": [f"json://127.0.0.1:{port}/"]})  # fmt: skip
+    now = utcnow()
+    assert len(dispatch_pending(store, config, now=now, policy=FAST).retrying) == 1
+    later = dispatch_pending(store, config, now=now + timedelta(minutes=1), policy=FAST)
+    assert len(later.delivered) == 1
+
+
+def test_one_attempt_per_call_even_with_zero_backoff(store: Store) -> None:
+    config = _queue(store, {"name": "hook", "kind": "webhook",
+                            "url": f"http://127.0.0.1:{free_port()}/down"})  # fmt: skip
+    report = dispatch_pending(store, config, policy=DispatchPolicy(base=0, jitter=0))
+    assert len(report.retrying) == 1 and deliveries(store)[0]["attempts"] == 1
+
+
+def test_more_deliveries_than_one_batch(store: Store, receiver: HookReceiver) -> None:
+    config = _queue(store, _hook(receiver))
+    for title in ("two", "three", "four"):
+        _queue(store, _hook(receiver), title=title, key=title)
+    report = dispatch_pending(store, config, policy=DispatchPolicy(batch=2))
+    assert len(report.delivered) == 4 and len(receiver.requests) == 4
