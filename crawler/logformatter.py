@@ -7,13 +7,14 @@ from typing import Any
 
 from scrapy import logformatter
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 
 class DramawatchLogFormatter(logformatter.LogFormatter):
     """Scrapy's formatter, with drops at DEBUG and without the item's repr."""
 
     def dropped(
-        self, item: Any, exception: BaseException, response: Response | None, spider: Any
+        self, item: Any, exception: BaseException, response: Response | Failure | None, spider: Any
     ) -> logformatter.LogFormatterResult:
         """``Dropped <reason>: <url>`` at DEBUG."""
         return {

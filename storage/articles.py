@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, column, func, select, table, text
 from sqlalchemy.orm import Session
@@ -121,7 +122,7 @@ class ArticleRepository:
             .order_by(func.count().desc(), StoryBand.story_id)
             .limit(MAX_CANDIDATES)
         )
-        return [StoryCandidate(a, s, sig) for a, s, sig in self.session.execute(query)]
+        return [StoryCandidate(a, s, sig) for a, s, sig in self.session.execute(query) if sig]
 
     def _revise(self, article: Article, record: ArticleRecord) -> IngestResult:
         article.revision += 1
@@ -179,7 +180,7 @@ class ArticleRepository:
         source: str | None = None, limit: int = 20, rank: bool = False, stories: bool = False,
     ) -> Sequence[Article]:  # fmt: skip
         """Articles matching ``query`` (all when empty), newest first or by relevance."""
-        statement = select(Article)
+        statement: Select[Any] = select(Article)
         match = fts_query(query) if query else None
         if query and match is None:
             return []
@@ -208,9 +209,7 @@ class ArticleRepository:
         yield from self.session.scalars(statement.execution_options(yield_per=500))
 
 
-def _filter(
-    statement: Select[tuple[Article]], since: datetime | None, source: str | None
-) -> Select[tuple[Article]]:
+def _filter(statement: Select[Any], since: datetime | None, source: str | None) -> Select[Any]:
     if since is not None:
         statement = statement.where(
             func.coalesce(Article.published_at, Article.fetched_at) >= since

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import DropItem
@@ -48,16 +49,13 @@ class ExtractPipeline(DramawatchPipeline):
             return tx.pages.body_hash(item.url) == item.body_hash
 
     async def _extract(self, item: ArticleItem) -> Extracted:
-        args = (item.html, item.url)
-        kwargs = {
-            "fallback_title": item.fallback_title,
-            "fallback_date": item.fallback_date,
-            "language_hint": item.language_hint,
-        }
+        job = partial(
+            extract_article, item.html, item.url, fallback_title=item.fallback_title,
+            fallback_date=item.fallback_date, language_hint=item.language_hint,
+        )  # fmt: skip
         if not self.workers:
-            return extract_article(*args, **kwargs)
-        future = extraction_pool(self.workers).submit(extract_article, *args, **kwargs)
-        return await asyncio.wrap_future(future)
+            return job()
+        return await asyncio.wrap_future(extraction_pool(self.workers).submit(job))
 
 
 # Time-zone offsets span at most 14 hours either way.
