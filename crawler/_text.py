@@ -1,0 +1,217 @@
+"""Text helpers for metric extraction: width/script normalisation and sentence/clause spans."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+logger = logging.getLogger(__name__)
+
+# Characters that matter to number parsing, mapped one-to-one so that offsets into the
+# normalised text are offsets into the original (quotes and raw text come from the original).
+_BASE_MAP: dict[int, str] = {
+    **{0xFF10 + i: str(i) for i in range(10)},
+    **{0xFF21 + i: chr(ord("A") + i) for i in range(26)},
+    **{0xFF41 + i: chr(ord("a") + i) for i in range(26)},
+    0xFF05: "%",
+    0xFF0E: ".",
+    0xFF04: "$",
+    0xFF0B: "+",
+    0xFF0D: "-",
+    0xFFE5: "¥",
+    0xFFE0: "$",
+    0x3000: " ",
+    0x00A0: " ",
+    0x2009: " ",
+    0x202F: " ",
+}
+# Used when OpenCC's character table is not installed: the characters the grammar needs.
+_FALLBACK_T2S = "萬万億亿個个條条餘余點点約约長长減减計计總总營营場场規规數数戶户與与額额"
+
+_ABBREVIATIONS = frozenset(
+    "no nos vs mr mrs ms dr prof inc ltd co corp approx est fig vol st jan feb mar apr jun "
+    "jul aug sep sept oct nov dec e.g i.e".split()
+)
+# A plain character class lets the regex engine skip ahead; each hit is classified in Python.
+_BOUNDARY = re.compile(r"[。！？!?；;\n.，：:,–—]")
+_SENTENCE_ENDS = frozenset("。！？!?；;\n")
+_CLOSING_QUOTES = "\"'”’)]"
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]{0,5})$")
+_THOUSANDS_TAIL = re.compile(r"\d{3}(?!\d)")
+
+
+@cache
+def _translation() -> tuple[dict[int, str], re.Pattern[str]]:
+    """The normalisation table (full-width forms, Traditional characters) and a regex of
+    its keys: a character class scan is fast, and most text holds none of them."""
+    table = dict(_BASE_MAP)
+    table.update(_t2s_characters())
+    table = {key: value for key, value in table.items() if chr(key) != value}
+    bmp = "".join(re.escape(chr(key)) for key in sorted(table) if key <= 0xFFFF)
+    # Characters outside the BMP would turn the class into a slow list; a range keeps it fast.
+    return table, re.compile(f"[{bmp}]|[\U00010000-\U0010ffff]")
+
+
+def _t2s_characters() -> dict[int, str]:
+    """OpenCC's Traditional→Simplified single-character table, or a small built-in one."""
+    pairs = zip(_FALLBACK_T2S[::2], _FALLBACK_T2S[1::2], strict=True)
+    table = {ord(trad): simp for trad, simp in pairs}
+    try:
+        path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, OSError) as exc:
+        logger.debug("OpenCC table unavailable (%s); using the built-in subset", exc)
+        return table
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+            table[ord(parts[0])] = parts[1]
+    return table
+
+
+def normalize(text: str) -> str:
+    """Map full-width digits/letters and Traditional characters to ASCII/Simplified, 1:1."""
+    if text.isascii():
+        return text
+    table, keys = _translation()
+    return keys.sub(lambda m: table.get(ord(m.group()), m.group()), text)
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    """Sentence and clause boundaries of one text, for position look-ups."""
+
+    sentence_starts: tuple[int, ...]
+    sentence_ends: tuple[int, ...]
+    clause_starts: tuple[int, ...]
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding ``pos``."""
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
+    def clause_of(self, pos: int) -> int:
+        """Index of the clause holding ``pos``."""
+        return bisect.bisect_right(self.clause_starts, pos) - 1
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        """Start and end offsets of sentence ``index``."""
+        return self.sentence_starts[index], self.sentence_ends[index]
+
+    def clause_span(self, index: int) -> tuple[int, int]:
+        """Start and end offsets of clause ``index`` (end is the next clause's start)."""
+        starts = self.clause_starts
+        end = starts[index + 1] if index + 1 < len(starts) else self.sentence_ends[-1]
+        return starts[index], end
+
+
+def segment(text: str) -> Segments:
+    """Split normalised ``text`` into sentences, and sentences into clauses."""
+    sentence_starts, sentence_ends, clause_starts = [0], [], [0]
+    for match in _BOUNDARY.finditer(text):
+        kind = _boundary_kind(text, match.start())
+        if kind is None:
+            continue
+        end = match.end()
+        if kind == "sentence":
+            if end < len(text) and text[end] in _SENTENCE_ENDS:
+                continue  # a run such as "\n\n" or "。\n" ends at its last character
+            sentence_ends.append(end)
+            sentence_starts.append(end)
+        clause_starts.append(end)
+    sentence_ends.append(len(text))
+    return Segments(tuple(sentence_starts), tuple(sentence_ends), tuple(clause_starts))
+
+
+def _boundary_kind(text: str, pos: int) -> str | None:
+    """ "sentence", "clause" or None for the punctuation character at ``pos``."""
+    char = text[pos]
+    if char in _SENTENCE_ENDS:
+        return "sentence"
+    if char == ".":
+        return "sentence" if _ends_sentence(text, pos) else None
+    if char == ",":
+        return None if _is_thousands_separator(text, pos) else "clause"
+    if char in "–—":
+        return "clause" if _is_dash_break(text, pos) else None
+    return "clause"
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    """True for a full stop: whitespace after it (past closing quotes), no abbreviation."""
+    after = dot + 1
+    while after < len(text) and text[after] in _CLOSING_QUOTES:
+        after += 1
+    if after < len(text) and not text[after].isspace():
+        return False
+    return not _is_abbreviation(text, dot)
+
+
+def _is_dash_break(text: str, pos: int) -> bool:
+    """True for a spaced dash (" – ") or a doubled Chinese dash ("——") between clauses."""
+    spaced = 0 < pos < len(text) - 1 and text[pos - 1].isspace() and text[pos + 1].isspace()
+    return spaced or text[pos : pos + 2] == "——"
+
+
+def _is_thousands_separator(text: str, comma: int) -> bool:
+    """True for the comma in "20,000": a digit before it and exactly three after it."""
+    return comma > 0 and text[comma - 1].isdigit() and bool(_THOUSANDS_TAIL.match(text, comma + 1))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the word before the dot at ``dot`` is an abbreviation or an initial."""
+    match = _WORD_BEFORE_DOT.search(text, max(0, dot - 6), dot)
+    if match is None:
+        return False
+    word = match.group(1)
+    last = word.rsplit(".", 1)[-1]
+    if len(last) == 1 and last.isupper():
+        return True
+    return last.lower() in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS
+
+
+class Phrases:
+    """Phrases to find at the end or the start of a lower-cased window, longest first.
+
+    Phrases are filed under their last (or first) two characters, one-character phrases under
+    that character, so a look-up is two dictionary accesses and a few ``endswith`` calls.
+    English phrases only match whole words: "no" never matches the end of "casino".
+    """
+
+    def __init__(self, phrases: Mapping[str, str]) -> None:
+        self._ends: dict[str, list[tuple[str, str]]] = {}
+        self._starts: dict[str, list[tuple[str, str]]] = {}
+        for phrase, value in sorted(phrases.items(), key=lambda item: -len(item[0])):
+            self._ends.setdefault(phrase[-2:], []).append((phrase, value))
+            self._starts.setdefault(phrase[:2], []).append((phrase, value))
+
+    def ending(self, text: str) -> tuple[str, int] | None:
+        """(value, start) of the longest phrase ``text`` ends with."""
+        for key in (text[-2:], text[-1:]):
+            for phrase, value in self._ends.get(key, ()):
+                start = len(text) - len(phrase)
+                if text.endswith(phrase) and not _inside_word(text, start):
+                    return value, start
+        return None
+
+    def starting(self, text: str) -> str | None:
+        """The value of the longest phrase ``text`` starts with."""
+        for key in (text[:2], text[:1]):
+            for phrase, value in self._starts.get(key, ()):
+                if text.startswith(phrase) and not _inside_word(text, len(phrase)):
+                    return value
+        return None
+
+
+def is_letter(char: str) -> bool:
+    """True for one ASCII letter (CJK characters count as alphabetic to ``str.isalpha``)."""
+    return char.isascii() and char.isalpha()
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    """True when ``pos`` falls between two ASCII letters, i.e. inside an English word."""
+    return 0 < pos < len(text) and is_letter(text[pos]) and is_letter(text[pos - 1])

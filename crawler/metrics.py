@@ -1,0 +1,329 @@
+"""Numeric metric observations from article text ("1.33 million jobs" -> jobs = 1330000).
+
+A number becomes an observation of a metric when one of the metric's terms is in the same
+clause (or, for a growth figure or a clause that continues the previous one, earlier in the
+sentence). Units come from the number's own currency or unit words, else from the metric;
+periods from the nearest year, quarter or month range. Thresholds in rules, codes, dates and
+bracketed currency conversions are not observations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from crawler._numbers import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
+from crawler._periods import Period, PeriodFinder
+from crawler._terms import Term, TermMatcher, matcher_for
+from crawler._text import Phrases, Segments, normalize, segment
+
+if TYPE_CHECKING:
+    from datetime import date
+
+__all__ = ["MetricDefinition", "Observation", "extract_observations"]
+
+logger = logging.getLogger(__name__)
+
+_MAX_TERM_GAP = 80  # characters between a number and a term of the same clause
+_OWNER_GAP = 12  # "233 branded micro-dramas": a term this close after a number is its noun
+_DIGIT_RE = re.compile(r"\d")
+_TITLE_RE = re.compile(r"《[^》\n]{1,80}》")
+_CONTINUATION = re.compile(
+    r"\s*(?:(?i:topping|reaching|hitting|exceeding|surpassing|totall?ing|amounting\s+to"
+    r"|nearly|almost|up|down|compared|versus|vs\b)|达到?|突破|超过|较|同比|环比|合计|总计|共计|计)"
+)
+_BASE_BEFORE = Phrases(
+    dict.fromkeys(["较", "比", "相比", "与", "vs", "vs.", "versus", "compared to", "compared with",
+                   "over", "than", "against", "same period of", "same period in"], "base")
+)  # fmt: skip
+# Between a number and a period, these mean the period belongs to another number.
+_JOINER_RE = re.compile(r" (?:to|and|vs\.?|while|compared) |[至到而和]")
+
+
+class MetricDefinition(Protocol):
+    """What the extractor needs of a metric; the config's frozen pydantic model fits."""
+
+    # Read-only properties so that frozen models and dataclasses satisfy the protocol.
+    @property
+    def key(self) -> str:
+        """The metric's identifier, e.g. "market_value"."""
+        ...
+
+    @property
+    def terms(self) -> Sequence[str]:
+        """English and Chinese words that name the metric in a sentence."""
+        ...
+
+    @property
+    def unit(self) -> str:
+        """The unit of a number that carries none of its own (CNY, USD, count, percent ...)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One figure for one metric, in base units, with the sentence it came from."""
+
+    metric: str
+    value: float
+    unit: str
+    period: str | None
+    qualifier: str | None
+    quote: str
+    raw: str
+    kind: str = "level"  # "level" or "change" (growth rates, multiples, percentage points)
+
+
+@dataclass
+class _Document:
+    """One normalised text with its sentences, clauses, terms and amounts; periods on demand."""
+
+    text: str
+    segments: Segments
+    amounts: list[Amount]
+    amount_starts: list[int]
+    terms: list[Term]
+    term_starts: list[int]
+    titles: list[tuple[int, int]]
+    periods: PeriodFinder
+    _periods: dict[int, list[tuple[Period, bool]]] = field(default_factory=dict)
+
+    def terms_in(self, start: int, end: int) -> list[Term]:
+        """Terms that start inside [start, end)."""
+        lo = bisect.bisect_left(self.term_starts, start)
+        hi = bisect.bisect_left(self.term_starts, end)
+        return self.terms[lo:hi]
+
+    def amounts_in(self, start: int, end: int) -> list[Amount]:
+        """Amounts that start inside [start, end)."""
+        lo = bisect.bisect_left(self.amount_starts, start)
+        hi = bisect.bisect_left(self.amount_starts, end)
+        return self.amounts[lo:hi]
+
+    def periods_of(self, place: _Place) -> list[tuple[Period, bool]]:
+        """Periods of a sentence outside book titles, each with whether it is a comparison
+        base (较2023年); found once per sentence, when first needed."""
+        found = self._periods.get(place.sentence)
+        if found is None:
+            found = self._periods[place.sentence] = [
+                (p, _is_base(self.text, p))
+                for p in self.periods.find(place.sentence_start, place.sentence_end)
+                if not any(s <= p.start < e for s, e in self.titles)
+            ]
+        return found
+
+
+def extract_observations(
+    text: str,
+    definitions: Sequence[MetricDefinition],
+    *,
+    published_at: date | None = None,
+) -> list[Observation]:
+    """Every metric observation in ``text``, once per (metric, value, period), in text order."""
+    if not text or not definitions:
+        return []
+    matcher = matcher_for(definitions)
+    doc = _document(text, matcher, published_at.year if published_at else None)
+    observations: list[Observation] = []
+    seen: set[tuple[str, float, str | None]] = set()
+    for amount in doc.amounts:
+        observation = _observe(doc, matcher, amount, text)
+        if observation is None:
+            continue
+        key = (observation.metric, observation.value, observation.period)
+        if key not in seen:
+            seen.add(key)
+            observations.append(observation)
+    return observations
+
+
+def _document(original: str, matcher: TermMatcher, year: int | None) -> _Document:
+    """Normalise ``original`` and find its sentences, terms and amounts."""
+    text = normalize(original)
+    segments = segment(text)
+    terms = matcher.find(text, _numeric_sentences(text, segments))
+    titles = [m.span() for m in _TITLE_RE.finditer(text)]
+    amounts = find_amounts(text, _blocked(text, segments, terms, titles))
+    return _Document(
+        text, segments, amounts, [a.start for a in amounts], terms, [t.start for t in terms],
+        titles, PeriodFinder(text, year),
+    )  # fmt: skip
+
+
+def _numeric_sentences(text: str, segments: Segments) -> list[tuple[int, int]]:
+    """Spans of the runs of sentences that hold a digit: only they can hold observations."""
+    spans: list[tuple[int, int]] = []
+    match = _DIGIT_RE.search(text)
+    while match is not None:
+        start, end = segments.sentence_span(segments.sentence_of(match.start()))
+        if spans and spans[-1][1] == start:
+            start = spans.pop()[0]
+        spans.append((start, end))
+        match = _DIGIT_RE.search(text, end)
+    return spans
+
+
+def _blocked(
+    text: str, segments: Segments, terms: list[Term], titles: list[tuple[int, int]]
+) -> bytearray:
+    """Characters whose numbers need no parsing: book titles and sentences without a term."""
+    blocked = bytearray(b"\x01") * len(text)
+    for sentence in {segments.sentence_of(term.start) for term in terms}:
+        start, end = segments.sentence_span(sentence)
+        blocked[start:end] = bytes(end - start)
+    for start, end in titles:
+        blocked[start:end] = b"\x01" * (end - start)
+    return blocked
+
+
+class _Place(NamedTuple):
+    """Where a number sits: its sentence and clause, by index and span."""
+
+    sentence: int
+    sentence_start: int
+    sentence_end: int
+    clause: int
+    clause_start: int
+    clause_end: int
+
+    @classmethod
+    def of(cls, segments: Segments, pos: int) -> _Place:
+        """The place of text position ``pos``."""
+        sentence, clause = segments.sentence_of(pos), segments.clause_of(pos)
+        return cls(
+            sentence, *segments.sentence_span(sentence), clause, *segments.clause_span(clause)
+        )
+
+
+def _observe(
+    doc: _Document, matcher: TermMatcher, amount: Amount, original: str
+) -> Observation | None:
+    """The observation for ``amount``, or None when no metric term claims it."""
+    place = _Place.of(doc.segments, amount.start)
+    term = _choose_term(doc, matcher, amount, place)
+    if term is None:
+        return None
+    return Observation(
+        metric=matcher.keys[term.metric],
+        value=amount.value,
+        unit=amount.unit or matcher.units[term.metric],
+        period=_choose_period(doc, amount, place),
+        qualifier=amount.qualifier,
+        quote=original[place.sentence_start : place.sentence_end].strip(),
+        raw=original[amount.start : amount.end].strip(),
+        kind=amount.kind,
+    )
+
+
+def _compatible(amount: Amount, metric_unit: str) -> bool:
+    """Whether a number of this unit and kind can measure a metric of ``metric_unit``."""
+    unit = amount.unit
+    if unit in CURRENCIES:
+        return metric_unit in CURRENCIES
+    if unit == "percent":
+        return amount.kind == "change" or metric_unit == "percent"
+    if unit in CHANGE_UNITS:
+        return True
+    if unit in ("minutes", "count"):
+        return metric_unit == unit
+    return metric_unit != "percent"
+
+
+def _gap(amount: Amount, term: Term) -> int:
+    """Characters between the number and the term (0 when they touch or overlap)."""
+    if term.end <= amount.start:
+        return amount.start - term.end
+    return max(0, term.start - amount.end)
+
+
+def _choose_term(
+    doc: _Document, matcher: TermMatcher, amount: Amount, place: _Place
+) -> Term | None:
+    """The nearest eligible term in the number's clause, else one from earlier clauses."""
+    near = [
+        t
+        for t in doc.terms_in(place.clause_start, place.clause_end)
+        if _gap(amount, t) <= _MAX_TERM_GAP
+        and _compatible(amount, matcher.units[t.metric])
+        and not _owned(doc, t, amount, place.clause_start)
+    ]
+    if near:
+        return min(near, key=lambda t: _gap(amount, t))
+    return _earlier_term(doc, matcher, amount, place)
+
+
+def _owned(doc: _Document, term: Term, amount: Amount, clause_start: int) -> bool:
+    """True when the term is the noun of an earlier number: "55 million MAU and 1,000 staff"."""
+    if term.end > amount.start:
+        return False
+    return any(
+        other is not amount and 0 <= term.start - other.end <= _OWNER_GAP
+        for other in doc.amounts_in(clause_start, term.start)
+    )
+
+
+def _earlier_term(
+    doc: _Document, matcher: TermMatcher, amount: Amount, place: _Place
+) -> Term | None:
+    """For growth figures, the nearest earlier term of the sentence; for levels, of the
+    previous clause when that clause holds no number or this clause continues it."""
+    if place.clause_start <= place.sentence_start:
+        return None
+    if amount.kind == "change":
+        lo = place.sentence_start
+    else:
+        lo, _ = doc.segments.clause_span(place.clause - 1)
+        continues = _CONTINUATION.match(doc.text, place.clause_start, amount.start)
+        if doc.amounts_in(lo, place.clause_start) and not continues:
+            return None
+    eligible = [
+        t
+        for t in doc.terms_in(lo, place.clause_start)
+        if _compatible(amount, matcher.units[t.metric])
+    ]
+    return eligible[-1] if eligible else None
+
+
+def _choose_period(doc: _Document, amount: Amount, place: _Place) -> str | None:
+    """The period nearest the number in its clause, else in its sentence (bases excluded)."""
+    best: tuple[bool, int, Period] | None = None
+    for period, base in doc.periods_of(place):
+        if base or _is_multiple_base(doc.text, period, amount):
+            continue
+        outside = not place.clause_start <= period.start < place.clause_end
+        key = (outside, _period_score(doc, period, amount), period)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return None if best is None else best[2].value
+
+
+def _is_base(text: str, period: Period) -> bool:
+    """True for a comparison base: 较2023年, "compared with 2023", 比去年同期."""
+    window = text[max(0, period.start - 20) : period.start].lower().rstrip()
+    return _BASE_BEFORE.ending(window) is not None
+
+
+def _is_multiple_base(text: str, period: Period, amount: Amount) -> bool:
+    """True for the base of a multiple: "4x Q1 2024", 是去年的9倍."""
+    if amount.unit != "multiple":
+        return False
+    if period.start >= amount.end:
+        return not text[amount.end : period.start].strip()
+    return text[period.end : amount.start].strip() in ("", "的", "of")
+
+
+def _period_score(doc: _Document, period: Period, amount: Amount) -> int:
+    """Distance in characters, penalised across "to"/至 and across other numbers."""
+    lo, hi = (
+        (period.end, amount.start) if period.end <= amount.start else (amount.end, period.start)
+    )
+    score = max(0, hi - lo)
+    if hi - lo > 2 and _JOINER_RE.search(doc.text, lo, hi):
+        score += 20
+    if any(other.end <= hi for other in doc.amounts_in(lo, hi)):
+        score += 100
+    return score
