@@ -18,6 +18,7 @@ from config import (
     resolve_config_path,
 )
 from dramawatch.alerts_commands import alerts_group, rules_group
+from dramawatch.daemon_commands import run_command, status_command
 from dramawatch.output import FORMATS, console, format_option, write_rows
 from dramawatch.views import article_json, source_json
 from storage import open_store
@@ -271,6 +272,8 @@ def demo(workdir: Path) -> None:
 
 cli.add_command(alerts_group)
 cli.add_command(rules_group)
+cli.add_command(run_command)
+cli.add_command(status_command)
 
 
 def main() -> None:

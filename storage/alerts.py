@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
+from storage import postgres
 from storage.models import Alert, CrawlRun, Delivery, Source
 
 PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
@@ -56,6 +57,8 @@ class AlertRepository:
 
     def claim(self, delivery_id: str, now: datetime, lease_until: datetime) -> bool:
         """Atomically take a due delivery for one attempt; False when another process has it."""
+        if postgres.is_postgres(self.session) and not self._lock_due(delivery_id, now):
+            return False
         # One conditional UPDATE: only one of two racing dispatchers sees rowcount 1.
         statement = (
             update(Delivery)
@@ -69,6 +72,21 @@ class AlertRepository:
         result = self.session.execute(statement)
         assert isinstance(result, CursorResult)
         return result.rowcount == 1
+
+    def _lock_due(self, delivery_id: str, now: datetime) -> bool:
+        """PostgreSQL: lock the due row, skipping it when another dispatcher holds it."""
+        # FOR UPDATE SKIP LOCKED: a second dispatcher moves on at once instead of queueing
+        # behind the first one's claim and then finding the row taken.
+        query = (
+            select(Delivery.id)
+            .where(
+                Delivery.id == delivery_id,
+                Delivery.status == PENDING,
+                Delivery.next_attempt_at <= now,
+            )
+            .with_for_update(skip_locked=True)
+        )
+        return self.session.scalar(query) is not None
 
     def get(self, delivery_id: str) -> Delivery | None:
         """A delivery with its alert."""

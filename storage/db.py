@@ -11,11 +11,14 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import postgres
 from storage.alerts import AlertRepository
+from storage.daemon import ConditionalGetRepository, DaemonRepository
 from storage.repository import (
     ArticleRepository,
     MetricRepository,
@@ -32,7 +35,10 @@ WRITE_OPTION = "dramawatch_write"
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite gets WAL, a busy timeout and foreign keys."""
+    # PostgreSQL gets psycopg 3, pre-ping and UTC sessions: storage/postgres.py.
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(postgres.engine_url(parsed), **postgres.engine_options())
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
@@ -71,6 +77,8 @@ class Transaction:
         self.metrics = MetricRepository(session)
         self.pages = PageStateRepository(session)
         self.alerts = AlertRepository(session)
+        self.daemon = DaemonRepository(session)
+        self.validators = ConditionalGetRepository(session)
 
     def commit(self) -> None:
         """Make everything done in this unit of work durable."""
@@ -90,6 +98,8 @@ class Store:
         cfg = AlembicConfig()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                postgres.lock_migrations(connection)
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
 
@@ -107,6 +117,16 @@ class Store:
                 yield Transaction(session)
             finally:
                 session.rollback()
+
+    def ping(self) -> bool:
+        """True when the database answers (used to wait out a server restart)."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except DBAPIError as exc:
+            logger.debug("Database %s does not answer: %s", self.engine.url, exc)
+            return False
+        return True
 
     def dispose(self) -> None:
         """Close every pooled connection."""

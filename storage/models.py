@@ -255,3 +255,26 @@ class Delivery(Base):
     delivered_at: Mapped[datetime | None]
 
     alert: Mapped[Alert] = relationship(back_populates="deliveries")
+
+
+class DaemonLock(Base):
+    """Who runs the scheduler daemon on this database: pid, host and last heartbeat."""
+
+    __tablename__ = "daemon_lock"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    pid: Mapped[int] = mapped_column(Integer)
+    host: Mapped[str] = mapped_column(String(255))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PageSnapshot(Base):
+    """The last full body of a feed, listing or sitemap: what a 304 on it is read from."""
+
+    __tablename__ = "page_snapshot"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    content_type: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -23,12 +23,44 @@ _TERM = re.compile(r'"([^"]+)"|(\S+)')
 
 @lru_cache(maxsize=1)
 def _t2s() -> OpenCC:
-    return OpenCC("t2s")
+    converter = OpenCC("t2s")
+    converter.convert("")  # loads the dictionaries
+    return converter
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str] | None:
+    """Characters without which t2s cannot change a text (None: unknown, always convert).
+
+    The pure-Python converter costs ~3 ms per 1,000 characters, and Simplified text (nearly
+    everything crawled) comes back unchanged. A conversion changes a text only where a
+    dictionary key matches, so only where the text holds a character of a single-character
+    key, or the first character of a phrase key that holds none (such as 沈默) and changes.
+    """
+    groups = getattr(_t2s(), "_dict_chain_data", None)
+    try:
+        dictionaries = [entry for group in groups or () for entry in group]
+        mappings = [mapping for _max, _min, mapping in dictionaries]
+    except (TypeError, ValueError):
+        return None
+    singles = {key for mapping in mappings for key in mapping if len(key) == 1}
+    if not singles:
+        return None
+    firsts = {
+        key[0]
+        for mapping in mappings
+        for key, value in mapping.items()
+        if len(key) > 1 and not singles.intersection(key) and value.split()[0] != key
+    }
+    return frozenset(singles | firsts)
 
 
 def fold_chinese(text: str) -> str:
     """Traditional -> Simplified, leaving everything else unchanged."""
     if not _CJK_RUN.search(text):
+        return text
+    triggers = _triggers()
+    if triggers is not None and triggers.isdisjoint(text):
         return text
     return str(_t2s().convert(text))
 

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DropItem, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.items import ArticleItem
+from crawler.middlewares import ARTICLE, PAGE_KIND, NotModified
 
 if TYPE_CHECKING:
     from config import CrawlConfig, SourceConfig
@@ -53,7 +55,7 @@ class SourceSpider(scrapy.Spider):
             logger.debug("Source %s: skipping off-domain link %s", self.name, url)
             return
         self._requested.add(url)
-        meta = {"fallback_title": title, "fallback_date": date}
+        meta = {"fallback_title": title, "fallback_date": date, PAGE_KIND: ARTICLE}
         yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error, meta=meta)
 
     def _on_own_domain(self, url: str) -> bool:
@@ -81,6 +83,9 @@ class SourceSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         """Record a failed request; a failed start request fails the source."""
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(NotModified):
+            self.not_modified(request.url)
+            return
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             logger.info("Source %s: skipped %s (%s)", self.name, request.url, failure.value)
             self.skipped += 1
@@ -89,6 +94,15 @@ class SourceSpider(scrapy.Spider):
         self.record_error(request.url, message)
         if request.meta.get("is_start"):
             self.fail(f"{request.url}: {message}")
+
+    def not_modified(self, url: str) -> None:
+        """Count a page answered 304 as unchanged, like an article whose body hash matched."""
+        # The item_dropped signal is how a pass counts "unchanged" (dramawatch.runner); the
+        # page never reaches the pipelines, so it is sent here.
+        self.crawler.signals.send_catch_log(
+            signal=signals.item_dropped, item=None, response=None, spider=self,
+            exception=DropItem(f"unchanged: {url}"),
+        )  # fmt: skip
 
     def record_error(self, url: str, message: str) -> None:
         """Keep a per-page error for the run's record and log it."""

@@ -1,0 +1,164 @@
+"""The ``run`` (scheduler daemon) and ``status`` commands.
+
+``dramawatch/cli.py`` registers them with ``cli.add_command(run_command)`` and
+``cli.add_command(status_command)``; ``python -m dramawatch.daemon_commands`` runs the CLI
+with them registered, whatever cli.py holds.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from config import parse_duration
+from dramawatch.daemon_jobs import DaemonOptions
+from dramawatch.daemon_lock import DaemonRunning
+from dramawatch.logs import LOG_FORMATS, configure, current_level
+from dramawatch.output import console, format_option, write_rows
+from storage import open_store
+
+if TYPE_CHECKING:
+    from dramawatch.cli import Context
+
+logger = logging.getLogger(__name__)
+
+
+class Duration(click.ParamType):
+    """Seconds, or a duration with a unit: 30, 45s, 30m, 6h, 1d."""
+
+    name = "duration"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        """Seconds as a float."""
+        if isinstance(value, int | float):
+            return float(value)
+        try:
+            return float(value) if str(value).strip().isdigit() else float(parse_duration(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class DaemonAlreadyRunning(click.ClickException):
+    """Another live daemon holds the database's lock: exit code 2."""
+
+    exit_code = 2
+
+
+DURATION = Duration()
+
+
+@click.command("run")
+@click.option(
+    "--log-format",
+    type=click.Choice(LOG_FORMATS),
+    default="text",
+    show_default=True,
+    help="json: one JSON object per line.",
+)
+@click.option(
+    "--grace",
+    type=DURATION,
+    default="30s",
+    show_default=True,
+    help="On SIGTERM/SIGINT, how long a running crawl may finish before it is killed.",
+)
+@click.option(
+    "--crawl-timeout",
+    type=DURATION,
+    default="30m",
+    show_default=True,
+    help="A crawl still running after this is stopped and recorded as failed.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=4,
+    show_default=True,
+    help="Crawls running at the same time (each in its own process).",
+)
+@click.option(
+    "--dispatch-every",
+    type=DURATION,
+    default="5s",
+    show_default=True,
+    help="How often due alert deliveries are sent.",
+)
+@click.option(
+    "--backoff-ceiling",
+    type=DURATION,
+    default="24h",
+    show_default=True,
+    help="Longest wait of a failing source between tries.",
+)
+@click.pass_obj
+def run_command(ctx: Context, log_format: str, grace: float, crawl_timeout: float, workers: int,
+                dispatch_every: float, backoff_ceiling: float) -> None:  # fmt: skip
+    """Run the scheduler: every source on its interval, alerts sent as they fall due.
+
+    Stop it with SIGTERM or Ctrl-C (a second one exits at once); SIGHUP reloads the config.
+
+    Example: dramawatch --config dramawatch.yaml run --log-format json
+    """
+    from dramawatch.daemon import Daemon
+
+    configure(log_format, min(current_level(), logging.INFO))
+    options = DaemonOptions(
+        Path(ctx.config_path).resolve(), grace, crawl_timeout, workers, dispatch_every,
+        backoff_ceiling,
+    )  # fmt: skip
+    try:
+        code = Daemon(options, ctx.config).run()
+    except DaemonRunning as exc:
+        raise DaemonAlreadyRunning(str(exc)) from None
+    raise SystemExit(code)
+
+
+@click.command("status")
+@format_option("table", "json")
+@click.pass_obj
+def status_command(ctx: Context, fmt: str) -> None:
+    """Show whether a daemon runs, each source's next and last run, and pending deliveries.
+
+    Example: dramawatch status --format json
+    """
+    from dramawatch.daemon_status import SOURCE_COLUMNS, status
+
+    store = open_store(ctx.config.database)
+    store.migrate()
+    report = status(store, ctx.config)
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    console().print(_daemon_line(report["daemon"]))
+    write_rows(report["sources"], "table", SOURCE_COLUMNS, title="Sources")
+    deliveries = report["deliveries"]
+    console().print(f"Deliveries: {deliveries['pending']} pending, {deliveries['failed']} failed")
+
+
+def _daemon_line(daemon: dict[str, Any]) -> str:
+    if "pid" not in daemon:
+        return "Daemon: not running"
+    state = "running" if daemon["running"] else "not running (stale lock)"
+    return (
+        f"Daemon: {state}, pid {daemon['pid']} on {daemon['host']}, since "
+        f"{daemon['started_at']}, heartbeat {daemon['heartbeat_age_s']:.0f}s ago"
+    )
+
+
+def main() -> None:
+    """``python -m dramawatch.daemon_commands``: the CLI with ``run`` and ``status``."""
+    from dramawatch.cli import cli
+
+    cli.add_command(run_command)
+    cli.add_command(status_command)
+    cli(prog_name="dramawatch")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

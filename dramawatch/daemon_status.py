@@ -1,0 +1,71 @@
+"""What ``dramawatch status`` reports: the daemon, each source's runs, and the outbox."""
+
+from __future__ import annotations
+
+import socket
+from datetime import datetime, timedelta
+from typing import Any
+
+from config import Config, SourceConfig
+from dramawatch.daemon_jobs import DEFAULT_BACKOFF_CEILING, backoff_delay
+from dramawatch.daemon_lock import is_live
+from dramawatch.daemon_schedule import job_id
+from storage import Store, Transaction
+from storage.daemon import LockHolder
+from storage.models import utcnow
+
+SOURCE_COLUMNS = (
+    "source", "interval", "next_run_at", "last_run_at", "last_result", "new", "failures",
+    "backoff_until",
+)  # fmt: skip
+
+
+def status(store: Store, config: Config, now: datetime | None = None) -> dict[str, Any]:
+    """The daemon (running or not), one row per configured source, and delivery counts."""
+    now = now or utcnow()
+    with store.transaction() as tx:
+        holder = tx.daemon.holder()
+        runs = tx.daemon.scheduled_runs()
+        counts = tx.daemon.delivery_counts()
+        sources = [_source_row(tx, source, runs) for source in config.sources]
+    return {
+        "daemon": daemon_row(holder, now),
+        "sources": sources,
+        "deliveries": {"pending": counts.get("pending", 0), "failed": counts.get("failed", 0)},
+    }
+
+
+def daemon_row(holder: LockHolder | None, now: datetime) -> dict[str, Any]:
+    """Whether a daemon runs on this database, and which one."""
+    if holder is None:
+        return {"running": False}
+    return {
+        "running": is_live(holder, host=socket.gethostname(), now=now),
+        "pid": holder.pid, "host": holder.host, "started_at": _iso(holder.started_at),
+        "heartbeat_at": _iso(holder.heartbeat_at),
+        "heartbeat_age_s": round((now - holder.heartbeat_at).total_seconds(), 1),
+    }  # fmt: skip
+
+
+def _source_row(
+    tx: Transaction, source: SourceConfig, runs: dict[str, datetime | None]
+) -> dict[str, Any]:
+    row = tx.sources.get(source.name)
+    last = tx.sources.last_run(row) if row is not None else None
+    failures = row.consecutive_failures if row is not None else 0
+    backoff = None
+    if last is not None and failures:
+        delay = backoff_delay(source.interval, failures, DEFAULT_BACKOFF_CEILING)
+        backoff = _iso(last.started_at + timedelta(seconds=delay))
+    return {
+        "source": source.name, "enabled": source.enabled, "interval": source.interval,
+        "next_run_at": _iso(runs.get(job_id(source.name))),
+        "last_run_at": _iso(last.started_at if last else None),
+        "last_result": None if last is None else ("ok" if last.ok else "failed"),
+        "last_error": last.error if last else None, "new": last.new if last else None,
+        "failures": failures, "backoff_until": backoff,
+    }  # fmt: skip
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat(timespec="seconds")

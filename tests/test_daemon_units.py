@@ -1,0 +1,249 @@
+"""The daemon's parts without processes: schedule sync, backoff, lock, status, JSON logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from click.testing import CliRunner
+
+from config import Config, SourceConfig
+from dramawatch.cli import Context
+from dramawatch.daemon_child import ChildOutcome, Children
+from dramawatch.daemon_commands import DURATION, status_command
+from dramawatch.daemon_jobs import DaemonOptions, Runtime, backoff_delay, conclude, run_source
+from dramawatch.daemon_lock import DaemonLock, DaemonRunning
+from dramawatch.daemon_schedule import DISPATCH_JOB_ID, sync_jobs
+from dramawatch.logs import JsonFormatter
+from storage import RunStats, Store, make_engine
+from storage.daemon import JOBS_TABLE
+from storage.models import utcnow
+
+
+def _config(store: Store, *intervals: tuple[str, int], disabled: Sequence[str] = ()) -> Config:
+    sources = [
+        SourceConfig(
+            name=name,
+            kind="rss",
+            url=f"http://127.0.0.1:9/{name}",
+            interval=interval,
+            enabled=name not in disabled,
+        )
+        for name, interval in intervals
+    ]
+    return Config(database=store.url, sources=tuple(sources))
+
+
+@pytest.fixture
+def scheduler(store: Store) -> Iterator[BackgroundScheduler]:
+    """A scheduler on the store's database (its jobs never run)."""
+    started = _scheduler(store)
+    yield started
+    started.shutdown(wait=False)
+
+
+class InertScheduler(BackgroundScheduler):
+    """A scheduler whose loop never touches the job store: these tests only read it."""
+
+    def _process_jobs(self) -> None:
+        # APScheduler's loop processes once more after shutdown, on the disposed engine.
+        return None
+
+
+def _scheduler(store: Store) -> BackgroundScheduler:
+    jobs = SQLAlchemyJobStore(engine=make_engine(store.url), tablename=JOBS_TABLE)
+    scheduler = InertScheduler(jobstores={"default": jobs})
+    scheduler.start(paused=True)
+    return scheduler
+
+
+@pytest.mark.parametrize(
+    ("interval", "failures", "expected"),
+    [(60, 0, 0), (60, 1, 120), (60, 3, 480), (3600, 5, 86400), (60, 500, 86400)],
+    ids=["healthy", "one-failure", "three-failures", "capped", "huge-exponent"],
+)
+def test_backoff_doubles_per_failure_up_to_the_ceiling(
+    interval: int, failures: int, expected: float
+) -> None:
+    assert backoff_delay(interval, failures, 86400) == expected
+
+
+def test_sync_adds_jobs_with_coalescing_jitter_and_one_instance(
+    store: Store, scheduler: BackgroundScheduler
+) -> None:
+    config = _config(store, ("fast", 2), ("daily", 86400), ("off", 60), disabled=["off"])
+    report = sync_jobs(scheduler, config)
+    assert sorted(report.added) == ["daily", "fast"]
+    fast, daily = scheduler.get_job("source:fast"), scheduler.get_job("source:daily")
+    assert (fast.coalesce, fast.max_instances, fast.misfire_grace_time) == (True, 1, 30)
+    assert fast.trigger.interval == timedelta(seconds=2) and fast.trigger.jitter == 0.2
+    assert daily.trigger.jitter == 300 and daily.misfire_grace_time == 86400
+    assert fast.func_ref == "dramawatch.daemon_jobs:crawl_source" and fast.args == ("fast",)
+    assert scheduler.get_job("source:off") is None
+
+
+def test_a_restart_keeps_each_jobs_next_run_and_follows_config_changes(store: Store) -> None:
+    first = _scheduler(store)
+    sync_jobs(first, _config(store, ("a", 600), ("b", 600), ("c", 600)))
+    stored = {job.id: job.next_run_time for job in first.get_jobs()}
+    first.shutdown(wait=False)
+    second = _scheduler(store)
+    try:
+        report = sync_jobs(second, _config(store, ("a", 600), ("b", 1200), ("d", 600)))
+        assert (report.kept, report.rescheduled) == (("a",), ("b",))
+        assert (report.added, report.removed) == (("d",), ("c",))
+        assert second.get_job("source:a").next_run_time == stored["source:a"]  # not reset
+        assert second.get_job("source:b").trigger.interval == timedelta(seconds=1200)
+        assert {job.id for job in second.get_jobs()} == {"source:a", "source:b", "source:d"}
+    finally:
+        second.shutdown(wait=False)
+    assert DISPATCH_JOB_ID == "dispatch"
+
+
+class FakeChildren(Children):
+    """Children that record the command instead of running it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[list[str]] = []
+
+    def run(self, argv: Sequence[str], timeout: float) -> ChildOutcome:
+        """Pretend the crawl ran and failed with exit status 1."""
+        self.started.append(list(argv))
+        return ChildOutcome(1, "", "Traceback: boom", 0.1)
+
+
+def _runtime(store: Store, config: Config) -> Runtime:
+    options = DaemonOptions(Path("dramawatch.yaml"), crawl_timeout=5)
+    return Runtime(options, config, store, children=FakeChildren())
+
+
+def _fail(store: Store, name: str, *, ago: float) -> None:
+    with store.transaction(write=True) as tx:
+        source = tx.sources.ensure(name, "rss", "http://127.0.0.1:9/", "media")
+        tx.sources.record_run(source, utcnow() - timedelta(seconds=ago), RunStats(), "down")
+        tx.commit()
+
+
+def test_a_failing_source_backs_off_then_tries_again(store: Store) -> None:
+    runtime = _runtime(store, _config(store, ("flaky", 60)))
+    children: FakeChildren = runtime.children  # type: ignore[assignment]
+    _fail(store, "flaky", ago=10)  # one failure: wait 120 s from that run
+    run_source(runtime, "flaky")
+    assert children.started == []
+    _fail(store, "flaky", ago=500)  # two failures: 240 s, already past
+    run_source(runtime, "flaky")
+    assert children.started[0][-4:] == ["--source", "flaky", "--format", "json"]
+    with store.transaction() as tx:  # the crashed child's run is recorded by the daemon
+        source = tx.sources.get("flaky")
+        assert source is not None and source.consecutive_failures == 3
+        assert "exited with status 1: Traceback: boom" in (tx.sources.last_run(source).error or "")
+
+
+def test_a_timed_out_crawl_is_recorded_once(store: Store) -> None:
+    runtime = _runtime(store, _config(store, ("slow", 60)))
+    source = runtime.config.sources[0]
+    started = utcnow()
+    conclude(runtime, source, started, ChildOutcome(-15, "", "", 5.0, timed_out=True))
+    with store.transaction() as tx:
+        row = tx.sources.get("slow")
+        assert row is not None and row.consecutive_failures == 1
+        assert "timed out after 5s" in (tx.sources.last_run(row).error or "")
+    conclude(runtime, source, started, ChildOutcome(None, "", "", 1.0, stopped=True))
+    with store.transaction() as tx:
+        assert tx.sources.get("slow").consecutive_failures == 1  # a shutdown cut is no failure
+
+
+def test_the_lock_refuses_a_live_holder_and_takes_over_a_dead_one(store: Store) -> None:
+    first = DaemonLock(store, pid=os.getppid())  # a live process on this host
+    first.acquire()
+    with pytest.raises(DaemonRunning, match=f"pid {os.getppid()}"):
+        DaemonLock(store).acquire()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    dead = DaemonLock(store, pid=int(gone.stdout))
+    with store.transaction(write=True) as tx:
+        tx.daemon.take(dead.pid, dead.host, utcnow())
+        tx.commit()
+    mine = DaemonLock(store)
+    mine.acquire()  # same host, process gone: taken over at once
+    assert mine.beat() and not dead.beat()
+    mine.release()
+    with store.transaction() as tx:
+        assert tx.daemon.holder() is None
+
+
+def test_the_lock_respects_other_hosts_until_their_heartbeat_is_stale(store: Store) -> None:
+    other = DaemonLock(store, pid=1, host="elsewhere")
+    other.acquire()
+    with pytest.raises(DaemonRunning, match="elsewhere"):
+        DaemonLock(store).acquire()
+    with store.transaction(write=True) as tx:
+        tx.daemon.take(1, "elsewhere", utcnow() - timedelta(minutes=5))
+        tx.commit()
+    DaemonLock(store).acquire()
+
+
+def test_status_reports_daemon_sources_and_deliveries(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "dramawatch.yaml"
+    path.write_text(f"database: {store.url}\nsources:\n  - {{name: flaky, kind: rss, "
+                    "url: 'http://127.0.0.1:9/', interval: 60}\n", encoding="utf-8")  # fmt: skip
+    _fail(store, "flaky", ago=1)
+    DaemonLock(store).acquire()
+    done = CliRunner().invoke(status_command, ["--format", "json"], obj=Context(str(path)))
+    assert done.exit_code == 0, done.output
+    report = json.loads(done.output)
+    assert report["daemon"]["running"] is True and report["daemon"]["pid"] == os.getpid()
+    row = report["sources"][0]
+    assert (row["source"], row["last_result"], row["failures"]) == ("flaky", "failed", 1)
+    assert row["backoff_until"] and row["next_run_at"] is None
+    assert report["deliveries"] == {"pending": 0, "failed": 0}
+    table = CliRunner().invoke(status_command, [], obj=Context(str(path)))
+    assert f"Daemon: running, pid {os.getpid()}" in table.output
+
+
+def test_json_log_lines_carry_the_fields() -> None:
+    record = logging.LogRecord("dramawatch.daemon_jobs", logging.INFO, __file__, 1,
+                               "Run of %s: ok", ("nrta",), None)  # fmt: skip
+    record.fields = {"event": "run", "source": "nrta", "new": 1}
+    line = json.loads(JsonFormatter().format(record))
+    assert line["msg"] == "Run of nrta: ok" and line["level"] == "INFO"
+    assert (line["event"], line["source"], line["new"]) == ("run", "nrta", 1)
+
+
+@pytest.mark.parametrize(("given", "seconds"), [("30", 30.0), ("45s", 45.0), ("30m", 1800.0)])
+def test_durations_take_seconds_or_units(given: str, seconds: float) -> None:
+    assert DURATION.convert(given, None, None) == seconds
+
+
+SLEEPER = [sys.executable, "-c", "import time; time.sleep(30)"]
+
+
+def test_a_crawl_past_its_timeout_is_stopped() -> None:
+    outcome = Children().run(SLEEPER, timeout=0.5)
+    assert outcome.timed_out and not outcome.stopped and outcome.seconds < 5
+
+
+def test_closing_kills_crawls_still_running_after_the_grace() -> None:
+    children = Children()
+    outcomes: list[ChildOutcome] = []
+    worker = threading.Thread(target=lambda: outcomes.append(children.run(SLEEPER, 60)))
+    worker.start()
+    while not children.count():
+        time.sleep(0.05)
+    children.close(grace=0.3)
+    worker.join(timeout=5)
+    assert outcomes and outcomes[0].stopped and outcomes[0].returncode == -signal.SIGKILL
+    assert children.run(SLEEPER, 60).stopped  # closed: nothing new starts
