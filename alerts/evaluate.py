@@ -62,7 +62,10 @@ def metric_events(
     before = before_id if before_id is not None else min(o.id for o in observations)
     events = []
     for observation in observations:
-        stored = tx.metrics.earlier(observation.metric, observation.unit, observation.kind, before)
+        stored = tx.metrics.earlier(
+            observation.metric, observation.unit, observation.kind, before,
+            period=observation.period, story_id=observation.story_id,
+        )  # fmt: skip
         new = observation_facts(observation)
         previous, comparison = previous_observation(new, map(observation_facts, stored))
         events.append(MetricFacts(new, previous, comparison))

@@ -19,6 +19,7 @@ from config import (
 )
 from dramawatch.alerts_commands import alerts_group, rules_group
 from dramawatch.daemon_commands import run_command, status_command
+from dramawatch.distributed_commands import schedule_command, worker_command
 from dramawatch.output import FORMATS, console, format_option, write_rows
 from dramawatch.views import article_json, source_json
 from storage import open_store
@@ -274,6 +275,8 @@ cli.add_command(alerts_group)
 cli.add_command(rules_group)
 cli.add_command(run_command)
 cli.add_command(status_command)
+cli.add_command(schedule_command)
+cli.add_command(worker_command)
 
 
 def main() -> None:

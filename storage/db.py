@@ -37,7 +37,7 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite gets WAL, a busy timeout and foreign keys."""
     # PostgreSQL gets psycopg 3, pre-ping and UTC sessions: storage/postgres.py.
     parsed = make_url(url)
-    if parsed.get_backend_name() == "postgresql":
+    if parsed.get_backend_name() in ("postgresql", "postgres"):
         return create_engine(postgres.engine_url(parsed), **postgres.engine_options())
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.articles import ArticleRepository
 from storage.models import (
@@ -19,6 +19,9 @@ from storage.models import (
     utcnow,
 )
 from storage.records import RunStats
+
+# Earlier-period figures considered per new figure: the latest few periods suffice.
+EARLIER_PERIOD_CANDIDATES = 50
 
 __all__ = [
     "ArticleRepository",
@@ -141,16 +144,34 @@ class MetricRepository:
         return self.session.scalar(query.limit(1)) is not None
 
     def earlier(
-        self, metric: str, unit: str, kind: str, before_id: int
-    ) -> Sequence[MetricObservation]:
-        """Observations of ``metric`` in ``unit`` and ``kind`` stored before ``before_id``."""
-        query = select(MetricObservation).where(
-            MetricObservation.metric == metric,
-            MetricObservation.unit == unit,
-            MetricObservation.kind == kind,
-            MetricObservation.id < before_id,
+        self, metric: str, unit: str, kind: str, before_id: int,
+        *, period: str | None = None, story_id: int | None = None,
+    ) -> Sequence[MetricObservation]:  # fmt: skip
+        """The observations a new figure may be compared with, stored before ``before_id``.
+
+        Without a period only the same story's figures qualify; with one, the same period's
+        figures and the latest earlier periods. Bounded, so the cost does not grow with the
+        archive.
+        """
+        query = (
+            select(MetricObservation)
+            .where(
+                MetricObservation.metric == metric,
+                MetricObservation.unit == unit,
+                MetricObservation.kind == kind,
+                MetricObservation.id < before_id,
+            )
+            .options(selectinload(MetricObservation.article).selectinload(Article.source))
         )
-        return self.session.scalars(query.order_by(MetricObservation.id)).all()
+        if period is None:
+            query = query.where(MetricObservation.story_id == story_id)
+            return self.session.scalars(query.order_by(MetricObservation.id)).all()
+        same = query.where(MetricObservation.period == period)
+        older = query.where(MetricObservation.period < period).order_by(
+            MetricObservation.period.desc(), MetricObservation.id.desc()
+        )
+        rows = [*self.session.scalars(same.order_by(MetricObservation.id))]
+        return rows + list(self.session.scalars(older.limit(EARLIER_PERIOD_CANDIDATES)))
 
     def of_article(self, article_id: int) -> Sequence[MetricObservation]:
         """The observations first stored from ``article_id``."""

@@ -1,0 +1,189 @@
+"""``dramawatch schedule`` and ``dramawatch worker``: crawling through a shared Redis queue.
+
+Register them on the CLI group with ``register(cli)``. ``schedule_sources`` is the function
+a scheduler (``schedule --every``, or the daemon's ``run --distributed``) calls per pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+import click
+
+from config import Config, SourceConfig
+from storage import open_store
+
+if TYPE_CHECKING:
+    from crawler.distributed import EnqueueReport
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
+DEFAULT_HEARTBEAT_TTL = 15  # crawler.distributed.HEARTBEAT_TTL (not imported: see _parts)
+
+redis_option = click.option(
+    "--redis", "redis_url", default=DEFAULT_REDIS, show_default=True, metavar="URL",
+    help="The Redis holding the shared request queue.",
+)  # fmt: skip
+
+
+def new_pass_id() -> str:
+    """A sortable, unique pass id: UTC time plus a random suffix."""
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def _parts() -> tuple[ModuleType, ModuleType]:
+    """crawler.distributed and dramawatch.worker, imported when used (an optional extra)."""
+    try:
+        from crawler import distributed
+        from dramawatch import worker
+    except ImportError as exc:
+        raise click.ClickException(
+            f"{exc.name} is not installed: pip install 'dramawatch[distributed]'"
+        ) from None
+    return distributed, worker
+
+
+def schedule_sources(
+    config: Config, sources: Sequence[SourceConfig], redis_url: str, *, due_only: bool = False
+) -> EnqueueReport:
+    """Queue one pass over ``sources`` for the workers (only those due, with ``due_only``)."""
+    distributed, worker = _parts()
+    _register_sources(config, sources)
+    server = distributed.connect(redis_url)
+    report = distributed.EnqueueReport(new_pass_id())
+    chosen = distributed.claim_due(server, sources, report.pass_id, force=not due_only)
+    spider = worker.WorkerSpider(config=config)  # only to name callbacks in queued requests
+    requests = [r for s in chosen for r in spider.start_requests_of(s, report.pass_id)]
+    distributed.push_requests(server, spider, requests)
+    report.queued = [source.name for source in chosen]
+    report.skipped = [source.name for source in sources if source not in chosen]
+    logger.info("Pass %s: queued %s", report.pass_id, ", ".join(report.queued) or "nothing")
+    return report
+
+
+def _register_sources(config: Config, sources: Sequence[SourceConfig]) -> None:
+    store = open_store(config.database)
+    store.migrate()
+    with store.transaction() as tx:
+        for source in sources:
+            tx.sources.ensure(source.name, source.kind, source.url, source.category)
+        tx.commit()
+
+
+def wait_until_drained(redis_url: str, *, settle: float = 2.0, timeout: float = 3600) -> bool:
+    """Block until no request is queued or leased for ``settle`` seconds; False on timeout."""
+    distributed, _worker = _parts()
+    server = distributed.connect(redis_url)
+    deadline = time.monotonic() + timeout
+    quiet_since: float | None = None
+    while time.monotonic() < deadline:
+        if distributed.pending(server):
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= settle:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _config(ctx: click.Context) -> Config:
+    return ctx.find_root().obj.config  # type: ignore[no-any-return]
+
+
+def _chosen(config: Config, names: tuple[str, ...]) -> list[SourceConfig]:
+    known = [source.name for source in config.sources]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown source {', '.join(unknown)}. Try --source with one of: {', '.join(known)}",
+            param_hint="--source",
+        )
+    return [s for s in config.sources if (s.name in names if names else s.enabled)]
+
+
+@click.command("schedule")
+@click.option("--source", "names", multiple=True, help="Only this source (repeatable).")
+@click.option("--due", is_flag=True, help="Only sources whose interval has run out.")
+@click.option(
+    "--every", type=click.FloatRange(min=1), metavar="SECONDS",
+    help="Keep going: look for due sources every SECONDS (implies --due after the first).",
+)  # fmt: skip
+@click.option("--wait", is_flag=True, help="Return once the workers have finished the pass.")
+@redis_option
+@click.pass_context
+def schedule_command(
+    ctx: click.Context, names: tuple[str, ...], due: bool, every: float | None, wait: bool,
+    redis_url: str,
+) -> None:  # fmt: skip
+    """Queue a crawl pass for `dramawatch worker` processes (any number, any machine).
+
+    Example: dramawatch schedule --redis redis://queue:6379/0 --source nrta-notices --wait
+    """
+    config = _config(ctx)
+    sources = _chosen(config, names)
+    while True:
+        report = schedule_sources(config, sources, redis_url, due_only=due)
+        click.echo(f"pass {report.pass_id}: queued {len(report.queued)} sources", err=True)
+        if wait and not wait_until_drained(redis_url):
+            raise click.ClickException("the workers did not finish within an hour")
+        if every is None:
+            return
+        due = True
+        time.sleep(every)
+
+
+@click.command("worker")
+@redis_option
+@click.option(
+    "--concurrency", default=8, show_default=True, type=click.IntRange(1, 256),
+    help="Requests in flight in this worker.",
+)  # fmt: skip
+@click.option("--id", "worker_id", help="Worker name (default: host-pid-random).")
+@click.option(
+    "--idle-exit", default=0.0, type=click.FloatRange(min=0), metavar="SECONDS",
+    help="Exit after SECONDS with nothing queued anywhere (0: run until stopped).",
+)  # fmt: skip
+@click.option(
+    "--dispatch/--no-dispatch", default=True, show_default=True,
+    help="Also send due alert deliveries (safe with any number of workers).",
+)  # fmt: skip
+@click.option(
+    "--heartbeat-ttl", default=DEFAULT_HEARTBEAT_TTL, show_default=True,
+    type=click.IntRange(1, 3600), metavar="SECONDS",
+    help="Silence after which other workers take this one's requests back.",
+)  # fmt: skip
+@click.pass_context
+def worker_command(
+    ctx: click.Context, redis_url: str, concurrency: int, worker_id: str | None,
+    idle_exit: float, dispatch: bool, heartbeat_ttl: int,
+) -> None:  # fmt: skip
+    """Crawl requests from the shared Redis queue into the configured database.
+
+    Example: dramawatch --config dramawatch.yaml worker --redis redis://queue:6379/0
+    """
+    _distributed, worker = _parts()
+    worker.run_worker(
+        _config(ctx), redis_url, worker_id=worker_id, concurrency=concurrency,
+        idle_exit=idle_exit, dispatch=dispatch, heartbeat_ttl=heartbeat_ttl,
+    )  # fmt: skip
+
+
+def register(group: click.Group) -> None:
+    """Add ``schedule`` and ``worker`` to the CLI group."""
+    group.add_command(schedule_command)
+    group.add_command(worker_command)
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m dramawatch.distributed_commands`
+    from dramawatch.cli import cli
+
+    register(cli)
+    cli(prog_name="dramawatch")

@@ -1,0 +1,69 @@
+"""The bench harness runs end to end at toy sizes (figures are not checked, only their shape)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from bench import crawl, dedupe, search
+from bench.__main__ import render, write_results
+from bench.pages import build_site
+from bench.sections import Section, run_section
+
+
+def _has_summary(result: dict) -> None:  # type: ignore[type-arg]
+    assert result["summary"], result
+    for line in result["summary"]:
+        assert {"metric", "value", "unit", "target", "ok"} <= set(line)
+
+
+def test_site_is_deterministic_and_page_sized() -> None:
+    first, again = build_site(12, "http://127.0.0.1:1"), build_site(12, "http://127.0.0.1:1")
+    assert first.pages == again.pages
+    assert len(first.article_paths) == 12
+    assert 100_000 < first.article_bytes / 12 < 200_000
+    assert first.pages["/sitemap.xml"].count(b"<loc>") == 12
+
+
+def test_dedupe_section_at_toy_size() -> None:
+    result = dedupe.main(["--sizes", "60", "120", "--probes", "8", "--workers", "1"])
+    assert [r["archive"] for r in result["results"]] == [60, 120]
+    assert sum(result["results"][0]["statuses"].values()) == 8
+    _has_summary(result)
+
+
+def test_search_section_at_toy_size(tmp_path: Path) -> None:
+    argv = ["--articles", "400", "--repeat", "1", "--workers", "1", "--cache", str(tmp_path)]
+    result = search.main(argv)
+    assert result["articles"] == 400 and result["cells"]
+    assert all(cell["p95_ms"] >= cell["p50_ms"] for cell in result["cells"].values())
+    _has_summary(result)
+    assert search.main(argv)["build_s"] == result["build_s"]  # the archive is reused
+
+
+@pytest.mark.slow
+def test_crawl_section_at_toy_size() -> None:
+    result = crawl.main(["--pages", "12", "--runs", "1", "--workers", "0"])
+    for variant in crawl.VARIANTS:
+        run = result["raw"][0][variant]
+        assert run.get("error") is None, run
+        assert run["article_requests"] == 12
+    _has_summary(result)
+
+
+def test_harness_records_missing_and_failing_sections(tmp_path: Path) -> None:
+    missing = run_section(Section("nothing", "bench.not_written_yet"), quick=True)
+    assert "skipped" in missing
+    failing = run_section(Section("bad", "bench.dedupe", ("--sizes", "x")), quick=False)
+    assert "error" in failing
+    output = tmp_path / "results.json"
+    write_results(output, {"dedupe": missing}, {"quick": True})
+    write_results(output, {"search": failing}, {"quick": True})
+    saved = json.loads(output.read_text(encoding="utf-8"))
+    assert set(saved["sections"]) == {"dedupe", "search"}
+    console = Console(record=True, width=160)
+    render(saved["sections"], console)
+    assert "dedupe" in console.export_text()
