@@ -1,6 +1,6 @@
 """``dramawatch schedule`` and ``dramawatch worker``: crawling through a shared Redis queue.
 
-Register them on the CLI group with ``register(cli)``. ``schedule_sources`` is the function
+``schedule_sources`` is the function
 a scheduler (``schedule --every``, or the daemon's ``run --distributed``) calls per pass.
 """
 
@@ -174,16 +174,3 @@ def worker_command(
         _config(ctx), redis_url, worker_id=worker_id, concurrency=concurrency,
         idle_exit=idle_exit, dispatch=dispatch, heartbeat_ttl=heartbeat_ttl,
     )  # fmt: skip
-
-
-def register(group: click.Group) -> None:
-    """Add ``schedule`` and ``worker`` to the CLI group."""
-    group.add_command(schedule_command)
-    group.add_command(worker_command)
-
-
-if __name__ == "__main__":  # pragma: no cover - `python -m dramawatch.distributed_commands`
-    from dramawatch.cli import cli
-
-    register(cli)
-    cli(prog_name="dramawatch")
