@@ -36,6 +36,9 @@ COPY_SHARE = 0.1  # of the filled archive: near copies of an earlier article (sa
 BATCH = 2000
 DATE_SPREAD = 200_000  # archive indexes spread over the two years of bench.archive
 DEDUPE_SEED = 99
+# Far from DEDUPE_SEED: synthetic_article seeds its generator with seed * 10_007 + index, so
+# nearby seeds would regenerate stored articles as "fresh" probes.
+PROBE_SEED = 990_000
 _STATEMENTS = {
     "story": "INSERT INTO story (id, title, first_seen_at, updated_at, article_count) "
     "VALUES (?,?,?,?,1)",
@@ -62,7 +65,7 @@ def rewrite(base: Synthetic, index: int, rng: random.Random) -> Synthetic:
     """A near copy: the same article with one sentence dropped and a new one added."""
     parts = base.text.split(". ") if base.language == "en" else base.text.split("。")
     parts.pop(rng.randrange(len(parts)))
-    extra = _synthetic(index, DATE_SPREAD, seed=DEDUPE_SEED + 1).text[:200]
+    extra = _synthetic(index, DATE_SPREAD, seed=PROBE_SEED - 1).text[:200]
     text = (". " if base.language == "en" else "。").join(parts) + " " + extra
     return Synthetic(index, base.source, base.language, base.title, text, base.published_at)
 
@@ -147,7 +150,7 @@ def probes(count: int, archive_size: int, round_: int) -> Iterator[tuple[str, Sy
             yield "copy", Synthetic(index, base.source, base.language, base.title, base.text,
                                     base.published_at)  # fmt: skip
         else:
-            fresh = _synthetic(number, count, seed=DEDUPE_SEED + 2 + round_)
+            fresh = _synthetic(number, count, seed=PROBE_SEED + round_)
             yield "fresh", replace(fresh, index=index)
 
 

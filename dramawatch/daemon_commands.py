@@ -96,9 +96,16 @@ DURATION = Duration()
     show_default=True,
     help="Longest wait of a failing source between tries.",
 )
+@click.option(
+    "--distributed", "redis_url", metavar="REDIS_URL",
+    help="Scale-out: queue due sources into this Redis for `dramawatch worker` processes "
+    "every 60 s instead of crawling here.",
+)  # fmt: skip
 @click.pass_obj
-def run_command(ctx: Context, log_format: str, grace: float, crawl_timeout: float, workers: int,
-                dispatch_every: float, backoff_ceiling: float) -> None:  # fmt: skip
+def run_command(
+    ctx: Context, log_format: str, grace: float, crawl_timeout: float, workers: int,
+    dispatch_every: float, backoff_ceiling: float, redis_url: str | None,
+) -> None:  # fmt: skip
     """Run the scheduler: every source on its interval, alerts sent as they fall due.
 
     Stop it with SIGTERM or Ctrl-C (a second one exits at once); SIGHUP reloads the config.
@@ -108,6 +115,13 @@ def run_command(ctx: Context, log_format: str, grace: float, crawl_timeout: floa
     from dramawatch.daemon import Daemon
 
     configure(log_format, min(current_level(), logging.INFO))
+    if redis_url:
+        from dramawatch.distributed_commands import schedule_command
+
+        click.get_current_context().invoke(
+            schedule_command, names=(), due=True, every=60.0, wait=False, redis_url=redis_url
+        )
+        return
     options = DaemonOptions(
         Path(ctx.config_path).resolve(), grace, crawl_timeout, workers, dispatch_every,
         backoff_ceiling,
