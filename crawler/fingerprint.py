@@ -243,5 +243,20 @@ def group_stories(
 
 
 def signatures_match(a: bytes, b: bytes, threshold: float = DEFAULT_THRESHOLD) -> bool:
-    """``is_near_duplicate`` on two stored signatures (the store's story verification)."""
-    return is_near_duplicate(fingerprint_from_bytes(a), fingerprint_from_bytes(b), threshold)
+    """``is_near_duplicate`` on two stored signatures, without rebuilding their bands.
+
+    This is the store's verification of every LSH candidate, so it compares the packed
+    values directly (an empty signature, all 0xFFFFFFFF, matches nothing).
+    """
+    if len(a) != len(b) or len(a) % 4:
+        return False
+    left = struct.unpack(f"<{len(a) // 4}I", a)
+    right = struct.unpack(f"<{len(b) // 4}I", b)
+    if _all_empty(left) or _all_empty(right):
+        return False
+    same = sum(x == y for x, y in zip(left, right, strict=True))
+    return same / len(left) >= threshold
+
+
+def _all_empty(values: tuple[int, ...]) -> bool:
+    return all(value == _EMPTY for value in values)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, column, func, select, table, text
+from sqlalchemy import ColumnElement, Select, column, func, insert, select, table, text
 from sqlalchemy.orm import Session
 
 from storage import postgres
@@ -78,10 +78,12 @@ class ArticleRepository:
         self.session.flush()
         self._add_urls(article, (record.url, *record.seen_urls), source)
         self._add_revision(article)
-        self.session.add_all(
-            StoryBand(article_id=article.id, band_hash=band, story_id=story.id)
-            for band in set(record.bands)
-        )
+        if record.bands:  # one executemany, not 64 ORM objects
+            self.session.execute(
+                insert(StoryBand),
+                [{"article_id": article.id, "band_hash": band, "story_id": story.id}
+                 for band in set(record.bands)],
+            )  # fmt: skip
         self._index(article)
         return IngestResult("new", article.id, story.id, 1, new_story)
 
