@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     store.dispose()
     worst = max(cell["p95_ms"] for cell in cells.values())
     return {
-        "archive": str(path), **meta, "cells": cells, "ranked": ranked, "worst_p95_ms": worst,
+        "archive": path.name, **meta, "cells": cells, "ranked": ranked, "worst_p95_ms": worst,
         "summary": _summary(meta, cells, ranked),
     }  # fmt: skip
 
