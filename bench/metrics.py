@@ -19,13 +19,13 @@ import logging
 import random
 import statistics
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from config import MetricConfig, default_metric_definitions
 from crawler.metrics import extract_observations
 
 if TYPE_CHECKING:
@@ -39,24 +39,6 @@ METRICS_FILE = ROOT / "config" / "metrics.yaml"
 SEED_FILE = ROOT / "tests" / "fixtures" / "seed_article.txt"
 PUBLISHED = datetime(2025, 12, 7)
 TARGET_MEDIAN_MS = 2.0
-
-
-@dataclass(frozen=True)
-class Definition:
-    """A metric definition read straight from the YAML file."""
-
-    key: str
-    label: str
-    unit: str
-    terms: tuple[str, ...]
-
-
-def load_definitions(path: Path = METRICS_FILE) -> tuple[Definition, ...]:
-    """The metric definitions of a ``metrics:`` YAML file."""
-    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return tuple(
-        Definition(m["key"], m["label"], m["unit"], tuple(m["terms"])) for m in tree["metrics"]
-    )
 
 
 def build_articles(sentences: Sequence[str], size: int, count: int, seed: int = 0) -> list[str]:
@@ -77,7 +59,7 @@ def build_articles(sentences: Sequence[str], size: int, count: int, seed: int = 
 
 
 def time_articles(
-    articles: Sequence[str], definitions: Sequence[Definition], repeat: int
+    articles: Sequence[str], definitions: Sequence[MetricConfig], repeat: int
 ) -> list[float]:
     """Milliseconds per call, one sample per article per repetition."""
     for article in articles:  # warm-up: compile the matcher, load the character table
@@ -138,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     cases = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
     articles = build_articles([case["text"] for case in cases], args.article_chars, args.articles)
     seed = SEED_FILE.read_text(encoding="utf-8")
-    definitions = load_definitions()
+    definitions = default_metric_definitions()
     samples = time_articles([*articles, seed], definitions, args.repeat)
     seed_samples = time_articles([seed], definitions, args.repeat)
     result: dict[str, Any] = {

@@ -7,6 +7,7 @@ from config.errors import ConfigError
 from config.loader import (
     DEFAULT_CONFIG,
     DEMO_CONFIG,
+    default_metric_definitions,
     load_config,
     resolve_config_path,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "SourceHealthRule",
     "TopicConfig",
     "WebhookChannel",
+    "default_metric_definitions",
     "load_config",
     "parse_duration",
     "resolve_config_path",

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from config.errors import ConfigError
 from config.interpolate import interpolate
-from config.schema import Config
+from config.schema import Config, MetricConfig
 from config.yaml_lines import describe_validation_error
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -80,6 +80,11 @@ def _parse(text: str, file: str) -> dict[str, Any]:
 def _default_metrics() -> list[dict[str, Any]]:
     with DEFAULT_METRICS.open(encoding="utf-8") as handle:
         return list(yaml.safe_load(handle)["metrics"])
+
+
+def default_metric_definitions() -> tuple[MetricConfig, ...]:
+    """The shipped metric definitions (config/metrics.yaml), validated."""
+    return tuple(MetricConfig.model_validate(entry) for entry in _default_metrics())
 
 
 def _cross_check(config: Config) -> list[str]:

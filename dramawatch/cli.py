@@ -12,7 +12,6 @@ import click
 from config import (
     Config,
     ConfigError,
-    SourceConfig,
     load_config,
     parse_duration,
     resolve_config_path,
@@ -21,6 +20,7 @@ from dramawatch.alerts_commands import alerts_group, rules_group
 from dramawatch.daemon_commands import run_command, status_command
 from dramawatch.distributed_commands import schedule_command, worker_command
 from dramawatch.output import FORMATS, console, format_option, write_rows
+from dramawatch.sources import choose_sources
 from dramawatch.views import article_json, source_json
 from storage import open_store
 
@@ -112,21 +112,7 @@ def crawl(ctx: Context, names: tuple[str, ...], fmt: str) -> None:
     """
     from dramawatch.crawl_command import run_crawl
 
-    run_crawl(ctx.config, _pick_sources(ctx.config, names), fmt)
-
-
-def _pick_sources(config: Config, names: tuple[str, ...]) -> list[SourceConfig]:
-    known = [source.name for source in config.sources]
-    unknown = [name for name in names if name not in known]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown source {', '.join(unknown)}. Try --source with one of: {', '.join(known)}",
-            param_hint="--source",
-        )
-    chosen = [s for s in config.sources if (s.name in names if names else s.enabled)]
-    if not chosen:
-        raise click.UsageError("no sources to crawl: add some under sources: in the config")
-    return chosen
+    run_crawl(ctx.config, choose_sources(ctx.config, names), fmt)
 
 
 def _since(value: str | None) -> datetime | None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from config import Config, SourceConfig
+from dramawatch.sources import choose_sources
 from storage import open_store
 
 if TYPE_CHECKING:
@@ -98,17 +99,6 @@ def _config(ctx: click.Context) -> Config:
     return ctx.find_root().obj.config  # type: ignore[no-any-return]
 
 
-def _chosen(config: Config, names: tuple[str, ...]) -> list[SourceConfig]:
-    known = [source.name for source in config.sources]
-    unknown = [name for name in names if name not in known]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown source {', '.join(unknown)}. Try --source with one of: {', '.join(known)}",
-            param_hint="--source",
-        )
-    return [s for s in config.sources if (s.name in names if names else s.enabled)]
-
-
 @click.command("schedule")
 @click.option("--source", "names", multiple=True, help="Only this source (repeatable).")
 @click.option("--due", is_flag=True, help="Only sources whose interval has run out.")
@@ -128,7 +118,7 @@ def schedule_command(
     Example: dramawatch schedule --redis redis://queue:6379/0 --source nrta-notices --wait
     """
     config = _config(ctx)
-    sources = _chosen(config, names)
+    sources = choose_sources(config, names)
     while True:
         report = schedule_sources(config, sources, redis_url, due_only=due)
         click.echo(f"pass {report.pass_id}: queued {len(report.queued)} sources", err=True)

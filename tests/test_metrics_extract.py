@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from config import default_metric_definitions
 from crawler.metrics import Observation, extract_observations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,28 +49,11 @@ SEED_EXPECTED = [
 CHROME_NUMBERS = (21315227, 21315226, 21315225, 2131558, 2131557, 2131556, 2829)
 
 
-@dataclass(frozen=True)
-class Definition:
-    """A metric definition as the config loader would build it."""
-
-    key: str
-    label: str
-    unit: str
-    terms: tuple[str, ...]
-
-
-def _load_definitions() -> tuple[Definition, ...]:
-    tree = yaml.safe_load(METRICS_FILE.read_text(encoding="utf-8"))
-    return tuple(
-        Definition(m["key"], m["label"], m["unit"], tuple(m["terms"])) for m in tree["metrics"]
-    )
-
-
 def _load_cases() -> list[dict[str, Any]]:
     return list(yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"])
 
 
-DEFINITIONS = _load_definitions()
+DEFINITIONS = default_metric_definitions()
 CASES = _load_cases()
 
 
