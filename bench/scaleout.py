@@ -157,7 +157,7 @@ def _stored(database: str) -> int:
     store = Store(database)
     try:
         with store.transaction() as tx:
-            return sum(1 for _ in tx.articles.iter_all())
+            return sum(1 for _ in tx.archive.iter_all())
     finally:
         store.dispose()
 

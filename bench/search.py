@@ -7,7 +7,7 @@ by document frequency from the FTS index itself: rare (the rarest words), mid (0
 common (5-20 %), very common (≥ 40 %), plus two-term AND (common AND mid), phrases and
 Chinese two-character terms.
 Each class runs unfiltered, with ``--since`` (last 30 days) and with ``--source``, through
-``ArticleRepository.search`` (newest first, 20 rows, Article objects loaded), warm cache.
+``ArticleSearch.search`` (newest first, 20 rows, Article objects loaded), warm cache.
 
 Run: ``python -m bench.search [--articles N] [--repeat R] [--rebuild]``.
 """
@@ -137,7 +137,7 @@ def _shares(frequencies: dict[str, int], terms: dict[str, list[str]], total: int
 def _time_query(store: Store, query: str, **filters: Any) -> tuple[float, int]:
     started = time.perf_counter()
     with store.transaction() as tx:
-        found = len(tx.articles.search(query, limit=20, **filters))
+        found = len(tx.archive.search(query, limit=20, **filters))
     return (time.perf_counter() - started) * 1000, found
 
 
@@ -165,7 +165,7 @@ def measure(
 
 def _filters(store: Store) -> dict[str, dict[str, Any]]:
     with store.transaction() as tx:
-        newest = tx.articles.search(None, limit=1)[0].published_at
+        newest = tx.archive.search(None, limit=1)[0].published_at
     assert isinstance(newest, datetime)
     return {"no filter": {}, "--since 30d": {"since": newest - timedelta(days=30)},
             "--source": {"source": SOURCE_FILTER},
@@ -254,7 +254,7 @@ def measure_ranked(store: Store, terms: dict[str, list[str]], repeat: int) -> di
             for query in queries:
                 started = time.perf_counter()
                 with store.transaction() as tx:
-                    tx.articles.search(query, limit=20, rank=True)
+                    tx.archive.search(query, limit=20, rank=True)
                 samples.append((time.perf_counter() - started) * 1000)
         cells[name] = {"p50_ms": median(samples), "p95_ms": percentile(samples, 0.95)}
     return cells

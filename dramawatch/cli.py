@@ -156,7 +156,7 @@ def search(
     store = open_store(ctx.config.database)
     store.migrate()
     with store.transaction() as tx:
-        found = tx.articles.search(
+        found = tx.archive.search(
             query, since=_since(since), source=source, limit=limit, rank=rank, stories=stories
         )
         rows = [article_json(article, with_text=fmt != "table") for article in found]
@@ -215,7 +215,7 @@ def export(ctx: Context, since: str | None, source: str | None, fmt: str) -> Non
     store = open_store(ctx.config.database)
     store.migrate()
     with store.transaction() as tx:
-        articles = tx.articles.iter_all(since=_since(since), source=source)
+        articles = tx.archive.iter_all(since=_since(since), source=source)
         write_rows((article_json(article) for article in articles), fmt, ARTICLE_COLUMNS)
 
 

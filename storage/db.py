@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage import postgres
 from storage.alerts import AlertRepository
+from storage.article_search import ArticleSearch
 from storage.daemon import ConditionalGetRepository, DaemonRepository
 from storage.repository import (
     ArticleRepository,
@@ -74,6 +75,7 @@ class Transaction:
         self.session = session
         self.sources = SourceRepository(session)
         self.articles = ArticleRepository(session)
+        self.archive = ArticleSearch(session)
         self.metrics = MetricRepository(session)
         self.pages = PageStateRepository(session)
         self.alerts = AlertRepository(session)

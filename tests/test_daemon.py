@@ -125,7 +125,7 @@ def _runs(store: Store, name: str) -> tuple[int, bool | None, int]:
 
 def _urls(store: Store) -> list[str]:
     with store.transaction() as tx:
-        return [article.url for article in tx.articles.iter_all()]
+        return [article.url for article in tx.archive.iter_all()]
 
 
 def _crackdown_alerts(store: Store) -> list[Any]:

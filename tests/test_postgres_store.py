@@ -107,7 +107,7 @@ def test_long_chinese_article_is_searchable_by_a_term_at_its_end(pg_store: Store
         tx.articles.ingest(record, source, signatures_match)
         tx.commit()
     with store.transaction() as tx:
-        assert [a.url for a in tx.articles.search("監管")] == ["https://s.example/1"]
+        assert [a.url for a in tx.archive.search("監管")] == ["https://s.example/1"]
 
 
 def test_two_processes_racing_on_postgres_make_one_row_per_url_and_story(
@@ -226,7 +226,7 @@ def test_0004_indexes_articles_stored_before_it(postgres_server: PostgresServer)
             ))  # fmt: skip
         store.migrate()
         with store.transaction() as tx:
-            assert [a.url for a in tx.articles.search("短剧 监管")] == ["https://s.example/a"]
+            assert [a.url for a in tx.archive.search("短剧 监管")] == ["https://s.example/a"]
     finally:
         store.dispose()
         postgres_server.drop_database(name)

@@ -55,7 +55,7 @@ def corpus(store: Store) -> Store:
 
 def _search(store: Store, query: str | None, **kw) -> list[str]:  # type: ignore[no-untyped-def]
     with store.transaction() as tx:
-        return [a.url for a in tx.articles.search(query, **kw)]
+        return [a.url for a in tx.archive.search(query, **kw)]
 
 
 @pytest.mark.parametrize(
@@ -130,7 +130,7 @@ def test_search_stories_gives_one_row_per_story(store: Store) -> None:
             tx.commit()
     _ingest(store, _record("https://c.org/other", "短剧 other"))
     with store.transaction() as tx:
-        rows = tx.articles.search("短剧", stories=True)
+        rows = tx.archive.search("短剧", stories=True)
         assert [(a.url, a.story.article_count) for a in rows] == [
             ("https://c.org/other", 1),
             ("https://b.org/s1", 2),
