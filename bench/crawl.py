@@ -118,7 +118,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--workers",
         type=int,
         default=None,
-        help="DRAMAWATCH_EXTRACT_WORKERS (default: the settings' default)",
+        help="DRAMAWATCH_WORKERS (default: the settings' default)",
     )
     parser.add_argument("--diagnose", action="store_true",
                         help="also run (c) without alert rules, once")  # fmt: skip

@@ -139,13 +139,21 @@ def normalize_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """Return the sha256 hex digest of the normalised text (exact-duplicate key)."""
-    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+    return _hash_normalized(normalize_text(text))
+
+
+def _hash_normalized(normalized: str) -> str:
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
 def shingles(text: str) -> list[str]:
     """Word shingles for Latin runs and character n-grams for CJK runs, in text order."""
+    return _shingles_normalized(normalize_text(text))
+
+
+def _shingles_normalized(normalized: str) -> list[str]:
     out: list[str] = []
-    for kind, run in _runs(normalize_text(text)):
+    for kind, run in _runs(normalized):
         if kind == "cjk":
             out.extend(_ngrams(run, CJK_SHINGLE, ""))
         else:
@@ -175,9 +183,29 @@ def _ngrams(tokens: list[str], n: int, sep: str) -> list[str]:
 
 def fingerprint(text: str, *, num_perm: int = NUM_PERM, bands: int = NUM_BANDS) -> Fingerprint:
     """Compute the MinHash signature (rensa ``RMinHash``, fixed seed) and LSH bands of text."""
+    return _fingerprint_normalized(normalize_text(text), num_perm, bands)
+
+
+def _fingerprint_normalized(normalized: str, num_perm: int, bands: int) -> Fingerprint:
     minhash = RMinHash(num_perm=num_perm, seed=SEED)
-    minhash.update(shingles(text))
+    minhash.update(_shingles_normalized(normalized))
     return _from_hashvalues(tuple(minhash.digest()), bands)
+
+
+@dataclass(frozen=True)
+class TextIdentity:
+    """What the store needs to recognise copies of a text."""
+
+    content_hash: str  # exact copies
+    signature: bytes  # packed MinHash signature, to verify near-duplicate candidates
+    bands: tuple[int, ...]  # LSH band hashes, to find the candidates
+
+
+def identify(text: str) -> TextIdentity:
+    """Content hash, signature and bands of ``text``, normalising it once."""
+    normalized = normalize_text(text)
+    fp = _fingerprint_normalized(normalized, NUM_PERM, NUM_BANDS)
+    return TextIdentity(_hash_normalized(normalized), signature_bytes(fp), fp.bands)
 
 
 def band_hashes(hashvalues: Sequence[int], bands: int = NUM_BANDS) -> tuple[int, ...]:

@@ -47,9 +47,9 @@ ITEM_PIPELINES = {
     "crawler.pipelines.store.StorePipeline": 500,
 }
 
-# Extraction (~5-25 ms of CPU per page) runs in a process pool so the reactor keeps crawling;
-# 0 extracts in the crawl process itself.
-DRAMAWATCH_EXTRACT_WORKERS = default_workers()
+# Extraction (~5-25 ms of CPU per page), fingerprints and metric extraction run in a process
+# pool so the reactor keeps crawling; 0 runs them in the crawl process itself.
+DRAMAWATCH_WORKERS = default_workers()
 
 
 def settings_for(config: Config, **overrides: Any) -> dict[str, Any]:

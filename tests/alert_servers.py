@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email
 import socket
 import threading
@@ -20,6 +21,7 @@ import yaml
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
 
 from config import Config
 from crawler.items import ArticleItem
@@ -225,10 +227,11 @@ def ingest(
         text=text, language=fields.pop("language", "en"), fetched_at=fields.pop("fetched", T0),
         **fields,
     )  # fmt: skip
-    DedupePipeline(None, config).process_item(item)  # type: ignore[arg-type]
-    MetricsPipeline(None, config).process_item(item)  # type: ignore[arg-type]
+    crawler = get_crawler(settings_dict={"DRAMAWATCH_WORKERS": 0})
+    asyncio.run(DedupePipeline(crawler, config).process_item(item))
+    asyncio.run(MetricsPipeline(crawler, config).process_item(item))
     with suppress(DropItem):  # duplicate or unchanged: item.status says which
-        StorePipeline(None, config).process_item(item)  # type: ignore[arg-type]
+        StorePipeline(crawler, config).process_item(item)
     return item
 
 

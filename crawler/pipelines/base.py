@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from scrapy.exceptions import NotConfigured
 
+from crawler.workers import off_reactor
 from storage import Store, open_store
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from scrapy.crawler import Crawler
 
     from config import Config
+
+T = TypeVar("T")
 
 
 class DramawatchPipeline:
@@ -20,6 +25,8 @@ class DramawatchPipeline:
     def __init__(self, crawler: Crawler, config: Config) -> None:
         self.crawler = crawler
         self.config = config
+        # DRAMAWATCH_WORKERS = 0 runs the CPU-heavy steps in the crawl process itself.
+        self.workers = crawler.settings.getint("DRAMAWATCH_WORKERS", 0)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -28,6 +35,10 @@ class DramawatchPipeline:
         if config is None:
             raise NotConfigured("DRAMAWATCH_CONFIG is not set")
         return cls(crawler, config)
+
+    async def off_reactor(self, job: Callable[[], T]) -> T:
+        """Run a CPU-heavy pure ``job`` in the worker pool (keeps the reactor crawling)."""
+        return await off_reactor(self.workers, job)
 
     @property
     def store(self) -> Store:

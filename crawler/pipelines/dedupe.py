@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from crawler.canonical import canonical_url
-from crawler.fingerprint import content_hash, fingerprint, signature_bytes
+from crawler.fingerprint import identify
 from crawler.pipelines.base import DramawatchPipeline
 
 if TYPE_CHECKING:
@@ -15,12 +16,13 @@ if TYPE_CHECKING:
 class DedupePipeline(DramawatchPipeline):
     """Computes what the store needs to recognise copies: the decision is the store's."""
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
         """Set the canonical URL, the URLs it was seen under, the hash and the fingerprint."""
         seen = {item.url, item.requested_url or item.url}
         item.url = canonical_url(item.url, canonical_link=item.canonical_link)
         item.seen_urls = tuple(sorted(seen - {item.url}))
-        item.content_hash = content_hash(item.text)
-        fp = fingerprint(item.text)
-        item.signature, item.bands = signature_bytes(fp), fp.bands
+        identity = await self.off_reactor(partial(identify, item.text))
+        item.content_hash, item.signature, item.bands = (
+            identity.content_hash, identity.signature, identity.bands,
+        )  # fmt: skip
         return item

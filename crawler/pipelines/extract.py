@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from datetime import datetime, timedelta
 from functools import partial
@@ -12,22 +11,13 @@ from scrapy.exceptions import DropItem
 
 from crawler.extract import Extracted, extract_article
 from crawler.pipelines.base import DramawatchPipeline
-from crawler.workers import extraction_pool
 
 if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
-
-    from config import Config
     from crawler.items import ArticleItem
 
 
 class ExtractPipeline(DramawatchPipeline):
     """Fills an item's article fields from its HTML (in a worker process when configured)."""
-
-    def __init__(self, crawler: Crawler, config: Config) -> None:
-        super().__init__(crawler, config)
-        # DRAMAWATCH_EXTRACT_WORKERS = 0 extracts in the crawl process itself.
-        self.workers = crawler.settings.getint("DRAMAWATCH_EXTRACT_WORKERS", 0)
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         """Drop unchanged or empty pages; fill title, text, published_at and language."""
@@ -53,9 +43,7 @@ class ExtractPipeline(DramawatchPipeline):
             extract_article, item.html, item.url, fallback_title=item.fallback_title,
             fallback_date=item.fallback_date, language_hint=item.language_hint,
         )  # fmt: skip
-        if not self.workers:
-            return job()
-        return await asyncio.wrap_future(extraction_pool(self.workers).submit(job))
+        return await self.off_reactor(job)
 
 
 # Time-zone offsets span at most 14 hours either way.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from crawler.metrics import extract_observations
@@ -14,10 +15,12 @@ if TYPE_CHECKING:
 class MetricsPipeline(DramawatchPipeline):
     """Finds the configured metrics in an article; StorePipeline writes them atomically."""
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
         """Attach the article's observations to the item."""
         if self.config.metrics:
-            item.observations = extract_observations(
-                item.text, self.config.metrics, published_at=item.published_at
-            )
+            job = partial(
+                extract_observations, item.text, tuple(self.config.metrics),
+                published_at=item.published_at,
+            )  # fmt: skip
+            item.observations = await self.off_reactor(job)
         return item
