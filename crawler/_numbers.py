@@ -175,9 +175,8 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
 def _parts(text: str, match: re.Match[str]) -> _Parts:
     """Read the groups of one match and the currency prefix and sign written before it."""
     start = number_start = match.start()
-    q1, wscale, lscale, cscale, q2, unit, q3 = match.group(
-        "q1", "wscale", "lscale", "cscale", "q2", "unit", "q3"
-    )
+    # One call for all groups, in the regex's order (tail, q1, wscale, cscale, lscale, ...).
+    _, q1, wscale, cscale, lscale, q2, unit, q3 = match.groups()
     sign, pre = False, None
     before = start - 1 if start and text[start - 1] == " " else start
     if before and text[before - 1] in _PREFIX_END:
@@ -187,7 +186,7 @@ def _parts(text: str, match: re.Match[str]) -> _Parts:
             start = prefix.start("pre") if pre else start
     scale = wscale or lscale or cscale
     return _Parts(
-        start, match.end(), text[number_start : match.end("tail")], sign, pre, scale, unit,
+        start, match.end(), text[number_start : match.end(1)], sign, pre, scale, unit,
         q1 or q2 or q3, not (sign or pre or scale or unit),
     )  # fmt: skip
 
@@ -206,7 +205,7 @@ def _amount(text: str, parts: _Parts) -> Amount | None:
         return None
     unit = _unit(parts)
     qualifier, unhedged = _qualifier(parts, hit, before)
-    change = after_label == "change" or _is_change(parts, unit, label, unhedged)
+    change = after_label == "change" or _is_change(parts, unit, label, unhedged, before)
     return Amount(start, end, _value(parts), unit, qualifier, "change" if change else "level")
 
 
@@ -287,11 +286,18 @@ def _qualifier(parts: _Parts, hit: tuple[str, int] | None, before: str) -> tuple
     return qualifier, before[: hit[1]].rstrip()
 
 
-def _is_change(parts: _Parts, unit: str | None, label: str, before: str) -> bool:
-    """True for growth figures: signs, multiples, points, "同比增长", "up ... by"."""
+def _is_change(parts: _Parts, unit: str | None, label: str, before: str, window: str) -> bool:
+    """True for growth figures: signs, multiples, points, "同比增长", "up ... by".
+
+    ``label`` is the look-up of the whole ``window`` before the number, ``before`` the window
+    without its hedge; the look-up is only repeated when dropping hedge or fillers changed it.
+    """
     if parts.sign or unit in CHANGE_UNITS or label == "change":
         return True
-    hit = _BEFORE.ending(_strip_fillers(before))
+    stripped = _strip_fillers(before)
+    if stripped == window:
+        return False
+    hit = _BEFORE.ending(stripped)
     return hit is not None and hit[0] == "change"
 
 

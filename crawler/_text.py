@@ -37,12 +37,15 @@ _ABBREVIATIONS = frozenset(
     "no nos vs mr mrs ms dr prof inc ltd co corp approx est fig vol st jan feb mar apr jun "
     "jul aug sep sept oct nov dec e.g i.e".split()
 )
-# A plain character class lets the regex engine skip ahead; each hit is classified in Python.
-_BOUNDARY = re.compile(r"[。！？!?；;\n.，：:,–—]")
+# A plain character class lets the regex engine skip ahead; each hit is classified in Python,
+# except decimal points ("1.33") and thousands separators ("20,000"), which the lookaheads
+# drop because they never end a clause.
+_BOUNDARY = re.compile(r"[。！？!?；;\n.，：:,–—](?!(?<=\.)[0-9A-Za-z])(?!(?<=\d,)\d{3}(?!\d))")
 _SENTENCE_ENDS = frozenset("。！？!?；;\n")
 _CLOSING_QUOTES = "\"'”’)]"
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]{0,5})$")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?!\d)")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @cache
@@ -183,26 +186,30 @@ class Phrases:
     """
 
     def __init__(self, phrases: Mapping[str, str]) -> None:
-        self._ends: dict[str, list[tuple[str, str]]] = {}
-        self._starts: dict[str, list[tuple[str, str]]] = {}
+        # Each entry: (phrase, value, whether its outer letter needs a word boundary there).
+        self._ends: dict[str, list[tuple[str, str, bool]]] = {}
+        self._starts: dict[str, list[tuple[str, str, bool]]] = {}
         for phrase, value in sorted(phrases.items(), key=lambda item: -len(item[0])):
-            self._ends.setdefault(phrase[-2:], []).append((phrase, value))
-            self._starts.setdefault(phrase[:2], []).append((phrase, value))
+            self._ends.setdefault(phrase[-2:], []).append((phrase, value, is_letter(phrase[0])))
+            self._starts.setdefault(phrase[:2], []).append((phrase, value, is_letter(phrase[-1])))
 
     def ending(self, text: str) -> tuple[str, int] | None:
         """(value, start) of the longest phrase ``text`` ends with."""
         for key in (text[-2:], text[-1:]):
-            for phrase, value in self._ends.get(key, ()):
-                start = len(text) - len(phrase)
-                if text.endswith(phrase) and not _inside_word(text, start):
-                    return value, start
+            for phrase, value, bounded in self._ends.get(key, ()):
+                if text.endswith(phrase):
+                    start = len(text) - len(phrase)
+                    if not (bounded and start and text[start - 1] in _ASCII_LETTERS):
+                        return value, start
         return None
 
     def starting(self, text: str) -> str | None:
         """The value of the longest phrase ``text`` starts with."""
         for key in (text[:2], text[:1]):
-            for phrase, value in self._starts.get(key, ()):
-                if text.startswith(phrase) and not _inside_word(text, len(phrase)):
+            for phrase, value, bounded in self._starts.get(key, ()):
+                if text.startswith(phrase) and not (
+                    bounded and text[len(phrase) : len(phrase) + 1] in _ASCII_LETTERS
+                ):
                     return value
         return None
 
@@ -210,8 +217,3 @@ class Phrases:
 def is_letter(char: str) -> bool:
     """True for one ASCII letter (CJK characters count as alphabetic to ``str.isalpha``)."""
     return char.isascii() and char.isalpha()
-
-
-def _inside_word(text: str, pos: int) -> bool:
-    """True when ``pos`` falls between two ASCII letters, i.e. inside an English word."""
-    return 0 < pos < len(text) and is_letter(text[pos]) and is_letter(text[pos - 1])

@@ -64,27 +64,43 @@ class ArticleRepository:
         return self.session.get(Article, article_id)
 
     def _insert(self, record: ArticleRecord, source: Source, same_story: SameStory) -> IngestResult:
-        story, new_story = self._story_for(record, same_story)
-        article = Article(
-            url=record.url, source_id=source.id, category=record.category, title=record.title,
-            published_at=record.published_at, language=record.language, text=record.text,
-            content_hash=record.content_hash, signature=record.signature, story_id=story.id,
-            fetched_at=record.fetched_at, updated_at=record.fetched_at,
+        """A new article: its story, URLs, first revision, bands and search row.
+
+        Written with plain INSERTs (no ORM objects): this is the crawl's hottest write path.
+        """
+        story_id, new_story = self._story_for(record, same_story)
+        fields = {
+            "url": record.url, "source_id": source.id, "category": record.category,
+            "title": record.title, "published_at": record.published_at,
+            "language": record.language, "text": record.text,
+            "content_hash": record.content_hash, "signature": record.signature,
+            "story_id": story_id, "fetched_at": record.fetched_at,
+            "updated_at": record.fetched_at,
+        }  # fmt: skip
+        article_id = self.session.scalars(insert(Article).returning(Article.id), [fields]).one()
+        # The URLs are new: ``ingest`` found none of them under the writers' lock.
+        self.session.execute(
+            insert(ArticleUrl),
+            [{"url": url, "article_id": article_id, "source_id": source.id}
+             for url in dict.fromkeys((record.url, *record.seen_urls))],
         )  # fmt: skip
-        self.session.add(article)
-        self.session.flush()
-        self._add_urls(article, (record.url, *record.seen_urls), source)
-        self._add_revision(article)
-        if record.bands:  # one executemany, not 64 ORM objects
+        self.session.execute(
+            insert(ArticleRevision),
+            [{"article_id": article_id, "revision": 1, "title": record.title,
+              "text": record.text, "content_hash": record.content_hash,
+              "fetched_at": record.fetched_at}],
+        )  # fmt: skip
+        if record.bands:
             self.session.execute(
                 insert(StoryBand),
-                [{"article_id": article.id, "band_hash": band, "story_id": story.id}
+                [{"article_id": article_id, "band_hash": band, "story_id": story_id}
                  for band in set(record.bands)],
             )  # fmt: skip
-        self._index(article)
-        return IngestResult("new", article.id, story.id, 1, new_story)
+        self._index(article_id, record.title, record.text, replace=False)
+        return IngestResult("new", article_id, story_id, 1, new_story)
 
-    def _story_for(self, record: ArticleRecord, same_story: SameStory) -> tuple[Story, bool]:
+    def _story_for(self, record: ArticleRecord, same_story: SameStory) -> tuple[int, bool]:
+        """The id of the story ``record`` joins, and whether that story is new."""
         if record.signature is not None:
             # Every candidate is verified and the oldest matching story wins, so the
             # outcome does not depend on the order candidates come back in.
@@ -101,11 +117,13 @@ class ArticleRepository:
                 story.updated_at = utcnow()
                 if self._published_first(story, record):
                     story.title = record.title or story.title
-                return story, False
-        story = Story(title=record.title, first_seen_at=record.fetched_at)
-        self.session.add(story)
-        self.session.flush()
-        return story, True
+                self.session.flush()
+                return story.id, False
+        story_id = self.session.scalars(
+            insert(Story).returning(Story.id),
+            [{"title": record.title, "first_seen_at": record.fetched_at}],
+        ).one()
+        return story_id, True
 
     def _published_first(self, story: Story, record: ArticleRecord) -> bool:
         """True when ``record`` predates every stored copy: its title then names the story."""
@@ -138,7 +156,7 @@ class ArticleRepository:
         article.published_at = article.published_at or record.published_at
         article.updated_at = record.fetched_at
         self._add_revision(article)
-        self._index(article)
+        self._index(article.id, article.title, article.text, replace=True)
         return IngestResult("revision", article.id, article.story_id, article.revision)
 
     def _add_revision(self, article: Article) -> None:
@@ -163,16 +181,19 @@ class ArticleRepository:
                 self.session.add(ArticleUrl(url=url, article_id=article.id, source_id=source.id))
         self.session.flush()
 
-    def _index(self, article: Article) -> None:
+    def _index(self, article_id: int, title: str | None, body: str, *, replace: bool) -> None:
+        """Write the article's search row (``replace``: drop its previous one first)."""
         if postgres.is_postgres(self.session):
-            postgres.index_article(self.session, article.id, article.title or "", article.text)
+            postgres.index_article(self.session, article_id, title or "", body)
             return
-        self.session.execute(text("DELETE FROM article_fts WHERE rowid = :id"), {"id": article.id})
+        if replace:
+            self.session.execute(
+                text("DELETE FROM article_fts WHERE rowid = :id"), {"id": article_id}
+            )
         self.session.execute(
             text("INSERT INTO article_fts(rowid, title, body) VALUES (:id, :title, :body)"),
-            {"id": article.id, "title": index_text(article.title or ""),
-             "body": index_text(article.text)},
-        )  # fmt: skip
+            {"id": article_id, "title": index_text(title or ""), "body": index_text(body)},
+        )
 
     def revisions(self, article_id: int) -> Sequence[ArticleRevision]:
         """Every revision of an article, oldest first."""

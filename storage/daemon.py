@@ -9,17 +9,15 @@ full body of each feed, listing and sitemap (``page_snapshot``), which a 304 is 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Column, Float, MetaData, String, Table, delete, func, inspect, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from storage.models import DaemonLock, Delivery, PageSnapshot, PageState, utcnow
+from storage.upsert import upsert
 
 # Raised by any storage call that failed in the database; callers for whom the write is an
 # optimisation (validators) catch it, log and go on.
@@ -136,29 +134,18 @@ class ConditionalGetRepository:
     def remember(self, url: str, validators: Validators) -> None:
         """Store ``url``'s validators, keeping its body hash."""
         values = {"url": url, "etag": validators.etag, "last_modified": validators.last_modified}
-        _upsert(self.session, PageState, {**values, "checked_at": utcnow()}, keep={"body_hash"})
+        upsert(self.session, PageState, {**values, "checked_at": utcnow()}, keep={"body_hash"})
 
     def save_snapshot(self, url: str, validators: Validators, snapshot: Snapshot) -> None:
         """Store a listing's validators and its body, which a later 304 is read from."""
         self.remember(url, validators)
         values = {"url": url, "content_type": snapshot.content_type, "saved_at": utcnow()}
-        _upsert(self.session, PageSnapshot, {**values, "body": zlib.compress(snapshot.body, 6)})
+        upsert(self.session, PageSnapshot, {**values, "body": zlib.compress(snapshot.body, 6)})
 
     def snapshot(self, url: str) -> Snapshot | None:
         """The stored body of ``url``."""
         row = self.session.get(PageSnapshot, url)
         return None if row is None else Snapshot(row.content_type, zlib.decompress(row.body))
-
-
-def _upsert(
-    session: Session, model: Any, values: Mapping[str, Any], keep: Collection[str] = ()
-) -> None:
-    """INSERT ... ON CONFLICT (primary key) DO UPDATE: atomic even between two processes."""
-    dialect = session.get_bind().dialect.name
-    insert = (postgresql if dialect == "postgresql" else sqlite).insert(model).values(**values)
-    keys = [column.name for column in model.__table__.primary_key]
-    changed = {k: insert.excluded[k] for k in values if k not in keys and k not in keep}
-    session.execute(insert.on_conflict_do_update(index_elements=keys, set_=changed))
 
 
 def _from_timestamp(value: float) -> datetime:

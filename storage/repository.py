@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from storage.articles import ArticleRepository
 from storage.models import (
@@ -19,6 +19,7 @@ from storage.models import (
     utcnow,
 )
 from storage.records import RunStats
+from storage.upsert import upsert
 
 # Earlier-period figures considered per new figure: the latest few periods suffice.
 EARLIER_PERIOD_CANDIDATES = 50
@@ -103,13 +104,8 @@ class PageStateRepository:
         self, url: str, *, etag: str | None, last_modified: str | None, body_hash: str | None
     ) -> None:
         """Remember what ``url`` looked like when it was last fetched."""
-        state = self.session.get(PageState, url)
-        if state is None:
-            state = PageState(url=url)
-            self.session.add(state)
-        state.etag, state.last_modified = etag, last_modified
-        state.body_hash, state.checked_at = body_hash, utcnow()
-        self.session.flush()
+        values = {"url": url, "etag": etag, "last_modified": last_modified}
+        upsert(self.session, PageState, values | {"body_hash": body_hash, "checked_at": utcnow()})
 
 
 class MetricRepository:
@@ -118,30 +114,34 @@ class MetricRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def add_all(
+        self, story_id: int, article_id: int, figures: Sequence[dict[str, Any]],
+        *, new_story: bool = False,
+    ) -> list[MetricObservation]:  # fmt: skip
+        """Store the figures the story does not hold yet (a new story holds none)."""
+        held = set() if new_story else self._held(story_id)
+        rows: list[MetricObservation] = []
+        for fields in figures:
+            key = _figure_key(fields)
+            if key not in held:
+                held.add(key)
+                rows.append(MetricObservation(story_id=story_id, article_id=article_id, **fields))
+        self.session.add_all(rows)
+        self.session.flush()
+        return rows
+
     def add(self, *, story_id: int, article_id: int, **fields: Any) -> MetricObservation | None:
         """Store an observation unless the story already holds the same figure."""
-        if self._exists(story_id, fields):
-            return None
-        observation = MetricObservation(story_id=story_id, article_id=article_id, **fields)
-        self.session.add(observation)
-        self.session.flush()
-        return observation
+        rows = self.add_all(story_id, article_id, [fields])
+        return rows[0] if rows else None
 
-    def _exists(self, story_id: int, fields: dict[str, Any]) -> bool:
-        query = select(MetricObservation.id).where(
-            MetricObservation.story_id == story_id,
-            MetricObservation.metric == fields["metric"],
-            MetricObservation.value == fields["value"],
-            MetricObservation.unit == fields["unit"],
-            MetricObservation.kind == fields.get("kind", "level"),
-        )
-        period = fields.get("period")
-        query = query.where(
-            MetricObservation.period.is_(None)
-            if period is None
-            else MetricObservation.period == period
-        )
-        return self.session.scalar(query.limit(1)) is not None
+    def _held(self, story_id: int) -> set[tuple[Any, ...]]:
+        """The (metric, value, unit, kind, period) figures the story holds."""
+        query = select(
+            MetricObservation.metric, MetricObservation.value, MetricObservation.unit,
+            MetricObservation.kind, MetricObservation.period,
+        ).where(MetricObservation.story_id == story_id)  # fmt: skip
+        return {tuple(row) for row in self.session.execute(query)}
 
     def earlier(
         self, metric: str, unit: str, kind: str, before_id: int,
@@ -161,7 +161,7 @@ class MetricRepository:
                 MetricObservation.kind == kind,
                 MetricObservation.id < before_id,
             )
-            .options(selectinload(MetricObservation.article).selectinload(Article.source))
+            .options(joinedload(MetricObservation.article).joinedload(Article.source))
         )
         if period is None:
             query = query.where(MetricObservation.story_id == story_id)
@@ -191,3 +191,10 @@ class MetricRepository:
             MetricObservation.metric, MetricObservation.observed_at, MetricObservation.id
         )
         return self.session.scalars(query).all()
+
+
+def _figure_key(fields: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        fields["metric"], fields["value"], fields["unit"], fields.get("kind", "level"),
+        fields.get("period"),
+    )  # fmt: skip

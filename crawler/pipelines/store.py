@@ -68,16 +68,13 @@ class StorePipeline(DramawatchPipeline):
         self, tx: Transaction, item: ArticleItem, result: IngestResult
     ) -> list[MetricObservation]:
         """Store the item's observations; returns those the story did not hold yet."""
-        if result.story_id is None:
+        if result.story_id is None or not item.observations:
             return []
-        stored = []
-        for observation in item.observations:
-            fields = asdict(observation)
-            fields["observed_at"] = item.published_at or item.fetched_at
-            row = tx.metrics.add(story_id=result.story_id, article_id=result.article_id, **fields)
-            if row is not None:
-                stored.append(row)
-        return stored
+        observed_at = item.published_at or item.fetched_at
+        figures = [asdict(o) | {"observed_at": observed_at} for o in item.observations]
+        return tx.metrics.add_all(
+            result.story_id, result.article_id, figures, new_story=result.new_story
+        )
 
 
 def _record(item: ArticleItem) -> ArticleRecord:
