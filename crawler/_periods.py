@@ -63,11 +63,14 @@ class PeriodFinder:
     def find(self, start: int = 0, end: int | None = None) -> list[Period]:
         """Every period expression in ``text[start:end]``, in order, without overlaps."""
         end = len(self.text) if end is None else end
-        scope = _Scope(self.text, start, end, self.published_year, bytearray(end - start))
         years = _between(self._years, start, end - 3)
-        periods = _forward(scope, sorted(years + _between(self._zh_relative, start, end)))
-        ends = [year + 4 for year in years] + _between(self._year_words, start + 1, end + 1)
-        periods += _backward(scope, sorted(ends, reverse=True))
+        relative = _between(self._zh_relative, start, end)
+        year_words = _between(self._year_words, start + 1, end + 1)
+        if not (years or relative or year_words):
+            return []  # most sentences name no year
+        scope = _Scope(self.text, start, end, self.published_year, bytearray(end - start))
+        periods = _forward(scope, sorted(years + relative))
+        periods += _backward(scope, sorted([year + 4 for year in years] + year_words, reverse=True))
         periods.sort(key=lambda period: period.start)
         return periods
 
@@ -95,6 +98,10 @@ class _Scope(NamedTuple):
         """True when any character in [start, end) already belongs to a period."""
         return self.taken.find(1, start - self.start, end - self.start) != -1
 
+    def taken_at(self, pos: int) -> int:
+        """1 when the character at ``pos`` already belongs to a period, else 0."""
+        return self.taken[pos - self.start]
+
     def take(self, start: int, end: int) -> None:
         """Mark [start, end) as belonging to a period."""
         self.taken[start - self.start : end - self.start] = b"\x01" * (end - start)
@@ -104,7 +111,7 @@ def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
     """Forms that start with their year: 2025年1-8月, 今年上半年, 2025 Q1, 2024's."""
     periods = []
     for start in anchors:
-        if scope.is_taken(start, start + 1):
+        if scope.taken_at(start):
             continue
         period = _build(scope, FORWARD_RE.match(scope.text, start, scope.end))
         if period is not None:
@@ -116,7 +123,7 @@ def _backward(scope: _Scope, ends: list[int]) -> list[Period]:
     """Forms that end with their year: Q1 2025, January to August 2025, in 2024, last year."""
     periods = []
     for end in ends:
-        if scope.is_taken(end - 1, end):
+        if scope.taken_at(end - 1):
             continue
         period = _simple_year(scope, end)
         if period is None and _may_end_backward_form(scope.text, end):
@@ -173,12 +180,15 @@ def _window_start(text: str, end: int) -> int:
 
 def _build(scope: _Scope, match: re.Match[str] | None) -> Period | None:
     """The Period of a form's match, marking its span as taken; None if it is not one."""
-    if match is None or scope.is_taken(match.start(), match.end()):
+    if match is None:
+        return None
+    start, end = match.span()
+    if scope.is_taken(start, end):
         return None
     try:
-        check_word_start(scope.text, match.start())
+        check_word_start(scope.text, start)
         value = build_value(match, scope.published)
     except Unresolved:
         return None
-    scope.take(match.start(), match.end())
-    return Period(match.start(), match.end(), value)
+    scope.take(start, end)
+    return Period(start, end, value)

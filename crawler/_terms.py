@@ -20,6 +20,7 @@ from crawler._text import normalize
 logger = logging.getLogger(__name__)
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 Signature = tuple[tuple[str, str, tuple[str, ...]], ...]
 
@@ -43,17 +44,27 @@ class Term(NamedTuple):
     metric: int  # index into the matcher's keys and units
 
 
+class _FirstWord(NamedTuple):
+    """The terms that start with one English word."""
+
+    rests: re.Pattern[str] | None  # the words after it, one branch per term, longest first
+    rest_metrics: tuple[int, ...]  # the metric of each branch
+    single: int | None  # the metric of the one-word term, if there is one
+
+
 @dataclass(frozen=True)
 class TermMatcher:
-    """Finds every metric term in a text: English by first word, Chinese by first character.
+    """Finds every metric term in a text: English by first word, Chinese in one regex.
 
-    Dictionary look-ups on each word replace one big alternation of every term, which
-    Python's regex engine would try term by term at every position (about 20x slower).
+    Dictionary look-ups on each word replace one big alternation of every English term, which
+    Python's regex engine would try term by term at every position (about 20x slower). Chinese
+    terms all start with a literal character, so their alternation skips ahead to those.
     """
 
-    words: dict[str, tuple[tuple[re.Pattern[str] | None, int], ...]]  # first word -> rests
-    literals: dict[str, tuple[tuple[str, int], ...]]  # first char -> (term, metric)
-    first_chars: re.Pattern[str] | None
+    words: dict[str, _FirstWord]  # first word -> the terms it starts
+    candidates: frozenset[str]  # first words and their plurals: the words worth a look-up
+    literals: re.Pattern[str] | None  # every Chinese term, longest first
+    literal_metrics: tuple[int, ...]  # the metric of each Chinese term, in branch order
     keys: tuple[str, ...]
     units: tuple[str, ...]
 
@@ -61,7 +72,7 @@ class TermMatcher:
         """Every term occurrence inside ``spans`` of normalised ``text``, in order."""
         lowered = text.lower()
         if len(lowered) != len(text):  # a few non-ASCII letters lengthen when lower-cased
-            lowered = text
+            lowered = text.translate(_ASCII_LOWER)
         terms: list[Term] = []
         for start, end in spans:
             terms += self._find_words(lowered, start, end)
@@ -70,48 +81,42 @@ class TermMatcher:
         return terms
 
     def _find_words(self, lowered: str, start: int, stop: int) -> list[Term]:
-        words = self.words
+        candidates = self.candidates
         found: list[Term] = []
         end = 0
-        for match in _WORD_RE.finditer(lowered, start, stop):
-            word = match.group().lower()
-            # Most words start no term: decide that with one or two dictionary look-ups.
-            if word not in words and not (
-                word[-1] == "s" and (word[:-1] in words or word[:-2] in words)
-            ):
-                continue
-            term = self._word_term_at(lowered, match, word) if match.start() >= end else None
-            if term is not None:
-                found.append(term)
-                end = term.end
+        # Most words start no term: a set look-up in a comprehension filters them out.
+        words = _WORD_RE.finditer(lowered, start, stop)
+        for match in [match for match in words if match[0] in candidates]:
+            if match.start() >= end:
+                term = self._word_term_at(lowered, match)
+                if term is not None:
+                    found.append(term)
+                    end = term.end
         return found
 
-    def _word_term_at(self, text: str, match: re.Match[str], word: str) -> Term | None:
-        """The longest term starting with ``word`` at ``match`` (plural forms allowed)."""
+    def _word_term_at(self, text: str, match: re.Match[str]) -> Term | None:
+        """The longest term starting with the word at ``match`` (plural forms allowed)."""
+        word = match.group()
         for key in (word, word[:-1], word[:-2]) if word.endswith("s") else (word,):
-            for rest, metric in self.words.get(key, ()):
-                if rest is None and word[len(key) :] in ("", "s", "es"):
-                    return Term(match.start(), match.end(), metric)
-                tail = rest.match(text, match.end()) if rest is not None and key == word else None
+            first = self.words.get(key)
+            if first is None:
+                continue
+            if first.rests is not None and key == word:
+                tail = first.rests.match(text, match.end())
                 if tail is not None:
-                    return Term(match.start(), tail.end(), metric)
+                    return Term(match.start(), tail.end(), first.rest_metrics[_branch(tail)])
+            if first.single is not None and word[len(key) :] in ("", "s", "es"):
+                return Term(match.start(), match.end(), first.single)
         return None
 
     def _find_literals(self, text: str, start: int, stop: int) -> list[Term]:
-        found: list[Term] = []
-        if self.first_chars is None:
-            return found
-        end = 0
-        for match in self.first_chars.finditer(text, start, stop):
-            pos = match.start()
-            if pos < end:
-                continue
-            for term, metric in self.literals[match.group()]:
-                if text.startswith(term, pos):
-                    end = pos + len(term)
-                    found.append(Term(pos, end, metric))
-                    break
-        return found
+        if self.literals is None:
+            return []
+        metrics = self.literal_metrics
+        return [
+            Term(match.start(), match.end(), metrics[_branch(match)])
+            for match in self.literals.finditer(text, start, stop)
+        ]
 
 
 def matcher_for(definitions: Sequence[Definition]) -> TermMatcher:
@@ -122,35 +127,48 @@ def matcher_for(definitions: Sequence[Definition]) -> TermMatcher:
 @lru_cache(maxsize=32)
 def _build(signature: Signature) -> TermMatcher:
     """Compile the matcher for one set of (key, unit, terms)."""
-    words: dict[str, list[tuple[int, re.Pattern[str] | None, int]]] = {}
-    literals: dict[str, list[tuple[str, int]]] = {}
+    words: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    literals: list[tuple[str, int]] = []
     for index, (_, _, terms) in enumerate(signature):
         for term in (normalize(t.strip()) for t in terms if t.strip()):
             if term.isascii():
                 split = tuple(_WORD_RE.findall(term.lower()))
-                words.setdefault(split[0], []).append((len(split), _rest_pattern(split), index))
+                words.setdefault(split[0], []).append((split[1:], index))
             else:
-                literals.setdefault(term[0], []).append((term, index))
-    chars = "".join(re.escape(c) for c in sorted(literals))
+                literals.append((term, index))
+    literals.sort(key=lambda entry: -len(entry[0]))  # stable: the first of equals wins
     return TermMatcher(
-        words={key: _longest_first_words(entries) for key, entries in words.items()},
-        literals={key: tuple(sorted(v, key=lambda e: -len(e[0]))) for key, v in literals.items()},
-        first_chars=re.compile(f"[{chars}]") if chars else None,
+        words={key: _first_word(entries) for key, entries in words.items()},
+        candidates=frozenset(key + plural for key in words for plural in ("", "s", "es")),
+        literals=_alternation([re.escape(term) for term, _ in literals]) if literals else None,
+        literal_metrics=tuple(metric for _, metric in literals),
         keys=tuple(key for key, _, _ in signature),
         units=tuple(unit for _, unit, _ in signature),
     )
 
 
-def _longest_first_words(
-    entries: list[tuple[int, re.Pattern[str] | None, int]],
-) -> tuple[tuple[re.Pattern[str] | None, int], ...]:
-    """(rest pattern, metric) pairs ordered by word count, longest first."""
-    return tuple((rest, metric) for _, rest, metric in sorted(entries, key=lambda e: -e[0]))
+def _first_word(entries: list[tuple[tuple[str, ...], int]]) -> _FirstWord:
+    """The terms of one first word: (words after it, metric) in definition order."""
+    rests = sorted((entry for entry in entries if entry[0]), key=lambda entry: -len(entry[0]))
+    singles = [metric for rest, metric in entries if not rest]
+    return _FirstWord(
+        rests=_alternation([_rest_pattern(rest) for rest, _ in rests]) if rests else None,
+        rest_metrics=tuple(metric for _, metric in rests),
+        single=singles[0] if singles else None,
+    )
 
 
-def _rest_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _rest_pattern(words: tuple[str, ...]) -> str:
     """Regex for the words after the first: joined by spaces/hyphens, plural allowed at the end."""
-    if len(words) == 1:
-        return None
-    body = "".join(rf"[\s-]+{re.escape(word)}" for word in words[1:])
-    return re.compile(rf"(?i:{body})(?:e?s)?(?![A-Za-z])")
+    body = "".join(rf"[\s-]+{re.escape(word)}" for word in words)
+    return rf"(?i:{body})(?:e?s)?(?![A-Za-z])"
+
+
+def _alternation(branches: list[str]) -> re.Pattern[str]:
+    """One regex of the branches, tried in order; branch i ends in group i + 1 (lastindex)."""
+    return re.compile("|".join(f"{branch}()" for branch in branches))
+
+
+def _branch(match: re.Match[str]) -> int:
+    """The index of the branch of an :func:`_alternation` regex that matched."""
+    return (match.lastindex or 0) - 1

@@ -37,11 +37,15 @@ _ABBREVIATIONS = frozenset(
     "no nos vs mr mrs ms dr prof inc ltd co corp approx est fig vol st jan feb mar apr jun "
     "jul aug sep sept oct nov dec e.g i.e".split()
 )
-# A plain character class lets the regex engine skip ahead; each hit is classified in Python,
-# except decimal points ("1.33") and thousands separators ("20,000"), which the lookaheads
-# drop because they never end a clause.
-_BOUNDARY = re.compile(r"[。！？!?；;\n.，：:,–—](?!(?<=\.)[0-9A-Za-z])(?!(?<=\d,)\d{3}(?!\d))")
+# A plain character class lets the regex engine skip ahead; each hit is classified in Python.
+# The lookaheads drop what is never a boundary: decimal points ("1.33"), thousands separators
+# ("20,000") and all but the last character of a run of sentence ends ("\n\n", "。\n").
+_BOUNDARY = re.compile(
+    r"[。！？!?；;\n.，：:,–—]"
+    r"(?!(?<=[。！？!?；;\n.])[。！？!?；;\n])(?!(?<=\.)[0-9A-Za-z])(?!(?<=\d,)\d{3}(?!\d))"
+)
 _SENTENCE_ENDS = frozenset("。！？!?；;\n")
+_PLAIN_KINDS = {**dict.fromkeys(_SENTENCE_ENDS, "sentence"), **dict.fromkeys("，：:", "clause")}
 _CLOSING_QUOTES = "\"'”’)]"
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]{0,5})$")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?!\d)")
@@ -116,13 +120,11 @@ def segment(text: str) -> Segments:
     """Split normalised ``text`` into sentences, and sentences into clauses."""
     sentence_starts, sentence_ends, clause_starts = [0], [], [0]
     for match in _BOUNDARY.finditer(text):
-        kind = _boundary_kind(text, match.start())
+        kind = _PLAIN_KINDS.get(match[0]) or _boundary_kind(text, match.start())
         if kind is None:
             continue
         end = match.end()
         if kind == "sentence":
-            if end < len(text) and text[end] in _SENTENCE_ENDS:
-                continue  # a run such as "\n\n" or "。\n" ends at its last character
             sentence_ends.append(end)
             sentence_starts.append(end)
         clause_starts.append(end)

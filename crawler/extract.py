@@ -47,6 +47,7 @@ class Extracted:
     text: str  # main body text, paragraphs separated by "\n\n"; "" if nothing found
     published_at: datetime | None  # tz-aware
     language: str | None  # ISO 639-1
+    canonical_link: str | None = None  # <link rel="canonical" href>, as written
 
 
 _PARSER = HTMLParser(
@@ -94,6 +95,7 @@ def extract_article(
         tz = _default_tz(language_hint, url)
         return Extracted(fallback_title, "", _fallback(fallback_date, tz), language_hint)
     meta = meta_map(root, html)
+    canonical = next(iter(root.xpath("//link[@rel='canonical']/@href")), None)
     named = strip_chrome_tags(root)
     remove_chrome(root, named)
     container = cms_container(html, root, named)
@@ -103,7 +105,8 @@ def extract_article(
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     tz = _default_tz(language, url)
     published = find_published(root, url, meta, title_el, squashed_len(text), tz)
-    return Extracted(title, text, published or _fallback(fallback_date, tz), language)
+    published = published or _fallback(fallback_date, tz)
+    return Extracted(title, text, published, language, canonical and str(canonical).strip())
 
 
 def parse_html(html: str) -> HtmlElement | None:

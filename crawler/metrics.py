@@ -90,7 +90,7 @@ class _Document:
     term_starts: list[int]
     titles: list[tuple[int, int]]
     periods: PeriodFinder
-    _periods: dict[int, list[tuple[Period, bool]]] = field(default_factory=dict)
+    _periods: dict[int, list[Period]] = field(default_factory=dict)
 
     def terms_in(self, start: int, end: int) -> list[Term]:
         """Terms that start inside [start, end)."""
@@ -104,17 +104,21 @@ class _Document:
         hi = bisect.bisect_left(self.amount_starts, end)
         return self.amounts[lo:hi]
 
-    def periods_of(self, place: _Place) -> list[tuple[Period, bool]]:
-        """Periods of a sentence outside book titles, each with whether it is a comparison
-        base (较2023年); found once per sentence, when first needed."""
+    def periods_of(self, place: _Place) -> list[Period]:
+        """Periods of a sentence outside book titles, comparison bases (较2023年) left out;
+        found once per sentence, when first needed."""
         found = self._periods.get(place.sentence)
         if found is None:
             found = self._periods[place.sentence] = [
-                (p, _is_base(self.text, p))
+                p
                 for p in self.periods.find(place.sentence_start, place.sentence_end)
-                if not any(s <= p.start < e for s, e in self.titles)
+                if not _is_base(self.text, p) and not self._in_title(p.start)
             ]
         return found
+
+    def _in_title(self, pos: int) -> bool:
+        """True when ``pos`` falls inside a book title."""
+        return any(s <= pos < e for s, e in self.titles) if self.titles else False
 
 
 def extract_observations(
@@ -131,13 +135,27 @@ def extract_observations(
     observations: list[Observation] = []
     seen: set[tuple[str, float, str | None]] = set()
     for amount in doc.amounts:
-        observation = _observe(doc, matcher, amount, text)
-        if observation is None:
+        place = _Place.of(doc.segments, amount.start)
+        term = _choose_term(doc, matcher, amount, place)
+        if term is None:
             continue
-        key = (observation.metric, observation.value, observation.period)
-        if key not in seen:
-            seen.add(key)
-            observations.append(observation)
+        metric = matcher.keys[term.metric]
+        period = _choose_period(doc, amount, place)
+        if (metric, amount.value, period) in seen:
+            continue
+        seen.add((metric, amount.value, period))
+        observations.append(
+            Observation(  # positional: a call with eight keywords costs twice as much
+                metric,
+                amount.value,
+                amount.unit or matcher.units[term.metric],
+                period,
+                amount.qualifier,
+                text[place.sentence_start : place.sentence_end].strip(),
+                text[amount.start : amount.end].strip(),
+                amount.kind,
+            )
+        )
     return observations
 
 
@@ -194,29 +212,8 @@ class _Place(NamedTuple):
     def of(cls, segments: Segments, pos: int) -> _Place:
         """The place of text position ``pos``."""
         sentence, clause = segments.sentence_of(pos), segments.clause_of(pos)
-        return cls(
-            sentence, *segments.sentence_span(sentence), clause, *segments.clause_span(clause)
-        )
-
-
-def _observe(
-    doc: _Document, matcher: TermMatcher, amount: Amount, original: str
-) -> Observation | None:
-    """The observation for ``amount``, or None when no metric term claims it."""
-    place = _Place.of(doc.segments, amount.start)
-    term = _choose_term(doc, matcher, amount, place)
-    if term is None:
-        return None
-    return Observation(
-        metric=matcher.keys[term.metric],
-        value=amount.value,
-        unit=amount.unit or matcher.units[term.metric],
-        period=_choose_period(doc, amount, place),
-        qualifier=amount.qualifier,
-        quote=original[place.sentence_start : place.sentence_end].strip(),
-        raw=original[amount.start : amount.end].strip(),
-        kind=amount.kind,
-    )
+        start, end = segments.sentence_span(sentence)
+        return cls(sentence, start, end, clause, *segments.clause_span(clause))
 
 
 def _compatible(amount: Amount, metric_unit: str) -> bool:
@@ -244,16 +241,16 @@ def _choose_term(
     doc: _Document, matcher: TermMatcher, amount: Amount, place: _Place
 ) -> Term | None:
     """The nearest eligible term in the number's clause, else one from earlier clauses."""
-    near = [
-        t
-        for t in doc.terms_in(place.clause_start, place.clause_end)
-        if _gap(amount, t) <= _MAX_TERM_GAP
-        and _compatible(amount, matcher.units[t.metric])
-        and not _owned(doc, t, amount, place.clause_start)
-    ]
-    if near:
-        return min(near, key=lambda t: _gap(amount, t))
-    return _earlier_term(doc, matcher, amount, place)
+    best, best_gap = None, _MAX_TERM_GAP + 1
+    for term in doc.terms_in(place.clause_start, place.clause_end):
+        gap = _gap(amount, term)
+        if (
+            gap < best_gap  # the first of equally near terms wins
+            and _compatible(amount, matcher.units[term.metric])
+            and not _owned(doc, term, amount, place.clause_start)
+        ):
+            best, best_gap = term, gap
+    return best if best is not None else _earlier_term(doc, matcher, amount, place)
 
 
 def _owned(doc: _Document, term: Term, amount: Amount, clause_start: int) -> bool:
@@ -290,10 +287,13 @@ def _earlier_term(
 
 def _choose_period(doc: _Document, amount: Amount, place: _Place) -> str | None:
     """The period nearest the number in its clause, else in its sentence (bases excluded)."""
+    periods = doc.periods_of(place)
+    if amount.unit == "multiple":
+        periods = [p for p in periods if not _is_multiple_base(doc.text, p, amount)]
+    if len(periods) < 2:  # nothing to weigh
+        return periods[0].value if periods else None
     best: tuple[bool, int, Period] | None = None
-    for period, base in doc.periods_of(place):
-        if base or _is_multiple_base(doc.text, period, amount):
-            continue
+    for period in periods:
         outside = not place.clause_start <= period.start < place.clause_end
         key = (outside, _period_score(doc, period, amount), period)
         if best is None or key[:2] < best[:2]:
@@ -309,8 +309,6 @@ def _is_base(text: str, period: Period) -> bool:
 
 def _is_multiple_base(text: str, period: Period, amount: Amount) -> bool:
     """True for the base of a multiple: "4x Q1 2024", 是去年的9倍."""
-    if amount.unit != "multiple":
-        return False
     if period.start >= amount.end:
         return not text[amount.end : period.start].strip()
     return text[period.end : amount.start].strip() in ("", "的", "of")

@@ -6,12 +6,14 @@ import asyncio
 import atexit
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
+GIL_SWITCH_INTERVAL_S = 0.0005
 
 
 def default_workers() -> int:
@@ -23,17 +25,21 @@ def default_workers() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
-@lru_cache(maxsize=1)
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """The shared pool of ``workers`` processes (forkserver: safe beside the reactor)."""
+@lru_cache(maxsize=2)
+def worker_pool(role: str, workers: int) -> ProcessPoolExecutor:
+    """The shared pool of ``workers`` processes for ``role`` (forkserver: safe beside the
+    reactor): "cpu" for extraction and text analysis, "writer" for the store's writes."""
+    # The pool's threads in this process pass jobs and results on; with the reactor holding
+    # the GIL they would wait up to the default 5 ms switch interval at each hand-off.
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     context = multiprocessing.get_context("forkserver")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     atexit.register(pool.shutdown, wait=False, cancel_futures=True)
     return pool
 
 
-async def off_reactor(workers: int, job: Callable[[], T]) -> T:
-    """Run ``job`` (picklable) in the pool of ``workers``; in this process when 0."""
+async def off_reactor(workers: int, job: Callable[[], T], *, role: str = "cpu") -> T:
+    """Run ``job`` (picklable) in the ``role`` pool of ``workers``; in this process when 0."""
     if not workers:
         return job()
-    return await asyncio.wrap_future(worker_pool(workers).submit(job))
+    return await asyncio.wrap_future(worker_pool(role, workers).submit(job))

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -109,7 +110,12 @@ class Article(Base):
     """A stored article at its canonical URL; ``text`` is always its latest revision."""
 
     __tablename__ = "article"
-    __table_args__ = (Index("ix_article_source_fetched", "source_id", "fetched_at"),)
+    __table_args__ = (
+        Index("ix_article_source_fetched", "source_id", "fetched_at"),
+        # The date ``search(since=...)`` filters on: its candidates are read from these.
+        Index("ix_article_dated", text("coalesce(published_at, fetched_at)")),
+        Index("ix_article_source_dated", "source_id", text("coalesce(published_at, fetched_at)")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str] = mapped_column(Text, unique=True)

@@ -24,9 +24,9 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from config import Config
+from crawler.analysis import analyse_text
 from crawler.items import ArticleItem
 from crawler.pipelines.dedupe import DedupePipeline
-from crawler.pipelines.metrics import MetricsPipeline
 from crawler.pipelines.store import StorePipeline
 from dramawatch.alerts_commands import alerts_group, rules_group
 from dramawatch.cli import Context
@@ -221,17 +221,21 @@ def register_sources(store: Store, config: Config) -> None:
 def ingest(
     config: Config, url: str, title: str, text: str, *, source: str = "nrta", **fields: Any
 ) -> ArticleItem:
-    """Run an article through dedupe, metrics and store (with its alerts) like a crawl."""
+    """Run an article through text analysis, dedupe and store (with its alerts) like a crawl."""
     item = ArticleItem(
         url=url, source=source, category=config.source(source).category, title=title,
         text=text, language=fields.pop("language", "en"), fetched_at=fields.pop("fetched", T0),
         **fields,
     )  # fmt: skip
     crawler = get_crawler(settings_dict={"DRAMAWATCH_WORKERS": 0})
-    asyncio.run(DedupePipeline(crawler, config).process_item(item))
-    asyncio.run(MetricsPipeline(crawler, config).process_item(item))
+    analysis = analyse_text(text, config.metrics, item.published_at)
+    item.content_hash, item.signature, item.bands = (
+        analysis.identity.content_hash, analysis.identity.signature, analysis.identity.bands,
+    )  # fmt: skip
+    item.observations = analysis.observations
+    DedupePipeline(crawler, config).process_item(item)
     with suppress(DropItem):  # duplicate or unchanged: item.status says which
-        StorePipeline(crawler, config).process_item(item)
+        asyncio.run(StorePipeline(crawler, config).process_item(item))
     return item
 
 

@@ -342,3 +342,18 @@ def test_empty_documents_fall_back(html: str) -> None:
 def test_xml_declaration_with_encoding_is_accepted() -> None:
     html = "<?xml version='1.0' encoding='gb2312'?>" + GBK_PAGE
     assert "二十家企业" in extract_article(html, "https://www.pudong.gov.cn/a.html").text
+
+
+def test_canonical_link_is_read_from_the_head() -> None:
+    html = (
+        '<html><head><link rel="stylesheet" href="/a.css">'
+        '<link rel="canonical" href=" /news/2025/micro-drama.html "></head>'
+        "<body><article><h1>Micro-drama rules</h1>"
+        "<p>The regulator published new rules for micro-dramas on Monday.</p></article>"
+        "</body></html>"
+    )
+    assert extract_article(html, "https://e.example/x?utm=1").canonical_link == (
+        "/news/2025/micro-drama.html"
+    )
+    without = html.replace('rel="canonical"', 'rel="alternate"')
+    assert extract_article(without, "https://e.example/x").canonical_link is None

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from storage import ArticleRecord, Store
+from storage import ArticleRecord, Store, article_search
 from storage.search import fts_query, index_text
 
 T0 = datetime(2025, 12, 7, 8, 0, tzinfo=UTC)
@@ -86,6 +86,63 @@ def test_search_filters_and_default_order(corpus: Store) -> None:
         "https://a.org/5",
         "https://a.org/3",
     ]
+
+
+def _dated_corpus(store: Store) -> list[tuple[int, ArticleRecord]]:
+    """Articles dated by a publication older or newer than their fetch, or by the fetch;
+    fetched out of id order, from three sources."""
+    rows = []
+    for i in range(24):
+        fetched = T0 + timedelta(hours=(7 * i) % 24)
+        published = [None, fetched - timedelta(days=3), fetched + timedelta(hours=5), fetched]
+        text = f"短剧 drama {i}" if i % 3 else f"drama only {i}"
+        record = _record(
+            f"https://d.org/{i}", text, published=published[i % 4], fetched=fetched,
+            source=f"s{i % 3}",
+        )  # fmt: skip
+        rows.append((_ingest(store, record).article_id, record))
+    return rows
+
+
+def _expected(
+    rows: list[tuple[int, ArticleRecord]], term: str | None, since: datetime | None,
+    source: str | None, limit: int,
+) -> list[str]:  # fmt: skip
+    hits = [
+        (id_, record.url)
+        for id_, record in rows
+        if (term is None or term in record.text.split())
+        and (source is None or record.source == source)
+        and (since is None or (record.published_at or record.fetched_at) >= since)
+    ]
+    return [url for _id, url in sorted(hits, reverse=True)][:limit]
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        {},  # as shipped
+        {"_PROBE_COST": 0},  # FTS5 looks up each candidate
+        {"_PROBE_COST": 10**9},  # FTS5 walks the candidates' id span
+        {"_CANDIDATES": 2},  # too many candidates: the plain newest-first walk
+    ],
+    ids=["shipped", "lookups", "span", "walk"],
+)
+def test_search_since_and_source_match_their_definition(
+    store: Store, monkeypatch: pytest.MonkeyPatch, setting: dict[str, int]
+) -> None:
+    for name, value in setting.items():
+        monkeypatch.setattr(article_search, name, value)
+    rows = _dated_corpus(store)
+    sinces = [None, *(T0 + timedelta(hours=h) for h in (-72, -1, 5, 12, 19, 23, 28, 29))]
+    for term in (None, "drama", "短剧", "only"):
+        for since in sinces:
+            for source in (None, "s1", "s2", "missing"):
+                for limit in (3, 20):
+                    found = _search(store, term, since=since, source=source, limit=limit)
+                    assert found == _expected(rows, term, since, source, limit), (
+                        term, since, source, limit,
+                    )  # fmt: skip
 
 
 def test_index_text_segments_cjk_into_bigrams() -> None:

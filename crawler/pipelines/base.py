@@ -36,9 +36,11 @@ class DramawatchPipeline:
             raise NotConfigured("DRAMAWATCH_CONFIG is not set")
         return cls(crawler, config)
 
-    async def off_reactor(self, job: Callable[[], T]) -> T:
-        """Run a CPU-heavy pure ``job`` in the worker pool (keeps the reactor crawling)."""
-        return await off_reactor(self.workers, job)
+    async def off_reactor(
+        self, job: Callable[[], T], *, role: str = "cpu", workers: int | None = None
+    ) -> T:
+        """Run a CPU-heavy ``job`` in a worker pool (keeps the reactor crawling)."""
+        return await off_reactor(self.workers if workers is None else workers, job, role=role)
 
     @property
     def store(self) -> Store:

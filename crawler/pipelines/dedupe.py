@@ -1,12 +1,10 @@
-"""DedupePipeline: canonical URL, content hash and MinHash fingerprint of an article."""
+"""DedupePipeline: the canonical URL of an article and the other URLs it was seen under."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from crawler.canonical import canonical_url
-from crawler.fingerprint import identify
 from crawler.pipelines.base import DramawatchPipeline
 
 if TYPE_CHECKING:
@@ -14,15 +12,12 @@ if TYPE_CHECKING:
 
 
 class DedupePipeline(DramawatchPipeline):
-    """Computes what the store needs to recognise copies: the decision is the store's."""
+    """Names the article by its canonical URL; the store recognises copies by the content
+    hash and MinHash fingerprint that extraction computed (``crawler.analysis``)."""
 
-    async def process_item(self, item: ArticleItem) -> ArticleItem:
-        """Set the canonical URL, the URLs it was seen under, the hash and the fingerprint."""
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        """Set the canonical URL and the URLs it was seen under."""
         seen = {item.url, item.requested_url or item.url}
         item.url = canonical_url(item.url, canonical_link=item.canonical_link)
         item.seen_urls = tuple(sorted(seen - {item.url}))
-        identity = await self.off_reactor(partial(identify, item.text))
-        item.content_hash, item.signature, item.bands = (
-            identity.content_hash, identity.signature, identity.bands,
-        )  # fmt: skip
         return item

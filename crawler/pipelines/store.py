@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import asdict
+from functools import partial
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import DropItem
@@ -13,9 +14,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from alerts.evaluate import alert_on_article
 from crawler.fingerprint import signatures_match
 from crawler.pipelines.base import DramawatchPipeline
-from storage import ArticleRecord, IngestResult, MetricObservation, Transaction
+from storage import ArticleRecord, IngestResult, MetricObservation, Transaction, open_store
 
 if TYPE_CHECKING:
+    from config import Config
     from crawler.items import ArticleItem
 
 logger = logging.getLogger(__name__)
@@ -26,11 +28,17 @@ _TRANSIENT = (IntegrityError, OperationalError)
 
 
 class StorePipeline(DramawatchPipeline):
-    """Stores new articles and revisions; copies and unchanged pages stop here."""
+    """Stores new articles and revisions; copies and unchanged pages stop here.
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    With worker processes the writes run in one writer process of their own (SQLite
+    serialises writers anyway), so the reactor keeps crawling while an article is stored.
+    """
+
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
         """Ingest the article; drop it as ``duplicate``/``unchanged`` when nothing is new."""
-        result = self._ingest_with_retry(item)
+        writers = 1 if self.workers else 0
+        job = partial(store_item, self.config, item)
+        result = await self.off_reactor(job, role="writer", workers=writers)
         item.article_id, item.story_id, item.status = (
             result.article_id, result.story_id, result.status,
         )  # fmt: skip
@@ -38,43 +46,47 @@ class StorePipeline(DramawatchPipeline):
             raise DropItem(f"{result.status}: {item.url}")
         return item
 
-    def _ingest_with_retry(self, item: ArticleItem) -> IngestResult:
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            try:
-                return self._ingest(item)
-            except _TRANSIENT as exc:
-                if attempt == MAX_ATTEMPTS:
-                    raise
-                logger.info("Store of %s: attempt %d failed (%s), retrying", item.url, attempt, exc)
-                time.sleep(0.05 * attempt)
-        raise AssertionError("unreachable")
 
-    def _ingest(self, item: ArticleItem) -> IngestResult:
-        with self.store.transaction(write=True) as tx:
-            source = tx.sources.get(item.source)
-            if source is None:
-                raise DropItem(f"unknown-source: {item.source} ({item.url})")
-            result = tx.articles.ingest(_record(item), source, signatures_match)
-            if result.status in ("new", "revision"):
-                observations = self._store_observations(tx, item, result)
-                # Alerts join the article's transaction: both are stored, or neither.
-                alert_on_article(tx, self.config, result, observations)
-            for url in {item.url, *item.seen_urls}:
-                tx.pages.record(url, etag=None, last_modified=None, body_hash=item.body_hash)
-            tx.commit()
-            return result
+def store_item(config: Config, item: ArticleItem) -> IngestResult:
+    """Store ``item`` with its observations and alerts, retrying a lost race with a writer."""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            return _ingest(config, item)
+        except _TRANSIENT as exc:
+            if attempt == MAX_ATTEMPTS:
+                raise
+            logger.info("Store of %s: attempt %d failed (%s), retrying", item.url, attempt, exc)
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
 
-    def _store_observations(
-        self, tx: Transaction, item: ArticleItem, result: IngestResult
-    ) -> list[MetricObservation]:
-        """Store the item's observations; returns those the story did not hold yet."""
-        if result.story_id is None or not item.observations:
-            return []
-        observed_at = item.published_at or item.fetched_at
-        figures = [asdict(o) | {"observed_at": observed_at} for o in item.observations]
-        return tx.metrics.add_all(
-            result.story_id, result.article_id, figures, new_story=result.new_story
-        )
+
+def _ingest(config: Config, item: ArticleItem) -> IngestResult:
+    with open_store(config.database).transaction(write=True) as tx:
+        source = tx.sources.get(item.source)
+        if source is None:
+            raise DropItem(f"unknown-source: {item.source} ({item.url})")
+        result = tx.articles.ingest(_record(item), source, signatures_match)
+        if result.status in ("new", "revision"):
+            observations = _store_observations(tx, item, result)
+            # Alerts join the article's transaction: both are stored, or neither.
+            alert_on_article(tx, config, result, observations)
+        for url in {item.url, *item.seen_urls}:
+            tx.pages.record(url, etag=None, last_modified=None, body_hash=item.body_hash)
+        tx.commit()
+        return result
+
+
+def _store_observations(
+    tx: Transaction, item: ArticleItem, result: IngestResult
+) -> list[MetricObservation]:
+    """Store the item's observations; returns those the story did not hold yet."""
+    if result.story_id is None or not item.observations:
+        return []
+    observed_at = item.published_at or item.fetched_at
+    figures = [asdict(o) | {"observed_at": observed_at} for o in item.observations]
+    return tx.metrics.add_all(
+        result.story_id, result.article_id, figures, new_story=result.new_story
+    )
 
 
 def _record(item: ArticleItem) -> ArticleRecord:

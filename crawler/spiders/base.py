@@ -77,7 +77,6 @@ class SourceSpider(scrapy.Spider):
             fallback_title=response.meta.get("fallback_title"),
             fallback_date=response.meta.get("fallback_date"),
             language_hint=self.source.language,
-            canonical_link=response.css("link[rel=canonical]::attr(href)").get(),
         )  # fmt: skip
 
     def on_error(self, failure: Failure) -> None:

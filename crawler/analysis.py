@@ -1,0 +1,71 @@
+"""Everything computed from a page's HTML, in one job: the article, its identity, its figures.
+
+The crawl hands each page to a worker process once (``ExtractPipeline``); the result carries
+what the dedupe, metrics and store steps need, so the reactor does no text work itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from crawler.extract import Extracted, extract_article
+from crawler.fingerprint import TextIdentity, identify
+from crawler.metrics import MetricDefinition, Observation, extract_observations
+
+# Time-zone offsets span at most 14 hours either way.
+_SAME_MOMENT_IN_ANOTHER_ZONE = timedelta(hours=14)
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """What dedupe and metrics need from an article's text."""
+
+    identity: TextIdentity
+    observations: list[Observation]
+
+
+@dataclass(frozen=True)
+class PageAnalysis:
+    """An extracted page; ``text`` is None when the page has no article text."""
+
+    extracted: Extracted
+    published_at: datetime | None
+    text: TextAnalysis | None
+
+
+def analyse_text(
+    text: str, metrics: Sequence[MetricDefinition], published_at: datetime | None
+) -> TextAnalysis:
+    """The text's content hash, MinHash signature and bands, and its metric observations."""
+    observations = extract_observations(text, metrics, published_at=published_at)
+    return TextAnalysis(identify(text), observations)
+
+
+def analyse_page(
+    html: str, url: str, *, metrics: Sequence[MetricDefinition],
+    fallback_title: str | None = None, fallback_date: datetime | None = None,
+    language_hint: str | None = None,
+) -> PageAnalysis:  # fmt: skip
+    """Extract the article from ``html`` and analyse its text (picklable: runs in a worker)."""
+    extracted = extract_article(
+        html, url, fallback_title=fallback_title, fallback_date=fallback_date,
+        language_hint=language_hint,
+    )  # fmt: skip
+    published_at = publication_date(extracted.published_at, fallback_date)
+    if not extracted.text.strip():
+        return PageAnalysis(extracted, published_at, None)
+    analysis = analyse_text(extracted.text, metrics, published_at)
+    return PageAnalysis(extracted, published_at, analysis)
+
+
+def publication_date(page: datetime | None, feed: datetime | None) -> datetime | None:
+    """The page's date, unless the feed/sitemap gives the same moment with an explicit offset.
+
+    A page often states a local time without its zone, which extraction has to guess; a feed
+    or news sitemap states the zone. When the two agree to within a zone shift, trust the feed.
+    """
+    if page is None or feed is None:
+        return page or feed
+    return feed if abs(page - feed) <= _SAME_MOMENT_IN_ANOTHER_ZONE else page
