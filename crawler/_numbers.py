@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from crawler._text import Phrases
@@ -121,7 +122,6 @@ _BEFORE = Phrases(
                         "增幅", "涨幅", "增速", "增长率", "上涨", "下跌"])
 )  # fmt: skip
 _CHANGE_FILLERS = (" by", " of", " an", " a", "了", "达到", "达", "为")
-_FILLER_ENDS = frozenset(filler[-1] for filler in _CHANGE_FILLERS)
 # After a number: a rule threshold, a date ("7 December"), or a growth marker.
 _AFTER = Phrases(
     _table("skip", ["及以上", "及以下", "以下", "以内", "或以上", "(含)", "（含）", "or more",
@@ -250,10 +250,11 @@ def _value(parts: _Parts) -> float:
         return float(number)
     whole, _, fraction = number.partition(".")
     # Integer arithmetic and one true division: no binary rounding error from 50.44 * 1e9.
-    divisor = int("1" + "0" * len(fraction))
+    divisor = 10 ** len(fraction)
     return int(whole + fraction) * _scale(parts.scale) / divisor
 
 
+@lru_cache(maxsize=256)
 def _scale(scale: str) -> int:
     """The multiplier of a scale word, letter or CJK magnitude (万亿 = 10**12)."""
     if scale[0].isascii():
@@ -266,14 +267,20 @@ def _scale(scale: str) -> int:
 
 def _unit(parts: _Parts) -> str | None:
     """CNY/USD/... from the prefix or suffix, percent, minutes, multiple, count, or None."""
-    for token in (parts.pre, parts.unit):
+    return _unit_of(parts.pre, parts.unit)
+
+
+@lru_cache(maxsize=256)
+def _unit_of(pre: str | None, word: str | None) -> str | None:
+    """The unit of a prefix and a unit word as written (a handful of spellings: cached)."""
+    for token in (pre, word):
         if token:
             unit = _UNITS.get(token) or _UNITS.get(" ".join(token.lower().split()))
             if unit is None:
                 unit = _UNITS.get(token.lower().replace(" ", ""))
             if unit is not None:
                 return unit
-    return "count" if parts.unit else None
+    return "count" if word else None
 
 
 def _qualifier(parts: _Parts, hit: tuple[str, int] | None, before: str) -> tuple[str | None, str]:
@@ -302,13 +309,13 @@ def _is_change(parts: _Parts, unit: str | None, label: str, before: str, window:
 
 
 def _strip_fillers(before: str) -> str:
-    """Drop "by", "of", "a", 了, 达 ... between a growth verb and its number."""
-    stripped = before[-1:] in _FILLER_ENDS
-    while stripped:
-        stripped = False
-        for filler in _CHANGE_FILLERS:
-            if before.endswith(filler):
-                before, stripped = before[: -len(filler)].rstrip(), True
+    """Drop "by", "of", "a", 了, 达 ... between a growth verb and its number.
+
+    No filler ends another, so at most one matches at a time and the order does not matter.
+    """
+    while before.endswith(_CHANGE_FILLERS):
+        filler = next(f for f in _CHANGE_FILLERS if before.endswith(f))
+        before = before[: -len(filler)].rstrip()
     return before
 
 

@@ -40,6 +40,11 @@ _BACKWARD_BRANCHES = (
     ("fiscal", r"FY\s?(?P<fiscal_y>\d{4})"),
     ("en_relative", r"(?:[Tt]his|[Ll]ast|[Nn]ext)\s+year"),
 )  # fmt: skip
+# The first words of the backward forms, any case; a new backward form's first word goes here.
+_BACKWARD_LEADS = (
+    "jan feb mar apr may jun jul aug sep oct nov dec first second third fourth h1 h2 q1 q2 q3 q4"
+    " in of for during since by through across until fiscal year as end fy this last next"
+).split()
 _FORWARD_BRANCHES = (
     ("year_half", r"\d{4}\s?H(?P<year_half_n>[12])(?![A-Za-z0-9])"),
     ("year_quarter", r"\d{4}(?:\s?|年)Q(?P<year_quarter_n>[1-4])(?![A-Za-z0-9])"),
@@ -62,8 +67,36 @@ def _alternation(branches: tuple[tuple[str, str], ...], suffix: str = "") -> re.
     return re.compile("|".join(f"(?:{body}){suffix}(?P<{name}>)" for name, body in branches))
 
 
+def _lead_starts(leads: list[str]) -> re.Pattern[str]:
+    """A regex that matches the first letter of each lead, in either case, where the lead
+    starts: one letter per match, so that overlapping leads ("since" and "in") all show."""
+    rests: dict[str, list[str]] = {}
+    for lead in leads:
+        rests.setdefault(lead[0], []).append(re.escape(lead[1:]))
+    # One literal per branch, which lets the regex engine skip ahead to those letters.
+    return re.compile(
+        "|".join(
+            f"{re.escape(letter)}(?=(?i:{'|'.join(rest)}))"
+            for first, rest in rests.items()
+            for letter in {first.lower(), first.upper()}
+        )
+    )
+
+
 BACKWARD_RE = _alternation(_BACKWARD_BRANCHES, suffix="$")
 FORWARD_RE = _alternation(_FORWARD_BRANCHES)
+_BACKWARD_STARTS = _lead_starts(_BACKWARD_LEADS)
+
+
+def search_backward(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``BACKWARD_RE.search(text, start, end)``, tried only where a form's first word starts
+    rather than at every character (the forms have no common prefix to skip ahead with)."""
+    for lead in _BACKWARD_STARTS.finditer(text, start, end):
+        match = BACKWARD_RE.match(text, lead.start(), end)
+        if match is not None:
+            return match
+    return None
+
 
 _MONTHS = {
     name: i + 1 for i, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())

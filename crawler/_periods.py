@@ -16,11 +16,11 @@ import re
 from typing import NamedTuple
 
 from crawler._period_forms import (
-    BACKWARD_RE,
     FORWARD_RE,
     Unresolved,
     build_value,
     check_word_start,
+    search_backward,
 )
 
 logger = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ _LONGER_FORMS = frozenset(
 _YEAR_PREPOSITIONS = frozenset(
     "in of for during since by through throughout across until fiscal".split()
 )
+_AFTER_FORWARD_YEAR = frozenset("HQ年'’")
 _LOOK_BEHIND = 48  # the longest backward form: "first eleven months of the year this year"
 
 
@@ -54,7 +55,8 @@ class PeriodFinder:
     def __init__(self, text: str, published_year: int | None) -> None:
         self.text = text
         self.published_year = published_year
-        self._years = [m.start() for m in _YEAR_ANCHOR.finditer(text)]
+        # A number that is not a year (3000余名, 5000万元) starts and ends no form: left out.
+        self._years = [m.start() for m in _YEAR_ANCHOR.finditer(text) if _valid_year(m.group())]
         self._zh_relative = [m.start() for m in _ZH_RELATIVE_ANCHOR.finditer(text)]
         self._year_words = [
             m.end() for m in _YEAR_WORD.finditer(text) if _after_relative_word(text, m.start())
@@ -111,7 +113,7 @@ def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
     """Forms that start with their year: 2025年1-8月, 今年上半年, 2025 Q1, 2024's."""
     periods = []
     for start in anchors:
-        if scope.taken_at(start):
+        if scope.taken_at(start) or not _may_start_forward_form(scope.text, start):
             continue
         period = _build(scope, FORWARD_RE.match(scope.text, start, scope.end))
         if period is not None:
@@ -128,7 +130,7 @@ def _backward(scope: _Scope, ends: list[int]) -> list[Period]:
         period = _simple_year(scope, end)
         if period is None and _may_end_backward_form(scope.text, end):
             window = max(scope.start, _window_start(scope.text, end))
-            period = _build(scope, BACKWARD_RE.search(scope.text, window, end))
+            period = _build(scope, search_backward(scope.text, window, end))
         if period is not None:
             periods.append(period)
     return periods
@@ -150,6 +152,15 @@ def _simple_year(scope: _Scope, end: int) -> Period | None:
         return None
     scope.take(start, end)
     return Period(start, end, digits)
+
+
+def _may_start_forward_form(text: str, start: int) -> bool:
+    """False when no form can start at the year at ``start``: what follows its digits fits
+    none (every form goes on with a space, H, Q, 年 or 's); relative years (今年) may."""
+    if not text[start].isdigit():
+        return True
+    after = text[start + 4 : start + 5]
+    return after in _AFTER_FORWARD_YEAR or after.isspace()
 
 
 def _valid_year(digits: str) -> bool:

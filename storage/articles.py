@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from storage import postgres
@@ -23,6 +24,35 @@ from storage.search import index_text
 SameStory = Callable[[bytes, bytes], bool]
 MAX_CANDIDATES = 50  # the most-shared-bands candidates verified per new article
 
+# The crawl's hottest statements, built once and run on the session's connection (no ORM
+# unit of work): one new article costs about a dozen of them.
+_A, _URL, _BAND, _STORY, _REVISION = (
+    cast(Table, model.__table__)
+    for model in (Article, ArticleUrl, StoryBand, Story, ArticleRevision)
+)
+_ARTICLE_KEYS = (_A.c.id, _A.c.content_hash, _A.c.story_id, _A.c.revision)
+_BY_URL = (
+    select(*_ARTICLE_KEYS).join(_URL, _URL.c.article_id == _A.c.id)
+    .where(_URL.c.url.in_(bindparam("urls", expanding=True))).limit(1)
+)  # fmt: skip
+_BY_HASH = select(*_ARTICLE_KEYS).where(_A.c.content_hash == bindparam("hash")).limit(1)
+_KNOWN_URLS = select(_URL.c.url).where(_URL.c.url.in_(bindparam("urls", expanding=True)))
+_CANDIDATES = (
+    select(_BAND.c.article_id, _BAND.c.story_id, _A.c.signature)
+    .join(_A, _A.c.id == _BAND.c.article_id)
+    .where(_BAND.c.band_hash.in_(bindparam("bands", expanding=True)), _A.c.signature.is_not(None))
+    .group_by(_BAND.c.article_id, _BAND.c.story_id, _A.c.signature)
+    .order_by(func.count().desc(), _BAND.c.story_id)
+    .limit(MAX_CANDIDATES)
+)  # fmt: skip
+_NEW_ARTICLE = insert(_A).returning(_A.c.id)
+_NEW_STORY = insert(_STORY).returning(_STORY.c.id)
+_NEW_URL = insert(_URL)
+_NEW_REVISION = insert(_REVISION)
+_NEW_BAND = insert(_BAND)
+_FTS_INSERT = text("INSERT INTO article_fts(rowid, title, body) VALUES (:id, :title, :body)")
+_FTS_DELETE = text("DELETE FROM article_fts WHERE rowid = :id")
+
 
 class ArticleRepository:
     """Articles, the URLs they were seen under, their revisions and their stories."""
@@ -37,26 +67,22 @@ class ArticleRepository:
             # Whoever could create or join the same article or story waits here (SQLite's
             # BEGIN IMMEDIATE serialises every writer instead).
             postgres.lock_keys(self.session, (*urls, record.content_hash, *record.bands))
-        existing = self.find_by_urls(urls)
-        if existing is not None:
-            self._add_urls(existing, urls, source)
-            if existing.content_hash == record.content_hash:
-                return IngestResult("unchanged", existing.id, existing.story_id, existing.revision)
-            return self._revise(existing, record)
-        copy = self.find_by_hash(record.content_hash)
+        connection = self.session.connection()
+        known = connection.execute(_BY_URL, {"urls": list(urls)}).first()
+        if known is not None:
+            self._add_urls(known.id, urls, source)
+            if known.content_hash == record.content_hash:
+                return IngestResult("unchanged", known.id, known.story_id, known.revision)
+            return self._revise(self.session.get_one(Article, known.id), record)
+        copy = connection.execute(_BY_HASH, {"hash": record.content_hash}).first()
         if copy is not None:
-            self._add_urls(copy, urls, source)
+            self._add_urls(copy.id, urls, source)
             return IngestResult("duplicate", copy.id, copy.story_id, copy.revision)
         return self._insert(record, source, same_story)
 
     def find_by_urls(self, urls: Sequence[str]) -> Article | None:
         """The article seen under any of ``urls``."""
         query = select(Article).join(ArticleUrl).where(ArticleUrl.url.in_(urls)).limit(1)
-        return self.session.scalars(query).first()
-
-    def find_by_hash(self, content_hash: str) -> Article | None:
-        """An article whose normalized text hashes to ``content_hash``."""
-        query = select(Article).where(Article.content_hash == content_hash).limit(1)
         return self.session.scalars(query).first()
 
     def get(self, article_id: int) -> Article | None:
@@ -119,11 +145,8 @@ class ArticleRepository:
                     story.title = record.title or story.title
                 self.session.flush()
                 return story.id, False
-        story_id = self.session.scalars(
-            insert(Story).returning(Story.id),
-            [{"title": record.title, "first_seen_at": record.fetched_at}],
-        ).one()
-        return story_id, True
+        values = {"title": record.title, "first_seen_at": record.fetched_at}
+        return self.session.connection().execute(_NEW_STORY, values).scalar_one(), True
 
     def _published_first(self, story: Story, record: ArticleRecord) -> bool:
         """True when ``record`` predates every stored copy: its title then names the story."""
@@ -138,15 +161,8 @@ class ArticleRepository:
         """Stored articles sharing at least one LSH band, oldest story first."""
         if not bands:
             return []
-        query = (
-            select(StoryBand.article_id, StoryBand.story_id, Article.signature)
-            .join(Article, Article.id == StoryBand.article_id)
-            .where(StoryBand.band_hash.in_(set(bands)), Article.signature.is_not(None))
-            .group_by(StoryBand.article_id, StoryBand.story_id, Article.signature)
-            .order_by(func.count().desc(), StoryBand.story_id)
-            .limit(MAX_CANDIDATES)
-        )
-        return [StoryCandidate(a, s, sig) for a, s, sig in self.session.execute(query) if sig]
+        rows = self.session.connection().execute(_CANDIDATES, {"bands": list(set(bands))})
+        return [StoryCandidate(a, s, sig) for a, s, sig in rows if sig]
 
     def _revise(self, article: Article, record: ArticleRecord) -> IngestResult:
         article.revision += 1
@@ -172,28 +188,24 @@ class ArticleRepository:
         )
         self.session.flush()
 
-    def _add_urls(self, article: Article, urls: Sequence[str], source: Source) -> None:
-        known = set(
-            self.session.scalars(select(ArticleUrl.url).where(ArticleUrl.url.in_(set(urls))))
-        )
-        for url in dict.fromkeys(urls):
-            if url not in known:
-                self.session.add(ArticleUrl(url=url, article_id=article.id, source_id=source.id))
-        self.session.flush()
+    def _add_urls(self, article_id: int, urls: Sequence[str], source: Source) -> None:
+        connection = self.session.connection()
+        known = set(connection.scalars(_KNOWN_URLS, {"urls": list(set(urls))}))
+        new = [u for u in dict.fromkeys(urls) if u not in known]
+        if new:
+            rows = [{"url": u, "article_id": article_id, "source_id": source.id} for u in new]
+            connection.execute(_NEW_URL, rows)
 
     def _index(self, article_id: int, title: str | None, body: str, *, replace: bool) -> None:
         """Write the article's search row (``replace``: drop its previous one first)."""
         if postgres.is_postgres(self.session):
             postgres.index_article(self.session, article_id, title or "", body)
             return
+        connection = self.session.connection()
         if replace:
-            self.session.execute(
-                text("DELETE FROM article_fts WHERE rowid = :id"), {"id": article_id}
-            )
-        self.session.execute(
-            text("INSERT INTO article_fts(rowid, title, body) VALUES (:id, :title, :body)"),
-            {"id": article_id, "title": index_text(title or ""), "body": index_text(body)},
-        )
+            connection.execute(_FTS_DELETE, {"id": article_id})
+        row = {"id": article_id, "title": index_text(title or ""), "body": index_text(body)}
+        connection.execute(_FTS_INSERT, row)
 
     def revisions(self, article_id: int) -> Sequence[ArticleRevision]:
         """Every revision of an article, oldest first."""
