@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,7 @@ class DispatchPolicy:
     max_age: timedelta = timedelta(days=2)
     lease: timedelta = timedelta(minutes=5)  # longer than any channel timeout
     batch: int = 100
+    concurrency: int = 4  # deliveries sent at the same time (each still claimed on its own)
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait after failed attempt number ``attempt`` (1-based)."""
@@ -69,6 +71,13 @@ class DispatchReport:
         """The report as JSON-ready data."""
         return asdict(self)
 
+    def add(self, other: DispatchReport) -> None:
+        """Count ``other``'s deliveries in this report."""
+        self.delivered += other.delivered
+        self.retrying += other.retrying
+        self.failed += other.failed
+        self.busy += other.busy
+
 
 def dispatch_pending(
     store: Store,
@@ -83,15 +92,23 @@ def dispatch_pending(
     channels = {c.name: build_channel(c) for c in config.channels}
     report = DispatchReport()
     attempted: set[str] = set()  # one attempt per delivery and call, whatever the policy
-    while True:
-        with store.transaction() as tx:
-            due = tx.alerts.due(now, policy.batch + len(attempted))
-        due = [(delivery_id, name) for delivery_id, name in due if delivery_id not in attempted]
-        if not due:
-            return report
-        attempted.update(delivery_id for delivery_id, _name in due)
-        for name, ids in _batches(due, channels):
-            _dispatch(store, name, channels.get(name), ids, now, policy, report)
+
+    def dispatch(batch: tuple[str, list[str]]) -> DispatchReport:
+        name, ids = batch
+        return _dispatch(store, name, channels.get(name), ids, now, policy)
+
+    # Sending waits on the network: several deliveries go out at once, each claimed and
+    # recorded on its own, so the guarantees above hold per delivery.
+    with ThreadPoolExecutor(max_workers=policy.concurrency) as senders:
+        while True:
+            with store.transaction() as tx:
+                due = tx.alerts.due(now, policy.batch + len(attempted))
+            due = [(d, name) for d, name in due if d not in attempted]
+            if not due:
+                return report
+            attempted.update(delivery_id for delivery_id, _name in due)
+            for outcome in senders.map(dispatch, _batches(due, channels)):
+                report.add(outcome)
 
 
 def _batches(
@@ -110,12 +127,14 @@ def _batches(
 
 def _dispatch(
     store: Store, name: str, channel: Channel | None, ids: list[str], now: datetime,
-    policy: DispatchPolicy, report: DispatchReport,
-) -> None:  # fmt: skip
+    policy: DispatchPolicy,
+) -> DispatchReport:  # fmt: skip
+    """Claim, send and record one batch (one delivery, or one digest channel's)."""
+    report = DispatchReport()
     messages = _claim(store, ids, now, policy)
     report.busy += len(ids) - len(messages)
     if not messages:
-        return
+        return report
     try:
         _send(name, channel, messages)
     except DeliveryError as exc:
@@ -126,6 +145,7 @@ def _dispatch(
         _record_failure(store, messages, error, now, policy, report)
     else:
         _record_success(store, messages, now, report)
+    return report
 
 
 def _send(name: str, channel: Channel | None, messages: list[AlertMessage]) -> None:
@@ -142,7 +162,7 @@ def _claim(
     store: Store, ids: Iterable[str], now: datetime, policy: DispatchPolicy
 ) -> list[AlertMessage]:
     """Take the deliveries for one attempt, committed before anything is sent."""
-    with store.transaction() as tx:
+    with store.transaction(write=True) as tx:
         claimed = [i for i in ids if tx.alerts.claim(i, now, now + policy.lease)]
         messages = [_message(d) for d in map(tx.alerts.get, claimed) if d is not None]
         tx.commit()
@@ -161,7 +181,7 @@ def _message(delivery: Delivery) -> AlertMessage:
 def _record_success(
     store: Store, messages: list[AlertMessage], now: datetime, report: DispatchReport
 ) -> None:
-    with store.transaction() as tx:
+    with store.transaction(write=True) as tx:
         for message in messages:
             values = {"status": DELIVERED, "delivered_at": now, "last_error": None}
             if tx.alerts.finish(message.delivery_id, **values):
@@ -175,7 +195,7 @@ def _record_failure(
     store: Store, messages: list[AlertMessage], error: DeliveryError, now: datetime,
     policy: DispatchPolicy, report: DispatchReport,
 ) -> None:  # fmt: skip
-    with store.transaction() as tx:
+    with store.transaction(write=True) as tx:
         for message in messages:
             values = _failure_values(message, error, now, policy)
             if not tx.alerts.finish(message.delivery_id, **values):

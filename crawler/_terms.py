@@ -70,17 +70,19 @@ class TermMatcher:
 
     def find(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Term]:
         """Every term occurrence inside ``spans`` of normalised ``text``, in order."""
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few non-ASCII letters lengthen when lower-cased
-            lowered = text.translate(_ASCII_LOWER)
+        lowered = rests = text.lower()
+        if len(lowered) != len(text):  # a few non-ASCII letters lengthen when lower-cased:
+            lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
         terms: list[Term] = []
         for start, end in spans:
-            terms += self._find_words(lowered, start, end)
+            terms += self._find_words(lowered, rests, start, end)
             terms += self._find_literals(text, start, end)
         terms.sort(key=lambda term: term.start)
         return terms
 
-    def _find_words(self, lowered: str, start: int, stop: int) -> list[Term]:
+    def _find_words(self, lowered: str, rests: str, start: int, stop: int) -> list[Term]:
+        """Terms that start with an English word of ``lowered`` (ASCII letters lower-cased);
+        the words after the first are read in ``rests``."""
         candidates = self.candidates
         found: list[Term] = []
         end = 0
@@ -88,7 +90,7 @@ class TermMatcher:
         words = _WORD_RE.finditer(lowered, start, stop)
         for match in [match for match in words if match[0] in candidates]:
             if match.start() >= end:
-                term = self._word_term_at(lowered, match)
+                term = self._word_term_at(rests, match)
                 if term is not None:
                     found.append(term)
                     end = term.end
@@ -96,7 +98,7 @@ class TermMatcher:
 
     def _word_term_at(self, text: str, match: re.Match[str]) -> Term | None:
         """The longest term starting with the word at ``match`` (plural forms allowed)."""
-        word = match.group()
+        word = match[0]
         for key in (word, word[:-1], word[:-2]) if word.endswith("s") else (word,):
             first = self.words.get(key)
             if first is None:
@@ -110,6 +112,7 @@ class TermMatcher:
         return None
 
     def _find_literals(self, text: str, start: int, stop: int) -> list[Term]:
+        """Chinese terms in ``text[start:stop]``: leftmost, then longest."""
         if self.literals is None:
             return []
         metrics = self.literal_metrics

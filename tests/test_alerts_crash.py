@@ -28,7 +28,8 @@ from config import load_config
 from storage import Store
 
 config = load_config(sys.argv[1])
-policy = DispatchPolicy(lease=timedelta(seconds=60))
+# One delivery at a time, so exactly one is in flight when the process is killed.
+policy = DispatchPolicy(lease=timedelta(seconds=60), concurrency=1)
 dispatch_pending(Store(config.database), config, policy=policy)
 """
 

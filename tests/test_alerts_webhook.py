@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -18,7 +19,7 @@ from alerts.rules import keyword
 from config import Config, KeywordRule
 from storage import Store
 from storage.models import utcnow
-from tests.alert_servers import HANG, HookReceiver, alert_config, deliveries, free_port
+from tests.alert_servers import BLOCK, HANG, HookReceiver, alert_config, deliveries, free_port
 
 
 def script(*actions: int | str) -> pytest.MarkDecorator:
@@ -179,6 +180,23 @@ def test_a_claimed_delivery_is_not_claimed_twice(store: Store, receiver: HookRec
     assert receiver.requests == []
     later = dispatch_pending(store, config, now=now + timedelta(minutes=6), policy=FAST)
     assert later.delivered == [row["id"]] and deliveries(store)[0]["attempts"] == 2
+
+
+@script(BLOCK, BLOCK)
+def test_deliveries_go_out_concurrently_each_once(store: Store, receiver: HookReceiver) -> None:
+    config = _queue(store, _hook(receiver, timeout=30), key="1")
+    for key in ("2", "3"):
+        _queue(store, _hook(receiver, timeout=30), key=key)
+    policy = replace(FAST, concurrency=3)
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        dispatch = runner.submit(dispatch_pending, store, config, now=utcnow(), policy=policy)
+        # The third request arrives while the first two are still held open.
+        assert receiver.wait_for(3, timeout=20)
+        receiver.release()
+        report = dispatch.result(timeout=30)
+    ids = {row["id"] for row in deliveries(store)}
+    assert sorted(report.delivered) == sorted(ids) and len(ids) == 3
+    assert sorted(r.headers["x-dramawatch-delivery"] for r in receiver.requests) == sorted(ids)
 
 
 def test_apprise_channel_posts_through_apprise(store: Store, receiver: HookReceiver) -> None:
