@@ -19,6 +19,7 @@ keeps no validators and is fetched in full next time.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING, Any, Self
 
 from scrapy import signals
@@ -27,7 +28,8 @@ from scrapy.http import Headers, Request, Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.responsetypes import responsetypes
 
-from storage import Store, open_store
+from crawler.workers import BackgroundWrites
+from storage import open_store
 from storage.daemon import Snapshot, StorageError, Validators
 
 if TYPE_CHECKING:
@@ -56,12 +58,16 @@ class NotModified(IgnoreRequest):
 class ConditionalGetMiddleware:
     """Downloader middleware: validators out on requests, 304s and new validators in."""
 
-    def __init__(self, crawler: Crawler, store: Store, *, revalidate: bool) -> None:
+    def __init__(self, crawler: Crawler, database: str, *, revalidate: bool) -> None:
         self.crawler = crawler
-        self.store = store
+        self.database = database
+        self.store = open_store(database)
         self.revalidate = revalidate
+        # Saved by the writer process, behind the article's own store job.
+        self.writes = BackgroundWrites(crawler.settings.getint("DRAMAWATCH_WORKERS", 0))
         crawler.signals.connect(self.item_done, signal=signals.item_scraped)
         crawler.signals.connect(self.item_done, signal=signals.item_dropped)
+        crawler.signals.connect(self.writes.drain, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -70,7 +76,7 @@ class ConditionalGetMiddleware:
         if config is None or not crawler.settings.getbool("DRAMAWATCH_CONDITIONAL_GET", True):
             raise NotConfigured("conditional GET needs DRAMAWATCH_CONFIG and is switched off")
         revalidate = crawler.settings.getbool("DRAMAWATCH_REVALIDATE_ARTICLES", True)
-        return cls(crawler, open_store(config.database), revalidate=revalidate)
+        return cls(crawler, config.database, revalidate=revalidate)
 
     def process_request(self, request: Request) -> None:
         """Send the URL's stored validators (a listing's only while its body is kept)."""
@@ -105,7 +111,7 @@ class ConditionalGetMiddleware:
             return
         found = _validators(response)
         if found is not None:
-            self._save(response.url, lambda tx: tx.validators.remember(response.url, found))
+            self.writes.submit(partial(remember_validators, self.database, response.url, found))
 
     def _replay(self, request: Request, response: Response) -> Response | Request:
         with self.store.transaction() as tx:
@@ -127,17 +133,7 @@ class ConditionalGetMiddleware:
             return
         content_type = response.headers.get(b"Content-Type")
         snapshot = Snapshot(content_type.decode("latin-1") if content_type else None, response.body)
-        self._save(
-            response.url, lambda tx: tx.validators.save_snapshot(response.url, found, snapshot)
-        )
-
-    def _save(self, url: str, write: Callable[[Transaction], None]) -> None:
-        try:
-            with self.store.transaction(write=True) as tx:
-                write(tx)
-                tx.commit()
-        except StorageError as exc:  # validators are an optimisation: the crawl goes on
-            logger.warning("Could not store the validators of %s: %s", url, exc)
+        self.writes.submit(partial(save_listing, self.database, response.url, found, snapshot))
 
     def _count(self, request: Request) -> None:
         kind = "article" if _is_article(request) else "listing"
@@ -145,6 +141,25 @@ class ConditionalGetMiddleware:
             self.crawler.stats.inc_value("dramawatch/not_modified")
             self.crawler.stats.inc_value(f"dramawatch/not_modified/{kind}")
         logger.debug("Not modified (%s): %s", kind, request.url)
+
+
+def remember_validators(database: str, url: str, found: Validators) -> None:
+    """Store an article's validators (picklable: runs in the writer process)."""
+    _save(database, url, lambda tx: tx.validators.remember(url, found))
+
+
+def save_listing(database: str, url: str, found: Validators, snapshot: Snapshot) -> None:
+    """Store a listing's validators and body (picklable: runs in the writer process)."""
+    _save(database, url, lambda tx: tx.validators.save_snapshot(url, found, snapshot))
+
+
+def _save(database: str, url: str, write: Callable[[Transaction], None]) -> None:
+    try:
+        with open_store(database).transaction(write=True) as tx:
+            write(tx)
+            tx.commit()
+    except StorageError as exc:  # validators are an optimisation: the crawl goes on
+        logger.warning("Could not store the validators of %s: %s", url, exc)
 
 
 def _eligible(request: Request) -> bool:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import logging
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 GIL_SWITCH_INTERVAL_S = 0.0005
 
 
@@ -38,8 +40,41 @@ def worker_pool(role: str, workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-async def off_reactor(workers: int, job: Callable[[], T], *, role: str = "cpu") -> T:
+CPU, WRITER = "cpu", "writer"
+
+
+async def off_reactor(workers: int, job: Callable[[], T], *, role: str = CPU) -> T:
     """Run ``job`` (picklable) in the ``role`` pool of ``workers``; in this process when 0."""
     if not workers:
         return job()
     return await asyncio.wrap_future(worker_pool(role, workers).submit(job))
+
+
+class BackgroundWrites:
+    """Small writes queued in the writer process, in order, without the reactor waiting.
+
+    One process writes, so the reactor never sleeps on SQLite's write lock; ``drain()`` waits
+    for what is queued (call it before the crawl ends). With 0 workers it writes at once.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pending: set[Future[None]] = set()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        """Queue ``job`` (picklable) behind the writer's earlier jobs."""
+        if not self.workers:
+            job()
+            return
+        future = worker_pool(WRITER, 1).submit(job)
+        self._pending.add(future)
+        future.add_done_callback(self._done)
+
+    def _done(self, future: Future[None]) -> None:
+        self._pending.discard(future)
+        if not future.cancelled() and future.exception() is not None:
+            logger.warning("A background write failed: %r", future.exception())
+
+    def drain(self, timeout: float = 120) -> None:
+        """Wait until every queued write is done."""
+        wait(list(self._pending), timeout)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from alerts.evaluate import alert_on_article
 from crawler.fingerprint import signatures_match
 from crawler.pipelines.base import DramawatchPipeline
+from crawler.workers import WRITER
 from storage import ArticleRecord, IngestResult, MetricObservation, Transaction, open_store
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class StorePipeline(DramawatchPipeline):
         """Ingest the article; drop it as ``duplicate``/``unchanged`` when nothing is new."""
         writers = 1 if self.workers else 0
         job = partial(store_item, self.config, item)
-        result = await self.off_reactor(job, role="writer", workers=writers)
+        result = await self.off_reactor(job, role=WRITER, workers=writers)
         item.article_id, item.story_id, item.status = (
             result.article_id, result.story_id, result.status,
         )  # fmt: skip
