@@ -169,7 +169,8 @@ def _filters(store: Store) -> dict[str, dict[str, Any]]:
     assert isinstance(newest, datetime)
     return {"no filter": {}, "--since 30d": {"since": newest - timedelta(days=30)},
             "--source": {"source": SOURCE_FILTER},
-            # Both together leave fewer than 20 matches: the newest-first walk cannot stop early.
+            # Both together leave fewer than 20 matches: a walk over all matches would not stop
+            # early (the search walks only those of the few filtered articles).
             "--since 1d --source": {"since": newest - timedelta(days=1), "source": SOURCE_FILTER},
             }  # fmt: skip
 

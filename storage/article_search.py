@@ -18,7 +18,7 @@ _FTS = table("article_fts", column("rowid"), column("rank"))
 _CANDIDATES = 2000
 """Filtered articles counted at most: with more, the newest-first walk ends early enough."""
 _PROBE_COST = 3000
-"""Matches an FTS5 walk passes in the time of one FTS5 lookup by rowid (measured: 2500-4000)."""
+"""Matches an FTS5 walk tests in the time of one FTS5 lookup by rowid (measured: 2500-4000)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class _Candidates:
             return Article.id.in_(self.ids)
         if self.count**2 * _PROBE_COST < limit * (self.high - self.low + 1):
             return _FTS.c.rowid.in_(self.ids)
-        # "+ 0": not a constraint FTS5 would look rowids up by, a test on the walk.
+        # "+ 0" keeps FTS5 from looking rowids up by it: a test on each match walked.
         return and_(_FTS.c.rowid.between(self.low, self.high), (_FTS.c.rowid + 0).in_(self.ids))
 
 
