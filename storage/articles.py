@@ -103,22 +103,23 @@ class ArticleRepository:
             "story_id": story_id, "fetched_at": record.fetched_at,
             "updated_at": record.fetched_at,
         }  # fmt: skip
-        article_id = self.session.scalars(insert(Article).returning(Article.id), [fields]).one()
+        connection = self.session.connection()
+        article_id = connection.execute(_NEW_ARTICLE, fields).scalar_one()
         # The URLs are new: ``ingest`` found none of them under the writers' lock.
-        self.session.execute(
-            insert(ArticleUrl),
+        connection.execute(
+            _NEW_URL,
             [{"url": url, "article_id": article_id, "source_id": source.id}
              for url in dict.fromkeys((record.url, *record.seen_urls))],
         )  # fmt: skip
-        self.session.execute(
-            insert(ArticleRevision),
-            [{"article_id": article_id, "revision": 1, "title": record.title,
-              "text": record.text, "content_hash": record.content_hash,
-              "fetched_at": record.fetched_at}],
+        connection.execute(
+            _NEW_REVISION,
+            {"article_id": article_id, "revision": 1, "title": record.title,
+             "text": record.text, "content_hash": record.content_hash,
+             "fetched_at": record.fetched_at},
         )  # fmt: skip
         if record.bands:
-            self.session.execute(
-                insert(StoryBand),
+            connection.execute(
+                _NEW_BAND,
                 [{"article_id": article_id, "band_hash": band, "story_id": story_id}
                  for band in set(record.bands)],
             )  # fmt: skip

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from storage.articles import ArticleRepository
@@ -108,6 +108,25 @@ class PageStateRepository:
         upsert(self.session, PageState, values | {"body_hash": body_hash, "checked_at": utcnow()})
 
 
+_Obs = MetricObservation
+# Built once: the metric-change rule asks these for every new figure.
+_EARLIER = (
+    select(_Obs)
+    .where(
+        _Obs.metric == bindparam("metric"), _Obs.unit == bindparam("unit"),
+        _Obs.kind == bindparam("kind"), _Obs.id < bindparam("before"),
+    )
+    .options(joinedload(_Obs.article).joinedload(Article.source))
+)  # fmt: skip
+_EARLIER_IN_STORY = _EARLIER.where(_Obs.story_id == bindparam("story")).order_by(_Obs.id)
+_EARLIER_SAME_PERIOD = _EARLIER.where(_Obs.period == bindparam("period")).order_by(_Obs.id)
+_EARLIER_PERIODS = (
+    _EARLIER.where(_Obs.period < bindparam("period"))
+    .order_by(_Obs.period.desc(), _Obs.id.desc())
+    .limit(EARLIER_PERIOD_CANDIDATES)
+)  # fmt: skip
+
+
 class MetricRepository:
     """Metric observations, one per (story, metric, period, value)."""
 
@@ -153,25 +172,12 @@ class MetricRepository:
         figures and the latest earlier periods. Bounded, so the cost does not grow with the
         archive.
         """
-        query = (
-            select(MetricObservation)
-            .where(
-                MetricObservation.metric == metric,
-                MetricObservation.unit == unit,
-                MetricObservation.kind == kind,
-                MetricObservation.id < before_id,
-            )
-            .options(joinedload(MetricObservation.article).joinedload(Article.source))
-        )
+        figure = {"metric": metric, "unit": unit, "kind": kind, "before": before_id}
         if period is None:
-            query = query.where(MetricObservation.story_id == story_id)
-            return self.session.scalars(query.order_by(MetricObservation.id)).all()
-        same = query.where(MetricObservation.period == period)
-        older = query.where(MetricObservation.period < period).order_by(
-            MetricObservation.period.desc(), MetricObservation.id.desc()
-        )
-        rows = [*self.session.scalars(same.order_by(MetricObservation.id))]
-        return rows + list(self.session.scalars(older.limit(EARLIER_PERIOD_CANDIDATES)))
+            return self.session.scalars(_EARLIER_IN_STORY, figure | {"story": story_id}).all()
+        figure["period"] = period
+        same = self.session.scalars(_EARLIER_SAME_PERIOD, figure).all()
+        return [*same, *self.session.scalars(_EARLIER_PERIODS, figure)]
 
     def of_article(self, article_id: int) -> Sequence[MetricObservation]:
         """The observations first stored from ``article_id``."""
