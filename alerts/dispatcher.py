@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -30,12 +30,15 @@ from storage.models import utcnow
 
 if TYPE_CHECKING:
     from config.schema import Config
-    from storage import Store
+    from storage import Store, Transaction
     from storage.models import Delivery
 
 logger = logging.getLogger(__name__)
 
 _MAX_ERROR = 2000
+# Batches claimed per sender thread and round: a round's claims must outlast its sends (the
+# lease), so rounds stay small even when a channel times out on every delivery.
+_BATCHES_PER_SENDER = 4
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class DispatchPolicy:
     max_age: timedelta = timedelta(days=2)
     lease: timedelta = timedelta(minutes=5)  # longer than any channel timeout
     batch: int = 100
-    concurrency: int = 4  # deliveries sent at the same time (each still claimed on its own)
+    concurrency: int = 4  # deliveries (or digests) sent at the same time
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait after failed attempt number ``attempt`` (1-based)."""
@@ -71,13 +74,6 @@ class DispatchReport:
         """The report as JSON-ready data."""
         return asdict(self)
 
-    def add(self, other: DispatchReport) -> None:
-        """Count ``other``'s deliveries in this report."""
-        self.delivered += other.delivered
-        self.retrying += other.retrying
-        self.failed += other.failed
-        self.busy += other.busy
-
 
 def dispatch_pending(
     store: Store,
@@ -93,12 +89,12 @@ def dispatch_pending(
     report = DispatchReport()
     attempted: set[str] = set()  # one attempt per delivery and call, whatever the policy
 
-    def dispatch(batch: tuple[str, list[str]]) -> DispatchReport:
-        name, ids = batch
-        return _dispatch(store, name, channels.get(name), ids, now, policy)
+    def send(claimed: _Claimed) -> _Outcome:
+        return claimed, _send(claimed.channel, channels.get(claimed.channel), claimed.messages)
 
-    # Sending waits on the network: several deliveries go out at once, each claimed and
-    # recorded on its own, so the guarantees above hold per delivery.
+    # Sending waits on the network, so several deliveries go out at once. Each round of
+    # them is claimed in one transaction before anything is sent and recorded in another.
+    rounds = policy.concurrency * _BATCHES_PER_SENDER
     with ThreadPoolExecutor(max_workers=policy.concurrency) as senders:
         while True:
             with store.transaction() as tx:
@@ -107,8 +103,10 @@ def dispatch_pending(
             if not due:
                 return report
             attempted.update(delivery_id for delivery_id, _name in due)
-            for outcome in senders.map(dispatch, _batches(due, channels)):
-                report.add(outcome)
+            batches = _batches(due, channels)
+            for first in range(0, len(batches), rounds):
+                claimed = _claim(store, batches[first : first + rounds], now, policy, report)
+                _record(store, list(senders.map(send, claimed)), now, policy, report)
 
 
 def _batches(
@@ -125,48 +123,50 @@ def _batches(
     return batches + list(digests.items())
 
 
-def _dispatch(
-    store: Store, name: str, channel: Channel | None, ids: list[str], now: datetime,
-    policy: DispatchPolicy,
-) -> DispatchReport:  # fmt: skip
-    """Claim, send and record one batch (one delivery, or one digest channel's)."""
-    report = DispatchReport()
-    messages = _claim(store, ids, now, policy)
-    report.busy += len(ids) - len(messages)
-    if not messages:
-        return report
-    try:
-        _send(name, channel, messages)
-    except DeliveryError as exc:
-        _record_failure(store, messages, exc, now, policy, report)
-    except Exception as exc:  # a channel bug must not stop the other deliveries
-        logger.exception("Channel %s crashed on attempt %d", name, messages[0].attempt)
-        error = DeliveryError(name, None, messages[0].attempt, True, repr(exc))
-        _record_failure(store, messages, error, now, policy, report)
-    else:
-        _record_success(store, messages, now, report)
-    return report
+@dataclass(frozen=True)
+class _Claimed:
+    """Deliveries claimed for one attempt: one, or one digest channel's."""
+
+    channel: str
+    messages: list[AlertMessage]
 
 
-def _send(name: str, channel: Channel | None, messages: list[AlertMessage]) -> None:
-    if channel is None:
-        detail = f"channel {name!r} is not in the config any more; add it back and retry"
-        raise DeliveryError(name, None, messages[0].attempt, False, detail)
-    if len(messages) > 1:  # a digest period's alerts, as one message
-        channel.send_digest(messages)  # type: ignore[attr-defined]
-    else:
-        channel.send(messages[0])
+_Outcome = tuple[_Claimed, DeliveryError | None]
 
 
 def _claim(
-    store: Store, ids: Iterable[str], now: datetime, policy: DispatchPolicy
-) -> list[AlertMessage]:
-    """Take the deliveries for one attempt, committed before anything is sent."""
+    store: Store, batches: Sequence[tuple[str, list[str]]], now: datetime,
+    policy: DispatchPolicy, report: DispatchReport,
+) -> list[_Claimed]:  # fmt: skip
+    """Take the batches' deliveries for one attempt, committed before anything is sent."""
+    claimed: list[_Claimed] = []
     with store.transaction(write=True) as tx:
-        claimed = [i for i in ids if tx.alerts.claim(i, now, now + policy.lease)]
-        messages = [_message(d) for d in map(tx.alerts.get, claimed) if d is not None]
+        for name, ids in batches:
+            taken = [i for i in ids if tx.alerts.claim(i, now, now + policy.lease)]
+            report.busy += len(ids) - len(taken)
+            messages = [_message(d) for d in map(tx.alerts.get, taken) if d is not None]
+            if messages:
+                claimed.append(_Claimed(name, messages))
         tx.commit()
-    return messages
+    return claimed
+
+
+def _send(name: str, channel: Channel | None, messages: list[AlertMessage]) -> DeliveryError | None:
+    """Send one batch; the error when it failed."""
+    try:
+        if channel is None:
+            detail = f"channel {name!r} is not in the config any more; add it back and retry"
+            raise DeliveryError(name, None, messages[0].attempt, False, detail)
+        if len(messages) > 1:  # a digest period's alerts, as one message
+            channel.send_digest(messages)  # type: ignore[attr-defined]
+        else:
+            channel.send(messages[0])
+    except DeliveryError as exc:
+        return exc
+    except Exception as exc:  # a channel bug must not stop the other deliveries
+        logger.exception("Channel %s crashed on attempt %d", name, messages[0].attempt)
+        return DeliveryError(name, None, messages[0].attempt, True, repr(exc))
+    return None
 
 
 def _message(delivery: Delivery) -> AlertMessage:
@@ -178,35 +178,43 @@ def _message(delivery: Delivery) -> AlertMessage:
     )  # fmt: skip
 
 
-def _record_success(
-    store: Store, messages: list[AlertMessage], now: datetime, report: DispatchReport
-) -> None:
+def _record(
+    store: Store, outcomes: Sequence[_Outcome], now: datetime, policy: DispatchPolicy,
+    report: DispatchReport,
+) -> None:  # fmt: skip
+    """Write each attempt's outcome: delivered, retry later, or failed."""
     with store.transaction(write=True) as tx:
-        for message in messages:
-            values = {"status": DELIVERED, "delivered_at": now, "last_error": None}
-            if tx.alerts.finish(message.delivery_id, **values):
-                report.delivered.append(message.delivery_id)
+        for claimed, error in outcomes:
+            for message in claimed.messages:
+                if error is None:
+                    _record_success(tx, message, now, report)
+                else:
+                    _record_failure(tx, message, error, now, policy, report)
         tx.commit()
-    for message in messages:
+
+
+def _record_success(
+    tx: Transaction, message: AlertMessage, now: datetime, report: DispatchReport
+) -> None:
+    values = {"status": DELIVERED, "delivered_at": now, "last_error": None}
+    if tx.alerts.finish(message.delivery_id, **values):
+        report.delivered.append(message.delivery_id)
         logger.info("Delivery %s delivered on attempt %d", message.delivery_id, message.attempt)
 
 
 def _record_failure(
-    store: Store, messages: list[AlertMessage], error: DeliveryError, now: datetime,
+    tx: Transaction, message: AlertMessage, error: DeliveryError, now: datetime,
     policy: DispatchPolicy, report: DispatchReport,
 ) -> None:  # fmt: skip
-    with store.transaction(write=True) as tx:
-        for message in messages:
-            values = _failure_values(message, error, now, policy)
-            if not tx.alerts.finish(message.delivery_id, **values):
-                continue
-            final = values.get("status") == FAILED
-            (report.failed if final else report.retrying).append(message.delivery_id)
-            logger.warning(
-                "Delivery %s attempt %d failed: %s; %s", message.delivery_id, message.attempt,
-                error, "giving up" if final else f"next attempt at {values['next_attempt_at']}",
-            )  # fmt: skip
-        tx.commit()
+    values = _failure_values(message, error, now, policy)
+    if not tx.alerts.finish(message.delivery_id, **values):
+        return
+    final = values.get("status") == FAILED
+    (report.failed if final else report.retrying).append(message.delivery_id)
+    logger.warning(
+        "Delivery %s attempt %d failed: %s; %s", message.delivery_id, message.attempt,
+        error, "giving up" if final else f"next attempt at {values['next_attempt_at']}",
+    )  # fmt: skip
 
 
 def _failure_values(
