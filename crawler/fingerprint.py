@@ -273,18 +273,29 @@ def group_stories(
 def signatures_match(a: bytes, b: bytes, threshold: float = DEFAULT_THRESHOLD) -> bool:
     """``is_near_duplicate`` on two stored signatures, without rebuilding their bands.
 
-    This is the store's verification of every LSH candidate, so it compares the packed
-    values directly (an empty signature, all 0xFFFFFFFF, matches nothing).
+    This is the store's verification of every LSH candidate (up to 50 per new article), so
+    it compares the packed values as two big integers: XOR them, fold each 32-bit lane's bits
+    into its lowest bit, and count the lanes left non-zero. An empty signature (all
+    0xFFFFFFFF) matches nothing.
     """
-    if len(a) != len(b) or len(a) % 4:
+    if len(a) != len(b) or len(a) % 4 or not a:
         return False
-    left = struct.unpack(f"<{len(a) // 4}I", a)
-    right = struct.unpack(f"<{len(b) // 4}I", b)
-    if _all_empty(left) or _all_empty(right):
+    if a == _empty_signature(len(a)) or b == _empty_signature(len(b)):
         return False
-    same = sum(x == y for x, y in zip(left, right, strict=True))
-    return same / len(left) >= threshold
+    lanes = len(a) // 4
+    diff = int.from_bytes(a, "little") ^ int.from_bytes(b, "little")
+    for shift in (16, 8, 4, 2, 1):  # bit 0 of each lane ORs in all 32 bits of its lane
+        diff |= diff >> shift
+    different = (diff & _lane_low_bits(lanes)).bit_count()
+    return (lanes - different) / lanes >= threshold
 
 
-def _all_empty(values: tuple[int, ...]) -> bool:
-    return all(value == _EMPTY for value in values)
+@lru_cache(maxsize=4)
+def _empty_signature(size: int) -> bytes:
+    return b"\xff" * size
+
+
+@lru_cache(maxsize=4)
+def _lane_low_bits(lanes: int) -> int:
+    """An integer with bit 0 of every 32-bit lane set."""
+    return int.from_bytes(b"\x01\x00\x00\x00" * lanes, "little")

@@ -6,6 +6,7 @@ import itertools
 import os
 import random
 import re
+import struct
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ from crawler.fingerprint import (
     normalize_text,
     shingles,
     signature_bytes,
+    signatures_match,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -337,3 +339,26 @@ def test_quality_does_not_hinge_on_the_seed(monkeypatch: pytest.MonkeyPatch) -> 
     precision = sum(p for p, _ in scores) / len(scores)
     recall = sum(r for _, r in scores) / len(scores)
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 0xFFFFFFFE), min_size=NUM_PERM, max_size=NUM_PERM),
+    st.lists(st.booleans(), min_size=NUM_PERM, max_size=NUM_PERM),
+    st.sampled_from([0.0, 0.25, DEFAULT_THRESHOLD, 0.5, 1.0]),
+)
+def test_signatures_match_counts_equal_values(
+    values: list[int], keep: list[bool], threshold: float
+) -> None:
+    """The packed comparison agrees with counting equal permutation values one by one."""
+    changed = [(v + 1 + (v >> 3)) % 0xFFFFFFFF for v in values]  # never equal to v
+    other = [v if same else c for v, c, same in zip(values, changed, keep, strict=True)]
+    left, right = struct.pack(f"<{NUM_PERM}I", *values), struct.pack(f"<{NUM_PERM}I", *other)
+    equal = sum(x == y for x, y in zip(values, other, strict=True))
+    assert signatures_match(left, right, threshold) == (equal / NUM_PERM >= threshold)
+
+
+def test_an_empty_signature_matches_nothing() -> None:
+    empty = struct.pack(f"<{NUM_PERM}I", *[0xFFFFFFFF] * NUM_PERM)
+    assert not signatures_match(empty, empty, 0.0)
+    assert not signatures_match(empty[:-4], empty, 0.0)
