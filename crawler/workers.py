@@ -7,7 +7,6 @@ import atexit
 import logging
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from functools import lru_cache
@@ -15,7 +14,6 @@ from typing import TypeVar
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
-GIL_SWITCH_INTERVAL_S = 0.0005
 
 
 def default_workers() -> int:
@@ -31,9 +29,6 @@ def default_workers() -> int:
 def worker_pool(role: str, workers: int) -> ProcessPoolExecutor:
     """The shared pool of ``workers`` processes for ``role`` (forkserver: safe beside the
     reactor): "cpu" for extraction and text analysis, "writer" for the store's writes."""
-    # The pool's threads in this process pass jobs and results on; with the reactor holding
-    # the GIL they would wait up to the default 5 ms switch interval at each hand-off.
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     context = multiprocessing.get_context("forkserver")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     atexit.register(pool.shutdown, wait=False, cancel_futures=True)
