@@ -22,17 +22,20 @@ CURRENCIES = frozenset({"CNY", "USD", "HKD", "EUR"})
 CHANGE_UNITS = frozenset({"percentage_points", "multiple"})
 
 # Starts with a digit so that the regex engine can skip ahead to digits; the currency prefix
-# and sign before the number are read separately by _PREFIX_RE.
+# and sign before the number are read separately by _PREFIX_RE. The lookaheads list the first
+# characters of the scale and unit words: most numbers have neither, and one character class
+# fails faster than trying every word.
 _AMOUNT_RE = re.compile(
     r"""
     \d(?P<tail>\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)
     (?P<q1>多|余)?
-    (?:\s?(?:(?P<wscale>(?i:trillion|billion|million|thousand|bn|mn|tn))(?![A-Za-z])
-              |(?P<cscale>[十百千]?万亿|[十百千]?亿|[十百千]?万))
+    (?:\s?(?=[tTbBmM十百千万亿])
+         (?:(?P<wscale>(?i:trillion|billion|million|thousand|bn|mn|tn))(?![A-Za-z])
+           |(?P<cscale>[十百千]?万亿|[十百千]?亿|[十百千]?万))
       |(?P<lscale>[mMbBkK])(?![A-Za-z])
     )?
     (?P<q2>多|余)?
-    (?:\s?(?P<unit>
+    (?:\s?(?=[元人美港欧yYrRcCuUdDhH%pP个倍tT\-fFxX×分mM次家部集条款位名篇项场户])(?P<unit>
         元人民币|元|人民币|美元|港元|港币|欧元
        |(?i:yuan|RMB|CNY|US\s+dollars|U\.S\.\s+dollars|dollars|USD|HKD)(?![A-Za-z])
        |%|(?i:percent|per\s+cent|pct)(?![A-Za-z])
@@ -165,7 +168,9 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
     """
     amounts = []
     for match in _AMOUNT_RE.finditer(text):
-        if blocked.find(1, match.start(), match.end()) == -1:
+        start, end = match.span()
+        # Checked before the parts are read: most numbers that are not figures fail here.
+        if blocked.find(1, start, end) == -1 and not _is_glued_after(text, end, match["unit"]):
             amount = _amount(text, _parts(text, match))
             if amount is not None:
                 amounts.append(amount)
@@ -194,7 +199,7 @@ def _parts(text: str, match: re.Match[str]) -> _Parts:
 def _amount(text: str, parts: _Parts) -> Amount | None:
     """The Amount for one number, or None when it is not a figure."""
     start, end = parts.start, parts.end
-    if _is_code(text, parts) or (parts.bare and _is_id_or_year(parts.number)):
+    if _is_glued_before(text, start) or (parts.bare and _is_id_or_year(parts.number)):
         return None
     before = text[max(0, start - _WINDOW) : start].lower().rstrip()
     after = text[end : end + _WINDOW].lower().lstrip()
@@ -216,17 +221,19 @@ def _is_id_or_year(num: str) -> bool:
     return len(num) >= 8 or (len(num) > 1 and num.startswith("0")) or 1900 <= int(num) <= 2100
 
 
-def _is_code(text: str, parts: _Parts) -> bool:
-    """True when the number is glued to a code, date, time, URL or document number."""
-    start, end = parts.start, parts.end
+def _is_glued_before(text: str, start: int) -> bool:
+    """True when the number (with its prefix) at ``start`` follows a code, URL or word."""
     prev = text[start - 1] if start else " "
-    if prev in _CODE_BEFORE or (prev in "-–" and start > 1 and text[start - 2] in _WORD_CHARS):
-        return True
+    return prev in _CODE_BEFORE or (prev in "-–" and start > 1 and text[start - 2] in _WORD_CHARS)
+
+
+def _is_glued_after(text: str, end: int, unit: str | None) -> bool:
+    """True when the number ending at ``end`` runs into a code, date, time or document number."""
     nxt = text[end] if end < len(text) else " "
     if nxt in _WORD_CHARS or (nxt in _JOINERS_AFTER and text[end + 1 : end + 2].isdigit()):
         return True
     # "8个月", "3个月": a duration, never a figure (the classifier 个 is consumed as a unit).
-    return nxt == "月" or (parts.unit is None and nxt in _DATE_SUFFIXES)
+    return nxt == "月" or (unit is None and nxt in _DATE_SUFFIXES)
 
 
 def _is_skipped(parts: _Parts, label: str, after_label: str | None) -> bool:
@@ -258,7 +265,12 @@ def _value(parts: _Parts) -> float:
 def _scale(scale: str) -> int:
     """The multiplier of a scale word, letter or CJK magnitude (万亿 = 10**12)."""
     if scale[0].isascii():
-        return _SCALES[scale.lower()]
+        # The regex folds case beyond ASCII ("bİllion"): then find the word it matched.
+        multiplier = _SCALES.get(scale.lower())
+        if multiplier is None:
+            word = next(w for w in _SCALES if re.fullmatch(w, scale, re.IGNORECASE))
+            multiplier = _SCALES[word]
+        return multiplier
     product = 1
     for char in scale:
         product *= _CJK_SCALES[char]

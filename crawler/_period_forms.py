@@ -146,8 +146,10 @@ def _year(token: str | None, published: int | None) -> int | None:
     """A four-digit or relative year token as an int (None when relative and unknown)."""
     if token is None:
         raise Unresolved
-    token = " ".join(token.lower().split())
-    digits = token.rstrip("年").strip()
+    digits = token
+    if not token.isdigit():  # most tokens are four digits: no clean-up needed
+        token = " ".join(token.lower().split())
+        digits = token.rstrip("年").strip()
     if digits.isdigit():
         if not 1990 <= int(digits) <= 2100:
             raise Unresolved

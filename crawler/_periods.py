@@ -38,6 +38,7 @@ _YEAR_PREPOSITIONS = frozenset(
     "in of for during since by through throughout across until fiscal".split()
 )
 _AFTER_FORWARD_YEAR = frozenset("HQ年'’")
+_AFTER_FORWARD_SPACE = frozenset("HQ年")
 _LOOK_BEHIND = 48  # the longest backward form: "first eleven months of the year this year"
 
 
@@ -156,11 +157,14 @@ def _simple_year(scope: _Scope, end: int) -> Period | None:
 
 def _may_start_forward_form(text: str, start: int) -> bool:
     """False when no form can start at the year at ``start``: what follows its digits fits
-    none (every form goes on with a space, H, Q, 年 or 's); relative years (今年) may."""
+    none (every form goes on with H, Q, 年 or 's, after at most one space); relative years
+    (今年) may."""
     if not text[start].isdigit():
         return True
     after = text[start + 4 : start + 5]
-    return after in _AFTER_FORWARD_YEAR or after.isspace()
+    if after.isspace():
+        return text[start + 5 : start + 6] in _AFTER_FORWARD_SPACE
+    return after in _AFTER_FORWARD_YEAR
 
 
 def _valid_year(digits: str) -> bool:

@@ -48,6 +48,7 @@ class _FirstWord(NamedTuple):
     """The terms that start with one English word."""
 
     rests: re.Pattern[str] | None  # the words after it, one branch per term, longest first
+    next_letters: frozenset[str]  # the first letters, either case, of the second words
     rest_metrics: tuple[int, ...]  # the metric of each branch
     single: int | None  # the metric of the one-word term, if there is one
 
@@ -103,7 +104,7 @@ class TermMatcher:
             first = self.words.get(key)
             if first is None:
                 continue
-            if first.rests is not None and key == word:
+            if first.rests is not None and key == word and _may_go_on(first, text, match.end()):
                 tail = first.rests.match(text, match.end())
                 if tail is not None:
                     return Term(match.start(), tail.end(), first.rest_metrics[_branch(tail)])
@@ -120,6 +121,14 @@ class TermMatcher:
             Term(match.start(), match.end(), metrics[_branch(match)])
             for match in self.literals.finditer(text, start, stop)
         ]
+
+
+def _may_go_on(first: _FirstWord, text: str, end: int) -> bool:
+    """False when what follows ``end`` cannot start a longer term: after one separator, an
+    ASCII character that is no separator and starts no second word ("of the", "in 2024").
+    Non-ASCII characters, which the regex may fold to ASCII letters ("İ"), are left to it."""
+    after = text[end + 1 : end + 2]
+    return not after.isascii() or after.isspace() or after == "-" or after in first.next_letters
 
 
 def matcher_for(definitions: Sequence[Definition]) -> TermMatcher:
@@ -154,8 +163,10 @@ def _first_word(entries: list[tuple[tuple[str, ...], int]]) -> _FirstWord:
     """The terms of one first word: (words after it, metric) in definition order."""
     rests = sorted((entry for entry in entries if entry[0]), key=lambda entry: -len(entry[0]))
     singles = [metric for rest, metric in entries if not rest]
+    letters = {rest[0][0] for rest, _ in rests}
     return _FirstWord(
         rests=_alternation([_rest_pattern(rest) for rest, _ in rests]) if rests else None,
+        next_letters=frozenset(letters | {letter.upper() for letter in letters}),
         rest_metrics=tuple(metric for _, metric in rests),
         single=singles[0] if singles else None,
     )

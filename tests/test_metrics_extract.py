@@ -211,3 +211,9 @@ def test_never_raises_on_arbitrary_text(text: str, year: int | None) -> None:
         assert math.isfinite(obs.value)
         assert obs.kind in ("level", "change")
         assert obs.raw and obs.raw in text
+
+
+def test_scale_word_with_non_ascii_case_folding_does_not_raise() -> None:
+    # The regex matches "bİllion" (capital dotted I) case-blind; it reads as "billion".
+    observations = extract_observations("The sector supports 5 bİllion jobs.", DEFINITIONS)
+    assert [(o.metric, o.value) for o in observations] == [("jobs", 5e9)]
