@@ -37,14 +37,23 @@ _BY_URL = (
 )  # fmt: skip
 _BY_HASH = select(*_ARTICLE_KEYS).where(_A.c.content_hash == bindparam("hash")).limit(1)
 _KNOWN_URLS = select(_URL.c.url).where(_URL.c.url.in_(bindparam("urls", expanding=True)))
-_CANDIDATES = (
-    select(_BAND.c.article_id, _BAND.c.story_id, _A.c.signature)
-    .join(_A, _A.c.id == _BAND.c.article_id)
-    .where(_BAND.c.band_hash.in_(bindparam("bands", expanding=True)), _A.c.signature.is_not(None))
-    .group_by(_BAND.c.article_id, _BAND.c.story_id, _A.c.signature)
-    .order_by(func.count().desc(), _BAND.c.story_id)
+# The stored articles sharing the most bands (ties: oldest story, then article), aggregated
+# on the covering band index before any article row is read.
+_SHARED = func.count().label("shared")
+_BEST = (
+    select(_BAND.c.article_id, _BAND.c.story_id, _SHARED)
+    .where(_BAND.c.band_hash.in_(bindparam("bands", expanding=True)))
+    .group_by(_BAND.c.article_id, _BAND.c.story_id)
+    .order_by(_SHARED.desc(), _BAND.c.story_id, _BAND.c.article_id)
     .limit(MAX_CANDIDATES)
-)  # fmt: skip
+    .subquery()
+)
+_CANDIDATES = (
+    select(_BEST.c.article_id, _BEST.c.story_id, _A.c.signature)
+    .join(_A, _A.c.id == _BEST.c.article_id)
+    .where(_A.c.signature.is_not(None))
+    .order_by(_BEST.c.shared.desc(), _BEST.c.story_id, _BEST.c.article_id)
+)
 _NEW_ARTICLE = insert(_A).returning(_A.c.id)
 _NEW_STORY = insert(_STORY).returning(_STORY.c.id)
 _NEW_URL = insert(_URL)

@@ -174,7 +174,8 @@ class StoryBand(Base):
     """One LSH band hash of an article's MinHash: candidate lookup is one indexed query."""
 
     __tablename__ = "story_band"
-    __table_args__ = (Index("ix_story_band_hash", "band_hash"),)
+    # Covering: the candidate lookup reads only the index.
+    __table_args__ = (Index("ix_story_band_lookup", "band_hash", "story_id", "article_id"),)
 
     article_id: Mapped[int] = mapped_column(
         ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
