@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +24,7 @@ from storage import Store, open_store
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[SourceResult], None]
+DISPATCH_EVERY_S = 1.0
 # Drop reasons that mean "already known", not "rejected".
 _KNOWN = {"unchanged", "duplicate"}
 
@@ -45,7 +48,8 @@ def run_pass(
     process = CrawlerProcess(settings_for(config, **overrides))
     started = datetime.now(UTC)
     tracked = [_schedule(process, source, config, progress) for source in sources]
-    process.start()
+    with dispatch_during(store, config):  # an alert goes out while the pass goes on
+        process.start()
     report = PassReport([result for _crawler, result in tracked])
     for crawler, result in tracked:
         _finish(crawler, result)
@@ -53,6 +57,30 @@ def run_pass(
     alert_on_sources(store, config)
     dispatch_pending(store, config)
     return report
+
+
+@contextmanager
+def dispatch_during(store: Store, config: Config) -> Iterator[None]:
+    """Deliver due alerts every ``DISPATCH_EVERY_S`` in a thread while the block runs."""
+    if not config.channels:
+        yield
+        return
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(DISPATCH_EVERY_S):
+            try:
+                dispatch_pending(store, config)
+            except Exception:  # the pass's final dispatch tries again
+                logger.exception("Dispatching alerts during the pass failed")
+
+    thread = threading.Thread(target=loop, name="dispatch-during-pass", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _register_sources(store: Store, sources: Sequence[SourceConfig]) -> None:

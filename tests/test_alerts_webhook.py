@@ -17,6 +17,7 @@ from alerts import DispatchPolicy, dispatch_pending, record_alerts
 from alerts.records import ArticleFacts
 from alerts.rules import keyword
 from config import Config, KeywordRule
+from dramawatch.runner import dispatch_during
 from storage import Store
 from storage.models import utcnow
 from tests.alert_servers import BLOCK, HANG, HookReceiver, alert_config, deliveries, free_port
@@ -197,6 +198,13 @@ def test_deliveries_go_out_concurrently_each_once(store: Store, receiver: HookRe
     ids = {row["id"] for row in deliveries(store)}
     assert sorted(report.delivered) == sorted(ids) and len(ids) == 3
     assert sorted(r.headers["x-dramawatch-delivery"] for r in receiver.requests) == sorted(ids)
+
+
+def test_a_pass_delivers_alerts_while_it_runs(store: Store, receiver: HookReceiver) -> None:
+    config = _queue(store, _hook(receiver))
+    with dispatch_during(store, config):
+        assert receiver.wait_for(1, timeout=10), "nothing was sent during the block"
+    assert [row["status"] for row in deliveries(store)] == ["delivered"]
 
 
 def test_apprise_channel_posts_through_apprise(store: Store, receiver: HookReceiver) -> None:
