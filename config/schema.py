@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from config.cron import crontab_trigger, time_zone
 from config.durations import parse_duration
 
 SOURCE_KINDS = ("rss", "html", "sitemap")
@@ -49,6 +50,8 @@ class SourceConfig(_Model):
     category: Literal["government", "industry", "media"] = "media"
     language: str | None = None
     interval: int = 3600
+    cron: str | None = None  # crontab line; the daemon then crawls at these times
+    cron_timezone: str = "UTC"
     link_selector: str | None = None
     next_selector: str | None = None
     max_pages: int = Field(default=1, ge=1, le=100)
@@ -68,6 +71,19 @@ class SourceConfig(_Model):
     @classmethod
     def _duration(cls, value: str | int) -> int:
         return parse_duration(value)
+
+    @field_validator("cron")
+    @classmethod
+    def _crontab(cls, line: str | None) -> str | None:
+        if line is not None:
+            crontab_trigger(line)
+        return line
+
+    @field_validator("cron_timezone")
+    @classmethod
+    def _zone(cls, timezone: str) -> str:
+        time_zone(timezone)
+        return timezone
 
 
 class MetricConfig(_Model):

@@ -21,10 +21,10 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.base import STATE_RUNNING, BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from config import Config, SourceConfig
+from config.cron import crontab_trigger
 from dramawatch.daemon_jobs import CRAWL_JOB, DISPATCH_JOB
 from storage import make_engine
 from storage.daemon import JOBS_TABLE
@@ -77,11 +77,10 @@ def build_scheduler(database: str, workers: int) -> DaemonScheduler:
 
 
 def source_trigger(source: SourceConfig) -> BaseTrigger:
-    """The source's interval (or ``cron`` expression, if the config has one) with jitter."""
+    """The source's ``cron`` times, else its interval, with jitter."""
     jitter = min(source.interval * 0.1, JITTER_CAP)
-    cron = getattr(source, "cron", None)
-    if cron:
-        trigger = CronTrigger.from_crontab(cron, timezone=UTC)
+    if source.cron:
+        trigger = crontab_trigger(source.cron, source.cron_timezone)
         trigger.jitter = jitter  # from_crontab takes no jitter argument
         return trigger
     return IntervalTrigger(seconds=source.interval, jitter=jitter, timezone=UTC)

@@ -71,6 +71,17 @@ def test_bad_interval_explains_the_format(write_config) -> None:  # type: ignore
     assert "sources[0].interval" in message and "e.g. 45s, 30m, 6h" in message
 
 
+def test_cron_schedule_and_its_errors(write_config) -> None:  # type: ignore[no-untyped-def]
+    timed = VALID.replace("interval: 6h", "interval: 6h\n    cron: '0 9,17 * * 1-5'")
+    zoned = timed.replace("interval: 6h", "interval: 6h\n    cron_timezone: Asia/Shanghai")
+    source = load_config(write_config(zoned), environ={"HOOK_SECRET": "x"}).sources[0]
+    assert (source.cron, source.cron_timezone) == ("0 9,17 * * 1-5", "Asia/Shanghai")
+    message = _error(write_config, timed.replace("0 9,17", "0 25"), {"HOOK_SECRET": "x"})
+    assert "sources[0].cron" in message and "five fields" in message
+    message = _error(write_config, zoned.replace("Asia/Shanghai", "Beijing"), {"HOOK_SECRET": "x"})
+    assert "sources[0].cron_timezone" in message and "Asia/Shanghai" in message
+
+
 def test_duplicate_source_names(write_config) -> None:  # type: ignore[no-untyped-def]
     doubled = VALID.replace(
         "rules:", "  - {name: nrta, kind: rss, url: 'https://x.org/feed'}\nrules:"

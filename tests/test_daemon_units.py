@@ -11,12 +11,13 @@ import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
 from click.testing import CliRunner
 
 from config import Config, SourceConfig
@@ -92,6 +93,21 @@ def test_sync_adds_jobs_with_coalescing_jitter_and_one_instance(
     assert daily.trigger.jitter == 300 and daily.misfire_grace_time == 86400
     assert fast.func_ref == "dramawatch.daemon_jobs:crawl_source" and fast.args == ("fast",)
     assert scheduler.get_job("source:off") is None
+
+
+def test_a_cron_source_runs_at_its_local_times(
+    store: Store, scheduler: BackgroundScheduler
+) -> None:
+    timed = SourceConfig(
+        name="nrta", kind="rss", url="http://127.0.0.1:9/nrta", interval=3600,
+        cron="0 9,17 * * *", cron_timezone="Asia/Shanghai",
+    )  # fmt: skip
+    sync_jobs(scheduler, Config(database=store.url, sources=(timed,)))
+    trigger = scheduler.get_job("source:nrta").trigger
+    assert isinstance(trigger, CronTrigger) and trigger.jitter == 300  # the cap
+    start = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
+    trigger.jitter = None
+    assert trigger.get_next_fire_time(None, start) == datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def test_a_restart_keeps_each_jobs_next_run_and_follows_config_changes(store: Store) -> None:
