@@ -155,6 +155,7 @@ class SmtpConfig(_Model):
     username: str | None = None
     password: str | None = None
     timeout: float = Field(default=15, gt=0)
+    ca_file: str | None = None  # trust this CA bundle (a private relay's) instead of the system's
 
 
 class WebhookChannel(_Model):

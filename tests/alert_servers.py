@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import email
 import socket
+import ssl
 import threading
 from collections.abc import Sequence
 from contextlib import suppress
@@ -147,9 +148,15 @@ class _Collector:
 class SmtpSink:
     """An aiosmtpd server on 127.0.0.1 collecting parsed messages; start/stop at will."""
 
-    def __init__(self, port: int | None = None, credentials: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self, port: int | None = None, credentials: tuple[str, str] | None = None,
+        *, tls: str | None = None, certificate: ssl.SSLContext | None = None,
+    ) -> None:  # fmt: skip
+        """``tls``: "starttls" (required before mail) or "ssl" (implicit TLS), served with
+        ``certificate``, a server-side SSL context."""
         self.port = port or free_port()
         self.credentials = credentials
+        self.tls, self.certificate = tls, certificate
         self.messages: list[EmailMessage] = []
         self.recipients: list[list[str]] = []
         self._changed = threading.Condition()
@@ -164,11 +171,17 @@ class SmtpSink:
 
     def start(self) -> SmtpSink:
         """Listen on ``port``."""
-        auth: dict[str, Any] = {}
+        options: dict[str, Any] = {}
         if self.credentials:
-            auth = {"authenticator": self._authenticate, "auth_require_tls": False}
+            # aiosmtpd counts only STARTTLS as TLS here; an implicit-TLS socket is one already.
+            require_tls = self.tls == "starttls"
+            options = {"authenticator": self._authenticate, "auth_require_tls": require_tls}
+        if self.tls == "starttls":
+            options |= {"tls_context": self.certificate, "require_starttls": True}
+        elif self.tls == "ssl":
+            options["ssl_context"] = self.certificate
         self._controller = Controller(
-            _Collector(self), hostname="127.0.0.1", port=self.port, **auth
+            _Collector(self), hostname="127.0.0.1", port=self.port, **options
         )
         self._controller.start()
         return self

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import trustme
 from click.testing import CliRunner
 
 from alerts import DispatchPolicy, dispatch_pending, record_alerts
@@ -144,3 +146,52 @@ def test_smtp_auth(store: Store) -> None:
     assert len(report.failed) == 1 and len(sink.messages) == 1
     failed = [row for row in deliveries(store) if row["status"] == "failed"]
     assert failed[0]["code"] == 535
+
+
+@pytest.fixture(scope="module")
+def authority() -> trustme.CA:
+    """A throwaway certificate authority for 127.0.0.1."""
+    return trustme.CA()
+
+
+def _tls_sink(authority: trustme.CA, mode: str, **options: Any) -> SmtpSink:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    return SmtpSink(tls=mode, certificate=context, **options).start()
+
+
+@pytest.mark.parametrize("mode", ["starttls", "ssl"])
+def test_tls_with_auth_verifies_the_server_against_the_configured_ca(
+    store: Store, authority: trustme.CA, tmp_path: Path, mode: str
+) -> None:
+    ca_file = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    sink = _tls_sink(authority, mode, credentials=("robot", "s3cret"))
+    login = {"username": "robot", "password": "s3cret", mode: True}
+    try:
+        trusted = _queue(store, _mail(sink.port, smtp={**login, "ca_file": str(ca_file)}),
+                         ["NRTA over TLS"])  # fmt: skip
+        assert len(dispatch_pending(store, trusted, policy=FAST).delivered) == 1
+        # The system's CAs do not know the throwaway one: no mail, and the reason is kept.
+        untrusted = _queue(store, _mail(sink.port, smtp=login), ["NRTA unverified"])
+        report = dispatch_pending(store, untrusted, policy=FAST)
+    finally:
+        sink.stop()
+    assert [m["Subject"] for m in sink.messages] == [sink.messages[0]["Subject"]]
+    assert "NRTA over TLS" in sink.messages[0]["Subject"]
+    (retrying,) = [row for row in deliveries(store) if row["status"] == "pending"]
+    assert report.retrying == [retrying["id"]] and "CERTIFICATE_VERIFY_FAILED" in retrying["error"]
+
+
+def test_starttls_required_by_the_server_is_refused_in_plain(
+    store: Store, authority: trustme.CA
+) -> None:
+    sink = _tls_sink(authority, "starttls")
+    try:
+        config = _queue(store, _mail(sink.port), ["NRTA plain"])
+        report = dispatch_pending(store, config, policy=FAST)
+    finally:
+        sink.stop()
+    assert sink.messages == [] and len(report.delivered) == 0
+    (row,) = deliveries(store)
+    assert row["status"] in ("pending", "failed") and "530" in (row["error"] or "")

@@ -77,7 +77,7 @@ class EmailChannel:
     def _connect(self) -> smtplib.SMTP:
         smtp_config = self.config.smtp
         host, port, timeout = smtp_config.host, smtp_config.port, smtp_config.timeout
-        context = ssl.create_default_context()
+        context = ssl.create_default_context(cafile=smtp_config.ca_file)
         smtp: smtplib.SMTP
         if smtp_config.ssl:
             smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
