@@ -43,14 +43,14 @@ def record_alerts(
         # transaction fail with IntegrityError, and the StorePipeline retries it.
         if tx.alerts.has_alert(draft.dedupe_key):
             continue
-        alert = tx.alerts.add_alert(
+        alert_id = tx.alerts.add_alert(
             rule=draft.rule, kind=draft.kind, dedupe_key=draft.dedupe_key,
             story_id=draft.story_id, article_id=draft.article_id, source_id=draft.source_id,
             payload=draft.payload, created_at=now,
         )  # fmt: skip
         for name in dict.fromkeys(draft.channels):
             due = first_attempt_at(channels.get(name), now)
-            tx.alerts.add_delivery(alert, name, str(uuid.uuid4()), due)
-        logger.info("Alert %s raised by rule %s (%s)", alert.id, draft.rule, draft.dedupe_key)
-        created.append(alert.id)
+            tx.alerts.add_delivery(alert_id, name, str(uuid.uuid4()), due, created_at=now)
+        logger.info("Alert %s raised by rule %s (%s)", alert_id, draft.rule, draft.dedupe_key)
+        created.append(alert_id)
     return created

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from storage import postgres
 from storage.models import Alert, CrawlRun, Delivery, Source
 
 PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
+
+# Built once: every stored article that fires a rule runs these.
+_ALERTS, _DELIVERIES = cast(Table, Alert.__table__), cast(Table, Delivery.__table__)
+_ALERT_BY_KEY = select(_ALERTS.c.id).where(_ALERTS.c.dedupe_key == bindparam("key")).limit(1)
+_NEW_ALERT = insert(_ALERTS).returning(_ALERTS.c.id)
+_NEW_DELIVERY = insert(_DELIVERIES)
 
 
 class AlertRepository:
@@ -23,27 +29,22 @@ class AlertRepository:
 
     def has_alert(self, dedupe_key: str) -> bool:
         """True when an alert with ``dedupe_key`` was already raised."""
-        query = select(Alert.id).where(Alert.dedupe_key == dedupe_key).limit(1)
-        return self.session.scalar(query) is not None
+        return self.session.connection().scalar(_ALERT_BY_KEY, {"key": dedupe_key}) is not None
 
-    def add_alert(self, **fields: Any) -> Alert:
-        """Store a new alert."""
-        alert = Alert(**fields)
-        self.session.add(alert)
-        self.session.flush()
-        return alert
+    def add_alert(self, **fields: Any) -> int:
+        """Store a new alert; returns its id."""
+        return int(self.session.connection().execute(_NEW_ALERT, fields).scalar_one())
 
     def add_delivery(
-        self, alert: Alert, channel: str, delivery_id: str, next_attempt_at: datetime
-    ) -> Delivery:
-        """Queue ``alert`` for ``channel`` under the stable ``delivery_id``."""
-        delivery = Delivery(
-            id=delivery_id, alert_id=alert.id, channel=channel, status=PENDING,
-            attempts=0, next_attempt_at=next_attempt_at, created_at=alert.created_at,
-        )  # fmt: skip
-        self.session.add(delivery)
-        self.session.flush()
-        return delivery
+        self, alert_id: int, channel: str, delivery_id: str, next_attempt_at: datetime,
+        created_at: datetime,
+    ) -> None:  # fmt: skip
+        """Queue alert ``alert_id`` for ``channel`` under the stable ``delivery_id``."""
+        values = {
+            "id": delivery_id, "alert_id": alert_id, "channel": channel, "status": PENDING,
+            "attempts": 0, "next_attempt_at": next_attempt_at, "created_at": created_at,
+        }  # fmt: skip
+        self.session.connection().execute(_NEW_DELIVERY, values)
 
     def due(self, now: datetime, limit: int = 100) -> Sequence[tuple[str, str]]:
         """(delivery id, channel) of pending deliveries due at ``now``, oldest first."""
