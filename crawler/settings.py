@@ -49,8 +49,9 @@ ITEM_PIPELINES = {
     "crawler.pipelines.store.StorePipeline": 500,
 }
 
-# Extraction (~5-25 ms of CPU per page), fingerprints and metric extraction run in a process
-# pool so the reactor keeps crawling; 0 runs them in the crawl process itself.
+# Extraction (~5-25 ms of CPU per page), fingerprints and metric extraction run in this many
+# worker processes, and the store's writes in one writer process, so the reactor keeps
+# crawling; 0 runs all of it in the crawl process itself.
 DRAMAWATCH_WORKERS = default_workers()
 
 

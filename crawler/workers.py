@@ -1,4 +1,5 @@
-"""A process pool for the CPU-heavy pure steps, so the crawl's reactor never waits on them."""
+"""Worker processes, so the crawl's reactor never waits: a pool for the CPU-heavy pure steps
+(extraction and text analysis) and one writer process for the store."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from typing import TypeVar
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
+CPU, WRITER = "cpu", "writer"  # the pools' roles
 
 
 def default_workers() -> int:
-    """One worker process per core, less the core that the crawl's reactor keeps busy.
+    """One analysis worker per core, less one for the crawl process and the writer.
 
-    Measured on 2 cores (bench/crawl.py): 1 worker crawls as fast as 2, because the reactor
-    process (Scrapy and the store) is the bottleneck, and uses ~70 MB less.
+    Measured on 2 cores (bench/crawl.py): the crawl process, one worker and the writer keep
+    both cores busy; a second worker adds memory, not speed.
     """
     return max(1, (os.cpu_count() or 1) - 1)
 
@@ -33,9 +35,6 @@ def worker_pool(role: str, workers: int) -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     atexit.register(pool.shutdown, wait=False, cancel_futures=True)
     return pool
-
-
-CPU, WRITER = "cpu", "writer"
 
 
 async def off_reactor(workers: int, job: Callable[[], T], *, role: str = CPU) -> T:
