@@ -11,8 +11,20 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import Column, Float, MetaData, String, Table, delete, func, inspect, select
+from sqlalchemy import (
+    Column,
+    Float,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    inspect,
+    select,
+)
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -115,6 +127,14 @@ class DaemonRepository:
         return {status: int(count) for status, count in self.session.execute(query)}
 
 
+# Built once: asked before every request of a crawl.
+_PAGES = cast(Table, PageState.__table__)
+_VALIDATORS = select(_PAGES.c.etag, _PAGES.c.last_modified).where(_PAGES.c.url == bindparam("url"))
+_VALIDATORS_WITH_SNAPSHOT = _VALIDATORS.join_from(
+    _PAGES, cast(Table, PageSnapshot.__table__), PageSnapshot.url == _PAGES.c.url
+)
+
+
 class ConditionalGetRepository:
     """ETag / Last-Modified per URL and the snapshots of feeds, listings and sitemaps."""
 
@@ -123,10 +143,8 @@ class ConditionalGetRepository:
 
     def validators(self, url: str, *, with_snapshot: bool = False) -> Validators | None:
         """``url``'s validators, if any (and, with ``with_snapshot``, only if a body is kept)."""
-        query = select(PageState.etag, PageState.last_modified).where(PageState.url == url)
-        if with_snapshot:
-            query = query.join(PageSnapshot, PageSnapshot.url == PageState.url)
-        row = self.session.execute(query).first()
+        query = _VALIDATORS_WITH_SNAPSHOT if with_snapshot else _VALIDATORS
+        row = self.session.connection().execute(query, {"url": url}).first()
         if row is None or not (row.etag or row.last_modified):
             return None
         return Validators(row.etag, row.last_modified)

@@ -90,6 +90,10 @@ class SourceRepository:
         return int(self.session.scalar(query) or 0)
 
 
+# Built once: asked for every fetched article page.
+_BODY_HASH = select(PageState.body_hash).where(PageState.url == bindparam("url"))
+
+
 class PageStateRepository:
     """HTTP validators and body hashes of fetched URLs."""
 
@@ -98,7 +102,7 @@ class PageStateRepository:
 
     def body_hash(self, url: str) -> str | None:
         """The hash of ``url``'s body when it was last fetched."""
-        return self.session.scalar(select(PageState.body_hash).where(PageState.url == url))
+        return self.session.connection().scalar(_BODY_HASH, {"url": url})
 
     def record(
         self, url: str, *, etag: str | None, last_modified: str | None, body_hash: str | None
