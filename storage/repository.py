@@ -123,7 +123,13 @@ _EARLIER = (
     .options(joinedload(_Obs.article).joinedload(Article.source))
 )  # fmt: skip
 _EARLIER_IN_STORY = _EARLIER.where(_Obs.story_id == bindparam("story")).order_by(_Obs.id)
-_EARLIER_SAME_PERIOD = _EARLIER.where(_Obs.period == bindparam("period")).order_by(_Obs.id)
+# The same period's most recent figure (what a revision is compared with; a popular period
+# collects many figures, so only that one is read).
+_EARLIER_SAME_PERIOD = (
+    _EARLIER.where(_Obs.period == bindparam("period"))
+    .order_by(_Obs.observed_at.desc().nulls_last(), _Obs.id.desc())
+    .limit(1)
+)  # fmt: skip
 _EARLIER_PERIODS = (
     _EARLIER.where(_Obs.period < bindparam("period"))
     .order_by(_Obs.period.desc(), _Obs.id.desc())
@@ -173,8 +179,8 @@ class MetricRepository:
         """The observations a new figure may be compared with, stored before ``before_id``.
 
         Without a period only the same story's figures qualify; with one, the same period's
-        figures and the latest earlier periods. Bounded, so the cost does not grow with the
-        archive.
+        most recent figure and the latest earlier periods. Bounded, so the cost does not grow
+        with the archive.
         """
         figure = {"metric": metric, "unit": unit, "kind": kind, "before": before_id}
         if period is None:

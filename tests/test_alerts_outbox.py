@@ -92,6 +92,28 @@ def test_metric_change_new_period_and_revised_figure(store: Store) -> None:
     assert found == [("new_period", 37.39e9, 50.44e9), ("revised", 50.44e9, 55.2e9)]
 
 
+def test_a_revised_figure_is_compared_with_the_most_recently_published_one(store: Store) -> None:
+    rule = {"name": "moves", "kind": "metric_change", "metric": "market_value",
+            "min_change_pct": 5, "channels": ["hook"]}  # fmt: skip
+    config = _config(store, rule, metrics=[MARKET])
+    stories = [
+        ("a", 2, "Analysts at one firm said the micro-drama market size reached 50 billion "
+                 "yuan in 2024, led by ReelShort and DramaBox."),
+        # Stored later, published earlier: not the figure to compare with.
+        ("b", 1, "An older regional survey, released only now, put the micro-drama market "
+                 "size at 52 billion yuan in 2024 across the provinces it covered."),
+        ("c", 3, "Official statistics out this week show the micro-drama market size "
+                 "reached 60 billion yuan in 2024 for the country as a whole."),
+    ]  # fmt: skip
+    for name, day, text in stories:
+        ingest(config, f"https://{name}.example/market", f"Market {name}", text,
+               published_at=T0 + timedelta(days=day))  # fmt: skip
+    (alert,) = [row["payload"]["metric"] for row in deliveries(store)]
+    assert (alert["comparison"], alert["previous_value"], alert["value"]) == (
+        "revised", 50e9, 60e9,
+    )  # fmt: skip
+
+
 def test_figures_of_one_article_are_not_compared_with_each_other(store: Store) -> None:
     rule = {"name": "moves", "kind": "metric_change", "channels": ["hook"]}
     config = _config(store, rule, metrics=[MARKET])
