@@ -44,6 +44,11 @@ async def off_reactor(workers: int, job: Callable[[], T], *, role: str = CPU) ->
     return await asyncio.wrap_future(worker_pool(role, workers).submit(job))
 
 
+async def in_writer(job: Callable[[], T], *, enabled: bool) -> T:
+    """Run ``job`` (picklable) in the one writer process; in this process when not enabled."""
+    return await off_reactor(1 if enabled else 0, job, role=WRITER)
+
+
 class BackgroundWrites:
     """Small writes queued in the writer process, in order, without the reactor waiting.
 

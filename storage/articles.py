@@ -91,8 +91,8 @@ class ArticleRepository:
 
     def find_by_urls(self, urls: Sequence[str]) -> Article | None:
         """The article seen under any of ``urls``."""
-        query = select(Article).join(ArticleUrl).where(ArticleUrl.url.in_(urls)).limit(1)
-        return self.session.scalars(query).first()
+        found = self.session.connection().execute(_BY_URL, {"urls": list(urls)}).first()
+        return None if found is None else self.session.get(Article, found.id)
 
     def get(self, article_id: int) -> Article | None:
         """The article with this id."""

@@ -159,11 +159,6 @@ class MetricRepository:
         self.session.flush()
         return rows
 
-    def add(self, *, story_id: int, article_id: int, **fields: Any) -> MetricObservation | None:
-        """Store an observation unless the story already holds the same figure."""
-        rows = self.add_all(story_id, article_id, [fields])
-        return rows[0] if rows else None
-
     def _held(self, story_id: int) -> set[tuple[Any, ...]]:
         """The (metric, value, unit, kind, period) figures the story holds."""
         query = select(

@@ -64,12 +64,14 @@ def archive(tmp_path: Path) -> Path:
             fetched_at=datetime(2025, 3, 27, tzinfo=UTC),
         )  # fmt: skip
         result = tx.articles.ingest(record, source, lambda _a, _b: False)
-        for period, value in (("2023", 37.39e9), ("2024", 50.44e9)):
-            tx.metrics.add(
-                story_id=result.story_id, article_id=result.article_id, metric="market_value",
-                value=value, unit="CNY", period=period, kind="level", qualifier=None,
-                quote=record.text, raw=f"{value}", observed_at=record.published_at,
-            )  # fmt: skip
+        assert result.story_id is not None
+        figures = [
+            {"metric": "market_value", "value": value, "unit": "CNY", "period": period,
+             "kind": "level", "qualifier": None, "quote": record.text, "raw": f"{value}",
+             "observed_at": record.published_at}
+            for period, value in (("2023", 37.39e9), ("2024", 50.44e9))
+        ]  # fmt: skip
+        tx.metrics.add_all(result.story_id, result.article_id, figures)
         tx.commit()
     config = tmp_path / "dramawatch.yaml"
     config.write_text(f"database: {database}\n", encoding="utf-8")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Self, TypeVar
 
 from scrapy.exceptions import NotConfigured
 
-from crawler.workers import CPU, off_reactor
+from crawler.workers import off_reactor
 from storage import Store, open_store
 
 if TYPE_CHECKING:
@@ -36,11 +36,9 @@ class DramawatchPipeline:
             raise NotConfigured("DRAMAWATCH_CONFIG is not set")
         return cls(crawler, config)
 
-    async def off_reactor(
-        self, job: Callable[[], T], *, role: str = CPU, workers: int | None = None
-    ) -> T:
-        """Run a CPU-heavy ``job`` in a worker pool (keeps the reactor crawling)."""
-        return await off_reactor(self.workers if workers is None else workers, job, role=role)
+    async def off_reactor(self, job: Callable[[], T]) -> T:
+        """Run a CPU-heavy ``job`` in the worker pool (keeps the reactor crawling)."""
+        return await off_reactor(self.workers, job)
 
     @property
     def store(self) -> Store:

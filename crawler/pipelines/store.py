@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from alerts.evaluate import alert_on_article
 from crawler.fingerprint import signatures_match
 from crawler.pipelines.base import DramawatchPipeline
-from crawler.workers import WRITER
+from crawler.workers import in_writer
 from storage import ArticleRecord, IngestResult, MetricObservation, Transaction, open_store
 
 if TYPE_CHECKING:
@@ -37,9 +37,8 @@ class StorePipeline(DramawatchPipeline):
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         """Ingest the article; drop it as ``duplicate``/``unchanged`` when nothing is new."""
-        writers = 1 if self.workers else 0
         job = partial(store_item, self.config, item)
-        result = await self.off_reactor(job, role=WRITER, workers=writers)
+        result = await in_writer(job, enabled=bool(self.workers))
         item.article_id, item.story_id, item.status = (
             result.article_id, result.story_id, result.status,
         )  # fmt: skip
