@@ -20,9 +20,9 @@ from lxml.html import Element, HTMLParser, document_fromstring, fragment_fromstr
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
-from crawler._extract_clean import clean_paragraphs, remove_chrome, strip_chrome_tags
-from crawler._extract_dates import CHINA_TZ, find_published, plausible
-from crawler._extract_meta import (
+from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags
+from crawler.extract.dates import CHINA_TZ, find_published, plausible
+from crawler.extract.meta import (
     declared_language,
     detect_language,
     find_title,
@@ -120,22 +120,7 @@ def parse_html(html: str) -> HtmlElement | None:
         return None
 
 
-# --- main text -----------------------------------------------------------------------------
-
-
-def main_text(root: HtmlElement, container: HtmlElement | None, url: str, title: str | None) -> str:
-    """Main body text, paragraphs separated by blank lines, chrome removed."""
-    if container is not None:
-        tree = Element("html")
-        body = etree.SubElement(tree, "body")
-        body.append(deepcopy(container))
-        text = _trafilatura_text(tree, url)
-        if len(text) < 0.5 * len(norm(container.text_content())):
-            text = block_text(container)
-    else:
-        text = _trafilatura_text(root, url)
-    paras = [norm(line) for line in text.splitlines()]
-    return "\n\n".join(clean_paragraphs([p for p in paras if p], title))
+# --- the article body container of CMS pages ---------------------------------------------
 
 
 def cms_container(html: str, root: HtmlElement, named: list[HtmlElement]) -> HtmlElement | None:
@@ -173,6 +158,24 @@ def _container_rank(el: HtmlElement) -> int:
 def _classes(el: HtmlElement) -> list[str]:
     """The element's class names."""
     return (el.get("class") or "").split()
+
+
+# --- main text -----------------------------------------------------------------------------
+
+
+def main_text(root: HtmlElement, container: HtmlElement | None, url: str, title: str | None) -> str:
+    """Main body text, paragraphs separated by blank lines, chrome removed."""
+    if container is not None:
+        tree = Element("html")
+        body = etree.SubElement(tree, "body")
+        body.append(deepcopy(container))
+        text = _trafilatura_text(tree, url)
+        if len(text) < 0.5 * len(norm(container.text_content())):
+            text = block_text(container)
+    else:
+        text = _trafilatura_text(root, url)
+    paras = [norm(line) for line in text.splitlines()]
+    return "\n\n".join(clean_paragraphs([p for p in paras if p], title))
 
 
 def _trafilatura_text(tree: HtmlElement, url: str) -> str:

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from crawler._numbers import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
-from crawler._periods import Period, PeriodFinder
-from crawler._terms import Term, TermMatcher, matcher_for
-from crawler._text import Phrases, Segments, normalize, segment
+from crawler.metrics.amounts import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
+from crawler.metrics.periods import Period, PeriodFinder
+from crawler.metrics.terms import Term, TermMatcher, matcher_for
+from crawler.metrics.text import Phrases, Segments, normalize, segment
 
 if TYPE_CHECKING:
     from datetime import date
