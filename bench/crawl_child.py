@@ -113,8 +113,8 @@ def bench_config(args: argparse.Namespace) -> Config:
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     overrides: dict[str, Any] = {"LOG_LEVEL": "WARNING", "CONCURRENT_REQUESTS": args.concurrency}
-    if args.workers is not None:
-        overrides["DRAMAWATCH_WORKERS"] = args.workers
+    if args.analysis_processes is not None:
+        overrides["DRAMAWATCH_ANALYSIS_PROCESSES"] = args.analysis_processes
     return overrides
 
 
@@ -215,7 +215,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, required=True)
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=None, help="DRAMAWATCH_WORKERS")
+    parser.add_argument(
+        "--analysis-processes", type=int, default=None, help="DRAMAWATCH_ANALYSIS_PROCESSES"
+    )
     parser.add_argument("--no-rules", action="store_true", help="no alert rules or channels")
     return parser.parse_args(argv)
 

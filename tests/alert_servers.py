@@ -240,7 +240,7 @@ def ingest(
         text=text, language=fields.pop("language", "en"), fetched_at=fields.pop("fetched", T0),
         **fields,
     )  # fmt: skip
-    crawler = get_crawler(settings_dict={"DRAMAWATCH_WORKERS": 0})
+    crawler = get_crawler(settings_dict={"DRAMAWATCH_ANALYSIS_PROCESSES": 0})
     analysis = analyse_text(text, config.metrics, item.published_at)
     item.content_hash, item.signature, item.bands = (
         analysis.identity.content_hash, analysis.identity.signature, analysis.identity.bands,

@@ -12,9 +12,9 @@ from scrapy.exceptions import DropItem
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from alerts.evaluate import alert_on_article
+from crawler.analysis_pool import in_writer
 from crawler.fingerprint import signatures_match
 from crawler.pipelines.base import DramawatchPipeline
-from crawler.workers import in_writer
 from storage import ArticleRecord, IngestResult, MetricObservation, Transaction, open_store
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class StorePipeline(DramawatchPipeline):
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         """Ingest the article; drop it as ``duplicate``/``unchanged`` when nothing is new."""
         job = partial(store_item, self.config, item)
-        result = await in_writer(job, enabled=bool(self.workers))
+        result = await in_writer(job, enabled=bool(self.analysis_processes))
         item.article_id, item.story_id, item.status = (
             result.article_id, result.story_id, result.status,
         )  # fmt: skip
