@@ -223,14 +223,6 @@ def alert_config(database: str, **sections: Any) -> Config:
     return Config.model_validate({"database": database, "sources": sources, **sections})
 
 
-def register_sources(store: Store, config: Config) -> None:
-    """Create the source rows the pipelines expect."""
-    with store.transaction() as tx:
-        for source in config.sources:
-            tx.sources.ensure(source.name, source.kind, source.url, source.category)
-        tx.commit()
-
-
 def ingest(
     config: Config, url: str, title: str, text: str, *, source: str = "nrta", **fields: Any
 ) -> ArticleItem:
