@@ -169,16 +169,16 @@ def _timed(owner: Any, name: str, label: str, totals: dict[str, list[float]]) ->
 def instrument() -> dict[str, list[float]]:
     """Time each pipeline stage and the delivery (for the report's breakdown).
 
-    With worker processes, extraction (with fingerprint and metrics) and the store run in the
+    With analysis processes, extraction (with fingerprint and metrics) and the store run in the
     pools: their figures are then the reactor's waits (queueing included), not CPU spent here.
     """
-    from crawler.pipelines import dedupe, extract, store, topic
+    from crawler.pipelines import extract, store, topic, url
     from dramawatch import runner
 
     totals: dict[str, list[float]] = {}
     for label, cls in (
         ("extract, fingerprint, metrics", extract.ExtractPipeline),
-        ("topic", topic.TopicFilterPipeline), ("canonical URL", dedupe.DedupePipeline),
+        ("topic", topic.TopicFilterPipeline), ("canonical URL", url.CanonicalUrlPipeline),
         ("store (incl. alert rules)", store.StorePipeline),
     ):  # fmt: skip
         _timed(cls, "process_item", label, totals)

@@ -45,7 +45,7 @@ DRAMAWATCH_REVALIDATE_ARTICLES = True
 ITEM_PIPELINES = {
     "crawler.pipelines.extract.ExtractPipeline": 100,
     "crawler.pipelines.topic.TopicFilterPipeline": 200,
-    "crawler.pipelines.dedupe.DedupePipeline": 300,
+    "crawler.pipelines.url.CanonicalUrlPipeline": 300,
     "crawler.pipelines.store.StorePipeline": 500,
 }
 

@@ -27,8 +27,8 @@ from scrapy.utils.test import get_crawler
 from config import Config
 from crawler.analysis import analyse_text
 from crawler.items import ArticleItem
-from crawler.pipelines.dedupe import DedupePipeline
 from crawler.pipelines.store import StorePipeline
+from crawler.pipelines.url import CanonicalUrlPipeline
 from dramawatch.alerts_commands import alerts_group, rules_group
 from dramawatch.cli import Context
 from storage import Store
@@ -238,7 +238,7 @@ def ingest(
         analysis.identity.content_hash, analysis.identity.signature, analysis.identity.bands,
     )  # fmt: skip
     item.observations = analysis.observations
-    DedupePipeline(crawler, config).process_item(item)
+    CanonicalUrlPipeline(crawler, config).process_item(item)
     with suppress(DropItem):  # duplicate or unchanged: item.status says which
         asyncio.run(StorePipeline(crawler, config).process_item(item))
     return item
