@@ -123,9 +123,13 @@ class ConditionalGetMiddleware:
         headers = Headers({"Content-Type": snapshot.content_type or "application/octet-stream"})
         cls = responsetypes.from_args(headers=headers, url=response.url, body=snapshot.body)
         return cls(
-            url=response.url, status=200, headers=headers, body=snapshot.body,
-            request=request, flags=["not-modified"],
-        )  # fmt: skip
+            url=response.url,
+            status=200,
+            headers=headers,
+            body=snapshot.body,
+            request=request,
+            flags=["not-modified"],
+        )
 
     def _keep_listing(self, response: Response) -> None:
         found = _validators(response)

@@ -59,11 +59,14 @@ class Relaying:
     def adopt(self, request: Request, source: str, pass_id: str) -> Request:
         """A kind spider's request, rewritten to come back through this spider."""
         meta = {key: value for key, value in request.meta.items() if key != queue.LEASE}
-        meta.update({
-            queue.SOURCE: source, queue.PASS: pass_id,
-            queue.CALLBACK: getattr(request.callback, "__name__", None) or "parse",
-            queue.ERRBACK: getattr(request.errback, "__name__", None),
-        })  # fmt: skip
+        meta.update(
+            {
+                queue.SOURCE: source,
+                queue.PASS: pass_id,
+                queue.CALLBACK: getattr(request.callback, "__name__", None) or "parse",
+                queue.ERRBACK: getattr(request.errback, "__name__", None),
+            }
+        )
         return request.replace(callback=self.parse_page, errback=self.on_page_error, meta=meta)
 
     def start_requests_of(self, source: SourceConfig, pass_id: str) -> list[Request]:

@@ -56,9 +56,13 @@ def run_worker(
     }
     process = CrawlerProcess(crawl_settings)
     process.crawl(
-        WorkerSpider, config=config, worker_id=worker_id, idle_exit=idle_exit,
-        dispatch=dispatch, heartbeat_ttl=heartbeat_ttl,
-    )  # fmt: skip
+        WorkerSpider,
+        config=config,
+        worker_id=worker_id,
+        idle_exit=idle_exit,
+        dispatch=dispatch,
+        heartbeat_ttl=heartbeat_ttl,
+    )
     logger.info("Worker %s consuming %s", worker_id, redis_url)
     process.start()
     return worker_id

@@ -45,9 +45,15 @@ class WorkerSpider(Relaying, scrapy.Spider):
     name = "dramawatch-worker"
 
     def __init__(
-        self, config: Config, worker_id: str | None = None, *, idle_exit: float = 0,
-        dispatch: bool = False, heartbeat_ttl: int = HEARTBEAT_TTL, **kwargs: Any,
-    ) -> None:  # fmt: skip
+        self,
+        config: Config,
+        worker_id: str | None = None,
+        *,
+        idle_exit: float = 0,
+        dispatch: bool = False,
+        heartbeat_ttl: int = HEARTBEAT_TTL,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.config = config
         self.worker_id = worker_id

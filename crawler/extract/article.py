@@ -67,8 +67,10 @@ _RETRY_SHARE = 0.15  # retry when the precise text is below this share of the pa
 
 # Hanweb/TRS/UCAP (and China Daily / Global Times) body containers, best first; each name is
 # looked up as an id and as a class.
-_CONTAINERS = ("c", "ivs_content", "UCAP-CONTENT", "TRS_UEDITOR", "TRS_Editor", "article_content",
-               "Content", "detailContent", "pages_content", "zoom")  # fmt: skip
+_CONTAINERS = tuple(
+    """c ivs_content UCAP-CONTENT TRS_UEDITOR TRS_Editor article_content Content detailContent
+    pages_content zoom""".split()
+)
 _CONTAINER_RANK = {name: rank for rank, name in enumerate(_CONTAINERS)}
 _CONTAINER_SET = frozenset(_CONTAINERS)
 _NO_RANK = len(_CONTAINERS)
@@ -77,8 +79,10 @@ _CONTENT_MARKERS_RE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _MIN_CONTAINER_TEXT = 30
-_BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-               "article", "blockquote", "pre", "ul", "ol", "dd", "dt", "figcaption")  # fmt: skip
+_BLOCK_TAGS = tuple(
+    """p div li tr h1 h2 h3 h4 h5 h6 table section article blockquote pre ul ol dd dt
+    figcaption""".split()
+)
 
 
 def extract_article(

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Tags that never hold article text. <header> stays: it often carries the title and date.
-CHROME_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "iframe", "button",
-               "select", "textarea", "input", "template", "svg", "dialog")  # fmt: skip
+CHROME_TAGS = tuple(
+    """script style noscript nav footer aside iframe button select textarea input template svg
+    dialog""".split()
+)
 
 # id/class tokens that mark chrome. Matched whole, after splitting on punctuation and camelCase.
 # Not "status", "tag" or "widget" alone: WordPress marks every post "status-publish tag-x", and
@@ -38,9 +40,10 @@ _CHROME_TOKENS = frozenset(
     pager pagination tags toolbar topbar latest popular ranking hotnews mostread""".split()
 )
 # Prefixes for run-together names ("loginbox", "sharewrap", "statuslist"); the token must be longer.
-_CHROME_PREFIXES = ("login", "signin", "signup", "share", "social", "cookie", "related", "status",
-                    "newsletter", "footer", "breadcrumb", "sidebar", "subscribe", "consent",
-                    "recommend", "navbar", "faq")  # fmt: skip
+_CHROME_PREFIXES = tuple(
+    """login signin signup share social cookie related status newsletter footer breadcrumb
+    sidebar subscribe consent recommend navbar faq""".split()
+)
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _PREFIX_WORDS = frozenset(_CHROME_PREFIXES)

@@ -28,12 +28,12 @@ _FUTURE_SLACK = timedelta(hours=14)
 _MIN_YEAR = 1990
 
 # Metadata names in order of trust; all compared lower-case.
-META_KEYS = (
-    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-    "publish-date", "publish_date", "firstpublishedtime", "publishedtime", "article.published",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
-    "dcterms.created", "date", "originalpublicationdate",
-)  # fmt: skip
+META_KEYS = tuple(
+    """article:published_time og:published_time datepublished pubdate publishdate
+    publish-date publish_date firstpublishedtime publishedtime article.published
+    parsely-pub-date sailthru.date dc.date.issued dcterms.issued dc.date
+    dcterms.created date originalpublicationdate""".split()
+)
 
 _TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
 _TZ = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"

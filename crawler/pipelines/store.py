@@ -31,7 +31,7 @@ _TRANSIENT = (IntegrityError, OperationalError)
 class StorePipeline(DramawatchPipeline):
     """Stores new articles and revisions; copies and unchanged pages stop here.
 
-    With worker processes the writes run in one writer process of their own (SQLite
+    With analysis processes the writes run in one writer process of their own (SQLite
     serialises writers anyway), so the reactor keeps crawling while an article is stored.
     """
 
@@ -40,8 +40,10 @@ class StorePipeline(DramawatchPipeline):
         job = partial(store_item, self.config, item)
         result = await in_writer(job, enabled=bool(self.analysis_processes))
         item.article_id, item.story_id, item.status = (
-            result.article_id, result.story_id, result.status,
-        )  # fmt: skip
+            result.article_id,
+            result.story_id,
+            result.status,
+        )
         if result.status in ("duplicate", "unchanged"):
             raise DropItem(f"{result.status}: {item.url}")
         return item
@@ -92,8 +94,16 @@ def _store_observations(
 def _record(item: ArticleItem) -> ArticleRecord:
     assert item.content_hash is not None and item.fetched_at is not None
     return ArticleRecord(
-        url=item.url, source=item.source, category=item.category, title=item.title,
-        published_at=item.published_at, language=item.language, text=item.text,
-        content_hash=item.content_hash, fetched_at=item.fetched_at,
-        seen_urls=item.seen_urls, signature=item.signature, bands=item.bands,
-    )  # fmt: skip
+        url=item.url,
+        source=item.source,
+        category=item.category,
+        title=item.title,
+        published_at=item.published_at,
+        language=item.language,
+        text=item.text,
+        content_hash=item.content_hash,
+        fetched_at=item.fetched_at,
+        seen_urls=item.seen_urls,
+        signature=item.signature,
+        bands=item.bands,
+    )
