@@ -8,7 +8,7 @@ naive design, ``trafilatura.extract`` in the callback and one SQLite commit per 
 alert rules and delivery); (d) a second ``run_pass`` over the same, unchanged pages.
 Figures are medians over the runs; ratios compare variants of the same run.
 
-Run: ``python -m bench.crawl [--pages N] [--runs R] [--workers W]``.
+Run: ``python -m bench.crawl [--pages N] [--runs R] [--analysis-processes N]``.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def _child_args(variant: str, base_url: str, workdir: Path, args: argparse.Names
     kind = {"bare": "bare", "naive": "naive"}.get(variant, "dramawatch")
     argv = [kind, "--sitemap", f"{base_url}/sitemap.xml", "--workdir", str(workdir)]
     argv += ["--count", str(args.pages), "--concurrency", str(args.concurrency)]
-    if args.workers is not None:
-        argv += ["--workers", str(args.workers)]
+    if args.analysis_processes is not None:
+        argv += ["--analysis-processes", str(args.analysis_processes)]
     if variant == "first-no-rules":
         argv.append("--no-rules")
     return argv
@@ -115,10 +115,10 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="runs of every variant (median)")
     parser.add_argument("--concurrency", type=int, default=16, help="requests per domain")
     parser.add_argument(
-        "--workers",
+        "--analysis-processes",
         type=int,
         default=None,
-        help="DRAMAWATCH_WORKERS (default: the settings' default)",
+        help="DRAMAWATCH_ANALYSIS_PROCESSES (default: the settings' default)",
     )
     parser.add_argument("--diagnose", action="store_true",
                         help="also run (c) without alert rules, once")  # fmt: skip

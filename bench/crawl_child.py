@@ -113,8 +113,8 @@ def bench_config(args: argparse.Namespace) -> Config:
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     overrides: dict[str, Any] = {"LOG_LEVEL": "WARNING", "CONCURRENT_REQUESTS": args.concurrency}
-    if args.workers is not None:
-        overrides["DRAMAWATCH_WORKERS"] = args.workers
+    if args.analysis_processes is not None:
+        overrides["DRAMAWATCH_ANALYSIS_PROCESSES"] = args.analysis_processes
     return overrides
 
 
@@ -169,16 +169,16 @@ def _timed(owner: Any, name: str, label: str, totals: dict[str, list[float]]) ->
 def instrument() -> dict[str, list[float]]:
     """Time each pipeline stage and the delivery (for the report's breakdown).
 
-    With worker processes, extraction (with fingerprint and metrics) and the store run in the
+    With analysis processes, extraction (with fingerprint and metrics) and the store run in the
     pools: their figures are then the reactor's waits (queueing included), not CPU spent here.
     """
-    from crawler.pipelines import dedupe, extract, store, topic
+    from crawler.pipelines import extract, store, topic, url
     from dramawatch import runner
 
     totals: dict[str, list[float]] = {}
     for label, cls in (
         ("extract, fingerprint, metrics", extract.ExtractPipeline),
-        ("topic", topic.TopicFilterPipeline), ("canonical URL", dedupe.DedupePipeline),
+        ("topic", topic.TopicFilterPipeline), ("canonical URL", url.CanonicalUrlPipeline),
         ("store (incl. alert rules)", store.StorePipeline),
     ):  # fmt: skip
         _timed(cls, "process_item", label, totals)
@@ -215,7 +215,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, required=True)
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=None, help="DRAMAWATCH_WORKERS")
+    parser.add_argument(
+        "--analysis-processes", type=int, default=None, help="DRAMAWATCH_ANALYSIS_PROCESSES"
+    )
     parser.add_argument("--no-rules", action="store_true", help="no alert rules or channels")
     return parser.parse_args(argv)
 

@@ -26,7 +26,7 @@ from bench.common import Row, row, skipped
 from bench.pages import build_site
 from bench.pageserver import PageServer
 from config import load_config
-from crawler import distributed
+from crawler.distributed import queue as distributed
 from dramawatch.distributed_commands import schedule_sources
 from storage import Store
 from tests.pg import PostgresServer, postgres_bindir

@@ -1,7 +1,7 @@
 """Everything computed from a page's HTML, in one job: the article, its identity, its figures.
 
-The crawl hands each page to a worker process once (``ExtractPipeline``); the result carries
-what the dedupe, metrics and store steps need, so the reactor does no text work itself.
+The crawl hands each page to an analysis process once (``ExtractPipeline``); the result
+carries what the dedupe, metrics and store steps need, so the reactor does no text work itself.
 """
 
 from __future__ import annotations
@@ -44,15 +44,22 @@ def analyse_text(
 
 
 def analyse_page(
-    html: str, url: str, *, metrics: Sequence[MetricDefinition],
-    fallback_title: str | None = None, fallback_date: datetime | None = None,
+    html: str,
+    url: str,
+    *,
+    metrics: Sequence[MetricDefinition],
+    fallback_title: str | None = None,
+    fallback_date: datetime | None = None,
     language_hint: str | None = None,
-) -> PageAnalysis:  # fmt: skip
-    """Extract the article from ``html`` and analyse its text (picklable: runs in a worker)."""
+) -> PageAnalysis:
+    """Extract the article from ``html`` and analyse its text (picklable: runs off the reactor)."""
     extracted = extract_article(
-        html, url, fallback_title=fallback_title, fallback_date=fallback_date,
+        html,
+        url,
+        fallback_title=fallback_title,
+        fallback_date=fallback_date,
         language_hint=language_hint,
-    )  # fmt: skip
+    )
     published_at = publication_date(extracted.published_at, fallback_date)
     if not extracted.text.strip():
         return PageAnalysis(extracted, published_at, None)

@@ -30,14 +30,10 @@ logger = logging.getLogger(__name__)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _FOLDED_PREFIXES = ("www.", "m.", "mobile.", "wap.")
 _TRACKING_PARAMS = frozenset(
-    {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
-        "mc_cid", "mc_eid", "_hsenc", "_hsmkt", "mkt_tok", "igshid", "si", "spm",
-        "from", "share", "share_id", "shareid", "share_token", "share_source",
-        "share_medium", "isappinstalled", "scene", "srcid", "ref", "ref_src", "ref_url",
-        "wt.mc_id", "cmpid", "ocid", "_ga", "_gl",
-    }
-)  # fmt: skip
+    """fbclid gclid dclid gbraid wbraid msclkid yclid twclid mc_cid mc_eid _hsenc _hsmkt
+    mkt_tok igshid si spm from share share_id shareid share_token share_source share_medium
+    isappinstalled scene srcid ref ref_src ref_url wt.mc_id cmpid ocid _ga _gl""".split()
+)
 _TRACKING_PREFIXES = ("utm_",)
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 # Characters that may stay literal (RFC 3986 pchar minus "%" which is handled separately).

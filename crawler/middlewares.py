@@ -28,7 +28,7 @@ from scrapy.http import Headers, Request, Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.responsetypes import responsetypes
 
-from crawler.workers import BackgroundWrites
+from crawler.analysis_pool import BackgroundWrites
 from storage import open_store
 from storage.daemon import Snapshot, StorageError, Validators
 
@@ -64,7 +64,7 @@ class ConditionalGetMiddleware:
         self.store = open_store(database)
         self.revalidate = revalidate
         # Saved by the writer process, behind the article's own store job.
-        self.writes = BackgroundWrites(crawler.settings.getint("DRAMAWATCH_WORKERS", 0))
+        self.writes = BackgroundWrites(crawler.settings.getint("DRAMAWATCH_ANALYSIS_PROCESSES", 0))
         crawler.signals.connect(self.item_done, signal=signals.item_scraped)
         crawler.signals.connect(self.item_done, signal=signals.item_dropped)
         crawler.signals.connect(self.writes.drain, signal=signals.spider_closed)
@@ -123,9 +123,13 @@ class ConditionalGetMiddleware:
         headers = Headers({"Content-Type": snapshot.content_type or "application/octet-stream"})
         cls = responsetypes.from_args(headers=headers, url=response.url, body=snapshot.body)
         return cls(
-            url=response.url, status=200, headers=headers, body=snapshot.body,
-            request=request, flags=["not-modified"],
-        )  # fmt: skip
+            url=response.url,
+            status=200,
+            headers=headers,
+            body=snapshot.body,
+            request=request,
+            flags=["not-modified"],
+        )
 
     def _keep_listing(self, response: Response) -> None:
         found = _validators(response)

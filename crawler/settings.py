@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from crawler.workers import default_workers
+from crawler.analysis_pool import default_analysis_processes
 
 if TYPE_CHECKING:
     from config import Config
@@ -45,14 +45,14 @@ DRAMAWATCH_REVALIDATE_ARTICLES = True
 ITEM_PIPELINES = {
     "crawler.pipelines.extract.ExtractPipeline": 100,
     "crawler.pipelines.topic.TopicFilterPipeline": 200,
-    "crawler.pipelines.dedupe.DedupePipeline": 300,
+    "crawler.pipelines.url.CanonicalUrlPipeline": 300,
     "crawler.pipelines.store.StorePipeline": 500,
 }
 
 # Extraction (~5-25 ms of CPU per page), fingerprints and metric extraction run in this many
-# worker processes, and the store's writes in one writer process, so the reactor keeps
+# analysis processes, and the store's writes in one writer process, so the reactor keeps
 # crawling; 0 runs all of it in the crawl process itself.
-DRAMAWATCH_WORKERS = default_workers()
+DRAMAWATCH_ANALYSIS_PROCESSES = default_analysis_processes()
 
 
 def settings_for(config: Config, **overrides: Any) -> dict[str, Any]:

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 import click
 
 from config import Config, SourceConfig
+from crawler.distributed import HEARTBEAT_TTL
+from crawler.sources import register_sources
 from dramawatch.sources import choose_sources
 from storage import open_store
 
 if TYPE_CHECKING:
-    from crawler.distributed import EnqueueReport
+    from crawler.distributed.queue import EnqueueReport
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
-DEFAULT_HEARTBEAT_TTL = 15  # crawler.distributed.HEARTBEAT_TTL (not imported: see _parts)
 
 redis_option = click.option(
     "--redis", "redis_url", default=DEFAULT_REDIS, show_default=True, metavar="URL",
@@ -40,10 +41,10 @@ def new_pass_id() -> str:
 
 
 def _parts() -> tuple[ModuleType, ModuleType]:
-    """crawler.distributed and dramawatch.worker, imported when used (an optional extra)."""
+    """The Redis queue and the worker, imported when used (an optional extra)."""
     try:
-        from crawler import distributed
-        from dramawatch import worker
+        from crawler.distributed import queue as distributed
+        from crawler.distributed import run as worker
     except ImportError as exc:
         raise click.ClickException(
             f"{exc.name} is not installed: pip install 'dramawatch[distributed]'"
@@ -56,7 +57,9 @@ def schedule_sources(
 ) -> EnqueueReport:
     """Queue one pass over ``sources`` for the workers (only those due, with ``due_only``)."""
     distributed, worker = _parts()
-    _register_sources(config, sources)
+    store = open_store(config.database)
+    store.migrate()
+    register_sources(store, sources)
     server = distributed.connect(redis_url)
     report = distributed.EnqueueReport(new_pass_id())
     chosen = distributed.claim_due(server, sources, report.pass_id, force=not due_only)
@@ -67,15 +70,6 @@ def schedule_sources(
     report.skipped = [source.name for source in sources if source not in chosen]
     logger.info("Pass %s: queued %s", report.pass_id, ", ".join(report.queued) or "nothing")
     return report
-
-
-def _register_sources(config: Config, sources: Sequence[SourceConfig]) -> None:
-    store = open_store(config.database)
-    store.migrate()
-    with store.transaction() as tx:
-        for source in sources:
-            tx.sources.ensure(source.name, source.kind, source.url, source.category)
-        tx.commit()
 
 
 def wait_until_drained(redis_url: str, *, settle: float = 2.0, timeout: float = 3600) -> bool:
@@ -146,7 +140,7 @@ def schedule_command(
     help="Also send due alert deliveries (safe with any number of workers).",
 )  # fmt: skip
 @click.option(
-    "--heartbeat-ttl", default=DEFAULT_HEARTBEAT_TTL, show_default=True,
+    "--heartbeat-ttl", default=HEARTBEAT_TTL, show_default=True,
     type=click.IntRange(1, 3600), metavar="SECONDS",
     help="Silence after which other workers take this one's requests back.",
 )  # fmt: skip

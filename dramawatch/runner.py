@@ -17,6 +17,7 @@ from scrapy.exceptions import DropItem
 from alerts import alert_on_sources, dispatch_pending
 from config import Config, SourceConfig
 from crawler.settings import settings_for
+from crawler.sources import register_sources
 from crawler.spiders import SPIDERS
 from dramawatch.report import PassReport, SourceResult
 from storage import Store, open_store
@@ -39,7 +40,7 @@ def run_pass(
     """Crawl ``sources`` once; every source's outcome is recorded, none stops the others."""
     store = open_store(config.database)
     store.migrate()
-    _register_sources(store, sources)
+    register_sources(store, sources)
     overrides = {
         "LOG_LEVEL": logging.getLevelName(logging.getLogger().getEffectiveLevel()),
         "LOG_INSTALL_ROOT_HANDLER": False,  # the CLI's logging configuration stays in charge
@@ -81,13 +82,6 @@ def dispatch_during(store: Store, config: Config) -> Iterator[None]:
     finally:
         stop.set()
         thread.join()
-
-
-def _register_sources(store: Store, sources: Sequence[SourceConfig]) -> None:
-    with store.transaction() as tx:
-        for source in sources:
-            tx.sources.ensure(source.name, source.kind, source.url, source.category)
-        tx.commit()
 
 
 def _schedule(

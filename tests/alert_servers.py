@@ -27,8 +27,8 @@ from scrapy.utils.test import get_crawler
 from config import Config
 from crawler.analysis import analyse_text
 from crawler.items import ArticleItem
-from crawler.pipelines.dedupe import DedupePipeline
 from crawler.pipelines.store import StorePipeline
+from crawler.pipelines.url import CanonicalUrlPipeline
 from dramawatch.alerts_commands import alerts_group, rules_group
 from dramawatch.cli import Context
 from storage import Store
@@ -223,14 +223,6 @@ def alert_config(database: str, **sections: Any) -> Config:
     return Config.model_validate({"database": database, "sources": sources, **sections})
 
 
-def register_sources(store: Store, config: Config) -> None:
-    """Create the source rows the pipelines expect."""
-    with store.transaction() as tx:
-        for source in config.sources:
-            tx.sources.ensure(source.name, source.kind, source.url, source.category)
-        tx.commit()
-
-
 def ingest(
     config: Config, url: str, title: str, text: str, *, source: str = "nrta", **fields: Any
 ) -> ArticleItem:
@@ -240,13 +232,13 @@ def ingest(
         text=text, language=fields.pop("language", "en"), fetched_at=fields.pop("fetched", T0),
         **fields,
     )  # fmt: skip
-    crawler = get_crawler(settings_dict={"DRAMAWATCH_WORKERS": 0})
+    crawler = get_crawler(settings_dict={"DRAMAWATCH_ANALYSIS_PROCESSES": 0})
     analysis = analyse_text(text, config.metrics, item.published_at)
     item.content_hash, item.signature, item.bands = (
         analysis.identity.content_hash, analysis.identity.signature, analysis.identity.bands,
     )  # fmt: skip
     item.observations = analysis.observations
-    DedupePipeline(crawler, config).process_item(item)
+    CanonicalUrlPipeline(crawler, config).process_item(item)
     with suppress(DropItem):  # duplicate or unchanged: item.status says which
         asyncio.run(StorePipeline(crawler, config).process_item(item))
     return item

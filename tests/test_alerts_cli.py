@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from config import Config
+from crawler.sources import register_sources
 from storage import Store
 from tests.alert_servers import (
     MARKET,
@@ -19,7 +20,6 @@ from tests.alert_servers import (
     alerts_cli,
     deliveries,
     ingest,
-    register_sources,
     write_config,
 )
 
@@ -48,7 +48,7 @@ def setup(store: Store, receiver: HookReceiver, tmp_path: Path) -> tuple[Config,
     """A config file, one stored regulation article and its pending alert."""
     hook = {"name": "hook", "kind": "webhook", "url": receiver.url, "timeout": 2}
     config = alert_config(store.url, rules=RULES, channels=[hook], metrics=[MARKET])
-    register_sources(store, config)
+    register_sources(store, config.sources)
     ingest(config, "https://nrta.example/reg", "New regulation", TEXT.format("50 billion yuan"))
     return config, write_config(tmp_path / "dramawatch.yaml", config)
 

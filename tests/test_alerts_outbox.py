@@ -14,8 +14,9 @@ from alerts import alert_on_sources, record_alerts
 from alerts.outbox import digest_boundary
 from alerts.records import AlertDraft
 from config import Config
+from crawler.sources import register_sources
 from storage import RunStats, Store
-from tests.alert_servers import MARKET, T0, alert_config, deliveries, ingest, register_sources
+from tests.alert_servers import MARKET, T0, alert_config, deliveries, ingest
 
 STORY = Path(__file__).parent / "fixtures" / "stories" / "nrta-notice-tiered-review.yaml"
 HOOK = {"name": "hook", "kind": "webhook", "url": "http://127.0.0.1:9/hook"}
@@ -28,7 +29,7 @@ MAIL = {
 def _config(store: Store, *rules: dict[str, Any], **sections: Any) -> Config:
     sections.setdefault("channels", [HOOK, MAIL])
     config = alert_config(store.url, rules=list(rules), **sections)
-    register_sources(store, config)
+    register_sources(store, config.sources)
     return config
 
 

@@ -46,7 +46,7 @@ def test_search_section_at_toy_size(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_crawl_section_at_toy_size() -> None:
-    result = crawl.main(["--pages", "12", "--runs", "1", "--workers", "0"])
+    result = crawl.main(["--pages", "12", "--runs", "1", "--analysis-processes", "0"])
     for variant in crawl.VARIANTS:
         run = result["raw"][0][variant]
         assert run.get("error") is None, run

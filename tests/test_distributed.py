@@ -23,9 +23,9 @@ from scrapy import Request
 from sqlalchemy import select
 
 from config import load_config
-from crawler import distributed
+from crawler.distributed import queue as distributed
+from crawler.distributed.spider import WorkerSpider
 from dramawatch.demo.server import SiteServer, load_manifest, sites_root
-from dramawatch.worker import WorkerSpider
 from storage import Store
 from storage.models import Alert, Article, Delivery, MetricObservation
 from tests.alert_servers import HookReceiver, SmtpSink

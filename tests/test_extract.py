@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse
 
-from crawler._extract_dates import parse_date
 from crawler.extract import Extracted, extract_article
+from crawler.extract.dates import parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"

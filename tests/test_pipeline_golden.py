@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from config import DEMO_CONFIG, Config, load_config
+from crawler.sources import register_sources
 from storage import open_store
 from tests.recorded import BASE, Pipelines, RecordedSite, crawl_source, items_by_path
 
@@ -28,7 +29,7 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     config = load_config(DEMO_CONFIG, environ={**os.environ, "DEMO_BASE": BASE})
     config = config.model_copy(update={"database": database})
     open_store(database).migrate()
-    _register(config)
+    register_sources(open_store(database), config.sources)
     site, pipelines = RecordedSite(), Pipelines(config)
     outcome: dict[str, Any] = {}
     for source in config.sources:
@@ -36,13 +37,6 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             stored, reason = pipelines.run(item)
             outcome[path] = {"item": stored or item, "dropped": reason, "source": source.name}
     return {"config": config, "outcome": outcome}
-
-
-def _register(config: Config) -> None:
-    with open_store(config.database).transaction() as tx:
-        for s in config.sources:
-            tx.sources.ensure(s.name, s.kind, s.url, s.category)
-        tx.commit()
 
 
 def _instant(value: str) -> datetime:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import redis
 
-from crawler.distributed import QUEUE_KEY
+from crawler.distributed.queue import QUEUE_KEY
 from tests.redis_server import RedisServer
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Self, TypeVar
 
 from scrapy.exceptions import NotConfigured
 
-from crawler.workers import off_reactor
+from crawler.analysis_pool import off_reactor
 from storage import Store, open_store
 
 if TYPE_CHECKING:
@@ -25,8 +25,8 @@ class DramawatchPipeline:
     def __init__(self, crawler: Crawler, config: Config) -> None:
         self.crawler = crawler
         self.config = config
-        # DRAMAWATCH_WORKERS = 0 runs the CPU-heavy steps in the crawl process itself.
-        self.workers = crawler.settings.getint("DRAMAWATCH_WORKERS", 0)
+        # DRAMAWATCH_ANALYSIS_PROCESSES = 0 runs the CPU-heavy steps in the crawl process itself.
+        self.analysis_processes = crawler.settings.getint("DRAMAWATCH_ANALYSIS_PROCESSES", 0)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -37,8 +37,8 @@ class DramawatchPipeline:
         return cls(crawler, config)
 
     async def off_reactor(self, job: Callable[[], T]) -> T:
-        """Run a CPU-heavy ``job`` in the worker pool (keeps the reactor crawling)."""
-        return await off_reactor(self.workers, job)
+        """Run a CPU-heavy ``job`` in the analysis pool (keeps the reactor crawling)."""
+        return await off_reactor(self.analysis_processes, job)
 
     @property
     def store(self) -> Store:

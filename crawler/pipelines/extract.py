@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class ExtractPipeline(DramawatchPipeline):
-    """Fills an item from its HTML in one worker job: title, text, date, language, the
+    """Fills an item from its HTML in one analysis job: title, text, date, language, the
     text's content hash, MinHash signature and bands, and its metric observations."""
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
@@ -35,8 +35,10 @@ class ExtractPipeline(DramawatchPipeline):
         item.canonical_link = extracted.canonical_link
         identity = analysis.text.identity
         item.content_hash, item.signature, item.bands = (
-            identity.content_hash, identity.signature, identity.bands,
-        )  # fmt: skip
+            identity.content_hash,
+            identity.signature,
+            identity.bands,
+        )
         item.observations = analysis.text.observations
         item.html = ""  # the raw page is not needed past this point
         return item
@@ -47,8 +49,12 @@ class ExtractPipeline(DramawatchPipeline):
 
     async def _analyse(self, item: ArticleItem) -> PageAnalysis:
         job = partial(
-            analyse_page, item.html, item.url, metrics=tuple(self.config.metrics),
-            fallback_title=item.fallback_title, fallback_date=item.fallback_date,
+            analyse_page,
+            item.html,
+            item.url,
+            metrics=tuple(self.config.metrics),
+            fallback_title=item.fallback_title,
+            fallback_date=item.fallback_date,
             language_hint=item.language_hint,
-        )  # fmt: skip
+        )
         return await self.off_reactor(job)

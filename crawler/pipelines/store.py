@@ -12,9 +12,9 @@ from scrapy.exceptions import DropItem
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from alerts.evaluate import alert_on_article
+from crawler.analysis_pool import in_writer
 from crawler.fingerprint import signatures_match
 from crawler.pipelines.base import DramawatchPipeline
-from crawler.workers import in_writer
 from storage import ArticleRecord, IngestResult, MetricObservation, Transaction, open_store
 
 if TYPE_CHECKING:
@@ -31,17 +31,19 @@ _TRANSIENT = (IntegrityError, OperationalError)
 class StorePipeline(DramawatchPipeline):
     """Stores new articles and revisions; copies and unchanged pages stop here.
 
-    With worker processes the writes run in one writer process of their own (SQLite
+    With analysis processes the writes run in one writer process of their own (SQLite
     serialises writers anyway), so the reactor keeps crawling while an article is stored.
     """
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         """Ingest the article; drop it as ``duplicate``/``unchanged`` when nothing is new."""
         job = partial(store_item, self.config, item)
-        result = await in_writer(job, enabled=bool(self.workers))
+        result = await in_writer(job, enabled=bool(self.analysis_processes))
         item.article_id, item.story_id, item.status = (
-            result.article_id, result.story_id, result.status,
-        )  # fmt: skip
+            result.article_id,
+            result.story_id,
+            result.status,
+        )
         if result.status in ("duplicate", "unchanged"):
             raise DropItem(f"{result.status}: {item.url}")
         return item
@@ -92,8 +94,16 @@ def _store_observations(
 def _record(item: ArticleItem) -> ArticleRecord:
     assert item.content_hash is not None and item.fetched_at is not None
     return ArticleRecord(
-        url=item.url, source=item.source, category=item.category, title=item.title,
-        published_at=item.published_at, language=item.language, text=item.text,
-        content_hash=item.content_hash, fetched_at=item.fetched_at,
-        seen_urls=item.seen_urls, signature=item.signature, bands=item.bands,
-    )  # fmt: skip
+        url=item.url,
+        source=item.source,
+        category=item.category,
+        title=item.title,
+        published_at=item.published_at,
+        language=item.language,
+        text=item.text,
+        content_hash=item.content_hash,
+        fetched_at=item.fetched_at,
+        seen_urls=item.seen_urls,
+        signature=item.signature,
+        bands=item.bands,
+    )

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import DropItem
 
+from crawler.analysis_pool import BackgroundWrites
 from crawler.pipelines.base import DramawatchPipeline
 from crawler.topic import topic_matcher
-from crawler.workers import BackgroundWrites
 from storage import open_store
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ class TopicFilterPipeline(DramawatchPipeline):
 
     def __init__(self, crawler: Crawler, config: Config) -> None:
         super().__init__(crawler, config)
-        self.writes = BackgroundWrites(self.workers)
+        self.writes = BackgroundWrites(self.analysis_processes)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         """Pass on-topic items; drop the others as ``off-topic``."""

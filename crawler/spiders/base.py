@@ -71,13 +71,16 @@ class SourceSpider(scrapy.Spider):
             self.record_error(response.url, "empty page")
             return
         yield ArticleItem(
-            url=response.url, source=self.name, category=self.source.category,
-            html=response.text, fetched_at=datetime.now(UTC),
+            url=response.url,
+            source=self.name,
+            category=self.source.category,
+            html=response.text,
+            fetched_at=datetime.now(UTC),
             requested_url=response.request.url if response.request else response.url,
             fallback_title=response.meta.get("fallback_title"),
             fallback_date=response.meta.get("fallback_date"),
             language_hint=self.source.language,
-        )  # fmt: skip
+        )
 
     def on_error(self, failure: Failure) -> None:
         """Record a failed request; a failed start request fails the source."""
@@ -99,9 +102,12 @@ class SourceSpider(scrapy.Spider):
         # The item_dropped signal is how a pass counts "unchanged" (dramawatch.runner); the
         # page never reaches the pipelines, so it is sent here.
         self.crawler.signals.send_catch_log(
-            signal=signals.item_dropped, item=None, response=None, spider=self,
+            signal=signals.item_dropped,
+            item=None,
+            response=None,
+            spider=self,
             exception=DropItem(f"unchanged: {url}"),
-        )  # fmt: skip
+        )
 
     def record_error(self, url: str, message: str) -> None:
         """Keep a per-page error for the run's record and log it."""

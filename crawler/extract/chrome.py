@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler._extract_dates import has_labelled_date
-from crawler._extract_meta import squash
+from crawler.extract.dates import has_labelled_date
+from crawler.extract.meta import squash
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Tags that never hold article text. <header> stays: it often carries the title and date.
-CHROME_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "iframe", "button",
-               "select", "textarea", "input", "template", "svg", "dialog")  # fmt: skip
+CHROME_TAGS = tuple(
+    """script style noscript nav footer aside iframe button select textarea input template svg
+    dialog""".split()
+)
 
 # id/class tokens that mark chrome. Matched whole, after splitting on punctuation and camelCase.
 # Not "status", "tag" or "widget" alone: WordPress marks every post "status-publish tag-x", and
@@ -38,9 +40,10 @@ _CHROME_TOKENS = frozenset(
     pager pagination tags toolbar topbar latest popular ranking hotnews mostread""".split()
 )
 # Prefixes for run-together names ("loginbox", "sharewrap", "statuslist"); the token must be longer.
-_CHROME_PREFIXES = ("login", "signin", "signup", "share", "social", "cookie", "related", "status",
-                    "newsletter", "footer", "breadcrumb", "sidebar", "subscribe", "consent",
-                    "recommend", "navbar", "faq")  # fmt: skip
+_CHROME_PREFIXES = tuple(
+    """login signin signup share social cookie related status newsletter footer breadcrumb
+    sidebar subscribe consent recommend navbar faq""".split()
+)
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _PREFIX_WORDS = frozenset(_CHROME_PREFIXES)
@@ -55,6 +58,30 @@ _ARTICLE_CLASSES = frozenset(
 _PROSE_PARAGRAPHS = 3  # this many long <p> make an element article prose, whatever its class
 _LONG_P = 150
 _BYLINE = 200
+
+
+def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
+    """Remove chrome tags in place; return the remaining elements that have an id or class."""
+    etree.strip_elements(root, *CHROME_TAGS, with_tail=False)
+    return root.xpath("//*[@class or @id]")
+
+
+def remove_chrome(root: HtmlElement, named: list[HtmlElement] | None = None) -> HtmlElement:
+    """Remove chrome elements in place and return ``root``.
+
+    ``named`` is the result of :func:`strip_chrome_tags` when the caller already ran it.
+    """
+    if named is None:
+        named = strip_chrome_tags(root)
+    page_len = max(_text_len(root), 1)
+    for element in named:
+        if not _is_chrome_name(f"{element.get('id', '')} {element.get('class', '')}"):
+            continue
+        if element.getroottree().getroot() is not root:  # inside something already removed
+            continue
+        if _text_len(element) <= _MAX_CHROME_SHARE * page_len and not _keeps_article_data(element):
+            element.drop_tree()
+    return root
 
 
 @lru_cache(maxsize=8192)  # pages repeat the same class names ("menu-item", ...) many times
@@ -88,30 +115,6 @@ def _keeps_article_data(element: HtmlElement) -> bool:
 def _text_len(element: HtmlElement) -> int:
     """Length of an element's text without whitespace runs."""
     return len("".join(element.text_content().split()))
-
-
-def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
-    """Remove chrome tags in place; return the remaining elements that have an id or class."""
-    etree.strip_elements(root, *CHROME_TAGS, with_tail=False)
-    return root.xpath("//*[@class or @id]")
-
-
-def remove_chrome(root: HtmlElement, named: list[HtmlElement] | None = None) -> HtmlElement:
-    """Remove chrome elements in place and return ``root``.
-
-    ``named`` is the result of :func:`strip_chrome_tags` when the caller already ran it.
-    """
-    if named is None:
-        named = strip_chrome_tags(root)
-    page_len = max(_text_len(root), 1)
-    for element in named:
-        if not _is_chrome_name(f"{element.get('id', '')} {element.get('class', '')}"):
-            continue
-        if element.getroottree().getroot() is not root:  # inside something already removed
-            continue
-        if _text_len(element) <= _MAX_CHROME_SHARE * page_len and not _keeps_article_data(element):
-            element.drop_tree()
-    return root
 
 
 # --- paragraph post-clean -------------------------------------------------------------------
@@ -154,13 +157,18 @@ _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <=
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 
 
-def _is_chrome_paragraph(para: str) -> bool:
-    """Tell whether one paragraph is a chrome line (login, share, status row, cookie, promo)."""
-    if len(para) >= _SHORT:
-        return False
-    if len(para) < _LINE and _CHROME_LINE_RE.match(para):
-        return True
-    return bool(_COOKIE_RE.search(para) or _PROMO_RE.search(para))
+def clean_paragraphs(paras: list[str], title: str | None) -> list[str]:
+    """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
+    if paras and title and _is_title_repeat(paras[0], title):
+        paras = paras[1:]
+    paras = _drop_link_runs(_cut_trailing_section(paras))
+    return [p for p in paras if not _is_chrome_paragraph(p)]
+
+
+def _is_title_repeat(para: str, title: str) -> bool:
+    """Tell whether a paragraph is the title again (possibly followed by a date)."""
+    head, key = squash(para), squash(title)
+    return bool(key) and head.startswith(key) and len(head) <= len(key) + 20
 
 
 def _cut_trailing_section(paras: list[str]) -> list[str]:
@@ -201,15 +209,10 @@ def _drop_link_runs(paras: list[str]) -> list[str]:
     return kept
 
 
-def clean_paragraphs(paras: list[str], title: str | None) -> list[str]:
-    """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
-    if paras and title and _is_title_repeat(paras[0], title):
-        paras = paras[1:]
-    paras = _drop_link_runs(_cut_trailing_section(paras))
-    return [p for p in paras if not _is_chrome_paragraph(p)]
-
-
-def _is_title_repeat(para: str, title: str) -> bool:
-    """Tell whether a paragraph is the title again (possibly followed by a date)."""
-    head, key = squash(para), squash(title)
-    return bool(key) and head.startswith(key) and len(head) <= len(key) + 20
+def _is_chrome_paragraph(para: str) -> bool:
+    """Tell whether one paragraph is a chrome line (login, share, status row, cookie, promo)."""
+    if len(para) >= _SHORT:
+        return False
+    if len(para) < _LINE and _CHROME_LINE_RE.match(para):
+        return True
+    return bool(_COOKIE_RE.search(para) or _PROMO_RE.search(para))

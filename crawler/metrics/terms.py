@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from crawler._text import normalize
+from crawler.metrics.text import normalize
 
 logger = logging.getLogger(__name__)
 

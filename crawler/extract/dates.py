@@ -1,4 +1,4 @@
-"""Publication-date discovery for ``crawler.extract``: explicit metadata first, then htmldate.
+"""Publication-date discovery for the article: explicit metadata first, then htmldate.
 
 Dates in page chrome (sidebars, "latest news" lists, status widgets) are never taken: text
 searches run only over the article region, with link lists removed, never over the whole page.
@@ -28,12 +28,12 @@ _FUTURE_SLACK = timedelta(hours=14)
 _MIN_YEAR = 1990
 
 # Metadata names in order of trust; all compared lower-case.
-META_KEYS = (
-    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-    "publish-date", "publish_date", "firstpublishedtime", "publishedtime", "article.published",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
-    "dcterms.created", "date", "originalpublicationdate",
-)  # fmt: skip
+META_KEYS = tuple(
+    """article:published_time og:published_time datepublished pubdate publishdate
+    publish-date publish_date firstpublishedtime publishedtime article.published
+    parsely-pub-date sailthru.date dc.date.issued dcterms.issued dc.date
+    dcterms.created date originalpublicationdate""".split()
+)
 
 _TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
 _TZ = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
@@ -73,152 +73,6 @@ _LINK_LIST_XPATH = ".//ul|.//ol|.//table|.//dl"
 _LINK_DENSITY = 0.5
 
 
-def split_trailing_date(title: str) -> tuple[str, str | None]:
-    """Split ``"Title   2025-12-07"`` into the title and its date string."""
-    match = _TRAILING_DATE_RE.match(title)
-    return (match.group(1).strip(), match.group(2)) if match else (title, None)
-
-
-def _tz(code: str | None, default: timezone) -> timezone:
-    """Turn an offset suffix ("Z", "+0800", "+08:00") into a timezone."""
-    if not code:
-        return default
-    if code in {"Z", "UTC", "GMT"}:
-        return UTC
-    sign = -1 if code[0] == "-" else 1
-    digits = code[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-
-
-def _build(y: str, mo: int, d: str, hms: tuple[str | None, ...], tz: timezone) -> datetime | None:
-    """Build an aware datetime from regex groups; None if the fields are out of range."""
-    hour, minute, second, ampm = hms
-    h = int(hour or 0)
-    if ampm and ampm[0] in "Pp" and h < 12:
-        h += 12
-    elif ampm and ampm[0] in "Aa" and h == 12:
-        h = 0
-    try:
-        return datetime(int(y), mo, int(d), h, int(minute or 0), int(second or 0), tzinfo=tz)
-    except ValueError:
-        return None
-
-
-def parse_date(text: str, default_tz: timezone) -> datetime | None:
-    """Parse a date string: ISO 8601, ``YYYY年M月D日 HH:MM``, ``Feb 17, 2026 10:37 AM``..."""
-    text = text.strip()
-    try:
-        parsed = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
-    except ValueError:
-        return _parse_loose(text, default_tz)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
-
-
-def _parse_loose(text: str, default_tz: timezone) -> datetime | None:
-    """Parse the first numeric or English-month date found in ``text``."""
-    if m := _NUMERIC_RE.search(text):
-        y, mo, d, *hms, tz = m.groups()
-        return _build(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
-    if m := _MDY_RE.search(text):
-        mon, d, y, *hms, tz = m.groups()
-        return _build(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
-    if m := _DMY_RE.search(text):
-        d, mon, y, *hms, tz = m.groups()
-        return _build(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
-    return None
-
-
-def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[datetime | None]:
-    """Yield dates from ``<meta>`` names/properties in order of trust."""
-    for key in META_KEYS:
-        if value := meta.get(key):
-            yield parse_date(value, default_tz)
-
-
-def url_date(url: str, default_tz: timezone) -> datetime | None:
-    """Date carried by the URL path (``/art/2025/2/5/``, ``/2019/11/19/``, ``/20250716/``)."""
-    path = url.split("?", 1)[0]
-    for pattern in _URL_RES:
-        if m := pattern.search(path):
-            return _build(m.group(1), int(m.group(2)), m.group(3), (None,) * 4, default_tz)
-    return None
-
-
-def labelled_dates(region: HtmlElement, default_tz: timezone) -> Iterator[datetime | None]:
-    """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
-    text = " ".join(" ".join(region.itertext()).split())
-    for pattern in _LABEL_RES:
-        if m := pattern.search(text):
-            yield _parse_loose(m.group(1), default_tz)
-
-
-def has_labelled_date(text: str) -> bool:
-    """Tell whether text holds a labelled publication date (发布时间：…, Published: …)."""
-    return any(pattern.search(text) for pattern in _LABEL_RES)
-
-
-def after_title_date(title_el: HtmlElement, default_tz: timezone) -> datetime | None:
-    """A date on the title line itself or right after it."""
-    own = split_trailing_date(title_el.text_content())[1]
-    if own:
-        return _parse_loose(own, default_tz)
-    following = " ".join(t.strip() for t in title_el.xpath("following::text()[position() <= 6]"))
-    m = _AFTER_TITLE_RE.match(following.strip())
-    return _parse_loose(m.group(1), default_tz) if m else None
-
-
-def article_region(
-    root: HtmlElement, title_el: HtmlElement | None, text_len: int
-) -> HtmlElement | None:
-    """Smallest ancestor of the title that holds most of the main text; the body if none does.
-
-    None when the title element is unknown: then nothing anchors the article on the page.
-    """
-    body = root.find("body")
-    body = root if body is None else body
-    if title_el is None or title_el.getroottree().getroot() is not root:
-        return None
-    el = title_el
-    while el is not None and el is not body:
-        if len("".join(el.text_content().split())) >= 0.7 * text_len:
-            return el
-        el = el.getparent()
-    return body
-
-
-def without_link_lists(region: HtmlElement) -> HtmlElement:
-    """Copy of the region without lists and tables made mostly of links."""
-    region = deepcopy(region)
-    for block in region.xpath(_LINK_LIST_XPATH):
-        text = len("".join(block.text_content().split()))
-        linked = sum(len("".join(a.text_content().split())) for a in block.iterfind(".//a"))
-        if text and linked >= _LINK_DENSITY * text and block.getparent() is not None:
-            block.drop_tree()
-    return region
-
-
-def htmldate_date(
-    root: HtmlElement, region: HtmlElement, url: str, default_tz: timezone
-) -> datetime | None:
-    """Ask htmldate, restricted to ``<head>`` plus the article region, without free-text search."""
-    doc = Element("html")
-    head = root.find("head")
-    if head is not None:
-        doc.append(deepcopy(head))
-    body = Element("body")
-    body.append(region)
-    doc.append(body)
-    found = find_date(
-        doc, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%dT%H:%M:%S%z"
-    )
-    return parse_date(found, default_tz) if found else None
-
-
-def plausible(date: datetime | None, now: datetime) -> bool:
-    """Reject missing, absurdly old and future dates."""
-    return date is not None and date.year >= _MIN_YEAR and date <= now + _FUTURE_SLACK
-
-
 def find_published(
     root: HtmlElement,
     url: str,
@@ -253,3 +107,149 @@ def _candidates(
     yield url_date(url, default_tz)
     # without an article region, htmldate sees <head> only: body dates could be anyone's
     yield htmldate_date(root, region if region is not None else Element("div"), url, default_tz)
+
+
+def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[datetime | None]:
+    """Yield dates from ``<meta>`` names/properties in order of trust."""
+    for key in META_KEYS:
+        if value := meta.get(key):
+            yield parse_date(value, default_tz)
+
+
+def parse_date(text: str, default_tz: timezone) -> datetime | None:
+    """Parse a date string: ISO 8601, ``YYYY年M月D日 HH:MM``, ``Feb 17, 2026 10:37 AM``..."""
+    text = text.strip()
+    try:
+        parsed = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        return _parse_loose(text, default_tz)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
+
+
+def _parse_loose(text: str, default_tz: timezone) -> datetime | None:
+    """Parse the first numeric or English-month date found in ``text``."""
+    if m := _NUMERIC_RE.search(text):
+        y, mo, d, *hms, tz = m.groups()
+        return _build(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+    if m := _MDY_RE.search(text):
+        mon, d, y, *hms, tz = m.groups()
+        return _build(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
+    if m := _DMY_RE.search(text):
+        d, mon, y, *hms, tz = m.groups()
+        return _build(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
+    return None
+
+
+def _build(y: str, mo: int, d: str, hms: tuple[str | None, ...], tz: timezone) -> datetime | None:
+    """Build an aware datetime from regex groups; None if the fields are out of range."""
+    hour, minute, second, ampm = hms
+    h = int(hour or 0)
+    if ampm and ampm[0] in "Pp" and h < 12:
+        h += 12
+    elif ampm and ampm[0] in "Aa" and h == 12:
+        h = 0
+    try:
+        return datetime(int(y), mo, int(d), h, int(minute or 0), int(second or 0), tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def _tz(code: str | None, default: timezone) -> timezone:
+    """Turn an offset suffix ("Z", "+0800", "+08:00") into a timezone."""
+    if not code:
+        return default
+    if code in {"Z", "UTC", "GMT"}:
+        return UTC
+    sign = -1 if code[0] == "-" else 1
+    digits = code[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def article_region(
+    root: HtmlElement, title_el: HtmlElement | None, text_len: int
+) -> HtmlElement | None:
+    """Smallest ancestor of the title that holds most of the main text; the body if none does.
+
+    None when the title element is unknown: then nothing anchors the article on the page.
+    """
+    body = root.find("body")
+    body = root if body is None else body
+    if title_el is None or title_el.getroottree().getroot() is not root:
+        return None
+    el = title_el
+    while el is not None and el is not body:
+        if len("".join(el.text_content().split())) >= 0.7 * text_len:
+            return el
+        el = el.getparent()
+    return body
+
+
+def without_link_lists(region: HtmlElement) -> HtmlElement:
+    """Copy of the region without lists and tables made mostly of links."""
+    region = deepcopy(region)
+    for block in region.xpath(_LINK_LIST_XPATH):
+        text = len("".join(block.text_content().split()))
+        linked = sum(len("".join(a.text_content().split())) for a in block.iterfind(".//a"))
+        if text and linked >= _LINK_DENSITY * text and block.getparent() is not None:
+            block.drop_tree()
+    return region
+
+
+def labelled_dates(region: HtmlElement, default_tz: timezone) -> Iterator[datetime | None]:
+    """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
+    text = " ".join(" ".join(region.itertext()).split())
+    for pattern in _LABEL_RES:
+        if m := pattern.search(text):
+            yield _parse_loose(m.group(1), default_tz)
+
+
+def has_labelled_date(text: str) -> bool:
+    """Tell whether text holds a labelled publication date (发布时间：…, Published: …)."""
+    return any(pattern.search(text) for pattern in _LABEL_RES)
+
+
+def after_title_date(title_el: HtmlElement, default_tz: timezone) -> datetime | None:
+    """A date on the title line itself or right after it."""
+    own = split_trailing_date(title_el.text_content())[1]
+    if own:
+        return _parse_loose(own, default_tz)
+    following = " ".join(t.strip() for t in title_el.xpath("following::text()[position() <= 6]"))
+    m = _AFTER_TITLE_RE.match(following.strip())
+    return _parse_loose(m.group(1), default_tz) if m else None
+
+
+def split_trailing_date(title: str) -> tuple[str, str | None]:
+    """Split ``"Title   2025-12-07"`` into the title and its date string."""
+    match = _TRAILING_DATE_RE.match(title)
+    return (match.group(1).strip(), match.group(2)) if match else (title, None)
+
+
+def url_date(url: str, default_tz: timezone) -> datetime | None:
+    """Date carried by the URL path (``/art/2025/2/5/``, ``/2019/11/19/``, ``/20250716/``)."""
+    path = url.split("?", 1)[0]
+    for pattern in _URL_RES:
+        if m := pattern.search(path):
+            return _build(m.group(1), int(m.group(2)), m.group(3), (None,) * 4, default_tz)
+    return None
+
+
+def htmldate_date(
+    root: HtmlElement, region: HtmlElement, url: str, default_tz: timezone
+) -> datetime | None:
+    """Ask htmldate, restricted to ``<head>`` plus the article region, without free-text search."""
+    doc = Element("html")
+    head = root.find("head")
+    if head is not None:
+        doc.append(deepcopy(head))
+    body = Element("body")
+    body.append(region)
+    doc.append(body)
+    found = find_date(
+        doc, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%dT%H:%M:%S%z"
+    )
+    return parse_date(found, default_tz) if found else None
+
+
+def plausible(date: datetime | None, now: datetime) -> bool:
+    """Reject missing, absurdly old and future dates."""
+    return date is not None and date.year >= _MIN_YEAR and date <= now + _FUTURE_SLACK

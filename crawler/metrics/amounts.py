@@ -1,7 +1,7 @@
 """Find amounts in normalised text: value, scale, unit, hedge and level/change kind.
 
-Everything here works on text from :func:`crawler._text.normalize`, so full-width digits and
-Traditional 萬/億 are already ASCII digits and 万/亿. The words around a number (hedges,
+Everything here works on text from :func:`crawler.metrics.text.normalize`, so full-width digits
+and Traditional 萬/億 are already ASCII digits and 万/亿. The words around a number (hedges,
 thresholds, growth verbs) are looked up in phrase tables at the end of the text before it
 and the start of the text after it: dictionary look-ups, not a regex search per number.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from crawler._text import Phrases
+from crawler.metrics.text import Phrases
 
 logger = logging.getLogger(__name__)
 

@@ -45,6 +45,8 @@ from scrapy_redis.queue import FifoQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.defer import Deferred
 
+from crawler.distributed import HEARTBEAT_TTL
+
 if TYPE_CHECKING:
     from scrapy import Spider
 
@@ -57,7 +59,6 @@ DUPEFILTER_KEY = "dramawatch:seen"
 WORKERS_KEY = "dramawatch:workers"
 DUE_KEY = "dramawatch:due:"  # + source name: set while the source's interval runs
 PASS_TTL = 7 * 24 * 3600  # a pass's fingerprints are kept a week
-HEARTBEAT_TTL = 15  # seconds without a heartbeat before a worker's leases are taken back
 
 LEASE = "dramawatch_lease"  # request.meta: the raw queue entry this request was taken as
 PASS = "dramawatch_pass"
@@ -97,10 +98,10 @@ def connect(url: str) -> Redis:
 def worker_settings(redis_url: str, worker: str) -> dict[str, Any]:
     """Scrapy settings that make a crawler a worker of the shared queue."""
     return {
-        "SCHEDULER": "crawler.distributed.SharedScheduler",
-        "SCHEDULER_QUEUE_CLASS": "crawler.distributed.LeasedQueue",
+        "SCHEDULER": "crawler.distributed.queue.SharedScheduler",
+        "SCHEDULER_QUEUE_CLASS": "crawler.distributed.queue.LeasedQueue",
         "SCHEDULER_QUEUE_KEY": QUEUE_KEY,
-        "DUPEFILTER_CLASS": "crawler.distributed.PassDupeFilter",
+        "DUPEFILTER_CLASS": "crawler.distributed.queue.PassDupeFilter",
         "SCHEDULER_DUPEFILTER_KEY": DUPEFILTER_KEY,
         "SCHEDULER_PERSIST": True,  # the queue is shared: never flush it on close
         "REDIS_URL": redis_url,
@@ -112,7 +113,7 @@ def worker_settings(redis_url: str, worker: str) -> dict[str, Any]:
 # A worker's first requests to a host arrive together, before its robots.txt is parsed.
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.distributed.RobotsTxtMiddleware": 100,
+    "crawler.distributed.queue.RobotsTxtMiddleware": 100,
 }
 
 

@@ -1,5 +1,5 @@
-"""Worker processes, so the crawl's reactor never waits: a pool for the CPU-heavy pure steps
-(extraction and text analysis) and one writer process for the store."""
+"""Processes beside the crawl, so its reactor never waits: a pool of analysis processes for the
+CPU-heavy pure steps (extraction and text analysis) and one writer process for the store."""
 
 from __future__ import annotations
 
@@ -15,33 +15,33 @@ from typing import TypeVar
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
-CPU, WRITER = "cpu", "writer"  # the pools' roles
+ANALYSIS, WRITER = "analysis", "writer"  # the pools' roles
 
 
-def default_workers() -> int:
-    """One analysis worker per core, less one for the crawl process and the writer.
+def default_analysis_processes() -> int:
+    """One analysis process per core, less one for the crawl process and the writer.
 
-    Measured on 2 cores (bench/crawl.py): the crawl process, one worker and the writer keep
-    both cores busy; a second worker adds memory, not speed.
+    Measured on 2 cores (bench/crawl.py): the crawl process, one analysis process and the
+    writer keep both cores busy; a second analysis process adds memory, not speed.
     """
     return max(1, (os.cpu_count() or 1) - 1)
 
 
 @lru_cache(maxsize=2)
-def worker_pool(role: str, workers: int) -> ProcessPoolExecutor:
-    """The shared pool of ``workers`` processes for ``role`` (forkserver: safe beside the
-    reactor): "cpu" for extraction and text analysis, "writer" for the store's writes."""
+def process_pool(role: str, processes: int) -> ProcessPoolExecutor:
+    """The shared pool of ``processes`` for ``role`` (forkserver: safe beside the reactor):
+    "analysis" for extraction and text analysis, "writer" for the store's writes."""
     context = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
     atexit.register(pool.shutdown, wait=False, cancel_futures=True)
     return pool
 
 
-async def off_reactor(workers: int, job: Callable[[], T], *, role: str = CPU) -> T:
-    """Run ``job`` (picklable) in the ``role`` pool of ``workers``; in this process when 0."""
-    if not workers:
+async def off_reactor(processes: int, job: Callable[[], T], *, role: str = ANALYSIS) -> T:
+    """Run ``job`` (picklable) in the ``role`` pool of ``processes``; in this process when 0."""
+    if not processes:
         return job()
-    return await asyncio.wrap_future(worker_pool(role, workers).submit(job))
+    return await asyncio.wrap_future(process_pool(role, processes).submit(job))
 
 
 async def in_writer(job: Callable[[], T], *, enabled: bool) -> T:
@@ -53,19 +53,19 @@ class BackgroundWrites:
     """Small writes queued in the writer process, in order, without the reactor waiting.
 
     One process writes, so the reactor never sleeps on SQLite's write lock; ``drain()`` waits
-    for what is queued (call it before the crawl ends). With 0 workers it writes at once.
+    for what is queued (call it before the crawl ends). With 0 processes it writes at once.
     """
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
         self._pending: set[Future[None]] = set()
 
     def submit(self, job: Callable[[], None]) -> None:
         """Queue ``job`` (picklable) behind the writer's earlier jobs."""
-        if not self.workers:
+        if not self.processes:
             job()
             return
-        future = worker_pool(WRITER, 1).submit(job)
+        future = process_pool(WRITER, 1).submit(job)
         self._pending.add(future)
         future.add_done_callback(self._done)
 

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from crawler._numbers import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
-from crawler._periods import Period, PeriodFinder
-from crawler._terms import Term, TermMatcher, matcher_for
-from crawler._text import Phrases, Segments, normalize, segment
+from crawler.metrics.amounts import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
+from crawler.metrics.periods import Period, PeriodFinder
+from crawler.metrics.terms import Term, TermMatcher, matcher_for
+from crawler.metrics.text import Phrases, Segments, normalize, segment
 
 if TYPE_CHECKING:
     from datetime import date
@@ -37,9 +37,26 @@ _CONTINUATION = re.compile(
     r"|nearly|almost|up|down|compared|versus|vs\b)|达到?|突破|超过|较|同比|环比|合计|总计|共计|计)"
 )
 _BASE_BEFORE = Phrases(
-    dict.fromkeys(["较", "比", "相比", "与", "vs", "vs.", "versus", "compared to", "compared with",
-                   "over", "than", "against", "same period of", "same period in"], "base")
-)  # fmt: skip
+    dict.fromkeys(
+        [
+            "较",
+            "比",
+            "相比",
+            "与",
+            "vs",
+            "vs.",
+            "versus",
+            "compared to",
+            "compared with",
+            "over",
+            "than",
+            "against",
+            "same period of",
+            "same period in",
+        ],
+        "base",
+    )
+)
 # Between a number and a period, these mean the period belongs to another number.
 _JOINER_RE = re.compile(r" (?:to|and|vs\.?|while|compared) |[至到而和]")
 
@@ -167,9 +184,15 @@ def _document(original: str, matcher: TermMatcher, year: int | None) -> _Documen
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
     amounts = find_amounts(text, _blocked(text, segments, terms, titles))
     return _Document(
-        text, segments, amounts, [a.start for a in amounts], terms, [t.start for t in terms],
-        titles, PeriodFinder(text, year),
-    )  # fmt: skip
+        text,
+        segments,
+        amounts,
+        [a.start for a in amounts],
+        terms,
+        [t.start for t in terms],
+        titles,
+        PeriodFinder(text, year),
+    )
 
 
 def _numeric_sentences(text: str, segments: Segments) -> list[tuple[int, int]]:

@@ -20,9 +20,9 @@ from lxml.html import Element, HTMLParser, document_fromstring, fragment_fromstr
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
-from crawler._extract_clean import clean_paragraphs, remove_chrome, strip_chrome_tags
-from crawler._extract_dates import CHINA_TZ, find_published, plausible
-from crawler._extract_meta import (
+from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags
+from crawler.extract.dates import CHINA_TZ, find_published, plausible
+from crawler.extract.meta import (
     declared_language,
     detect_language,
     find_title,
@@ -67,8 +67,10 @@ _RETRY_SHARE = 0.15  # retry when the precise text is below this share of the pa
 
 # Hanweb/TRS/UCAP (and China Daily / Global Times) body containers, best first; each name is
 # looked up as an id and as a class.
-_CONTAINERS = ("c", "ivs_content", "UCAP-CONTENT", "TRS_UEDITOR", "TRS_Editor", "article_content",
-               "Content", "detailContent", "pages_content", "zoom")  # fmt: skip
+_CONTAINERS = tuple(
+    """c ivs_content UCAP-CONTENT TRS_UEDITOR TRS_Editor article_content Content detailContent
+    pages_content zoom""".split()
+)
 _CONTAINER_RANK = {name: rank for rank, name in enumerate(_CONTAINERS)}
 _CONTAINER_SET = frozenset(_CONTAINERS)
 _NO_RANK = len(_CONTAINERS)
@@ -77,8 +79,10 @@ _CONTENT_MARKERS_RE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _MIN_CONTAINER_TEXT = 30
-_BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-               "article", "blockquote", "pre", "ul", "ol", "dd", "dt", "figcaption")  # fmt: skip
+_BLOCK_TAGS = tuple(
+    """p div li tr h1 h2 h3 h4 h5 h6 table section article blockquote pre ul ol dd dt
+    figcaption""".split()
+)
 
 
 def extract_article(
@@ -120,22 +124,7 @@ def parse_html(html: str) -> HtmlElement | None:
         return None
 
 
-# --- main text -----------------------------------------------------------------------------
-
-
-def main_text(root: HtmlElement, container: HtmlElement | None, url: str, title: str | None) -> str:
-    """Main body text, paragraphs separated by blank lines, chrome removed."""
-    if container is not None:
-        tree = Element("html")
-        body = etree.SubElement(tree, "body")
-        body.append(deepcopy(container))
-        text = _trafilatura_text(tree, url)
-        if len(text) < 0.5 * len(norm(container.text_content())):
-            text = block_text(container)
-    else:
-        text = _trafilatura_text(root, url)
-    paras = [norm(line) for line in text.splitlines()]
-    return "\n\n".join(clean_paragraphs([p for p in paras if p], title))
+# --- the article body container of CMS pages ---------------------------------------------
 
 
 def cms_container(html: str, root: HtmlElement, named: list[HtmlElement]) -> HtmlElement | None:
@@ -173,6 +162,24 @@ def _container_rank(el: HtmlElement) -> int:
 def _classes(el: HtmlElement) -> list[str]:
     """The element's class names."""
     return (el.get("class") or "").split()
+
+
+# --- main text -----------------------------------------------------------------------------
+
+
+def main_text(root: HtmlElement, container: HtmlElement | None, url: str, title: str | None) -> str:
+    """Main body text, paragraphs separated by blank lines, chrome removed."""
+    if container is not None:
+        tree = Element("html")
+        body = etree.SubElement(tree, "body")
+        body.append(deepcopy(container))
+        text = _trafilatura_text(tree, url)
+        if len(text) < 0.5 * len(norm(container.text_content())):
+            text = block_text(container)
+    else:
+        text = _trafilatura_text(root, url)
+    paras = [norm(line) for line in text.splitlines()]
+    return "\n\n".join(clean_paragraphs([p for p in paras if p], title))
 
 
 def _trafilatura_text(tree: HtmlElement, url: str) -> str:

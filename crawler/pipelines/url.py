@@ -1,4 +1,4 @@
-"""DedupePipeline: the canonical URL of an article and the other URLs it was seen under."""
+"""CanonicalUrlPipeline: the canonical URL of an article and the other URLs it was seen under."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from crawler.items import ArticleItem
 
 
-class DedupePipeline(DramawatchPipeline):
+class CanonicalUrlPipeline(DramawatchPipeline):
     """Names the article by its canonical URL; the store recognises copies by the content
     hash and MinHash fingerprint that extraction computed (``crawler.analysis``)."""
 

@@ -2,9 +2,9 @@
 
 Every period holds a year: four digits, or a relative year (this year, 今年) that resolves
 against the publication year (None when that is unknown). The finder scans for those anchors
-once, then tries the forms of :mod:`crawler._period_forms` only around them: forms that start
-with the year by matching at the anchor, left to right; forms that end with it by a search
-that must end at the anchor, right to left so that a range wins over its own first year.
+once, then tries the forms of :mod:`crawler.metrics.period_forms` only around them: forms that
+start with the year by matching at the anchor, left to right; forms that end with it by a
+search that must end at the anchor, right to left so that a range wins over its own first year.
 Scanning the whole text with every form was about ten times slower.
 """
 
@@ -15,7 +15,7 @@ import logging
 import re
 from typing import NamedTuple
 
-from crawler._period_forms import (
+from crawler.metrics.period_forms import (
     FORWARD_RE,
     Unresolved,
     build_value,
@@ -76,11 +76,6 @@ class PeriodFinder:
         periods += _backward(scope, sorted([year + 4 for year in years] + year_words, reverse=True))
         periods.sort(key=lambda period: period.start)
         return periods
-
-
-def find_periods(text: str, published_year: int | None) -> list[Period]:
-    """Every period expression in ``text``, in order, without overlaps."""
-    return PeriodFinder(text, published_year).find()
 
 
 def _between(positions: list[int], start: int, end: int) -> list[int]:

@@ -1,4 +1,4 @@
-"""Title, language and ``<meta>`` helpers for ``crawler.extract``."""
+"""Title, language and ``<meta>`` helpers for ``crawler.extract.article``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from crawler._extract_dates import split_trailing_date
+from crawler.extract.dates import split_trailing_date
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

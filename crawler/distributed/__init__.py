@@ -1,0 +1,16 @@
+"""Crawling through a shared Redis queue: any number of workers, on any machine.
+
+``queue.py`` is the Redis side (keys, leased queue, per-pass dupefilter, scheduler, robots.txt
+middleware); ``spider.py`` is the worker's spider, whose jobs each have a module: ``relay.py``
+(running each request through its source's kind spider), ``leases.py`` (ending a request's
+lease once its items are through), ``rescue.py`` (taking back dead workers' requests),
+``outages.py`` (pausing while the database is down) and ``dispatch.py`` (sending alerts);
+``run.py`` starts a worker.
+
+The modules need the optional Redis packages (``dramawatch[distributed]``); this one does not,
+so the command line can show the defaults below without them.
+"""
+
+from __future__ import annotations
+
+HEARTBEAT_TTL = 15  # seconds without a heartbeat before a worker's leases are taken back

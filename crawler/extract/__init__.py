@@ -1,0 +1,12 @@
+"""Article extraction: one page's HTML -> title, main text, publication date and language.
+
+Read top-down from :func:`extract_article` in ``article.py``: it parses the page, reads the
+``<meta>`` map and title (``meta.py``), removes chrome (``chrome.py``), takes the main text and
+finally the publication date (``dates.py``).
+"""
+
+from __future__ import annotations
+
+from crawler.extract.article import Extracted, extract_article
+
+__all__ = ["Extracted", "extract_article"]
