@@ -55,7 +55,7 @@ def _parts() -> tuple[ModuleType, ModuleType]:
 def schedule_sources(
     config: Config, sources: Sequence[SourceConfig], redis_url: str, *, due_only: bool = False
 ) -> EnqueueReport:
-    """Queue one pass over ``sources`` for the workers (only those due, with ``due_only``)."""
+    """Queue one pass over ``sources`` for the distributed workers (due ones with ``due_only``)."""
     distributed, distributed_worker = _parts()
     _register_sources(config, sources)
     server = distributed.connect(redis_url)
