@@ -54,7 +54,7 @@ def daemon_cycles(cycles: int, workdir: Path, base_url: str) -> dict[str, Any]:
     """Run the daemon until ``cycles`` crawls finished; its RSS every SAMPLE_EVERY cycles."""
     config, log = _config(workdir), workdir / "daemon.log"
     env = {**os.environ, "DEMO_BASE": base_url, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "dramawatch.daemon_commands", "--config", str(config),
+    command = [sys.executable, "-m", "dramawatch", "--config", str(config),
                "run", "--log-format", "json", "--workers", "4"]  # fmt: skip
     samples: dict[int, float] = {}
     started = time.perf_counter()

@@ -27,7 +27,7 @@ from bench.pages import build_site
 from bench.pageserver import PageServer
 from config import load_config
 from crawler.distributed import queue as distributed
-from dramawatch.distributed_commands import schedule_sources
+from dramawatch.cli.distributed import schedule_sources
 from storage import Store
 from tests.pg import PostgresServer, postgres_bindir
 from tests.redis_server import RedisServer, redis_binary
@@ -54,7 +54,7 @@ channels:
 
 def _worker(config: Path, redis_url: str, name: str, concurrency: int) -> subprocess.Popen[bytes]:
     command = [
-        sys.executable, "-m", "dramawatch.distributed_commands", "--config", str(config),
+        sys.executable, "-m", "dramawatch", "--config", str(config),
         "worker", "--redis", redis_url, "--id", name, "--concurrency", str(concurrency),
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

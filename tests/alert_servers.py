@@ -29,8 +29,8 @@ from crawler.analysis import analyse_text
 from crawler.items import ArticleItem
 from crawler.pipelines.store import StorePipeline
 from crawler.pipelines.url import CanonicalUrlPipeline
-from dramawatch.alerts_commands import alerts_group, rules_group
-from dramawatch.cli import Context
+from dramawatch.cli.alerts import alerts_group, rules_group
+from dramawatch.cli.context import Context
 from storage import Store
 
 HANG = "hang"  # never answer (until the receiver closes): the client times out

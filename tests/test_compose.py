@@ -69,7 +69,7 @@ def test_each_service_runs_a_command_of_the_entry_point(service: str) -> None:
     name, *args = SERVICES[service]["command"]
     assert name in group.commands, (
         f"service {service}: `dramawatch {name}` is not a command of the image's entry point;"
-        " register it on the CLI (dramawatch/cli.py)"
+        " register it on the CLI (dramawatch/cli/__init__.py)"
     )
     group.commands[name].make_context(name, list(args))  # raises on an unknown option
 

@@ -71,8 +71,7 @@ class Daemon:
         return self.process.wait(timeout), time.monotonic() - started
 
 
-# The run/status commands through their own entry point, whether or not cli.py registers them.
-_CLI = [sys.executable, "-m", "dramawatch.daemon_commands"]
+_CLI = [sys.executable, "-m", "dramawatch"]
 
 
 def _cli(workdir: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

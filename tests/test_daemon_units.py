@@ -21,12 +21,12 @@ from apscheduler.triggers.cron import CronTrigger
 from click.testing import CliRunner
 
 from config import Config, SourceConfig
-from dramawatch.cli import Context
-from dramawatch.daemon_child import ChildOutcome, Children
-from dramawatch.daemon_commands import DURATION, status_command
-from dramawatch.daemon_jobs import DaemonOptions, Runtime, backoff_delay, conclude, run_source
-from dramawatch.daemon_lock import DaemonLock, DaemonRunning
-from dramawatch.daemon_schedule import DISPATCH_JOB_ID, sync_jobs
+from dramawatch.cli.context import Context
+from dramawatch.cli.daemon import DURATION, status_command
+from dramawatch.daemon.child import ChildOutcome, Children
+from dramawatch.daemon.jobs import DaemonOptions, Runtime, backoff_delay, conclude, run_source
+from dramawatch.daemon.lock import DaemonLock, DaemonRunning
+from dramawatch.daemon.schedule import DISPATCH_JOB_ID, sync_jobs
 from dramawatch.logs import JsonFormatter
 from storage import RunStats, Store, make_engine
 from storage.daemon import JOBS_TABLE

@@ -38,12 +38,8 @@ SLOW_MANIFEST = "manifest-slow.yaml"
 
 
 def entry_point() -> list[str]:
-    """``python -m dramawatch``, or the module that registers the commands until cli.py does."""
-    from dramawatch.cli import cli
-
-    if "worker" in cli.commands and "schedule" in cli.commands:
-        return [sys.executable, "-m", "dramawatch"]
-    return [sys.executable, "-m", "dramawatch.distributed_commands"]
+    """``python -m dramawatch``."""
+    return [sys.executable, "-m", "dramawatch"]
 
 
 def slow_sites(target: Path, hang: float) -> Path:

@@ -2,7 +2,7 @@
 
 Each crawl runs in its own process (``python -m dramawatch crawl --source NAME``) and its own
 session, so a Ctrl-C in the terminal reaches the daemon only (the daemon decides when a crawl
-is cut), and killing the session also ends any extraction workers the crawl started.
+is cut), and killing the session also ends any analysis processes the crawl started.
 """
 
 from __future__ import annotations

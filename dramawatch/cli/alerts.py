@@ -10,25 +10,18 @@ import click
 
 from alerts import UnknownTargetError, dispatch_pending
 from alerts.explain import Explanation, explain
+from dramawatch.cli.context import Context, pass_context
 from dramawatch.output import format_option, write_rows
-from storage import open_store
 from storage.models import utcnow
 
 if TYPE_CHECKING:
     from alerts import DispatchReport
-    from dramawatch.cli import Context
-    from storage import Store, Transaction
+    from storage import Transaction
     from storage.models import Delivery
 
 ALERT_COLUMNS = ("id", "rule", "kind", "channel", "status", "attempts", "created_at", "title")
 RULE_COLUMNS = ("rule", "kind", "fires", "reason")
 STATUSES = ("pending", "delivered", "failed")
-
-
-def _store(ctx: Context) -> Store:
-    store = open_store(ctx.config.database)
-    store.migrate()
-    return store
 
 
 def alert_json(delivery: Delivery) -> dict[str, Any]:
@@ -55,15 +48,15 @@ def _iso(value: Any) -> str | None:
 @click.option("--status", type=click.Choice(STATUSES), help="Only deliveries in this state.")
 @format_option()
 @click.pass_context
-def alerts_group(click_ctx: click.Context, status: str | None, fmt: str) -> None:
+@pass_context
+def alerts_group(ctx: Context, click_ctx: click.Context, status: str | None, fmt: str) -> None:
     """List alerts and their delivery state, one row per (alert, channel).
 
     Example: dramawatch alerts --status failed --format json
     """
     if click_ctx.invoked_subcommand is not None:
         return
-    ctx: Context = click_ctx.obj
-    with _store(ctx).transaction() as tx:
+    with ctx.store.transaction() as tx:
         rows = [alert_json(delivery) for delivery in tx.alerts.deliveries(status)]
     write_rows(rows, fmt, ALERT_COLUMNS, title=f"{len(rows)} deliveries")
 
@@ -71,7 +64,7 @@ def alerts_group(click_ctx: click.Context, status: str | None, fmt: str) -> None
 @alerts_group.command("retry")
 @click.argument("ids", nargs=-1)
 @click.option("--failed", "all_failed", is_flag=True, help="Every failed delivery.")
-@click.pass_obj
+@pass_context
 def retry(ctx: Context, ids: tuple[str, ...], all_failed: bool) -> None:
     """Make deliveries pending again (attempts are kept) and dispatch them now.
 
@@ -81,7 +74,7 @@ def retry(ctx: Context, ids: tuple[str, ...], all_failed: bool) -> None:
     """
     if not ids and not all_failed:
         raise click.UsageError("give delivery or alert ids (see `dramawatch alerts`) or --failed")
-    store = _store(ctx)
+    store = ctx.store
     with store.transaction() as tx:
         count = tx.alerts.retry(_resolve(tx, ids), failed=all_failed, now=utcnow())
         tx.commit()
@@ -106,13 +99,13 @@ def _resolve(tx: Transaction, ids: Sequence[str]) -> list[str]:
 
 @alerts_group.command("dispatch")
 @format_option("table", "json")
-@click.pass_obj
+@pass_context
 def dispatch(ctx: Context, fmt: str) -> None:
     """Send every delivery that is due now (the crawl and the daemon do this too).
 
     Example: dramawatch alerts dispatch
     """
-    report = dispatch_pending(_store(ctx), ctx.config)
+    report = dispatch_pending(ctx.store, ctx.config)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:
@@ -138,7 +131,7 @@ def rules_group() -> None:
 @click.argument("target")
 @click.option("--source", help="Treat a local file as coming from this configured source.")
 @format_option()
-@click.pass_obj
+@pass_context
 def test_rules(ctx: Context, target: str, source: str | None, fmt: str) -> None:
     """Show which rules would fire on an article and why; nothing is written or sent.
 
@@ -147,7 +140,7 @@ def test_rules(ctx: Context, target: str, source: str | None, fmt: str) -> None:
     Example: dramawatch rules test 42
     """
     try:
-        explanation = explain(_store(ctx), ctx.config, target, source=source)
+        explanation = explain(ctx.store, ctx.config, target, source=source)
     except UnknownTargetError as exc:
         raise click.BadParameter(str(exc), param_hint="TARGET") from None
     article = explanation.article

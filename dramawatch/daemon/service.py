@@ -1,7 +1,7 @@
 """``dramawatch run``: the scheduler daemon, a thin shell over the pass ``crawl`` runs.
 
 Each source's job starts ``dramawatch crawl --source NAME`` as a child process, with a time
-limit (see dramawatch/daemon_child.py). A Twisted reactor cannot be restarted in one
+limit (see dramawatch/daemon/child.py). A Twisted reactor cannot be restarted in one
 process, so ``run_pass`` cannot simply be called again; a child per crawl also keeps the
 daemon's memory flat and a crash or hang of one crawl away from the scheduler.
 
@@ -32,10 +32,10 @@ from apscheduler.events import (
 from apscheduler.schedulers import SchedulerNotRunningError
 
 from config import Config, ConfigError, load_config
-from dramawatch.daemon_jobs import DaemonOptions, Runtime, dispatch, install, record_job_error
-from dramawatch.daemon_lock import DaemonLock, Heartbeat
-from dramawatch.daemon_schedule import SyncReport, add_dispatcher, build_scheduler, sync_jobs
-from storage import open_store
+from dramawatch.daemon.jobs import DaemonOptions, Runtime, dispatch, install, record_job_error
+from dramawatch.daemon.lock import DaemonLock, Heartbeat
+from dramawatch.daemon.schedule import SyncReport, add_dispatcher, build_scheduler, sync_jobs
+from storage import Store
 
 logger = logging.getLogger(__name__)
 
@@ -45,12 +45,10 @@ STOP, RELOAD, LOST = "stop", "reload", "lost"
 class Daemon:
     """One scheduler over the configured sources, holding the database's daemon lock."""
 
-    def __init__(self, options: DaemonOptions, config: Config) -> None:
-        store = open_store(config.database)
-        store.migrate()
+    def __init__(self, options: DaemonOptions, config: Config, store: Store) -> None:
         self.runtime = Runtime(options, config, store)
         self.lock = DaemonLock(store)
-        self.scheduler = build_scheduler(config.database, options.workers)
+        self.scheduler = build_scheduler(config.database, options.concurrent_crawls)
         self.exit_code = 0
         self._requests: queue.SimpleQueue[tuple[str, int]] = queue.SimpleQueue()
         self._stop_requested = False

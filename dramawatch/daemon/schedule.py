@@ -25,7 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from config import Config, SourceConfig
 from config.cron import crontab_trigger
-from dramawatch.daemon_jobs import CRAWL_JOB, DISPATCH_JOB
+from dramawatch.daemon.jobs import CRAWL_JOB, DISPATCH_JOB
 from storage import make_engine
 from storage.daemon import JOBS_TABLE
 
@@ -64,14 +64,17 @@ def job_id(source: str) -> str:
     return f"source:{source}"
 
 
-def build_scheduler(database: str, workers: int) -> DaemonScheduler:
+def build_scheduler(database: str, concurrent_crawls: int) -> DaemonScheduler:
     """A blocking scheduler with the persistent and in-memory job stores and two executors."""
     return DaemonScheduler(
         jobstores={
             PERSISTENT: SQLAlchemyJobStore(engine=make_engine(database), tablename=JOBS_TABLE),
             IN_MEMORY: MemoryJobStore(),
         },
-        executors={CRAWLS: ThreadPoolExecutor(workers), DISPATCHER: ThreadPoolExecutor(1)},
+        executors={
+            CRAWLS: ThreadPoolExecutor(concurrent_crawls),
+            DISPATCHER: ThreadPoolExecutor(1),
+        },
         timezone=UTC,
     )
 

@@ -1,4 +1,4 @@
-"""The ``crawl`` command: one pass with a live progress display and a summary."""
+"""``dramawatch crawl``: one pass with a live progress display and a summary."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -13,13 +14,33 @@ from rich.live import Live
 from rich.table import Table
 
 from config import Config, SourceConfig
-from dramawatch.output import console
+from dramawatch.cli.context import Context, pass_context
+from dramawatch.cli.sources import choose_sources
+from dramawatch.output import console, format_option
 from dramawatch.report import PassReport, SourceResult
-from dramawatch.runner import Progress, run_pass
+
+if TYPE_CHECKING:
+    from dramawatch.runner import Progress
+
+
+@click.command()
+@click.option("--source", "names", multiple=True, help="Only this source (repeatable).")
+@format_option("table", "json")
+@pass_context
+def crawl(ctx: Context, names: tuple[str, ...], fmt: str) -> None:
+    """Crawl the sources once, now, whatever their intervals.
+
+    Exits 0 when the pass ran, even if some sources failed (they are listed and recorded).
+
+    Example: dramawatch crawl --source nrta-notices
+    """
+    run_crawl(ctx.config, choose_sources(ctx.config, names), fmt)
 
 
 def run_crawl(config: Config, sources: Sequence[SourceConfig], fmt: str) -> PassReport:
     """Run the pass and print its summary (exit status stays 0 when sources failed)."""
+    from dramawatch.runner import run_pass  # Scrapy loads only for the commands that crawl
+
     with _live_progress(sources) as progress:
         report = run_pass(config, sources, progress=progress)
     if fmt == "json":

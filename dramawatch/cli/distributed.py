@@ -1,7 +1,7 @@
 """``dramawatch schedule`` and ``dramawatch worker``: crawling through a shared Redis queue.
 
-``schedule_sources`` is the function
-a scheduler (``schedule --every``, or the daemon's ``run --distributed``) calls per pass.
+``dramawatch worker`` runs a distributed worker; ``schedule_sources`` is the function a
+scheduler (``schedule --every``, or the daemon's ``run --distributed``) calls per pass.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import click
 from config import Config, SourceConfig
 from crawler.distributed import HEARTBEAT_TTL
 from crawler.sources import register_sources
-from dramawatch.sources import choose_sources
+from dramawatch.cli.context import Context, pass_context
+from dramawatch.cli.sources import choose_sources
 from storage import open_store
 
 if TYPE_CHECKING:
@@ -41,29 +42,30 @@ def new_pass_id() -> str:
 
 
 def _parts() -> tuple[ModuleType, ModuleType]:
-    """The Redis queue and the worker, imported when used (an optional extra)."""
+    """The Redis queue and the distributed worker, imported when used (an optional extra)."""
     try:
         from crawler.distributed import queue as distributed
-        from crawler.distributed import run as worker
+        from crawler.distributed import run as distributed_worker
     except ImportError as exc:
         raise click.ClickException(
             f"{exc.name} is not installed: pip install 'dramawatch[distributed]'"
         ) from None
-    return distributed, worker
+    return distributed, distributed_worker
 
 
 def schedule_sources(
     config: Config, sources: Sequence[SourceConfig], redis_url: str, *, due_only: bool = False
 ) -> EnqueueReport:
-    """Queue one pass over ``sources`` for the workers (only those due, with ``due_only``)."""
-    distributed, worker = _parts()
+    """Queue one pass over ``sources`` for the distributed workers (due ones with ``due_only``)."""
+    distributed, distributed_worker = _parts()
     store = open_store(config.database)
     store.migrate()
     register_sources(store, sources)
     server = distributed.connect(redis_url)
     report = distributed.EnqueueReport(new_pass_id())
     chosen = distributed.claim_due(server, sources, report.pass_id, force=not due_only)
-    spider = worker.WorkerSpider(config=config)  # only to name callbacks in queued requests
+    # The spider only names the callbacks of the queued requests.
+    spider = distributed_worker.WorkerSpider(config=config)
     requests = [r for s in chosen for r in spider.start_requests_of(s, report.pass_id)]
     distributed.push_requests(server, spider, requests)
     report.queued = [source.name for source in chosen]
@@ -74,7 +76,7 @@ def schedule_sources(
 
 def wait_until_drained(redis_url: str, *, settle: float = 2.0, timeout: float = 3600) -> bool:
     """Block until no request is queued or leased for ``settle`` seconds; False on timeout."""
-    distributed, _worker = _parts()
+    distributed, _distributed_worker = _parts()
     server = distributed.connect(redis_url)
     deadline = time.monotonic() + timeout
     quiet_since: float | None = None
@@ -89,10 +91,6 @@ def wait_until_drained(redis_url: str, *, settle: float = 2.0, timeout: float = 
     return False
 
 
-def _config(ctx: click.Context) -> Config:
-    return ctx.find_root().obj.config  # type: ignore[no-any-return]
-
-
 @click.command("schedule")
 @click.option("--source", "names", multiple=True, help="Only this source (repeatable).")
 @click.option("--due", is_flag=True, help="Only sources whose interval has run out.")
@@ -102,16 +100,16 @@ def _config(ctx: click.Context) -> Config:
 )  # fmt: skip
 @click.option("--wait", is_flag=True, help="Return once the workers have finished the pass.")
 @redis_option
-@click.pass_context
+@pass_context
 def schedule_command(
-    ctx: click.Context, names: tuple[str, ...], due: bool, every: float | None, wait: bool,
+    ctx: Context, names: tuple[str, ...], due: bool, every: float | None, wait: bool,
     redis_url: str,
 ) -> None:  # fmt: skip
     """Queue a crawl pass for `dramawatch worker` processes (any number, any machine).
 
     Example: dramawatch schedule --redis redis://queue:6379/0 --source nrta-notices --wait
     """
-    config = _config(ctx)
+    config = ctx.config
     sources = choose_sources(config, names)
     while True:
         report = schedule_sources(config, sources, redis_url, due_only=due)
@@ -144,17 +142,17 @@ def schedule_command(
     type=click.IntRange(1, 3600), metavar="SECONDS",
     help="Silence after which other workers take this one's requests back.",
 )  # fmt: skip
-@click.pass_context
-def worker_command(
-    ctx: click.Context, redis_url: str, concurrency: int, worker_id: str | None,
+@pass_context
+def distributed_worker_command(
+    ctx: Context, redis_url: str, concurrency: int, worker_id: str | None,
     idle_exit: float, dispatch: bool, heartbeat_ttl: int,
 ) -> None:  # fmt: skip
     """Crawl requests from the shared Redis queue into the configured database.
 
     Example: dramawatch --config dramawatch.yaml worker --redis redis://queue:6379/0
     """
-    _distributed, worker = _parts()
-    worker.run_worker(
-        _config(ctx), redis_url, worker_id=worker_id, concurrency=concurrency,
+    _distributed, distributed_worker = _parts()
+    distributed_worker.run_worker(
+        ctx.config, redis_url, worker_id=worker_id, concurrency=concurrency,
         idle_exit=idle_exit, dispatch=dispatch, heartbeat_ttl=heartbeat_ttl,
     )  # fmt: skip

@@ -8,11 +8,27 @@ from typing import Any
 
 import click
 
-from dramawatch.output import write_rows
+from dramawatch.cli.context import Context, pass_context
+from dramawatch.output import format_option, write_rows
 from storage import MetricObservation, Store
 
 SUMMARY_COLUMNS = ("metric", "label", "value", "unit", "period", "previous", "change_pct", "source")
 HISTORY_COLUMNS = ("period", "value", "unit", "qualifier", "source", "observed_at", "quote")
+
+
+@click.command()
+@click.argument("key", required=False)
+@click.option("--plot", is_flag=True, help="Draw the metric's history in the terminal.")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Write a chart image.")
+@format_option("table", "json", "jsonl", "csv")
+@pass_context
+def metrics(ctx: Context, key: str | None, plot: bool, png: Path | None, fmt: str) -> None:
+    """Latest value per metric with its change, or one metric's history (KEY).
+
+    Example: dramawatch metrics market_value --plot --png market.png
+    """
+    labels = {metric.key: metric.label for metric in ctx.config.metrics}
+    show_metrics(ctx.store, key, fmt, labels=labels, plot=plot, png=png)
 
 
 def observation_json(obs: MetricObservation) -> dict[str, Any]:

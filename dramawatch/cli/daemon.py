@@ -1,28 +1,20 @@
-"""The ``run`` (scheduler daemon) and ``status`` commands.
-
-``dramawatch/cli.py`` registers them with ``cli.add_command(run_command)`` and
-``cli.add_command(status_command)``; ``python -m dramawatch.daemon_commands`` runs the CLI
-with them registered, whatever cli.py holds.
-"""
+"""``dramawatch run`` (the scheduler daemon) and ``dramawatch status``."""
 
 from __future__ import annotations
 
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from config import parse_duration
-from dramawatch.daemon_jobs import DaemonOptions
-from dramawatch.daemon_lock import DaemonRunning
+from dramawatch.cli.context import Context, pass_context
+from dramawatch.daemon.jobs import DaemonOptions
+from dramawatch.daemon.lock import DaemonRunning
 from dramawatch.logs import LOG_FORMATS, configure, current_level
 from dramawatch.output import console, format_option, write_rows
-from storage import open_store
-
-if TYPE_CHECKING:
-    from dramawatch.cli import Context
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +69,7 @@ DURATION = Duration()
 )
 @click.option(
     "--workers",
+    "concurrent_crawls",
     type=click.IntRange(1, 64),
     default=4,
     show_default=True,
@@ -101,9 +94,9 @@ DURATION = Duration()
     help="Scale-out: queue due sources into this Redis for `dramawatch worker` processes "
     "every 60 s instead of crawling here.",
 )  # fmt: skip
-@click.pass_obj
+@pass_context
 def run_command(
-    ctx: Context, log_format: str, grace: float, crawl_timeout: float, workers: int,
+    ctx: Context, log_format: str, grace: float, crawl_timeout: float, concurrent_crawls: int,
     dispatch_every: float, backoff_ceiling: float, redis_url: str | None,
 ) -> None:  # fmt: skip
     """Run the scheduler: every source on its interval, alerts sent as they fall due.
@@ -112,22 +105,22 @@ def run_command(
 
     Example: dramawatch --config dramawatch.yaml run --log-format json
     """
-    from dramawatch.daemon import Daemon
+    from dramawatch.daemon.service import Daemon
 
     configure(log_format, min(current_level(), logging.INFO))
     if redis_url:
-        from dramawatch.distributed_commands import schedule_command
+        from dramawatch.cli.distributed import schedule_command
 
         click.get_current_context().invoke(
             schedule_command, names=(), due=True, every=60.0, wait=False, redis_url=redis_url
         )
         return
     options = DaemonOptions(
-        Path(ctx.config_path).resolve(), grace, crawl_timeout, workers, dispatch_every,
+        Path(ctx.config_path).resolve(), grace, crawl_timeout, concurrent_crawls, dispatch_every,
         backoff_ceiling,
     )  # fmt: skip
     try:
-        code = Daemon(options, ctx.config).run()
+        code = Daemon(options, ctx.config, ctx.store).run()
     except DaemonRunning as exc:
         raise DaemonAlreadyRunning(str(exc)) from None
     raise SystemExit(code)
@@ -135,17 +128,15 @@ def run_command(
 
 @click.command("status")
 @format_option("table", "json")
-@click.pass_obj
+@pass_context
 def status_command(ctx: Context, fmt: str) -> None:
     """Show whether a daemon runs, each source's next and last run, and pending deliveries.
 
     Example: dramawatch status --format json
     """
-    from dramawatch.daemon_status import SOURCE_COLUMNS, status
+    from dramawatch.daemon.status import SOURCE_COLUMNS, status
 
-    store = open_store(ctx.config.database)
-    store.migrate()
-    report = status(store, ctx.config)
+    report = status(ctx.store, ctx.config)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -163,16 +154,3 @@ def _daemon_line(daemon: dict[str, Any]) -> str:
         f"Daemon: {state}, pid {daemon['pid']} on {daemon['host']}, since "
         f"{daemon['started_at']}, heartbeat {daemon['heartbeat_age_s']:.0f}s ago"
     )
-
-
-def main() -> None:
-    """``python -m dramawatch.daemon_commands``: the CLI with ``run`` and ``status``."""
-    from dramawatch.cli import cli
-
-    cli.add_command(run_command)
-    cli.add_command(status_command)
-    cli(prog_name="dramawatch")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

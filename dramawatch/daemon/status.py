@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from config import Config, SourceConfig
-from dramawatch.daemon_jobs import DEFAULT_BACKOFF_CEILING, backoff_delay
-from dramawatch.daemon_lock import is_live
-from dramawatch.daemon_schedule import job_id
+from dramawatch.daemon.jobs import DEFAULT_BACKOFF_CEILING, backoff_delay
+from dramawatch.daemon.lock import is_live
+from dramawatch.daemon.schedule import job_id
 from storage import Store, Transaction
 from storage.daemon import LockHolder
 from storage.models import utcnow

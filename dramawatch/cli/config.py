@@ -1,0 +1,32 @@
+"""``dramawatch check-config`` and ``dramawatch init``: the config file and the schema."""
+
+from __future__ import annotations
+
+import click
+
+from dramawatch.cli.context import Context, pass_context
+
+
+@click.command("check-config")
+@pass_context
+def check_config(ctx: Context) -> None:
+    """Validate the config file and summarise it; exit 2 when it is invalid.
+
+    Example: dramawatch --config dramawatch.yaml check-config
+    """
+    config = ctx.config
+    click.echo(
+        f"{ctx.config_path}: OK: {len(config.sources)} sources, {len(config.metrics)} metrics, "
+        f"{len(config.rules)} rules, {len(config.channels)} channels; database {config.database}"
+    )
+
+
+@click.command()
+@pass_context
+def init(ctx: Context) -> None:
+    """Create or upgrade the database schema.
+
+    Example: dramawatch init
+    """
+    ctx.store  # noqa: B018 (opening the store creates or upgrades the schema)
+    click.echo(f"Database ready: {ctx.config.database}")
