@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from storage.search import fold_chinese
+from storage.cjk import fold_chinese
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # "micro-drama", "micro drama" and "microdrama" are one term: a separator may be any of these.
