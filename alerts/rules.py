@@ -26,7 +26,7 @@ from alerts.records import (
     Verdict,
 )
 from config.schema import KeywordRule, MetricChangeRule, RuleConfig, SourceHealthRule
-from crawler.topic import TopicMatcher
+from storage.keywords import KeywordMatcher
 
 __all__ = ["RULES", "evaluate", "keyword", "match_terms", "metric_change", "previous_observation"]
 
@@ -34,8 +34,8 @@ RuleFunction = Callable[[Any, Event], "Verdict | None"]
 
 
 @lru_cache(maxsize=1024)
-def _matcher(terms: tuple[str, ...]) -> TopicMatcher:
-    return TopicMatcher(terms)
+def _matcher(terms: tuple[str, ...]) -> KeywordMatcher:
+    return KeywordMatcher(terms)
 
 
 def _found(terms: tuple[str, ...], text: str) -> list[str]:
