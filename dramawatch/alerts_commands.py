@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from alerts import UnknownTargetError, dispatch_pending
-from alerts.explain import Explanation, explain
+from dramawatch.explain import Explanation, explain
 from dramawatch.output import format_option, write_rows
 from storage import open_store
 from storage.models import utcnow
