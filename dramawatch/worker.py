@@ -26,7 +26,6 @@ from redis.exceptions import RedisError
 from scrapy import Request, signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.exceptions import DontCloseSpider
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from twisted.internet import threads
 from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
@@ -36,6 +35,7 @@ from crawler import distributed
 from crawler.settings import settings_for
 from crawler.spiders import SPIDERS
 from storage import open_store
+from storage.errors import ConnectionFailure, DatabaseError, DatabaseUnavailable
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -286,7 +286,7 @@ class WorkerSpider(scrapy.Spider):
         # (a conditional UPDATE, FOR UPDATE SKIP LOCKED on PostgreSQL).
         try:
             dispatch_pending(open_store(self.config.database), self.config)
-        except (DBAPIError, OSError) as exc:
+        except (DatabaseError, OSError) as exc:
             logger.warning("Alert dispatch failed, next time then: %s", exc)
 
     def _dispatch_finished(self, result: Any) -> None:
@@ -327,9 +327,9 @@ def _wake(engine: Any) -> None:
 
 
 def _database_outage(error: BaseException) -> bool:
-    if isinstance(error, OperationalError | InterfaceError):
+    if isinstance(error, DatabaseUnavailable | ConnectionFailure):
         return True
-    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+    return isinstance(error, DatabaseError) and bool(error.connection_invalidated)
 
 
 def run_worker(

@@ -27,6 +27,11 @@ class AlertRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def delivery_counts(self) -> dict[str, int]:
+        """How many deliveries are in each state (pending, delivered, failed)."""
+        query = select(Delivery.status, func.count()).group_by(Delivery.status)
+        return {status: int(count) for status, count in self.session.execute(query)}
+
     def has_alert(self, dedupe_key: str) -> bool:
         """True when an alert with ``dedupe_key`` was already raised."""
         return self.session.connection().scalar(_ALERT_BY_KEY, {"key": dedupe_key}) is not None
