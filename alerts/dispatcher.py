@@ -135,9 +135,12 @@ _Outcome = tuple[_Claimed, DeliveryError | None]
 
 
 def _claim(
-    store: Store, batches: Sequence[tuple[str, list[str]]], now: datetime,
-    policy: DispatchPolicy, report: DispatchReport,
-) -> list[_Claimed]:  # fmt: skip
+    store: Store,
+    batches: Sequence[tuple[str, list[str]]],
+    now: datetime,
+    policy: DispatchPolicy,
+    report: DispatchReport,
+) -> list[_Claimed]:
     """Take the batches' deliveries for one attempt, committed before anything is sent."""
     claimed: list[_Claimed] = []
     with store.transaction(write=True) as tx:
@@ -172,16 +175,24 @@ def _send(name: str, channel: Channel | None, messages: list[AlertMessage]) -> D
 def _message(delivery: Delivery) -> AlertMessage:
     alert = delivery.alert
     return AlertMessage(
-        delivery_id=delivery.id, alert_id=alert.id, rule=alert.rule, kind=alert.kind,
-        payload=dict(alert.payload), story_id=alert.story_id,
-        created_at=delivery.created_at, attempt=delivery.attempts,
-    )  # fmt: skip
+        delivery_id=delivery.id,
+        alert_id=alert.id,
+        rule=alert.rule,
+        kind=alert.kind,
+        payload=dict(alert.payload),
+        story_id=alert.story_id,
+        created_at=delivery.created_at,
+        attempt=delivery.attempts,
+    )
 
 
 def _record(
-    store: Store, outcomes: Sequence[_Outcome], now: datetime, policy: DispatchPolicy,
+    store: Store,
+    outcomes: Sequence[_Outcome],
+    now: datetime,
+    policy: DispatchPolicy,
     report: DispatchReport,
-) -> None:  # fmt: skip
+) -> None:
     """Write each attempt's outcome: delivered, retry later, or failed."""
     with store.transaction(write=True) as tx:
         for claimed, error in outcomes:
@@ -203,18 +214,25 @@ def _record_success(
 
 
 def _record_failure(
-    tx: Transaction, message: AlertMessage, error: DeliveryError, now: datetime,
-    policy: DispatchPolicy, report: DispatchReport,
-) -> None:  # fmt: skip
+    tx: Transaction,
+    message: AlertMessage,
+    error: DeliveryError,
+    now: datetime,
+    policy: DispatchPolicy,
+    report: DispatchReport,
+) -> None:
     values = _failure_values(message, error, now, policy)
     if not tx.alerts.finish(message.delivery_id, **values):
         return
     final = values.get("status") == FAILED
     (report.failed if final else report.retrying).append(message.delivery_id)
     logger.warning(
-        "Delivery %s attempt %d failed: %s; %s", message.delivery_id, message.attempt,
-        error, "giving up" if final else f"next attempt at {values['next_attempt_at']}",
-    )  # fmt: skip
+        "Delivery %s attempt %d failed: %s; %s",
+        message.delivery_id,
+        message.attempt,
+        error,
+        "giving up" if final else f"next attempt at {values['next_attempt_at']}",
+    )
 
 
 def _failure_values(

@@ -8,7 +8,7 @@ Hierarchy::
 
 ``DeliveryError`` is raised by the channels (``alerts/channels/``) and caught by the
 dispatcher, which retries it when ``retryable`` and records it as failed otherwise.
-``UnknownTargetError`` is raised by ``alerts.explain`` and turned into a usage error by
+``UnknownTargetError`` is raised by ``dramawatch.explain`` and turned into a usage error by
 the CLI.
 """
 

@@ -25,23 +25,38 @@ def article_facts(
 ) -> ArticleFacts:
     """What keyword rules see of a stored article."""
     return ArticleFacts(
-        article_id=article.id, story_id=article.story_id, url=article.url,
-        source=article.source.name, category=article.category, language=article.language,
-        title=article.title, text=article.text, new_story=new_story,
-        previous_text=previous_text, source_id=article.source_id,
-    )  # fmt: skip
+        article_id=article.id,
+        story_id=article.story_id,
+        url=article.url,
+        source=article.source.name,
+        category=article.category,
+        language=article.language,
+        title=article.title,
+        text=article.text,
+        new_story=new_story,
+        previous_text=previous_text,
+        source_id=article.source_id,
+    )
 
 
 def observation_facts(observation: MetricObservation) -> ObservationFacts:
     """A stored observation with its article's URL, source and title."""
     article = observation.article
     return ObservationFacts(
-        id=observation.id, metric=observation.metric, value=observation.value,
-        unit=observation.unit, kind=observation.kind, period=observation.period,
-        quote=observation.quote, observed_at=observation.observed_at,
-        story_id=observation.story_id, article_id=observation.article_id,
-        url=article.url, source=article.source.name, title=article.title,
-    )  # fmt: skip
+        id=observation.id,
+        metric=observation.metric,
+        value=observation.value,
+        unit=observation.unit,
+        kind=observation.kind,
+        period=observation.period,
+        quote=observation.quote,
+        observed_at=observation.observed_at,
+        story_id=observation.story_id,
+        article_id=observation.article_id,
+        url=article.url,
+        source=article.source.name,
+        title=article.title,
+    )
 
 
 def previous_text(tx: Transaction, article: Article) -> str | None:
@@ -63,9 +78,13 @@ def metric_events(
     events = []
     for observation in observations:
         stored = tx.metrics.earlier(
-            observation.metric, observation.unit, observation.kind, before,
-            period=observation.period, story_id=observation.story_id,
-        )  # fmt: skip
+            observation.metric,
+            observation.unit,
+            observation.kind,
+            before,
+            period=observation.period,
+            story_id=observation.story_id,
+        )
         new = observation_facts(observation)
         previous, comparison = previous_observation(new, map(observation_facts, stored))
         events.append(MetricFacts(new, previous, comparison))
@@ -105,13 +124,16 @@ def source_facts(tx: Transaction, source: Source, now: datetime) -> SourceFacts:
     """A source's health counters and the start of its current failure streak."""
     streak = tx.alerts.failure_streak(source) if source.consecutive_failures else None
     return SourceFacts(
-        source_id=source.id, name=source.name, url=source.url, now=now,
+        source_id=source.id,
+        name=source.name,
+        url=source.url,
+        now=now,
         consecutive_failures=source.consecutive_failures,
         failing_since=streak.started_at if streak else None,
         failing_run_id=streak.id if streak else None,
         last_new_article_at=source.last_new_article_at,
         watched_since=tx.alerts.first_run_at(source),
-    )  # fmt: skip
+    )
 
 
 def alert_on_sources(store: Store, config: Config, *, now: datetime | None = None) -> list[int]:

@@ -44,10 +44,15 @@ def record_alerts(
         if tx.alerts.has_alert(draft.dedupe_key):
             continue
         alert_id = tx.alerts.add_alert(
-            rule=draft.rule, kind=draft.kind, dedupe_key=draft.dedupe_key,
-            story_id=draft.story_id, article_id=draft.article_id, source_id=draft.source_id,
-            payload=draft.payload, created_at=now,
-        )  # fmt: skip
+            rule=draft.rule,
+            kind=draft.kind,
+            dedupe_key=draft.dedupe_key,
+            story_id=draft.story_id,
+            article_id=draft.article_id,
+            source_id=draft.source_id,
+            payload=draft.payload,
+            created_at=now,
+        )
         for name in dict.fromkeys(draft.channels):
             due = first_attempt_at(channels.get(name), now)
             tx.alerts.add_delivery(alert_id, name, str(uuid.uuid4()), due, created_at=now)

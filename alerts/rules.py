@@ -26,7 +26,7 @@ from alerts.records import (
     Verdict,
 )
 from config.schema import KeywordRule, MetricChangeRule, RuleConfig, SourceHealthRule
-from crawler.topic import TopicMatcher
+from storage.keywords import KeywordMatcher
 
 __all__ = ["RULES", "evaluate", "keyword", "match_terms", "metric_change", "previous_observation"]
 
@@ -34,8 +34,8 @@ RuleFunction = Callable[[Any, Event], "Verdict | None"]
 
 
 @lru_cache(maxsize=1024)
-def _matcher(terms: tuple[str, ...]) -> TopicMatcher:
-    return TopicMatcher(terms)
+def _matcher(terms: tuple[str, ...]) -> KeywordMatcher:
+    return KeywordMatcher(terms)
 
 
 def _found(terms: tuple[str, ...], text: str) -> list[str]:
@@ -121,15 +121,25 @@ def _keyword_draft(
     rule: KeywordRule, article: ArticleFacts, matched: list[str], revised: bool
 ) -> AlertDraft:
     payload = {
-        "title": article.title, "url": article.url, "source": article.source,
-        "category": article.category, "matched": matched, "revision": revised,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "category": article.category,
+        "matched": matched,
+        "revision": revised,
         "text": summaries.keyword_text(rule.name, article, matched, revised),
-    }  # fmt: skip
+    }
     subject = article.story_id if article.story_id is not None else f"article-{article.article_id}"
     return AlertDraft(
-        rule.name, rule.kind, f"keyword:{rule.name}:{subject}", rule.channels, payload,
-        article.story_id, article.article_id, article.source_id,
-    )  # fmt: skip
+        rule.name,
+        rule.kind,
+        f"keyword:{rule.name}:{subject}",
+        rule.channels,
+        payload,
+        article.story_id,
+        article.article_id,
+        article.source_id,
+    )
 
 
 def _period_shape(period: str) -> str:
@@ -202,21 +212,33 @@ def _metric_payload(event: MetricFacts, change: float, pct: float | None) -> dic
     new, old = event.new, event.previous
     assert old is not None
     return {
-        "key": new.metric, "unit": new.unit, "kind": new.kind, "comparison": event.comparison,
-        "period": new.period, "value": new.value, "quote": new.quote,
-        "previous_period": old.period, "previous_value": old.value, "previous_quote": old.quote,
-        "previous_url": old.url, "change": change,
+        "key": new.metric,
+        "unit": new.unit,
+        "kind": new.kind,
+        "comparison": event.comparison,
+        "period": new.period,
+        "value": new.value,
+        "quote": new.quote,
+        "previous_period": old.period,
+        "previous_value": old.value,
+        "previous_quote": old.quote,
+        "previous_url": old.url,
+        "change": change,
         "change_pct": None if pct is None else round(pct, 4),
-    }  # fmt: skip
+    }
 
 
 def _metric_draft(rule: MetricChangeRule, event: MetricFacts, metric: dict[str, Any]) -> AlertDraft:
     new = event.new
     key = f"metric:{rule.name}:{new.story_id}:{new.metric}:{new.period}:{new.value!r}"
     payload = {
-        "title": new.title, "url": new.url, "source": new.source, "matched": [new.metric],
-        "metric": metric, "text": summaries.metric_text(rule.name, metric, new),
-    }  # fmt: skip
+        "title": new.title,
+        "url": new.url,
+        "source": new.source,
+        "matched": [new.metric],
+        "metric": metric,
+        "text": summaries.metric_text(rule.name, metric, new),
+    }
     return AlertDraft(
         rule.name, rule.kind, key, rule.channels, payload, new.story_id, new.article_id
     )
@@ -250,9 +272,13 @@ def _health_verdict(
         "last_new_article_at": _iso(event.last_new_article_at),
     }
     payload = {
-        "title": headline, "url": event.url, "source": event.name, "matched": [state],
-        "health": health, "text": summaries.health_text(rule.name, headline, event.url),
-    }  # fmt: skip
+        "title": headline,
+        "url": event.url,
+        "source": event.name,
+        "matched": [state],
+        "health": health,
+        "text": summaries.health_text(rule.name, headline, event.url),
+    }
     draft = AlertDraft(rule.name, rule.kind, key, rule.channels, payload, source_id=event.source_id)
     return Verdict(rule.name, rule.kind, True, headline, draft)
 

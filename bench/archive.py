@@ -1,7 +1,7 @@
 """Synthetic stored articles (~2 KB of English or Chinese text) and bulk loading into a Store.
 
 Bulk loading writes the storage layer's own tables (``article``, ``article_fts`` in the
-format of ``storage.search.index_text``, ``story``, ``story_band``, ``article_url``) with
+format of ``storage.cjk.index_text``, ``story``, ``story_band``, ``article_url``) with
 executemany on one connection, a transaction per batch: the repository's one-article-at-a-time
 ``ingest`` would take hours for a million articles. Timestamps go through the column types'
 own bind processors, so they are stored exactly as the ORM stores them.

@@ -30,8 +30,8 @@ from bench.archive import synthetic_article as _synthetic
 from bench.common import Row, median, percentile, row
 from crawler.fingerprint import identify, signatures_match
 from storage import ArticleRecord, Store
+from storage.cjk import index_text
 from storage.models import Article
-from storage.search import index_text
 
 TARGET_MS = 1.0
 COPY_SHARE = 0.1  # of the filled archive: near copies of an earlier article (same story)

@@ -34,8 +34,8 @@ from bench.archive import (
 )
 from bench.common import Row, median, percentile, row
 from storage import Store
+from storage.cjk import index_text
 from storage.models import Article
-from storage.search import index_text
 
 ARCHIVE_VERSION = 1
 BATCH = 5000

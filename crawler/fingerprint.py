@@ -50,12 +50,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from rensa import RMinHash
 
-if TYPE_CHECKING:
-    from opencc import OpenCC
+from storage.cjk import fold_chinese, has_traditional
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +72,6 @@ _EMPTY = 0xFFFFFFFF  # RMinHash's value for a permutation that saw no token
 
 _MASK63 = (1 << 63) - 1
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>[^\W{_CJK}]+)")
 # Zero-width and soft-hyphen characters are deleted (spam mirrors hide them inside words);
 # "." and "," between digits are deleted so "50.44" and "1,365,004" stay one token; anything
@@ -108,25 +105,9 @@ class Fingerprint:
         return all(value == _EMPTY for value in self.hashvalues)
 
 
-@lru_cache(maxsize=1)
-def _converter() -> OpenCC:
-    """Build the Traditional→Simplified converter once (loading its tables is slow)."""
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-@lru_cache(maxsize=65536)
-def _is_traditional(char: str) -> bool:
-    """Tell whether OpenCC changes this character when folding to Simplified."""
-    return _converter().convert(char) != char
-
-
 def _fold_traditional(text: str) -> str:
-    """Convert Traditional to Simplified, skipping the slow conversion for texts without any."""
-    if any(_is_traditional(char) for char in set(_HAN.findall(text))):
-        return _converter().convert(text)
-    return text
+    """Fold to Simplified only texts holding a Traditional character (as stored signatures did)."""
+    return fold_chinese(text) if has_traditional(text) else text
 
 
 def normalize_text(text: str) -> str:

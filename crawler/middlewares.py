@@ -30,7 +30,8 @@ from scrapy.responsetypes import responsetypes
 
 from crawler.analysis_pool import BackgroundWrites
 from storage import open_store
-from storage.daemon import Snapshot, StorageError, Validators
+from storage.errors import StorageError
+from storage.pages import Snapshot, Validators
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,7 +86,7 @@ class ConditionalGetMiddleware:
         _strip(request)  # a redirect or retry copy carries the old URL's validators
         with_snapshot = self.revalidate and not _is_article(request)
         with self.store.transaction() as tx:
-            found = tx.validators.validators(request.url, with_snapshot=with_snapshot)
+            found = tx.pages.validators(request.url, with_snapshot=with_snapshot)
         if found is None:
             return
         if found.etag:
@@ -115,7 +116,7 @@ class ConditionalGetMiddleware:
 
     def _replay(self, request: Request, response: Response) -> Response | Request:
         with self.store.transaction() as tx:
-            snapshot = tx.validators.snapshot(request.url)
+            snapshot = tx.pages.snapshot(request.url)
         if snapshot is None:  # deleted meanwhile: ask again, unconditionally
             again = request.replace(dont_filter=True, meta={**request.meta, PAGE_KIND: "full"})
             _strip(again)
@@ -149,12 +150,12 @@ class ConditionalGetMiddleware:
 
 def remember_validators(database: str, url: str, found: Validators) -> None:
     """Store an article's validators (picklable: runs in the writer process)."""
-    _save(database, url, lambda tx: tx.validators.remember(url, found))
+    _save(database, url, lambda tx: tx.pages.remember(url, found))
 
 
 def save_listing(database: str, url: str, found: Validators, snapshot: Snapshot) -> None:
     """Store a listing's validators and body (picklable: runs in the writer process)."""
-    _save(database, url, lambda tx: tx.validators.save_snapshot(url, found, snapshot))
+    _save(database, url, lambda tx: tx.pages.save_snapshot(url, found, snapshot))
 
 
 def _save(database: str, url: str, write: Callable[[Transaction], None]) -> None:

@@ -27,6 +27,11 @@ class AlertRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def delivery_counts(self) -> dict[str, int]:
+        """How many deliveries are in each state (pending, delivered, failed)."""
+        query = select(Delivery.status, func.count()).group_by(Delivery.status)
+        return {status: int(count) for status, count in self.session.execute(query)}
+
     def has_alert(self, dedupe_key: str) -> bool:
         """True when an alert with ``dedupe_key`` was already raised."""
         return self.session.connection().scalar(_ALERT_BY_KEY, {"key": dedupe_key}) is not None
@@ -36,14 +41,23 @@ class AlertRepository:
         return int(self.session.connection().execute(_NEW_ALERT, fields).scalar_one())
 
     def add_delivery(
-        self, alert_id: int, channel: str, delivery_id: str, next_attempt_at: datetime,
+        self,
+        alert_id: int,
+        channel: str,
+        delivery_id: str,
+        next_attempt_at: datetime,
         created_at: datetime,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """Queue alert ``alert_id`` for ``channel`` under the stable ``delivery_id``."""
         values = {
-            "id": delivery_id, "alert_id": alert_id, "channel": channel, "status": PENDING,
-            "attempts": 0, "next_attempt_at": next_attempt_at, "created_at": created_at,
-        }  # fmt: skip
+            "id": delivery_id,
+            "alert_id": alert_id,
+            "channel": channel,
+            "status": PENDING,
+            "attempts": 0,
+            "next_attempt_at": next_attempt_at,
+            "created_at": created_at,
+        }
         self.session.connection().execute(_NEW_DELIVERY, values)
 
     def due(self, now: datetime, limit: int = 100) -> Sequence[tuple[str, str]]:

@@ -11,8 +11,8 @@ from sqlalchemy import ColumnElement, Select, and_, column, func, select, table,
 from sqlalchemy.orm import Session
 
 from storage import postgres
+from storage.cjk import fts_query
 from storage.models import Article, Source
-from storage.search import fts_query
 
 _FTS = table("article_fts", column("rowid"), column("rank"))
 _CANDIDATES = 2000

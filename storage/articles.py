@@ -9,6 +9,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from storage import postgres
+from storage.cjk import index_text
 from storage.models import (
     Article,
     ArticleRevision,
@@ -19,7 +20,6 @@ from storage.models import (
     utcnow,
 )
 from storage.records import ArticleRecord, IngestResult, StoryCandidate
-from storage.search import index_text
 
 SameStory = Callable[[bytes, bytes], bool]
 MAX_CANDIDATES = 50  # the most-shared-bands candidates verified per new article

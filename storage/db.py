@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage import postgres
 from storage.alerts import AlertRepository
 from storage.article_search import ArticleSearch
-from storage.daemon import ConditionalGetRepository, DaemonRepository
+from storage.daemon_state import DaemonRepository
+from storage.pages import PageRepository
 from storage.repository import (
     ArticleRepository,
     MetricRepository,
-    PageStateRepository,
     SourceRepository,
 )
 
@@ -78,10 +78,9 @@ class Transaction:
         self.articles = ArticleRepository(session)
         self.archive = ArticleSearch(session)
         self.metrics = MetricRepository(session)
-        self.pages = PageStateRepository(session)
+        self.pages = PageRepository(session)
         self.alerts = AlertRepository(session)
         self.daemon = DaemonRepository(session)
-        self.validators = ConditionalGetRepository(session)
 
     def commit(self) -> None:
         """Make everything done in this unit of work durable."""

@@ -2,10 +2,10 @@
 
 Full text: PostgreSQL's parser classifies characters by the server locale, and under the C
 locale it drops Chinese characters altogether, so it is not used. The indexed text is the
-same CJK-bigram text SQLite's FTS5 gets (storage/search.py), tokenised here the way FTS5's
+same CJK-bigram text SQLite's FTS5 gets (storage/cjk.py), tokenised here the way FTS5's
 unicode61 tokenizer does it (letters and digits, lower case, Latin diacritics removed) and
 written as a ``tsvector`` literal with positions, in the ``article_fts`` table with a GIN
-index. A query is the FTS5 expression of :func:`storage.search.fts_query` translated to a
+index. A query is the FTS5 expression of :func:`storage.cjk.fts_query` translated to a
 ``tsquery`` literal (phrases become ``<->`` chains), so both backends answer the same way.
 
 Locks: story assignment takes ``pg_advisory_xact_lock`` on the article's URLs, body hash and
@@ -29,7 +29,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from storage.search import fts_query, index_text
+from storage.cjk import fts_query, index_text
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Repositories for sources and their runs, page validators and metric observations."""
+"""Repositories for sources and their runs, and for metric observations."""
 
 from __future__ import annotations
 
@@ -14,12 +14,10 @@ from storage.models import (
     Article,
     CrawlRun,
     MetricObservation,
-    PageState,
     Source,
     utcnow,
 )
 from storage.records import RunStats
-from storage.upsert import upsert
 
 # Earlier-period figures considered per new figure: the latest few periods suffice.
 EARLIER_PERIOD_CANDIDATES = 50
@@ -27,7 +25,6 @@ EARLIER_PERIOD_CANDIDATES = 50
 __all__ = [
     "ArticleRepository",
     "MetricRepository",
-    "PageStateRepository",
     "SourceRepository",
 ]
 
@@ -88,28 +85,6 @@ class SourceRepository:
         """How many articles ``source`` has in the archive."""
         query = select(func.count()).select_from(Article).where(Article.source_id == source.id)
         return int(self.session.scalar(query) or 0)
-
-
-# Built once: asked for every fetched article page.
-_BODY_HASH = select(PageState.body_hash).where(PageState.url == bindparam("url"))
-
-
-class PageStateRepository:
-    """HTTP validators and body hashes of fetched URLs."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def body_hash(self, url: str) -> str | None:
-        """The hash of ``url``'s body when it was last fetched."""
-        return self.session.connection().scalar(_BODY_HASH, {"url": url})
-
-    def record(
-        self, url: str, *, etag: str | None, last_modified: str | None, body_hash: str | None
-    ) -> None:
-        """Remember what ``url`` looked like when it was last fetched."""
-        values = {"url": url, "etag": etag, "last_modified": last_modified}
-        upsert(self.session, PageState, values | {"body_hash": body_hash, "checked_at": utcnow()})
 
 
 _Obs = MetricObservation

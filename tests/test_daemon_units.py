@@ -29,7 +29,7 @@ from dramawatch.daemon.lock import DaemonLock, DaemonRunning
 from dramawatch.daemon.schedule import DISPATCH_JOB_ID, sync_jobs
 from dramawatch.logs import JsonFormatter
 from storage import RunStats, Store, make_engine
-from storage.daemon import JOBS_TABLE
+from storage.daemon_state import JOBS_TABLE
 from storage.models import utcnow
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from storage import ArticleRecord, Store, article_search
-from storage.search import fts_query, index_text
+from storage.cjk import fts_query, index_text
 
 T0 = datetime(2025, 12, 7, 8, 0, tzinfo=UTC)
 

@@ -71,9 +71,13 @@ class WebhookChannel:
             return
         detail = f"{status} {reason}: {answer}".strip()
         raise DeliveryError(
-            self.name, status, message.attempt, is_retryable_status(status), detail,
+            self.name,
+            status,
+            message.attempt,
+            is_retryable_status(status),
+            detail,
             retry_after=retry_after,
-        )  # fmt: skip
+        )
 
     def _post(self, body: bytes, headers: dict[str, str]) -> tuple[int, str, str, float | None]:
         connection = self._connection()

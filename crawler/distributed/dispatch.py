@@ -6,12 +6,12 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import DBAPIError
 from twisted.internet import threads
 from twisted.python.failure import Failure
 
 from alerts import dispatch_pending
 from storage import open_store
+from storage.errors import DatabaseError
 
 if TYPE_CHECKING:
     from config import Config
@@ -51,7 +51,7 @@ class AlertDispatch:
         # (a conditional UPDATE, FOR UPDATE SKIP LOCKED on PostgreSQL).
         try:
             dispatch_pending(open_store(self.config.database), self.config)
-        except (DBAPIError, OSError) as exc:
+        except (DatabaseError, OSError) as exc:
             logger.warning("Alert dispatch failed, next time then: %s", exc)
 
     def _finished(self, result: Any) -> None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
 from crawler.distributed import queue
 from storage import open_store
+from storage.errors import ConnectionFailure, DatabaseError, DatabaseUnavailable
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -58,6 +57,6 @@ class OutagePause:
 
 def is_database_outage(error: BaseException) -> bool:
     """Tell whether ``error`` means the database is unreachable (not a bad statement)."""
-    if isinstance(error, OperationalError | InterfaceError):
+    if isinstance(error, DatabaseUnavailable | ConnectionFailure):
         return True
-    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+    return isinstance(error, DatabaseError) and bool(error.connection_invalidated)

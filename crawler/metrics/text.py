@@ -8,7 +8,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from storage.cjk import character_folds
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,6 @@ _BASE_MAP: dict[int, str] = {
     0x2009: " ",
     0x202F: " ",
 }
-# Used when OpenCC's character table is not installed: the characters the grammar needs.
-_FALLBACK_T2S = "萬万億亿個个條条餘余點点約约長长減减計计總总營营場场規规數数戶户與与額额"
 
 _ABBREVIATIONS = frozenset(
     "no nos vs mr mrs ms dr prof inc ltd co corp approx est fig vol st jan feb mar apr jun "
@@ -57,28 +56,11 @@ def _translation() -> tuple[dict[int, str], re.Pattern[str]]:
     """The normalisation table (full-width forms, Traditional characters) and a regex of
     its keys: a character class scan is fast, and most text holds none of them."""
     table = dict(_BASE_MAP)
-    table.update(_t2s_characters())
+    table.update(character_folds())
     table = {key: value for key, value in table.items() if chr(key) != value}
     bmp = "".join(re.escape(chr(key)) for key in sorted(table) if key <= 0xFFFF)
     # Characters outside the BMP would turn the class into a slow list; a range keeps it fast.
     return table, re.compile(f"[{bmp}]|[\U00010000-\U0010ffff]")
-
-
-def _t2s_characters() -> dict[int, str]:
-    """OpenCC's Traditional→Simplified single-character table, or a small built-in one."""
-    pairs = zip(_FALLBACK_T2S[::2], _FALLBACK_T2S[1::2], strict=True)
-    table = {ord(trad): simp for trad, simp in pairs}
-    try:
-        path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (ModuleNotFoundError, OSError) as exc:
-        logger.debug("OpenCC table unavailable (%s); using the built-in subset", exc)
-        return table
-    for line in lines:
-        parts = line.split()
-        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
-            table[ord(parts[0])] = parts[1]
-    return table
 
 
 def normalize(text: str) -> str:

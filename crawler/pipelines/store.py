@@ -9,13 +9,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import DropItem
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 from alerts.evaluate import alert_on_article
 from crawler.analysis_pool import in_writer
 from crawler.fingerprint import signatures_match
 from crawler.pipelines.base import DramawatchPipeline
 from storage import ArticleRecord, IngestResult, MetricObservation, Transaction, open_store
+from storage.errors import DatabaseUnavailable, IntegrityConflict
 
 if TYPE_CHECKING:
     from config import Config
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
 # Raised when another writer stored the same URL or story first: retrying sees its row.
-_TRANSIENT = (IntegrityError, OperationalError)
+_TRANSIENT = (IntegrityConflict, DatabaseUnavailable)
 
 
 class StorePipeline(DramawatchPipeline):

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from alerts import UnknownTargetError, dispatch_pending
-from alerts.explain import Explanation, explain
 from dramawatch.cli.context import Context, pass_context
+from dramawatch.explain import Explanation, explain
 from dramawatch.output import format_option, write_rows
 from storage.models import utcnow
 

@@ -20,7 +20,7 @@ from alerts import alert_on_sources, dispatch_pending
 from config import Config, SourceConfig
 from dramawatch.daemon.child import ChildOutcome, Children, crawl_command
 from storage import RunStats, Store
-from storage.daemon import StorageError
+from storage.errors import StorageError
 from storage.models import utcnow
 
 logger = logging.getLogger(__name__)

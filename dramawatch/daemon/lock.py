@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from storage import Store
-from storage.daemon import LockHolder, StorageError
+from storage.daemon_state import LockHolder
+from storage.errors import StorageError
 from storage.models import utcnow
 
 logger = logging.getLogger(__name__)

@@ -27,7 +27,7 @@ from config import Config, SourceConfig
 from config.cron import crontab_trigger
 from dramawatch.daemon.jobs import CRAWL_JOB, DISPATCH_JOB
 from storage import make_engine
-from storage.daemon import JOBS_TABLE
+from storage.daemon_state import JOBS_TABLE
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from dramawatch.daemon.jobs import DEFAULT_BACKOFF_CEILING, backoff_delay
 from dramawatch.daemon.lock import is_live
 from dramawatch.daemon.schedule import job_id
 from storage import Store, Transaction
-from storage.daemon import LockHolder
+from storage.daemon_state import LockHolder
 from storage.models import utcnow
 
 SOURCE_COLUMNS = (
@@ -26,7 +26,7 @@ def status(store: Store, config: Config, now: datetime | None = None) -> dict[st
     with store.transaction() as tx:
         holder = tx.daemon.holder()
         runs = tx.daemon.scheduled_runs()
-        counts = tx.daemon.delivery_counts()
+        counts = tx.alerts.delivery_counts()
         sources = [_source_row(tx, source, runs) for source in config.sources]
     return {
         "daemon": daemon_row(holder, now),

@@ -159,7 +159,7 @@ def upgrade() -> None:
 
 
 def _create_search_index() -> None:
-    """Full-text index over title and body (see storage/search.py for the CJK handling)."""
+    """Full-text index over title and body (see storage/cjk.py for the CJK handling)."""
     if op.get_bind().dialect.name == "sqlite":
         op.execute("CREATE VIRTUAL TABLE article_fts USING fts5(title, body, tokenize='unicode61')")
 

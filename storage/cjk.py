@@ -1,4 +1,9 @@
-"""Full-text search text: CJK bigram segmentation and FTS5 query building.
+"""CJK text: the one Traditional->Simplified fold, and the bigram forms full-text search uses.
+
+Every part of the project that folds Traditional characters does it here, from one set of
+OpenCC dictionaries: ``fold_chinese`` (whole texts, phrases included), ``has_traditional``
+(the fingerprint's test for whether a text needs folding) and ``character_folds`` (a one-to-one
+character table for text whose offsets must not move).
 
 SQLite's unicode61 tokenizer treats a run of Chinese characters as one token and the
 trigram tokenizer cannot match two-character words such as 短剧 or 监管. So the indexed
@@ -11,14 +16,21 @@ occurs; a one-character term becomes a prefix query that finds it at any positio
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
+from importlib import resources
 
 from opencc import OpenCC
+
+logger = logging.getLogger(__name__)
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
+_HAN = re.compile(f"[{_CJK}]")
+# Used when OpenCC's character table is not installed: the characters the metric grammar needs.
+_FALLBACK_T2S = "萬万億亿個个條条餘余點点約约長长減减計计總总營营場场規规數数戶户與与額额"
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +75,38 @@ def fold_chinese(text: str) -> str:
     if triggers is not None and triggers.isdisjoint(text):
         return text
     return str(_t2s().convert(text))
+
+
+def has_traditional(text: str) -> bool:
+    """True when a character of ``text`` is Traditional on its own.
+
+    A phrase whose characters are each Simplified (沈默, which folds to 沉默) does not count:
+    stored fingerprints fold only texts for which this is true.
+    """
+    return any(_is_traditional(char) for char in set(_HAN.findall(text)))
+
+
+@lru_cache(maxsize=65536)
+def _is_traditional(char: str) -> bool:
+    """Tell whether OpenCC changes this character when folding to Simplified."""
+    return bool(_t2s().convert(char) != char)
+
+
+def character_folds() -> dict[int, str]:
+    """OpenCC's Traditional->Simplified single-character table, or a small built-in one."""
+    pairs = zip(_FALLBACK_T2S[::2], _FALLBACK_T2S[1::2], strict=True)
+    table = {ord(trad): simp for trad, simp in pairs}
+    try:
+        path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, OSError) as exc:
+        logger.debug("OpenCC table unavailable (%s); using the built-in subset", exc)
+        return table
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+            table[ord(parts[0])] = parts[1]
+    return table
 
 
 def index_text(text: str) -> str:
