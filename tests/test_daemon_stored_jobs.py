@@ -26,7 +26,7 @@ from dramawatch.daemon.child import ChildOutcome, Children
 from dramawatch.daemon.jobs import DaemonOptions, Runtime, install
 from dramawatch.daemon.schedule import sync_jobs
 from storage import Store, make_engine
-from storage.daemon import JOBS_TABLE
+from storage.daemon_state import JOBS_TABLE
 
 FIXTURE = Path(__file__).parent / "fixtures" / "daemon" / "stored_jobs.json"
 SOURCES = (
