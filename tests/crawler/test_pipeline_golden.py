@@ -17,7 +17,9 @@ from storage import open_store
 from tests.support.recorded import BASE, Pipelines, RecordedSite, crawl_source, items_by_path
 
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).resolve().parents[1] / "fixtures" / "expected_articles.yaml").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parents[1] / "fixtures" / "expected_articles.yaml").read_text(
+        encoding="utf-8"
+    )
 )
 FIRST_WORLD = {path: spec for path, spec in EXPECTED.items() if not spec.get("manifest")}
 
