@@ -29,8 +29,8 @@ from config import load_config
 from crawler.distributed import queue as distributed
 from dramawatch.cli.distributed import schedule_sources
 from storage import Store
-from tests.pg import PostgresServer, postgres_bindir
-from tests.redis_server import RedisServer, redis_binary
+from tests.support.pg import PostgresServer, postgres_bindir
+from tests.support.redis_server import RedisServer, redis_binary
 
 logger = logging.getLogger(__name__)
 

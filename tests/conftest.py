@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from storage import Store, open_store
-from tests.pg import PostgresServer, postgres_bindir
-from tests.redis_server import RedisServer, redis_binary
+from tests.support.pg import PostgresServer, postgres_bindir
+from tests.support.redis_server import RedisServer, redis_binary
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

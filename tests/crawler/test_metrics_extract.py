@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from config import default_metric_definitions
 from crawler.metrics import Observation, extract_observations
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CASES_FILE = ROOT / "tests" / "data" / "metric_cases.yaml"
 METRICS_FILE = ROOT / "config" / "metrics.yaml"
 SEED_BODY_FILE = ROOT / "tests" / "fixtures" / "seed_article.txt"

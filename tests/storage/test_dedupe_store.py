@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from crawler.fingerprint import signatures_match
 from storage import Article, ArticleRecord, Store
 from storage.models import ArticleUrl, Story
-from tests.stories import labelled_articles, pairwise_precision_recall, record_for
+from tests.support.stories import labelled_articles, pairwise_precision_recall, record_for
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = labelled_articles()
 TRUTH = {f"https://example.org/{a['id']}": a["story"] for a in ARTICLES}
 
@@ -66,7 +66,7 @@ def test_two_processes_racing_create_one_row_per_url_and_one_story_per_story(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.ingest_worker", database, order, str(flag)],
+            [sys.executable, "-m", "tests.support.ingest_worker", database, order, str(flag)],
             cwd=ROOT,
             env=env,
         )

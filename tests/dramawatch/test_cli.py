@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from dramawatch.cli import cli
 from storage import ArticleRecord, Store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = sorted(cli.commands)
 
 

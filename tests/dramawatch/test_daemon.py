@@ -25,8 +25,8 @@ import yaml
 
 from dramawatch.demo.server import SiteServer, sites_root
 from storage import Store
-from tests.alert_servers import HookReceiver
-from tests.e2e import ROOT, demo_config_text
+from tests.support.alert_servers import HookReceiver
+from tests.support.e2e import ROOT, demo_config_text
 
 pytestmark = pytest.mark.slow
 

@@ -16,9 +16,11 @@ from alerts.records import AlertDraft
 from config import Config
 from crawler.sources import register_sources
 from storage import RunStats, Store
-from tests.alert_servers import MARKET, T0, alert_config, deliveries, ingest
+from tests.support.alert_servers import MARKET, T0, alert_config, deliveries, ingest
 
-STORY = Path(__file__).parent / "fixtures" / "stories" / "nrta-notice-tiered-review.yaml"
+STORY = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "nrta-notice-tiered-review.yaml"
+)
 HOOK = {"name": "hook", "kind": "webhook", "url": "http://127.0.0.1:9/hook"}
 MAIL = {
     "name": "mail", "kind": "email", "to": ["a@example.com"], "from": "dw@example.com",

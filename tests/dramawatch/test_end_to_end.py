@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from dramawatch.demo.server import SiteServer, sites_root
-from tests.e2e import demo_config_text, export, run_cli
+from tests.support.e2e import demo_config_text, export, run_cli
 
 SEED_PATH = "/shio/jsp/zfxw_detail_en.jsp?id=20251207165434657"
 SEED_TITLE = (

@@ -16,9 +16,9 @@ from alerts import DispatchPolicy, dispatch_pending, record_alerts
 from alerts.records import AlertDraft
 from storage import Store
 from storage.models import utcnow
-from tests.alert_servers import BLOCK, HookReceiver, alert_config, deliveries, write_config
+from tests.support.alert_servers import BLOCK, HookReceiver, alert_config, deliveries, write_config
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LEASE = timedelta(seconds=60)
 CHILD = """
 import sys

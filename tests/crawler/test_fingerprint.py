@@ -35,7 +35,7 @@ from crawler.fingerprint import (
     signatures_match,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STORIES = ROOT / "tests" / "fixtures" / "stories"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import redis
 
-from tests.pg import free_port
+from tests.support.pg import free_port
 
 
 def redis_binary() -> str | None:

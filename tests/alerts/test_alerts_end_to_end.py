@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from dramawatch.demo.server import SiteServer, sites_root
-from tests.alert_servers import HookReceiver
-from tests.e2e import demo_config_text, run_cli
+from tests.support.alert_servers import HookReceiver
+from tests.support.e2e import demo_config_text, run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ import pytest
 
 from config import DEFAULT_CONFIG, DEMO_CONFIG, ConfigError, load_config, parse_duration
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 VALID = """
 database: sqlite:///x.db

@@ -23,7 +23,7 @@ from dramawatch.demo.server import (
     sites_root,
 )
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 EXPECTED = yaml.safe_load((REPO / "tests/fixtures/expected_articles.yaml").read_text("utf-8"))
 DEMO_CONFIG = yaml.safe_load((REPO / "config/demo.yaml").read_text("utf-8"))
 SITES = sites_root()

@@ -26,11 +26,11 @@ from storage import ArticleRecord, Store
 from storage.db import MIGRATIONS
 from storage.models import Article, ArticleUrl, Story
 from storage.postgres import tsquery_literal, tsvector_literal
-from tests.alert_servers import T0, HookReceiver, alert_config, deliveries
-from tests.pg import PostgresServer
-from tests.stories import labelled_articles, pairwise_precision_recall, record_for
+from tests.support.alert_servers import T0, HookReceiver, alert_config, deliveries
+from tests.support.pg import PostgresServer
+from tests.support.stories import labelled_articles, pairwise_precision_recall, record_for
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_two_processes_racing_on_postgres_make_one_row_per_url_and_story(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.ingest_worker", pg_url, order, str(flag)],
+            [sys.executable, "-m", "tests.support.ingest_worker", pg_url, order, str(flag)],
             cwd=ROOT,
             env=env,
         )

@@ -12,9 +12,9 @@ from pathlib import Path
 import redis
 
 from crawler.distributed.queue import QUEUE_KEY
-from tests.redis_server import RedisServer
+from tests.support.redis_server import RedisServer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_run_distributed_queues_the_sources(tmp_path: Path, redis_server: RedisServer) -> None:

@@ -13,7 +13,7 @@ import yaml
 
 from config import DEMO_CONFIG
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def demo_config_text(

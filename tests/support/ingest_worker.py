@@ -9,7 +9,7 @@ from pathlib import Path
 from crawler.fingerprint import signatures_match
 from crawler.pipelines.store import MAX_ATTEMPTS
 from storage import Store
-from tests.stories import labelled_articles, record_for
+from tests.support.stories import labelled_articles, record_for
 
 
 def main(database: str, order: str, start_flag: str) -> None:

@@ -28,12 +28,12 @@ from crawler.distributed.spider import WorkerSpider
 from dramawatch.demo.server import SiteServer, load_manifest, sites_root
 from storage import Store
 from storage.models import Alert, Article, Delivery, MetricObservation
-from tests.alert_servers import HookReceiver, SmtpSink
-from tests.e2e import demo_config_text
-from tests.pg import PostgresServer
-from tests.redis_server import RedisServer
+from tests.support.alert_servers import HookReceiver, SmtpSink
+from tests.support.e2e import demo_config_text
+from tests.support.pg import PostgresServer
+from tests.support.redis_server import RedisServer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SLOW_MANIFEST = "manifest-slow.yaml"
 
 

@@ -20,7 +20,14 @@ from config import Config, KeywordRule
 from dramawatch.runner import dispatch_during
 from storage import Store
 from storage.models import utcnow
-from tests.alert_servers import BLOCK, HANG, HookReceiver, alert_config, deliveries, free_port
+from tests.support.alert_servers import (
+    BLOCK,
+    HANG,
+    HookReceiver,
+    alert_config,
+    deliveries,
+    free_port,
+)
 
 
 def script(*actions: int | str) -> pytest.MarkDecorator:

@@ -14,10 +14,12 @@ import yaml
 from config import DEMO_CONFIG, Config, load_config
 from crawler.sources import register_sources
 from storage import open_store
-from tests.recorded import BASE, Pipelines, RecordedSite, crawl_source, items_by_path
+from tests.support.recorded import BASE, Pipelines, RecordedSite, crawl_source, items_by_path
 
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "fixtures" / "expected_articles.yaml").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parents[1] / "fixtures" / "expected_articles.yaml").read_text(
+        encoding="utf-8"
+    )
 )
 FIRST_WORLD = {path: spec for path, spec in EXPECTED.items() if not spec.get("manifest")}
 

@@ -20,7 +20,7 @@ from alerts.rules import keyword
 from config import Config, KeywordRule
 from storage import Store
 from storage.models import utcnow
-from tests.alert_servers import SmtpSink, alert_config, alerts_cli, deliveries, write_config
+from tests.support.alert_servers import SmtpSink, alert_config, alerts_cli, deliveries, write_config
 
 FAST = DispatchPolicy(base=1, factor=2, cap=10, jitter=0)
 EVIL = '<script>alert("x")</script> Micro-drama & "rules"'

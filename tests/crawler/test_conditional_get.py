@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from dramawatch.demo.server import Reply, SiteServer, sites_root
-from tests.e2e import ROOT, demo_config_text, export, run_cli
+from tests.support.e2e import ROOT, demo_config_text, export, run_cli
 
 pytestmark = pytest.mark.slow
 
