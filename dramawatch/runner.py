@@ -141,8 +141,8 @@ def _finish(crawler: Crawler | None, result: SourceResult) -> None:
         result.error = result.error or "the crawl did not start"
         return
     result.stats.errors[:0] = spider.errors
-    if spider.skipped:
-        result.stats.dropped["robots"] = spider.skipped
+    for reason, count in spider.skipped.items():  # "robots", "offsite"
+        result.stats.dropped[reason] = count
     result.error = result.error or spider.source_error
     reason = crawler.stats.get_value("finish_reason") if crawler and crawler.stats else None
     if reason not in (None, "finished", "closespider_itemcount"):

@@ -33,7 +33,7 @@ class HtmlListingSpider(SourceSpider):
         if depth >= self.source.max_pages:
             return
         url = next_page(selector, response.url, self.source.next_selector)
-        if url and url != response.url and self._on_own_domain(url):
+        if url and url != response.url and self.fence.allows(url):
             yield scrapy.Request(
                 url, callback=self.parse, errback=self.on_error, meta={"page": depth + 1}
             )
