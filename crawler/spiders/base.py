@@ -18,6 +18,7 @@ from twisted.python.failure import Failure
 from crawler.fence import Fence, OffsiteRequest
 from crawler.items import ArticleItem
 from crawler.middlewares import ARTICLE, PAGE_KIND, NotModified
+from crawler.spiders.budget import ARTICLES, Budget, LocalBudget, limits
 
 if TYPE_CHECKING:
     from config import CrawlConfig, SourceConfig
@@ -33,7 +34,7 @@ class SourceSpider(scrapy.Spider):
     def __init__(self, source: SourceConfig, crawl: CrawlConfig, **kwargs: Any) -> None:
         super().__init__(name=source.name, **kwargs)
         self.source = source
-        self.max_articles = crawl.max_articles_per_source
+        self.budget: Budget = LocalBudget(limits(source, crawl))  # distributed: shared
         self.fence = Fence.for_source(source.url, source.allowed_domains)
         self.maxsize = crawl.download_maxsize
         self.errors: list[dict[str, str]] = []
@@ -68,11 +69,13 @@ class SourceSpider(scrapy.Spider):
         self, url: str, *, title: str | None = None, date: datetime | None = None
     ) -> Iterator[scrapy.Request]:
         """A request for one article page, at most once and within the per-source cap."""
-        if url in self._requested or len(self._requested) >= self.max_articles:
+        if url in self._requested:
             return
         if not self.fence.allows(url):
             logger.debug("Source %s: skipping off-domain link %s", self.name, url)
             self.skipped["offsite"] += 1
+            return
+        if not self.budget.take(ARTICLES):
             return
         self._requested.add(url)
         meta = {"fallback_title": title, "fallback_date": date, PAGE_KIND: ARTICLE}

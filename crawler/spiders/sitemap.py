@@ -14,6 +14,7 @@ from lxml import etree
 from scrapy.http import Response
 
 from crawler.spiders.base import SourceSpider
+from crawler.spiders.budget import SITEMAPS
 
 if TYPE_CHECKING:
     from config import CrawlConfig, SourceConfig
@@ -49,7 +50,6 @@ class SitemapSourceSpider(SourceSpider):
         super().__init__(source, crawl, **kwargs)
         self.max_depth = crawl.max_sitemap_depth
         self.max_children = crawl.max_child_sitemaps
-        self.children = 0
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
         """Follow child sitemaps of an index; request pages of a urlset, newest first."""
@@ -84,10 +84,9 @@ class SitemapSourceSpider(SourceSpider):
             if not self.fence.allows(entry.loc):
                 self.skipped["offsite"] += 1
                 continue
-            if self.children >= self.max_children:
+            if not self.budget.take(SITEMAPS):
                 self.record_error(response.url, f"more than {self.max_children} child sitemaps")
                 return
-            self.children += 1
             yield scrapy.Request(
                 entry.loc, callback=self.parse, errback=self.on_error,
                 meta={"sitemap_depth": depth},
