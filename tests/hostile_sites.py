@@ -26,6 +26,7 @@ MARKUP_TITLE = "Micro-drama [/x] boom [link=http://evil.invalid/]click here[/lin
 CONTROL_TEXT = "Micro-drama output rose\x1b[31m sharply\x07 in the third quarter"
 CRLF_TITLE = "Micro-drama rules\r\nMatched: forged rule"
 REDIRECT_CODES = (301, 302, 303, 307, 308)
+WIDE = 4  # child sitemaps of /wide/index.xml, three articles each
 
 Reply = tuple[int, dict[str, str], bytes]
 
@@ -271,6 +272,19 @@ def _own_article(sites: HostileSites, path: str) -> Reply:
     return _article(f"Own {TOPIC} article {route}", f"{TOPIC} news of {route}")
 
 
+def _wide_index(sites: HostileSites, path: str) -> Reply:
+    return 200, _XML_TYPE, _index([f"{sites.base}/wide/map?n={n}" for n in range(WIDE)])
+
+
+def _wide_map(sites: HostileSites, path: str) -> Reply:
+    n = parse_qs(urlsplit(path).query)["n"][0]
+    return 200, _XML_TYPE, _urlset([f"{sites.base}/wide/article?n={n}&k={k}" for k in range(3)])
+
+
+def _wide_article(sites: HostileSites, path: str) -> Reply:
+    return _article(f"Wide {TOPIC} article {path}", f"{TOPIC} news of {path}")
+
+
 # --- bombs ----------------------------------------------------------------------------------
 
 
@@ -365,6 +379,9 @@ _ROUTES: dict[str, Callable[[HostileSites, str], Reply | Callable[[Any], None]]]
     "/sitemaps/urls.xml": _foreign_urlset,
     "/article/own.html": _own_article,
     "/article/own-sitemap.html": _own_article,
+    "/wide/index.xml": _wide_index,
+    "/wide/map": _wide_map,
+    "/wide/article": _wide_article,
     "/bombs/sitemap.xml.gz": _gzip_sitemap,
     "/bombs/feed.xml": _gzip_encoded_feed,
     "/bombs/chunked-feed.xml": _chunked_feed,
@@ -385,6 +402,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "redirect-codes": ("rss", "/codes/feed.xml"),
     "foreign-feed-links": ("rss", "/links/feed.xml"),
     "foreign-sitemap-links": ("sitemap", "/sitemaps/index.xml"),
+    "wide-sitemap": ("sitemap", "/wide/index.xml"),
     "gzip-sitemap-bomb": ("sitemap", "/bombs/sitemap.xml.gz"),
     "gzip-encoding-bomb": ("rss", "/bombs/feed.xml"),
     "chunked-oversize": ("rss", "/bombs/chunked-feed.xml"),

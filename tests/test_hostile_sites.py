@@ -18,6 +18,7 @@ from tests.hostile_sites import (
     MARKUP_TITLE,
     SOURCES,
     TOPIC,
+    WIDE,
     HostileSites,
     hostile_sources,
 )
@@ -148,6 +149,11 @@ def test_failures_reach_source_health(crawled: dict[str, Any]) -> None:
     rows = {row["source"]: row for row in json.loads(done.stdout)}
     for source in FAILING:
         assert rows[source]["ok"] is False and rows[source]["last_error"], rows[source]
+
+
+def test_caps_hold_across_child_sitemaps(crawled: dict[str, Any]) -> None:
+    articles = {hit.path for hit in crawled["sites"].hits if hit.path.startswith("/wide/article")}
+    assert len(articles) == 3 * WIDE  # under the cap of 20: every one
 
 
 def test_endless_sitemap_index_is_bounded(crawled: dict[str, Any]) -> None:
