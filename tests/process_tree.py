@@ -10,6 +10,7 @@ import contextlib
 import os
 import signal
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -38,6 +39,14 @@ def marked_pids(marker: str) -> list[int]:
         if needle in environ.split(b"\0") and state != "Z":
             found.append(int(entry.name))
     return found
+
+
+def wait_gone(marker: str, timeout: float = 5.0) -> list[int]:
+    """The marked processes still alive after up to ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while (left := marked_pids(marker)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
 
 
 def kill_all(marker: str) -> None:

@@ -22,7 +22,7 @@ import pytest
 from dramawatch.demo.server import SiteServer, sites_root
 from tests.alert_servers import free_port
 from tests.e2e import demo_config_text
-from tests.process_tree import kill_all, marked_env, marked_pids
+from tests.process_tree import kill_all, marked_env, wait_gone
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20251205
@@ -44,9 +44,7 @@ def _start(workdir: Path, base_url: str, hook: str) -> tuple[subprocess.Popen[by
 
 def _survivors(marker: str) -> list[int]:
     """Processes of a killed crawl still alive after a grace period."""
-    deadline = time.monotonic() + ORPHAN_GRACE_S
-    while (left := marked_pids(marker)) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    left = wait_gone(marker, ORPHAN_GRACE_S)
     kill_all(marker)  # so a failure leaks nothing into the rest of the suite
     return left
 

@@ -20,7 +20,7 @@ import pytest
 from redis import Redis
 
 from tests.hostile_sites import FAILING, SOURCES, WIDE, HostileSites
-from tests.process_tree import PeakRss, kill_all, marked_env, marked_pids
+from tests.process_tree import PeakRss, kill_all, marked_env, wait_gone
 from tests.redis_server import RedisServer
 from tests.test_hostile_sites import LARGEST_RSS_LIMIT, PEAK_RSS_LIMIT, hostile_config, run
 
@@ -57,7 +57,7 @@ def distributed(
         with PeakRss(marker) as rss:
             workers = [_worker(workdir, env, redis_url, name) for name in WORKERS]
             codes = [_wait(worker) for worker in workers]
-        left = marked_pids(marker)
+        left = wait_gone(marker)
         logs = "\n".join((workdir / f"{name}.log").read_text(errors="replace")[-3000:]
                          for name in WORKERS)  # fmt: skip
         yield {

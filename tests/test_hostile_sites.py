@@ -22,7 +22,7 @@ from tests.hostile_sites import (
     HostileSites,
     hostile_sources,
 )
-from tests.process_tree import PeakRss, kill_all, marked_env, marked_pids
+from tests.process_tree import PeakRss, kill_all, marked_env, wait_gone
 
 ROOT = Path(__file__).resolve().parents[1]
 # Generous limits: the tree is the crawl, its analysis processes and the writer. A bomb that
@@ -90,7 +90,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         with PeakRss(marker) as rss:
             crawl = cli(workdir, "crawl", "--format", "json", env=env)
             stdout, stderr = finish(crawl, CRAWL_TIMEOUT)
-        left = marked_pids(marker)
+        left = wait_gone(marker)
         yield {
             "returncode": crawl.returncode, "stdout": stdout, "stderr": stderr,
             "peak_rss": rss.peak, "largest_rss": rss.largest, "sites": sites,

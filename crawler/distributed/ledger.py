@@ -22,7 +22,11 @@ from storage import open_store
 from storage.records import RunStats
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from redis import Redis
+
+    from config import SourceConfig
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +59,20 @@ class RedisBudget:
         pipe.expire(self.key, TTL)
         used, _ = pipe.execute()
         return int(used) <= self.caps[kind]
+
+
+def open_runs(server: Redis, database: str, sources: Sequence[SourceConfig], pass_id: str) -> None:
+    """Store each source's run as begun, and remember it for the worker that will finish it."""
+    started = datetime.now(UTC)
+    with open_store(database).transaction(write=True) as tx:
+        runs = {}
+        for source in sources:
+            row = tx.sources.get(source.name)
+            if row is not None:
+                runs[source.name] = tx.sources.open_run(row, started, {"pass": pass_id})
+        tx.commit()
+    for name, run_id in runs.items():
+        open_run(server, pass_id, name, run_id)
 
 
 def open_run(server: Redis, pass_id: str, source: str, run_id: int) -> None:
@@ -96,9 +114,14 @@ def finish_done_runs(server: Redis, database: str) -> int:
         pass_id, _, source = member.decode().partition("|")
         if int(cast("bytes | None", server.get(open_key(pass_id, source))) or 0) > 0:
             continue
-        if server.srem(OPEN_RUNS, member):  # this worker writes it, no other
+        if not server.srem(OPEN_RUNS, member):  # another worker writes it
+            continue
+        try:
             _write_run(server, database, pass_id, source)
-            written += 1
+        except Exception:
+            server.sadd(OPEN_RUNS, member)  # the next try writes it
+            raise
+        written += 1
     return written
 
 
