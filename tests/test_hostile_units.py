@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import zlib
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -11,12 +15,16 @@ from alerts.channels.email_render import text_body
 from alerts.records import AlertMessage, ArticleFacts
 from alerts.text import keyword_text, metric_text
 from config.masking import mask_text, mask_url
-from crawler.extract import drop_control_characters, extract_article
+from crawler.extract import extract_article
+from crawler.extract.article import drop_control_characters
 from crawler.fence import Fence
 from crawler.spiders.sitemap import TooLarge, bounded_gunzip
 from dramawatch.output import literal
 from storage.models import utcnow
+from tests.alert_servers import free_port
 from tests.hostile_sites import CRLF_TITLE, MARKUP_TITLE
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FENCE = Fence.for_source("http://news.example:8000/feed.xml", ["cdn.example", "img.example:9000"])
 
@@ -116,3 +124,21 @@ def test_credentials_are_masked(url: str, shown: str) -> None:
     assert (
         mask_text(f"cannot reach {url}: password hunter2 refused", "hunter2").count("hunter2") == 0
     )
+
+
+@pytest.mark.parametrize("command", [("check-config",), ("search", "drama"), ("sources",)])
+def test_cli_never_shows_the_database_password(tmp_path: Path, command: tuple[str, ...]) -> None:
+    port = free_port()  # nothing listens: the database is unreachable
+    database = f"postgresql+psycopg://dw:${{DW_PASSWORD}}@127.0.0.1:{port}/dw"
+    (tmp_path / "dramawatch.yaml").write_text(f"database: {database}\n", encoding="utf-8")
+    env = {**os.environ, "DW_PASSWORD": "hunter2-secret", "PYTHONPATH": str(ROOT)}
+    env.pop("DRAMAWATCH_CONFIG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "dramawatch", *command], cwd=tmp_path, env=env,
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    output = done.stdout + done.stderr
+    assert "hunter2-secret" not in output and "Traceback" not in output, output
+    if command != ("check-config",):
+        assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, output
+        assert f"dw:***@127.0.0.1:{port}" in done.stderr
