@@ -9,7 +9,7 @@ MASK = "***"
 _USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<user>[^:/@\s]*):[^\s/]*@", re.I)
 # Query parameters that carry a secret (libpq's password=, the token of a webhook URL ...).
 _SECRET_PARAM = re.compile(
-    r"(?P<name>[?&][^=&#\s]*(?:pass|secret|token|key|auth)[^=&#\s]*=)[^&#\s]*", re.I
+    r"(?P<name>[?&][^=&#\s]*(?:pass|secret|token|key|auth)[^=&#\s]*=)[^&#\s'\")\]]*", re.I
 )
 
 

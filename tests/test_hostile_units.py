@@ -12,6 +12,7 @@ import pytest
 from rich.console import Console
 
 from alerts.channels.email_render import text_body
+from alerts.errors import DeliveryError
 from alerts.records import AlertMessage, ArticleFacts
 from alerts.text import keyword_text, metric_text
 from config.masking import mask_text, mask_url
@@ -142,3 +143,8 @@ def test_cli_never_shows_the_database_password(tmp_path: Path, command: tuple[st
     if command != ("check-config",):
         assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, output
         assert f"dw:***@127.0.0.1:{port}" in done.stderr
+
+
+def test_delivery_errors_mask_tokens() -> None:
+    error = DeliveryError("hook", None, 1, True, "ConnectError(https://h.example/x?token=abc1)")
+    assert "abc1" not in str(error) and "token=***" in error.detail
