@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from alerts.text import one_line
+
 
 @dataclass(frozen=True)
 class ArticleFacts:
@@ -126,7 +128,7 @@ class AlertMessage:
     @property
     def text(self) -> str:
         """The human-readable summary."""
-        return str(self.payload.get("text") or self.title)
+        return str(self.payload.get("text") or one_line(self.title))
 
     def body(self) -> dict[str, Any]:
         """The webhook JSON: the contract's keys, ``metric``/``health`` when set, and ``text``."""

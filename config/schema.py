@@ -39,6 +39,8 @@ class CrawlConfig(_Model):
     concurrency_per_domain: int = Field(default=4, ge=1, le=64)
     autothrottle: bool = True
     max_articles_per_source: int = Field(default=200, ge=1)
+    max_sitemap_depth: int = Field(default=3, ge=1, le=10)  # index levels below the start URL
+    max_child_sitemaps: int = Field(default=50, ge=1)  # per source per pass
 
 
 class SourceConfig(_Model):

@@ -54,16 +54,39 @@ class SourceRepository:
         """Every known source, by name."""
         return self.session.scalars(select(Source).order_by(Source.name)).all()
 
+    def open_run(self, source: Source, started_at: datetime, owner: dict[str, Any]) -> int:
+        """Store a run as begun (no ``finished_at``) by ``owner``; its id."""
+        run = CrawlRun(source_id=source.id, started_at=started_at, errors={"owner": owner})
+        self.session.add(run)
+        self.session.flush()
+        return run.id
+
+    def unfinished_runs(self) -> Sequence[CrawlRun]:
+        """Runs begun and never finished: still going, or their crawl was killed."""
+        query = select(CrawlRun).where(CrawlRun.finished_at.is_(None)).order_by(CrawlRun.id)
+        return self.session.scalars(query.options(joinedload(CrawlRun.source))).all()
+
+    def interrupt_run(self, run: CrawlRun, reason: str) -> None:
+        """Finish a run whose crawl died: a failure of its source."""
+        run.finished_at, run.ok, run.error = utcnow(), False, reason
+        run.source.last_run_at = run.finished_at
+        run.source.consecutive_failures += 1
+        self.session.flush()
+
     def record_run(
-        self, source: Source, started_at: datetime, stats: RunStats, error: str | None
-    ) -> CrawlRun:
-        """Store one finished run and update the source's health counters."""
+        self, source: Source, started_at: datetime, stats: RunStats, error: str | None,
+        run_id: int | None = None,
+    ) -> CrawlRun:  # fmt: skip
+        """Store one finished run (the opened ``run_id``, else a new row) and the source's
+        health counters."""
         now = utcnow()
-        run = CrawlRun(
-            source_id=source.id, started_at=started_at, finished_at=now, ok=error is None,
-            fetched=stats.fetched, kept=stats.kept, new=stats.new, unchanged=stats.unchanged,
-            dropped=dict(stats.dropped), errors={"items": list(stats.errors)}, error=error,
-        )  # fmt: skip
+        run = (self.session.get(CrawlRun, run_id) if run_id else None) or CrawlRun(
+            source_id=source.id, started_at=started_at
+        )
+        run.finished_at, run.ok, run.error = now, error is None, error
+        run.fetched, run.kept, run.new = stats.fetched, stats.kept, stats.new
+        run.unchanged, run.dropped = stats.unchanged, dict(stats.dropped)
+        run.errors = {"items": list(stats.errors)}
         self.session.add(run)
         source.last_run_at = now
         if error is None:
@@ -77,8 +100,10 @@ class SourceRepository:
         return run
 
     def last_run(self, source: Source) -> CrawlRun | None:
-        """The most recent run of ``source``."""
-        query = select(CrawlRun).where(CrawlRun.source_id == source.id)
+        """The most recent finished run of ``source``."""
+        query = select(CrawlRun).where(
+            CrawlRun.source_id == source.id, CrawlRun.finished_at.is_not(None)
+        )
         return self.session.scalars(query.order_by(CrawlRun.id.desc()).limit(1)).first()
 
     def article_count(self, source: Source) -> int:

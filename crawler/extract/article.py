@@ -115,13 +115,26 @@ def extract_article(
 
 def parse_html(html: str) -> HtmlElement | None:
     """Parse decoded HTML into an lxml tree (None when there is no document)."""
-    html = html.replace("\x00", "")
+    html = drop_control_characters(html)
     try:
         return document_fromstring(html, parser=_PARSER)
     except ValueError:  # a str with an XML encoding declaration: lxml wants bytes
         return document_fromstring(html.encode("utf-8"), parser=_BYTES_PARSER)
     except etree.ParserError:
         return None
+
+
+# C0 control characters other than tab, line feed and carriage return, raw or as numeric
+# references (&#27; &#x1B;): lxml refuses them in element text, which cost whole pages.
+_CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)"
+    r"|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
+)
+
+
+def drop_control_characters(html: str) -> str:
+    """``html`` without control characters: they are removed, never a reason to lose a page."""
+    return _CONTROL_RE.sub("", html)
 
 
 # --- the article body container of CMS pages ---------------------------------------------

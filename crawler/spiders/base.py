@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DropItem, IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, DropItem, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler.fence import Fence, OffsiteRequest
 from crawler.items import ArticleItem
 from crawler.middlewares import ARTICLE, PAGE_KIND, NotModified
+from crawler.spiders.budget import ARTICLES, Budget, LocalBudget, limits
 
 if TYPE_CHECKING:
     from config import CrawlConfig, SourceConfig
@@ -32,35 +34,52 @@ class SourceSpider(scrapy.Spider):
     def __init__(self, source: SourceConfig, crawl: CrawlConfig, **kwargs: Any) -> None:
         super().__init__(name=source.name, **kwargs)
         self.source = source
-        self.max_articles = crawl.max_articles_per_source
-        self.allowed_domains = [urlsplit(source.url).hostname or "", *source.allowed_domains]
+        self.budget: Budget = LocalBudget(limits(source, crawl))  # distributed: shared
+        self.fence = Fence.for_source(source.url, source.allowed_domains)
+        self.maxsize = crawl.download_maxsize
         self.errors: list[dict[str, str]] = []
         self.source_error: str | None = None
-        self.skipped = 0  # requests refused by robots.txt or the domain fence
+        self.skipped: Counter[str] = Counter()  # requests refused, by "robots" or "offsite"
+        self.start_answered = False
         self._requested: set[str] = set()
 
     async def start(self) -> Any:
         """Request the source's own URL; its failure fails the whole source."""
+        # dont_filter: a redirect back to the start URL reaches the fence's loop check
+        # instead of vanishing in the duplicate filter.
         yield scrapy.Request(
-            self.source.url, callback=self.parse, errback=self.on_error, meta={"is_start": True}
-        )
+            self.source.url, callback=self._parse_start, errback=self.on_error,
+            meta={"is_start": True}, dont_filter=True,
+        )  # fmt: skip
+
+    def _parse_start(self, response: Response) -> Any:
+        self.start_answered = True
+        return self.parse(response)
+
+    def fence_for(self, request: scrapy.Request) -> Fence:
+        """The fence every request of this source must stay in."""
+        return self.fence
+
+    def closed(self, reason: str) -> None:
+        """A start URL that never produced a page fails the source."""
+        if not self.start_answered:
+            self.fail(f"{self.source.url}: the start URL gave no page")
 
     def article_request(
         self, url: str, *, title: str | None = None, date: datetime | None = None
     ) -> Iterator[scrapy.Request]:
         """A request for one article page, at most once and within the per-source cap."""
-        if url in self._requested or len(self._requested) >= self.max_articles:
+        if url in self._requested:
             return
-        if not self._on_own_domain(url):
+        if not self.fence.allows(url):
             logger.debug("Source %s: skipping off-domain link %s", self.name, url)
+            self.skipped["offsite"] += 1
+            return
+        if not self.budget.take(ARTICLES):
             return
         self._requested.add(url)
         meta = {"fallback_title": title, "fallback_date": date, PAGE_KIND: ARTICLE}
         yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error, meta=meta)
-
-    def _on_own_domain(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains if d)
 
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         """Hand the page to the pipelines, which extract, filter, dedupe and store it."""
@@ -85,16 +104,18 @@ class SourceSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         """Record a failed request; a failed start request fails the source."""
         request = failure.request  # type: ignore[attr-defined]
+        is_start = bool(request.meta.get("is_start"))
+        self.start_answered = self.start_answered or is_start
         if failure.check(NotModified):
             self.not_modified(request.url)
             return
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            logger.info("Source %s: skipped %s (%s)", self.name, request.url, failure.value)
-            self.skipped += 1
+        message = describe_failure(failure, self.maxsize)
+        if failure.check(IgnoreRequest) and not failure.check(HttpError) and not is_start:
+            logger.info("Source %s: skipped %s (%s)", self.name, request.url, message)
+            self.skipped["offsite" if failure.check(OffsiteRequest) else "robots"] += 1
             return
-        message = _describe_failure(failure)
         self.record_error(request.url, message)
-        if request.meta.get("is_start"):
+        if is_start:
             self.fail(f"{request.url}: {message}")
 
     def not_modified(self, url: str) -> None:
@@ -119,10 +140,18 @@ class SourceSpider(scrapy.Spider):
         self.source_error = self.source_error or message
 
 
-def _describe_failure(failure: Failure) -> str:
+def describe_failure(failure: Failure, maxsize: int) -> str:
+    """One line on why a request failed (a size limit named as such)."""
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"  # type: ignore[union-attr]
-    return f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
+    message = failure.getErrorMessage()
+    if "DOWNLOAD_MAXSIZE" in message:  # HttpCompression's words for a Content-Encoding bomb
+        return f"response larger than the maximum size ({maxsize} bytes) once decompressed"
+    if failure.check(DownloadCancelledError):  # Scrapy gives an oversized body no message
+        return f"response larger than the maximum size ({maxsize} bytes): download cancelled"
+    if failure.check(IgnoreRequest):
+        return message
+    return f"{failure.type.__name__ if failure.type else 'error'}: {message}"
 
 
 def _content_type(response: Response) -> str:

@@ -9,6 +9,7 @@ import scrapy
 from scrapy.http import Response, TextResponse
 
 from crawler.spiders.base import SourceSpider
+from crawler.spiders.budget import PAGES
 from crawler.spiders.listing_links import article_links, listing_selector, next_page
 
 
@@ -33,7 +34,7 @@ class HtmlListingSpider(SourceSpider):
         if depth >= self.source.max_pages:
             return
         url = next_page(selector, response.url, self.source.next_selector)
-        if url and url != response.url and self._on_own_domain(url):
+        if url and url != response.url and self.fence.allows(url) and self.budget.take(PAGES):
             yield scrapy.Request(
                 url, callback=self.parse, errback=self.on_error, meta={"page": depth + 1}
             )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import click
 
 from dramawatch.cli.alerts import alerts_group, rules_group
 from dramawatch.cli.archive import export, search, show
 from dramawatch.cli.config import check_config, init
-from dramawatch.cli.context import ConfigProblem, Context
+from dramawatch.cli.context import ConfigProblem, Context, database_reason
 from dramawatch.cli.crawl import crawl
 from dramawatch.cli.daemon import run_command, status_command
 from dramawatch.cli.demo import demo
@@ -17,6 +18,7 @@ from dramawatch.cli.distributed import distributed_worker_command, schedule_comm
 from dramawatch.cli.metrics import metrics
 from dramawatch.cli.sources import sources
 from dramawatch.output import FORMATS, console
+from storage.errors import DatabaseError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,8 +50,12 @@ for _command in COMMANDS:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="dramawatch")
+    """Console-script entry point; a database failure is one line, never a traceback."""
+    try:
+        cli(prog_name="dramawatch")
+    except DatabaseError as exc:
+        click.echo(f"Error: the database failed: {database_reason(exc)}", err=True)
+        sys.exit(1)
 
 
 __all__ = ["FORMATS", "ConfigProblem", "Context", "cli", "console", "main"]

@@ -10,10 +10,11 @@ from typing import Any
 
 import click
 from rich.panel import Panel
+from rich.text import Text
 
 from config import parse_duration
 from dramawatch.cli.context import Context, pass_context
-from dramawatch.output import console, format_option, write_rows
+from dramawatch.output import console, format_option, literal, write_rows
 from dramawatch.views import article_json
 from storage import ArticleRevision, Store
 
@@ -127,9 +128,9 @@ def show_article(store: Store, article_id: int, *, diff: bool, fmt: str) -> None
 def _print(data: dict, siblings: list[dict], history: list[dict], diffs: list[str]) -> None:  # type: ignore[type-arg]
     out = console()
     meta = f"{data['source']} · {data['published_at']} · story {data['story_id']}"
-    heading = f"[bold]{data['title']}[/bold]\n{data['url']}\n{meta}"
+    heading = Text(data["title"], style="bold").append(f"\n{data['url']}\n{meta}")
     out.print(Panel(heading, title=f"article {data['id']}"))
-    out.print(data["text"])
+    out.print(literal(data["text"]))
     write_rows(
         siblings, "table", ("id", "source", "published_at", "title"), title="Copies of this story"
     )

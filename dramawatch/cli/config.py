@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from config.masking import mask_url
 from dramawatch.cli.context import Context, pass_context
 
 
@@ -15,9 +16,10 @@ def check_config(ctx: Context) -> None:
     Example: dramawatch --config dramawatch.yaml check-config
     """
     config = ctx.config
+    database = mask_url(config.database)  # the password may come from the environment
     click.echo(
         f"{ctx.config_path}: OK: {len(config.sources)} sources, {len(config.metrics)} metrics, "
-        f"{len(config.rules)} rules, {len(config.channels)} channels; database {config.database}"
+        f"{len(config.rules)} rules, {len(config.channels)} channels; database {database}"
     )
 
 
@@ -29,4 +31,4 @@ def init(ctx: Context) -> None:
     Example: dramawatch init
     """
     ctx.store  # noqa: B018 (opening the store creates or upgrades the schema)
-    click.echo(f"Database ready: {ctx.config.database}")
+    click.echo(f"Database ready: {mask_url(ctx.config.database)}")
