@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 
 from dramawatch.demo.server import SiteServer, sites_root
-from tests.alert_servers import free_port
-from tests.e2e import demo_config_text
-from tests.process_tree import kill_all, marked_env, wait_gone
+from tests.support.alert_servers import free_port
+from tests.support.e2e import demo_config_text
+from tests.support.process_tree import kill_all, marked_env, wait_gone
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = 20251205
 KILLS = 10
 ORPHAN_GRACE_S = 5.0

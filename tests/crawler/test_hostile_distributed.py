@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 from redis import Redis
-
-from tests.hostile_sites import FAILING, SOURCES, WIDE, HostileSites
-from tests.process_tree import PeakRss, kill_all, marked_env, wait_gone
-from tests.redis_server import RedisServer
 from tests.test_hostile_sites import LARGEST_RSS_LIMIT, PEAK_RSS_LIMIT, hostile_config, run
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.hostile_sites import FAILING, SOURCES, WIDE, HostileSites
+from tests.support.process_tree import PeakRss, kill_all, marked_env, wait_gone
+from tests.support.redis_server import RedisServer
+
+ROOT = Path(__file__).resolve().parents[2]
 WORKERS = ("hostile-a", "hostile-b")
 MAX_ARTICLES = 2  # per source and pass, shared by both workers
 

@@ -22,10 +22,10 @@ from crawler.fence import Fence
 from crawler.spiders.sitemap import TooLarge, bounded_gunzip
 from dramawatch.output import literal
 from storage.models import utcnow
-from tests.alert_servers import free_port
-from tests.hostile_sites import CRLF_TITLE, MARKUP_TITLE
+from tests.support.alert_servers import free_port
+from tests.support.hostile_sites import CRLF_TITLE, MARKUP_TITLE
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 FENCE = Fence.for_source("http://news.example:8000/feed.xml", ["cdn.example", "img.example:9000"])
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.hostile_sites import (
+from tests.support.hostile_sites import (
     FAILING,
     LIMIT,
     MARKUP_TITLE,
@@ -22,9 +22,9 @@ from tests.hostile_sites import (
     HostileSites,
     hostile_sources,
 )
-from tests.process_tree import PeakRss, kill_all, marked_env, wait_gone
+from tests.support.process_tree import PeakRss, kill_all, marked_env, wait_gone
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # Generous limits: the tree is the crawl, its analysis processes and the writer. A bomb that
 # got through would hold its 200 MB (twice, while being copied) in one process.
 PEAK_RSS_LIMIT = 1_500_000_000

@@ -9,9 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from tests.process_tree import kill_all, marked_env, marked_pids
+from tests.support.process_tree import kill_all, marked_env, marked_pids
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # A forkserver pool like the crawl's: its workers are the grandchildren of the script.
 SCRIPT = """
 import multiprocessing, os, time
