@@ -87,11 +87,11 @@ def _old_unique_name() -> str:
 
 
 @contextmanager
-def _batch(**options: dict[str, str]) -> Iterator[BatchOperations]:
+def _batch(naming_convention: dict[str, str] | None = None) -> Iterator[BatchOperations]:
     """Batch mode on the table; on SQLite it reflects the table and those it refers to."""
     with warnings.catch_warnings():
         # Reflection cannot read expression indexes (coalesce(...)); SQLite's batch copy
         # does not need them: they are on other tables, or created again after it.
         warnings.filterwarnings("ignore", "Skipped unsupported reflection", sa.exc.SAWarning)
-        with op.batch_alter_table(_TABLE, **options) as batch:
+        with op.batch_alter_table(_TABLE, naming_convention=naming_convention) as batch:
             yield batch
