@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from alerts.outbox import record_alerts
 from alerts.records import ArticleFacts, MetricFacts, ObservationFacts, SourceFacts, Verdict
 from alerts.rules import evaluate, previous_observation
+from storage import SeriesTags
 from storage.models import utcnow
 
 if TYPE_CHECKING:
@@ -54,6 +55,10 @@ def observation_facts(observation: MetricObservation) -> ObservationFacts:
         story_id=observation.story_id,
         article_id=observation.article_id,
         url=article.url,
+        entity=observation.entity,
+        region=observation.region,
+        status=observation.status,
+        basis=observation.basis,
         source=article.source.name,
         title=article.title,
     )
@@ -70,7 +75,7 @@ def previous_text(tx: Transaction, article: Article) -> str | None:
 def metric_events(
     tx: Transaction, observations: Sequence[MetricObservation], before_id: int | None = None
 ) -> list[MetricFacts]:
-    """Each new observation paired with the previous figure of its metric."""
+    """Each new observation paired with the previous figure of its series."""
     if not observations:
         return []
     # Figures stored together (one article's 2023 and 2024 values) are not each other's past.
@@ -84,6 +89,7 @@ def metric_events(
             before,
             period=observation.period,
             story_id=observation.story_id,
+            series=SeriesTags.of(observation),
         )
         new = observation_facts(observation)
         previous, comparison = previous_observation(new, map(observation_facts, stored))

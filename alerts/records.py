@@ -46,6 +46,11 @@ class ObservationFacts:
     url: str | None = None
     source: str | None = None
     title: str | None = None
+    # The series beside metric, unit and kind: figures of other series are never compared.
+    entity: str | None = None
+    region: str | None = None
+    status: str = "actual"
+    basis: str = "period"
 
 
 @dataclass(frozen=True)
