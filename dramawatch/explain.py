@@ -11,6 +11,7 @@ from alerts.errors import UnknownTargetError
 from alerts.evaluate import article_facts, article_verdicts, observation_facts
 from alerts.records import ArticleFacts, MetricFacts, ObservationFacts, Verdict
 from alerts.rules import evaluate, previous_observation
+from storage import SeriesTags
 
 if TYPE_CHECKING:
     from config.schema import Config
@@ -96,13 +97,16 @@ def _file_metric_verdicts(tx: Transaction, config: Config, facts: ArticleFacts) 
     from crawler.metrics import extract_observations
 
     verdicts: list[Verdict] = []
-    for found in extract_observations(facts.text, config.metrics):
+    for found in extract_observations(facts.text, config.metrics, entities=config.entities):
         new = ObservationFacts(
             id=None, metric=found.metric, value=found.value, unit=found.unit, kind=found.kind,
             period=found.period, quote=found.quote, observed_at=None, url=facts.url,
-            source=facts.source, title=facts.title,
+            source=facts.source, title=facts.title, entity=found.entity, region=found.region,
+            status=found.status, basis=found.basis,
         )  # fmt: skip
-        stored = tx.metrics.earlier(found.metric, found.unit, found.kind, _ALL_STORED)
+        stored = tx.metrics.earlier(
+            found.metric, found.unit, found.kind, _ALL_STORED, series=SeriesTags.of(found)
+        )
         previous, comparison = previous_observation(new, map(observation_facts, stored))
         verdicts += evaluate(config.rules, MetricFacts(new, previous, comparison))
     return verdicts
