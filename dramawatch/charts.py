@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from dramawatch.series import Series
 
 _STYLES = {"actual": ("-", "o"), "forecast": ("--", "^"), "target": (":", "s")}
-_TERMINAL_MARKERS = {"actual": "hd", "forecast": "x", "target": "+"}
+_TERMINAL_MARKERS = {"actual": "dot", "forecast": "x", "target": "+"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -114,19 +114,17 @@ def terminal_chart(series: Sequence[Series], title: str) -> str:
     """Every series as a text chart: one panel per unit, dates on the x axis."""
     import plotext
 
-    panels = by_unit(series)
-    plotext.clear_figure()
-    plotext.limitsize(False, False)  # the size of a terminal or none at all: ours
-    plotext.plotsize(100, 22 * len(panels))
-    plotext.theme("clear")
-    plotext.subplots(len(panels), 1)
     span = _date_span(series)
-    for row, (unit, members) in enumerate(panels.items(), start=1):
-        plotext.subplot(row, 1)
+    panels = []
+    for unit, members in by_unit(series).items():
+        plotext.clear_figure()  # one figure per panel: plotext's subplots keep stale state
+        plotext.limitsize(False, False)  # the size of a terminal, or of none at all: ours
         plotext.plotsize(100, 22)
+        plotext.theme("clear")
         _terminal_panel(plotext, members, f"{title} ({unit})")
         plotext.xlim(*span)
-    return _ANSI.sub("", str(plotext.build()))
+        panels.append(_ANSI.sub("", str(plotext.build())))
+    return "\n".join(panels)
 
 
 def _date_span(series: Sequence[Series]) -> tuple[str, str]:
@@ -144,7 +142,7 @@ def _terminal_panel(plotext: Any, members: list[Series], title: str) -> None:
         ys = [p.value for p in one.points]
         values += ys
         label = one.key.name() + ("" if one.key.status == "actual" else " (not actual)")
-        marker = _TERMINAL_MARKERS.get(one.key.status, "hd")
+        marker = _TERMINAL_MARKERS.get(one.key.status, "dot")
         plotext.plot(days, ys, label=label, marker=marker)
     ticks = _ticks(values)
     plotext.yticks(ticks, [tick_label(t, members[0].key.unit) for t in ticks])

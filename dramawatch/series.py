@@ -106,17 +106,43 @@ class Series:
 
 
 def build_series(figures: Iterable[Figure]) -> list[Series]:
-    """Group ``figures`` into series of points, each in time order; series sorted by key."""
-    grouped: dict[SeriesKey, dict[tuple[date, str | None], Point]] = {}
-    for figure in figures:
-        when = period_midpoint(figure.period) or figure.observed_at.date()
-        points = grouped.setdefault(SeriesKey.of(figure), {})
-        slot = (when, figure.period)
-        points.setdefault(slot, Point(figure.period, when)).figures.append(figure)
+    """Group ``figures`` into series of points, each in time order; series sorted by key.
+
+    A figure without a period joins a point of the same value (a copy of a dated report, or
+    of an undated one); otherwise it is a point of its own on the day it was reported.
+    """
+    grouped: dict[SeriesKey, list[Point]] = {}
+    undated: list[Figure] = []
+    for figure in sorted(figures, key=lambda f: (f.observed_at, f.id)):
+        if period_midpoint(figure.period) is None:
+            undated.append(figure)
+        else:
+            _add(grouped.setdefault(SeriesKey.of(figure), []), figure)
+    for figure in undated:
+        _add_undated(grouped.setdefault(SeriesKey.of(figure), []), figure)
     return [
-        Series(key, sorted(points.values(), key=lambda p: p.when))
+        Series(key, sorted(points, key=lambda p: p.when))
         for key, points in sorted(grouped.items(), key=lambda item: _sort_key(item[0]))
     ]
+
+
+def _add(points: list[Point], figure: Figure) -> None:
+    """Add a dated figure to its period's point."""
+    point = next((p for p in points if p.period == figure.period), None)
+    if point is None:
+        when = period_midpoint(figure.period) or figure.observed_at.date()
+        point = Point(figure.period, when)
+        points.append(point)
+    point.figures.append(figure)
+
+
+def _add_undated(points: list[Point], figure: Figure) -> None:
+    """Add an undated figure to a point of the same value, else as a point of its own."""
+    point = next((p for p in points if any(_same(f.value, figure.value) for f in p.figures)), None)
+    if point is None:
+        point = Point(None, figure.observed_at.date())
+        points.append(point)
+    point.figures.append(figure)
 
 
 def period_midpoint(period: str | None) -> date | None:

@@ -35,7 +35,7 @@ _SECOND_OF_PAIR = {
     ("its", "inception"): "cumulative", ("share", "price"): "share",
 }  # fmt: skip
 _CJK_CUES = {
-    **dict.fromkeys("目标 力争 计划 争取 规划".split(), "target"),
+    **dict.fromkeys("目标 力争 计划 争取".split(), "target"),
     **dict.fromkeys("预计 预测 有望 预期 可望".split(), "forecast"),
     "将": "future", "较": "base", "相比": "base", "截至": "as_of", "截止": "as_of",
     **dict.fromkeys("累计 上线以来 成立以来 问世以来 迄今".split(), "cumulative"),

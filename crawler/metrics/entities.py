@@ -45,7 +45,7 @@ class Mention(NamedTuple):
     start: int
     end: int
     key: str
-    role: str  # "subject" (can be a figure's entity), "region" or "source"
+    role: str  # "subject" or "regulator" (can be a figure's entity), "region" or "source"
 
 
 class _Entry(NamedTuple):
@@ -78,8 +78,8 @@ class EntityFinder:
 
 
 def _role(kind: str) -> str:
-    if kind == "region":
-        return "region"
+    if kind in ("region", "regulator"):
+        return kind
     return "subject" if kind in SUBJECT_KINDS else "source"
 
 

@@ -25,8 +25,12 @@ from crawler.metrics.text import Segments
 _SECTOR_WORDS = frozenset("market markets industry sector all overall whole".split())
 _SECTOR_CJK = ("市场", "行业", "产业", "整体", "所有")
 _WORD = re.compile(r"[A-Za-z]+")
-# A name followed by these is who reports the figure, not what it is about.
+# A regulator followed by these reports the figure ("The NRTA said platforms removed ...");
+# a company that says so speaks of itself.
 _ATTRIBUTION = re.compile(r"\s*(?:(?i:said|says|told|reported|reports|data)\b|表示|称|数据|介绍)")
+# "ByteDance's Hongguo", 字节跳动旗下的红果短剧: the second name is the subject.
+_OWNER = re.compile(r"(?:['’]s\s+|旗下的?|的)")
+_SUBJECTS = frozenset({"subject", "regulator"})
 # Only separators between two names: they share the figure ("ReelShort and DramaBox earned").
 _JOINED = re.compile(r"\s*(?:,|&|(?i:and)\b|、|和|与|及|以及)\s*")
 _PRONOUN = re.compile(
@@ -143,8 +147,7 @@ class Tagger:
         self, amount: _Located, place: Place, sentence: list[Mention], clause: list[Mention]
     ) -> tuple[str | None, bool]:
         """The figure's entity, and whether its own clause names a subject."""
-        own = [m for m in clause if m.role == "subject" and m.end <= amount.start]
-        own = [m for m in own if not _ATTRIBUTION.match(self.text, m.end)]
+        own = [m for m in clause if m.end <= amount.start and self._is_subject(m)]
         if own:
             return self._own_subject(amount, own), True
         inherited = self._sentence_subject(place, sentence)
@@ -157,10 +160,10 @@ class Tagger:
     def _sentence_subject(self, place: Place, sentence: list[Mention]) -> str | None:
         """The first subject of the sentence before the clause, else, for a sentence opening
         with "It" or 该平台, the previous sentence's."""
-        for mention in sentence:
+        for index, mention in enumerate(sentence):
             if mention.end > place.clause_start:
                 break
-            if mention.role == "subject" and not _ATTRIBUTION.match(self.text, mention.end):
+            if self._is_subject(mention) and not self._owns(mention, sentence[index + 1 :]):
                 return mention.key
         if place.sentence and _PRONOUN.match(self.text, place.sentence_start):
             return self._first_subject(place.sentence - 1)
@@ -179,10 +182,24 @@ class Tagger:
 
     def _first_subject(self, sentence: int) -> str | None:
         assert self.finder is not None
-        for mention in self.finder.find(self.text, *self.segments.sentence_span(sentence)):
-            if mention.role == "subject" and not _ATTRIBUTION.match(self.text, mention.end):
+        mentions = self.finder.find(self.text, *self.segments.sentence_span(sentence))
+        for index, mention in enumerate(mentions):
+            if self._is_subject(mention) and not self._owns(mention, mentions[index + 1 :]):
                 return mention.key
         return None
+
+    def _is_subject(self, mention: Mention) -> bool:
+        """A company, app or platform; a regulator unless it only reports the figure."""
+        if mention.role == "regulator":
+            return not _ATTRIBUTION.match(self.text, mention.end)
+        return mention.role == "subject"
+
+    def _owns(self, mention: Mention, after: list[Mention]) -> bool:
+        """True for the owner in "ByteDance's Hongguo": the next name follows its possessive."""
+        following = after[0] if after else None
+        return following is not None and bool(
+            _OWNER.fullmatch(self.text, mention.end, following.start)
+        )
 
 
 def _is_sector(text: str) -> bool:

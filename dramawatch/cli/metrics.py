@@ -67,14 +67,20 @@ def metrics(
         rows = summary_rows(ctx.store, labels, chosen)
         write_rows(_readable(rows, fmt), fmt, SUMMARY_COLUMNS, title="Metrics: latest per series")
         return
-    series = metric_series(ctx.store, key, chosen)
-    if not series:
-        raise click.ClickException(
-            f"no observations of {key!r}{chosen.describe()}; see `dramawatch metrics` for the "
-            "tracked series"
-        )
-    title = labels.get(key, key)
-    write_rows(_readable(history_rows(series), fmt), fmt, HISTORY_COLUMNS, title=f"{title} ({key})")
+    with ctx.store.transaction() as tx:  # rows and charts read the figures' articles
+        series = [one for one in build_series(tx.metrics.history(key)) if chosen.keep(one.key)]
+        if not series:
+            raise click.ClickException(
+                f"no observations of {key!r}{chosen.describe()}; see `dramawatch metrics` for "
+                "the tracked series"
+            )
+        title = labels.get(key, key)
+        rows = history_rows(series)
+        write_rows(_readable(rows, fmt), fmt, HISTORY_COLUMNS, title=f"{title} ({key})")
+        _charts(series, title, plot, png)
+
+
+def _charts(series: list[Series], title: str, plot: bool, png: Path | None) -> None:
     if plot:
         click.echo(terminal_chart(series, title))
     if png is not None:
@@ -151,16 +157,6 @@ def _summary(one: Series, labels: dict[str, str]) -> dict[str, Any]:
             "change_pct": change_pct(previous.value, latest.value),
         }  # fmt: skip
     return row
-
-
-def metric_series(store: Store, key: str, chosen: Filters) -> list[Series]:
-    """The series of metric ``key`` that pass the filters, their articles loaded."""
-    with store.transaction() as tx:
-        found = [one for one in build_series(tx.metrics.history(key)) if chosen.keep(one.key)]
-        for one in found:
-            for point in one.points:
-                _ = point.latest.article.source  # type: ignore[attr-defined]
-        return found
 
 
 def history_rows(series: Iterable[Series]) -> list[dict[str, Any]]:
