@@ -29,7 +29,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 # a company that says so speaks of itself.
 _ATTRIBUTION = re.compile(r"\s*(?:(?i:said|says|told|reported|reports|data)\b|表示|称|数据|介绍)")
 # "ByteDance's Hongguo", 字节跳动旗下的红果短剧: the second name is the subject.
-_OWNER = re.compile(r"(?:['’]s\s+|旗下的?|的)")
+_OWNER = re.compile(r"(?:['’]s\s[^,，;；。]{0,40}?|旗下的?[^,，;；。]{0,20}?|的)")
 _SUBJECTS = frozenset({"subject", "regulator"})
 # Only separators between two names: they share the figure ("ReelShort and DramaBox earned").
 _JOINED = re.compile(r"\s*(?:,|&|(?i:and)\b|、|和|与|及|以及)\s*")
@@ -100,8 +100,10 @@ class Tagger:
         previous = (
             self._previous[1] if self._previous and self._previous[0] == place.sentence else None
         )
-        status = next((_STATUS[c] for c in _STATUS if c in before), None)
-        status = status or (previous.status if previous else ACTUAL)
+        status = _status(before) or (previous.status if previous else None)
+        # The first figure of a sentence also reads the words before the numbers ahead of it
+        # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
+        status = status or _status(cues.between(place.sentence_start, since)) or ACTUAL
         anywhere = before | cues.between(amount.start, until)
         basis = _basis(anywhere, before, currency, period, previous)
         entity, region = self._who_where(amount, place) if self.finder else (None, None)
@@ -207,6 +209,11 @@ def _is_sector(text: str) -> bool:
     if not text.isascii() and any(word in text for word in _SECTOR_CJK):
         return True
     return not _SECTOR_WORDS.isdisjoint(word.lower() for word in _WORD.findall(text))
+
+
+def _status(cues: set[str]) -> str | None:
+    """The status the strongest cue sets, if any."""
+    return next((_STATUS[cue] for cue in _STATUS if cue in cues), None)
 
 
 def _region(
