@@ -19,14 +19,13 @@ _WORD_CUES = {
     **dict.fromkeys("expect expects expected project projects projected forecast forecasts "
                     "forecasted predict predicts predicted could estimates anticipated".split(),
                     "forecast"),
-    "will": "future", "from": "base", "cumulative": "cumulative", "cumulatively": "cumulative",
+    "will": "future", "cumulative": "cumulative", "cumulatively": "cumulative",
     "lifetime": "cumulative", "shares": "share", "stock": "share", "stocks": "share",
 }  # fmt: skip
 # Word pairs, filed under their rarer word (so a sentence without one is skipped in one pass).
 _FIRST_OF_PAIR = {
     ("seek", "to"): "target", ("seeks", "to"): "target", ("set", "to"): "forecast",
-    ("likely", "to"): "forecast", ("compared", "with"): "base", ("compared", "to"): "base",
-    ("as", "of"): "as_of", ("as", "at"): "as_of",
+    ("likely", "to"): "forecast",
 }  # fmt: skip
 _SECOND_OF_PAIR = {
     ("on", "track"): "forecast", ("to", "date"): "cumulative", ("all", "time"): "cumulative",
@@ -37,7 +36,7 @@ _SECOND_OF_PAIR = {
 _CJK_CUES = {
     **dict.fromkeys("目标 力争 计划 争取".split(), "target"),
     **dict.fromkeys("预计 预测 有望 预期 可望".split(), "forecast"),
-    "将": "future", "较": "base", "相比": "base", "截至": "as_of", "截止": "as_of",
+    "将": "future",
     **dict.fromkeys("累计 上线以来 成立以来 问世以来 迄今".split(), "cumulative"),
     "股价": "share", "股票": "share",
 }  # fmt: skip
@@ -53,6 +52,10 @@ _ANCHORS = frozenset(
         *(second for _, second in _SECOND_OF_PAIR),
     ]
 )
+# Read only where they matter (few figures), by a regex on the figure's window: a comparison
+# base before a figure that would otherwise keep a forecast's status, and "as of" before money.
+BASE_RE = re.compile(r"(?i:\bfrom\b|\bcompared (?:with|to)\b)|较|相比")
+AS_OF_RE = re.compile(r"(?i:\bas (?:of|at)\b)|截至|截止")
 PLANNED = frozenset({"target", "forecast", "year", "future"})
 
 

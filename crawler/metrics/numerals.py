@@ -16,15 +16,13 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10**4, "亿": 10**8}
 CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_LARGE)
-# A run of numeral characters that holds a magnitude, with what may follow it: a hedge, a
-# unit, or 百分之 before it (百分之十五 = 15%).
-_NUMERAL = f"[{CHARS}]*[十百千万亿][{CHARS}]*"
-_AMOUNT_RE = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>{_NUMERAL})(?P<q2>多|余)?"
-    r"(?P<unit>元人民币|元|人民币|美元|港元|港币|欧元|个百分点|倍|分钟|人次|人|家|部|集|个|次|条|款|位"
-    r"|名|篇|项|场|户)?(?P<q3>以上|左右)?"
+# Runs of two or more numeral characters (one alone is never a valid figure here), found in
+# one pass over the text; then what follows a run: a hedge and a unit word.
+_RUN_RE = re.compile(f"[{CHARS}]{{2,}}")
+_AFTER_RE = re.compile(
+    r"(?P<q2>多|余)?(?P<unit>元人民币|元|人民币|美元|港元|港币|欧元|个百分点|倍|分钟|人次|人|家|部|集|个"
+    r"|次|条|款|位|名|篇|项|场|户)?(?P<q3>以上|左右)?"
 )
-_MAGNITUDE_RE = re.compile("[十百千万亿]")
 
 
 class Numeral(NamedTuple):
@@ -40,22 +38,21 @@ class Numeral(NamedTuple):
 
 def find_numerals(text: str, blocked: bytearray) -> Iterator[Numeral]:
     """The Chinese numerals of ``text`` outside the stretches ``blocked`` marks with 1."""
-    start = blocked.find(0)
-    while start != -1:
-        end = blocked.find(1, start)
-        end = len(text) if end == -1 else end
-        if _MAGNITUDE_RE.search(text, start, end):
-            yield from _numerals_in(text, start, end)
-        start = blocked.find(0, end)
-
-
-def _numerals_in(text: str, start: int, end: int) -> Iterator[Numeral]:
-    for match in _AMOUNT_RE.finditer(text, start, end):
-        value = numeral_value(match["num"])
-        if value is not None:
-            unit = "%" if match["pct"] else match["unit"]
-            suffix = match["q2"] or match["q3"]
-            yield Numeral(*match.span(), value, unit, suffix, match["num"][-1] in "万亿")
+    for run in _RUN_RE.finditer(text):
+        start, end = run.span()
+        if blocked.find(1, start, end) != -1:
+            continue
+        value = numeral_value(run[0])
+        if value is None:
+            continue
+        after = _AFTER_RE.match(text, end)
+        assert after is not None  # every part is optional
+        percent = text[max(0, start - 3) : start] == "百分之"
+        unit = "%" if percent else after["unit"]
+        yield Numeral(
+            start - 3 if percent else start, after.end(), value, unit,
+            after["q2"] or after["q3"], run[0][-1] in "万亿",
+        )  # fmt: skip
 
 
 def numeral_value(numeral: str) -> int | None:
@@ -63,6 +60,8 @@ def numeral_value(numeral: str) -> int | None:
     # A digit is needed (千万 may be "by all means"), except for a leading 十 (十万, 十五).
     if numeral[0] in _LARGE or not (numeral[0] == "十" or any(c in _DIGITS for c in numeral)):
         return None
+    if not any(char in _SMALL or char in _LARGE for char in numeral):
+        return None  # 一, 三: words more often than figures
     total = section = 0
     digit: int | None = None
     last_small = 10**5

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
-from crawler.metrics.cues import PLANNED, Cues, find_cues
+from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
 from crawler.metrics.entities import EntityFinder, Mention
 from crawler.metrics.text import Segments
 
@@ -37,9 +37,8 @@ _PRONOUN = re.compile(
     r"\s*(?:(?:It|Its|The (?:app|company|platform|studio|firm|group))\b|该(?:平台|公司|应用)|其)"
 )
 _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}$")
-# Status cues before the number, in this order of precedence; a base ("up from", 较) is actual.
-_STATUS = {"target": "target", "forecast": "forecast", "year": "target", "future": "forecast",
-           "base": "actual"}  # fmt: skip
+# Status cues before the number, in this order of precedence.
+_STATUS = {"target": "target", "forecast": "forecast", "year": "target", "future": "forecast"}
 ACTUAL, PERIOD = "actual", "period"
 
 
@@ -101,11 +100,14 @@ class Tagger:
             self._previous[1] if self._previous and self._previous[0] == place.sentence else None
         )
         status = _status(before) or (previous.status if previous else None)
+        if status not in (None, ACTUAL) and BASE_RE.search(self.text, since, amount.start):
+            status = ACTUAL  # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact
         # The first figure of a sentence also reads the words before the numbers ahead of it
         # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
         status = status or _status(cues.between(place.sentence_start, since)) or ACTUAL
         anywhere = before | cues.between(amount.start, until)
-        basis = _basis(anywhere, before, currency, period, previous)
+        as_of = currency and bool(AS_OF_RE.search(self.text, since, amount.start))
+        basis = _basis(anywhere, as_of, period, previous)
         entity, region = self._who_where(amount, place) if self.finder else (None, None)
         tags = Tags(entity, region, status, basis)
         self._previous = (place.sentence, tags)
@@ -235,16 +237,13 @@ def _distance(mention: Mention, amount: _Located) -> int:
     return mention.start - amount.end
 
 
-def _basis(
-    anywhere: set[str], before: set[str], currency: bool, period: str | None,
-    previous: Tags | None,
-) -> str:  # fmt: skip
+def _basis(anywhere: set[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
     """Cumulative for running totals; a total over a span of months is a period figure."""
     if period is not None and "/" in period:
         return PERIOD
     if "cumulative" in anywhere:
         return "cumulative"
     # Money "as of" a month is everything earned until then.
-    if currency and period and "as_of" in before and _MONTH_PERIOD.match(period):
+    if as_of and period and _MONTH_PERIOD.match(period):
         return "cumulative"
     return previous.basis if previous else PERIOD
