@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from dramawatch.series import Series
+    from dramawatch.series import Point, Series
 
 _STYLES = {"actual": ("-", "o"), "forecast": ("--", "^"), "target": (":", "s")}
 _TERMINAL_MARKERS = {"actual": "dot", "forecast": "x", "target": "+"}
@@ -79,14 +79,8 @@ def _draw_panel(axes: Any, members: list[Series], title: str) -> None:
 
     values: list[float] = []
     for one in members:
-        line, marker = _STYLES.get(one.key.status, _STYLES["actual"])
-        days = [datetime.combine(p.when, datetime.min.time()) for p in one.points]
         values += [p.value for p in one.points]
-        hollow = {"markerfacecolor": "white"} if one.key.status != "actual" else {}
-        axes.plot(
-            days, [p.value for p in one.points], linestyle=line, marker=marker,
-            label=one.key.name(), **hollow,
-        )  # fmt: skip
+        _draw_series(axes, one)
         _draw_revisions(axes, one)
     # Zero stays on the axis: a small move must not look like a crash.
     axes.set_ylim(min(0.0, min(values)) * 1.1, max(0.0, max(values)) * 1.15 or 1)
@@ -98,6 +92,32 @@ def _draw_panel(axes: Any, members: list[Series], title: str) -> None:
     axes.set_title(title)
     axes.grid(alpha=0.3)
     axes.legend(fontsize="small", loc="best")
+
+
+def _draw_series(axes: Any, one: Series) -> None:
+    """Figures of a period joined by a line; undated ones ("now worth …") as markers only, at
+    the day they were reported: they are reports, not a time series."""
+    line, marker = _STYLES.get(one.key.status, _STYLES["actual"])
+    style = {"marker": marker, "markerfacecolor": "white"} if one.key.status != "actual" else {}
+    style = style or {"marker": marker}
+    dated = [p for p in one.points if p.period is not None]
+    undated = [p for p in one.points if p.period is None]
+    color = None
+    if dated:
+        (drawn,) = axes.plot(
+            [_day(p) for p in dated], [p.value for p in dated], linestyle=line,
+            label=one.key.name(), **style,
+        )  # fmt: skip
+        color = drawn.get_color()
+    if undated:
+        axes.plot(
+            [_day(p) for p in undated], [p.value for p in undated], linestyle="none",
+            color=color, label=f"{one.key.name()}, undated (as reported)", **style,
+        )  # fmt: skip
+
+
+def _day(point: Point) -> datetime:
+    return datetime.combine(point.when, datetime.min.time())
 
 
 def _draw_revisions(axes: Any, one: Series) -> None:

@@ -24,7 +24,7 @@ from crawler.metrics.text import Segments
 # (looked up word by word: a regex of them costs more than the rest of the tagging).
 _SECTOR_WORDS = frozenset("market markets industry sector all overall whole".split())
 _SECTOR_CJK = ("市场", "行业", "产业", "整体", "所有")
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[a-z]+")
 # A regulator followed by these reports the figure ("The NRTA said platforms removed ...");
 # a company that says so speaks of itself.
 _ATTRIBUTION = re.compile(r"\s*(?:(?i:said|says|told|reported|reports|data)\b|表示|称|数据|介绍)")
@@ -210,7 +210,7 @@ def _is_sector(text: str) -> bool:
     """True when ``text`` names a market, an industry or "all" of something."""
     if not text.isascii() and any(word in text for word in _SECTOR_CJK):
         return True
-    return not _SECTOR_WORDS.isdisjoint(word.lower() for word in _WORD.findall(text))
+    return not _SECTOR_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
 def _status(cues: set[str]) -> str | None:
