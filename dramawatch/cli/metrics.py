@@ -21,9 +21,15 @@ from storage import MetricObservation, Store
 
 SERIES_COLUMNS = ("entity", "region", "status", "basis")
 SUMMARY_COLUMNS = (
-    "metric", "label", *SERIES_COLUMNS, "value", "unit", "period", "previous", "previous_period",
-    "change_pct", "sources",
-)  # fmt: skip
+    "metric",
+    *SERIES_COLUMNS,
+    "value",
+    "unit",
+    "period",
+    "previous",
+    "change_pct",
+    "sources",
+)  # the table's; JSON rows also carry label, kind, previous_period, quote and the rest
 HISTORY_COLUMNS = (
     "series",
     "period",
@@ -175,6 +181,8 @@ def _readable(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
 
 def _readable_cells(row: dict[str, Any]) -> dict[str, Any]:
     cells = {name: human_number(row[name]) for name in ("value", "previous") if row.get(name)}
+    if row.get("kind") == "change":
+        cells["metric"] = f"{row['metric']} (change)"
     if "revised_from" in row:
         cells["revised_from"] = ", ".join(human_number(v) for v in row["revised_from"])
     return cells
