@@ -87,7 +87,16 @@ def finder_for(entities: Sequence[EntityDefinition]) -> EntityFinder | None:
     """The finder of ``entities`` (None for an empty catalogue), built once per set."""
     if not entities:
         return None
-    return _build(tuple((e.key, _role(e.kind), tuple(e.names)) for e in entities))
+    # The crawl passes the same catalogue object for every page: skip even its signature.
+    last = _LAST.get("entities")
+    if last is not None and last[0] is entities:
+        return last[1]
+    finder = _build(tuple((e.key, _role(e.kind), tuple(e.names)) for e in entities))
+    _LAST["entities"] = (entities, finder)
+    return finder
+
+
+_LAST: dict[str, tuple[Sequence[EntityDefinition], EntityFinder]] = {}
 
 
 @lru_cache(maxsize=8)

@@ -215,7 +215,11 @@ def _is_sector(text: str) -> bool:
 
 def _status(cues: set[str]) -> str | None:
     """The status the strongest cue sets, if any."""
-    return next((_STATUS[cue] for cue in _STATUS if cue in cues), None)
+    if cues:
+        for cue, status in _STATUS.items():
+            if cue in cues:
+                return status
+    return None
 
 
 def _region(
