@@ -22,9 +22,13 @@ logger = logging.getLogger(__name__)
 
 
 def article_facts(
-    article: Article, *, new_story: bool = True, previous_text: str | None = None
+    article: Article,
+    *,
+    new_story: bool = True,
+    previous_text: str | None = None,
+    entities: frozenset[str] = frozenset(),
 ) -> ArticleFacts:
-    """What keyword rules see of a stored article."""
+    """What keyword rules see of a stored article (``entities``: the ones it names)."""
     return ArticleFacts(
         article_id=article.id,
         story_id=article.story_id,
@@ -37,6 +41,7 @@ def article_facts(
         new_story=new_story,
         previous_text=previous_text,
         source_id=article.source_id,
+        entities=entities,
     )
 
 
@@ -121,7 +126,10 @@ def alert_on_article(
     if article is None:
         return []
     earlier = previous_text(tx, article) if result.status == "revision" else None
-    facts = article_facts(article, new_story=result.new_story, previous_text=earlier)
+    named = frozenset(tx.mentions.of_article(article.id))
+    facts = article_facts(
+        article, new_story=result.new_story, previous_text=earlier, entities=named
+    )
     verdicts = article_verdicts(tx, config, facts, observations)
     return record_alerts(tx, config, (v.draft for v in verdicts if v.fired and v.draft))
 

@@ -22,6 +22,7 @@ class ArticleFacts:
     new_story: bool = True
     previous_text: str | None = None
     source_id: int | None = None
+    entities: frozenset[str] = frozenset()  # keys of the catalogue entities the article names
 
     @property
     def full_text(self) -> str:

@@ -85,6 +85,8 @@ def match_terms(rule: KeywordRule, text: str) -> TermMatch:
 def _filtered_out(rule: KeywordRule, article: ArticleFacts) -> str | None:
     if rule.sources and article.source not in rule.sources:
         return f"source {article.source} is not one of {', '.join(rule.sources)}"
+    if rule.entities and article.entities.isdisjoint(rule.entities):
+        return f"names none of the entities {', '.join(rule.entities)}"
     if rule.categories and article.category not in rule.categories:
         return f"category {article.category} is not one of {', '.join(rule.categories)}"
     wanted = {_lang(code) for code in rule.languages}

@@ -120,8 +120,12 @@ def _entity_problems(config: Config, own: tuple[EntityConfig, ...]) -> list[str]
     known = {entity.key for entity in config.entities}
     problems = check_entities(own, known)
     for i, rule in enumerate(config.rules):
-        for field in ("entity", "region"):
-            value = getattr(rule, field, None)
+        named = [
+            ("entity", getattr(rule, "entity", None)),
+            ("region", getattr(rule, "region", None)),
+        ]
+        named += [(f"entities[{j}]", key) for j, key in enumerate(getattr(rule, "entities", ()))]
+        for field, value in named:
             if value is not None and value not in known:
                 problems.append(
                     f"rules[{i}].{field}: unknown entity {value!r}; use a key of the entity "

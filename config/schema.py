@@ -141,6 +141,7 @@ class KeywordRule(_RuleBase):
     sources: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()  # only articles that name one of these catalogue entities
 
     @model_validator(mode="after")
     def _has_terms(self) -> KeywordRule:

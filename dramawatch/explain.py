@@ -36,7 +36,7 @@ def explain(store: Store, config: Config, target: str, *, source: str | None = N
     with store.transaction() as tx:  # never committed: a dry run
         article = _stored_article(tx, target)
         if article is not None:
-            facts = article_facts(article)
+            facts = article_facts(article, entities=frozenset(tx.mentions.of_article(article.id)))
             verdicts = article_verdicts(tx, config, facts, tx.metrics.of_article(article.id))
         else:
             facts = _file_facts(target, config, source)
@@ -69,13 +69,16 @@ def _file_facts(target: str, config: Config, source: str | None) -> ArticleFacts
     if not path.is_file():
         raise UnknownTargetError(target, "expected an article id, a stored URL or an HTML file")
     from crawler.extract import extract_article
+    from crawler.metrics import finder_for
 
     url = path.resolve().as_uri()
     extracted = extract_article(decode_html(path.read_bytes()), url)
     category = next((s.category for s in config.sources if s.name == source), None)
+    finder = finder_for(config.entities)
+    named = frozenset(finder.count(extracted.text)) if finder is not None else frozenset()
     return ArticleFacts(
         article_id=None, story_id=None, url=url, source=source, category=category,
-        language=extracted.language, title=extracted.title, text=extracted.text,
+        language=extracted.language, title=extracted.title, text=extracted.text, entities=named,
     )  # fmt: skip
 
 

@@ -117,3 +117,13 @@ def test_merge_keeps_order_and_unions_names() -> None:
     extra = (EntityConfig(key="a", kind="platform", names=("A", "Ä"), parent=None),)
     (merged,) = merge_entities(shipped, extra)
     assert (merged.kind, merged.names) == ("platform", ("A", "Ä"))
+
+
+def test_keyword_rule_entities_must_be_catalogue_keys(write_config) -> None:  # type: ignore[no-untyped-def]
+    text = BASE.replace(
+        '  - name: moves\n    kind: metric_change\n    metric: "*"\n',
+        "  - name: moves\n    kind: keyword\n    any: [revenue]\n"
+        "    entities: [reelshort, nobody]\n",
+    )
+    message = _error(write_config, text)
+    assert "rules[0].entities[1]: unknown entity 'nobody'" in message

@@ -215,3 +215,12 @@ def test_tagged_figures_have_their_own_dedupe_key_and_summary() -> None:
     assert verdict.draft.dedupe_key.endswith(":reelshort:overseas:actual:period")
     assert verdict.draft.payload["metric"]["entity"] == "reelshort"
     assert "market_value (reelshort, overseas) +100.0%" in verdict.draft.payload["text"]
+
+
+def test_keyword_rule_limited_to_articles_naming_an_entity() -> None:
+    rule = _kw(any=("revenue",), entities=("reelshort",))
+    naming = _article("ReelShort revenue rose", entities=frozenset({"reelshort", "cn"}))
+    assert keyword(rule, naming).fired  # type: ignore[union-attr]
+    other = keyword(rule, _article("DramaBox revenue rose", entities=frozenset({"dramabox"})))
+    assert other is not None and not other.fired
+    assert other.reason == "names none of the entities reelshort"
