@@ -65,6 +65,21 @@ class Cues(NamedTuple):
     starts: list[int]
     kinds: list[str]
 
+    def around(
+        self, sentence: int, since: int, number: int, until: int
+    ) -> tuple[list[str], list[str], list[str]]:
+        """The kinds of cue in [sentence, since), [since, number) and [number, until)."""
+        starts = self.starts
+        if not starts or starts[-1] < sentence:
+            return [], [], []
+        first = bisect.bisect_left(starts, sentence)
+        lo, mid = (
+            bisect.bisect_left(starts, since, first),
+            bisect.bisect_left(starts, number, first),
+        )
+        hi = bisect.bisect_left(starts, until, mid)
+        return self.kinds[first:lo], self.kinds[lo:mid], self.kinds[mid:hi]
+
     def between(self, start: int, end: int) -> set[str]:
         """The kinds of cue that start in [start, end)."""
         lo = bisect.bisect_left(self.starts, start)

@@ -92,22 +92,24 @@ class Tagger:
         for the move of a share price ("Shares of COL Group rose 5%"), which is no figure."""
         amount = self.amounts[index]
         since, until = self._window(index, place)
-        cues = self._found_cues()
-        before = cues.between(since, amount.start)
+        earlier, before, after = self._found_cues().around(
+            place.sentence_start, since, amount.start, until
+        )
         if "share" in before:
             return None
-        previous = (
-            self._previous[1] if self._previous and self._previous[0] == place.sentence else None
-        )
+        last = self._previous
+        previous = last[1] if last is not None and last[0] == place.sentence else None
         status = _status(before) or (previous.status if previous else None)
         if status not in (None, ACTUAL) and BASE_RE.search(self.text, since, amount.start):
             status = ACTUAL  # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact
         # The first figure of a sentence also reads the words before the numbers ahead of it
         # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
-        status = status or _status(cues.between(place.sentence_start, since)) or ACTUAL
-        anywhere = before | cues.between(amount.start, until)
-        as_of = currency and bool(AS_OF_RE.search(self.text, since, amount.start))
-        basis = _basis(anywhere, as_of, period, previous)
+        status = status or _status(earlier) or ACTUAL
+        as_of = (
+            currency and period is not None and _MONTH_PERIOD.match(period) is not None
+            and AS_OF_RE.search(self.text, since, amount.start) is not None
+        )  # fmt: skip
+        basis = _basis(before + after, as_of, period, previous)
         entity, region = self._who_where(amount, place) if self.finder else (None, None)
         tags = Tags(entity, region, status, basis)
         self._previous = (place.sentence, tags)
@@ -213,7 +215,7 @@ def _is_sector(text: str) -> bool:
     return not _SECTOR_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
-def _status(cues: set[str]) -> str | None:
+def _status(cues: Sequence[str]) -> str | None:
     """The status the strongest cue sets, if any."""
     if cues:
         for cue, status in _STATUS.items():
@@ -241,13 +243,13 @@ def _distance(mention: Mention, amount: _Located) -> int:
     return mention.start - amount.end
 
 
-def _basis(anywhere: set[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
+def _basis(anywhere: Sequence[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
     """Cumulative for running totals; a total over a span of months is a period figure."""
     if period is not None and "/" in period:
         return PERIOD
     if "cumulative" in anywhere:
         return "cumulative"
     # Money "as of" a month is everything earned until then.
-    if as_of and period and _MONTH_PERIOD.match(period):
+    if as_of:
         return "cumulative"
     return previous.basis if previous else PERIOD
