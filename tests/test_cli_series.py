@@ -137,3 +137,31 @@ def test_search_by_entity(archive: Path) -> None:
     assert [row["url"] for row in rows] == ["https://a.example/1"]
     bad = CliRunner().invoke(cli, ["--config", str(archive), "search", "--entity", "nobody"])
     assert bad.exit_code == 2 and "not in the entity catalogue" in bad.output
+
+
+def test_a_user_defined_growth_metric_is_shown(tmp_path: Path) -> None:
+    config_path = tmp_path / "growth.yaml"
+    config_path.write_text(
+        f"database: sqlite:///{tmp_path / 'growth.db'}\n"
+        "metrics:\n"
+        "  - {key: market_growth, label: Market growth, unit: percent, terms: [同比增长]}\n",
+        encoding="utf-8",
+    )
+    config = load_config(config_path)
+    store = Store(config.database)
+    store.migrate()
+    day = datetime(2025, 3, 1, tzinfo=UTC)
+    _store(
+        store,
+        config,
+        "https://a.example/g",
+        day,
+        "2024年我国微短剧市场规模504.4亿元，同比增长34.9%。",
+    )
+    store.dispose()
+    rows = _json(config_path, "metrics", "market_growth")
+    assert [(row["value"], row["unit"], row["kind"]) for row in rows] == [
+        (34.9, "percent", "change")
+    ]
+    summary = _json(config_path, "metrics")
+    assert [row["metric"] for row in summary] == ["market_growth"]
