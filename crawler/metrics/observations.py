@@ -38,9 +38,11 @@ _TITLE_RE = re.compile(r"《[^》\n]{1,80}》")
 _CONTINUATION = re.compile(
     r"\s*(?:(?i:topping|reaching|hitting|exceeding|surpassing|totall?ing|amounting\s+to"
     r"|nearly|almost|up|down|compared|versus|vs\b)"
-    # 预计2025年将超过…, 目标是到2027年达到…: the same figure, forecast or planned.
-    r"|(?:(?:预计|目标是?|力争|有望|计划|争取)?(?:到|在)?(?:\d{4}年(?:底|末)?)?(?:将|有望|可望)?)"
-    r"(?:达到?|突破|超过)|较|同比|环比|合计|总计|共计|计)"
+    # 预计2025年将超过…, 目标是到2027年达到…, 到2027年力争达到…: the same figure, forecast or
+    # planned.
+    r"|(?:(?:预计|目标是?|力争|有望|计划|争取)?(?:到|在)?(?:\d{4}年(?:底|末)?)?"
+    r"(?:预计|力争|有望|计划|争取)?(?:将|有望|可望)?)(?:达到?|突破|超过)"
+    r"|较|同比|环比|合计|总计|共计|计)"
 )
 _BASE_BEFORE = Phrases(
     dict.fromkeys(
