@@ -165,3 +165,19 @@ def test_a_user_defined_growth_metric_is_shown(tmp_path: Path) -> None:
     ]
     summary = _json(config_path, "metrics")
     assert [row["metric"] for row in summary] == ["market_growth"]
+
+
+def test_filters_that_match_nothing_say_so(archive: Path) -> None:
+    args = [
+        "--config",
+        str(archive),
+        "metrics",
+        "mau",
+        "--entity",
+        "dramabox",
+        "--status",
+        "target",
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert "no observations of 'mau' for entity 'dramabox', status target" in result.output
