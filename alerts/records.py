@@ -24,6 +24,7 @@ class ArticleFacts:
     new_story: bool = True
     previous_text: str | None = None
     source_id: int | None = None
+    entities: frozenset[str] = frozenset()  # keys of the catalogue entities the article names
 
     @property
     def full_text(self) -> str:
@@ -48,6 +49,11 @@ class ObservationFacts:
     url: str | None = None
     source: str | None = None
     title: str | None = None
+    # The series beside metric, unit and kind: figures of other series are never compared.
+    entity: str | None = None
+    region: str | None = None
+    status: str = "actual"
+    basis: str = "period"
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,10 @@ def metric_text(rule: str, metric: dict[str, Any], new: ObservationFacts) -> str
     change = "new" if pct is None else f"{pct:+.1f}%"
     before = f"{amount(metric['previous_value'], unit)} ({metric['previous_period'] or 'n/a'})"
     after = f"{amount(metric['value'], unit)} ({metric['period'] or 'n/a'})"
+    about = [metric.get("entity") or "sector", metric.get("region"), metric.get("basis")]
+    series = ", ".join(part for part in about if part and part != "period")
     return (
-        f"[{rule}] {metric['key']} {change}: {before} -> {after}"
+        f"[{rule}] {metric['key']} ({series}) {change}: {before} -> {after}"
         f"\nNow: {one_line(metric['quote'] or '')}"
         f"\nBefore: {one_line(metric['previous_quote'] or '')}"
         f"\n{one_line(new.url or '')}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from config.durations import parse_duration
+from config.entities import DEFAULT_ENTITIES, merge_entities, shipped_entities
 from config.errors import ConfigError
 from config.loader import (
     DEFAULT_CONFIG,
@@ -17,6 +18,7 @@ from config.schema import (
     Config,
     CrawlConfig,
     EmailChannel,
+    EntityConfig,
     KeywordRule,
     MetricChangeRule,
     MetricConfig,
@@ -29,6 +31,7 @@ from config.schema import (
 
 __all__ = [
     "DEFAULT_CONFIG",
+    "DEFAULT_ENTITIES",
     "DEMO_CONFIG",
     "SOURCE_KINDS",
     "ChannelConfig",
@@ -36,6 +39,7 @@ __all__ = [
     "ConfigError",
     "CrawlConfig",
     "EmailChannel",
+    "EntityConfig",
     "KeywordRule",
     "MetricChangeRule",
     "MetricConfig",
@@ -46,6 +50,8 @@ __all__ = [
     "WebhookChannel",
     "default_metric_definitions",
     "load_config",
+    "merge_entities",
     "parse_duration",
     "resolve_config_path",
+    "shipped_entities",
 ]

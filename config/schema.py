@@ -10,6 +10,8 @@ from config.cron import crontab_trigger, time_zone
 from config.durations import parse_duration
 
 SOURCE_KINDS = ("rss", "html", "sitemap")
+ENTITY_KINDS = ("platform", "app", "company", "regulator", "association", "research", "region")
+METRIC_STATUSES = ("actual", "forecast", "target")
 CATEGORIES = ("government", "industry", "media")
 DEFAULT_USER_AGENT = "dramawatch/0.1 (+https://github.com/dramawatch/dramawatch; news monitor)"
 
@@ -97,6 +99,35 @@ class MetricConfig(_Model):
     terms: tuple[str, ...] = Field(min_length=1)
 
 
+class EntityConfig(_Model):
+    """A platform, app, company, regulator or region that figures can be about."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: str
+    names: tuple[str, ...] = Field(min_length=1)
+    parent: str | None = None  # the company behind an app, the province of a city
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        if kind not in ENTITY_KINDS:
+            raise ValueError(f"{kind!r} is not one of {', '.join(ENTITY_KINDS)}")
+        return kind
+
+    @field_validator("names")
+    @classmethod
+    def _no_blank_names(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not name.strip() for name in names):
+            raise ValueError("a name is blank; remove it or write the name")
+        return names
+
+
+class EntityCatalogue(_Model):
+    """The top level of the shipped catalogue file."""
+
+    entities: tuple[EntityConfig, ...]
+
+
 class _RuleBase(_Model):
     name: str = Field(min_length=1)
     channels: tuple[str, ...] = Field(min_length=1)
@@ -112,6 +143,7 @@ class KeywordRule(_RuleBase):
     sources: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()  # only articles that name one of these catalogue entities
 
     @model_validator(mode="after")
     def _has_terms(self) -> KeywordRule:
@@ -127,6 +159,15 @@ class MetricChangeRule(_RuleBase):
     metric: str = "*"
     min_change_pct: float = Field(default=0, ge=0)
     direction: Literal["up", "down", "any"] = "any"
+    entity: str | None = None  # only figures about this entity (default: any, within its series)
+    region: str | None = None  # only figures about this region
+    # Which figures may fire: actual ones by default, so a forecast never reads as a market move.
+    status: tuple[Literal["actual", "forecast", "target"], ...] = ("actual",)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: str | list[str]) -> list[str] | str:
+        return [value] if isinstance(value, str) else value
 
 
 class SourceHealthRule(_RuleBase):
@@ -208,6 +249,7 @@ class Config(_Model):
     crawl: CrawlConfig = CrawlConfig()
     sources: tuple[SourceConfig, ...] = ()
     metrics: tuple[MetricConfig, ...] = ()
+    entities: tuple[EntityConfig, ...] = ()  # the shipped catalogue plus the file's entries
     rules: tuple[RuleConfig, ...] = ()
     channels: tuple[ChannelConfig, ...] = ()
 

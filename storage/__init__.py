@@ -5,22 +5,33 @@ from __future__ import annotations
 from storage.db import Store, Transaction, make_engine, open_store
 from storage.models import (
     Article,
+    ArticleEntity,
     ArticleRevision,
     CrawlRun,
     MetricObservation,
     Source,
     Story,
 )
-from storage.records import ArticleRecord, IngestResult, RunStats, StoryCandidate
+from storage.records import (
+    SECTOR,
+    ArticleRecord,
+    IngestResult,
+    RunStats,
+    SeriesTags,
+    StoryCandidate,
+)
 
 __all__ = [
+    "SECTOR",
     "Article",
+    "ArticleEntity",
     "ArticleRecord",
     "ArticleRevision",
     "CrawlRun",
     "IngestResult",
     "MetricObservation",
     "RunStats",
+    "SeriesTags",
     "Source",
     "Store",
     "Story",

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from storage import postgres
 from storage.cjk import fts_query
-from storage.models import Article, Source
+from storage.models import Article, ArticleEntity, Source
 
 _FTS = table("article_fts", column("rowid"), column("rank"))
 _CANDIDATES = 2000
@@ -56,11 +56,13 @@ class ArticleSearch:
     def search(
         self, query: str | None = None, *, since: datetime | None = None,
         source: str | None = None, limit: int = 20, rank: bool = False, stories: bool = False,
+        entity: str | None = None,
     ) -> Sequence[Article]:  # fmt: skip
-        """Articles matching ``query`` (all when empty), newest first or by relevance."""
+        """Articles matching ``query`` (all when empty), newest first or by relevance;
+        ``entity`` keeps those that mention that entity of the catalogue."""
         statement: Select[Any] = select(Article)
         relevance: ColumnElement[Any] | None = None
-        candidates = self._candidates(since, source)
+        candidates = self._candidates(since, source, entity)
         if candidates is not None and candidates.count == 0:
             return []
         if query:
@@ -70,7 +72,7 @@ class ArticleSearch:
             statement, relevance = matched
         if candidates is not None:
             statement = statement.where(candidates.restrict(fts=bool(query), limit=limit))
-        statement = _filter(statement, since, source)
+        statement = _filter(statement, since, source, entity)
         if stories:
             # One row per story: its newest matching copy.
             newest = func.max(Article.id).over(partition_by=Article.story_id)
@@ -88,7 +90,9 @@ class ArticleSearch:
         )
         return self.session.scalars(statement.order_by(*order_by).limit(limit)).all()
 
-    def _candidates(self, since: datetime | None, source: str | None) -> _Candidates | None:
+    def _candidates(
+        self, since: datetime | None, source: str | None, entity: str | None
+    ) -> _Candidates | None:
         """On SQLite, the articles that pass the filters, if there are few.
 
         None when there is no filter, on PostgreSQL (its planner keeps statistics), or when
@@ -96,7 +100,9 @@ class ArticleSearch:
         ``ix_article_source_dated`` indexes: the source is matched by id (not by ``EXISTS``
         as in ``_filter``) so that the index can drive.
         """
-        if (since is None and source is None) or postgres.is_postgres(self.session):
+        if (since is None and source is None and entity is None) or postgres.is_postgres(
+            self.session
+        ):
             return None
         ids = select(Article.id).correlate(None)
         if since is not None:
@@ -104,6 +110,8 @@ class ArticleSearch:
         if source is not None:
             source_id = select(Source.id).where(Source.name == source).scalar_subquery()
             ids = ids.where(Article.source_id == source_id)
+        if entity is not None:
+            ids = ids.where(Article.id.in_(_mentioning(entity)))
         counted = ids.limit(_CANDIDATES + 1).subquery()
         span = select(func.count(), func.min(counted.c.id), func.max(counted.c.id))
         count, low, high = self.session.execute(span).one()
@@ -153,9 +161,18 @@ def _dated() -> ColumnElement[Any]:
     return func.coalesce(Article.published_at, Article.fetched_at)
 
 
-def _filter(statement: Select[Any], since: datetime | None, source: str | None) -> Select[Any]:
+def _mentioning(entity: str) -> Select[Any]:
+    """Ids of the articles that mention ``entity``."""
+    return select(ArticleEntity.article_id).where(ArticleEntity.entity == entity)
+
+
+def _filter(
+    statement: Select[Any], since: datetime | None, source: str | None, entity: str | None = None
+) -> Select[Any]:
     if since is not None:
         statement = statement.where(_dated() >= since)
     if source is not None:
         statement = statement.where(Article.source.has(Source.name == source))
+    if entity is not None:
+        statement = statement.where(Article.id.in_(_mentioning(entity)))
     return statement

@@ -20,6 +20,7 @@ from storage import postgres
 from storage.alerts import AlertRepository
 from storage.article_search import ArticleSearch
 from storage.daemon_state import DaemonRepository
+from storage.mentions import MentionRepository
 from storage.pages import PageRepository
 from storage.repository import (
     ArticleRepository,
@@ -78,6 +79,7 @@ class Transaction:
         self.articles = ArticleRepository(session)
         self.archive = ArticleSearch(session)
         self.metrics = MetricRepository(session)
+        self.mentions = MentionRepository(session)
         self.pages = PageRepository(session)
         self.alerts = AlertRepository(session)
         self.daemon = DaemonRepository(session)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import String, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from storage.articles import ArticleRepository
@@ -17,7 +17,7 @@ from storage.models import (
     Source,
     utcnow,
 )
-from storage.records import RunStats
+from storage.records import SECTOR, RunStats, SeriesTags
 
 # Earlier-period figures considered per new figure: the latest few periods suffice.
 EARLIER_PERIOD_CANDIDATES = 50
@@ -113,12 +113,15 @@ class SourceRepository:
 
 
 _Obs = MetricObservation
-# Built once: the metric-change rule asks these for every new figure.
+# Built once: the metric-change rule asks these for every new figure, of its series only.
 _EARLIER = (
     select(_Obs)
     .where(
         _Obs.metric == bindparam("metric"), _Obs.unit == bindparam("unit"),
         _Obs.kind == bindparam("kind"), _Obs.id < bindparam("before"),
+        _Obs.entity.is_not_distinct_from(bindparam("entity", type_=String)),
+        _Obs.region.is_not_distinct_from(bindparam("region", type_=String)),
+        _Obs.status == bindparam("status"), _Obs.basis == bindparam("basis"),
     )
     .options(joinedload(_Obs.article).joinedload(Article.source))
 )  # fmt: skip
@@ -138,7 +141,7 @@ _EARLIER_PERIODS = (
 
 
 class MetricRepository:
-    """Metric observations, one per (story, metric, period, value)."""
+    """Metric observations, one per (story, series, period, value)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -160,24 +163,26 @@ class MetricRepository:
         return rows
 
     def _held(self, story_id: int) -> set[tuple[Any, ...]]:
-        """The (metric, value, unit, kind, period) figures the story holds."""
+        """The figures the story holds, as ``_figure_key`` tuples."""
         query = select(
-            MetricObservation.metric, MetricObservation.value, MetricObservation.unit,
-            MetricObservation.kind, MetricObservation.period,
-        ).where(MetricObservation.story_id == story_id)  # fmt: skip
+            _Obs.metric, _Obs.value, _Obs.unit, _Obs.kind, _Obs.period, _Obs.entity,
+            _Obs.region, _Obs.status, _Obs.basis,
+        ).where(_Obs.story_id == story_id)  # fmt: skip
         return {tuple(row) for row in self.session.execute(query)}
 
     def earlier(
         self, metric: str, unit: str, kind: str, before_id: int,
-        *, period: str | None = None, story_id: int | None = None,
+        *, period: str | None = None, story_id: int | None = None, series: SeriesTags = SECTOR,
     ) -> Sequence[MetricObservation]:  # fmt: skip
-        """The observations a new figure may be compared with, stored before ``before_id``.
+        """The observations of the same series a new figure may be compared with, stored
+        before ``before_id``.
 
         Without a period only the same story's figures qualify; with one, the same period's
         most recent figure and the latest earlier periods. Bounded, so the cost does not grow
         with the archive.
         """
         figure = {"metric": metric, "unit": unit, "kind": kind, "before": before_id}
+        figure |= series._asdict()
         if period is None:
             return self.session.scalars(_EARLIER_IN_STORY, figure | {"story": story_id}).all()
         figure["period"] = period
@@ -207,5 +212,6 @@ class MetricRepository:
 def _figure_key(fields: dict[str, Any]) -> tuple[Any, ...]:
     return (
         fields["metric"], fields["value"], fields["unit"], fields.get("kind", "level"),
-        fields.get("period"),
+        fields.get("period"), fields.get("entity"), fields.get("region"),
+        fields.get("status", "actual"), fields.get("basis", "period"),
     )  # fmt: skip

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from crawler.metrics.amounts import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
+from crawler.metrics.entities import EntityDefinition, finder_for
 from crawler.metrics.periods import Period, PeriodFinder
+from crawler.metrics.tags import Tagger
 from crawler.metrics.terms import Term, TermMatcher, matcher_for
 from crawler.metrics.text import Phrases, Segments, normalize, segment
 
@@ -30,11 +32,17 @@ logger = logging.getLogger(__name__)
 
 _MAX_TERM_GAP = 80  # characters between a number and a term of the same clause
 _OWNER_GAP = 12  # "233 branded micro-dramas": a term this close after a number is its noun
-_DIGIT_RE = re.compile(r"\d")
+# A digit, or the start of a Chinese numeral (三千, 两亿, 十五): where figures can be.
+_DIGIT_RE = re.compile(r"\d|[一二两三四五六七八九十][十百千万亿]|十[一二三四五六七八九]")
 _TITLE_RE = re.compile(r"《[^》\n]{1,80}》")
 _CONTINUATION = re.compile(
     r"\s*(?:(?i:topping|reaching|hitting|exceeding|surpassing|totall?ing|amounting\s+to"
-    r"|nearly|almost|up|down|compared|versus|vs\b)|达到?|突破|超过|较|同比|环比|合计|总计|共计|计)"
+    r"|nearly|almost|up|down|compared|versus|vs\b)"
+    # 预计2025年将超过…, 目标是到2027年达到…, 到2027年力争达到…: the same figure, forecast or
+    # planned.
+    r"|(?:(?:预计|目标是?|力争|有望|计划|争取)?(?:到|在)?(?:\d{4}年(?:底|末)?)?"
+    r"(?:预计|力争|有望|计划|争取)?(?:将|有望|可望)?)(?:达到?|突破|超过)"
+    r"|较|同比|环比|合计|总计|共计|计)"
 )
 _BASE_BEFORE = Phrases(
     dict.fromkeys(
@@ -93,6 +101,10 @@ class Observation:
     quote: str
     raw: str
     kind: str = "level"  # "level" or "change" (growth rates, multiples, percentage points)
+    entity: str | None = None  # the platform, company or regulator it is about; None: sector
+    region: str | None = None  # cn, overseas, global, a province or city; None: unstated
+    status: str = "actual"  # actual | forecast | target
+    basis: str = "period"  # period | cumulative (a running total)
 
 
 @dataclass
@@ -107,6 +119,7 @@ class _Document:
     term_starts: list[int]
     titles: list[tuple[int, int]]
     periods: PeriodFinder
+    spans: list[tuple[int, int]]  # the runs of sentences that hold a number
     _periods: dict[int, list[Period]] = field(default_factory=dict)
 
     def terms_in(self, start: int, end: int) -> list[Term]:
@@ -143,36 +156,35 @@ def extract_observations(
     definitions: Sequence[MetricDefinition],
     *,
     published_at: date | None = None,
+    entities: Sequence[EntityDefinition] = (),
 ) -> list[Observation]:
-    """Every metric observation in ``text``, once per (metric, value, period), in text order."""
+    """Every metric observation in ``text``, once per (metric, value, period, tags), in text
+    order; with an entity catalogue, tagged with the entity and region it is about."""
     if not text or not definitions:
         return []
     matcher = matcher_for(definitions)
     doc = _document(text, matcher, published_at.year if published_at else None)
+    tagger = Tagger(doc.text, doc.segments, doc.amounts, doc.spans, finder_for(entities))
     observations: list[Observation] = []
-    seen: set[tuple[str, float, str | None]] = set()
-    for amount in doc.amounts:
+    seen: set[tuple[object, ...]] = set()
+    for index, amount in enumerate(doc.amounts):
         place = _Place.of(doc.segments, amount.start)
         term = _choose_term(doc, matcher, amount, place)
         if term is None:
             continue
-        metric = matcher.keys[term.metric]
-        period = _choose_period(doc, amount, place)
-        if (metric, amount.value, period) in seen:
+        metric, unit = matcher.keys[term.metric], amount.unit or matcher.units[term.metric]
+        period = _choose_period(doc, amount, place, tagger)
+        tags = tagger.tag(index, place, unit in CURRENCIES, period)
+        if tags is None or (metric, amount.value, period, tags) in seen:
             continue
-        seen.add((metric, amount.value, period))
+        seen.add((metric, amount.value, period, tags))
         observations.append(
-            Observation(  # positional: a call with eight keywords costs twice as much
-                metric,
-                amount.value,
-                amount.unit or matcher.units[term.metric],
-                period,
-                amount.qualifier,
+            Observation(  # positional: a call with twelve keywords costs twice as much
+                metric, amount.value, unit, period, amount.qualifier,
                 text[place.sentence_start : place.sentence_end].strip(),
-                text[amount.start : amount.end].strip(),
-                amount.kind,
+                text[amount.start : amount.end].strip(), amount.kind, *tags,
             )
-        )
+        )  # fmt: skip
     return observations
 
 
@@ -180,7 +192,8 @@ def _document(original: str, matcher: TermMatcher, year: int | None) -> _Documen
     """Normalise ``original`` and find its sentences, terms and amounts."""
     text = normalize(original)
     segments = segment(text)
-    terms = matcher.find(text, _numeric_sentences(text, segments))
+    spans = _numeric_sentences(text, segments)
+    terms = matcher.find(text, spans)
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
     amounts = find_amounts(text, _blocked(text, segments, terms, titles))
     return _Document(
@@ -192,6 +205,7 @@ def _document(original: str, matcher: TermMatcher, year: int | None) -> _Documen
         [t.start for t in terms],
         titles,
         PeriodFinder(text, year),
+        spans,
     )
 
 
@@ -308,9 +322,13 @@ def _earlier_term(
     return eligible[-1] if eligible else None
 
 
-def _choose_period(doc: _Document, amount: Amount, place: _Place) -> str | None:
+def _choose_period(doc: _Document, amount: Amount, place: _Place, tagger: Tagger) -> str | None:
     """The period nearest the number in its clause, else in its sentence (bases excluded)."""
-    periods = doc.periods_of(place)
+    # "30 million users and plans to double that next year": next year is the plan's.
+    periods = [
+        p for p in doc.periods_of(place)
+        if p.start < amount.end or not tagger.planned(amount.end, p.start)
+    ]  # fmt: skip
     if amount.unit == "multiple":
         periods = [p for p in periods if not _is_multiple_base(doc.text, p, amount)]
     if len(periods) < 2:  # nothing to weigh

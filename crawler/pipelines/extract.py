@@ -40,6 +40,7 @@ class ExtractPipeline(DramawatchPipeline):
             identity.bands,
         )
         item.observations = analysis.text.observations
+        item.mentions = analysis.text.mentions
         item.html = ""  # the raw page is not needed past this point
         return item
 
@@ -53,6 +54,7 @@ class ExtractPipeline(DramawatchPipeline):
             item.html,
             item.url,
             metrics=tuple(self.config.metrics),
+            entities=tuple(self.config.entities),
             fallback_title=item.fallback_title,
             fallback_date=item.fallback_date,
             language_hint=item.language_hint,

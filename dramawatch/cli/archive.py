@@ -38,6 +38,16 @@ def _since(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def _check_entity(ctx: Context, entity: str | None) -> None:
+    """An unknown entity key is a typo: say so, with the known keys."""
+    keys = {known.key for known in ctx.config.entities}
+    if entity is not None and entity not in keys:
+        raise click.BadParameter(
+            f"{entity!r} is not in the entity catalogue; use one of: {', '.join(sorted(keys))}",
+            param_hint="--entity",
+        )
+
+
 def _filters(func: Any) -> Any:
     func = click.option("--source", help="Only articles from this source.")(func)
     return click.option("--since", help="Published since: 2025-12-01, or 7d, 24h ...")(func)
@@ -49,20 +59,23 @@ def _filters(func: Any) -> Any:
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--rank", is_flag=True, help="Order by relevance instead of newest first.")
 @click.option("--stories", is_flag=True, help="One row per story, with its number of copies.")
+@click.option("--entity", help="Only articles that name this entity (a catalogue key: reelshort).")
 @format_option()
 @pass_context
 def search(
     ctx: Context, query: str | None, since: str | None, source: str | None,
-    limit: int, rank: bool, stories: bool, fmt: str,
+    limit: int, rank: bool, stories: bool, entity: str | None, fmt: str,
 ) -> None:  # fmt: skip
     """Search the archive (full text; Chinese and English; "quoted phrases", OR).
 
-    Example: dramawatch search 短剧 --since 30d --format json
+    Example: dramawatch search 短剧 --since 30d --entity hongguo --format json
     """
+    _check_entity(ctx, entity)
     with ctx.store.transaction() as tx:
         found = tx.archive.search(
-            query, since=_since(since), source=source, limit=limit, rank=rank, stories=stories
-        )
+            query, since=_since(since), source=source, limit=limit, rank=rank, stories=stories,
+            entity=entity,
+        )  # fmt: skip
         rows = [article_json(article, with_text=fmt != "table") for article in found]
         if stories:
             for row, article in zip(rows, found, strict=True):

@@ -25,7 +25,7 @@ def test_demo_runs_the_whole_pipeline_from_any_directory(tmp_path: Path) -> None
     out = done.stdout
     assert (tmp_path / "demo-out" / "dramawatch-demo.db").is_file()
     assert "国家广播电视总局关于开展网络微短剧专项整治的通知" in out  # crawl 2's new notice
-    assert "market_value" in out and "Metrics: latest values" in out
+    assert "market_value" in out and "Metrics: latest per series" in out
     sinks = re.search(r"Local sinks: (\d+) webhook posts, (\d+) emails", out)
     assert sinks and int(sinks.group(1)) >= 2 and int(sinks.group(2)) >= 2
     assert "regulation:" in out and "market-moves:" in out
