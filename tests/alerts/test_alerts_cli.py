@@ -23,7 +23,7 @@ from tests.support.alert_servers import (
     write_config,
 )
 
-NOTICE = Path(__file__).resolve().parents[2] / "fixtures" / "extract" / "nrta_notice.html"
+NOTICE = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "nrta_notice.html"
 ALERT_KEYS = {"id", "rule", "kind", "article_url", "story_id", "channel", "status", "created_at"}
 RULES = [
     {"name": "regulation", "kind": "keyword", "any": ["regulation", "监管", "审核"],

@@ -19,7 +19,7 @@ from storage import RunStats, Store
 from tests.support.alert_servers import MARKET, T0, alert_config, deliveries, ingest
 
 STORY = (
-    Path(__file__).resolve().parents[2] / "fixtures" / "stories" / "nrta-notice-tiered-review.yaml"
+    Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "nrta-notice-tiered-review.yaml"
 )
 HOOK = {"name": "hook", "kind": "webhook", "url": "http://127.0.0.1:9/hook"}
 MAIL = {

@@ -13,7 +13,7 @@ from crawler.extract import Extracted, extract_article
 from crawler.extract.dates import parse_date
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "extract"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 SEED_PAGE = ROOT / "dramawatch/demo/sites/shio/jsp/zfxw_detail_en-20251207165434657.html"
 SEED_URL = "https://touch.shio.gov.cn/jsp/zfxw_detail_en.jsp?id=20251207165434657"
 CST = timezone(timedelta(hours=8))

@@ -16,7 +16,7 @@ import yaml
 
 from crawler.fingerprint import identify
 
-STORIES = Path(__file__).resolve().parents[2] / "fixtures" / "stories"
+STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 
 # Texts the fold treats specially: 沈默 changes only as a phrase (a Simplified text may name a
 # person 沈默), so the fingerprint, which folds only texts holding a Traditional character,

@@ -18,9 +18,17 @@ from typing import Any
 
 import pytest
 from redis import Redis
-from tests.test_hostile_sites import LARGEST_RSS_LIMIT, PEAK_RSS_LIMIT, hostile_config, run
 
-from tests.support.hostile_sites import FAILING, SOURCES, WIDE, HostileSites
+from tests.support.hostile_sites import (
+    FAILING,
+    LARGEST_RSS_LIMIT,
+    PEAK_RSS_LIMIT,
+    SOURCES,
+    WIDE,
+    HostileSites,
+    hostile_config,
+    run,
+)
 from tests.support.process_tree import PeakRss, kill_all, marked_env, wait_gone
 from tests.support.redis_server import RedisServer
 

@@ -10,46 +10,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from tests.support.hostile_sites import (
     FAILING,
-    LIMIT,
+    LARGEST_RSS_LIMIT,
     MARKUP_TITLE,
+    PEAK_RSS_LIMIT,
     SOURCES,
-    TOPIC,
     WIDE,
     HostileSites,
-    hostile_sources,
+    hostile_config,
+    run,
 )
 from tests.support.process_tree import PeakRss, kill_all, marked_env, wait_gone
 
 ROOT = Path(__file__).resolve().parents[2]
-# Generous limits: the tree is the crawl, its analysis processes and the writer. A bomb that
-# got through would hold its 200 MB (twice, while being copied) in one process.
-PEAK_RSS_LIMIT = 1_500_000_000
-LARGEST_RSS_LIMIT = 350_000_000
 CRAWL_TIMEOUT = 150
 
 pytestmark = pytest.mark.slow
-
-
-def hostile_config(database: str, base: str, **crawl: Any) -> str:
-    """A config crawling every hostile case with a 1 MB size limit."""
-    tree = {
-        "database": database,
-        "topic": {"keywords": [TOPIC]},
-        "crawl": {
-            "download_maxsize": LIMIT,
-            "download_timeout": 5,
-            "retries": 1,
-            "autothrottle": False,
-            "max_articles_per_source": 20,
-            **crawl,
-        },
-        "sources": hostile_sources(base),
-    }
-    return yaml.safe_dump(tree, sort_keys=False)
 
 
 def cli(workdir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
@@ -69,14 +47,6 @@ def finish(process: subprocess.Popen[str], timeout: float) -> tuple[str, str]:
         process.kill()
         stdout, stderr = process.communicate()
         return stdout, stderr + f"\nkilled: still running after {timeout} s"
-
-
-def run(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run a CLI command to its end."""
-    return subprocess.run(
-        [sys.executable, "-m", "dramawatch", *args], cwd=workdir, capture_output=True,
-        text=True, timeout=60, check=False,
-    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")

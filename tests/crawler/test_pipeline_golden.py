@@ -17,7 +17,7 @@ from storage import open_store
 from tests.support.recorded import BASE, Pipelines, RecordedSite, crawl_source, items_by_path
 
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).resolve().parents[2] / "fixtures" / "expected_articles.yaml").read_text(
+    (Path(__file__).resolve().parents[1] / "fixtures" / "expected_articles.yaml").read_text(
         encoding="utf-8"
     )
 )

@@ -28,7 +28,7 @@ from dramawatch.daemon.schedule import sync_jobs
 from storage import Store, make_engine
 from storage.daemon_state import JOBS_TABLE
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "daemon" / "stored_jobs.json"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "daemon" / "stored_jobs.json"
 SOURCES = (
     SourceConfig(name="hourly", kind="rss", url="http://127.0.0.1:9/feed", interval=3600),
     SourceConfig(

@@ -9,14 +9,19 @@ behind which a foreign page waits.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+import yaml
 
 LIMIT = 1_000_000  # the test config's download_maxsize
 BOMB_SIZE = 200_000_000  # what each bomb expands to
@@ -428,3 +433,35 @@ def hostile_sources(base: str) -> list[dict[str, str]]:
         {"name": name, "kind": kind, "url": f"{base}{path}", "language": "en"}
         for name, (kind, path) in SOURCES.items()
     ]
+
+
+# Generous limits: the tree is the crawl, its analysis processes and the writer. A bomb that
+# got through would hold its 200 MB (twice, while being copied) in one process.
+PEAK_RSS_LIMIT = 1_500_000_000
+LARGEST_RSS_LIMIT = 350_000_000
+
+
+def hostile_config(database: str, base: str, **crawl: Any) -> str:
+    """A config crawling every hostile case with a 1 MB size limit."""
+    tree = {
+        "database": database,
+        "topic": {"keywords": [TOPIC]},
+        "crawl": {
+            "download_maxsize": LIMIT,
+            "download_timeout": 5,
+            "retries": 1,
+            "autothrottle": False,
+            "max_articles_per_source": 20,
+            **crawl,
+        },
+        "sources": hostile_sources(base),
+    }
+    return yaml.safe_dump(tree, sort_keys=False)
+
+
+def run(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run a CLI command to its end."""
+    return subprocess.run(
+        [sys.executable, "-m", "dramawatch", *args], cwd=workdir, capture_output=True,
+        text=True, timeout=60, check=False,
+    )  # fmt: skip

@@ -12,7 +12,7 @@ import yaml
 from crawler.fingerprint import content_hash, fingerprint, signature_bytes
 from storage import ArticleRecord
 
-STORIES = Path(__file__).resolve().parents[2] / "fixtures" / "stories"
+STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 T0 = datetime(2025, 12, 1, tzinfo=UTC)
 
 
