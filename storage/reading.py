@@ -245,11 +245,8 @@ class ReadingRepository:
 
     def source_health(self) -> list[SourceHealth]:
         """Every known source with its last run and article count, by name."""
-        counts = dict(
-            self.session.execute(
-                select(Article.source_id, func.count()).group_by(Article.source_id)
-            ).tuples()
-        )
+        counted = select(Article.source_id, func.count()).group_by(Article.source_id)
+        counts = {source_id: n for source_id, n in self.session.execute(counted)}
         latest = select(func.max(CrawlRun.id)).group_by(CrawlRun.source_id)
         runs = {
             run.source_id: run
