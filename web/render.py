@@ -41,7 +41,13 @@ def one_line(text: str | None) -> str:
 
 
 def figure(value: float, unit: str) -> str:
-    """A figure as text: 1.33M count, 50.4B CNY, 12.5 percent."""
+    """A figure as text: 1.33M, 50.4B CNY, 12.5%, 4×, 90 minutes."""
+    if unit == "count":
+        return compact(value)
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit == "multiple":
+        return f"{value:g}×"
     return f"{compact(value)} {unit}"
 
 

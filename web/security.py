@@ -21,8 +21,9 @@ HEADERS = {
     ),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    # Tokens may travel in feed URLs: never send a URL on to another site.
-    "Referrer-Policy": "no-referrer",
+    # Tokens may travel in feed URLs: never send a URL on to another site (same-origin, not
+    # no-referrer: that would make a form's Origin "null" and fail the CSRF check).
+    "Referrer-Policy": "same-origin",
 }
 LOGIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
