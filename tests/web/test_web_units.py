@@ -1,0 +1,65 @@
+"""Units of the web app: diffs, charts, cursors, date parameters, feeds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import feedparser
+import pytest
+
+from web.charts import _bounds, compact
+from web.diff import side_by_side
+from web.feedformat import Entry, FeedInfo, atom
+from web.params import BadParameter, decode_cursor, encode_cursor, parse_day
+from web.render import safe_href
+
+
+def test_side_by_side_marks_changed_words_and_keeps_context() -> None:
+    old = "第一段。\n市场规模504.4亿元，同比增长34.90%。\n尾段。"
+    new = "第一段。\n市场规模677.9亿元，同比增长34.39%。\n尾段。\n新增一段。"
+    rows = side_by_side(old, new)
+    kinds = [row.kind for row in rows]
+    assert kinds == ["equal", "replace", "equal", "insert"]
+    changed = "".join(p.text for p in rows[1].new if p.changed)
+    assert "677" in changed and "市场" not in changed
+
+
+def test_compact_numbers_and_round_bounds() -> None:
+    assert compact(1_330_000) == "1.33M" and compact(50_440_000_000) == "50.4B"
+    assert compact(12.5) == "12.5"
+    assert _bounds([3.0, 97.0]) == (0, 100)
+
+
+def test_cursors_round_trip_and_refuse_garbage() -> None:
+    key = (datetime(2025, 3, 1, tzinfo=UTC), 42)
+    assert decode_cursor(encode_cursor(key), (datetime, int)) == key
+    for bad in ("garbage", encode_cursor((1, 2)), encode_cursor(("x",))):
+        with pytest.raises(BadParameter, match="cursor"):
+            decode_cursor(bad, (datetime, int))
+
+
+def test_dates_are_days() -> None:
+    assert parse_day("since", "2025-03-01") == datetime(2025, 3, 1, tzinfo=UTC)
+    assert parse_day("until", "2025-03-01", end=True) == datetime(2025, 3, 2, tzinfo=UTC)
+    with pytest.raises(BadParameter, match="until: 'soon'"):
+        parse_day("until", "soon")
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [("https://a.example/x", True), ("javascript:alert(1)", False), (" JavaScript:x", False),
+     ("data:text/html,x", False), ("//evil.example", False), ("http://[bad", False)],
+)  # fmt: skip
+def test_only_http_links_are_linked(url: str, kept: bool) -> None:
+    assert (safe_href(url) is not None) is kept
+
+
+def test_atom_survives_control_characters() -> None:
+    when = datetime(2025, 1, 2, tzinfo=UTC)
+    entry = Entry("tag:x,2025:story/1", "a\x00b\r\nc <b>", "https://a.example/", when, None,
+                  "text \x1b end", "src")  # fmt: skip
+    parsed = feedparser.parse(
+        atom(FeedInfo("tag:x,2025:f", "t", "http://h/f", "http://h/"), [entry])
+    )
+    assert not parsed.bozo
+    assert parsed.entries[0].title == "ab c <b>"
