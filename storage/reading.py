@@ -7,7 +7,7 @@ matching copy of its story exists, so keyset pages never show a story twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,7 +33,8 @@ SERIES_FIELDS = ("entity", "region", "unit", "status", "basis", "kind")
 _ENTITY_COLUMNS = ("entity", "entity_key", "key")
 
 StoryKey = tuple[datetime, int]
-Conditions = Callable[[Any], list[ColumnElement[bool]]]
+# Search matches counted at most: with fewer, they are all read and sorted by date.
+FEW_MATCHES = 1000
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,32 @@ def series_fields() -> tuple[str, ...]:
     return tuple(name for name in SERIES_FIELDS if name in columns)
 
 
+@dataclass(frozen=True)
+class _Filters:
+    """A list filter as SQL conditions on an article alias."""
+
+    filters: StoryFilter
+    matching: Select[Any] | None
+    few: bool
+    source_id: Any
+
+    def on(self, article: Any, *, copy: bool = False) -> list[ColumnElement[bool]]:
+        """The conditions on ``article``; ``copy``: a story's other copy, tested row by row."""
+        found = []
+        if self.matching is not None and not copy:
+            # Few matches: read them all, then sort. Many: walk the date index and test each
+            # article against them ("+ 0" keeps the planner from driving from the matches).
+            found.append((article.id if self.few else article.id + 0).in_(self.matching))
+        if self.source_id is not None:
+            found.append(article.source_id == self.source_id)
+        found += _plain_conditions(article, self.filters)
+        if self.matching is not None and copy:
+            # One lookup per copy: an IN list here would be rebuilt for every story tested.
+            column = self.matching.selected_columns[0]
+            found.append(exists(self.matching.where(column == article.id)))
+        return found
+
+
 class ReadingRepository:
     """Read-only queries behind the web pages, the API and the feeds."""
 
@@ -108,19 +135,19 @@ class ReadingRepository:
         self, filters: StoryFilter, after: StoryKey | None = None, limit: int = 20
     ) -> tuple[list[Article], StoryKey | None]:
         """Lead copies of the newest stories passing ``filters``, and the next page's key."""
-        conditions = self._conditions(filters)
-        if conditions is None:
+        found = self._filters(filters)
+        if found is None:
             return [], None
         lead, newer = aliased(Article, name="lead"), aliased(Article, name="newer")
         is_newer = or_(
             dated(newer) > dated(lead), and_(dated(newer) == dated(lead), newer.id > lead.id)
         )
         newer_copy = select(newer.id).where(newer.story_id == lead.story_id, is_newer)
+        # Only ids go through the walk and the sort; the rows are loaded for one page after.
         statement = (
-            select(lead)
-            .where(lead.story_id.is_not(None), *conditions(lead))
-            .where(~exists(newer_copy.where(*conditions(newer))))
-            .options(joinedload(lead.story), joinedload(lead.source))
+            select(lead.id)
+            .where(*found.on(lead), lead.story_id.is_not(None))
+            .where(~exists(newer_copy.where(*found.on(newer, copy=True))))
         )
         if after is not None:
             at, article_id = after
@@ -128,43 +155,47 @@ class ReadingRepository:
                 or_(dated(lead) < at, and_(dated(lead) == at, lead.id < article_id))
             )
         ordered = statement.order_by(dated(lead).desc(), lead.id.desc()).limit(limit + 1)
-        rows = list(self.session.scalars(ordered).unique())
+        rows = self._load(list(self.session.scalars(ordered)))
         return rows[:limit], _story_key(rows[limit - 1]) if len(rows) > limit else None
+
+    def _load(self, ids: list[int]) -> list[Article]:
+        """The articles ``ids`` with their stories and sources, in that order."""
+        query = select(Article).where(Article.id.in_(ids))
+        query = query.options(joinedload(Article.story), joinedload(Article.source))
+        by_id = {article.id: article for article in self.session.scalars(query)}
+        return [by_id[i] for i in ids]
 
     def articles(
         self, filters: StoryFilter, after: int | None = None, limit: int = 50
     ) -> tuple[list[Article], int | None]:
         """Articles passing ``filters``, newest stored first, and the next page's key."""
-        conditions = self._conditions(filters)
-        if conditions is None:
+        found = self._filters(filters)
+        if found is None:
             return [], None
-        statement = select(Article).where(*conditions(Article))
+        statement = select(Article.id).where(*found.on(Article))
         if after is not None:
             statement = statement.where(Article.id < after)
-        statement = statement.options(joinedload(Article.source))
-        rows = list(self.session.scalars(statement.order_by(Article.id.desc()).limit(limit + 1)))
+        ids = self.session.scalars(statement.order_by(Article.id.desc()).limit(limit + 1))
+        rows = self._load(list(ids))
         return rows[:limit], rows[limit - 1].id if len(rows) > limit else None
 
-    def _conditions(self, filters: StoryFilter) -> Conditions | None:
-        """A builder of the filters' conditions on an article alias (None: nothing matches)."""
+    def _filters(self, filters: StoryFilter) -> _Filters | None:
+        """The filters as conditions on any article alias (None: nothing can match)."""
         matching = None
         if filters.query:
             matching = ArticleSearch(self.session).matching_ids(filters.query)
             if matching is None:
                 return None
+        few = matching is not None and self._few(matching)
         source_id = None
         if filters.source:
             source_id = select(Source.id).where(Source.name == filters.source).scalar_subquery()
+        return _Filters(filters, matching, few, source_id)
 
-        def build(article: Any) -> list[ColumnElement[bool]]:
-            found = _plain_conditions(article, filters)
-            if matching is not None:
-                found.append(article.id.in_(matching))
-            if source_id is not None:
-                found.append(article.source_id == source_id)
-            return found
-
-        return build
+    def _few(self, matching: Select[Any]) -> bool:
+        """True when ``matching`` has few enough ids to read them all and sort them."""
+        counted = select(func.count()).select_from(matching.limit(FEW_MATCHES).subquery())
+        return int(self.session.scalar(counted) or 0) < FEW_MATCHES
 
     def story_facts(self, story_ids: Sequence[int]) -> dict[int, StoryFacts]:
         """Sources, figures and matched rules of each story in ``story_ids``."""
