@@ -33,6 +33,15 @@ SERIES_FIELDS = ("entity", "region", "unit", "status", "basis", "kind")
 _ENTITY_COLUMNS = ("entity", "entity_key", "key")
 
 StoryKey = tuple[datetime, int]
+# A figure's article as charts and figure lists need it: no text.
+_OBSERVED_ARTICLE = (
+    joinedload(MetricObservation.article)
+    .load_only(
+        Article.url, Article.source_id, Article.language, Article.published_at,
+        Article.fetched_at,
+    )
+    .joinedload(Article.source)
+)  # fmt: skip
 # Search matches counted at most: with fewer, they are all read and sorted by date.
 FEW_MATCHES = 1000
 
@@ -245,9 +254,22 @@ class ReadingRepository:
         query: Select[Any] = select(MetricObservation)
         if metric is not None:
             query = query.where(MetricObservation.metric == metric)
-        query = query.options(joinedload(MetricObservation.article).joinedload(Article.source))
+        query = query.options(_OBSERVED_ARTICLE)
         order = (MetricObservation.metric, MetricObservation.period, MetricObservation.observed_at)
         return list(self.session.scalars(query.order_by(*order, MetricObservation.id)))
+
+    def observation_page(
+        self, metric: str | None = None, after: int | None = None, limit: int = 100
+    ) -> tuple[list[MetricObservation], int | None]:
+        """Observations (of ``metric``, or all) in stored order, and the next page's key."""
+        query: Select[Any] = select(MetricObservation)
+        if metric is not None:
+            query = query.where(MetricObservation.metric == metric)
+        if after is not None:
+            query = query.where(MetricObservation.id > after)
+        query = query.options(_OBSERVED_ARTICLE)
+        rows = list(self.session.scalars(query.order_by(MetricObservation.id).limit(limit + 1)))
+        return rows[:limit], rows[limit - 1].id if len(rows) > limit else None
 
     def deliveries(
         self, status: str | None = None, after: tuple[int, str] | None = None, limit: int = 50

@@ -132,14 +132,12 @@ def observations(
     request: Request, metric: Annotated[str | None, Query(description="metric key")] = None,
     cursor: Cursor = None, limit: Limit = 100,
 ) -> Response:  # fmt: skip
-    """Observations by metric and period, paged."""
+    """Observations in the order they were stored, paged."""
     after = decode_cursor(cursor, (int,))
-    start = after[0] if after else 0
     with archive_of(request).read() as tx:
-        rows = tx.reading.observations(metric)[start : start + limit + 1]
-        items = [observation_json(obs) for obs in rows[:limit]]
-    following = encode_cursor((start + limit,)) if len(rows) > limit else None
-    return listing(request, items, following)
+        rows, key = tx.reading.observation_page(metric, after[0] if after else None, limit)
+        items = [observation_json(obs) for obs in rows]
+    return listing(request, items, encode_cursor(None if key is None else (key,)))
 
 
 @router.get("/alerts", summary="Alert deliveries (Alert JSON)")

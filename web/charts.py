@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from storage import MetricObservation
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 48
+WIDTH, HEIGHT = 480, 240
+LEFT, RIGHT, TOP, BOTTOM = 52, 14, 14, 36
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b")
 MARKERS = {"forecast": "forecast", "target": "target"}
 

@@ -9,6 +9,8 @@ from storage import MetricObservation
 from storage.reading import series_fields
 from web.charts import Chart, build_chart
 
+DEFAULTS = frozenset({"level", "actual", "period"})
+
 
 @dataclass(frozen=True)
 class MetricChart:
@@ -22,8 +24,10 @@ class MetricChart:
 
 def series_name(obs: MetricObservation, fields: Sequence[str]) -> str:
     """A series' name: its fields other than metric and unit that have a value."""
-    parts = [str(getattr(obs, name)) for name in fields if getattr(obs, name, None)]
-    return " · ".join(parts) or "all"
+    # The default kind and basis name no series: only what sets one apart is shown.
+    values = [getattr(obs, name, None) for name in fields]
+    parts = [str(v) for v in values if v and v not in DEFAULTS]
+    return " · ".join(parts) or "reported"
 
 
 def metric_charts(observations: Sequence[MetricObservation]) -> list[MetricChart]:
