@@ -98,7 +98,7 @@ def alerts(request: Request) -> HTMLResponse:
     after = decode_cursor(request.query_params.get("after"), (int, str))
     with archive_of(request).read() as tx:
         rows, next_key = tx.reading.deliveries(status, after, DELIVERIES_PER_PAGE)  # type: ignore[arg-type]
-        counts = tx.daemon.delivery_counts()
+        counts = tx.alerts.delivery_counts()
         return _page(request, "alerts.html", {
             "rows": rows, "status": status, "counts": counts, "statuses": STATUSES,
             "next": encode_cursor(next_key), "retried": request.query_params.get("retried"),
