@@ -8,7 +8,7 @@ matching copy of its story exists, so keyset pages never show a story twice.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -44,6 +44,8 @@ _OBSERVED_ARTICLE = (
 )  # fmt: skip
 # Search matches counted at most: with fewer, they are all read and sorted by date.
 FEW_MATCHES = 1000
+# With more, a page is first read from the newest this many, and checked (see _window_holds).
+RECENT_MATCHES = 2000
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class _Filters:
     matching: Select[Any] | None
     few: bool
     source_id: Any
+    floor: int | None = None  # many matches: only the newest ones (ids from here) are tried
 
     def on(self, article: Any, *, copy: bool = False) -> list[ColumnElement[bool]]:
         """The conditions on ``article``; ``copy``: a story's other copy, tested row by row."""
@@ -123,7 +126,9 @@ class _Filters:
         if self.matching is not None and not copy:
             # Few matches: read them all, then sort. Many: walk the date index and test each
             # article against them ("+ 0" keeps the planner from driving from the matches).
-            found.append((article.id if self.few else article.id + 0).in_(self.matching))
+            found.append((article.id if self.few else article.id + 0).in_(self._candidates()))
+            if self.floor is not None:
+                found.append(article.id >= self.floor)
         if self.source_id is not None:
             found.append(article.source_id == self.source_id)
         found += _plain_conditions(article, self.filters)
@@ -132,6 +137,12 @@ class _Filters:
             column = self.matching.selected_columns[0]
             found.append(exists(self.matching.where(column == article.id)))
         return found
+
+    def _candidates(self) -> Select[Any]:
+        assert self.matching is not None
+        if self.floor is None:
+            return self.matching
+        return self.matching.where(self.matching.selected_columns[0] >= self.floor)
 
 
 class ReadingRepository:
@@ -147,6 +158,14 @@ class ReadingRepository:
         found = self._filters(filters)
         if found is None:
             return [], None
+        rows = self._story_rows(found, after, limit)
+        if found.floor is not None and not self._window_holds(found.floor, rows, limit):
+            rows = self._story_rows(replace(found, floor=None), after, limit)
+        leads = self._load([row.id for row in rows])
+        return leads[:limit], _story_key(leads[limit - 1]) if len(leads) > limit else None
+
+    def _story_rows(self, found: _Filters, after: StoryKey | None, limit: int) -> list[Any]:
+        """(id, dated) of up to ``limit + 1`` leads, newest first."""
         lead, newer = aliased(Article, name="lead"), aliased(Article, name="newer")
         is_newer = or_(
             dated(newer) > dated(lead), and_(dated(newer) == dated(lead), newer.id > lead.id)
@@ -154,7 +173,7 @@ class ReadingRepository:
         newer_copy = select(newer.id).where(newer.story_id == lead.story_id, is_newer)
         # Only ids go through the walk and the sort; the rows are loaded for one page after.
         statement = (
-            select(lead.id)
+            select(lead.id, dated(lead).label("dated"))
             .where(*found.on(lead), lead.story_id.is_not(None))
             .where(~exists(newer_copy.where(*found.on(newer, copy=True))))
         )
@@ -164,8 +183,19 @@ class ReadingRepository:
                 or_(dated(lead) < at, and_(dated(lead) == at, lead.id < article_id))
             )
         ordered = statement.order_by(dated(lead).desc(), lead.id.desc()).limit(limit + 1)
-        rows = self._load(list(self.session.scalars(ordered)))
-        return rows[:limit], _story_key(rows[limit - 1]) if len(rows) > limit else None
+        return list(self.session.execute(ordered))
+
+    def _window_holds(self, floor: int, rows: list[Any], limit: int) -> bool:
+        """True when no article below ``floor`` is as new as the page's last row.
+
+        The page was read from the newest matches by id only; it is the true page when every
+        older article (a match or not: the check is conservative) is dated before its end.
+        """
+        if len(rows) <= limit:
+            return False
+        # "+ 0": walk the few newest dates in their index, not the many ids below the floor.
+        older = select(Article.id).where(dated(Article) >= rows[-1].dated, Article.id + 0 < floor)
+        return self.session.scalar(older.limit(1)) is None
 
     def _load(self, ids: list[int]) -> list[Article]:
         """The articles ``ids`` with their stories and sources, in that order."""
@@ -199,7 +229,16 @@ class ReadingRepository:
         source_id = None
         if filters.source:
             source_id = select(Source.id).where(Source.name == filters.source).scalar_subquery()
-        return _Filters(filters, matching, few, source_id)
+        floor = self._floor(matching) if matching is not None and not few else None
+        return _Filters(filters, matching, few, source_id, floor)
+
+    def _floor(self, matching: Select[Any]) -> int | None:
+        """The lowest id among the ``RECENT_MATCHES`` newest matches (the index yields them
+        newest first, so this reads no more than that many)."""
+        column = matching.selected_columns[0]
+        newest = matching.order_by(column.desc()).limit(RECENT_MATCHES).subquery()
+        lowest = self.session.scalar(select(func.min(newest.c[0])))
+        return None if lowest is None else int(lowest)
 
     def _few(self, matching: Select[Any]) -> bool:
         """True when ``matching`` has few enough ids to read them all and sort them."""

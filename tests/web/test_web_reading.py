@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from storage import ArticleRecord, Store
+from storage import ArticleRecord, Store, reading
 from storage.reading import StoryFilter
 
 T0 = datetime(2025, 6, 1, 8, 0, tzinfo=UTC)
@@ -94,3 +94,24 @@ def test_story_facts_and_detail(archive: Store) -> None:
         assert tx.reading.story(999_999) is None
         health = {h.source.name: h.articles for h in tx.reading.source_health()}
         assert health == {"gov": 3, "news": 3}
+
+
+@pytest.mark.parametrize("query", ["drama", "micro", '"micro drama" OR 监管', "微短剧"])
+def test_reading_only_the_newest_matches_gives_the_same_pages(
+    archive: Store, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    def pages(limit: int) -> list[str]:
+        seen: list[str] = []
+        after = None
+        with archive.transaction() as tx:
+            while True:
+                leads, after = tx.reading.stories(StoryFilter(query=query), after, limit)
+                seen += [lead.title or "" for lead in leads]
+                if after is None:
+                    return seen
+
+    expected = pages(20)
+    monkeypatch.setattr(reading, "FEW_MATCHES", 1)
+    for recent in (1, 2, 3):
+        monkeypatch.setattr(reading, "RECENT_MATCHES", recent)
+        assert pages(1) == expected and pages(2) == expected

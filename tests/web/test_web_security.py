@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import feedparser
 import httpx
 import pytest
 
 from config import WebSettings, web_settings
-from storage import Store
+from storage import ArticleRecord, Store
 from tests.web.sites import serve_app
 from web import BindRefused, serve
 
@@ -90,3 +91,25 @@ def test_an_exposed_bind_needs_a_token(web_store: Store) -> None:
         serve(web_store, exposed)
     tokened = web_settings("0.0.0.0", 8080, environ={"DRAMAWATCH_WEB_TOKEN": TOKEN})
     assert tokened.token == TOKEN and tokened.problem() is None
+
+
+def test_crlf_in_a_stored_title_stays_inside_the_page_and_feed(store: Store) -> None:
+    title = "短剧 title\r\nSet-Cookie: owned=1\r\n\r\n<script>window.__pwned=1</script>"
+    record = ArticleRecord(
+        url="https://a.example/crlf", source="crlf-site", category="media", title=title,
+        published_at=datetime(2025, 5, 1, tzinfo=UTC), language="zh", text="微短剧 body",
+        content_hash="crlf", fetched_at=datetime(2025, 5, 1, tzinfo=UTC),
+    )  # fmt: skip
+    with store.transaction(write=True) as tx:
+        source = tx.sources.ensure("crlf-site", "rss", "https://a.example/feed", "media")
+        story_id = tx.articles.ingest(record, source, lambda _a, _b: False).story_id
+        tx.commit()
+    with serve_app(store) as url, httpx.Client(base_url=url) as client:
+        for path in ("/", f"/stories/{story_id}", "/feeds/sources/crlf-site.atom"):
+            answer = client.get(path)
+            assert answer.status_code == 200 and "owned" not in answer.headers.get("set-cookie", "")
+            assert "<script>window" not in answer.text
+        feed = feedparser.parse(client.get("/feeds/sources/crlf-site.atom").content)
+        assert not feed.bozo and "\n" not in feed.entries[0].title
+        page = client.get(f"/stories/{story_id}").text
+        assert "短剧 title Set-Cookie: owned=1 &lt;script&gt;" in page
