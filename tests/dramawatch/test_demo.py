@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_web_serve import free_port, wait_for
+from tests.support.web import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,8 +12,8 @@ import pytest
 
 from dramawatch.demo.server import SiteServer, sites_root
 from storage import Store
-from tests.e2e import demo_config_text, run_cli
-from tests.web.sites import HOSTILE_SOURCE, hostile_site, serve_app
+from tests.support.e2e import demo_config_text, run_cli
+from tests.support.web import HOSTILE_SOURCE, hostile_site, serve_app
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

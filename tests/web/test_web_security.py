@@ -11,7 +11,7 @@ import pytest
 
 from config import WebSettings, web_settings
 from storage import ArticleRecord, Store
-from tests.web.sites import serve_app
+from tests.support.web import serve_app
 from web import BindRefused, serve
 
 pytestmark = pytest.mark.slow

@@ -1,7 +1,9 @@
-"""A hostile site and a refusing webhook on 127.0.0.1, and the web app served in a thread."""
+"""Web test helpers: a hostile site and a refusing webhook on 127.0.0.1, the web app served in a
+thread, free ports and waiting for a server to answer."""
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -9,6 +11,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpx
 import uvicorn
 
 from config import WebSettings
@@ -100,3 +103,22 @@ def serve_app(store: Store, settings: WebSettings | None = None) -> Iterator[str
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, timeout: float = 30) -> httpx.Response:
+    """The first answer of ``url`` (the server may still be starting)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return httpx.get(url, timeout=5)
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
