@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
 
 import feedparser
 import pytest
 
-from web.charts import _bounds, compact
+from web.charts import _bounds, build_chart, compact
 from web.diff import side_by_side
 from web.feedformat import Entry, FeedInfo, atom
 from web.params import BadParameter, decode_cursor, encode_cursor, parse_day
@@ -63,3 +65,22 @@ def test_atom_survives_control_characters() -> None:
     )
     assert not parsed.bozo
     assert parsed.entries[0].title == "ab c <b>"
+
+
+def test_forecasts_and_targets_are_marked_on_the_chart() -> None:
+    article = SimpleNamespace(published_at=None, fetched_at=datetime(2025, 1, 1, tzinfo=UTC))
+
+    def figure(id_: int, period: str, value: float, status: str) -> Any:
+        return SimpleNamespace(
+            id=id_, period=period, value=value, unit="CNY", status=status, quote=f"q{id_}",
+            article=article, observed_at=article.fetched_at,
+        )  # fmt: skip
+
+    series = {"all": [figure(1, "2024", 5e10, "actual"), figure(2, "2025", 6e10, "forecast"),
+                      figure(3, "2030", 1e11, "target")]}  # fmt: skip
+    chart = build_chart("market_value", "CNY", series, {1: "/stories/1#figure-1"})
+    points = chart.lines[0].points
+    assert [p.marker for p in points] == ["actual", "forecast", "target"]
+    assert [t.label for t in chart.x_ticks] == ["2024", "2025", "2030"]
+    assert points[0].href == "/stories/1#figure-1" and points[1].href == "#"
+    assert points[2].y < points[1].y < points[0].y  # larger values sit higher
