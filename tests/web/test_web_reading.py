@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table
 
 from storage import ArticleRecord, Store, reading
 from storage.reading import StoryFilter
@@ -118,20 +117,16 @@ def test_reading_only_the_newest_matches_gives_the_same_pages(
         assert pages(1) == expected and pages(2) == expected
 
 
-def test_entity_filter_uses_the_article_entity_table_when_there_is_one(
-    archive: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    tags = Table("article_entity", MetaData(), Column("article_id", Integer),
-                 Column("entity", String(80)))  # fmt: skip
-    tags.create(archive.engine)
+def test_entity_filter_uses_the_article_entity_table(archive: Store) -> None:
+    tags = reading.entity_table_column().table
     with archive.transaction() as tx:
         ids = {a.url: a.id for a in tx.reading.articles(StoryFilter(), None, 50)[0]}
     with archive.engine.begin() as connection:
+        connection.execute(tags.delete())
         connection.execute(tags.insert(), [
-            {"article_id": ids["https://a.org/2"], "entity": "reelshort"},
-            {"article_id": ids["https://a.org/4"], "entity": "reelshort"},
+            {"article_id": ids["https://a.org/2"], "entity": "reelshort", "mentions": 1},
+            {"article_id": ids["https://a.org/4"], "entity": "reelshort", "mentions": 2},
         ])  # fmt: skip
-    monkeypatch.setattr(reading, "entity_table_column", lambda: tags.c.entity)
     assert _titles(archive, StoryFilter(entity="reelshort")) == ["Studios", "Apps earn"]
     assert _titles(archive, StoryFilter(entity="dramabox")) == []
     with archive.transaction() as tx:
