@@ -10,6 +10,7 @@ from storage.reading import series_fields
 from web.charts import Chart, build_chart
 
 DEFAULTS = frozenset({"level", "actual", "period"})
+MARKER_ORDER = ("actual", "forecast", "target")
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class MetricChart:
     metric: str
     chart: Chart
     figures: list[MetricObservation]
-    has_status: bool
+    markers: list[str]  # the kinds of point drawn (actual, forecast, target), for the legend
 
 
 def series_name(obs: MetricObservation, fields: Sequence[str]) -> str:
@@ -43,5 +44,8 @@ def metric_charts(observations: Sequence[MetricObservation]) -> list[MetricChart
         links = {obs.id: f"/stories/{obs.story_id}#figure-{obs.id}" for obs in figures}
         chart = build_chart(metric, unit, series, links)
         figures.sort(key=lambda o: (o.period or "", o.observed_at), reverse=True)
-        charts.append(MetricChart(metric, chart, figures, "status" in fields))
+        drawn = {point.marker for line in chart.lines for point in line.points}
+        # Only charts with forecasts or targets need a key to the point shapes.
+        markers: list[str] = [m for m in MARKER_ORDER if m in drawn and drawn != {"actual"}]
+        charts.append(MetricChart(metric, chart, figures, markers))
     return charts
