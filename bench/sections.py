@@ -77,6 +77,7 @@ SECTIONS: dict[str, Section] = {
         Section("extraction", "bench.extraction", (), (), _extraction_rows),
         Section("dedupe", "bench.dedupe"),
         Section("search", "bench.search"),
+        Section("web", "bench.web"),
         Section("metrics", "bench.metrics", (), ("--repeat", "3"), _metrics_rows),
         Section("daemon_memory", "bench.daemon_memory", (), None),
     )

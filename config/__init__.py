@@ -28,12 +28,14 @@ from config.schema import (
     TopicConfig,
     WebhookChannel,
 )
+from config.web import TOKEN_VARIABLE, WebSettings, web_settings
 
 __all__ = [
     "DEFAULT_CONFIG",
     "DEFAULT_ENTITIES",
     "DEMO_CONFIG",
     "SOURCE_KINDS",
+    "TOKEN_VARIABLE",
     "ChannelConfig",
     "Config",
     "ConfigError",
@@ -47,6 +49,7 @@ __all__ = [
     "SourceConfig",
     "SourceHealthRule",
     "TopicConfig",
+    "WebSettings",
     "WebhookChannel",
     "default_metric_definitions",
     "load_config",
@@ -54,4 +57,5 @@ __all__ = [
     "parse_duration",
     "resolve_config_path",
     "shipped_entities",
+    "web_settings",
 ]

@@ -148,6 +148,19 @@ class ArticleSearch:
         joined = statement.join(_FTS, _FTS.c.rowid == Article.id)
         return joined.where(text("article_fts MATCH :match").bindparams(match=match)), _FTS.c.rank
 
+    def matching_ids(self, query: str) -> Select[Any] | None:
+        """A query of the ids of the articles matching ``query``; None when it matches nothing."""
+        if postgres.is_postgres(self.session):
+            tsquery = postgres.tsquery_literal(query)
+            if tsquery is None:
+                return None
+            fts = postgres.FTS_TABLE
+            return select(fts.c.article_id).where(postgres.match_clause(tsquery))
+        match = fts_query(query)
+        if match is None:
+            return None
+        return select(_FTS.c.rowid).where(text("article_fts MATCH :match").bindparams(match=match))
+
     def iter_all(
         self, *, since: datetime | None = None, source: str | None = None
     ) -> Iterator[Article]:

@@ -22,6 +22,7 @@ from storage.article_search import ArticleSearch
 from storage.daemon_state import DaemonRepository
 from storage.mentions import MentionRepository
 from storage.pages import PageRepository
+from storage.reading import ReadingRepository
 from storage.repository import (
     ArticleRepository,
     MetricRepository,
@@ -83,6 +84,7 @@ class Transaction:
         self.pages = PageRepository(session)
         self.alerts = AlertRepository(session)
         self.daemon = DaemonRepository(session)
+        self.reading = ReadingRepository(session)
 
     def commit(self) -> None:
         """Make everything done in this unit of work durable."""

@@ -9,6 +9,7 @@ server on 127.0.0.1 started here; the archive, stories, metrics and alerts are s
 from __future__ import annotations
 
 import os
+import shlex
 import socket
 import subprocess
 import sys
@@ -51,6 +52,16 @@ def run_demo(workdir: Path) -> None:
         _show_sinks(hook, mail)
     click.echo(f"\nThe archive is {workdir / DATABASE}. Try, with DRAMAWATCH_CONFIG={DEMO_CONFIG}:")
     click.echo("  dramawatch search 监管 --format json    dramawatch show 1 --diff")
+    click.echo("\nRead it in a browser at http://127.0.0.1:8080/ (the API is under /api/v1):")
+    click.echo(f"  {serve_command(workdir / DATABASE)}")
+
+
+def serve_command(database: Path) -> str:
+    """The one command that serves the demo's archive, runnable as printed from anywhere."""
+    script = Path(sys.executable).with_name("dramawatch")
+    program = [str(script)] if script.is_file() else [sys.executable, "-m", "dramawatch"]
+    url = f"sqlite:///{database.resolve()}"
+    return shlex.join([*program, "serve", "--database", url])
 
 
 def _dramawatch(args: list[str], workdir: Path, env: dict[str, str]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from bench import crawl, dedupe, search
+from bench import crawl, dedupe, search, web
 from bench.__main__ import render, write_results
 from bench.pages import build_site
 from bench.sections import Section, run_section
@@ -67,3 +67,12 @@ def test_harness_records_missing_and_failing_sections(tmp_path: Path) -> None:
     console = Console(record=True, width=160)
     render(saved["sections"], console)
     assert "dedupe" in console.export_text()
+
+
+def test_web_section_at_toy_size(tmp_path: Path) -> None:
+    argv = ["--articles", "300", "--repeat", "1", "--requests", "40", "--workers", "1",
+            "--cache", str(tmp_path)]  # fmt: skip
+    result = web.main(argv)
+    assert set(result["groups"]) == {"story list", "search page", "API lists", "feeds"}
+    assert len(result["memory"]["rss_mb"]) >= 2
+    _has_summary(result)

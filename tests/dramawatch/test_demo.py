@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.web import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,3 +32,21 @@ def test_demo_runs_the_whole_pipeline_from_any_directory(tmp_path: Path) -> None
     sinks = re.search(r"Local sinks: (\d+) webhook posts, (\d+) emails", out)
     assert sinks and int(sinks.group(1)) >= 2 and int(sinks.group(2)) >= 2
     assert "regulation:" in out and "market-moves:" in out
+    _the_printed_serve_command_opens_the_archive(out, env)
+
+
+def _the_printed_serve_command_opens_the_archive(out: str, env: dict[str, str]) -> None:
+    """The demo's last line is a command that serves its archive, from any directory."""
+    command = shlex.split(out.strip().splitlines()[-1])
+    assert command[-3:-1] == ["serve", "--database"]
+    port = free_port()  # 8080 may be taken on this machine: the one change made to it
+    server = subprocess.Popen(
+        [*command, "--port", str(port)], cwd="/", env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        page = wait_for(f"http://127.0.0.1:{port}/?q=监管")
+        assert page.status_code == 200 and "国家广播电视总局" in page.text
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)
