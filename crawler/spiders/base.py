@@ -41,6 +41,7 @@ class SourceSpider(scrapy.Spider):
         self.source_error: str | None = None
         self.skipped: Counter[str] = Counter()  # requests refused, by "robots" or "offsite"
         self.start_answered = False
+        self.warnings: list[str] = []  # the source was read, but not as it should be
         self._requested: set[str] = set()
 
     async def start(self) -> Any:
@@ -134,6 +135,11 @@ class SourceSpider(scrapy.Spider):
         """Keep a per-page error for the run's record and log it."""
         logger.warning("Source %s: %s: %s", self.name, url, message)
         self.errors.append({"url": url, "error": message})
+
+    def warn(self, message: str) -> None:
+        """Mark this run of the source as a warning (read, but something needs a look)."""
+        logger.warning("Source %s: %s", self.name, message)
+        self.warnings.append(message)
 
     def fail(self, message: str) -> None:
         """Mark the whole source as failed for this run."""

@@ -87,8 +87,8 @@ def link_is_article(anchor: Anchor, base_url: str) -> str | None:
     """Why one link of a chosen group is not an article, or None when it may be one."""
     if url_is_excluded(anchor.url):
         return "URL of a tag, category, account or file page"
-    if is_more_text(anchor.text) and not url_looks_like_article(anchor.url, base_url):
-        return f"link text {anchor.text!r} and a URL that is not an article's"
+    if not is_title_like(anchor.text) and not url_looks_like_article(anchor.url, base_url):
+        return f"link text {anchor.text!r} and a URL unlike its list's articles"
     return None
 
 
