@@ -131,7 +131,7 @@ def test_bad_durations(value: str | int) -> None:
 def test_shipped_catalogue_loads_with_twenty_real_sources() -> None:
     config = load_config(DEFAULT_CONFIG, environ={})
     assert len(config.sources) >= 20
-    assert {s.kind for s in config.sources} == {"rss", "html", "sitemap"}
+    assert {s.kind for s in config.sources} == {"rss", "html", "sitemap", "json"}
     assert {"nrta-notices", "shanghai-city-news", "variety-microdramas", "36kr"} <= {
         s.name for s in config.sources
     }

@@ -67,7 +67,7 @@ def measure_page(root: etree._Element, base_url: str) -> list[Group]:
 
 def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str]:
     """The URLs :func:`detect_links` would choose with ``weights`` (for tuning)."""
-    urls = set()
+    urls: set[str] = set()
     for group in _taken(groups, weights):
         urls.update(a.url for a in group.anchors if not link_is_article(a, base_url))
     return urls

@@ -30,7 +30,7 @@ def suggest_selector(
 def select(root: etree._Element, css: str) -> list[etree._Element]:
     """Elements matching a CSS selector (as parsel compiles it); links of matched items too."""
     matched = root.xpath(css2xpath(css))
-    links = []
+    links: list[etree._Element] = []
     for element in matched:
         if not isinstance(element, etree._Element):
             continue
