@@ -75,23 +75,24 @@ def describe(element: etree._Element, kept: dict[etree._Element, list[str]]) -> 
 
 
 def _item_classes(root: etree._Element) -> dict[etree._Element, list[str]]:
-    """For list items, the classes they share with a sibling of the same tag.
+    """For list items, the classes that most siblings of the same tag share.
 
-    An item's other classes name that one item (WordPress's ``post-123 tag-x category-y``)
-    and would split a list into groups of one; a block sharing no class with its
-    siblings (``div.menu`` beside ``div.list``) keeps all of its own.
+    An item's other classes name that one item or a few (WordPress's ``post-123 tag-x``,
+    a ``featured`` card) and would split a list into groups of one; a block sharing no
+    class with its siblings (``div.menu`` beside ``div.list``) keeps all of its own.
     """
     kept: dict[etree._Element, list[str]] = {}
     for parent in root.iter():
         children = [c for c in parent if isinstance(c.tag, str) and c.get("class")]
         if len(children) < 2:
             continue
+        tags = Counter(c.tag for c in children)
         counts = Counter((c.tag, t) for c in children for t in set(c.get("class", "").split()))
         for child in children:
             tokens = child.get("class", "").split()
-            shared = [t for t in tokens if counts[(child.tag, t)] > 1]
-            if shared:
-                kept[child] = shared
+            common = max(2, tags[child.tag] / 2)
+            if any(counts[(child.tag, t)] > 1 for t in tokens):
+                kept[child] = [t for t in tokens if counts[(child.tag, t)] >= common]
     return kept
 
 
@@ -108,6 +109,8 @@ def _in_navigation(ancestors: list[etree._Element]) -> bool:
 
 
 def _is_navigation(element: etree._Element) -> bool:
+    if element.tag in ("body", "html", "main"):
+        return False  # themes put every option on <body class="...">; it says nothing here
     if element.tag in _NAV_TAGS or element.get("role") in ("navigation", "banner", "contentinfo"):
         return True
     tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
