@@ -30,8 +30,11 @@ class HtmlListingSpider(SourceSpider):
         detection = listing_decisions(selector, response.url, self.source.link_selector)
         if not detection.chosen and response.meta.get("is_start"):
             self.warn(f"{response.url}: {empty_listing_hint(detection)}")
+        for decision in detection.skipped:
+            self.note_link(decision.url, decision.title, None, decision.reason)
         for decision in detection.chosen:
-            yield from self.article_request(decision.url, title=decision.title)
+            reason = decision.reason
+            yield from self.article_request(decision.url, title=decision.title, reason=reason)
         yield from self._next_page(selector, response)
 
     def _next_page(self, selector: Any, response: Response) -> Iterator[scrapy.Request]:

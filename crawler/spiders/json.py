@@ -14,6 +14,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.spiders.base import SourceSpider
+from crawler.spiders.budget import PAGES
 
 CHINA = timezone(timedelta(hours=8))
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M:%S",
@@ -38,8 +39,9 @@ class JsonListSpider(SourceSpider):
 
     def page_request(self, page: int, *, is_start: bool = False) -> scrapy.Request:
         """The request for one page of the list, as the source's method, body and form say."""
+        callback = self._parse_start if is_start else self.parse
         return build_request(self.source, page).replace(
-            callback=self.parse, errback=self.on_error, meta={"is_start": is_start, "page": page}
+            callback=callback, errback=self.on_error, meta={"is_start": is_start, "page": page}
         )
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
@@ -52,13 +54,11 @@ class JsonListSpider(SourceSpider):
         if not items and response.meta.get("is_start"):
             self.warn(f"{response.url}: {empty_list_hint(document, self.source.items)}")
         for item in items:
-            yield from self.article_request(item.url, title=item.title, date=item.date)
+            yield from self.article_request(
+                item.url, title=item.title, date=item.date, reason=f"item of {self.source.items!r}"
+            )
         page = response.meta.get("page", self.source.first_page)
-        if (
-            items
-            and self.source.page_param
-            and page - self.source.first_page + 1 < self.source.max_pages
-        ):
+        if items and self.source.page_param and self.budget.take(PAGES):
             yield self.page_request(page + 1)
 
 
