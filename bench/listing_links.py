@@ -1,11 +1,16 @@
 """Article-link detection on listing pages: precision and recall on labelled listings.
 
 The labelled set (``tests/fixtures/listings``): the recorded demo listings, pages shaped like the
-real source templates, and the listing and collection pages of the WCXB development split whose
-item links were labelled (``wcxb.labels.json``; WCXB ships no link labels: a link is labelled as
-an item when its text is a line of the page's human-reviewed main content, tag, category and
-author pages excepted). WCXB pages are read from ``shared/benchmarks/wcxb-dev`` next to the
-repository (or ``DRAMAWATCH_WCXB``); without it only the recorded pages are measured.
+real source templates, and the listing and collection pages of the WCXB development split with
+at least three item links (``wcxb.labels.json``). WCXB ships no link labels. The labels are the
+links to the items a page lists in its content (articles, products, entries, in any content
+section; not navigation, sub-categories, product variants, offers, newsletters, profiles,
+comments or sponsored items). ``links``: links whose text is a line of the page's
+human-reviewed main content (tag, category and author pages excepted); ``added_on_review``:
+links the main content leaves out but the policy includes, added by hand after reviewing
+every disagreement of an early detector version, group by group. WCXB pages are read from
+``shared/benchmarks/wcxb-dev`` next to the repository (or ``DRAMAWATCH_WCXB``); without it
+only the recorded pages are measured.
 
 The weights are chosen by two-fold cross-validation: pages are split by a hash of their key,
 the weights are tuned on one half and scored on the other, and the figures reported are the
@@ -84,7 +89,8 @@ def _recorded_cases() -> Any:
 
 def _case(key: str, origin: str, label: dict[str, Any], html: str) -> Case:
     root = listing_selector(html).root
-    return Case(key, origin, label["url"], measure_page(root, label["url"]), set(label["links"]))
+    truth = set(label["links"]) | set(label.get("added_on_review", ()))
+    return Case(key, origin, label["url"], measure_page(root, label["url"]), truth)
 
 
 def counts(cases: list[Case], weights: Weights) -> tuple[int, int, int]:

@@ -29,6 +29,11 @@ _MORE_TEXT = re.compile(
     r"^(?:更多|详情|查看更多|阅读全文|more\s*»|»|›|>+|<+|«|‹|next|prev(?:ious)?|\d{1,3})$",
     re.IGNORECASE,
 )
+_COMMENTS_TEXT = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|replies|reply|responses?)$|^(?:add|leave|post) a (?:comment|reply)$"
+    r"|^\d*\s*条?评论$",
+    re.IGNORECASE,
+)
 
 
 def title_units(text: str) -> float:
@@ -44,6 +49,11 @@ def is_title_like(text: str) -> bool:
 def is_more_text(text: str) -> bool:
     """'Read more', '»', a page number: texts that never name an article."""
     return bool(_MORE_TEXT.match(text.strip()))
+
+
+def is_comments_text(text: str) -> bool:
+    """'12 Comments', 'Add a comment': links to a discussion, never the article itself."""
+    return bool(_COMMENTS_TEXT.match(text.strip()))
 
 
 def has_date(text: str) -> bool:

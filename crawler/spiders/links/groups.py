@@ -11,6 +11,7 @@ from lxml import etree
 from crawler.spiders.links.anchors import Anchor, element_text
 from crawler.spiders.links.features import (
     has_date,
+    is_comments_text,
     is_more_text,
     is_title_like,
     same_site,
@@ -59,7 +60,7 @@ def group_anchors(anchors: Iterable[Anchor]) -> list[Group]:
 
 def measure_group(group: Group, base_url: str) -> None:
     """Fill in the group's features, each a share in 0..1."""
-    anchors = [a for a in group.anchors if not is_more_text(a.text)] or group.anchors
+    anchors = [a for a in group.anchors if not _auxiliary(a.text)] or group.anchors
     count = len(group.urls)
     group.features = {
         "titles": _share(is_title_like(a.text) for a in anchors),
@@ -69,6 +70,10 @@ def measure_group(group: Group, base_url: str) -> None:
         "navigation": _share(a.in_navigation for a in anchors),
         "offsite": _share(not same_site(a.url, base_url) for a in anchors),
     }
+
+
+def _auxiliary(text: str) -> bool:
+    return is_more_text(text) or is_comments_text(text)
 
 
 def weigh(group: Group, weights: Weights) -> float:
@@ -87,6 +92,8 @@ def link_is_article(anchor: Anchor, base_url: str) -> str | None:
     """Why one link of a chosen group is not an article, or None when it may be one."""
     if url_is_excluded(anchor.url):
         return "URL of a tag, category, account or file page"
+    if is_comments_text(anchor.text):
+        return f"a link to comments ({anchor.text!r})"
     if not is_title_like(anchor.text) and not url_looks_like_article(anchor.url, base_url):
         return f"link text {anchor.text!r} and a URL unlike its list's articles"
     return None
