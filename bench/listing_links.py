@@ -8,7 +8,8 @@ section; not navigation, sub-categories, product variants, offers, newsletters, 
 comments or sponsored items). ``links``: links whose text is a line of the page's
 human-reviewed main content (tag, category and author pages excepted); ``added_on_review``:
 links the main content leaves out but the policy includes, added by hand after reviewing
-every disagreement of an early detector version, group by group. WCXB pages are read from
+every disagreement of an early detector version, group by group; ``excluded``: pages whose
+main content names only category or search links (no items), with the reason. WCXB pages are read from
 ``shared/benchmarks/wcxb-dev`` next to the repository (or ``DRAMAWATCH_WCXB``); without it
 only the recorded pages are measured.
 
@@ -70,7 +71,7 @@ def load_cases(quick: bool) -> list[Case]:
     keys = sorted(wcxb)[::4] if quick else sorted(wcxb)
     for key in keys:
         page = WCXB / "html" / f"{key}.html.gz"
-        if page.is_file():
+        if page.is_file() and not wcxb[key].get("excluded"):
             html = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
             cases.append(_case(f"wcxb-{key}", wcxb[key]["type"], wcxb[key], html))
     return cases
