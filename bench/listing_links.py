@@ -9,9 +9,9 @@ comments or sponsored items). ``links``: links whose text is a line of the page'
 human-reviewed main content (tag, category and author pages excepted); ``added_on_review``:
 links the main content leaves out but the policy includes, added by hand after reviewing
 every disagreement of an early detector version, group by group; ``excluded``: pages whose
-main content names only category or search links (no items), with the reason. WCXB pages are read from
-``shared/benchmarks/wcxb-dev`` next to the repository (or ``DRAMAWATCH_WCXB``); without it
-only the recorded pages are measured.
+main content names only category or search links (no items), with the reason. WCXB pages
+are read from ``shared/benchmarks/wcxb-dev`` next to the repository (or ``DRAMAWATCH_WCXB``);
+without it only the recorded pages are measured.
 
 The weights are chosen by two-fold cross-validation: pages are split by a hash of their key,
 the weights are tuned on one half and scored on the other, and the figures reported are the
