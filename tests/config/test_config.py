@@ -61,7 +61,7 @@ def test_env_default_is_used_when_variable_unset(write_config) -> None:  # type:
 
 def test_unknown_kind_lists_supported_kinds(write_config) -> None:  # type: ignore[no-untyped-def]
     message = _error(write_config, VALID.replace("kind: html", "kind: atom"), {"HOOK_SECRET": "x"})
-    assert "sources[0].kind (line 5): 'atom' is not one of rss, html, sitemap" in message
+    assert "sources[0].kind (line 5): 'atom' is not one of rss, html, sitemap, json" in message
 
 
 def test_bad_interval_explains_the_format(write_config) -> None:  # type: ignore[no-untyped-def]
