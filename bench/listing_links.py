@@ -50,6 +50,7 @@ GRID = {
     "urls": (0.2, 0.3, 0.4),
     "navigation": (0.4, 0.6, 0.9),
     "margin": (0.1, 0.2, 0.3, 1.0),
+    "lookalikes": (False, True),
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from crawler.spiders.links.anchors import Anchor, page_anchors
+from crawler.spiders.links.features import is_title_like, url_looks_like_article, url_shape
 from crawler.spiders.links.groups import (
     Group,
     Weights,
@@ -70,6 +71,10 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
     urls: set[str] = set()
     for group in _taken(groups, weights):
         urls.update(a.url for a in group.anchors if not link_is_article(a, base_url))
+    if weights.lookalikes:
+        shapes = {url_shape(url) for url in urls}
+        lone = (a for g in groups for a in g.anchors if a.url not in urls)
+        urls.update(a.url for a in lone if _looks_alike(a, shapes, base_url))
     return urls
 
 
@@ -93,7 +98,37 @@ def _decide(
             previous = decisions.get(anchor.url)
             if previous is None or (decision.chosen and not previous.chosen):
                 decisions[anchor.url] = decision
+    if weights.lookalikes:
+        _add_lookalikes(groups, decisions, base_url)
     return list(decisions.values())
+
+
+def _add_lookalikes(groups: list[Group], decisions: dict[str, LinkDecision], base_url: str) -> None:
+    """Take lone links shaped like the chosen articles (a featured story above the list)."""
+    shapes = {url_shape(d.url) for d in decisions.values() if d.chosen}
+    for group in groups:
+        for anchor in group.anchors:
+            if not decisions[anchor.url].chosen and _looks_alike(anchor, shapes, base_url):
+                reason = "a link outside the lists, shaped like their articles: " + _shape_text(
+                    url_shape(anchor.url)
+                )
+                decisions[anchor.url] = LinkDecision(anchor.url, anchor.text or None, True,
+                                                     group.score, reason)  # fmt: skip
+
+
+def _looks_alike(anchor: Anchor, shapes: set[tuple[str, str, int]], base_url: str) -> bool:
+    return (
+        not anchor.in_navigation
+        and url_shape(anchor.url) in shapes
+        and is_title_like(anchor.text)
+        and url_looks_like_article(anchor.url, base_url)
+        and link_is_article(anchor, base_url) is None
+    )
+
+
+def _shape_text(shape: tuple[str, str, int]) -> str:
+    host, first, depth = shape
+    return f"{host}/{first}/… ({depth} path segments)"
 
 
 def _decision(

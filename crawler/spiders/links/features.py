@@ -82,6 +82,13 @@ def url_looks_like_article(url: str, base_url: str) -> bool:
     return len(slug_words) >= 3 or "detail" in path.lower() or "/article" in path.lower()
 
 
+def url_shape(url: str) -> tuple[str, str, int]:
+    """Host, first path segment and path depth: what the URLs of one list's articles share."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    return (parts.hostname or "", segments[0] if segments else "", len(segments))
+
+
 def url_is_excluded(url: str) -> bool:
     """Tag, category, account and file URLs, never articles."""
     return bool(_URL_NOT_ARTICLE.search(urlsplit(url).path))

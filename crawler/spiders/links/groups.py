@@ -35,6 +35,7 @@ class Weights:
     offsite: float = 0.4
     threshold: float = 0.4
     margin: float = 0.3  # groups scoring further below the page's best are left out
+    lookalikes: bool = True  # also take lone links shaped like the chosen articles
     min_links: int = 2
 
 
