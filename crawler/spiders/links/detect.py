@@ -116,7 +116,7 @@ def _add_lookalikes(groups: list[Group], decisions: dict[str, LinkDecision], bas
                                                      group.score, reason)  # fmt: skip
 
 
-def _looks_alike(anchor: Anchor, shapes: set[tuple[str, str, int]], base_url: str) -> bool:
+def _looks_alike(anchor: Anchor, shapes: set[tuple[str, int, bool]], base_url: str) -> bool:
     return (
         not anchor.in_navigation
         and url_shape(anchor.url) in shapes
@@ -126,9 +126,9 @@ def _looks_alike(anchor: Anchor, shapes: set[tuple[str, str, int]], base_url: st
     )
 
 
-def _shape_text(shape: tuple[str, str, int]) -> str:
-    host, first, depth = shape
-    return f"{host}/{first}/… ({depth} path segments)"
+def _shape_text(shape: tuple[str, int, bool]) -> str:
+    host, depth, dated = shape
+    return f"{host}, {depth} path segments{', dated' if dated else ''}"
 
 
 def _decision(

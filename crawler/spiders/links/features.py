@@ -82,11 +82,11 @@ def url_looks_like_article(url: str, base_url: str) -> bool:
     return len(slug_words) >= 3 or "detail" in path.lower() or "/article" in path.lower()
 
 
-def url_shape(url: str) -> tuple[str, str, int]:
-    """Host, first path segment and path depth: what the URLs of one list's articles share."""
+def url_shape(url: str) -> tuple[str, int, bool]:
+    """Host, path depth and whether the path is dated: what one site's article URLs share."""
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
-    return (parts.hostname or "", segments[0] if segments else "", len(segments))
+    return (parts.hostname or "", len(segments), bool(_URL_DATE.search(parts.path)))
 
 
 def url_is_excluded(url: str) -> bool:
