@@ -50,7 +50,8 @@ def run_trial(config: Config, source: SourceConfig, limit: int = DEFAULT_LIMIT) 
     crawl = config.crawl.model_copy(update={"max_articles_per_source": limit})
     settings = settings_for(
         config, ITEM_PIPELINES={"crawler.trial.pipeline.TrialPipeline": 100},
-        DRAMAWATCH_CONDITIONAL_GET=False, DRAMAWATCH_ANALYSIS_PROCESSES=0, LOG_LEVEL="ERROR",
+        DOWNLOADER_MIDDLEWARES={"crawler.middlewares.ConditionalGetMiddleware": None},
+        DRAMAWATCH_ANALYSIS_PROCESSES=0, LOG_LEVEL="ERROR",
         LOG_INSTALL_ROOT_HANDLER=False,
     )  # fmt: skip
     process = CrawlerProcess(settings)
