@@ -169,3 +169,29 @@ def test_broken_selector_fails_check_config_naming_file_and_key(tmp_path: Path) 
     assert done.returncode == 2
     assert f"{config}: sources[0].link_selector" in done.stderr
     assert "is not a valid CSS selector" in done.stderr
+
+
+def test_a_listing_without_article_links_makes_the_run_a_warning(tmp_path: Path) -> None:
+    with serve(ROUTES) as base:
+        config = _config(tmp_path, [{"name": "plain", "kind": "html", "url": f"{base}/plain/"}])
+        done = dramawatch("--config", str(config), "crawl", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (result,) = json.loads(done.stdout)["sources"]
+    assert (result["ok"], result["status"], result["error"]) == (False, "warning", None)
+    assert result["warnings"] == [
+        f"{base}/plain/: 0 article links: try link_selector: 'div.list a'"
+    ]
+    listed = dramawatch("--config", str(config), "sources", "--format", "json", cwd=tmp_path)
+    (row,) = json.loads(listed.stdout)
+    assert row["ok"] is False
+    assert row["last_error"].startswith("warning: ")
+    assert row["last_error"].endswith("0 article links: try link_selector: 'div.list a'")
+
+
+def test_every_sources_subcommand_has_help_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("test", "add", "import", "export"):
+        done = dramawatch("sources", command, "--help", cwd=ROOT)
+        assert done.returncode == 0
+        assert "Example:" in done.stdout
+        assert f"dramawatch sources {command}" in readme
