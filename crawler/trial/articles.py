@@ -13,6 +13,7 @@ from crawler.analysis import analyse_page
 
 _SKIP = ("script", "style", "noscript", "template", "head")
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
 MAX_CHROME_SAMPLES = 8
 
 
@@ -66,14 +67,16 @@ def chrome_lines(html: str, text: str, title: str | None) -> list[str]:
         root = lxml_html.document_fromstring(html)
     except (ValueError, TypeError):
         return []
+    body = root.find(".//body")
     kept = _SPACE.sub("", f"{title or ''}{text}")
-    lines = []
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in _SKIP:
+    lines: list[str] = []
+    for element in body.iter() if body is not None else ():
+        if not isinstance(element.tag, str):
             continue
-        for piece in (element.text, element.tail):
+        pieces = (element.tail,) if element.tag in _SKIP else (element.text, element.tail)
+        for piece in pieces:
             line = _SPACE.sub(" ", piece or "").strip()
-            if line and _SPACE.sub("", line) not in kept and line not in lines:
+            if _WORD.search(line) and _SPACE.sub("", line) not in kept and line not in lines:
                 lines.append(line)
     return lines
 

@@ -103,10 +103,13 @@ def candidate_entry(candidate: Candidate, name: str) -> dict[str, Any]:
 
 
 def source_name(url: str, config: Config) -> str:
-    """A free source name from the URL's host: www.sixthtone.com -> sixthtone."""
-    host = (urlsplit(url).hostname or "source").removeprefix("www.")
-    parts = [p for p in host.split(".") if p not in ("com", "cn", "org", "net", "gov", "co")]
-    base = re.sub(r"[^a-z0-9-]+", "-", "-".join(parts or [host]).lower()).strip("-") or "source"
+    """A free source name from the URL's host (www.sixthtone.com -> sixthtone), or its path."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "source").removeprefix("www.")
+    if re.fullmatch(r"[\d.:]+", host):
+        host = next((p for p in parts.path.split("/") if p), "source")
+    labels = [p for p in host.split(".") if p not in ("com", "cn", "org", "net", "gov", "co")]
+    base = re.sub(r"[^a-z0-9-]+", "-", "-".join(labels or [host]).lower()).strip("-") or "source"
     taken = {source.name for source in config.sources}
     name, number = base, 2
     while name in taken:
