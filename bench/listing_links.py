@@ -45,12 +45,13 @@ WCXB = Path(os.environ.get("DRAMAWATCH_WCXB", ROOT.parent / "shared" / "benchmar
 TARGET = 0.95
 QUICK_ARGV = ["--quick"]
 GRID = {
-    "threshold": (0.4, 0.45, 0.5, 0.55, 0.6, 0.65),
-    "titles": (0.25, 0.45),
+    "threshold": (0.3, 0.35, 0.4, 0.45, 0.5),
+    "titles": (0.25, 0.35, 0.45),
     "urls": (0.2, 0.3, 0.4),
-    "navigation": (0.4, 0.6, 0.9),
-    "margin": (0.1, 0.2, 0.3, 1.0),
+    "navigation": (0.3, 0.4),
+    "margin": (0.2, 0.3, 1.0),
     "lookalikes": (False, True),
+    "nested": (False, True),
 }
 
 

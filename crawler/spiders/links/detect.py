@@ -11,6 +11,7 @@ from crawler.spiders.links.features import is_title_like, url_looks_like_article
 from crawler.spiders.links.groups import (
     Group,
     Weights,
+    drop_nested,
     group_anchors,
     link_is_article,
     measure_group,
@@ -73,7 +74,7 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
         urls.update(a.url for a in group.anchors if not link_is_article(a, base_url))
     if weights.lookalikes:
         shapes = {url_shape(url) for url in urls}
-        lone = (a for g in groups for a in g.anchors if a.url not in urls)
+        lone = (a for g in groups if not g.nested for a in g.anchors if a.url not in urls)
         urls.update(a.url for a in lone if _looks_alike(a, shapes, base_url))
     return urls
 
@@ -81,11 +82,12 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
 def _taken(groups: list[Group], weights: Weights) -> list[Group]:
     """Weigh every group; keep the lists that reach the threshold and the best's margin."""
     for group in groups:
-        group.score = weigh(group, weights)
+        group.score, group.nested = weigh(group, weights), False
     lists = [g for g in groups if len(g.urls) >= weights.min_links]
     best = max((g.score for g in lists), default=0.0)
     floor = max(weights.threshold, best - weights.margin)
-    return [g for g in lists if g.score >= floor]
+    taken = [g for g in lists if g.score >= floor]
+    return drop_nested(taken) if weights.nested else taken
 
 
 def _decide(
@@ -106,7 +108,7 @@ def _decide(
 def _add_lookalikes(groups: list[Group], decisions: dict[str, LinkDecision], base_url: str) -> None:
     """Take lone links shaped like the chosen articles (a featured story above the list)."""
     shapes = {url_shape(d.url) for d in decisions.values() if d.chosen}
-    for group in groups:
+    for group in (g for g in groups if not g.nested):
         for anchor in group.anchors:
             if not decisions[anchor.url].chosen and _looks_alike(anchor, shapes, base_url):
                 reason = "a link outside the lists, shaped like their articles: " + _shape_text(

@@ -27,15 +27,16 @@ class Weights:
     The defaults are what both folds of the bench's cross-validation chose (bench/listing_links).
     """
 
-    titles: float = 0.45
+    titles: float = 0.35
     urls: float = 0.3
     dates: float = 0.15
     size: float = 0.2
     navigation: float = 0.4
     offsite: float = 0.4
-    threshold: float = 0.4
+    threshold: float = 0.35
     margin: float = 0.3  # groups scoring further below the page's best are left out
     lookalikes: bool = True  # also take lone links shaped like the chosen articles
+    nested: bool = True  # leave out lists inside another list's items (colour swatches)
     min_links: int = 2
 
 
@@ -47,6 +48,7 @@ class Group:
     anchors: list[Anchor]
     score: float = 0.0
     features: dict[str, float] = field(default_factory=dict)
+    nested: bool = False  # a list inside another list's items: never taken
 
     @property
     def urls(self) -> list[str]:
@@ -101,6 +103,29 @@ def link_is_article(anchor: Anchor, base_url: str) -> str | None:
     if not is_title_like(anchor.text) and not url_looks_like_article(anchor.url, base_url):
         return f"link text {anchor.text!r} and a URL unlike its list's articles"
     return None
+
+
+def drop_nested(groups: list[Group]) -> list[Group]:
+    """The groups less those whose links sit inside the items of another, larger-item list.
+
+    One list item is one article: several links inside each item of a list (variants,
+    swatches, "more options") are parts of the item, not items of their own.
+    """
+    items = {id(g): {item_of(a.element, g) for a in g.anchors} for g in groups}
+    for h in groups:
+        h.nested = any(_inside(h, items[id(g)]) and not _inside(g, items[id(h)])
+                       for g in groups if g is not h)  # fmt: skip
+    return [g for g in groups if not g.nested]
+
+
+def _inside(group: Group, items: set[etree._Element]) -> bool:
+    """Whether most of the group's links lie within ``items``."""
+    inside = sum(1 for a in group.anchors if a.element in items or any(
+        ancestor in items for ancestor in a.element.iterancestors()))  # fmt: skip
+    return inside >= _NESTED_SHARE * len(group.anchors)
+
+
+_NESTED_SHARE = 0.8
 
 
 def _dated(element: etree._Element, group: Group) -> bool:
