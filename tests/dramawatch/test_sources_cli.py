@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
-from tests.json_api import json_api
-from tests.site_server import serve
+from tests.support.json_api import json_api
+from tests.support.site_server import serve
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """<!DOCTYPE html><html lang="en"><head><title>{title}</title>
 <meta property="article:published_time" content="2025-12-0{day}T08:00:00+00:00"></head>
 <body><div class="nav"><a href="/">Home</a> <a href="/login">Sign in</a></div>

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-PAGES = Path(__file__).parent / "fixtures" / "json_lists"
+PAGES = Path(__file__).parents[1] / "fixtures" / "json_lists"
 ARTICLES = {
     "/0060011/20250212/801408.html": "pudong-801408.html",
     "/0060011/20250210/801377.html": "pudong-801377.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from crawler.discover import classify, discover, http_fetcher, json_list
-from tests.site_server import serve
+from tests.support.site_server import serve
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
 <item><title>Micro-drama apps grow</title><link>{{base}}/news/2025/12/01/a.html</link></item>

@@ -10,8 +10,8 @@ import pytest
 from crawler.spiders.links import check_selector, detect_links
 from crawler.spiders.listing_links import empty_listing_hint, listing_decisions, listing_selector
 
-LISTINGS = Path(__file__).parent / "fixtures" / "listings"
-DEMO = Path(__file__).parents[1] / "dramawatch" / "demo" / "sites"
+LISTINGS = Path(__file__).parents[1] / "fixtures" / "listings"
+DEMO = Path(__file__).parents[2] / "dramawatch" / "demo" / "sites"
 TEMPLATES = json.loads((LISTINGS / "templates.labels.json").read_text(encoding="utf-8"))
 DEMO_LABELS = json.loads((LISTINGS / "demo.labels.json").read_text(encoding="utf-8"))
 

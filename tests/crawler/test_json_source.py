@@ -13,9 +13,9 @@ import pytest
 
 from config import ConfigError, SourceConfig, load_config
 from crawler.spiders.json import build_request, empty_list_hint, list_items, parse_date
-from tests.json_api import PAGES, json_api
+from tests.support.json_api import PAGES, json_api
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PUDONG = {
     "name": "pudong-gov", "kind": "json", "language": "zh", "category": "government",
     "url": "https://www.pudong.gov.cn/zwgk-search-front/api/data/affair", "method": "POST",
