@@ -75,6 +75,7 @@ SECTIONS: dict[str, Section] = {
     for section in (
         Section("crawl", "bench.crawl", ("--diagnose",)),
         Section("extraction", "bench.extraction", (), (), _extraction_rows),
+        Section("listing_links", "bench.listing_links"),
         Section("dedupe", "bench.dedupe"),
         Section("search", "bench.search"),
         Section("web", "bench.web"),

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from config.cron import crontab_trigger, time_zone
 from config.durations import parse_duration
+from config.expressions import css_selector, jmespath_expression
 
-SOURCE_KINDS = ("rss", "html", "sitemap")
+SOURCE_KINDS = ("rss", "html", "sitemap", "json")
+JSON_ONLY_KEYS = ("method", "body", "form", "headers", "items", "item_link", "item_title",
+                  "item_date", "page_param", "first_page")  # fmt: skip
 ENTITY_KINDS = ("platform", "app", "company", "regulator", "association", "research", "region")
 METRIC_STATUSES = ("actual", "forecast", "target")
 CATEGORIES = ("government", "industry", "media")
@@ -46,7 +49,13 @@ class CrawlConfig(_Model):
 
 
 class SourceConfig(_Model):
-    """One source: a feed, a listing page or a sitemap, and how to read it."""
+    """One source: a feed, a listing page, a sitemap or a JSON list, and how to read it.
+
+    A ``json`` source requests ``url`` (``method``, a JSON ``body`` or ``form`` fields,
+    ``headers``), finds its items with the JMESPath ``items`` and, in each item, the article's
+    ``item_link``, ``item_title`` and ``item_date``; ``page_param`` names the page number's
+    query, body or form field when ``max_pages`` is above 1.
+    """
 
     name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     kind: str
@@ -63,6 +72,36 @@ class SourceConfig(_Model):
     allowed_domains: tuple[str, ...] = ()
     enabled: bool = True
     notes: str | None = None
+    method: Literal["GET", "POST"] = "GET"
+    body: dict[str, Any] | list[Any] | None = None
+    form: dict[str, str] | None = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    items: str = "@"
+    item_link: str = "url"
+    item_title: str | None = "title"
+    item_date: str | None = None
+    page_param: str | None = None
+    first_page: int = Field(default=1, ge=0)
+
+    @field_validator("link_selector", "next_selector")
+    @classmethod
+    def _css(cls, value: str | None) -> str | None:
+        return None if value is None else css_selector(value)
+
+    @field_validator("items", "item_link", "item_title", "item_date")
+    @classmethod
+    def _jmespath(cls, value: str | None) -> str | None:
+        return None if value is None else jmespath_expression(value)
+
+    @model_validator(mode="after")
+    def _json_keys(self) -> SourceConfig:
+        if self.kind != "json":
+            misplaced = [key for key in JSON_ONLY_KEYS if key in self.model_fields_set]
+            if misplaced:
+                raise ValueError(f"{', '.join(misplaced)}: only for kind: json")
+        if self.body is not None and self.form is not None:
+            raise ValueError("give either body (JSON) or form (fields), not both")
+        return self
 
     @field_validator("kind")
     @classmethod

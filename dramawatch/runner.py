@@ -159,6 +159,7 @@ def _finish(crawler: Crawler | None, result: SourceResult) -> None:
     for reason, count in spider.skipped.items():  # "robots", "offsite"
         result.stats.dropped[reason] = count
     result.error = result.error or spider.source_error
+    result.warnings = list(spider.warnings)
     reason = crawler.stats.get_value("finish_reason") if crawler and crawler.stats else None
     if reason not in (None, "finished", "closespider_itemcount"):
         result.error = result.error or f"crawl ended early: {reason}"
@@ -171,7 +172,9 @@ def _record_runs(store: Store, report: PassReport, started: datetime, runs: dict
                 source = tx.sources.get(result.source)
                 if source is not None:
                     run_id = runs.get(result.source)
-                    tx.sources.record_run(source, started, result.stats, result.error, run_id)
+                    tx.sources.record_run(
+                        source, started, result.stats, result.recorded_error, run_id
+                    )
                 tx.commit()
         except Exception:
             logger.error(

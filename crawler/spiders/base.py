@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class LinkRecord:
+    """A link the spider considered: taken as an article or skipped, and why."""
+
+    url: str
+    title: str | None
+    taken: bool
+    reason: str
+
+
 class SourceSpider(scrapy.Spider):
     """Base of the per-kind spiders; a source's differences come from its config entry."""
 
@@ -41,6 +52,9 @@ class SourceSpider(scrapy.Spider):
         self.source_error: str | None = None
         self.skipped: Counter[str] = Counter()  # requests refused, by "robots" or "offsite"
         self.start_answered = False
+        self.warnings: list[str] = []  # the source was read, but not as it should be
+        self.links: list[LinkRecord] = []  # every link considered, taken or not, and why
+        self.trial_articles: list[Any] = []  # filled by a dry run's pipeline only
         self._requested: set[str] = set()
 
     async def start(self) -> Any:
@@ -66,20 +80,30 @@ class SourceSpider(scrapy.Spider):
             self.fail(f"{self.source.url}: the start URL gave no page")
 
     def article_request(
-        self, url: str, *, title: str | None = None, date: datetime | None = None
-    ) -> Iterator[scrapy.Request]:
+        self, url: str, *, title: str | None = None, date: datetime | None = None,
+        reason: str = "listed by the source",
+    ) -> Iterator[scrapy.Request]:  # fmt: skip
         """A request for one article page, at most once and within the per-source cap."""
         if url in self._requested:
             return
         if not self.fence.allows(url):
             logger.debug("Source %s: skipping off-domain link %s", self.name, url)
             self.skipped["offsite"] += 1
+            self.note_link(url, title, None, "outside the source's domains (allowed_domains)")
             return
         if not self.budget.take(ARTICLES):
+            self.note_link(url, title, None, "over the source's cap of articles a run")
             return
         self._requested.add(url)
+        self.note_link(url, title, reason, None)
         meta = {"fallback_title": title, "fallback_date": date, PAGE_KIND: ARTICLE}
         yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error, meta=meta)
+
+    def note_link(
+        self, url: str, title: str | None, taken: str | None, skipped: str | None
+    ) -> None:
+        """Remember a link and why it was taken or skipped (shown by ``sources test``)."""
+        self.links.append(LinkRecord(url, title, taken is not None, taken or skipped or ""))
 
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         """Hand the page to the pipelines, which extract, filter, dedupe and store it."""
@@ -113,10 +137,17 @@ class SourceSpider(scrapy.Spider):
         if failure.check(IgnoreRequest) and not failure.check(HttpError) and not is_start:
             logger.info("Source %s: skipped %s (%s)", self.name, request.url, message)
             self.skipped["offsite" if failure.check(OffsiteRequest) else "robots"] += 1
+            self._not_fetched(request.url, message)
             return
         self.record_error(request.url, message)
         if is_start:
             self.fail(f"{request.url}: {message}")
+
+    def _not_fetched(self, url: str, message: str) -> None:
+        """A link taken but refused on the way (robots.txt, the fence after a redirect)."""
+        taken = [r for r in self.links if r.url == url]
+        self.links = [r for r in self.links if r.url != url]
+        self.note_link(url, taken[0].title if taken else None, None, f"not fetched: {message}")
 
     def not_modified(self, url: str) -> None:
         """Count a page answered 304 as unchanged, like an article whose body hash matched."""
@@ -134,6 +165,11 @@ class SourceSpider(scrapy.Spider):
         """Keep a per-page error for the run's record and log it."""
         logger.warning("Source %s: %s: %s", self.name, url, message)
         self.errors.append({"url": url, "error": message})
+
+    def warn(self, message: str) -> None:
+        """Mark this run of the source as a warning (read, but something needs a look)."""
+        logger.warning("Source %s: %s", self.name, message)
+        self.warnings.append(message)
 
     def fail(self, message: str) -> None:
         """Mark the whole source as failed for this run."""

@@ -71,7 +71,9 @@ class SitemapSourceSpider(SourceSpider):
             self.fail(f"{response.url}: root element <{kind}> is not a sitemap")
             return
         for entry in entries:
-            yield from self.article_request(entry.loc, title=entry.title, date=entry.lastmod)
+            yield from self.article_request(
+                entry.loc, title=entry.title, date=entry.lastmod, reason="sitemap entry"
+            )
 
     def _children(
         self, entries: list[SitemapEntry], response: Response

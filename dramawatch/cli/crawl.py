@@ -49,6 +49,8 @@ def run_crawl(config: Config, sources: Sequence[SourceConfig], fmt: str) -> Pass
         console().print(summary_table(report.results))
         for result in report.failed:
             click.echo(f"source {result.source} failed: {result.error}", err=True)
+        for result in report.warned:
+            click.echo(f"source {result.source} warning: {result.warnings[0]}", err=True)
     return report
 
 
@@ -60,7 +62,9 @@ def summary_table(results: Sequence[SourceResult], title: str = "Crawl summary")
     for r in results:
         other = {k: v for k, v in r.stats.dropped.items() if k not in ("unchanged", "duplicate")}
         dropped = ", ".join(f"{k} {v}" for k, v in sorted(other.items())) or "0"
-        status = "ok" if r.ok else "[red]failed[/red]"
+        status = {"ok": "ok", "warning": "[yellow]warning[/yellow]"}.get(
+            r.status, "[red]failed[/red]"
+        )
         table.add_row(
             r.source, status, str(r.stats.fetched), str(r.stats.new), str(r.revisions),
             str(r.stats.unchanged), dropped, str(len(r.stats.errors)),
