@@ -1,0 +1,59 @@
+"""Two-fold cross-validation of dramawatch's extraction settings.
+
+Every candidate setting runs on every page once. For each half of the split, the candidate with
+the best :func:`bench.extraction_score.objective` on the *other* half is chosen, and this half's
+pages are reported with that candidate's output. No figure in the report comes from a setting
+chosen on the page it describes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bench.extraction_score import Prediction, objective
+from bench.extraction_sets import DevPage
+
+Method = Callable[[DevPage], Prediction]
+
+
+def _day(value: Any) -> str | None:
+    return value.date().isoformat() if value is not None else None
+
+
+def _dramawatch(settings: Any = None) -> Method:
+    """``crawler.extract.extract_article`` with the given settings (the defaults if None)."""
+    from crawler.extract import extract_article
+
+    kwargs = {} if settings is None else {"settings": settings}
+
+    def method(page: DevPage) -> Prediction:
+        found = extract_article(page.html, page.url, **kwargs)
+        is_article = getattr(found, "is_article", bool(found.text))
+        return Prediction(found.text, found.title, _day(found.published_at), is_article)
+
+    return method
+
+
+def candidates() -> dict[str, Method]:
+    """The settings to choose from, the shipped defaults first."""
+    import crawler.extract as extract
+
+    grid: dict[str, Any] = dict(getattr(extract, "SETTINGS_CANDIDATES", {"default": None}))
+    return {name: _dramawatch(settings) for name, settings in grid.items()}
+
+
+def cross_validate(
+    pages: Sequence[DevPage], by_candidate: dict[str, list[dict[str, Any]]]
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """Held-out results for every page and the candidate chosen for each half."""
+    chosen: dict[int, str] = {}
+    for fold in (0, 1):
+        tune = [i for i, p in enumerate(pages) if p.fold != fold]
+        score = {
+            name: objective([results[i] for i in tune], [pages[i] for i in tune])
+            for name, results in by_candidate.items()
+        }
+        chosen[fold] = max(score, key=lambda name: score[name])
+    held_out = [by_candidate[chosen[p.fold]][i] for i, p in enumerate(pages)]
+    return held_out, chosen
