@@ -21,6 +21,8 @@ from bench.extraction_sets import DevPage
 
 _TOKEN_RE = re.compile(r"\w+")
 # UTF-8 read as Latin-1/cp1252 ("æ–°é—»"), or undecodable bytes
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_CJK_SPACE_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) | (?=[\u3000-\u9fff\uff00-\uffef])")
 _MOJIBAKE_RE = re.compile("\ufffd|[\u00c2-\u00ef][\u0080-\u00bf\u2018-\u203a\u0152-\u0178]")
 
 
@@ -60,10 +62,15 @@ def _contains(text: str, snippet: str, cjk: bool) -> bool:
     return _squash(snippet) in _squash(text) if cjk else snippet.lower() in text.lower()
 
 
+def _title_key(text: str) -> str:
+    text = " ".join(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).split())
+    return _CJK_SPACE_RE.sub("", text)
+
+
 def title_exact(predicted: str | None, label: str) -> bool:
-    """Equal after NFKC and whitespace normalisation."""
-    norm = lambda s: " ".join(unicodedata.normalize("NFKC", s).split())  # noqa: E731
-    return predicted is not None and norm(predicted) == norm(label)
+    """Equal after NFKC, typographic quote/dash folding and whitespace normalisation (a space
+    beside a CJK character is layout, not a word break, and is ignored)."""
+    return predicted is not None and _title_key(predicted) == _title_key(label)
 
 
 def score_page(page: DevPage, pred: Prediction) -> dict[str, Any]:

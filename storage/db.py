@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage import postgres
 from storage.alerts import AlertRepository
 from storage.article_search import ArticleSearch
+from storage.boilerplate import BoilerplateRepository
 from storage.daemon_state import DaemonRepository
 from storage.mentions import MentionRepository
 from storage.pages import PageRepository
@@ -83,6 +84,7 @@ class Transaction:
         self.pages = PageRepository(session)
         self.alerts = AlertRepository(session)
         self.daemon = DaemonRepository(session)
+        self.boilerplate = BoilerplateRepository(session)
 
     def commit(self) -> None:
         """Make everything done in this unit of work durable."""
