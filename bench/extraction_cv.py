@@ -21,15 +21,13 @@ def _day(value: Any) -> str | None:
     return value.date().isoformat() if value is not None else None
 
 
-def _dramawatch(settings: Any = None) -> Method:
-    """``crawler.extract.extract_article`` with the given settings (the defaults if None)."""
+def _dramawatch(settings: Any) -> Method:
+    """``crawler.extract.extract_article`` with the given settings."""
     from crawler.extract import extract_article
 
-    kwargs = {} if settings is None else {"settings": settings}
-
     def method(page: DevPage) -> Prediction:
-        found = extract_article(page.html, page.url, **kwargs)
-        is_article = getattr(found, "is_article", bool(found.text))
+        found = extract_article(page.html, page.url, settings=settings)
+        is_article = found.is_article and bool(found.text)
         return Prediction(found.text, found.title, _day(found.published_at), is_article)
 
     return method
@@ -37,9 +35,15 @@ def _dramawatch(settings: Any = None) -> Method:
 
 def candidates() -> dict[str, Method]:
     """The settings to choose from, the shipped defaults first."""
-    import crawler.extract as extract
+    from crawler.extract import ExtractionSettings
 
-    grid: dict[str, Any] = dict(getattr(extract, "SETTINGS_CANDIDATES", {"default": None}))
+    grid = {
+        "default": ExtractionSettings(),
+        "precise-first": ExtractionSettings(precise_first=True),
+        "keep-named": ExtractionSettings(named_chrome=False),
+        "retry-0.35": ExtractionSettings(retry_share=0.35),
+        "strict-listing": ExtractionSettings(min_sentences=2, max_link_share=0.6),
+    }
     return {name: _dramawatch(settings) for name, settings in grid.items()}
 
 
