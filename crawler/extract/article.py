@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -25,7 +25,7 @@ from trafilatura.settings import Document
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags, strip_code
-from crawler.extract.dates import CHINA_TZ, Page, find_published, near_title_date, plausible
+from crawler.extract.dates import CHINA_TZ, Page, find_published, plausible, title_context
 from crawler.extract.kind import declared_article, is_article, link_share
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.title import find_title
@@ -113,9 +113,8 @@ def extract_article(
     meta = meta_map(root, html)
     canonical = next(iter(root.xpath("//link[@rel='canonical']/@href")), None)
     strip_code(root)
-    page = Page(html, url, root, meta, _default_tz(declared_language(root, meta), url))
     title, title_el = find_title(root, meta, url)
-    near = near_title_date(title_el, meta, page.tz) if title_el is not None else None
+    near = title_context(title_el) if title_el is not None else None
     named = strip_chrome_tags(root)
     links = link_share(root)
     if settings.named_chrome:
@@ -123,7 +122,7 @@ def extract_article(
     paras = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
     text = "\n\n".join(drop_repeated(paras, boilerplate))
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
-    page = replace(page, tz=_default_tz(language, url))
+    page = Page(html, url, root, meta, _default_tz(language, url))
     published = find_published(page, title_el, squashed_len(text), near)
     title = title or fallback_title
     article = is_article(declared_article(html, meta), text, links, settings)

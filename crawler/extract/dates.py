@@ -93,7 +93,7 @@ _LINK_DENSITY = 0.5
 
 
 def find_published(
-    page: Page, title_el: HtmlElement | None, text_len: int, near_title: datetime | None
+    page: Page, title_el: HtmlElement | None, text_len: int, near_title: tuple[str, str] | None
 ) -> datetime | None:
     """First plausible publication date, from the most explicit source to htmldate."""
     now = datetime.now(UTC)
@@ -104,11 +104,12 @@ def find_published(
 
 
 def _candidates(
-    page: Page, title_el: HtmlElement | None, text_len: int, near_title: datetime | None
+    page: Page, title_el: HtmlElement | None, text_len: int, near_title: tuple[str, str] | None
 ) -> Iterator[datetime | None]:
     """Lazily yield date candidates; the costly ones run only if the cheap ones fail."""
     yield from meta_dates(page.meta, page.tz)
-    yield near_title
+    if near_title is not None:
+        yield near_title_date(near_title, page.meta, page.tz)
     region = article_region(page.root, title_el, text_len)
     if region is not None and title_el is not None:
         region = without_link_lists(region)
@@ -237,16 +238,20 @@ def has_labelled_date(text: str) -> bool:
     return any(pattern.search(text) for pattern in _LABEL_RES)
 
 
+def title_context(title_el: HtmlElement) -> tuple[str, str]:
+    """The title element's text and the few lines of text right after it."""
+    texts = title_el.xpath(f"following::text()[position() <= {_NEAR_NODES}]")
+    return title_el.text_content(), " ".join(" ".join(texts).split())[:_NEAR_CHARS]
+
+
 def near_title_date(
-    title_el: HtmlElement, meta: Mapping[str, str], default_tz: timezone
+    context: tuple[str, str], meta: Mapping[str, str], default_tz: timezone
 ) -> datetime | None:
     """A date on the title line, right after it, or labelled within a few lines of it (a day
     without its year is completed by a ``<meta>`` date on the same day)."""
-    own = split_trailing_date(title_el.text_content())[1]
-    if own:
+    title, window = context
+    if own := split_trailing_date(title)[1]:
         return _parse_loose(own, default_tz)
-    texts = title_el.xpath(f"following::text()[position() <= {_NEAR_NODES}]")
-    window = " ".join(" ".join(texts).split())[:_NEAR_CHARS]
     if m := _AFTER_TITLE_RE.match(window):
         return _parse_loose(m.group(1), default_tz)
     labelled = (m.group(1) for pattern in _LABEL_RES if (m := pattern.search(window)))
