@@ -42,9 +42,20 @@ def candidates() -> dict[str, Method]:
         "precise-first": ExtractionSettings(precise_first=True),
         "keep-named": ExtractionSettings(named_chrome=False),
         "retry-0.35": ExtractionSettings(retry_share=0.35),
-        "strict-listing": ExtractionSettings(min_sentences=2, max_link_share=0.6),
+        "lenient-listing": ExtractionSettings(max_link_share=1.01),
     }
     return {name: _dramawatch(settings) for name, settings in grid.items()}
+
+
+def tuning_scores(
+    pages: Sequence[DevPage], by_candidate: dict[str, list[dict[str, Any]]], fold: int
+) -> dict[str, float]:
+    """Each candidate's objective on the pages *outside* ``fold`` (the tuning half)."""
+    tune = [i for i, p in enumerate(pages) if p.fold != fold]
+    return {
+        name: round(objective([results[i] for i in tune], [pages[i] for i in tune]), 4)
+        for name, results in by_candidate.items()
+    }
 
 
 def cross_validate(
@@ -53,11 +64,7 @@ def cross_validate(
     """Held-out results for every page and the candidate chosen for each half."""
     chosen: dict[int, str] = {}
     for fold in (0, 1):
-        tune = [i for i, p in enumerate(pages) if p.fold != fold]
-        score = {
-            name: objective([results[i] for i in tune], [pages[i] for i in tune])
-            for name, results in by_candidate.items()
-        }
+        score = tuning_scores(pages, by_candidate, fold)
         chosen[fold] = max(score, key=lambda name: score[name])
     held_out = [by_candidate[chosen[p.fold]][i] for i, p in enumerate(pages)]
     return held_out, chosen

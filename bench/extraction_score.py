@@ -141,12 +141,22 @@ def group_by(
 
 
 def objective(results: Sequence[dict[str, Any]], pages: Sequence[DevPage]) -> float:
-    """One number to choose settings by: the mean of article word F1, check share and the share
-    of pages whose article/listing decision is right."""
-    articles = [r for r, p in zip(results, pages, strict=True) if p.page_type == "article"]
-    f1 = _mean(r["f1"] for r in articles if "f1" in r) or 0.0
-    passed, total = map(sum, zip(*(checks(r) for r in articles), strict=True))
-    right = [
-        r["is_article"] == (p.page_type == "article") for r, p in zip(results, pages, strict=True)
-    ]
-    return (f1 + passed / total + statistics.fmean(right)) / 3
+    """One number to choose settings by: per set, the mean of article word F1 (where the set
+    has reference text), the share of checks passed on articles and the share of right
+    article/listing decisions; then the mean over sets, so a small set weighs as much as a
+    large one."""
+    by_set: dict[str, list[tuple[dict[str, Any], DevPage]]] = {}
+    for result, page in zip(results, pages, strict=True):
+        by_set.setdefault(page.set, []).append((result, page))
+    return statistics.fmean(_set_objective(pairs) for pairs in by_set.values())
+
+
+def _set_objective(pairs: list[tuple[dict[str, Any], DevPage]]) -> float:
+    articles = [r for r, p in pairs if p.page_type == "article"]
+    parts = [statistics.fmean(r["is_article"] == (p.page_type == "article") for r, p in pairs)]
+    if f1 := [r["f1"] for r in articles if "f1" in r]:
+        parts.append(statistics.fmean(f1))
+    if articles:
+        passed, total = map(sum, zip(*(checks(r) for r in articles), strict=True))
+        parts.append(passed / total)
+    return statistics.fmean(parts)
