@@ -16,7 +16,7 @@ from crawler.pipelines import extract
 from crawler.settings import settings_for
 from crawler.sources import register_sources
 from storage import open_store
-from tests.recorded import BASE
+from tests.support.recorded import BASE
 
 HOTLINE = "读者热线：400-123-4567，欢迎提供新闻线索"
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from scrapy.http import Request, XmlResponse
-
 from crawler.extract import extract_article
 from crawler.extract.blocks import block_fingerprints, drop_repeated, fingerprint
-from crawler.spiders.sitemap import SitemapSourceSpider
+from crawler.spiders import sitemap
 
 CST = timezone(timedelta(hours=8))
 ZH_PROSE = "英国汉普郡的一位女士放弃了她在殡仪馆的工作。她现在每周训练两次。她说这份工作很有趣。"
@@ -110,16 +108,7 @@ def test_a_sitemap_lastmod_dates_nothing_but_a_news_publication_date_does() -> N
   <news:news><news:publication_date>2025-11-30T08:00:00+08:00</news:publication_date></news:news>
  </url>
 </urlset>"""
-    spider = SitemapSourceSpider.__new__(SitemapSourceSpider)
-    entries = {e.loc: e for e in _entries(spider, body)}
+    root = sitemap._parse_xml(body, 1_000_000)
+    entries = {e.loc: e for e in sitemap._entries(root, "https://a.example.com/sitemap.xml")}
     assert entries["https://a.example.com/old"].published is None
     assert entries["https://a.example.com/new"].published == datetime(2025, 11, 30, tzinfo=UTC)
-
-
-def _entries(spider: SitemapSourceSpider, body: bytes):  # type: ignore[no-untyped-def]
-    from crawler.spiders import sitemap
-
-    response = XmlResponse("https://a.example.com/sitemap.xml", body=body,
-                           request=Request("https://a.example.com/sitemap.xml"))  # fmt: skip
-    root = sitemap._parse_xml(response)
-    return list(sitemap._entries(root, response.url))
