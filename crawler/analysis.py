@@ -60,14 +60,19 @@ def analyse_page(
     fallback_title: str | None = None,
     fallback_date: datetime | None = None,
     language_hint: str | None = None,
+    boilerplate: frozenset[int] = frozenset(),
 ) -> PageAnalysis:
-    """Extract the article from ``html`` and analyse its text (picklable: runs off the reactor)."""
+    """Extract the article from ``html`` and analyse its text (picklable: runs off the reactor).
+
+    ``boilerplate``: fingerprints of the text blocks the page's source repeats (its chrome).
+    """
     extracted = extract_article(
         html,
         url,
         fallback_title=fallback_title,
         fallback_date=fallback_date,
         language_hint=language_hint,
+        boilerplate=boilerplate,
     )
     published_at = publication_date(extracted.published_at, fallback_date)
     if not extracted.text.strip():

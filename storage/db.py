@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage import postgres
 from storage.alerts import AlertRepository
 from storage.article_search import ArticleSearch
+from storage.boilerplate import BoilerplateRepository
 from storage.daemon_state import DaemonRepository
 from storage.mentions import MentionRepository
 from storage.pages import PageRepository
@@ -85,6 +86,7 @@ class Transaction:
         self.alerts = AlertRepository(session)
         self.daemon = DaemonRepository(session)
         self.reading = ReadingRepository(session)
+        self.boilerplate = BoilerplateRepository(session)
 
     def commit(self) -> None:
         """Make everything done in this unit of work durable."""

@@ -196,6 +196,17 @@ class PageState(Base):
     checked_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SourceBlock(Base):
+    """A text block's fingerprint and on how many of a source's pages it was seen."""
+
+    __tablename__ = "source_block"
+
+    source: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fingerprint: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class MetricObservation(Base):
     """A figure found in a story: one row per (story, series, period, value).
 

@@ -35,8 +35,9 @@ class SitemapEntry:
     """One <url> or <sitemap> entry with what it tells about the page."""
 
     loc: str
-    lastmod: datetime | None = None
+    lastmod: datetime | None = None  # when the page last changed: orders the crawl, dates nothing
     title: str | None = None
+    published: datetime | None = None  # a news sitemap's publication_date
 
 
 class SitemapSourceSpider(SourceSpider):
@@ -72,7 +73,7 @@ class SitemapSourceSpider(SourceSpider):
             return
         for entry in entries:
             yield from self.article_request(
-                entry.loc, title=entry.title, date=entry.lastmod, reason="sitemap entry"
+                entry.loc, title=entry.title, date=entry.published, reason="sitemap entry"
             )
 
     def _children(
@@ -126,10 +127,10 @@ def _entries(root: Any, base_url: str) -> Iterator[SitemapEntry]:
             if isinstance(child.tag, str)
         }
         if fields.get("loc"):
-            date = fields.get("publication_date") or fields.get("lastmod")
             yield SitemapEntry(
-                urljoin(base_url, fields["loc"]), _parse_date(date), fields.get("title")
-            )
+                urljoin(base_url, fields["loc"]), _parse_date(fields.get("lastmod")),
+                fields.get("title"), _parse_date(fields.get("publication_date")),
+            )  # fmt: skip
 
 
 def _parse_date(value: str | None) -> datetime | None:
@@ -143,4 +144,5 @@ def _parse_date(value: str | None) -> datetime | None:
 
 
 def _newest_first(entry: SitemapEntry) -> float:
-    return -(entry.lastmod.timestamp() if entry.lastmod else 0.0)
+    date = entry.published or entry.lastmod
+    return -(date.timestamp() if date else 0.0)

@@ -197,7 +197,7 @@ def test_concurrent_first_migrations_do_not_collide(postgres_server: PostgresSer
         _run_threads(4, lambda _i: _migrate(url))
         store = Store(url)
         with store.transaction() as tx:
-            assert tx.session.scalar(text("SELECT version_num FROM alembic_version")) == "0007"
+            assert tx.session.scalar(text("SELECT version_num FROM alembic_version")) == "0008"
         store.dispose()
     finally:
         postgres_server.drop_database(name)
