@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from crawler.metrics.amounts import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
-from crawler.metrics.entities import EntityDefinition, finder_for
+from crawler.metrics.entities import EntityDefinition, EntityFinder, Mention, finder_for
 from crawler.metrics.periods import Period, PeriodFinder
 from crawler.metrics.tags import Tagger
-from crawler.metrics.terms import Term, TermMatcher, matcher_for
+from crawler.metrics.terms import Term, TermMatcher, find_each, matcher_for
 from crawler.metrics.text import Phrases, Segments, normalize, segment
 
 if TYPE_CHECKING:
@@ -120,6 +120,7 @@ class _Document:
     titles: list[tuple[int, int]]
     periods: PeriodFinder
     spans: list[tuple[int, int]]  # the runs of sentences that hold a number
+    mentions: list[Mention]  # entity names in those sentences
     _periods: dict[int, list[Period]] = field(default_factory=dict)
 
     def terms_in(self, start: int, end: int) -> list[Term]:
@@ -162,9 +163,9 @@ def extract_observations(
     order; with an entity catalogue, tagged with the entity and region it is about."""
     if not text or not definitions:
         return []
-    matcher = matcher_for(definitions)
-    doc = _document(text, matcher, published_at.year if published_at else None)
-    tagger = Tagger(doc.text, doc.segments, doc.amounts, doc.spans, finder_for(entities))
+    matcher, finder = matcher_for(definitions), finder_for(entities)
+    doc = _document(text, matcher, finder, published_at.year if published_at else None)
+    tagger = Tagger(doc.text, doc.segments, doc.amounts, doc.spans, (finder, doc.mentions))
     observations: list[Observation] = []
     seen: set[tuple[object, ...]] = set()
     for index, amount in enumerate(doc.amounts):
@@ -188,12 +189,18 @@ def extract_observations(
     return observations
 
 
-def _document(original: str, matcher: TermMatcher, year: int | None) -> _Document:
-    """Normalise ``original`` and find its sentences, terms and amounts."""
+def _document(
+    original: str, matcher: TermMatcher, finder: EntityFinder | None, year: int | None
+) -> _Document:
+    """Normalise ``original`` and find its sentences, terms, entity mentions and amounts."""
     text = normalize(original)
     segments = segment(text)
     spans = _numeric_sentences(text, segments)
-    terms = matcher.find(text, spans)
+    if finder is None:
+        terms, mentions = matcher.find(text, spans), []
+    else:  # terms and names read in one pass over the words
+        terms, names = find_each((matcher, finder.matcher), text, spans)
+        mentions = finder.mentions(names)
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
     amounts = find_amounts(text, _blocked(text, segments, terms, titles))
     return _Document(
@@ -206,6 +213,7 @@ def _document(original: str, matcher: TermMatcher, year: int | None) -> _Documen
         titles,
         PeriodFinder(text, year),
         spans,
+        mentions,
     )
 
 

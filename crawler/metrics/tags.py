@@ -78,13 +78,12 @@ class Tagger:
 
     def __init__(
         self, text: str, segments: Segments, amounts: Sequence[_Located],
-        spans: Sequence[tuple[int, int]], finder: EntityFinder | None,
+        spans: Sequence[tuple[int, int]], names: tuple[EntityFinder | None, list[Mention]],
     ) -> None:  # fmt: skip
-        self.text, self.segments, self.amounts = text, segments, amounts
-        self.finder, self.spans = finder, spans
+        self.text, self.segments, self.amounts, self.spans = text, segments, amounts, spans
+        self.finder, self._mentions = names  # the catalogue, and its names in ``spans``
+        self._mention_starts = [m.start for m in self._mentions]
         self._cues: Cues | None = None
-        self._mentions: list[Mention] | None = None
-        self._mention_starts: list[int] = []
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
 
     def tag(self, index: int, place: Place, currency: bool, period: str | None) -> Tags | None:
@@ -141,11 +140,7 @@ class Tagger:
         return entity, _region(amount, sentence, clause, own)
 
     def _sentence_mentions(self, start: int, end: int) -> list[Mention]:
-        """Mentions in [start, end) of the sentences that hold numbers (found in one pass)."""
-        assert self.finder is not None
-        if self._mentions is None:
-            self._mentions = self.finder.find_in(self.text, self.spans)
-            self._mention_starts = [m.start for m in self._mentions]
+        """Mentions in [start, end) of the sentences that hold numbers."""
         starts = self._mention_starts
         return self._mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
