@@ -80,11 +80,11 @@ class Cues(NamedTuple):
         hi = bisect.bisect_left(starts, until, mid)
         return self.kinds[first:lo], self.kinds[lo:mid], self.kinds[mid:hi]
 
-    def between(self, start: int, end: int) -> set[str]:
-        """The kinds of cue that start in [start, end)."""
+    def any_between(self, start: int, end: int, kinds: frozenset[str]) -> bool:
+        """True when a cue of one of ``kinds`` starts in [start, end)."""
         lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
-        return set(self.kinds[lo:hi])
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return lo < hi and not kinds.isdisjoint(self.kinds[lo:hi])
 
 
 def find_cues(text: str, spans: Sequence[tuple[int, int]]) -> Cues:

@@ -116,7 +116,7 @@ class Tagger:
 
     def planned(self, start: int, end: int) -> bool:
         """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
-        return not PLANNED.isdisjoint(self._found_cues().between(start, end))
+        return self._found_cues().any_between(start, end, PLANNED)
 
     def _window(self, index: int, place: Place) -> tuple[int, int]:
         """From the previous number of the sentence to the next of the clause."""
