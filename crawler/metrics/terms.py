@@ -125,7 +125,8 @@ def find_each(
     found: list[list[Term]] = [[] for _ in matchers]
     for start, end in spans:
         # Most words start no term: a set look-up in a comprehension filters them out.
-        words = [match for match in _WORD_RE.finditer(lowered, start, end) if match[0] in candidates]
+        matches = _WORD_RE.finditer(lowered, start, end)
+        words = [match for match in matches if match[0] in candidates]
         for matcher, terms in zip(matchers, found, strict=True):
             terms += matcher.words_in(rests, words)
             terms += matcher.literals_in(text, start, end)
@@ -145,7 +146,8 @@ def _candidates(matchers: Sequence[TermMatcher]) -> frozenset[str]:
     key = tuple(id(matcher) for matcher in matchers)
     kept = _UNIONS.get(key)
     if kept is None or any(a is not b for a, b in zip(kept[0], matchers, strict=True)):
-        kept = _UNIONS[key] = (tuple(matchers), frozenset().union(*(m.candidates for m in matchers)))
+        union = frozenset().union(*(matcher.candidates for matcher in matchers))
+        kept = _UNIONS[key] = (tuple(matchers), union)
     return kept[1]
 
 
