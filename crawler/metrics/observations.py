@@ -268,9 +268,13 @@ class _Place(NamedTuple):
     @classmethod
     def of(cls, segments: Segments, pos: int) -> _Place:
         """The place of text position ``pos``."""
-        sentence, clause = segments.sentence_of(pos), segments.clause_of(pos)
-        start, end = segments.sentence_span(sentence)
-        return cls(sentence, start, end, clause, *segments.clause_span(clause))
+        # The Segments look-ups written out: this runs once per number.
+        starts, ends = segments.sentence_starts, segments.sentence_ends
+        clauses = segments.clause_starts
+        sentence = bisect.bisect_right(starts, pos) - 1
+        clause = bisect.bisect_right(clauses, pos) - 1
+        clause_end = clauses[clause + 1] if clause + 1 < len(clauses) else ends[-1]
+        return cls(sentence, starts[sentence], ends[sentence], clause, clauses[clause], clause_end)
 
 
 def _compatible(amount: Amount, metric_unit: str) -> bool:
@@ -304,16 +308,15 @@ def _choose_term(
         if (
             gap < best_gap  # the first of equally near terms wins
             and _compatible(amount, matcher.units[term.metric])
-            and not _owned(doc, term, amount, place.clause_start)
+            and not (term.end <= amount.start and _owned(doc, term, amount, place.clause_start))
         ):
             best, best_gap = term, gap
     return best if best is not None else _earlier_term(doc, matcher, amount, place)
 
 
 def _owned(doc: _Document, term: Term, amount: Amount, clause_start: int) -> bool:
-    """True when the term is the noun of an earlier number: "55 million MAU and 1,000 staff"."""
-    if term.end > amount.start:
-        return False
+    """True when the term, which ends before the number, is the noun of an earlier number:
+    "55 million MAU and 1,000 staff"."""
     return any(
         other is not amount and 0 <= term.start - other.end <= _OWNER_GAP
         for other in doc.amounts_in(clause_start, term.start)
@@ -345,10 +348,11 @@ def _earlier_term(
 def _choose_period(doc: _Document, amount: Amount, place: _Place, tagger: Tagger) -> str | None:
     """The period nearest the number in its clause, else in its sentence (bases excluded)."""
     # "30 million users and plans to double that next year": next year is the plan's.
-    periods = [
-        p for p in doc.periods_of(place)
-        if p.start < amount.end or not tagger.planned(amount.end, p.start)
-    ]  # fmt: skip
+    periods = doc.periods_of(place)
+    if periods and periods[-1].start >= amount.end:  # periods are in text order
+        periods = [
+            p for p in periods if p.start < amount.end or not tagger.planned(amount.end, p.start)
+        ]
     if amount.unit == "multiple":
         periods = [p for p in periods if not _is_multiple_base(doc.text, p, amount)]
     if len(periods) < 2:  # nothing to weigh
