@@ -21,7 +21,7 @@ from crawler.metrics.entities import EntityDefinition, EntityFinder, Mention, fi
 from crawler.metrics.periods import Period, PeriodFinder
 from crawler.metrics.tags import Tagger
 from crawler.metrics.terms import Term, TermMatcher, find_each, matcher_for
-from crawler.metrics.text import Phrases, Segments, normalize, segment
+from crawler.metrics.text import Phrases, Segments, Words, normalize, read_words, segment
 
 if TYPE_CHECKING:
     from datetime import date
@@ -132,6 +132,7 @@ class _Document:
     titles: list[tuple[int, int]]
     periods: PeriodFinder
     spans: list[tuple[int, int]]  # the runs of sentences that hold a number
+    words: Words  # the words of those sentences
     mentions: list[Mention]  # entity names in those sentences
     _periods: dict[int, list[Period]] = field(default_factory=dict)
 
@@ -177,7 +178,9 @@ def extract_observations(
         return []
     matcher, finder = matcher_for(definitions), finder_for(entities)
     doc = _document(text, matcher, finder, published_at.year if published_at else None)
-    tagger = Tagger(doc.text, doc.segments, doc.amounts, doc.spans, (finder, doc.mentions))
+    tagger = Tagger(
+        doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), (finder, doc.mentions)
+    )
     observations: list[Observation] = []
     seen: set[tuple[object, ...]] = set()
     for index, amount in enumerate(doc.amounts):
@@ -208,10 +211,11 @@ def _document(
     text = normalize(original)
     segments = segment(text)
     spans = _numeric_sentences(text, segments)
+    words = read_words(text, spans)  # for terms, names and cue words alike
     if finder is None:
-        terms, mentions = matcher.find(text, spans), []
-    else:  # terms and names read in one pass over the words
-        terms, names = find_each((matcher, finder.matcher), text, spans)
+        terms, mentions = find_each((matcher,), text, spans, words)[0], []
+    else:
+        terms, names = find_each((matcher, finder.matcher), text, spans, words)
         mentions = finder.mentions(names)
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
     amounts = find_amounts(text, _blocked(text, segments, terms, titles))
@@ -225,6 +229,7 @@ def _document(
         titles,
         PeriodFinder(text, year),
         spans,
+        words,
         mentions,
     )
 

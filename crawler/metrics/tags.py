@@ -18,7 +18,7 @@ from typing import NamedTuple, Protocol
 
 from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
 from crawler.metrics.entities import EntityFinder, Mention
-from crawler.metrics.text import Segments
+from crawler.metrics.text import Segments, Words
 
 # Between a company and its figure, these mean the figure is a market's, not the company's
 # (looked up word by word: a regex of them costs more than the rest of the tagging).
@@ -78,9 +78,11 @@ class Tagger:
 
     def __init__(
         self, text: str, segments: Segments, amounts: Sequence[_Located],
-        spans: Sequence[tuple[int, int]], names: tuple[EntityFinder | None, list[Mention]],
+        spans: tuple[Sequence[tuple[int, int]], Words],
+        names: tuple[EntityFinder | None, list[Mention]],
     ) -> None:  # fmt: skip
-        self.text, self.segments, self.amounts, self.spans = text, segments, amounts, spans
+        self.text, self.segments, self.amounts = text, segments, amounts
+        self.spans, self.words = spans  # the sentences that hold numbers, and their words
         self.finder, self._mentions = names  # the catalogue, and its names in ``spans``
         self._mention_starts = [m.start for m in self._mentions]
         self._cues: Cues | None = None
@@ -128,7 +130,7 @@ class Tagger:
     def _found_cues(self) -> Cues:
         """The cues of the sentences that hold numbers, found on first use."""
         if self._cues is None:
-            self._cues = find_cues(self.text, self.spans)
+            self._cues = find_cues(self.text, self.spans, self.words)
         return self._cues
 
     def _who_where(self, amount: _Located, place: Place) -> tuple[str | None, str | None]:

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from crawler.metrics.text import normalize
+from crawler.metrics.text import Words, normalize, read_words
 
 logger = logging.getLogger(__name__)
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 Signature = tuple[tuple[str, str, tuple[str, ...]], ...]
 
@@ -71,7 +70,7 @@ class TermMatcher:
 
     def find(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Term]:
         """Every term occurrence inside ``spans`` of normalised ``text``, in order."""
-        return find_each((self,), text, spans)[0]
+        return find_each((self,), text, spans, read_words(text, spans))[0]
 
     def words_in(self, rests: str, words: list[re.Match[str]]) -> list[Term]:
         """Terms that start with one of ``words`` (matches in ASCII-lower-cased text, in
@@ -114,21 +113,17 @@ class TermMatcher:
 
 
 def find_each(
-    matchers: Sequence[TermMatcher], text: str, spans: Sequence[tuple[int, int]]
+    matchers: Sequence[TermMatcher], text: str, spans: Sequence[tuple[int, int]], words: Words
 ) -> list[list[Term]]:
-    """The terms of each matcher inside ``spans`` of normalised ``text``, in order: the words
-    are read once for all matchers, each keeps its own leftmost-longest choice."""
-    lowered = rests = text.lower()
-    if len(lowered) != len(text):  # a few non-ASCII letters lengthen when lower-cased:
-        lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
+    """The terms of each matcher inside ``spans`` of normalised ``text``, in order, from the
+    spans' ``words`` read once for all matchers; each keeps its own leftmost-longest choice."""
     candidates = _candidates(matchers)
     found: list[list[Term]] = [[] for _ in matchers]
-    for start, end in spans:
+    for (start, end), matches in zip(spans, words.per_span, strict=True):
         # Most words start no term: a set look-up in a comprehension filters them out.
-        matches = _WORD_RE.finditer(lowered, start, end)
-        words = [match for match in matches if match[0] in candidates]
+        firsts = [match for match in matches if match[0] in candidates]
         for matcher, terms in zip(matchers, found, strict=True):
-            terms += matcher.words_in(rests, words)
+            terms += matcher.words_in(words.rests, firsts)
             terms += matcher.literals_in(text, start, end)
     for terms in found:
         terms.sort(key=_start)
