@@ -2,8 +2,8 @@
 
 English cues are looked up word by word (and by word pairs) in dictionaries, Chinese ones by
 one regex of literals: a single regex of every cue costs more than the rest of the extraction.
-The sentences that hold numbers are scanned once; a figure reads the cues of its window by
-bisection.
+The sentences that hold numbers are scanned once, from the words the term matcher read (see
+``text.read_words``); a figure reads the cues of its window by bisection.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
+
+from crawler.metrics.text import Words
 
 _WORD_CUES = {
     **dict.fromkeys("aim aims aimed aiming target targets targeted targeting goal goals plan plans "
@@ -80,26 +82,30 @@ class Cues(NamedTuple):
         hi = bisect.bisect_left(starts, until, mid)
         return self.kinds[first:lo], self.kinds[lo:mid], self.kinds[mid:hi]
 
-    def between(self, start: int, end: int) -> set[str]:
-        """The kinds of cue that start in [start, end)."""
+    def any_between(self, start: int, end: int, kinds: frozenset[str]) -> bool:
+        """True when a cue of one of ``kinds`` starts in [start, end)."""
         lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
-        return set(self.kinds[lo:hi])
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return lo < hi and not kinds.isdisjoint(self.kinds[lo:hi])
 
 
-def find_cues(text: str, spans: Sequence[tuple[int, int]]) -> Cues:
-    """The cues inside ``spans`` of normalised ``text``."""
+def find_cues(text: str, spans: Sequence[tuple[int, int]], words: Words) -> Cues:
+    """The cues inside ``spans`` of normalised ``text``, whose ``words`` are already read."""
     found: list[tuple[int, str]] = []
     chinese = not text.isascii()
-    for start, end in spans:
-        found += _english(text, start, end)
+    for (start, end), matches in zip(spans, words.per_span, strict=True):
+        if words.lowered:
+            found += _english([match[0] for match in matches], matches, 0)
+        else:  # lower-cased span by span, as written
+            found += _english_of(text, start, end)
         if chinese:
             found += _chinese(text, start, end)
     found.sort()
     return Cues([offset for offset, _ in found], [kind for _, kind in found])
 
 
-def _english(text: str, start: int, end: int) -> list[tuple[int, str]]:
+def _english_of(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The English cues of ``text[start:end]``, its words read here."""
     span = text[start:end]
     lowered = span.lower()
     if len(lowered) != len(span):  # a few non-ASCII letters lengthen when lower-cased
@@ -107,18 +113,26 @@ def _english(text: str, start: int, end: int) -> list[tuple[int, str]]:
     words = _WORD.findall(lowered)
     if _ANCHORS.isdisjoint(words):  # one C-level pass decides most spans
         return []
-    matches = list(_WORD.finditer(lowered))
+    return _english(words, list(_WORD.finditer(lowered)), start)
+
+
+def _english(
+    words: list[str], matches: Sequence[re.Match[str]], offset: int
+) -> list[tuple[int, str]]:
+    """The cues among ``words`` (found by ``matches``, at offsets ``offset`` too early)."""
+    if _ANCHORS.isdisjoint(words):
+        return []
     found = []
     for index in [i for i, word in enumerate(words) if word in _ANCHORS]:
         word = words[index]
         after = words[index + 1] if index + 1 < len(words) else ""
         pair = _SECOND_OF_PAIR.get((words[index - 1], word)) if index else None
         if pair is not None:
-            found.append((start + matches[index - 1].start(), pair))
+            found.append((offset + matches[index - 1].start(), pair))
             continue
         kind = _FIRST_OF_PAIR.get((word, after), _WORD_CUES.get(word))
         if kind is not None:
-            found.append((start + matches[index].start(), kind))
+            found.append((offset + matches[index].start(), kind))
     return found
 
 

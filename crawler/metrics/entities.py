@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from crawler.metrics.terms import TermMatcher, matcher_for
+from crawler.metrics.terms import Term, TermMatcher, matcher_for
 from crawler.metrics.text import normalize
 
 # Kinds that can be what a figure is about; data firms and associations are only its source.
@@ -66,11 +66,12 @@ class EntityFinder:
 
     def find_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         """Mentions inside ``spans`` of normalised ``text``, in order."""
+        return self.mentions(self.matcher.find(text, spans))
+
+    def mentions(self, names: Sequence[Term]) -> list[Mention]:
+        """The mentions of the names this finder's matcher found."""
         keys, roles = self.matcher.keys, self.matcher.units
-        return [
-            Mention(t.start, t.end, keys[t.metric], roles[t.metric])
-            for t in self.matcher.find(text, spans)
-        ]
+        return [Mention(t.start, t.end, keys[t.metric], roles[t.metric]) for t in names]
 
     def count(self, text: str) -> dict[str, int]:
         """How often each entity is named in ``text`` (any text: it is normalised here)."""

@@ -18,7 +18,7 @@ from typing import NamedTuple, Protocol
 
 from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
 from crawler.metrics.entities import EntityFinder, Mention
-from crawler.metrics.text import Segments
+from crawler.metrics.text import Segments, Words
 
 # Between a company and its figure, these mean the figure is a market's, not the company's
 # (looked up word by word: a regex of them costs more than the rest of the tagging).
@@ -78,13 +78,14 @@ class Tagger:
 
     def __init__(
         self, text: str, segments: Segments, amounts: Sequence[_Located],
-        spans: Sequence[tuple[int, int]], finder: EntityFinder | None,
+        spans: tuple[Sequence[tuple[int, int]], Words],
+        names: tuple[EntityFinder | None, list[Mention]],
     ) -> None:  # fmt: skip
         self.text, self.segments, self.amounts = text, segments, amounts
-        self.finder, self.spans = finder, spans
+        self.spans, self.words = spans  # the sentences that hold numbers, and their words
+        self.finder, self._mentions = names  # the catalogue, and its names in ``spans``
+        self._mention_starts = [m.start for m in self._mentions]
         self._cues: Cues | None = None
-        self._mentions: list[Mention] | None = None
-        self._mention_starts: list[int] = []
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
 
     def tag(self, index: int, place: Place, currency: bool, period: str | None) -> Tags | None:
@@ -117,7 +118,7 @@ class Tagger:
 
     def planned(self, start: int, end: int) -> bool:
         """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
-        return not PLANNED.isdisjoint(self._found_cues().between(start, end))
+        return self._found_cues().any_between(start, end, PLANNED)
 
     def _window(self, index: int, place: Place) -> tuple[int, int]:
         """From the previous number of the sentence to the next of the clause."""
@@ -129,7 +130,7 @@ class Tagger:
     def _found_cues(self) -> Cues:
         """The cues of the sentences that hold numbers, found on first use."""
         if self._cues is None:
-            self._cues = find_cues(self.text, self.spans)
+            self._cues = find_cues(self.text, self.spans, self.words)
         return self._cues
 
     def _who_where(self, amount: _Located, place: Place) -> tuple[str | None, str | None]:
@@ -141,11 +142,7 @@ class Tagger:
         return entity, _region(amount, sentence, clause, own)
 
     def _sentence_mentions(self, start: int, end: int) -> list[Mention]:
-        """Mentions in [start, end) of the sentences that hold numbers (found in one pass)."""
-        assert self.finder is not None
-        if self._mentions is None:
-            self._mentions = self.finder.find_in(self.text, self.spans)
-            self._mention_starts = [m.start for m in self._mentions]
+        """Mentions in [start, end) of the sentences that hold numbers."""
         starts = self._mention_starts
         return self._mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
