@@ -176,9 +176,7 @@ def previous_observation(
 
 def _series(figure: ObservationFacts) -> tuple[str | None, ...]:
     """What sets a figure's series besides its metric: only figures of one series compare."""
-    return (
-        figure.unit, figure.kind, figure.entity, figure.region, figure.status, figure.basis
-    )  # fmt: skip
+    return (figure.unit, figure.kind, figure.entity, figure.region, figure.status, figure.basis)
 
 
 def _recency(observation: ObservationFacts) -> tuple[float, int]:

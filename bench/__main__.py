@@ -40,10 +40,12 @@ def machine() -> dict[str, Any]:
     """Where and on what the figures were measured."""
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(), "platform": platform.platform(),
-        "cpus": os.cpu_count(), "commit": _git("rev-parse", "--short", "HEAD"),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "commit": _git("rev-parse", "--short", "HEAD"),
         "uncommitted_changes": bool(_git("status", "--porcelain")),
-    }  # fmt: skip
+    }
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -60,8 +62,10 @@ def write_results(path: Path, sections: dict[str, Any], meta: dict[str, Any]) ->
     for name, result in sections.items():
         merged[name] = {**result, "meta": meta}
     ordered = {name: merged[name] for name in SECTIONS if name in merged}
-    path.write_text(json.dumps({"meta": meta, "sections": ordered}, indent=1, default=str) + "\n",
-                    encoding="utf-8")  # fmt: skip
+    path.write_text(
+        json.dumps({"meta": meta, "sections": ordered}, indent=1, default=str) + "\n",
+        encoding="utf-8",
+    )
 
 
 def _status(ok: bool | None) -> str:
@@ -84,10 +88,13 @@ def render(sections: dict[str, Any], console: Console) -> None:
     for name, result in sections.items():
         for index, line in enumerate(result.get("summary", [])):
             table.add_row(
-                name if index == 0 else "", line["metric"],
-                f"{_value(line['value'])} {line['unit']}".strip(), line["target"],
-                _status(line["ok"]), line.get("note", ""),
-            )  # fmt: skip
+                name if index == 0 else "",
+                line["metric"],
+                f"{_value(line['value'])} {line['unit']}".strip(),
+                line["target"],
+                _status(line["ok"]),
+                line.get("note", ""),
+            )
         table.add_section()
     console.print(table)
 
@@ -95,8 +102,13 @@ def render(sections: dict[str, Any], console: Console) -> None:
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run: ~2 minutes")
-    parser.add_argument("--only", nargs="+", choices=list(SECTIONS), metavar="SECTION",
-                        help=f"run only these sections ({', '.join(SECTIONS)})")  # fmt: skip
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=list(SECTIONS),
+        metavar="SECTION",
+        help=f"run only these sections ({', '.join(SECTIONS)})",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="results file to update")
     return parser.parse_args(argv)
 

@@ -68,9 +68,13 @@ def synthetic_article(index: int, total: int, seed: int = ARCHIVE_SEED) -> Synth
     separator = "" if language == "zh" else " "
     published = START + SPAN * (index / max(total, 1)) + timedelta(minutes=rng.randint(0, 600))
     return Synthetic(
-        index, rng.randrange(SOURCES), language, textgen.title(rng, language),
-        separator.join(sentences), published,
-    )  # fmt: skip
+        index,
+        rng.randrange(SOURCES),
+        language,
+        textgen.title(rng, language),
+        separator.join(sentences),
+        published,
+    )
 
 
 def binder(column: ColumnElement[Any], store: Store) -> Any:
@@ -84,10 +88,11 @@ def ensure_sources(store: Store, count: int = SOURCES) -> list[int]:
     """Create ``source00`` .. and return their ids in order."""
     with store.transaction() as tx:
         ids = [
-            tx.sources.ensure(f"source{i:02d}", "rss", f"https://source{i:02d}.example/feed",
-                              "media").id
+            tx.sources.ensure(
+                f"source{i:02d}", "rss", f"https://source{i:02d}.example/feed", "media"
+            ).id
             for i in range(count)
-        ]  # fmt: skip
+        ]
         tx.commit()
     return ids
 

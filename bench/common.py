@@ -10,17 +10,28 @@ Row = dict[str, Any]
 
 
 def row(
-    metric: str, value: float | str | None, unit: str = "", *, at_most: float | None = None,
-    at_least: float | None = None, note: str = "",
-) -> Row:  # fmt: skip
+    metric: str,
+    value: float | str | None,
+    unit: str = "",
+    *,
+    at_most: float | None = None,
+    at_least: float | None = None,
+    note: str = "",
+) -> Row:
     """One line of a section's summary; ``ok`` says whether its target (if any) is met."""
     target, ok = "", None
     if isinstance(value, int | float) and at_most is not None:
         target, ok = f"≤ {at_most:g}", value <= at_most
     elif isinstance(value, int | float) and at_least is not None:
         target, ok = f"≥ {at_least:g}", value >= at_least
-    return {"metric": metric, "value": value, "unit": unit, "target": target, "ok": ok,
-            "note": note}  # fmt: skip
+    return {
+        "metric": metric,
+        "value": value,
+        "unit": unit,
+        "target": target,
+        "ok": ok,
+        "note": note,
+    }
 
 
 def percentile(samples: Sequence[float], share: float) -> float:

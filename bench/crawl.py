@@ -57,14 +57,18 @@ def run_variant(
 ) -> dict[str, Any]:
     """Crawl once in a child process; pages/s counts article requests the server answered."""
     before = server.article_requests
-    result = run_json("bench.crawl_child", _child_args(variant, server.base_url, workdir, args),
-                      CHILD_TIMEOUT_S)  # fmt: skip
+    result = run_json(
+        "bench.crawl_child", _child_args(variant, server.base_url, workdir, args), CHILD_TIMEOUT_S
+    )
     result["article_requests"] = server.article_requests - before
     if "elapsed_s" in result:
         result["pages_per_s"] = result["article_requests"] / result["elapsed_s"]
     logger.info("%s: %s", variant, result)
-    print(f"  {LABELS[variant]}: {result.get('pages_per_s', float('nan')):.1f} pages/s, "
-          f"peak RSS {result.get('peak_rss_mb_tree', 0):.0f} MB", flush=True)  # fmt: skip
+    print(
+        f"  {LABELS[variant]}: {result.get('pages_per_s', float('nan')):.1f} pages/s, "
+        f"peak RSS {result.get('peak_rss_mb_tree', 0):.0f} MB",
+        flush=True,
+    )
     return result
 
 
@@ -93,20 +97,34 @@ def summarize(runs: list[dict[str, dict[str, Any]]], args: argparse.Namespace) -
     again_vs_bare = median([_ratio(r, "again", "bare") for r in runs])
     rows: list[Row] = [row(LABELS[v], round(speeds[v], 1), "pages/s") for v in variants]
     rows += [
-        row("(c)/(b) first pass vs naive", round(first_vs_naive, 2), "×",
-            at_least=TARGET_FIRST_VS_NAIVE),
-        row("(d)/(a) unchanged pass vs bare", round(again_vs_bare, 2), "×",
-            at_least=TARGET_AGAIN_VS_BARE),
-    ]  # fmt: skip
+        row(
+            "(c)/(b) first pass vs naive",
+            round(first_vs_naive, 2),
+            "×",
+            at_least=TARGET_FIRST_VS_NAIVE,
+        ),
+        row(
+            "(d)/(a) unchanged pass vs bare",
+            round(again_vs_bare, 2),
+            "×",
+            at_least=TARGET_AGAIN_VS_BARE,
+        ),
+    ]
     rows += [
         row(f"peak RSS {LABELS[v][:3]}", round(peaks[v]), "MB", at_most=TARGET_RSS_MB)
         for v in variants
     ]
     return {
-        "pages": args.pages, "runs": len(runs), "pages_per_s": speeds, "peak_rss_mb": peaks,
-        "first_vs_naive": first_vs_naive, "again_vs_bare": again_vs_bare,
-        "stages": runs[-1]["first"].get("stages"), "raw": runs, "summary": rows,
-    }  # fmt: skip
+        "pages": args.pages,
+        "runs": len(runs),
+        "pages_per_s": speeds,
+        "peak_rss_mb": peaks,
+        "first_vs_naive": first_vs_naive,
+        "again_vs_bare": again_vs_bare,
+        "stages": runs[-1]["first"].get("stages"),
+        "raw": runs,
+        "summary": rows,
+    }
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -120,8 +138,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="DRAMAWATCH_ANALYSIS_PROCESSES (default: the settings' default)",
     )
-    parser.add_argument("--diagnose", action="store_true",
-                        help="also run (c) without alert rules, once")  # fmt: skip
+    parser.add_argument(
+        "--diagnose", action="store_true", help="also run (c) without alert rules, once"
+    )
     parser.add_argument("--quick", action="store_true", help="300 pages, one run")
     args = parser.parse_args(argv)
     if args.quick:
@@ -136,8 +155,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         started = time.perf_counter()
         site = build_site(args.pages, server.base_url)
         server.set_site(site)
-        print(f"crawl: {args.pages} pages of {site.article_bytes / args.pages / 1000:.0f} KB "
-              f"built in {time.perf_counter() - started:.1f} s", flush=True)  # fmt: skip
+        print(
+            f"crawl: {args.pages} pages of {site.article_bytes / args.pages / 1000:.0f} KB "
+            f"built in {time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
         runs = []
         for number in range(1, args.runs + 1):
             print(f"crawl: run {number}/{args.runs}", flush=True)

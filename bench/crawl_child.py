@@ -103,9 +103,12 @@ def bench_config(args: argparse.Namespace) -> Config:
     """The dramawatch config of the bench: one sitemap source, default metrics, two rules."""
     path = args.workdir / "bench.yaml"
     fields = {
-        "db": args.workdir / "dramawatch.db", "sitemap": args.sitemap, "count": args.count,
-        "concurrency": args.concurrency, "hook": args.sitemap.rsplit("/", 1)[0] + "/hook",
-    }  # fmt: skip
+        "db": args.workdir / "dramawatch.db",
+        "sitemap": args.sitemap,
+        "count": args.count,
+        "concurrency": args.concurrency,
+        "hook": args.sitemap.rsplit("/", 1)[0] + "/hook",
+    }
     template = CONFIG_TEMPLATE if args.no_rules else CONFIG_TEMPLATE + RULES_TEMPLATE
     path.write_text(template.format(**fields), encoding="utf-8")
     return load_config(path)
@@ -122,9 +125,12 @@ def run_spider(args: argparse.Namespace, config: Config) -> dict[str, Any]:
     """Run the bare or naive spider; returns elapsed seconds and pages seen."""
     # No dramawatch config: its pipelines and middlewares (conditional GET) stay out.
     settings = settings_for(
-        config, ITEM_PIPELINES={}, DOWNLOADER_MIDDLEWARES={}, DRAMAWATCH_CONFIG=None,
+        config,
+        ITEM_PIPELINES={},
+        DOWNLOADER_MIDDLEWARES={},
+        DRAMAWATCH_CONFIG=None,
         **_overrides(args),
-    )  # fmt: skip
+    )
     process = CrawlerProcess(settings, install_root_handler=False)
     crawler = process.create_crawler(NaiveSpider if args.variant == "naive" else BareSpider)
     extra = {"db": str(args.workdir / "naive.db")} if args.variant == "naive" else {}
@@ -178,9 +184,10 @@ def instrument() -> dict[str, list[float]]:
     totals: dict[str, list[float]] = {}
     for label, cls in (
         ("extract, fingerprint, metrics", extract.ExtractPipeline),
-        ("topic", topic.TopicFilterPipeline), ("canonical URL", url.CanonicalUrlPipeline),
+        ("topic", topic.TopicFilterPipeline),
+        ("canonical URL", url.CanonicalUrlPipeline),
         ("store (incl. alert rules)", store.StorePipeline),
-    ):  # fmt: skip
+    ):
         _timed(cls, "process_item", label, totals)
     if hasattr(runner, "dispatch_pending"):
         _timed(runner, "dispatch_pending", "alert delivery", totals)
@@ -200,12 +207,18 @@ def run_dramawatch(args: argparse.Namespace, config: Config) -> dict[str, Any]:
     result = report.results[0]
     stats = result.stats
     return {
-        "elapsed_s": elapsed, "pages": stats.fetched - 1, "kept": stats.kept, "new": stats.new,
-        "unchanged": stats.unchanged, "dropped": dict(stats.dropped), "error": result.error,
+        "elapsed_s": elapsed,
+        "pages": stats.fetched - 1,
+        "kept": stats.kept,
+        "new": stats.new,
+        "unchanged": stats.unchanged,
+        "dropped": dict(stats.dropped),
+        "error": result.error,
         "page_errors": len(stats.errors),
-        "stages": {label: {"total_s": total, "calls": calls}
-                   for label, (total, calls) in totals.items()},
-    }  # fmt: skip
+        "stages": {
+            label: {"total_s": total, "calls": calls} for label, (total, calls) in totals.items()
+        },
+    }
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -54,8 +54,18 @@ def daemon_cycles(cycles: int, workdir: Path, base_url: str) -> dict[str, Any]:
     """Run the daemon until ``cycles`` crawls finished; its RSS every SAMPLE_EVERY cycles."""
     config, log = _config(workdir), workdir / "daemon.log"
     env = {**os.environ, "DEMO_BASE": base_url, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "dramawatch", "--config", str(config),
-               "run", "--log-format", "json", "--workers", "4"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "dramawatch",
+        "--config",
+        str(config),
+        "run",
+        "--log-format",
+        "json",
+        "--workers",
+        "4",
+    ]
     samples: dict[int, float] = {}
     started = time.perf_counter()
     with (
@@ -79,9 +89,13 @@ def daemon_cycles(cycles: int, workdir: Path, base_url: str) -> dict[str, Any]:
 
 
 def _summary(
-    samples: dict[int, float], done: int, status: int, started: float, stop: float,
+    samples: dict[int, float],
+    done: int,
+    status: int,
+    started: float,
+    stop: float,
     tree: TreeSampler,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     values = list(samples.values()) or [0.0]
     drift = (values[-1] - values[0]) / values[0] * 100 if values[0] else 0.0
     return {
@@ -107,8 +121,11 @@ def in_process_cycles(cycles: int, config_path: Path) -> dict[str, Any]:
     reactor.callWhenRunning(_crawl_loop, config_path, cycles, samples)  # type: ignore[attr-defined]
     reactor.run()  # type: ignore[attr-defined,misc]
     values = list(samples.values())
-    return {"cycles": cycles, "rss_mb_by_cycle": samples,
-            "rss_growth_mb": round(values[-1] - values[0], 1) if values else None}  # fmt: skip
+    return {
+        "cycles": cycles,
+        "rss_mb_by_cycle": samples,
+        "rss_growth_mb": round(values[-1] - values[0], 1) if values else None,
+    }
 
 
 def _crawl_loop(config_path: Path, cycles: int, samples: dict[int, float]) -> Any:
@@ -145,8 +162,9 @@ def reactor_restart() -> str:
         "for _ in range(2):\n"
         "    p = CrawlerProcess({'LOG_ENABLED': False}); p.crawl(Idle); p.start()\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
     lines = done.stderr.strip().splitlines()
     return lines[-1] if done.returncode else "no error: the reactor restarted"
 
@@ -179,11 +197,19 @@ def _measure(cycles: int, compare: bool) -> dict[str, Any]:
 def _in_process_child(cycles: int, workdir: Path, base_url: str) -> dict[str, Any]:
     other = workdir / "in-process"
     other.mkdir()
-    command = [sys.executable, "-m", "bench.daemon_memory", "--in-process", str(cycles),
-               "--config", str(_config(other))]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "bench.daemon_memory",
+        "--in-process",
+        str(cycles),
+        "--config",
+        str(_config(other)),
+    ]
     env = {**os.environ, "DEMO_BASE": base_url, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=3600, check=False)  # fmt: skip
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600, check=False
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     return json.loads(lines[-1]) if lines else {"error": done.stderr[-2000:]}
 

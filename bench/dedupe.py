@@ -78,8 +78,17 @@ def _fill_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
     for index in range(*span):
         article, story = stored_article(index)
         identity = identify(article.text)
-        rows.append((index, story, article, identity.content_hash, identity.signature,
-                     identity.bands, index_text(article.text)))  # fmt: skip
+        rows.append(
+            (
+                index,
+                story,
+                article,
+                identity.content_hash,
+                identity.signature,
+                identity.bands,
+                index_text(article.text),
+            )
+        )
     return rows
 
 
@@ -118,9 +127,23 @@ def _write(store: Store, rows: list[tuple[Any, ...]], sources: list[int], ids: _
         story, new = ids.story_of(index, origin)
         if new:
             tables["story"].append((story, article.title, at, at))
-        tables["article"].append((id_, article.url, source, "media", article.title, at,
-                                  article.language, article.text, digest, signature,
-                                  story, at, at))  # fmt: skip
+        tables["article"].append(
+            (
+                id_,
+                article.url,
+                source,
+                "media",
+                article.title,
+                at,
+                article.language,
+                article.text,
+                digest,
+                signature,
+                story,
+                at,
+                at,
+            )
+        )
         tables["article_url"].append((article.url, id_, source, at))
         tables["story_band"] += [(id_, band, story) for band in set(bands)]
         tables["article_fts"].append((id_, index_text(article.title), indexed))
@@ -149,8 +172,12 @@ def probes(count: int, archive_size: int, round_: int) -> Iterator[tuple[str, Sy
             yield "rewrite", rewrite(base, index, rng)
         elif roll < 0.2:
             base, _story = stored_article(rng.randrange(archive_size))
-            yield "copy", Synthetic(index, base.source, base.language, base.title, base.text,
-                                    base.published_at)  # fmt: skip
+            yield (
+                "copy",
+                Synthetic(
+                    index, base.source, base.language, base.title, base.text, base.published_at
+                ),
+            )
         else:
             fresh = _synthetic(number, count, seed=PROBE_SEED + round_)
             yield "fresh", replace(fresh, index=index)
@@ -162,11 +189,18 @@ def _record(article: Synthetic) -> tuple[ArticleRecord, float]:
     identity = identify(article.text)
     elapsed = (time.perf_counter() - started) * 1000
     record = ArticleRecord(
-        url=article.url, source=f"source{article.source:02d}", category="media",
-        title=article.title, published_at=article.published_at, language=article.language,
-        text=article.text, content_hash=identity.content_hash, fetched_at=datetime.now(UTC),
-        signature=identity.signature, bands=identity.bands,
-    )  # fmt: skip
+        url=article.url,
+        source=f"source{article.source:02d}",
+        category="media",
+        title=article.title,
+        published_at=article.published_at,
+        language=article.language,
+        text=article.text,
+        content_hash=identity.content_hash,
+        fetched_at=datetime.now(UTC),
+        signature=identity.signature,
+        bands=identity.bands,
+    )
     return record, elapsed
 
 
@@ -184,8 +218,14 @@ def probe(store: Store, kind: str, article: Synthetic) -> dict[str, Any]:
         result = tx.articles.ingest(record, source, signatures_match)
         tx.commit()
     ingest_ms = (time.perf_counter() - started) * 1000
-    return {"kind": kind, "status": result.status, "fingerprint_ms": fingerprint_ms,
-            "lookup_ms": lookup_ms, "ingest_ms": ingest_ms, "candidates": candidates}  # fmt: skip
+    return {
+        "kind": kind,
+        "status": result.status,
+        "fingerprint_ms": fingerprint_ms,
+        "lookup_ms": lookup_ms,
+        "ingest_ms": ingest_ms,
+        "candidates": candidates,
+    }
 
 
 def measure(store: Store, size: int, count: int, round_: int) -> dict[str, Any]:
@@ -195,8 +235,11 @@ def measure(store: Store, size: int, count: int, round_: int) -> dict[str, Any]:
     result: dict[str, Any] = {"archive": size, "probes": count}
     for key in ("fingerprint_ms", "lookup_ms", "ingest_ms", "candidates"):
         values = [s[key] for s in samples]
-        result[key] = {"median": median(values), "p95": percentile(values, 0.95),
-                       "mean": sum(values) / len(values)}  # fmt: skip
+        result[key] = {
+            "median": median(values),
+            "p95": percentile(values, 0.95),
+            "mean": sum(values) / len(values),
+        }
     totals = [s["fingerprint_ms"] + s["ingest_ms"] for s in samples]
     result["total_ms"] = {"median": median(totals), "p95": percentile(totals, 0.95)}
     statuses: dict[str, int] = {}
@@ -204,10 +247,11 @@ def measure(store: Store, size: int, count: int, round_: int) -> dict[str, Any]:
         statuses[sample["status"]] = statuses.get(sample["status"], 0) + 1
     result["statuses"] = statuses
     result["total_ms_by_status"] = {
-        status: median([s["fingerprint_ms"] + s["ingest_ms"] for s in samples
-                        if s["status"] == status])
+        status: median(
+            [s["fingerprint_ms"] + s["ingest_ms"] for s in samples if s["status"] == status]
+        )
         for status in statuses
-    }  # fmt: skip
+    }
     return result
 
 
@@ -227,20 +271,41 @@ def _summary(results: list[dict[str, Any]], fill_s: dict[int, float]) -> list[Ro
         size = f"{result['archive'] // 1000}k"
         rows += [
             row(f"{size}: fill (bulk, {size} articles)", round(fill_s[result["archive"]], 1), "s"),
-            row(f"{size}: fingerprint + hash, median", round(result["fingerprint_ms"]["median"], 3),
-                "ms"),
-            row(f"{size}: candidate lookup, median", round(result["lookup_ms"]["median"], 3),
-                "ms", note=f"{result['candidates']['mean']:.1f} candidates on average"),
-            row(f"{size}: lookup + insert (ingest + commit), median",
-                round(result["ingest_ms"]["median"], 3), "ms", at_most=TARGET_MS,
-                note=f"p95 {result['ingest_ms']['p95']:.2f} ms"),
-            row(f"{size}: fingerprint + ingest, median", round(result["total_ms"]["median"], 3),
-                "ms", note=_by_status(result)),
-        ]  # fmt: skip
+            row(
+                f"{size}: fingerprint + hash, median",
+                round(result["fingerprint_ms"]["median"], 3),
+                "ms",
+            ),
+            row(
+                f"{size}: candidate lookup, median",
+                round(result["lookup_ms"]["median"], 3),
+                "ms",
+                note=f"{result['candidates']['mean']:.1f} candidates on average",
+            ),
+            row(
+                f"{size}: lookup + insert (ingest + commit), median",
+                round(result["ingest_ms"]["median"], 3),
+                "ms",
+                at_most=TARGET_MS,
+                note=f"p95 {result['ingest_ms']['p95']:.2f} ms",
+            ),
+            row(
+                f"{size}: fingerprint + ingest, median",
+                round(result["total_ms"]["median"], 3),
+                "ms",
+                note=_by_status(result),
+            ),
+        ]
     small, large = results[0]["ingest_ms"]["median"], results[-1]["ingest_ms"]["median"]
-    rows.append(row(f"lookup + insert growth {results[-1]['archive'] // 1000}k / "
-                    f"{results[0]['archive'] // 1000}k",
-                    round(large / small, 2), "×", at_most=1.25))  # fmt: skip
+    rows.append(
+        row(
+            f"lookup + insert growth {results[-1]['archive'] // 1000}k / "
+            f"{results[0]['archive'] // 1000}k",
+            round(large / small, 2),
+            "×",
+            at_most=1.25,
+        )
+    )
     return rows
 
 
@@ -271,8 +336,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             results.append(measure(store, size, args.probes, round_))
         store.dispose()
     growth = results[-1]["ingest_ms"]["median"] / results[0]["ingest_ms"]["median"]
-    return {"results": results, "fill_s": fill_s, "growth": growth,
-            "summary": _summary(results, fill_s)}  # fmt: skip
+    return {
+        "results": results,
+        "fill_s": fill_s,
+        "growth": growth,
+        "summary": _summary(results, fill_s),
+    }
 
 
 if __name__ == "__main__":

@@ -56,8 +56,9 @@ def run(method: Callable[[DevPage], Prediction], pages: Sequence[DevPage]) -> li
         start = time.perf_counter()
         pred = method(page)
         elapsed = (time.perf_counter() - start) * 1000
-        results.append(score_page(page, Prediction(pred.text, pred.title, pred.date,
-                                                   pred.is_article, elapsed)))  # fmt: skip
+        results.append(
+            score_page(page, Prediction(pred.text, pred.title, pred.date, pred.is_article, elapsed))
+        )
     return results
 
 
@@ -81,17 +82,38 @@ def _fmt(value: float | None, digits: int = 3) -> str:
 
 def print_table(groups: dict[str, dict[str, Any]]) -> None:
     """One line per method and group."""
-    head = ("group", "method", "n", "P", "R", "F1", "present", "leaked", "title", "date",
-            "stored", "checks", "ms")  # fmt: skip
+    head = (
+        "group",
+        "method",
+        "n",
+        "P",
+        "R",
+        "F1",
+        "present",
+        "leaked",
+        "title",
+        "date",
+        "stored",
+        "checks",
+        "ms",
+    )
     print("".join(f"{h:<32}" if i == 0 else f"{h:>10}" for i, h in enumerate(head)))
     keys = sorted({key for per_group in groups.values() for key in per_group})
     for key in keys:
         for method, per_group in groups.items():
             if (g := per_group.get(key)) is None:
                 continue
-            cells = (g["pages"], _fmt(g["precision"]), _fmt(g["recall"]), _fmt(g["f1"]),
-                     *(_fmt_pair(g[k]) for k in ("present", "leaked", "title", "date", "stored",
-                                                  "checks")), _fmt(g["median_ms"], 1))  # fmt: skip
+            cells = (
+                g["pages"],
+                _fmt(g["precision"]),
+                _fmt(g["recall"]),
+                _fmt(g["f1"]),
+                *(
+                    _fmt_pair(g[k])
+                    for k in ("present", "leaked", "title", "date", "stored", "checks")
+                ),
+                _fmt(g["median_ms"], 1),
+            )
             print(f"{key:<32}{method:>10}" + "".join(f"{c!s:>10}" for c in cells))
 
 
@@ -100,12 +122,22 @@ def _ratio(pair: tuple[int, int]) -> float | None:
 
 
 def _rate_row(
-    key: str, field: str, g: dict[str, Any], b: dict[str, Any], *,
-    at_least: float | None = None, at_most: float | None = None,
-) -> Row:  # fmt: skip
+    key: str,
+    field: str,
+    g: dict[str, Any],
+    b: dict[str, Any],
+    *,
+    at_least: float | None = None,
+    at_most: float | None = None,
+) -> Row:
     ours, theirs = _ratio(g[field]), _ratio(b[field]) if field in b else None
-    return row(f"{key}: {field}", round(ours or 0.0, 3), at_least=at_least, at_most=at_most,
-               note=f"trafilatura {_fmt(theirs)}")  # fmt: skip
+    return row(
+        f"{key}: {field}",
+        round(ours or 0.0, 3),
+        at_least=at_least,
+        at_most=at_most,
+        note=f"trafilatura {_fmt(theirs)}",
+    )
 
 
 def summary_rows(groups: dict[str, dict[str, Any]]) -> list[Row]:
@@ -115,8 +147,14 @@ def summary_rows(groups: dict[str, dict[str, Any]]) -> list[Row]:
     for key, g in ours.items():
         b = base.get(key, {})
         if key.endswith("/article/en") and g["f1"] is not None:
-            rows.append(row(f"{key}: word F1", round(g["f1"], 3), at_least=TARGET_F1,
-                            note=f"trafilatura {_fmt(b.get('f1'))}"))  # fmt: skip
+            rows.append(
+                row(
+                    f"{key}: word F1",
+                    round(g["f1"], 3),
+                    at_least=TARGET_F1,
+                    note=f"trafilatura {_fmt(b.get('f1'))}",
+                )
+            )
         if key.endswith("/article/en") and g["present"][1]:
             rows.append(_rate_row(key, "present", g, b, at_least=TARGET_PRESENT))
             rows.append(_rate_row(key, "leaked", g, b, at_most=TARGET_LEAKED))
@@ -133,18 +171,30 @@ def timing_rows(by_method: dict[str, list[dict[str, Any]]]) -> list[Row]:
     """Median time per page over every page of every set."""
     ms = {name: median([r["ms"] for r in results]) for name, results in by_method.items()}
     note = f"trafilatura {ms.get('trafilatura', 0.0):.1f} ms"
-    return [row("median extraction time", round(ms.get("dramawatch", 0.0), 1), "ms/page",
-                at_most=TARGET_MS, note=note)]  # fmt: skip
+    return [
+        row(
+            "median extraction time",
+            round(ms.get("dramawatch", 0.0), 1),
+            "ms/page",
+            at_most=TARGET_MS,
+            note=note,
+        )
+    ]
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.extraction",
-                                     description=(__doc__ or "").splitlines()[0])  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.extraction", description=(__doc__ or "").splitlines()[0]
+    )
     quick = f"the first {QUICK_PER_FOLD} pages of each half and page type of each set"
     parser.add_argument("--quick", action="store_true", help=quick)
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get(DATA_ENV) or DATA_ROOT),
-                        help=f"folder holding the sets (env {DATA_ENV})")  # fmt: skip
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(os.environ.get(DATA_ENV) or DATA_ROOT),
+        help=f"folder holding the sets (env {DATA_ENV})",
+    )
     parser.add_argument("--no-cv", action="store_true", help="score the default settings only")
     return parser.parse_args(argv)
 
@@ -168,8 +218,13 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     print_table(groups)
     tuning = {fold: tuning_scores(pages, by_candidate, fold) for fold in (0, 1)}
     print(f"settings chosen per half: {chosen}; objective on the tuning half: {tuning}")
-    return {"pages": len(pages), "chosen": chosen, "tuning": tuning, "groups": groups,
-            "summary": [*summary_rows(groups), *timing_rows(by_method)]}  # fmt: skip
+    return {
+        "pages": len(pages),
+        "chosen": chosen,
+        "tuning": tuning,
+        "groups": groups,
+        "summary": [*summary_rows(groups), *timing_rows(by_method)],
+    }
 
 
 QUICK_ARGV = ("--quick",)

@@ -69,8 +69,15 @@ def _article_extraction(folder: Path) -> Iterator[DevPage]:
     for key in sorted(truth):
         html = _gunzip(folder / "html" / f"{key}.html.gz")
         body = truth[key]["articleBody"]
-        yield DevPage("article-extraction", key, truth[key]["url"], html, "article",
-                      language_of(html, body), body)  # fmt: skip
+        yield DevPage(
+            "article-extraction",
+            key,
+            truth[key]["url"],
+            html,
+            "article",
+            language_of(html, body),
+            body,
+        )
 
 
 def _wcxb(folder: Path) -> Iterator[DevPage]:
@@ -81,21 +88,36 @@ def _wcxb(folder: Path) -> Iterator[DevPage]:
         html = _gunzip(folder / "html" / f"{path.stem}.html.gz")
         body = truth.get("main_content") or ""
         yield DevPage(
-            "wcxb-dev", path.stem, data.get("url", ""), html,
-            "collection" if kind == "category" else kind, language_of(html, body), body,
-            tuple(truth.get("with") or ()), tuple(truth.get("without") or ()),
-            truth.get("title") or None, truth.get("publish_date") or "",
-        )  # fmt: skip
+            "wcxb-dev",
+            path.stem,
+            data.get("url", ""),
+            html,
+            "collection" if kind == "category" else kind,
+            language_of(html, body),
+            body,
+            tuple(truth.get("with") or ()),
+            tuple(truth.get("without") or ()),
+            truth.get("title") or None,
+            truth.get("publish_date") or "",
+        )
 
 
 def _zh_news(folder: Path, labels: Path = ZH_LABELS) -> Iterator[DevPage]:
     for key, label in sorted(json.loads(labels.read_text(encoding="utf8")).items()):
         html = (folder / f"{key}.html").read_text(encoding="utf8", errors="replace")
         yield DevPage(
-            "zh-news-dev", key, label["url"], html, label.get("page_type", "article"),
-            label.get("language", "zh"), None, tuple(label["sentences"]), tuple(label["chrome"]),
-            label["title"], label["date"],
-        )  # fmt: skip
+            "zh-news-dev",
+            key,
+            label["url"],
+            html,
+            label.get("page_type", "article"),
+            label.get("language", "zh"),
+            None,
+            tuple(label["sentences"]),
+            tuple(label["chrome"]),
+            label["title"],
+            label["date"],
+        )
 
 
 _LOADERS = {

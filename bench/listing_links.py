@@ -145,8 +145,11 @@ def cross_validate(cases: list[Case]) -> dict[str, Any]:
             by_origin[case.origin] = [
                 a + b for a, b in zip(by_origin[case.origin], got, strict=True)
             ]
-    return {"held_out": scores(*pooled), "weights": chosen,
-            "by_origin": {k: scores(*v) for k, v in sorted(by_origin.items())}}  # fmt: skip
+    return {
+        "held_out": scores(*pooled),
+        "weights": chosen,
+        "by_origin": {k: scores(*v) for k, v in sorted(by_origin.items())},
+    }
 
 
 def per_page(cases: list[Case], weights: Weights) -> list[dict[str, Any]]:
@@ -164,18 +167,27 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     cases = load_cases(args.quick)
     measured = time.perf_counter() - started
     result = cross_validate(cases)
-    result.update(pages=len(cases), links=sum(len(c.truth) for c in cases),
-                  default=scores(*counts(cases, DEFAULT_WEIGHTS)),
-                  ms_per_page=round(1000 * measured / max(1, len(cases)), 1),
-                  worst_pages=per_page(cases, DEFAULT_WEIGHTS)[:15])  # fmt: skip
+    result.update(
+        pages=len(cases),
+        links=sum(len(c.truth) for c in cases),
+        default=scores(*counts(cases, DEFAULT_WEIGHTS)),
+        ms_per_page=round(1000 * measured / max(1, len(cases)), 1),
+        worst_pages=per_page(cases, DEFAULT_WEIGHTS)[:15],
+    )
     held = result["held_out"]
     result["summary"] = [
-        row("held-out precision", held["precision"], at_least=TARGET,
-            note=f"{result['pages']} pages, {result['links']} labelled links"),
+        row(
+            "held-out precision",
+            held["precision"],
+            at_least=TARGET,
+            note=f"{result['pages']} pages, {result['links']} labelled links",
+        ),
         row("held-out recall", held["recall"], at_least=TARGET),
-        *(row(f"{origin}: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
-          for origin, s in result["by_origin"].items()),
-    ]  # fmt: skip
+        *(
+            row(f"{origin}: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
+            for origin, s in result["by_origin"].items()
+        ),
+    ]
     return result
 
 

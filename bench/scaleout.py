@@ -54,9 +54,19 @@ channels:
 
 def _worker(config: Path, redis_url: str, name: str, concurrency: int) -> subprocess.Popen[bytes]:
     command = [
-        sys.executable, "-m", "dramawatch", "--config", str(config),
-        "worker", "--redis", redis_url, "--id", name, "--concurrency", str(concurrency),
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "dramawatch",
+        "--config",
+        str(config),
+        "worker",
+        "--redis",
+        redis_url,
+        "--id",
+        name,
+        "--concurrency",
+        str(concurrency),
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -71,15 +81,23 @@ def _wait(condition: Any, timeout: float) -> bool:
 
 
 def run_workers(
-    count: int, server: PageServer, postgres: PostgresServer, redis: RedisServer,
-    workdir: Path, args: argparse.Namespace,
-) -> dict[str, Any]:  # fmt: skip
+    count: int,
+    server: PageServer,
+    postgres: PostgresServer,
+    redis: RedisServer,
+    workdir: Path,
+    args: argparse.Namespace,
+) -> dict[str, Any]:
     """One pass over the bench site with ``count`` workers; its pages/s."""
     name = postgres.create_database()
     database = postgres.url(name)
     path = workdir / f"scaleout-{count}.yaml"
-    path.write_text(CONFIG.format(database=database, base=server.base_url, pages=args.pages,
-                                  concurrency=args.concurrency), encoding="utf-8")  # fmt: skip
+    path.write_text(
+        CONFIG.format(
+            database=database, base=server.base_url, pages=args.pages, concurrency=args.concurrency
+        ),
+        encoding="utf-8",
+    )
     config = load_config(path)
     client = distributed.connect(redis.url)
     client.flushall()
@@ -104,15 +122,20 @@ def run_workers(
     fetched = server.article_requests - before
     stored = _stored(database)
     postgres.drop_database(name)
-    result = {"workers": count, "finished": done, "elapsed_s": round(elapsed, 2),
-              "article_requests": fetched, "stored": stored,
-              "pages_per_s": round(fetched / elapsed, 1),
-              "worker_cpu_ms_per_page": round(1000 * cpu / max(fetched, 1), 1),
-              "busy_cores": round(cpu / elapsed, 2),
-              "page_server_cores": round(server_cpu / elapsed, 2),
-              "postgres_cores": round(pg_cpu / elapsed, 2),
-              "redis_cores": round(redis_cpu / elapsed, 2),
-              "load_average": round(os.getloadavg()[0], 1)}  # fmt: skip
+    result = {
+        "workers": count,
+        "finished": done,
+        "elapsed_s": round(elapsed, 2),
+        "article_requests": fetched,
+        "stored": stored,
+        "pages_per_s": round(fetched / elapsed, 1),
+        "worker_cpu_ms_per_page": round(1000 * cpu / max(fetched, 1), 1),
+        "busy_cores": round(cpu / elapsed, 2),
+        "page_server_cores": round(server_cpu / elapsed, 2),
+        "postgres_cores": round(pg_cpu / elapsed, 2),
+        "redis_cores": round(redis_cpu / elapsed, 2),
+        "load_average": round(os.getloadavg()[0], 1),
+    }
     logger.info("scaleout %d workers: %s", count, result)
     return result
 
@@ -166,12 +189,16 @@ def summarize(results: list[dict[str, Any]]) -> list[Row]:
     """One row per worker count, with its speed-up over one worker."""
     base = results[0]["pages_per_s"] or float("nan")
     return [
-        row(f"{r['workers']} worker(s)", r["pages_per_s"], "pages/s",
+        row(
+            f"{r['workers']} worker(s)",
+            r["pages_per_s"],
+            "pages/s",
             note=f"×{r['pages_per_s'] / base:.2f}; workers busy {r['busy_cores']} cores, "
-                 f"{r['worker_cpu_ms_per_page']} ms CPU/page; {r['article_requests']} fetched, "
-                 f"{r['stored']} stored{'' if r['finished'] else ', UNFINISHED'}")
+            f"{r['worker_cpu_ms_per_page']} ms CPU/page; {r['article_requests']} fetched, "
+            f"{r['stored']} stored{'' if r['finished'] else ', UNFINISHED'}",
+        )
         for r in results
-    ]  # fmt: skip
+    ]
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -204,8 +231,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     finally:
         redis.close()
         postgres.stop()
-    return {"pages": args.pages, "cpus": os.cpu_count(), "concurrency": args.concurrency,
-            "results": results, "summary": summarize(results)}  # fmt: skip
+    return {
+        "pages": args.pages,
+        "cpus": os.cpu_count(),
+        "concurrency": args.concurrency,
+        "results": results,
+        "summary": summarize(results),
+    }
 
 
 if __name__ == "__main__":

@@ -62,9 +62,20 @@ def _generate(span: tuple[int, int, int]) -> list[tuple[Any, ...]]:
     for index in range(start, stop):
         article = synthetic_article(index, total)
         digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-        rows.append((index + 1, article.url, article.source, article.language, article.title,
-                     article.text, digest, article.published_at,
-                     index_text(article.title), index_text(article.text)))  # fmt: skip
+        rows.append(
+            (
+                index + 1,
+                article.url,
+                article.source,
+                article.language,
+                article.title,
+                article.text,
+                digest,
+                article.published_at,
+                index_text(article.title),
+                index_text(article.text),
+            )
+        )
     return rows
 
 
@@ -74,8 +85,22 @@ def _write(store: Store, rows: list[tuple[Any, ...]], sources: list[int]) -> Non
     for id_, url, source, language, title, text, digest, published, ititle, itext in rows:
         at = stamp(published)
         fetched = stamp(published + timedelta(minutes=5))
-        articles.append((id_, url, sources[source], "media", title, at, language, text, digest,
-                         1, fetched, fetched))  # fmt: skip
+        articles.append(
+            (
+                id_,
+                url,
+                sources[source],
+                "media",
+                title,
+                at,
+                language,
+                text,
+                digest,
+                1,
+                fetched,
+                fetched,
+            )
+        )
         fts.append((id_, ititle, itext))
     insert_batches(store, _ARTICLE_SQL, [articles])
     insert_batches(store, _FTS_SQL, [fts])
@@ -157,9 +182,12 @@ def measure(
                     samples.append(ms)
                     hits.append(found)
             cells[f"{name} / {label}"] = {
-                "p50_ms": median(samples), "p95_ms": percentile(samples, 0.95),
-                "max_ms": max(samples), "queries": queries, "rows_returned": median(hits),
-            }  # fmt: skip
+                "p50_ms": median(samples),
+                "p95_ms": percentile(samples, 0.95),
+                "max_ms": max(samples),
+                "queries": queries,
+                "rows_returned": median(hits),
+            }
     return cells
 
 
@@ -167,12 +195,14 @@ def _filters(store: Store) -> dict[str, dict[str, Any]]:
     with store.transaction() as tx:
         newest = tx.archive.search(None, limit=1)[0].published_at
     assert isinstance(newest, datetime)
-    return {"no filter": {}, "--since 30d": {"since": newest - timedelta(days=30)},
-            "--source": {"source": SOURCE_FILTER},
-            # Both together leave fewer than 20 matches: a walk over all matches would not stop
-            # early (the search walks only those of the few filtered articles).
-            "--since 1d --source": {"since": newest - timedelta(days=1), "source": SOURCE_FILTER},
-            }  # fmt: skip
+    return {
+        "no filter": {},
+        "--since 30d": {"since": newest - timedelta(days=30)},
+        "--source": {"source": SOURCE_FILTER},
+        # Both together leave fewer than 20 matches: a walk over all matches would not stop
+        # early (the search walks only those of the few filtered articles).
+        "--since 1d --source": {"since": newest - timedelta(days=1), "source": SOURCE_FILTER},
+    }
 
 
 def _archive(args: argparse.Namespace) -> tuple[Path, dict[str, Any]]:
@@ -198,15 +228,24 @@ def _summary(meta: dict[str, Any], cells: dict[str, dict[str, Any]], ranked: dic
         row("archive file size", round(meta["size_mb"]), "MB"),
     ]
     rows += [
-        row(f"p95 {name}", round(cell["p95_ms"], 2), "ms", at_most=TARGET_P95_MS,
-            note=f"p50 {cell['p50_ms']:.2f} ms")
+        row(
+            f"p95 {name}",
+            round(cell["p95_ms"], 2),
+            "ms",
+            at_most=TARGET_P95_MS,
+            note=f"p50 {cell['p50_ms']:.2f} ms",
+        )
         for name, cell in cells.items()
-    ]  # fmt: skip
+    ]
     rows += [
-        row(f"p95 ranked {name}", round(cell["p95_ms"], 1), "ms",
-            note="relevance order, on request (no target)")
+        row(
+            f"p95 ranked {name}",
+            round(cell["p95_ms"], 1),
+            "ms",
+            note="relevance order, on request (no target)",
+        )
         for name, cell in ranked.items()
-    ]  # fmt: skip
+    ]
     return rows
 
 
@@ -241,9 +280,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     store.dispose()
     worst = max(cell["p95_ms"] for cell in cells.values())
     return {
-        "archive": path.name, **meta, "cells": cells, "ranked": ranked, "worst_p95_ms": worst,
+        "archive": path.name,
+        **meta,
+        "cells": cells,
+        "ranked": ranked,
+        "worst_p95_ms": worst,
         "summary": _summary(meta, cells, ranked),
-    }  # fmt: skip
+    }
 
 
 def measure_ranked(store: Store, terms: dict[str, list[str]], repeat: int) -> dict:

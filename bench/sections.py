@@ -32,9 +32,14 @@ class Section:
 
 def _metrics_rows(result: dict[str, Any]) -> list[Row]:
     return [
-        row("median per article", round(result["median_ms"], 3), "ms", at_most=TARGET_METRICS_MS,
-            note=f"p95 {result['p95_ms']:.3f} ms, {result['articles']} articles"),
-    ]  # fmt: skip
+        row(
+            "median per article",
+            round(result["median_ms"], 3),
+            "ms",
+            at_most=TARGET_METRICS_MS,
+            note=f"p95 {result['p95_ms']:.3f} ms, {result['articles']} articles",
+        ),
+    ]
 
 
 def generic_rows(result: dict[str, Any]) -> list[Row]:

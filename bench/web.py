@@ -35,17 +35,39 @@ TARGET_FEED_MS = 100.0
 TARGET_MEMORY_DRIFT_PCT = 10.0
 SOURCE = "source07"
 GROUPS: dict[str, tuple[str, ...]] = {
-    "story list": ("/", "/?language=zh", f"/?source={SOURCE}", "/?category=media&since={recent}",
-                   "/?after={cursor}"),
-    "search page": ("/?q=platform", "/?q=短剧", '/?q="micro drama"', "/?q=regulator OR 监管",
-                    f"/?q=studio&source={SOURCE}", "/?q=zyxamber"),
-    "API lists": ("/api/v1/stories", "/api/v1/articles", "/api/v1/search?q=platform",
-                  "/api/v1/search?q=短剧", "/api/v1/alerts", "/api/v1/alerts?status=failed",
-                  "/api/v1/sources", "/api/v1/metrics/observations?metric=market_value",
-                  f"/api/v1/stories?source={SOURCE}"),
-    "feeds": ("/feeds/search.atom?q=监管", "/feeds/search.json?q=platform",
-              f"/feeds/sources/{SOURCE}.atom", "/feeds/rules/regulation.atom"),
-}  # fmt: skip
+    "story list": (
+        "/",
+        "/?language=zh",
+        f"/?source={SOURCE}",
+        "/?category=media&since={recent}",
+        "/?after={cursor}",
+    ),
+    "search page": (
+        "/?q=platform",
+        "/?q=短剧",
+        '/?q="micro drama"',
+        "/?q=regulator OR 监管",
+        f"/?q=studio&source={SOURCE}",
+        "/?q=zyxamber",
+    ),
+    "API lists": (
+        "/api/v1/stories",
+        "/api/v1/articles",
+        "/api/v1/search?q=platform",
+        "/api/v1/search?q=短剧",
+        "/api/v1/alerts",
+        "/api/v1/alerts?status=failed",
+        "/api/v1/sources",
+        "/api/v1/metrics/observations?metric=market_value",
+        f"/api/v1/stories?source={SOURCE}",
+    ),
+    "feeds": (
+        "/feeds/search.atom?q=监管",
+        "/feeds/search.json?q=platform",
+        f"/feeds/sources/{SOURCE}.atom",
+        "/feeds/rules/regulation.atom",
+    ),
+}
 _STORIES = (
     "INSERT INTO story (id, title, first_seen_at, updated_at, article_count) "
     "SELECT id, title, fetched_at, fetched_at, 1 FROM article",
@@ -136,14 +158,22 @@ async def _measure(store: Store, repeat: int, requests: int) -> dict[str, Any]:
                 for path in group_paths:
                     times[group].append(await _time(client, path))
         memory = await _memory(client, [p for ps in paths.values() for p in ps], requests)
-    return {"groups": {group: _cell(samples) for group, samples in times.items()},
-            "memory": memory, "load_average": os.getloadavg()}  # fmt: skip
+    return {
+        "groups": {group: _cell(samples) for group, samples in times.items()},
+        "memory": memory,
+        "load_average": os.getloadavg(),
+    }
 
 
 def _cell(samples: list[tuple[float, float]]) -> dict[str, float]:
     wall, cpu = [w for w, _ in samples], [c for _, c in samples]
-    return {"p50_ms": median(wall), "p95_ms": percentile(wall, 0.95), "max_ms": max(wall),
-            "cpu_p95_ms": percentile(cpu, 0.95), "requests": len(samples)}  # fmt: skip
+    return {
+        "p50_ms": median(wall),
+        "p95_ms": percentile(wall, 0.95),
+        "max_ms": max(wall),
+        "cpu_p95_ms": percentile(cpu, 0.95),
+        "requests": len(samples),
+    }
 
 
 async def _memory(client: httpx.AsyncClient, paths: Sequence[str], requests: int) -> dict:
@@ -155,25 +185,36 @@ async def _memory(client: httpx.AsyncClient, paths: Sequence[str], requests: int
         if index + 1 == warm or (index + 1) % max(1, requests // 10) == 0:
             samples.append(_rss_mb())
     drift = (samples[-1] - samples[0]) / samples[0] * 100
-    return {"requests": requests, "rss_mb": [round(s, 1) for s in samples],
-            "drift_pct": drift}  # fmt: skip
+    return {"requests": requests, "rss_mb": [round(s, 1) for s in samples], "drift_pct": drift}
 
 
 def _summary(articles: int, result: dict[str, Any]) -> list[Row]:
-    targets = {"story list": TARGET_PAGE_P95_MS, "search page": TARGET_PAGE_P95_MS,
-               "API lists": TARGET_API_P95_MS, "feeds": TARGET_FEED_MS}  # fmt: skip
+    targets = {
+        "story list": TARGET_PAGE_P95_MS,
+        "search page": TARGET_PAGE_P95_MS,
+        "API lists": TARGET_API_P95_MS,
+        "feeds": TARGET_FEED_MS,
+    }
     load = ", ".join(f"{value:.1f}" for value in result["load_average"])
     rows = [row("archive articles", articles, note=f"load average at the end: {load}")]
     for group, cell in result["groups"].items():
-        note = (f"p50 {cell['p50_ms']:.1f} ms, max {cell['max_ms']:.1f} ms, CPU p95 "
-                f"{cell['cpu_p95_ms']:.1f} ms")  # fmt: skip
+        note = (
+            f"p50 {cell['p50_ms']:.1f} ms, max {cell['max_ms']:.1f} ms, CPU p95 "
+            f"{cell['cpu_p95_ms']:.1f} ms"
+        )
         rows.append(
             row(f"p95 {group}", round(cell["p95_ms"], 1), "ms", at_most=targets[group], note=note)
         )
     memory = result["memory"]
-    rows.append(row(f"memory drift over {memory['requests']:,} requests",
-                    round(abs(memory["drift_pct"]), 2), "%", at_most=TARGET_MEMORY_DRIFT_PCT,
-                    note=f"RSS {memory['rss_mb'][0]} -> {memory['rss_mb'][-1]} MB"))  # fmt: skip
+    rows.append(
+        row(
+            f"memory drift over {memory['requests']:,} requests",
+            round(abs(memory["drift_pct"]), 2),
+            "%",
+            at_most=TARGET_MEMORY_DRIFT_PCT,
+            note=f"RSS {memory['rss_mb'][0]} -> {memory['rss_mb'][-1]} MB",
+        )
+    )
     return rows
 
 

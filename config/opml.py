@@ -41,8 +41,12 @@ def read_opml(data: bytes, taken: Iterable[str] = ()) -> list[dict[str, Any]]:
 def write_opml(sources: Iterable[SourceConfig], title: str = "dramawatch sources") -> str:
     """OPML 2.0 with the feed sources, one folder per category."""
     feeds = [s for s in sources if s.kind == "rss"]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
-             f"  <head><title>{_escape(title)}</title></head>", "  <body>"]  # fmt: skip
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<opml version="2.0">',
+        f"  <head><title>{_escape(title)}</title></head>",
+        "  <body>",
+    ]
     for category in CATEGORIES:
         members = [s for s in feeds if s.category == category]
         if members:

@@ -11,8 +11,18 @@ from config.durations import parse_duration
 from config.expressions import css_selector, jmespath_expression
 
 SOURCE_KINDS = ("rss", "html", "sitemap", "json")
-JSON_ONLY_KEYS = ("method", "body", "form", "headers", "items", "item_link", "item_title",
-                  "item_date", "page_param", "first_page")  # fmt: skip
+JSON_ONLY_KEYS = (
+    "method",
+    "body",
+    "form",
+    "headers",
+    "items",
+    "item_link",
+    "item_title",
+    "item_date",
+    "page_param",
+    "first_page",
+)
 ENTITY_KINDS = ("platform", "app", "company", "regulator", "association", "research", "region")
 METRIC_STATUSES = ("actual", "forecast", "target")
 CATEGORIES = ("government", "industry", "media")
@@ -27,10 +37,23 @@ class TopicConfig(_Model):
     """Which articles are on topic: any keyword in the title or text keeps an article."""
 
     keywords: tuple[str, ...] = (
-        "micro-drama", "micro drama", "microdrama", "mini-drama", "short drama",
-        "short-form drama", "vertical drama", "vertical series", "duanju",
-        "微短剧", "短剧", "网络微短剧", "竖屏剧", "小程序剧", "微短劇", "短劇",
-    )  # fmt: skip
+        "micro-drama",
+        "micro drama",
+        "microdrama",
+        "mini-drama",
+        "short drama",
+        "short-form drama",
+        "vertical drama",
+        "vertical series",
+        "duanju",
+        "微短剧",
+        "短剧",
+        "网络微短剧",
+        "竖屏剧",
+        "小程序剧",
+        "微短劇",
+        "短劇",
+    )
 
 
 class CrawlConfig(_Model):

@@ -105,15 +105,22 @@ def _draw_series(axes: Any, one: Series) -> None:
     color = None
     if dated:
         (drawn,) = axes.plot(
-            [_day(p) for p in dated], [p.value for p in dated], linestyle=line,
-            label=one.key.name(), **style,
-        )  # fmt: skip
+            [_day(p) for p in dated],
+            [p.value for p in dated],
+            linestyle=line,
+            label=one.key.name(),
+            **style,
+        )
         color = drawn.get_color()
     if undated:
         axes.plot(
-            [_day(p) for p in undated], [p.value for p in undated], linestyle="none",
-            color=color, label=f"{one.key.name()}, undated (as reported)", **style,
-        )  # fmt: skip
+            [_day(p) for p in undated],
+            [p.value for p in undated],
+            linestyle="none",
+            color=color,
+            label=f"{one.key.name()}, undated (as reported)",
+            **style,
+        )
 
 
 def _day(point: Point) -> datetime:
@@ -126,8 +133,14 @@ def _draw_revisions(axes: Any, one: Series) -> None:
         day = datetime.combine(point.when, datetime.min.time())
         for value in point.revised_from:
             axes.plot([day], [value], linestyle="none", marker="x", color="grey")
-            axes.annotate("revised", (day, value), fontsize="x-small", color="grey",
-                          xytext=(4, 4), textcoords="offset points")  # fmt: skip
+            axes.annotate(
+                "revised",
+                (day, value),
+                fontsize="x-small",
+                color="grey",
+                xytext=(4, 4),
+                textcoords="offset points",
+            )
 
 
 def terminal_chart(series: Sequence[Series], title: str) -> str:

@@ -50,9 +50,14 @@ class SeriesKey(NamedTuple):
     def of(cls, figure: Figure) -> SeriesKey:
         """The series of ``figure``."""
         return cls(
-            figure.metric, figure.entity, figure.region, figure.unit, figure.status,
-            figure.basis, figure.kind,
-        )  # fmt: skip
+            figure.metric,
+            figure.entity,
+            figure.region,
+            figure.unit,
+            figure.status,
+            figure.basis,
+            figure.kind,
+        )
 
     def name(self) -> str:
         """A short label: "reelshort, overseas, forecast, cumulative, change" (or "sector")."""
@@ -187,8 +192,15 @@ def _same(a: float, b: float) -> bool:
 
 
 def _sort_key(key: SeriesKey) -> tuple[Any, ...]:
-    return (key.metric, key.kind, key.status, key.entity or "", key.region or "", key.unit,
-            key.basis)  # fmt: skip
+    return (
+        key.metric,
+        key.kind,
+        key.status,
+        key.entity or "",
+        key.region or "",
+        key.unit,
+        key.basis,
+    )
 
 
 def latest_two(series: Series) -> tuple[Point, Point | None]:

@@ -43,8 +43,10 @@ class BoilerplateRepository:
         if not fingerprints:
             return
         seen = at or utcnow()
-        rows = [{"source": source, "fingerprint": f, "pages": 1, "seen_at": seen}
-                for f in sorted(set(fingerprints))]  # fmt: skip
+        rows = [
+            {"source": source, "fingerprint": f, "pages": 1, "seen_at": seen}
+            for f in sorted(set(fingerprints))
+        ]
         dialect = self.session.get_bind().dialect.name
         self.session.execute(_count_statement(dialect), rows)
         self._trim(source)

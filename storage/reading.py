@@ -27,6 +27,7 @@ from storage.models import (
     Source,
     Story,
 )
+from storage.reading_records import SourceHealth, StoryDetail, StoryFacts, StoryFilter
 
 # The fields that tell one series of a metric from another, where the schema has them.
 SERIES_FIELDS = ("entity", "region", "unit", "status", "basis", "kind")
@@ -46,49 +47,6 @@ _OBSERVED_ARTICLE = (
 FEW_MATCHES = 1000
 # With more, a page is first read from the newest this many, and checked (see _window_holds).
 RECENT_MATCHES = 2000
-
-
-@dataclass(frozen=True)
-class StoryFilter:
-    """What a story list is narrowed to; every field is optional."""
-
-    query: str | None = None
-    source: str | None = None
-    category: str | None = None
-    language: str | None = None
-    entity: str | None = None
-    rule: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-
-
-@dataclass(frozen=True)
-class StoryFacts:
-    """What a story row shows beside its lead copy."""
-
-    sources: list[str]
-    figures: list[MetricObservation]
-    rules: list[str]
-
-
-@dataclass(frozen=True)
-class StoryDetail:
-    """One story: its copies (oldest first), their revisions, figures and alerts."""
-
-    story: Story
-    copies: list[Article]
-    revisions: dict[int, list[ArticleRevision]]
-    figures: list[MetricObservation]
-    alerts: list[Alert]
-
-
-@dataclass(frozen=True)
-class SourceHealth:
-    """A source with its last run, article count and the start of its failure streak."""
-
-    source: Source
-    last_run: CrawlRun | None
-    articles: int
 
 
 def dated(article: Any) -> ColumnElement[Any]:

@@ -39,10 +39,15 @@ def filters(
 ) -> StoryFilter:
     """The list filters shared by articles, stories and search."""
     return StoryFilter(
-        query=q or None, source=source or None, category=category or None,
-        language=language or None, entity=entity or None, rule=rule or None,
-        since=parse_day("since", since), until=parse_day("until", until, end=True),
-    )  # fmt: skip
+        query=q or None,
+        source=source or None,
+        category=category or None,
+        language=language or None,
+        entity=entity or None,
+        rule=rule or None,
+        since=parse_day("since", since),
+        until=parse_day("until", until, end=True),
+    )
 
 
 Filters = Annotated[StoryFilter, Depends(filters)]
@@ -99,17 +104,24 @@ def story(request: Request, story_id: int) -> Response:
         if detail is None:
             raise HTTPException(404, f"no story {story_id}")
         body: dict[str, Any] = {
-            "id": detail.story.id, "title": detail.story.title,
+            "id": detail.story.id,
+            "title": detail.story.title,
             "first_seen_at": detail.story.first_seen_at.isoformat(),
             "copies": [article_json(a) for a in detail.copies],
             "revisions": {
-                str(article_id): [{"revision": r.revision, "title": r.title,
-                                   "fetched_at": r.fetched_at.isoformat()} for r in revs]
+                str(article_id): [
+                    {
+                        "revision": r.revision,
+                        "title": r.title,
+                        "fetched_at": r.fetched_at.isoformat(),
+                    }
+                    for r in revs
+                ]
                 for article_id, revs in detail.revisions.items()
             },
             "figures": [observation_json(obs) for obs in detail.figures],
             "alerts": [alert_json(d) for a in detail.alerts for d in a.deliveries],
-        }  # fmt: skip
+        }
         return tagged(request, json_bytes(body), "application/json")
 
 
@@ -129,9 +141,11 @@ def metric_series(request: Request) -> Response:
 
 @router.get("/metrics/observations", summary="Metric observations (Metric observation JSON)")
 def observations(
-    request: Request, metric: Annotated[str | None, Query(description="metric key")] = None,
-    cursor: Cursor = None, limit: Limit = 100,
-) -> Response:  # fmt: skip
+    request: Request,
+    metric: Annotated[str | None, Query(description="metric key")] = None,
+    cursor: Cursor = None,
+    limit: Limit = 100,
+) -> Response:
     """Observations in the order they were stored, paged."""
     after = decode_cursor(cursor, (int,))
     with archive_of(request).read() as tx:
@@ -144,8 +158,9 @@ def observations(
 def alerts(
     request: Request,
     status: Annotated[str | None, Query(pattern="^(pending|delivered|failed)$")] = None,
-    cursor: Cursor = None, limit: Limit = 50,
-) -> Response:  # fmt: skip
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> Response:
     """Deliveries, newest alert first."""
     after = decode_cursor(cursor, (int, str))
     with archive_of(request).read() as tx:

@@ -27,9 +27,13 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     """The web app over ``store``."""
     settings = settings or WebSettings()
     app = FastAPI(
-        title="dramawatch", version="1", description=DESCRIPTION,
-        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
-    )  # fmt: skip
+        title="dramawatch",
+        version="1",
+        description=DESCRIPTION,
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.archive = Archive(store)
     app.state.renderer = Renderer()
     app.middleware("http")(Guard(settings.token))

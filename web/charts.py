@@ -100,8 +100,14 @@ def build_chart(
         line = Line(name, COLOURS[index % len(COLOURS)])
         for obs in sorted(rows, key=lambda o: (x_label(o), o.observed_at, o.id)):
             marker = MARKERS.get(str(getattr(obs, "status", "") or ""), "actual")
-            point = Point(xs[x_label(obs)], y(obs.value), f"{compact(obs.value)} {obs.unit}",
-                          links.get(obs.id, "#"), obs.quote, marker)  # fmt: skip
+            point = Point(
+                xs[x_label(obs)],
+                y(obs.value),
+                f"{compact(obs.value)} {obs.unit}",
+                links.get(obs.id, "#"),
+                obs.quote,
+                marker,
+            )
             line.points.append(point)
         lines.append(line)
     x_ticks = [Tick(xs[label], label) for label in _thinned(labels)]

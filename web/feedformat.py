@@ -88,18 +88,24 @@ def _text(parent: ET.Element, name: str, value: str) -> None:
 def json_feed(feed: FeedInfo, entries: list[Entry]) -> dict[str, object]:
     """The JSON Feed document."""
     return {
-        "version": "https://jsonfeed.org/version/1.1", "title": feed.title,
-        "home_page_url": feed.home_url, "feed_url": feed.self_url,
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "home_page_url": feed.home_url,
+        "feed_url": feed.self_url,
         "items": [_item(entry) for entry in entries],
-    }  # fmt: skip
+    }
 
 
 def _item(entry: Entry) -> dict[str, object]:
     item: dict[str, object] = {
-        "id": entry.id, "url": entry.link, "title": " ".join(entry.title.split()),
-        "content_text": entry.summary, "date_modified": _stamp(entry.updated),
-        "authors": [{"name": entry.author}], "tags": list(entry.tags),
-    }  # fmt: skip
+        "id": entry.id,
+        "url": entry.link,
+        "title": " ".join(entry.title.split()),
+        "content_text": entry.summary,
+        "date_modified": _stamp(entry.updated),
+        "authors": [{"name": entry.author}],
+        "tags": list(entry.tags),
+    }
     if entry.published is not None:
         item["date_published"] = _stamp(entry.published)
     return item

@@ -52,8 +52,12 @@ def _feed(request: Request, fmt: str, filters: StoryFilter, title: str) -> Respo
         entries = [_entry(request, lead, facts[lead.story_id or 0].rules) for lead in leads]
     self_url = str(request.url.remove_query_params("token"))
     path = request.url.path.rsplit(".", 1)[0]
-    info = FeedInfo(f"{TAG}:feed{path}?{request.url.remove_query_params('token').query}",
-                    title, self_url, str(request.base_url))  # fmt: skip
+    info = FeedInfo(
+        f"{TAG}:feed{path}?{request.url.remove_query_params('token').query}",
+        title,
+        self_url,
+        str(request.base_url),
+    )
     body = atom(info, entries) if fmt == "atom" else json_bytes(json_feed(info, entries))
     return tagged(request, body, FORMATS[fmt])
 
@@ -63,8 +67,12 @@ def _entry(request: Request, lead: Article, rules: list[str]) -> Entry:
     assert story is not None
     page = f"{request.base_url}stories/{story.id}"
     return Entry(
-        id=f"{TAG}:story/{story.id}", title=story.title or lead.title or "(untitled)",
-        link=safe_href(lead.url) or page, updated=max(story.updated_at, lead.updated_at),
-        published=lead.published_at, summary=(lead.text or "")[:400],
-        author=lead.source.name, tags=tuple(rules),
-    )  # fmt: skip
+        id=f"{TAG}:story/{story.id}",
+        title=story.title or lead.title or "(untitled)",
+        link=safe_href(lead.url) or page,
+        updated=max(story.updated_at, lead.updated_at),
+        published=lead.published_at,
+        summary=(lead.text or "")[:400],
+        author=lead.source.name,
+        tags=tuple(rules),
+    )

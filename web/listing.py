@@ -27,8 +27,9 @@ def tagged(request: Request, body: bytes, media_type: str) -> Response:
 
 def listing(request: Request, items: list[Any], next_cursor: str | None) -> Response:
     """A page of a list: ``{items, next_cursor}`` with a Link to the next page."""
-    response = tagged(request, json_bytes({"items": items, "next_cursor": next_cursor}),
-                      "application/json")  # fmt: skip
+    response = tagged(
+        request, json_bytes({"items": items, "next_cursor": next_cursor}), "application/json"
+    )
     if next_cursor and response.status_code == 200:
         following = request.url.include_query_params(cursor=next_cursor).remove_query_params(
             "token"

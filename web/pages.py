@@ -55,10 +55,17 @@ def stories(request: Request) -> HTMLResponse:
         facts = tx.reading.story_facts([lead.story_id or 0 for lead in leads])
         rows = [StoryRow(lead, lead.story, facts[lead.story_id or 0]) for lead in leads]  # type: ignore[arg-type]
         kept = {name: params[name] for name in FILTERS if params.get(name)}
-        return _page(request, "stories.html", {
-            "rows": rows, "filters": kept, "choices": archive.choices(tx),
-            "next": encode_cursor(next_key), "first_page": after is None,
-        })  # fmt: skip
+        return _page(
+            request,
+            "stories.html",
+            {
+                "rows": rows,
+                "filters": kept,
+                "choices": archive.choices(tx),
+                "next": encode_cursor(next_key),
+                "first_page": after is None,
+            },
+        )
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -99,10 +106,18 @@ def alerts(request: Request) -> HTMLResponse:
     with archive_of(request).read() as tx:
         rows, next_key = tx.reading.deliveries(status, after, DELIVERIES_PER_PAGE)  # type: ignore[arg-type]
         counts = tx.alerts.delivery_counts()
-        return _page(request, "alerts.html", {
-            "rows": rows, "status": status, "counts": counts, "statuses": STATUSES,
-            "next": encode_cursor(next_key), "retried": request.query_params.get("retried"),
-        })  # fmt: skip
+        return _page(
+            request,
+            "alerts.html",
+            {
+                "rows": rows,
+                "status": status,
+                "counts": counts,
+                "statuses": STATUSES,
+                "next": encode_cursor(next_key),
+                "retried": request.query_params.get("retried"),
+            },
+        )
 
 
 @router.post("/alerts/{delivery_id}/retry")
@@ -136,6 +151,12 @@ def sources(request: Request) -> HTMLResponse:
     archive = archive_of(request)
     with archive.read() as tx:
         health = tx.reading.source_health()
-        return _page(request, "sources.html", {
-            "health": health, "next_runs": archive.next_runs(tx), "daemon": archive.daemon(tx),
-        })  # fmt: skip
+        return _page(
+            request,
+            "sources.html",
+            {
+                "health": health,
+                "next_runs": archive.next_runs(tx),
+                "daemon": archive.daemon(tx),
+            },
+        )

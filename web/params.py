@@ -66,10 +66,15 @@ def story_filter(params: dict[str, str], **fixed: str) -> StoryFilter:
         return (values.get(name) or "").strip() or None
 
     return StoryFilter(
-        query=text("q"), source=text("source"), category=text("category"),
-        language=text("language"), entity=text("entity"), rule=text("rule"),
-        since=parse_day("since", text("since")), until=parse_day("until", text("until"), end=True),
-    )  # fmt: skip
+        query=text("q"),
+        source=text("source"),
+        category=text("category"),
+        language=text("language"),
+        entity=text("entity"),
+        rule=text("rule"),
+        since=parse_day("since", text("since")),
+        until=parse_day("until", text("until"), end=True),
+    )
 
 
 def limit_param(value: str | None, default: int, most: int) -> int:

@@ -61,9 +61,12 @@ def language_tag(language: str | None) -> str | None:
 def build_environment() -> Environment:
     """The template environment: autoescape on for every template."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-        trim_blocks=True, lstrip_blocks=True, auto_reload=False,
-    )  # fmt: skip
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
     env.filters.update(
         safe_href=safe_href, when=when, one_line=one_line, figure=figure, lang=language_tag
     )

@@ -70,8 +70,9 @@ class Guard:
             message = "this archive needs its access token: Authorization: Bearer <token>"
             return JSONResponse(
                 {"error": {"status": 401, "message": message + " or ?token=<token>"}},
-                status_code=401, headers={"WWW-Authenticate": "Bearer"},
-            )  # fmt: skip
+                status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         return HTMLResponse(LOGIN_PAGE, status_code=401)
 
 

@@ -20,11 +20,17 @@ def iso(value: datetime | None) -> str | None:
 def article_json(article: Article, *, with_text: bool = True) -> dict[str, Any]:
     """An article as the contract's Article JSON."""
     row: dict[str, Any] = {
-        "id": article.id, "url": article.url, "source": article.source.name,
-        "category": article.category, "title": article.title,
-        "published_at": iso(article.published_at), "language": article.language,
-        "text": article.text, "story_id": article.story_id, "fetched_at": iso(article.fetched_at),
-    }  # fmt: skip
+        "id": article.id,
+        "url": article.url,
+        "source": article.source.name,
+        "category": article.category,
+        "title": article.title,
+        "published_at": iso(article.published_at),
+        "language": article.language,
+        "text": article.text,
+        "story_id": article.story_id,
+        "fetched_at": iso(article.fetched_at),
+    }
     if not with_text:
         row.pop("text")
     return row
@@ -33,9 +39,14 @@ def article_json(article: Article, *, with_text: bool = True) -> dict[str, Any]:
 def observation_json(obs: MetricObservation) -> dict[str, Any]:
     """A figure as the contract's Metric observation JSON (plus its story and source)."""
     row: dict[str, Any] = {
-        "id": obs.id, "metric": obs.metric, "value": obs.value, "unit": obs.unit,
-        "period": obs.period, "article_url": obs.article.url, "quote": obs.quote,
-    }  # fmt: skip
+        "id": obs.id,
+        "metric": obs.metric,
+        "value": obs.value,
+        "unit": obs.unit,
+        "period": obs.period,
+        "article_url": obs.article.url,
+        "quote": obs.quote,
+    }
     for name in (*CONTRACT_FIGURE_FIELDS, "kind", "qualifier"):
         row[name] = getattr(obs, name, None)
     row |= {"story_id": obs.story_id, "source": obs.article.source.name}
@@ -50,12 +61,17 @@ def series_key(obs: MetricObservation, fields: tuple[str, ...]) -> dict[str, Any
 def story_json(lead: Article, story: Story, facts: StoryFacts) -> dict[str, Any]:
     """A story: its lead copy, copy count, sources, figures and matched rules."""
     return {
-        "id": story.id, "title": story.title or lead.title, "copies": story.article_count,
-        "first_seen_at": iso(story.first_seen_at), "updated_at": iso(story.updated_at),
-        "published_at": iso(lead.published_at), "sources": facts.sources,
-        "rules": facts.rules, "lead": article_json(lead, with_text=False),
+        "id": story.id,
+        "title": story.title or lead.title,
+        "copies": story.article_count,
+        "first_seen_at": iso(story.first_seen_at),
+        "updated_at": iso(story.updated_at),
+        "published_at": iso(lead.published_at),
+        "sources": facts.sources,
+        "rules": facts.rules,
+        "lead": article_json(lead, with_text=False),
         "figures": [_figure(obs) for obs in facts.figures],
-    }  # fmt: skip
+    }
 
 
 def _figure(obs: MetricObservation) -> dict[str, Any]:
@@ -68,15 +84,23 @@ def alert_json(delivery: Delivery) -> dict[str, Any]:
     alert, payload = delivery.alert, delivery.alert.payload or {}
     pending = delivery.status == "pending"
     return {
-        "id": delivery.id, "alert_id": alert.id, "rule": alert.rule, "kind": alert.kind,
+        "id": delivery.id,
+        "alert_id": alert.id,
+        "rule": alert.rule,
+        "kind": alert.kind,
         "article_url": None if alert.kind == "source_health" else payload.get("url"),
-        "story_id": alert.story_id, "channel": delivery.channel, "status": delivery.status,
-        "created_at": iso(alert.created_at), "title": payload.get("title"),
-        "source": payload.get("source"), "attempts": delivery.attempts,
+        "story_id": alert.story_id,
+        "channel": delivery.channel,
+        "status": delivery.status,
+        "created_at": iso(alert.created_at),
+        "title": payload.get("title"),
+        "source": payload.get("source"),
+        "attempts": delivery.attempts,
         "next_attempt_at": iso(delivery.next_attempt_at) if pending else None,
-        "last_error": delivery.last_error, "last_status_code": delivery.last_status_code,
+        "last_error": delivery.last_error,
+        "last_status_code": delivery.last_status_code,
         "delivered_at": iso(delivery.delivered_at),
-    }  # fmt: skip
+    }
 
 
 def source_json(health: SourceHealth, next_run: datetime | None) -> dict[str, Any]:
@@ -85,11 +109,18 @@ def source_json(health: SourceHealth, next_run: datetime | None) -> dict[str, An
     errors = (run.errors or {}).get("items", []) if run else []
     last_error = (run.error or (errors[-1].get("error") if errors else None)) if run else None
     return {
-        "source": source.name, "kind": source.kind, "category": source.category,
-        "url": source.url, "articles": health.articles, "ok": run.ok if run else None,
+        "source": source.name,
+        "kind": source.kind,
+        "category": source.category,
+        "url": source.url,
+        "articles": health.articles,
+        "ok": run.ok if run else None,
         "last_run_at": iso(run.finished_at) if run else None,
-        "fetched": run.fetched if run else 0, "kept": run.kept if run else 0,
-        "new": run.new if run else 0, "consecutive_failures": source.consecutive_failures,
-        "last_success_at": iso(source.last_success_at), "last_error": last_error,
+        "fetched": run.fetched if run else 0,
+        "kept": run.kept if run else 0,
+        "new": run.new if run else 0,
+        "consecutive_failures": source.consecutive_failures,
+        "last_success_at": iso(source.last_success_at),
+        "last_error": last_error,
         "next_run_at": iso(next_run),
-    }  # fmt: skip
+    }

@@ -7,6 +7,13 @@ from crawler.discover.fetch import Fetch, Fetched, http_fetcher
 from crawler.discover.find import Candidate, discover
 
 __all__ = [
-    "Candidate", "Document", "Fetch", "Fetched", "JsonList", "classify", "discover",
-    "http_fetcher", "json_list",
-]  # fmt: skip
+    "Candidate",
+    "Document",
+    "Fetch",
+    "Fetched",
+    "JsonList",
+    "classify",
+    "discover",
+    "http_fetcher",
+    "json_list",
+]

@@ -82,8 +82,12 @@ def _candidate(fetched: Fetched, document: Document, why: str) -> Candidate | No
     options: dict[str, Any] = {}
     if document.json_list:
         listed = document.json_list
-        options = {"items": listed.items, "item_link": listed.link, "item_title": listed.title,
-                   "item_date": listed.date}  # fmt: skip
+        options = {
+            "items": listed.items,
+            "item_link": listed.link,
+            "item_title": listed.title,
+            "item_date": listed.date,
+        }
         options = {k: v for k, v in options.items() if v is not None}
     kind = "sitemap" if document.kind == "news-sitemap" else document.kind
     reason = f"{document.kind} with {document.entries} entries, {why}"

@@ -7,10 +7,23 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
-              "application/rdf+xml", "text/xml")  # fmt: skip
-COMMON_FEED_PATHS = ("/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml",
-                     "/feed/", "/rss/")  # fmt: skip
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/rdf+xml",
+    "text/xml",
+)
+COMMON_FEED_PATHS = (
+    "/feed",
+    "/rss",
+    "/rss.xml",
+    "/feed.xml",
+    "/atom.xml",
+    "/index.xml",
+    "/feed/",
+    "/rss/",
+)
 COMMON_SITEMAP_PATHS = ("/sitemap.xml", "/news-sitemap.xml", "/sitemap_news.xml")
 _JSON_URL = re.compile(
     r"""["']((?:https?://[^"'\s]+|/[^"'\s]*)(?:\.json|/api/[^"'\s]*)(?:\?[^"'\s]*)?)["']""",

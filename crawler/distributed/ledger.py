@@ -145,9 +145,11 @@ def _write_run(server: Redis, database: str, pass_id: str, source: str) -> None:
 
 def _stats(fields: dict[str, str], errors: list[dict[str, Any]]) -> RunStats:
     stats = RunStats(
-        fetched=int(fields.get("fetched", 0)), kept=int(fields.get("kept", 0)),
-        new=int(fields.get("new", 0)), unchanged=int(fields.get("unchanged", 0)),
-    )  # fmt: skip
+        fetched=int(fields.get("fetched", 0)),
+        kept=int(fields.get("kept", 0)),
+        new=int(fields.get("new", 0)),
+        unchanged=int(fields.get("unchanged", 0)),
+    )
     for name, value in fields.items():
         if name.startswith("dropped:"):
             stats.dropped[name.removeprefix("dropped:")] = int(value)

@@ -96,10 +96,15 @@ _BLOCK_TAGS = tuple(
 
 
 def extract_article(
-    html: str, url: str, *, fallback_title: str | None = None,
-    fallback_date: datetime | None = None, language_hint: str | None = None,
-    boilerplate: frozenset[int] = frozenset(), settings: ExtractionSettings = DEFAULT_SETTINGS,
-) -> Extracted:  # fmt: skip
+    html: str,
+    url: str,
+    *,
+    fallback_title: str | None = None,
+    fallback_date: datetime | None = None,
+    language_hint: str | None = None,
+    boilerplate: frozenset[int] = frozenset(),
+    settings: ExtractionSettings = DEFAULT_SETTINGS,
+) -> Extracted:
     """Title, main text, tz-aware publication date and language of decoded HTML.
 
     ``fallback_date`` is a publication date stated by a feed or news sitemap (never a
@@ -128,8 +133,9 @@ def extract_article(
     article = is_article(declared_article(html, meta), text, links, settings)
     published = published or _fallback(fallback_date, page.tz)
     canonical_link = canonical and str(canonical).strip()
-    return Extracted(title, text, published, language, canonical_link, article,
-                     block_fingerprints(paras))  # fmt: skip
+    return Extracted(
+        title, text, published, language, canonical_link, article, block_fingerprints(paras)
+    )
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -200,9 +206,12 @@ def _classes(el: HtmlElement) -> list[str]:
 
 
 def main_paragraphs(
-    root: HtmlElement, container: HtmlElement | None, url: str, title: str | None,
+    root: HtmlElement,
+    container: HtmlElement | None,
+    url: str,
+    title: str | None,
     settings: ExtractionSettings = DEFAULT_SETTINGS,
-) -> list[str]:  # fmt: skip
+) -> list[str]:
     """Main body paragraphs, chrome removed."""
     if container is not None:
         tree = Element("html")
@@ -230,9 +239,13 @@ def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings)
 def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> str:
     """One trafilatura pass (on its own copy of the tree); "" when it finds nothing."""
     doc = bare_extraction(
-        tree, url=url, fast=fast, favor_precision=precise, include_comments=False,
+        tree,
+        url=url,
+        fast=fast,
+        favor_precision=precise,
+        include_comments=False,
         with_metadata=False,
-    )  # fmt: skip
+    )
     return doc.text or "" if isinstance(doc, Document) else ""
 
 

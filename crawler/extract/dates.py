@@ -292,9 +292,12 @@ def htmldate_date(
 ) -> datetime | None:
     """Ask htmldate for the original (publication) date, with or without free-text search."""
     found = find_date(
-        doc, extensive_search=extensive, original_date=True, url=url,
+        doc,
+        extensive_search=extensive,
+        original_date=True,
+        url=url,
         outputformat="%Y-%m-%dT%H:%M:%S%z",
-    )  # fmt: skip
+    )
     return parse_date(found, default_tz) if found else None
 
 

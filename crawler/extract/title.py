@@ -70,9 +70,10 @@ def _headings(root: HtmlElement, site: str) -> list[HtmlElement]:
     """Headings and headline-classed elements that are short and do not name the site."""
     key = squash(site)
     return [
-        el for el in root.xpath(_HEADINGS_XPATH)
+        el
+        for el in root.xpath(_HEADINGS_XPATH)
         if 2 <= len(_text(el)) <= _MAX_TITLE and not (key and squash(_text(el)) in key)
-    ]  # fmt: skip
+    ]
 
 
 def _linked(element: HtmlElement) -> bool:
@@ -102,10 +103,12 @@ def _trusted(headings: list[HtmlElement], titles: list[str]) -> HtmlElement | No
     if len(h1s) == 1 and (not titles or substantial(_text(h1s[0]))):
         return h1s[0]
     named = (
-        el for el in headings
-        if el.tag != "h1" and substantial(_headline(el))
+        el
+        for el in headings
+        if el.tag != "h1"
+        and substantial(_headline(el))
         and (split_trailing_date(el.text_content())[1] or _ARTICLE_TITLE_NAME_RE.search(_names(el)))
-    )  # fmt: skip
+    )
     return next(named, None)
 
 

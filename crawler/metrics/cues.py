@@ -16,32 +16,50 @@ from typing import NamedTuple
 from crawler.metrics.text import Words
 
 _WORD_CUES = {
-    **dict.fromkeys("aim aims aimed aiming target targets targeted targeting goal goals plan plans "
-                    "planned strive strives".split(), "target"),
-    **dict.fromkeys("expect expects expected project projects projected forecast forecasts "
-                    "forecasted predict predicts predicted could estimates anticipated".split(),
-                    "forecast"),
-    "will": "future", "cumulative": "cumulative", "cumulatively": "cumulative",
-    "lifetime": "cumulative", "shares": "share", "stock": "share", "stocks": "share",
-}  # fmt: skip
+    **dict.fromkeys(
+        "aim aims aimed aiming target targets targeted targeting goal goals plan plans "
+        "planned strive strives".split(),
+        "target",
+    ),
+    **dict.fromkeys(
+        "expect expects expected project projects projected forecast forecasts "
+        "forecasted predict predicts predicted could estimates anticipated".split(),
+        "forecast",
+    ),
+    "will": "future",
+    "cumulative": "cumulative",
+    "cumulatively": "cumulative",
+    "lifetime": "cumulative",
+    "shares": "share",
+    "stock": "share",
+    "stocks": "share",
+}
 # Word pairs, filed under their rarer word (so a sentence without one is skipped in one pass).
 _FIRST_OF_PAIR = {
-    ("seek", "to"): "target", ("seeks", "to"): "target", ("set", "to"): "forecast",
+    ("seek", "to"): "target",
+    ("seeks", "to"): "target",
+    ("set", "to"): "forecast",
     ("likely", "to"): "forecast",
-}  # fmt: skip
+}
 _SECOND_OF_PAIR = {
-    ("on", "track"): "forecast", ("to", "date"): "cumulative", ("all", "time"): "cumulative",
-    ("in", "total"): "cumulative", ("since", "launch"): "cumulative",
-    ("its", "launch"): "cumulative", ("since", "inception"): "cumulative",
-    ("its", "inception"): "cumulative", ("share", "price"): "share",
-}  # fmt: skip
+    ("on", "track"): "forecast",
+    ("to", "date"): "cumulative",
+    ("all", "time"): "cumulative",
+    ("in", "total"): "cumulative",
+    ("since", "launch"): "cumulative",
+    ("its", "launch"): "cumulative",
+    ("since", "inception"): "cumulative",
+    ("its", "inception"): "cumulative",
+    ("share", "price"): "share",
+}
 _CJK_CUES = {
     **dict.fromkeys("目标 力争 计划 争取".split(), "target"),
     **dict.fromkeys("预计 预测 有望 预期 可望".split(), "forecast"),
     "将": "future",
     **dict.fromkeys("累计 上线以来 成立以来 问世以来 迄今".split(), "cumulative"),
-    "股价": "share", "股票": "share",
-}  # fmt: skip
+    "股价": "share",
+    "股票": "share",
+}
 _WORD = re.compile(r"[a-z]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # 到2027年 opening a clause is the year a plan sets (not 从…增长到2024年的); 将近 is "nearly".

@@ -11,8 +11,20 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-           "七": 7, "八": 8, "九": 9}  # fmt: skip
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10**4, "亿": 10**8}
 CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_LARGE)
@@ -50,9 +62,13 @@ def find_numerals(text: str, blocked: bytearray) -> Iterator[Numeral]:
         percent = text[max(0, start - 3) : start] == "百分之"
         unit = "%" if percent else after["unit"]
         yield Numeral(
-            start - 3 if percent else start, after.end(), value, unit,
-            after["q2"] or after["q3"], run[0][-1] in "万亿",
-        )  # fmt: skip
+            start - 3 if percent else start,
+            after.end(),
+            value,
+            unit,
+            after["q2"] or after["q3"],
+            run[0][-1] in "万亿",
+        )
 
 
 def numeral_value(numeral: str) -> int | None:

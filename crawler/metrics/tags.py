@@ -77,10 +77,13 @@ class Tagger:
     """Tags the figures of one normalised text, in text order."""
 
     def __init__(
-        self, text: str, segments: Segments, amounts: Sequence[_Located],
+        self,
+        text: str,
+        segments: Segments,
+        amounts: Sequence[_Located],
         spans: tuple[Sequence[tuple[int, int]], Words],
         names: tuple[EntityFinder | None, list[Mention]],
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.text, self.segments, self.amounts = text, segments, amounts
         self.spans, self.words = spans  # the sentences that hold numbers, and their words
         self.finder, self._mentions = names  # the catalogue, and its names in ``spans``
@@ -107,9 +110,11 @@ class Tagger:
         # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
         status = status or _status(earlier) or ACTUAL
         as_of = (
-            currency and period is not None and _MONTH_PERIOD.match(period) is not None
+            currency
+            and period is not None
+            and _MONTH_PERIOD.match(period) is not None
             and AS_OF_RE.search(self.text, since, amount.start) is not None
-        )  # fmt: skip
+        )
         basis = _basis(before + after, as_of, period, previous)
         entity, region = self._who_where(amount, place) if self.finder else (None, None)
         tags = Tags(entity, region, status, basis)

@@ -46,11 +46,11 @@ class ExtractPipeline(DramawatchPipeline):
         analysis = await self._analyse(item)
         extracted = analysis.extracted
         if stored is None:  # a page counts once towards its source's repeated blocks
-            self.writes.submit(partial(record_blocks, self.config.database, item.source,
-                                       extracted.blocks))  # fmt: skip
+            self.writes.submit(
+                partial(record_blocks, self.config.database, item.source, extracted.blocks)
+            )
         if not extracted.is_article:
-            self.writes.submit(partial(record_body, self.config.database, item.url,
-                                       item.body_hash))  # fmt: skip
+            self.writes.submit(partial(record_body, self.config.database, item.url, item.body_hash))
             raise DropItem(f"not-article: {item.url}")
         if analysis.text is None:
             raise DropItem(f"no-text: {item.url}")

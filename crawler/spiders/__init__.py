@@ -16,6 +16,10 @@ SPIDERS: dict[str, type[SourceSpider]] = {
 }
 
 __all__ = [
-    "SPIDERS", "HtmlListingSpider", "JsonListSpider", "RssSpider", "SitemapSourceSpider",
+    "SPIDERS",
+    "HtmlListingSpider",
+    "JsonListSpider",
+    "RssSpider",
+    "SitemapSourceSpider",
     "SourceSpider",
-]  # fmt: skip
+]

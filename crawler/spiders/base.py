@@ -62,9 +62,12 @@ class SourceSpider(scrapy.Spider):
         # dont_filter: a redirect back to the start URL reaches the fence's loop check
         # instead of vanishing in the duplicate filter.
         yield scrapy.Request(
-            self.source.url, callback=self._parse_start, errback=self.on_error,
-            meta={"is_start": True}, dont_filter=True,
-        )  # fmt: skip
+            self.source.url,
+            callback=self._parse_start,
+            errback=self.on_error,
+            meta={"is_start": True},
+            dont_filter=True,
+        )
 
     def _parse_start(self, response: Response) -> Any:
         self.start_answered = True
@@ -80,9 +83,13 @@ class SourceSpider(scrapy.Spider):
             self.fail(f"{self.source.url}: the start URL gave no page")
 
     def article_request(
-        self, url: str, *, title: str | None = None, date: datetime | None = None,
+        self,
+        url: str,
+        *,
+        title: str | None = None,
+        date: datetime | None = None,
         reason: str = "listed by the source",
-    ) -> Iterator[scrapy.Request]:  # fmt: skip
+    ) -> Iterator[scrapy.Request]:
         """A request for one article page, at most once and within the per-source cap."""
         if url in self._requested:
             return

@@ -17,8 +17,15 @@ from crawler.spiders.base import SourceSpider
 from crawler.spiders.budget import PAGES
 
 CHINA = timezone(timedelta(hours=8))
-_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M:%S",
-                 "%Y/%m/%d", "%Y年%m月%d日", "%Y%m%d")  # fmt: skip
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%Y年%m月%d日",
+    "%Y%m%d",
+)
 
 
 @dataclass(frozen=True)

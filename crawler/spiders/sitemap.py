@@ -91,9 +91,11 @@ class SitemapSourceSpider(SourceSpider):
                 self.record_error(response.url, f"more than {self.max_children} child sitemaps")
                 return
             yield scrapy.Request(
-                entry.loc, callback=self.parse, errback=self.on_error,
+                entry.loc,
+                callback=self.parse,
+                errback=self.on_error,
                 meta={"sitemap_depth": depth},
-            )  # fmt: skip
+            )
 
 
 def bounded_gunzip(body: bytes, limit: int) -> bytes:
@@ -128,9 +130,11 @@ def _entries(root: Any, base_url: str) -> Iterator[SitemapEntry]:
         }
         if fields.get("loc"):
             yield SitemapEntry(
-                urljoin(base_url, fields["loc"]), _parse_date(fields.get("lastmod")),
-                fields.get("title"), _parse_date(fields.get("publication_date")),
-            )  # fmt: skip
+                urljoin(base_url, fields["loc"]),
+                _parse_date(fields.get("lastmod")),
+                fields.get("title"),
+                _parse_date(fields.get("publication_date")),
+            )
 
 
 def _parse_date(value: str | None) -> datetime | None:

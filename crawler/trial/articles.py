@@ -35,30 +35,45 @@ class TrialArticle:
     def as_dict(self) -> dict[str, Any]:
         """The contract's article fields and the extra detail."""
         return {
-            "url": self.url, "title": self.title, "language": self.language,
+            "url": self.url,
+            "title": self.title,
+            "language": self.language,
             "published_at": self.published_at.isoformat() if self.published_at else None,
-            "length": self.length, "on_topic": self.on_topic, "matched": list(self.matched),
+            "length": self.length,
+            "on_topic": self.on_topic,
+            "matched": list(self.matched),
             "figures": list(self.figures),
             "chrome_removed": {"chars": self.chrome_chars, "samples": list(self.chrome_removed)},
-        }  # fmt: skip
+        }
 
 
 def analyse_article(item: Any, metrics: tuple[Any, ...], keywords: Any) -> TrialArticle:
     """Extract an article item as the crawl's pipelines would, without storing anything."""
     analysis = analyse_page(
-        item.html, item.url, metrics=metrics, fallback_title=item.fallback_title,
-        fallback_date=item.fallback_date, language_hint=item.language_hint,
-    )  # fmt: skip
+        item.html,
+        item.url,
+        metrics=metrics,
+        fallback_title=item.fallback_title,
+        fallback_date=item.fallback_date,
+        language_hint=item.language_hint,
+    )
     extracted = analysis.extracted
     title = extracted.title or item.fallback_title
     matched = tuple(keywords(f"{title or ''}\n{extracted.text}"))
     observations = analysis.text.observations if analysis.text else []
     removed = chrome_lines(item.html, extracted.text, title)
     return TrialArticle(
-        item.url, title, analysis.published_at, extracted.language or item.language_hint,
-        len(extracted.text), bool(matched), matched, tuple(_figure(o) for o in observations),
-        tuple(removed[:MAX_CHROME_SAMPLES]), sum(len(line) for line in removed),
-    )  # fmt: skip
+        item.url,
+        title,
+        analysis.published_at,
+        extracted.language or item.language_hint,
+        len(extracted.text),
+        bool(matched),
+        matched,
+        tuple(_figure(o) for o in observations),
+        tuple(removed[:MAX_CHROME_SAMPLES]),
+        sum(len(line) for line in removed),
+    )
 
 
 def chrome_lines(html: str, text: str, title: str | None) -> list[str]:
@@ -82,5 +97,10 @@ def chrome_lines(html: str, text: str, title: str | None) -> list[str]:
 
 
 def _figure(observation: Any) -> dict[str, Any]:
-    return {"metric": observation.metric, "value": observation.value, "unit": observation.unit,
-            "period": observation.period, "quote": observation.quote}  # fmt: skip
+    return {
+        "metric": observation.metric,
+        "value": observation.value,
+        "unit": observation.unit,
+        "period": observation.period,
+        "quote": observation.quote,
+    }

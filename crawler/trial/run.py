@@ -31,13 +31,17 @@ class Trial:
     def as_dict(self) -> dict[str, Any]:
         """The ``sources test --format json`` object."""
         return {
-            "source": self.source.name, "kind": self.source.kind, "url": self.source.url,
+            "source": self.source.name,
+            "kind": self.source.kind,
+            "url": self.source.url,
             "articles": [a.as_dict() for a in self.articles],
             "skipped": [{"url": r.url, "reason": r.reason} for r in self.links if not r.taken],
-            "links": [{"url": r.url, "title": r.title, "reason": r.reason}
-                      for r in self.links if r.taken],
-            "errors": self.errors, "verdict": self.verdict.as_dict(),
-        }  # fmt: skip
+            "links": [
+                {"url": r.url, "title": r.title, "reason": r.reason} for r in self.links if r.taken
+            ],
+            "errors": self.errors,
+            "verdict": self.verdict.as_dict(),
+        }
 
 
 def run_trial(config: Config, source: SourceConfig, limit: int = DEFAULT_LIMIT) -> Trial:
@@ -49,11 +53,13 @@ def run_trial(config: Config, source: SourceConfig, limit: int = DEFAULT_LIMIT) 
     """
     crawl = config.crawl.model_copy(update={"max_articles_per_source": limit})
     settings = settings_for(
-        config, ITEM_PIPELINES={"crawler.trial.pipeline.TrialPipeline": 100},
+        config,
+        ITEM_PIPELINES={"crawler.trial.pipeline.TrialPipeline": 100},
         DOWNLOADER_MIDDLEWARES={"crawler.middlewares.ConditionalGetMiddleware": None},
-        DRAMAWATCH_ANALYSIS_PROCESSES=0, LOG_LEVEL="ERROR",
+        DRAMAWATCH_ANALYSIS_PROCESSES=0,
+        LOG_LEVEL="ERROR",
         LOG_INSTALL_ROOT_HANDLER=False,
-    )  # fmt: skip
+    )
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(SPIDERS[source.kind])
     process.crawl(crawler, source=source, crawl=crawl)

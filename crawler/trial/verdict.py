@@ -43,8 +43,14 @@ def judge(
     on_topic = [a for a in with_text if a.on_topic]
     summary = f"{links} article links, {len(with_text)} with text, {len(on_topic)} on topic"
     if not with_text:
-        return Verdict("warning", summary, ("no article text was extracted from the linked pages: "
-                       "check that the links lead to articles",))  # fmt: skip
+        return Verdict(
+            "warning",
+            summary,
+            (
+                "no article text was extracted from the linked pages: "
+                "check that the links lead to articles",
+            ),
+        )
     if not on_topic:
         hint = "none of the articles is on topic: fine for a broad source, else set topic_keywords"
         return Verdict("ok", summary, (hint,))

@@ -9,10 +9,12 @@ import click
 
 @click.command()
 @click.option(
-    "--workdir", type=click.Path(file_okay=False, path_type=Path),
-    default=Path("dramawatch-demo"), show_default=True,
+    "--workdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dramawatch-demo"),
+    show_default=True,
     help="Where the demo's fresh SQLite database is written.",
-)  # fmt: skip
+)
 def demo(workdir: Path) -> None:
     """Run the whole pipeline on the bundled recorded sites (no network needed).
 

@@ -44,8 +44,14 @@ def import_command(ctx: Context, file: Path) -> None:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["opml"]), default="opml", show_default=True,
-              help="Output format.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["opml"]),
+    default="opml",
+    show_default=True,
+    help="Output format.",
+)
 @pass_context
 def export_command(ctx: Context, fmt: str) -> None:
     """Print the rss sources as OPML, one folder per category, for a feed reader.

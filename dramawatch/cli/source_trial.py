@@ -19,15 +19,27 @@ from dramawatch.cli.source_files import writable_config
 from dramawatch.output import console, format_option, write_rows
 
 KINDS = ("rss", "html", "sitemap", "json")
-ARTICLE_COLUMNS = ("title", "published_at", "language", "length", "on_topic", "figures",
-                   "chrome_removed")  # fmt: skip
+ARTICLE_COLUMNS = (
+    "title",
+    "published_at",
+    "language",
+    "length",
+    "on_topic",
+    "figures",
+    "chrome_removed",
+)
 
 
 @click.command("test")
 @click.argument("target", metavar="NAME|URL")
 @click.option("--kind", type=click.Choice(KINDS), help="Source kind of a URL (default: guessed).")
-@click.option("--limit", type=click.IntRange(1, 200), default=DEFAULT_LIMIT, show_default=True,
-              help="Articles to fetch and extract at most.")  # fmt: skip
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 200),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="Articles to fetch and extract at most.",
+)
 @format_option("table", "json")
 @pass_context
 def test_command(ctx: Context, target: str, kind: str | None, limit: int, fmt: str) -> None:
@@ -40,8 +52,13 @@ def test_command(ctx: Context, target: str, kind: str | None, limit: int, fmt: s
     """
     config = _config(ctx)
     source = _source(config, target, kind)
-    trial = run_trial(config.model_copy(update={"sources": (*config.sources, source)})
-                      if source not in config.sources else config, source, limit)  # fmt: skip
+    trial = run_trial(
+        config.model_copy(update={"sources": (*config.sources, source)})
+        if source not in config.sources
+        else config,
+        source,
+        limit,
+    )
     show_trial(trial, fmt)
     if trial.verdict.status == "failing":
         raise SystemExit(1)
@@ -51,8 +68,13 @@ def test_command(ctx: Context, target: str, kind: str | None, limit: int, fmt: s
 @click.argument("url")
 @click.option("--name", help="Name of the new source (default: from the host).")
 @click.option("--write", is_flag=True, help="Append the entry to the config file.")
-@click.option("--limit", type=click.IntRange(1, 200), default=5, show_default=True,
-              help="Articles to try from the best option.")  # fmt: skip
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 200),
+    default=5,
+    show_default=True,
+    help="Articles to try from the best option.",
+)
 @pass_context
 def add_command(ctx: Context, url: str, name: str | None, write: bool, limit: int) -> None:
     """Find the site's feeds, sitemaps, JSON lists and listings, try the best, print its entry.
@@ -137,15 +159,24 @@ def _guess(url: str, config: Config) -> dict[str, Any]:
         return {}
     kind = {"news-sitemap": "sitemap"}.get(document.kind, document.kind)
     found = json_list(json.loads(fetched.body)) if kind == "json" else None
-    options = {"items": found.items, "item_link": found.link, "item_title": found.title,
-               "item_date": found.date} if found else {}  # fmt: skip
+    options = (
+        {
+            "items": found.items,
+            "item_link": found.link,
+            "item_title": found.title,
+            "item_date": found.date,
+        }
+        if found
+        else {}
+    )
     return {"kind": kind, **{k: v for k, v in options.items() if v is not None}}
 
 
 def _fetcher(config: Config) -> Any:
     crawl = config.crawl
-    return http_fetcher(crawl.user_agent, crawl.download_timeout, crawl.download_maxsize,
-                        crawl.obey_robots)  # fmt: skip
+    return http_fetcher(
+        crawl.user_agent, crawl.download_timeout, crawl.download_maxsize, crawl.obey_robots
+    )
 
 
 def _config(ctx: Context) -> Config:

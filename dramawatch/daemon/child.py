@@ -39,9 +39,17 @@ class ChildOutcome:
 def crawl_command(config_path: Path, source: str) -> list[str]:
     """The command line of one source's pass, the same pass ``dramawatch crawl`` runs."""
     return [
-        sys.executable, "-m", "dramawatch", "--config", str(config_path),
-        "crawl", "--source", source, "--format", "json",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "dramawatch",
+        "--config",
+        str(config_path),
+        "crawl",
+        "--source",
+        source,
+        "--format",
+        "json",
+    ]
 
 
 class Children:
@@ -77,9 +85,14 @@ class Children:
             if self._closed:
                 return None
             child = subprocess.Popen(
-                list(argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                encoding="utf-8", errors="replace", start_new_session=True,
-            )  # fmt: skip
+                list(argv),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                start_new_session=True,
+            )
             self._running[child.pid] = child
         return child
 

@@ -84,8 +84,12 @@ def run_source(runtime: Runtime, name: str) -> None:
     wait = backoff_remaining(runtime.store, source, runtime.options.backoff_ceiling, utcnow())
     if wait > source.interval / 2:  # the scheduled run nearest to the deadline goes ahead
         fields = {"event": "backoff", "source": name, "wait_s": round(wait)}
-        logger.info("Source %s is backing off after failures: next try in %.0fs", name, wait,
-                    extra={"fields": fields})  # fmt: skip
+        logger.info(
+            "Source %s is backing off after failures: next try in %.0fs",
+            name,
+            wait,
+            extra={"fields": fields},
+        )
         return
     started = utcnow()
     argv = crawl_command(runtime.options.config_path, name)
@@ -184,19 +188,31 @@ def record_job_error(runtime: Runtime, name: str, error: BaseException | None) -
 
 def _log_summary(name: str, report: dict[str, Any], out: ChildOutcome) -> None:
     fields = {
-        "event": "run", "source": name, "ok": bool(report.get("ok")),
-        "error": report.get("error"), "fetched": report.get("fetched", 0),
-        "new": report.get("new", 0), "revisions": report.get("revisions", 0),
-        "unchanged": report.get("unchanged", 0), "page_errors": len(report.get("errors") or []),
-        "seconds": round(out.seconds, 2), "exit": out.returncode,
-    }  # fmt: skip
+        "event": "run",
+        "source": name,
+        "ok": bool(report.get("ok")),
+        "error": report.get("error"),
+        "fetched": report.get("fetched", 0),
+        "new": report.get("new", 0),
+        "revisions": report.get("revisions", 0),
+        "unchanged": report.get("unchanged", 0),
+        "page_errors": len(report.get("errors") or []),
+        "seconds": round(out.seconds, 2),
+        "exit": out.returncode,
+    }
     level = logging.INFO if fields["ok"] else logging.WARNING
     logger.log(
-        level, "Run of %s: %s; fetched %d, new %d, unchanged %d, page errors %d (%.1fs)",
-        name, "ok" if fields["ok"] else f"failed: {fields['error']}", fields["fetched"],
-        fields["new"], fields["unchanged"], fields["page_errors"], out.seconds,
+        level,
+        "Run of %s: %s; fetched %d, new %d, unchanged %d, page errors %d (%.1fs)",
+        name,
+        "ok" if fields["ok"] else f"failed: {fields['error']}",
+        fields["fetched"],
+        fields["new"],
+        fields["unchanged"],
+        fields["page_errors"],
+        out.seconds,
         extra={"fields": fields},
-    )  # fmt: skip
+    )
     if out.stderr.strip():
         logger.debug("Crawl of %s said:\n%s", name, out.stderr.strip()[-4000:])
 
@@ -214,7 +230,9 @@ def dispatch(runtime: Runtime) -> None:
         runtime.dispatching.release()
     if report.delivered or report.retrying or report.failed:
         logger.info(
-            "Dispatched: %d delivered, %d to retry, %d failed", len(report.delivered),
-            len(report.retrying), len(report.failed),
+            "Dispatched: %d delivered, %d to retry, %d failed",
+            len(report.delivered),
+            len(report.retrying),
+            len(report.failed),
             extra={"fields": {"event": "dispatch", **report.as_dict()}},
-        )  # fmt: skip
+        )

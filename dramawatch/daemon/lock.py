@@ -82,8 +82,11 @@ class DaemonLock:
             if holder is not None and not ours and is_live(holder, host=self.host, now=now):
                 raise DaemonRunning(holder, now)
             if holder is not None and not ours:
-                logger.warning("Taking over the daemon lock from pid %d on %s (gone or stale)",
-                               holder.pid, holder.host)  # fmt: skip
+                logger.warning(
+                    "Taking over the daemon lock from pid %d on %s (gone or stale)",
+                    holder.pid,
+                    holder.host,
+                )
             tx.daemon.take(self.pid, self.host, now)
             tx.commit()
 

@@ -92,10 +92,14 @@ def source_trigger(source: SourceConfig) -> BaseTrigger:
 def job_options(source: SourceConfig) -> dict[str, Any]:
     """One run at a time, missed runs merged, a run up to one interval late still made."""
     return {
-        "coalesce": True, "max_instances": 1, "misfire_grace_time": max(int(source.interval), 30),
-        "name": f"crawl {source.name}", "func": CRAWL_JOB, "args": (source.name,),
+        "coalesce": True,
+        "max_instances": 1,
+        "misfire_grace_time": max(int(source.interval), 30),
+        "name": f"crawl {source.name}",
+        "func": CRAWL_JOB,
+        "args": (source.name,),
         "executor": CRAWLS,
-    }  # fmt: skip
+    }
 
 
 def sync_jobs(scheduler: BaseScheduler, config: Config) -> SyncReport:
@@ -127,23 +131,37 @@ def _add(scheduler: BaseScheduler, source: SourceConfig) -> None:
     first = datetime.now(UTC) + timedelta(seconds=spread)
     options = job_options(source)
     scheduler.add_job(
-        options.pop("func"), source_trigger(source), id=job_id(source.name),
-        jobstore=PERSISTENT, next_run_time=first, replace_existing=True, **options,
-    )  # fmt: skip
+        options.pop("func"),
+        source_trigger(source),
+        id=job_id(source.name),
+        jobstore=PERSISTENT,
+        next_run_time=first,
+        replace_existing=True,
+        **options,
+    )
 
 
 def _same_schedule(job: Job, trigger: BaseTrigger) -> bool:
     old = job.trigger
     return (type(old), str(old), getattr(old, "jitter", None)) == (
-        type(trigger), str(trigger), getattr(trigger, "jitter", None),
-    )  # fmt: skip
+        type(trigger),
+        str(trigger),
+        getattr(trigger, "jitter", None),
+    )
 
 
 def add_dispatcher(scheduler: BaseScheduler, every: float) -> None:
     """The continuous dispatch of due alert deliveries."""
     scheduler.add_job(
-        DISPATCH_JOB, IntervalTrigger(seconds=every, timezone=UTC), id=DISPATCH_JOB_ID,
-        name="dispatch alerts", jobstore=IN_MEMORY, executor=DISPATCHER, coalesce=True,
-        max_instances=1, misfire_grace_time=max(int(every * 2), 10), replace_existing=True,
+        DISPATCH_JOB,
+        IntervalTrigger(seconds=every, timezone=UTC),
+        id=DISPATCH_JOB_ID,
+        name="dispatch alerts",
+        jobstore=IN_MEMORY,
+        executor=DISPATCHER,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=max(int(every * 2), 10),
+        replace_existing=True,
         next_run_time=datetime.now(UTC),
-    )  # fmt: skip
+    )

@@ -129,8 +129,12 @@ class Daemon:
     def _shutdown(self, signum: int) -> None:
         grace = self.runtime.options.grace
         cause = signal.Signals(signum).name if signum else "shutdown"
-        logger.info("%s: no new runs; running crawls get %.0fs to finish", cause, grace,
-                    extra={"fields": {"event": "stopping", "signal": cause}})  # fmt: skip
+        logger.info(
+            "%s: no new runs; running crawls get %.0fs to finish",
+            cause,
+            grace,
+            extra={"fields": {"event": "stopping", "signal": cause}},
+        )
         with contextlib.suppress(SchedulerNotRunningError):
             self.scheduler.pause()  # unrun jobs keep their due time in the job store
         self.runtime.stopping.set()
@@ -149,8 +153,12 @@ class Daemon:
         if event.code == EVENT_JOB_MISSED:
             logger.warning("Job %s missed its run at %s", event.job_id, event.scheduled_run_time)
             return
-        logger.error("Job %s failed: %r", event.job_id, event.exception,
-                     extra={"fields": {"event": "job_error", "job": event.job_id}})  # fmt: skip
+        logger.error(
+            "Job %s failed: %r",
+            event.job_id,
+            event.exception,
+            extra={"fields": {"event": "job_error", "job": event.job_id}},
+        )
         if event.job_id.startswith("source:"):
             record_job_error(self.runtime, event.job_id.removeprefix("source:"), event.exception)
 
@@ -158,8 +166,12 @@ class Daemon:
 def _log_sync(what: str, report: SyncReport) -> None:
     fields = {"event": "schedule", **{k: list(v) for k, v in report.__dict__.items()}}
     logger.info(
-        "%s: %d sources scheduled (%d kept their stored next run, %d new, %d re-timed), "
-        "%d removed", what, len(report.kept) + len(report.added) + len(report.rescheduled),
-        len(report.kept), len(report.added), len(report.rescheduled), len(report.removed),
+        "%s: %d sources scheduled (%d kept their stored next run, %d new, %d re-timed), %d removed",
+        what,
+        len(report.kept) + len(report.added) + len(report.rescheduled),
+        len(report.kept),
+        len(report.added),
+        len(report.rescheduled),
+        len(report.removed),
         extra={"fields": fields},
-    )  # fmt: skip
+    )

@@ -36,8 +36,14 @@ def smtp() -> Iterator[SmtpSink]:
 
 def _mail(port: int, **fields: Any) -> dict[str, Any]:
     smtp = {"host": "127.0.0.1", "port": port, "timeout": 5, **fields.pop("smtp", {})}
-    return {"name": "mail", "kind": "email", "to": ["analyst@example.com"],
-            "from": "dramawatch@example.com", "smtp": smtp, **fields}  # fmt: skip
+    return {
+        "name": "mail",
+        "kind": "email",
+        "to": ["analyst@example.com"],
+        "from": "dramawatch@example.com",
+        "smtp": smtp,
+        **fields,
+    }
 
 
 def _queue(store: Store, channel: dict[str, Any], titles: list[str], now: Any = None) -> Config:
@@ -46,10 +52,16 @@ def _queue(store: Store, channel: dict[str, Any], titles: list[str], now: Any = 
     with store.transaction() as tx:
         for story, title in enumerate(titles):
             article = ArticleFacts(
-                article_id=None, story_id=None, url=f"https://nrta.example/{story}",
-                source="nrta", category="government", language="en", title=title,
-                text="NRTA notice", source_id=None,
-            )  # fmt: skip
+                article_id=None,
+                story_id=None,
+                url=f"https://nrta.example/{story}",
+                source="nrta",
+                category="government",
+                language="en",
+                title=title,
+                text="NRTA notice",
+                source_id=None,
+            )
             verdict = keyword(rule, article)
             assert verdict is not None and verdict.draft is not None
             draft = replace(verdict.draft, dedupe_key=title)
@@ -135,11 +147,13 @@ def test_digest_sends_three_alerts_as_one_email(store: Store, smtp: SmtpSink) ->
 def test_smtp_auth(store: Store) -> None:
     sink = SmtpSink(credentials=("robot", "s3cret")).start()
     try:
-        good = _queue(store, _mail(sink.port, smtp={"username": "robot", "password": "s3cret"}),
-                      ["NRTA good"])  # fmt: skip
+        good = _queue(
+            store, _mail(sink.port, smtp={"username": "robot", "password": "s3cret"}), ["NRTA good"]
+        )
         assert len(dispatch_pending(store, good, policy=FAST).delivered) == 1
-        bad = _queue(store, _mail(sink.port, smtp={"username": "robot", "password": "wrong"}),
-                     ["NRTA bad"])  # fmt: skip
+        bad = _queue(
+            store, _mail(sink.port, smtp={"username": "robot", "password": "wrong"}), ["NRTA bad"]
+        )
         report = dispatch_pending(store, bad, policy=FAST)
     finally:
         sink.stop()
@@ -169,8 +183,9 @@ def test_tls_with_auth_verifies_the_server_against_the_configured_ca(
     sink = _tls_sink(authority, mode, credentials=("robot", "s3cret"))
     login = {"username": "robot", "password": "s3cret", mode: True}
     try:
-        trusted = _queue(store, _mail(sink.port, smtp={**login, "ca_file": str(ca_file)}),
-                         ["NRTA over TLS"])  # fmt: skip
+        trusted = _queue(
+            store, _mail(sink.port, smtp={**login, "ca_file": str(ca_file)}), ["NRTA over TLS"]
+        )
         assert len(dispatch_pending(store, trusted, policy=FAST).delivered) == 1
         # The system's CAs do not know the throwaway one: no mail, and the reason is kept.
         untrusted = _queue(store, _mail(sink.port, smtp=login), ["NRTA unverified"])

@@ -23,9 +23,12 @@ STORY = (
 )
 HOOK = {"name": "hook", "kind": "webhook", "url": "http://127.0.0.1:9/hook"}
 MAIL = {
-    "name": "mail", "kind": "email", "to": ["a@example.com"], "from": "dw@example.com",
+    "name": "mail",
+    "kind": "email",
+    "to": ["a@example.com"],
+    "from": "dw@example.com",
     "smtp": {"host": "127.0.0.1", "port": 9},
-}  # fmt: skip
+}
 
 
 def _config(store: Store, *rules: dict[str, Any], **sections: Any) -> Config:
@@ -81,8 +84,13 @@ def test_revision_that_newly_matches_alerts_once(store: Store) -> None:
 
 
 def test_metric_change_new_period_and_revised_figure(store: Store) -> None:
-    rule = {"name": "moves", "kind": "metric_change", "metric": "market_value",
-            "min_change_pct": 5, "channels": ["hook"]}  # fmt: skip
+    rule = {
+        "name": "moves",
+        "kind": "metric_change",
+        "metric": "market_value",
+        "min_change_pct": 5,
+        "channels": ["hook"],
+    }
     config = _config(store, rule, metrics=[MARKET])
     text = "Analysts said the micro-drama market size reached 37.39 billion yuan in 2023."
     ingest(config, "https://a.example/2023", "Market 2023", text)
@@ -96,32 +104,58 @@ def test_metric_change_new_period_and_revised_figure(store: Store) -> None:
 
 
 def test_a_revised_figure_is_compared_with_the_most_recently_published_one(store: Store) -> None:
-    rule = {"name": "moves", "kind": "metric_change", "metric": "market_value",
-            "min_change_pct": 5, "channels": ["hook"]}  # fmt: skip
+    rule = {
+        "name": "moves",
+        "kind": "metric_change",
+        "metric": "market_value",
+        "min_change_pct": 5,
+        "channels": ["hook"],
+    }
     config = _config(store, rule, metrics=[MARKET])
     stories = [
-        ("a", 2, "Analysts at one firm said the micro-drama market size reached 50 billion "
-                 "yuan in 2024, led by ReelShort and DramaBox."),
+        (
+            "a",
+            2,
+            "Analysts at one firm said the micro-drama market size reached 50 billion "
+            "yuan in 2024, led by ReelShort and DramaBox.",
+        ),
         # Stored later, published earlier: not the figure to compare with.
-        ("b", 1, "An older regional survey, released only now, put the micro-drama market "
-                 "size at 52 billion yuan in 2024 across the provinces it covered."),
-        ("c", 3, "Official statistics out this week show the micro-drama market size "
-                 "reached 60 billion yuan in 2024 for the country as a whole."),
-    ]  # fmt: skip
+        (
+            "b",
+            1,
+            "An older regional survey, released only now, put the micro-drama market "
+            "size at 52 billion yuan in 2024 across the provinces it covered.",
+        ),
+        (
+            "c",
+            3,
+            "Official statistics out this week show the micro-drama market size "
+            "reached 60 billion yuan in 2024 for the country as a whole.",
+        ),
+    ]
     for name, day, text in stories:
-        ingest(config, f"https://{name}.example/market", f"Market {name}", text,
-               published_at=T0 + timedelta(days=day))  # fmt: skip
+        ingest(
+            config,
+            f"https://{name}.example/market",
+            f"Market {name}",
+            text,
+            published_at=T0 + timedelta(days=day),
+        )
     (alert,) = [row["payload"]["metric"] for row in deliveries(store)]
     assert (alert["comparison"], alert["previous_value"], alert["value"]) == (
-        "revised", 50e9, 60e9,
-    )  # fmt: skip
+        "revised",
+        50e9,
+        60e9,
+    )
 
 
 def test_figures_of_one_article_are_not_compared_with_each_other(store: Store) -> None:
     rule = {"name": "moves", "kind": "metric_change", "channels": ["hook"]}
     config = _config(store, rule, metrics=[MARKET])
-    text = ("The market size was 37.39 billion yuan in 2023. "
-            "The market size reached 50.44 billion yuan in 2024.")  # fmt: skip
+    text = (
+        "The market size was 37.39 billion yuan in 2023. "
+        "The market size reached 50.44 billion yuan in 2024."
+    )
     ingest(config, "https://a.example/both", "Both years", text)
     assert deliveries(store) == []
 

@@ -20,9 +20,13 @@ def _kw(**fields: Any) -> KeywordRule:
 
 def _article(text: str, title: str = "A notice", **fields: Any) -> ArticleFacts:
     defaults: dict[str, Any] = {
-        "article_id": 7, "story_id": 3, "url": "https://nrta.example/notice",
-        "source": "nrta", "category": "government", "language": "en",
-    }  # fmt: skip
+        "article_id": 7,
+        "story_id": 3,
+        "url": "https://nrta.example/notice",
+        "source": "nrta",
+        "category": "government",
+        "language": "en",
+    }
     return ArticleFacts(title=title, text=text, **{**defaults, **fields})
 
 
@@ -87,10 +91,15 @@ def test_keyword_copy_of_known_story_and_revisions() -> None:
 
 def _obs(value: float, period: str | None, id: int, **fields: Any) -> ObservationFacts:
     defaults: dict[str, Any] = {
-        "metric": "market_value", "unit": "CNY", "kind": "level",
-        "quote": f"market size {value}", "observed_at": T0 + timedelta(days=id),
-        "story_id": 100 + id, "article_id": 200 + id, "url": f"https://x.example/{id}",
-    }  # fmt: skip
+        "metric": "market_value",
+        "unit": "CNY",
+        "kind": "level",
+        "quote": f"market size {value}",
+        "observed_at": T0 + timedelta(days=id),
+        "story_id": 100 + id,
+        "article_id": 200 + id,
+        "url": f"https://x.example/{id}",
+    }
     return ObservationFacts(id=id, value=value, period=period, **{**defaults, **fields})
 
 

@@ -21,12 +21,23 @@ channels:
   - {name: hook, kind: webhook, url: "http://127.0.0.1:9000/hook"}
 """
 REQUIRED = {
-    "reelshort": "ReelShort", "crazy_maple": "Crazy Maple Studio", "dramabox": "DramaBox",
-    "shortmax": "ShortMax", "flextv": "FlexTV", "goodshort": "GoodShort", "hongguo": "红果短剧",
-    "kuaishou": "快手", "douyin": "抖音", "col_group": "中文在线", "nrta": "国家广播电视总局",
-    "cnsa": "中国网络视听协会", "cn": "我国", "overseas": "海外", "global": "全球",
+    "reelshort": "ReelShort",
+    "crazy_maple": "Crazy Maple Studio",
+    "dramabox": "DramaBox",
+    "shortmax": "ShortMax",
+    "flextv": "FlexTV",
+    "goodshort": "GoodShort",
+    "hongguo": "红果短剧",
+    "kuaishou": "快手",
+    "douyin": "抖音",
+    "col_group": "中文在线",
+    "nrta": "国家广播电视总局",
+    "cnsa": "中国网络视听协会",
+    "cn": "我国",
+    "overseas": "海外",
+    "global": "全球",
     "shanghai": "上海",
-}  # fmt: skip
+}
 
 
 def _error(write_config, text: str) -> str:  # type: ignore[no-untyped-def]

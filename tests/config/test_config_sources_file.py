@@ -37,8 +37,10 @@ def test_entry_goes_at_the_end_of_the_sources_keeping_comments(tmp_path: Path) -
         "    url: https://www.sixthtone.com/rss\n",
     )
     assert [s.name for s in load_config(path, environ={}).sources] == [
-        "nrta", "variety", "sixthtone",
-    ]  # fmt: skip
+        "nrta",
+        "variety",
+        "sixthtone",
+    ]
 
 
 def test_a_file_without_sources_gets_the_key() -> None:
@@ -69,12 +71,20 @@ OPML = b"""<?xml version="1.0"?>
 
 def test_opml_import_makes_rss_entries_with_unique_names() -> None:
     assert read_opml(OPML, taken=["variety"]) == [
-        {"name": "sixth-tone", "kind": "rss", "url": "https://www.sixthtone.com/rss",
-         "category": "media"},
-        {"name": "variety-2", "kind": "rss", "url": "https://variety.com/t/microdramas/feed/",
-         "category": "media"},
+        {
+            "name": "sixth-tone",
+            "kind": "rss",
+            "url": "https://www.sixthtone.com/rss",
+            "category": "media",
+        },
+        {
+            "name": "variety-2",
+            "kind": "rss",
+            "url": "https://variety.com/t/microdramas/feed/",
+            "category": "media",
+        },
         {"name": "36kr-com", "kind": "rss", "url": "https://36kr.com/feed"},
-    ]  # fmt: skip
+    ]
 
 
 def test_opml_export_round_trips_the_feed_sources(tmp_path: Path) -> None:
@@ -83,6 +93,10 @@ def test_opml_export_round_trips_the_feed_sources(tmp_path: Path) -> None:
     exported = write_opml(load_config(path, environ={}).sources)
     assert "nrta" not in exported  # html sources are not feeds
     assert read_opml(exported.encode()) == [
-        {"name": "variety", "kind": "rss", "url": "https://variety.com/t/microdramas/feed/",
-         "category": "media"},
-    ]  # fmt: skip
+        {
+            "name": "variety",
+            "kind": "rss",
+            "url": "https://variety.com/t/microdramas/feed/",
+            "category": "media",
+        },
+    ]

@@ -23,11 +23,21 @@ _PARAMS = st.dictionaries(
 )
 _TRACKING = st.lists(
     st.sampled_from(
-        ["utm_source=feed", "utm_medium=rss", "UTM_Campaign=x", "fbclid=IwAR0", "gclid=abc",
-         "spm=a2h0c.8166622", "from=timeline", "share_token=7f3a", "isappinstalled=0", "si=xyz"]
+        [
+            "utm_source=feed",
+            "utm_medium=rss",
+            "UTM_Campaign=x",
+            "fbclid=IwAR0",
+            "gclid=abc",
+            "spm=a2h0c.8166622",
+            "from=timeline",
+            "share_token=7f3a",
+            "isappinstalled=0",
+            "si=xyz",
+        ]
     ),
     max_size=4,
-)  # fmt: skip
+)
 # Anything a scraped href may contain, including escapes, dots, CJK and reserved characters.
 _MESSY = st.lists(
     st.sampled_from([*"aZ09-._~%/?#&=+!$'()*,;:@ 中文éA", "%2e", "%2F", "%e4%b8%ad", "..", "//"]),
@@ -165,7 +175,10 @@ def test_canonical_link_off_site_or_invalid_is_ignored(link: str | None) -> None
             "https://www.google.com/url?rct=j&sa=t&url=https://deadline.com/2025/10/x/&ct=ga",
             "https://deadline.com/2025/10/x/",
         ),
-        ("https://www.google.com/url?q=https%3A%2F%2Fexample.com%2Fa%3Fb%3D1&sa=D", "https://example.com/a?b=1"),
+        (
+            "https://www.google.com/url?q=https%3A%2F%2Fexample.com%2Fa%3Fb%3D1&sa=D",
+            "https://example.com/a?b=1",
+        ),
         (
             "http://feeds.feedburner.com/~r/Example/~3/abc/?url=https%3A%2F%2Fexample.com%2Fstory",
             "https://example.com/story",
@@ -179,12 +192,24 @@ def test_canonical_link_off_site_or_invalid_is_ignored(link: str | None) -> None
             "https://www.google.com/url?q=https%3A%2F%2Fnews.google.com%2Fx%3Furl%3Dhttps%253A%252F%252Fa.com%252Fb",
             "https://a.com/b",
         ),
-        ("https://news.google.com/rss/articles/CBMiX2h0dHBz?oc=5", "https://news.google.com/rss/articles/CBMiX2h0dHBz?oc=5"),
-        ("https://www.google.com/search?q=https://a.com/", "https://www.google.com/search?q=https://a.com/"),
-        ("https://www.google.com/url?q=javascript:alert(1)", "https://www.google.com/url?q=javascript:alert(1)"),
-        ("https://variety.com/t/microdramas/?url=https://a.com/", "https://variety.com/t/microdramas/?url=https://a.com/"),
+        (
+            "https://news.google.com/rss/articles/CBMiX2h0dHBz?oc=5",
+            "https://news.google.com/rss/articles/CBMiX2h0dHBz?oc=5",
+        ),
+        (
+            "https://www.google.com/search?q=https://a.com/",
+            "https://www.google.com/search?q=https://a.com/",
+        ),
+        (
+            "https://www.google.com/url?q=javascript:alert(1)",
+            "https://www.google.com/url?q=javascript:alert(1)",
+        ),
+        (
+            "https://variety.com/t/microdramas/?url=https://a.com/",
+            "https://variety.com/t/microdramas/?url=https://a.com/",
+        ),
     ],
-)  # fmt: skip
+)
 def test_resolve_redirect_link(url: str, expected: str) -> None:
     """Feed redirect wrappers are unwrapped to the target article URL."""
     assert resolve_redirect_link(url) == expected

@@ -57,8 +57,12 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     (workdir / "dramawatch.yaml").write_text(yaml.safe_dump(tree, allow_unicode=True), "utf-8")
     with RecordingServer(sites_root()) as server:
         first = _crawl(workdir, server)
-        yield {"workdir": workdir, "server": server, "first": first,
-               "stored": export(workdir, server.base_url)}  # fmt: skip
+        yield {
+            "workdir": workdir,
+            "server": server,
+            "first": first,
+            "stored": export(workdir, server.base_url),
+        }
 
 
 def _crawl(workdir: Path, server: RecordingServer) -> dict[str, Any]:
@@ -121,7 +125,14 @@ def _pass_without_revalidation(world: dict[str, Any]) -> dict[str, Any]:
         "print(json.dumps(r.as_dict()))\n"
     )
     env = {**os.environ, "DEMO_BASE": world["server"].base_url, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", script], cwd=world["workdir"], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=world["workdir"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return dict(json.loads(done.stdout.splitlines()[-1])["sources"][0])

@@ -38,9 +38,12 @@ def _start(workdir: Path, base_url: str, hook: str) -> tuple[subprocess.Popen[by
     marker, env = marked_env(DEMO_BASE=base_url, DEMO_HOOK_URL=hook, PYTHONPATH=str(ROOT))
     env.pop("DRAMAWATCH_CONFIG", None)
     crawl = subprocess.Popen(
-        [sys.executable, "-m", "dramawatch", "crawl"], cwd=workdir, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [sys.executable, "-m", "dramawatch", "crawl"],
+        cwd=workdir,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return crawl, marker
 
 

@@ -16,10 +16,16 @@ NEWS_SITEMAP = """<?xml version="1.0"?>
  xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>{{base}}/news/2025/12/01/a.html</loc><news:news><news:title>A</news:title></news:news></url>
 </urlset>"""
-LIST_JSON = json.dumps({"data": {"list": [
-    {"title": "A", "url": "/news/a.html", "display_date": "2025-12-01"},
-    {"title": "B", "url": "/news/b.html", "display_date": "2025-12-02"},
-]}})  # fmt: skip
+LIST_JSON = json.dumps(
+    {
+        "data": {
+            "list": [
+                {"title": "A", "url": "/news/a.html", "display_date": "2025-12-01"},
+                {"title": "B", "url": "/news/b.html", "display_date": "2025-12-02"},
+            ]
+        }
+    }
+)
 PAGE = """<!DOCTYPE html><html><head><title>News</title>
 <link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>
 <body><ul class="news">{items}</ul>
@@ -57,8 +63,12 @@ def test_json_candidate_carries_its_item_expressions() -> None:
     with serve(ROUTES) as base:
         found = discover(f"{base}/news/", _fetch())
     (listed,) = [c for c in found if c.kind == "json"]
-    assert listed.options == {"items": "data.list", "item_link": "url", "item_title": "title",
-                              "item_date": "display_date"}  # fmt: skip
+    assert listed.options == {
+        "items": "data.list",
+        "item_link": "url",
+        "item_title": "title",
+        "item_date": "display_date",
+    }
 
 
 def test_listing_candidate_suggests_a_link_selector() -> None:
@@ -86,5 +96,9 @@ def test_classify_and_json_list_keys() -> None:
     assert classify(b"<!DOCTYPE html><html></html>", "text/html").kind == "html"
     listed = json_list([{"URL": "/a", "TITLE": "A", "DOCRELPUBTIME": "2025-12-05"}])
     assert listed is not None
-    assert (listed.items, listed.link, listed.title, listed.date) == ("@", "URL", "TITLE",
-                                                                       "DOCRELPUBTIME")  # fmt: skip
+    assert (listed.items, listed.link, listed.title, listed.date) == (
+        "@",
+        "URL",
+        "TITLE",
+        "DOCRELPUBTIME",
+    )

@@ -93,12 +93,13 @@ class Outcome:
             stories=frozenset(story_of.values()),
             observations=observations,
             keyword_alerts=Counter(
-                (a.rule, story_of.get(a.story_id, frozenset())) for a in alerts
+                (a.rule, story_of.get(a.story_id, frozenset()))
+                for a in alerts
                 if a.kind == "keyword"
             ),
             alert_keys=Counter(a.dedupe_key for a in alerts),
             deliveries={d.id: d.status for d in session.scalars(select(Delivery))},
-        )  # fmt: skip
+        )
 
 
 class Cluster:
@@ -131,9 +132,14 @@ class Cluster:
     def schedule(self, *options: str) -> subprocess.CompletedProcess[str]:
         """Run ``dramawatch schedule`` to completion."""
         return subprocess.run(
-            self.command("schedule", "--redis", self.redis_url, *options), cwd=self.workdir,
-            env=self.env, capture_output=True, text=True, timeout=120, check=False,
-        )  # fmt: skip
+            self.command("schedule", "--redis", self.redis_url, *options),
+            cwd=self.workdir,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
 
     def kill(self, name: str) -> None:
         """SIGKILL a worker: no clean-up of any kind."""
@@ -205,12 +211,21 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         workdir = tmp_path_factory.mktemp("reference")
         database = f"sqlite:///{workdir / 'reference.db'}"
         (workdir / "dramawatch.yaml").write_text(config_text(database), encoding="utf-8")
-        env = {**os.environ, "DEMO_BASE": site.base_url, "DEMO_HOOK_URL": CLOSED_PORT_HOOK,
-               "PYTHONPATH": str(ROOT)}  # fmt: skip
+        env = {
+            **os.environ,
+            "DEMO_BASE": site.base_url,
+            "DEMO_HOOK_URL": CLOSED_PORT_HOOK,
+            "PYTHONPATH": str(ROOT),
+        }
         done = subprocess.run(
             [sys.executable, "-m", "dramawatch", "--config", "dramawatch.yaml", "crawl"],
-            cwd=workdir, env=env, capture_output=True, text=True, timeout=180, check=False,
-        )  # fmt: skip
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr[-3000:]
         yield World(site, _pages(site.requests), Outcome.read(database))
 
@@ -226,9 +241,12 @@ def receivers() -> Iterator[tuple[HookReceiver, SmtpSink]]:
 
 @pytest.fixture
 def cluster(
-    world: World, postgres_server: PostgresServer, redis_server: RedisServer,
-    receivers: tuple[HookReceiver, SmtpSink], tmp_path: Path,
-) -> Iterator[Cluster]:  # fmt: skip
+    world: World,
+    postgres_server: PostgresServer,
+    redis_server: RedisServer,
+    receivers: tuple[HookReceiver, SmtpSink],
+    tmp_path: Path,
+) -> Iterator[Cluster]:
     """A fresh PostgreSQL database, an empty Redis, the fast sites and the receivers."""
     name = postgres_server.create_database()
     with redis_server.client() as client:
@@ -236,8 +254,11 @@ def cluster(
     world.site.use_manifest("manifest.yaml")
     world.site.clear_requests()
     hook, smtp = receivers
-    env = {"DEMO_BASE": world.site.base_url, "DEMO_HOOK_URL": hook.url,
-           "DEMO_SMTP_PORT": str(smtp.port)}  # fmt: skip
+    env = {
+        "DEMO_BASE": world.site.base_url,
+        "DEMO_HOOK_URL": hook.url,
+        "DEMO_SMTP_PORT": str(smtp.port),
+    }
     cluster = Cluster(tmp_path, postgres_server.url(name), env, redis_server.url)
     yield cluster
     cluster.wait(timeout=1)
@@ -300,9 +321,11 @@ def test_two_workers_and_a_scheduler_fetch_store_and_alert_once(
 
 
 def test_a_killed_workers_requests_are_finished_by_the_other(
-    world: World, cluster: Cluster, redis_server: RedisServer,
+    world: World,
+    cluster: Cluster,
+    redis_server: RedisServer,
     receivers: tuple[HookReceiver, SmtpSink],
-) -> None:  # fmt: skip
+) -> None:
     world.site.use_manifest(SLOW_MANIFEST)
     cluster.start_worker("doomed", "--heartbeat-ttl", "2", "--no-dispatch")
     cluster.start_worker("survivor", "--heartbeat-ttl", "2", "--idle-exit", "2")
@@ -324,9 +347,11 @@ def test_a_killed_workers_requests_are_finished_by_the_other(
 
 
 def test_redis_restarted_mid_crawl(
-    world: World, cluster: Cluster, redis_server: RedisServer,
+    world: World,
+    cluster: Cluster,
+    redis_server: RedisServer,
     receivers: tuple[HookReceiver, SmtpSink],
-) -> None:  # fmt: skip
+) -> None:
     world.site.use_manifest(SLOW_MANIFEST)
     for name in ("w1", "w2"):
         cluster.start_worker(name, "--idle-exit", "2")
@@ -341,9 +366,11 @@ def test_redis_restarted_mid_crawl(
 
 
 def test_postgres_restarted_mid_crawl(
-    world: World, cluster: Cluster, postgres_server: PostgresServer,
+    world: World,
+    cluster: Cluster,
+    postgres_server: PostgresServer,
     receivers: tuple[HookReceiver, SmtpSink],
-) -> None:  # fmt: skip
+) -> None:
     world.site.use_manifest(SLOW_MANIFEST)
     for name in ("w1", "w2"):
         cluster.start_worker(name, "--idle-exit", "2")

@@ -41,8 +41,12 @@ def test_a_block_repeated_on_a_sources_first_pages_is_dropped_later(
     pipeline = load_object("crawler.pipelines.extract.ExtractPipeline").from_crawler(crawler)
     texts = []
     for n in range(5):
-        item = ArticleItem(url=f"{BASE}/learn/{n}.html", source=source.name,
-                           category=source.category, html=_page(n))  # fmt: skip
+        item = ArticleItem(
+            url=f"{BASE}/learn/{n}.html",
+            source=source.name,
+            category=source.category,
+            html=_page(n),
+        )
         texts.append(asyncio.run(pipeline.process_item(item)).text)
     pipeline.close_spider()
     assert all(HOTLINE in text for text in texts[:3])

@@ -58,20 +58,31 @@ def distributed(
         marker, env = marked_env(PYTHONPATH=str(ROOT))
         Redis.from_url(redis_url).flushdb()
         schedule = subprocess.run(
-            _dramawatch("schedule", "--redis", redis_url), cwd=workdir, env=env,
-            capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
+            _dramawatch("schedule", "--redis", redis_url),
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         assert schedule.returncode == 0, schedule.stderr[-3000:]
         with PeakRss(marker) as rss:
             workers = [_worker(workdir, env, redis_url, name) for name in WORKERS]
             codes = [_wait(worker) for worker in workers]
         left = wait_gone(marker)
-        logs = "\n".join((workdir / f"{name}.log").read_text(errors="replace")[-3000:]
-                         for name in WORKERS)  # fmt: skip
+        logs = "\n".join(
+            (workdir / f"{name}.log").read_text(errors="replace")[-3000:] for name in WORKERS
+        )
         yield {
-            "codes": codes, "sites": sites, "workdir": workdir, "peak_rss": rss.peak,
-            "largest_rss": rss.largest, "left": left, "logs": logs,
-        }  # fmt: skip
+            "codes": codes,
+            "sites": sites,
+            "workdir": workdir,
+            "peak_rss": rss.peak,
+            "largest_rss": rss.largest,
+            "left": left,
+            "logs": logs,
+        }
         kill_all(marker)
 
 

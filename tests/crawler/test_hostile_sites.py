@@ -33,10 +33,13 @@ pytestmark = pytest.mark.slow
 def cli(workdir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     """Start ``python -m dramawatch ARGS`` in ``workdir``."""
     return subprocess.Popen(
-        [sys.executable, "-m", "dramawatch", *args], cwd=workdir, text=True,
+        [sys.executable, "-m", "dramawatch", *args],
+        cwd=workdir,
+        text=True,
         env={**(env or {}), "PYTHONPATH": str(ROOT)} if env else None,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def finish(process: subprocess.Popen[str], timeout: float) -> tuple[str, str]:
@@ -62,10 +65,15 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
             stdout, stderr = finish(crawl, CRAWL_TIMEOUT)
         left = wait_gone(marker)
         yield {
-            "returncode": crawl.returncode, "stdout": stdout, "stderr": stderr,
-            "peak_rss": rss.peak, "largest_rss": rss.largest, "sites": sites,
-            "workdir": workdir, "left": left,
-        }  # fmt: skip
+            "returncode": crawl.returncode,
+            "stdout": stdout,
+            "stderr": stderr,
+            "peak_rss": rss.peak,
+            "largest_rss": rss.largest,
+            "sites": sites,
+            "workdir": workdir,
+            "left": left,
+        }
         kill_all(marker)
 
 
@@ -102,8 +110,10 @@ def test_nothing_foreign_is_stored(crawled: dict[str, Any], articles: list[dict[
 
 
 def test_on_site_articles_of_fenced_sources_are_kept(articles: list[dict[str, Any]]) -> None:
-    urls = {article["url"].rsplit("/", 2)[-2] + "/" + article["url"].rsplit("/", 1)[-1]
-            for article in articles}  # fmt: skip
+    urls = {
+        article["url"].rsplit("/", 2)[-2] + "/" + article["url"].rsplit("/", 1)[-1]
+        for article in articles
+    }
     assert {"article/own.html", "article/own-sitemap.html", "codes/canonical.html"} <= urls
 
 

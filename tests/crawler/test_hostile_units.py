@@ -81,9 +81,15 @@ def test_crawled_strings_are_rendered_literally() -> None:
 
 def test_alert_text_keeps_titles_on_one_line() -> None:
     article = ArticleFacts(
-        article_id=1, story_id=1, url="http://news.example/a\r\nMatched: x", source="news",
-        category="media", language="en", title=CRLF_TITLE, text="micro-drama",
-    )  # fmt: skip
+        article_id=1,
+        story_id=1,
+        url="http://news.example/a\r\nMatched: x",
+        source="news",
+        category="media",
+        language="en",
+        title=CRLF_TITLE,
+        text="micro-drama",
+    )
     text = keyword_text("rule", article, ["micro-drama"], revised=False)
     lines = text.splitlines()
     assert len(lines) == 3 and lines[0].endswith(
@@ -91,18 +97,30 @@ def test_alert_text_keeps_titles_on_one_line() -> None:
     )
     assert [line for line in lines if line.startswith("Matched:")] == ["Matched: micro-drama"]
     message = AlertMessage(
-        delivery_id="d1", alert_id=1, rule="rule", kind="keyword",
-        payload={"text": text, "title": CRLF_TITLE}, story_id=1, created_at=utcnow(), attempt=1,
-    )  # fmt: skip
+        delivery_id="d1",
+        alert_id=1,
+        rule="rule",
+        kind="keyword",
+        payload={"text": text, "title": CRLF_TITLE},
+        story_id=1,
+        created_at=utcnow(),
+        attempt=1,
+    )
     assert "\r" not in text_body([message]) and message.body()["text"] == text
 
 
 def test_metric_quotes_stay_on_one_line() -> None:
     metric = {
-        "key": "jobs", "unit": "jobs", "change_pct": 10.0, "value": 2e6, "previous_value": 1e6,
-        "period": "2025", "previous_period": "2024", "quote": "2 million\nMatched: x",
+        "key": "jobs",
+        "unit": "jobs",
+        "change_pct": 10.0,
+        "value": 2e6,
+        "previous_value": 1e6,
+        "period": "2025",
+        "previous_period": "2024",
+        "quote": "2 million\nMatched: x",
         "previous_quote": "1 million",
-    }  # fmt: skip
+    }
 
     class New:
         url = "http://news.example/a"
@@ -135,9 +153,14 @@ def test_cli_never_shows_the_database_password(tmp_path: Path, command: tuple[st
     env = {**os.environ, "DW_PASSWORD": "hunter2-secret", "PYTHONPATH": str(ROOT)}
     env.pop("DRAMAWATCH_CONFIG", None)
     done = subprocess.run(
-        [sys.executable, "-m", "dramawatch", *command], cwd=tmp_path, env=env,
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "dramawatch", *command],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     output = done.stdout + done.stderr
     assert "hunter2-secret" not in output and "Traceback" not in output, output
     if command != ("check-config",):

@@ -17,12 +17,20 @@ from tests.support.json_api import PAGES, json_api
 
 ROOT = Path(__file__).resolve().parents[2]
 PUDONG = {
-    "name": "pudong-gov", "kind": "json", "language": "zh", "category": "government",
-    "url": "https://www.pudong.gov.cn/zwgk-search-front/api/data/affair", "method": "POST",
-    "body": {"channelList": ["5144"], "pageSize": 2}, "items": "data.list",
-    "item_link": "url", "item_title": "title", "item_date": "display_date",
-    "page_param": "pageNo", "max_pages": 3,
-}  # fmt: skip
+    "name": "pudong-gov",
+    "kind": "json",
+    "language": "zh",
+    "category": "government",
+    "url": "https://www.pudong.gov.cn/zwgk-search-front/api/data/affair",
+    "method": "POST",
+    "body": {"channelList": ["5144"], "pageSize": 2},
+    "items": "data.list",
+    "item_link": "url",
+    "item_title": "title",
+    "item_date": "display_date",
+    "page_param": "pageNo",
+    "max_pages": 3,
+}
 
 
 def _source(**overrides: Any) -> SourceConfig:
@@ -122,20 +130,33 @@ def test_json_keys_belong_to_json_sources_only(tmp_path: Path) -> None:
 def _crawl(tmp_path: Path, base: str) -> list[dict[str, Any]]:
     sources = [
         {**PUDONG, "url": f"{base}/zwgk-search-front/api/data/affair"},
-        {"name": "gov-cn-policy", "kind": "json",
-         "url": f"{base}/zhengce/zuixin/ZUIXINZHENGCE.json", "language": "zh",
-         "category": "government", "item_link": "URL", "item_title": "TITLE",
-         "item_date": "DOCRELPUBTIME"},
-    ]  # fmt: skip
-    config = {"database": f"sqlite:///{tmp_path / 'dw.db'}", "sources": sources,
-              "crawl": {"download_timeout": 5, "retries": 0, "autothrottle": False}}  # fmt: skip
+        {
+            "name": "gov-cn-policy",
+            "kind": "json",
+            "url": f"{base}/zhengce/zuixin/ZUIXINZHENGCE.json",
+            "language": "zh",
+            "category": "government",
+            "item_link": "URL",
+            "item_title": "TITLE",
+            "item_date": "DOCRELPUBTIME",
+        },
+    ]
+    config = {
+        "database": f"sqlite:///{tmp_path / 'dw.db'}",
+        "sources": sources,
+        "crawl": {"download_timeout": 5, "retries": 0, "autothrottle": False},
+    }
     path = tmp_path / "dramawatch.yaml"
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     for args in (("crawl",), ("export", "--format", "jsonl")):
         done = subprocess.run(
             [sys.executable, "-m", "dramawatch", "--config", str(path), *args],
-            cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False,
-        )  # fmt: skip
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 

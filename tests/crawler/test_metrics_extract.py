@@ -189,11 +189,23 @@ def test_without_a_catalogue_figures_are_untagged_by_entity_and_region() -> None
 
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("三千", 3000), ("一万二千", 12000), ("两亿", 2 * 10**8), ("十五", 15), ("十万", 10**5),
-     ("三百四十万", 3_400_000), ("一亿二千万", 120_000_000), ("一万亿", 10**12),
-     ("一千零五", 1005), ("十四五", None), ("二〇二四", None), ("千万", None), ("万一", None),
-     ("十百", None)],
-)  # fmt: skip
+    [
+        ("三千", 3000),
+        ("一万二千", 12000),
+        ("两亿", 2 * 10**8),
+        ("十五", 15),
+        ("十万", 10**5),
+        ("三百四十万", 3_400_000),
+        ("一亿二千万", 120_000_000),
+        ("一万亿", 10**12),
+        ("一千零五", 1005),
+        ("十四五", None),
+        ("二〇二四", None),
+        ("千万", None),
+        ("万一", None),
+        ("十百", None),
+    ],
+)
 def test_chinese_numerals(numeral: str, value: int | None) -> None:
     assert numeral_value(numeral) == value
 

@@ -28,8 +28,16 @@ def test_run_distributed_queues_the_sources(tmp_path: Path, redis_server: RedisS
         encoding="utf-8",
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    args = [sys.executable, "-m", "dramawatch", "--config", str(config), "run",
-            "--distributed", redis_server.url]  # fmt: skip
+    args = [
+        sys.executable,
+        "-m",
+        "dramawatch",
+        "--config",
+        str(config),
+        "run",
+        "--distributed",
+        redis_server.url,
+    ]
     daemon = subprocess.Popen(args, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 30

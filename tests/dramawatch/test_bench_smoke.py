@@ -70,8 +70,18 @@ def test_harness_records_missing_and_failing_sections(tmp_path: Path) -> None:
 
 
 def test_web_section_at_toy_size(tmp_path: Path) -> None:
-    argv = ["--articles", "300", "--repeat", "1", "--requests", "40", "--workers", "1",
-            "--cache", str(tmp_path)]  # fmt: skip
+    argv = [
+        "--articles",
+        "300",
+        "--repeat",
+        "1",
+        "--requests",
+        "40",
+        "--workers",
+        "1",
+        "--cache",
+        str(tmp_path),
+    ]
     result = web.main(argv)
     assert set(result["groups"]) == {"story list", "search page", "API lists", "feeds"}
     assert len(result["memory"]["rss_mb"]) >= 2
@@ -84,10 +94,21 @@ def test_extraction_scoreboard_scores_and_cross_validates() -> None:
     from bench.extraction_sets import DevPage
 
     pages = [
-        DevPage("s", f"p{i}", "https://x.org/a", "<html></html>", "article", "en",
-                "alpha beta gamma", ("beta",), ("menu",), "Title’s one", "2025-01-02")
+        DevPage(
+            "s",
+            f"p{i}",
+            "https://x.org/a",
+            "<html></html>",
+            "article",
+            "en",
+            "alpha beta gamma",
+            ("beta",),
+            ("menu",),
+            "Title’s one",
+            "2025-01-02",
+        )
         for i in range(8)
-    ]  # fmt: skip
+    ]
     good = Prediction("alpha beta gamma", "Title's one", "2025-01-02", True)
     bad = Prediction("alpha menu", None, None, True)
     assert word_prf(good.text, "alpha beta gamma") == (1.0, 1.0, 1.0)

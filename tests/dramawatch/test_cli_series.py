@@ -19,19 +19,32 @@ from storage import ArticleRecord, Store
 # beside the market, a cumulative total beside a year, a target and a forecast beside actuals,
 # the same figure in a syndicated copy, and a revised figure.
 ARTICLES = [
-    ("https://a.example/1", "2025-03-01",
-     "2024年我国微短剧用户规模达6.62亿人。红果短剧月活跃用户达1.73亿。"),
-    ("https://b.example/2", "2025-04-01",
-     "2023年我国微短剧市场规模为373.9亿元。预计2025年中国微短剧市场规模将达到677.9亿元。"),
+    (
+        "https://a.example/1",
+        "2025-03-01",
+        "2024年我国微短剧用户规模达6.62亿人。红果短剧月活跃用户达1.73亿。",
+    ),
+    (
+        "https://b.example/2",
+        "2025-04-01",
+        "2023年我国微短剧市场规模为373.9亿元。预计2025年中国微短剧市场规模将达到677.9亿元。",
+    ),
     ("https://c.example/3", "2025-05-01", "2024年我国微短剧市场规模为504.4亿元，同比增长34.9%。"),
     ("https://d.example/4", "2025-06-25", "到2027年，上海市微短剧年度产业规模达到150亿元。"),
     ("https://e.example/5", "2025-06-26", "2024年我国微短剧市场规模为504.4亿元。Syndicated copy."),
-    ("https://f.example/6", "2025-07-01",
-     "Revised: 2024年我国微短剧市场规模为505亿元。ReelShort has 55 million monthly active users."),
-    ("https://g.example/7", "2025-07-02",
-     "Short drama apps made $1.5 billion in in-app revenue in 2024, bringing cumulative"
-     " in-app revenue to $2.3 billion."),
-]  # fmt: skip
+    (
+        "https://f.example/6",
+        "2025-07-01",
+        "Revised: 2024年我国微短剧市场规模为505亿元。"
+        "ReelShort has 55 million monthly active users.",
+    ),
+    (
+        "https://g.example/7",
+        "2025-07-02",
+        "Short drama apps made $1.5 billion in in-app revenue in 2024, bringing cumulative"
+        " in-app revenue to $2.3 billion.",
+    ),
+]
 
 
 @pytest.fixture
@@ -52,9 +65,16 @@ def _store(store: Store, config: Any, url: str, day: datetime, text: str) -> Non
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("news", "rss", "https://news.example/feed", "media")
         record = ArticleRecord(
-            url=url, source="news", category="media", title=text[:20], published_at=day,
-            language="zh", text=text, content_hash=url, fetched_at=day,
-        )  # fmt: skip
+            url=url,
+            source="news",
+            category="media",
+            title=text[:20],
+            published_at=day,
+            language="zh",
+            text=text,
+            content_hash=url,
+            fetched_at=day,
+        )
         result = tx.articles.ingest(record, source, lambda _a, _b: False)
         assert result.story_id is not None
         tx.mentions.replace(result.article_id, analysis.mentions)

@@ -40,8 +40,9 @@ def _config(receiver: HookReceiver, names: set[str], **crawl: Any) -> str:
         demo_config_text("sqlite:///daemon.db", extra_sources=[HANG], **{**FAST, **crawl})
     )
     tree["sources"] = [dict(s, interval="2s") for s in tree["sources"] if s["name"] in names]
-    tree["rules"] = [{"name": "crackdown", "kind": "keyword", "any": ["专项整治"],
-                      "channels": ["hook"]}]  # fmt: skip
+    tree["rules"] = [
+        {"name": "crackdown", "kind": "keyword", "any": ["专项整治"], "channels": ["hook"]}
+    ]
     tree["channels"] = [{"name": "hook", "kind": "webhook", "url": receiver.url}]
     return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
 
@@ -56,8 +57,11 @@ class Daemon:
         with self.log.open("w") as out:
             self.process = subprocess.Popen(
                 [*_CLI, "run", "--log-format", "json", *args],
-                cwd=workdir, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
+                cwd=workdir,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
 
     def events(self) -> list[dict[str, Any]]:
         """Every log line, parsed (each must be one JSON object)."""
@@ -101,8 +105,14 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         store = Store(f"sqlite:///{workdir / 'daemon.db'}")
         store.migrate()  # before the daemon starts: two processes must not both create tables
         daemon = Daemon(workdir, server.base_url, "--grace", "5")
-        world = {"workdir": workdir, "server": server, "receiver": receiver, "store": store,
-                 "daemon": daemon, "names": names}  # fmt: skip
+        world = {
+            "workdir": workdir,
+            "server": server,
+            "receiver": receiver,
+            "store": store,
+            "daemon": daemon,
+            "names": names,
+        }
         yield world
         for running in (world["daemon"], world.get("restarted")):
             if running is not None and running.process.poll() is None:

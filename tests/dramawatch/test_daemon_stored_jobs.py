@@ -32,10 +32,14 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "daemon" / "stored_
 SOURCES = (
     SourceConfig(name="hourly", kind="rss", url="http://127.0.0.1:9/feed", interval=3600),
     SourceConfig(
-        name="nrta", kind="rss", url="http://127.0.0.1:9/nrta", interval=3600,
-        cron="0 9,17 * * *", cron_timezone="Asia/Shanghai",
+        name="nrta",
+        kind="rss",
+        url="http://127.0.0.1:9/nrta",
+        interval=3600,
+        cron="0 9,17 * * *",
+        cron_timezone="Asia/Shanghai",
     ),
-)  # fmt: skip
+)
 
 
 class RecordingChildren(Children):

@@ -33,8 +33,13 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
     with SiteServer(sites_root()) as server:
         done = run_cli("crawl", cwd=workdir, base_url=server.base_url)
         articles = export(workdir, server.base_url)
-        yield {"done": done, "articles": articles, "server": server, "workdir": workdir,
-               "requests": list(server.requests)}  # fmt: skip
+        yield {
+            "done": done,
+            "articles": articles,
+            "server": server,
+            "workdir": workdir,
+            "requests": list(server.requests),
+        }
 
 
 def _by_path(articles: list[dict[str, Any]], path: str) -> dict[str, Any]:
@@ -59,14 +64,23 @@ def test_seed_article_is_stored_clean(crawled: dict[str, Any]) -> None:
     for chrome in ("Sign in", "Forgot password", "Application Status", "Inquiry Status", "FAQ"):
         assert chrome not in seed["text"]
     assert set(seed) == {
-        "id", "url", "source", "category", "title", "published_at", "language", "text",
-        "story_id", "fetched_at",
-    }  # fmt: skip
+        "id",
+        "url",
+        "source",
+        "category",
+        "title",
+        "published_at",
+        "language",
+        "text",
+        "story_id",
+        "fetched_at",
+    }
 
 
 def test_healthy_sources_report_no_page_errors(crawled: dict[str, Any]) -> None:
-    done = run_cli("sources", "--format", "json", cwd=crawled["workdir"],
-                   base_url=crawled["server"].base_url)  # fmt: skip
+    done = run_cli(
+        "sources", "--format", "json", cwd=crawled["workdir"], base_url=crawled["server"].base_url
+    )
     rows = {row["source"]: row for row in json.loads(done.stdout)}
     for name in ("shanghai-city-news", "nrta-notices", "cnsa-news", "shanghai-portal-zh"):
         assert rows[name]["ok"] is True and rows[name]["last_error"] is None, rows[name]
@@ -75,9 +89,15 @@ def test_healthy_sources_report_no_page_errors(crawled: dict[str, Any]) -> None:
 def test_every_healthy_source_contributed(crawled: dict[str, Any]) -> None:
     sources = {a["source"] for a in crawled["articles"]}
     assert sources == {
-        "shanghai-city-news", "nrta-notices", "cnsa-news", "shanghai-portal-zh",
-        "variety-microdramas", "sixthtone", "globaltimes", "broken-listing",
-    }  # fmt: skip
+        "shanghai-city-news",
+        "nrta-notices",
+        "cnsa-news",
+        "shanghai-portal-zh",
+        "variety-microdramas",
+        "sixthtone",
+        "globaltimes",
+        "broken-listing",
+    }
 
 
 def test_gbk_pages_decode(crawled: dict[str, Any]) -> None:
@@ -101,16 +121,23 @@ def test_crawler_stays_on_its_domains_and_obeys_robots(crawled: dict[str, Any]) 
 
 
 def test_sources_command_shows_failures(crawled: dict[str, Any]) -> None:
-    done = run_cli("sources", "--format", "json", cwd=crawled["workdir"],
-                   base_url=crawled["server"].base_url)  # fmt: skip
+    done = run_cli(
+        "sources", "--format", "json", cwd=crawled["workdir"], base_url=crawled["server"].base_url
+    )
     rows = {row["source"]: row for row in json.loads(done.stdout)}
     assert rows["broken-feed"]["ok"] is False and "malformed" in rows["broken-feed"]["last_error"]
     assert rows["shanghai-city-news"]["ok"] is True and rows["shanghai-city-news"]["articles"] >= 2
 
 
 def test_search_finds_chinese_two_character_terms(crawled: dict[str, Any]) -> None:
-    done = run_cli("search", "监管", "--format", "json", cwd=crawled["workdir"],
-                   base_url=crawled["server"].base_url)  # fmt: skip
+    done = run_cli(
+        "search",
+        "监管",
+        "--format",
+        "json",
+        cwd=crawled["workdir"],
+        base_url=crawled["server"].base_url,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout), "no article mentions 监管"
 
@@ -140,8 +167,15 @@ def test_updated_world_adds_a_notice_and_a_revision(crawled: dict[str, Any]) -> 
     assert report["cnsa-news"]["revisions"] == 1
     articles = export(workdir, server.base_url)
     revised = _by_path(articles, "/cnsa/art/2025/3/27/art_1955_41102.html")
-    shown = run_cli("show", str(revised["id"]), "--diff", "--format", "json", cwd=workdir,
-                    base_url=server.base_url)  # fmt: skip
+    shown = run_cli(
+        "show",
+        str(revised["id"]),
+        "--diff",
+        "--format",
+        "json",
+        cwd=workdir,
+        base_url=server.base_url,
+    )
     detail = json.loads(shown.stdout)
     assert [r["revision"] for r in detail["revisions"]] == [1, 2]
     assert "677.9" in detail["diffs"][0] and detail["diffs"][0].count("\n+") >= 1

@@ -89,9 +89,14 @@ def test_figures_without_a_period_are_placed_on_their_report_date() -> None:
 
 @pytest.mark.parametrize(
     ("value", "unit", "label"),
-    [(5.04e10, "CNY", "50.4 bn"), (1.33e6, "count", "1.33 m"), (34.9, "percent", "34.9%"),
-     (18.4, "percentage_points", "18.4 pp"), (0, "CNY", "0")],
-)  # fmt: skip
+    [
+        (5.04e10, "CNY", "50.4 bn"),
+        (1.33e6, "count", "1.33 m"),
+        (34.9, "percent", "34.9%"),
+        (18.4, "percentage_points", "18.4 pp"),
+        (0, "CNY", "0"),
+    ],
+)
 def test_ticks_are_readable(value: float, unit: str, label: str) -> None:
     assert tick_label(value, unit) == label
 

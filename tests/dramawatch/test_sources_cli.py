@@ -42,16 +42,28 @@ ROUTES = {
     "/robots.txt": ("text/plain", "User-agent: *\nDisallow: /private/\n"),
     "/news/": ("text/html; charset=utf-8", LISTING.format(items=ITEMS)),
     "/feed.xml": ("application/rss+xml", FEED),
-    "/news/2025/12/01/studios.html": ("text/html; charset=utf-8", ARTICLE.format(
-        title="Micro-drama studios expand", day=1,
-        body="Micro-drama producers opened three studios in the city this week.")),
-    "/news/2025/12/02/marathon.html": ("text/html; charset=utf-8", ARTICLE.format(
-        title="Harbour marathon", day=2, body="Runners crowded the harbour on Sunday morning.")),
+    "/news/2025/12/01/studios.html": (
+        "text/html; charset=utf-8",
+        ARTICLE.format(
+            title="Micro-drama studios expand",
+            day=1,
+            body="Micro-drama producers opened three studios in the city this week.",
+        ),
+    ),
+    "/news/2025/12/02/marathon.html": (
+        "text/html; charset=utf-8",
+        ARTICLE.format(
+            title="Harbour marathon", day=2, body="Runners crowded the harbour on Sunday morning."
+        ),
+    ),
     "/private/2025/12/03/draft.html": ("text/html; charset=utf-8", "<html>secret</html>"),
-    "/plain/": ("text/html; charset=utf-8", '<html><body><div class="list">'
-                + "".join(f'<a href="/p?i={i}">Item {i}</a>' for i in range(8))
-                + "</div></body></html>"),
-}  # fmt: skip
+    "/plain/": (
+        "text/html; charset=utf-8",
+        '<html><body><div class="list">'
+        + "".join(f'<a href="/p?i={i}">Item {i}</a>' for i in range(8))
+        + "</div></body></html>",
+    ),
+}
 
 
 def dramawatch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -59,15 +71,23 @@ def dramawatch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("DRAMAWATCH_CONFIG", None)
     return subprocess.run(
-        [sys.executable, "-m", "dramawatch", *args], cwd=cwd, env=env,
-        capture_output=True, text=True, timeout=180, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "dramawatch", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
 
 
 def _config(tmp_path: Path, sources: list[dict[str, Any]]) -> Path:
     path = tmp_path / "dramawatch.yaml"
-    tree = {"database": f"sqlite:///{tmp_path / 'dw.db'}", "sources": sources,
-            "crawl": {"download_timeout": 5, "retries": 0, "autothrottle": False}}  # fmt: skip
+    tree = {
+        "database": f"sqlite:///{tmp_path / 'dw.db'}",
+        "sources": sources,
+        "crawl": {"download_timeout": 5, "retries": 0, "autothrottle": False},
+    }
     path.write_text("# my sources\n" + yaml.safe_dump(tree, sort_keys=False), encoding="utf-8")
     return path
 
@@ -75,8 +95,9 @@ def _config(tmp_path: Path, sources: list[dict[str, Any]]) -> Path:
 def test_sources_test_shows_links_articles_and_verdict_and_writes_nothing(tmp_path: Path) -> None:
     with serve(ROUTES) as base:
         config = _config(tmp_path, [{"name": "example", "kind": "html", "url": f"{base}/news/"}])
-        done = dramawatch("--config", str(config), "sources", "test", "example",
-                          "--format", "json", cwd=tmp_path)  # fmt: skip
+        done = dramawatch(
+            "--config", str(config), "sources", "test", "example", "--format", "json", cwd=tmp_path
+        )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     articles = {a["url"].removeprefix(base): a for a in result["articles"]}
@@ -114,14 +135,17 @@ def test_sources_test_reads_a_json_list_by_url(tmp_path: Path) -> None:
     result = json.loads(done.stdout)
     assert result["kind"] == "json"
     verdicts = {a["title"]: a["on_topic"] for a in result["articles"]}
-    assert verdicts == {"国务院办公厅关于进一步规范网络微短剧管理的意见": True,
-                        "国务院关于2026年部分节假日安排的通知": False}  # fmt: skip
+    assert verdicts == {
+        "国务院办公厅关于进一步规范网络微短剧管理的意见": True,
+        "国务院关于2026年部分节假日安排的通知": False,
+    }
 
 
 def test_sources_test_of_a_missing_page_fails_with_a_hint(tmp_path: Path) -> None:
     with serve(ROUTES) as base:
-        done = dramawatch("sources", "test", f"{base}/gone/", "--kind", "html",
-                          "--format", "json", cwd=tmp_path)  # fmt: skip
+        done = dramawatch(
+            "sources", "test", f"{base}/gone/", "--kind", "html", "--format", "json", cwd=tmp_path
+        )
     assert done.returncode == 1
     verdict = json.loads(done.stdout)["verdict"]
     assert verdict["status"] == "failing"
@@ -132,8 +156,17 @@ def test_sources_test_of_a_missing_page_fails_with_a_hint(tmp_path: Path) -> Non
 def test_sources_add_discovers_the_feed_and_writes_the_entry(tmp_path: Path) -> None:
     with serve(ROUTES) as base:
         config = _config(tmp_path, [])
-        done = dramawatch("--config", str(config), "sources", "add", f"{base}/news/",
-                          "--name", "example-news", "--write", cwd=tmp_path)  # fmt: skip
+        done = dramawatch(
+            "--config",
+            str(config),
+            "sources",
+            "add",
+            f"{base}/news/",
+            "--name",
+            "example-news",
+            "--write",
+            cwd=tmp_path,
+        )
     assert done.returncode == 0, done.stderr
     assert "declared by the page" in done.stdout
     assert f"url: {base}/feed.xml" in done.stdout
@@ -156,15 +189,18 @@ def test_opml_import_and_export(tmp_path: Path) -> None:
     imported = dramawatch("--config", str(config), "sources", "import", str(opml), cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
     assert "sixth-tone" in imported.stdout
-    exported = dramawatch("--config", str(config), "sources", "export", "--format", "opml",
-                          cwd=tmp_path)  # fmt: skip
+    exported = dramawatch(
+        "--config", str(config), "sources", "export", "--format", "opml", cwd=tmp_path
+    )
     assert exported.returncode == 0, exported.stderr
     assert 'xmlUrl="https://www.sixthtone.com/rss"' in exported.stdout
 
 
 def test_broken_selector_fails_check_config_naming_file_and_key(tmp_path: Path) -> None:
-    config = _config(tmp_path, [{"name": "x", "kind": "html", "url": "https://x.cn/",
-                                 "link_selector": "ul..news a"}])  # fmt: skip
+    config = _config(
+        tmp_path,
+        [{"name": "x", "kind": "html", "url": "https://x.cn/", "link_selector": "ul..news a"}],
+    )
     done = dramawatch("--config", str(config), "check-config", cwd=tmp_path)
     assert done.returncode == 2
     assert f"{config}: sources[0].link_selector" in done.stderr

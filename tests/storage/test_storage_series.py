@@ -18,9 +18,16 @@ T0 = datetime(2025, 12, 7, 8, 0, tzinfo=UTC)
 
 def _article(store: Store, url: str, body: str = "text") -> tuple[int, int]:
     record = ArticleRecord(
-        url=url, source="src", category="media", title="t", published_at=T0, language="en",
-        text=body, content_hash=url, fetched_at=T0,
-    )  # fmt: skip
+        url=url,
+        source="src",
+        category="media",
+        title="t",
+        published_at=T0,
+        language="en",
+        text=body,
+        content_hash=url,
+        fetched_at=T0,
+    )
     with store.transaction() as tx:
         source = tx.sources.ensure("src", "rss", "https://x.org/feed", "media")
         result = tx.articles.ingest(record, source, lambda _a, _b: False)
@@ -31,9 +38,16 @@ def _article(store: Store, url: str, body: str = "text") -> tuple[int, int]:
 
 def _figure(value: float, **tags: Any) -> dict[str, Any]:
     return {
-        "metric": "mau", "value": value, "unit": "count", "period": "2025", "qualifier": None,
-        "quote": "q", "raw": "r", "kind": "level", "observed_at": T0,
-    } | tags  # fmt: skip
+        "metric": "mau",
+        "value": value,
+        "unit": "count",
+        "period": "2025",
+        "qualifier": None,
+        "quote": "q",
+        "raw": "r",
+        "kind": "level",
+        "observed_at": T0,
+    } | tags
 
 
 def test_figures_differing_only_in_tags_are_stored_apart(store: Store) -> None:
@@ -132,8 +146,11 @@ def test_0007_keeps_old_figures_as_sector_actuals_and_downgrades(tmp_path: Path)
         with store.transaction() as tx:
             (old,) = tx.metrics.of_article(article)
             assert (old.entity, old.region, old.status, old.basis) == (
-                None, None, "actual", "period",
-            )  # fmt: skip
+                None,
+                None,
+                "actual",
+                "period",
+            )
             new = [_figure(1330000, metric="jobs", entity="hengdian")]
             assert len(tx.metrics.add_all(story, article, new)) == 1
             tx.commit()

@@ -149,9 +149,13 @@ class SmtpSink:
     """An aiosmtpd server on 127.0.0.1 collecting parsed messages; start/stop at will."""
 
     def __init__(
-        self, port: int | None = None, credentials: tuple[str, str] | None = None,
-        *, tls: str | None = None, certificate: ssl.SSLContext | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        port: int | None = None,
+        credentials: tuple[str, str] | None = None,
+        *,
+        tls: str | None = None,
+        certificate: ssl.SSLContext | None = None,
+    ) -> None:
         """``tls``: "starttls" (required before mail) or "ssl" (implicit TLS), served with
         ``certificate``, a server-side SSL context."""
         self.port = port or free_port()
@@ -228,15 +232,22 @@ def ingest(
 ) -> ArticleItem:
     """Run an article through text analysis, dedupe and store (with its alerts) like a crawl."""
     item = ArticleItem(
-        url=url, source=source, category=config.source(source).category, title=title,
-        text=text, language=fields.pop("language", "en"), fetched_at=fields.pop("fetched", T0),
+        url=url,
+        source=source,
+        category=config.source(source).category,
+        title=title,
+        text=text,
+        language=fields.pop("language", "en"),
+        fetched_at=fields.pop("fetched", T0),
         **fields,
-    )  # fmt: skip
+    )
     crawler = get_crawler(settings_dict={"DRAMAWATCH_ANALYSIS_PROCESSES": 0})
     analysis = analyse_text(text, config.metrics, item.published_at)
     item.content_hash, item.signature, item.bands = (
-        analysis.identity.content_hash, analysis.identity.signature, analysis.identity.bands,
-    )  # fmt: skip
+        analysis.identity.content_hash,
+        analysis.identity.signature,
+        analysis.identity.bands,
+    )
     item.observations = analysis.observations
     CanonicalUrlPipeline(crawler, config).process_item(item)
     with suppress(DropItem):  # duplicate or unchanged: item.status says which
@@ -248,12 +259,21 @@ def deliveries(store: Store) -> list[dict[str, Any]]:
     """Every delivery with its alert, as plain dicts."""
     with store.transaction() as tx:
         return [
-            {"id": d.id, "channel": d.channel, "status": d.status, "attempts": d.attempts,
-             "rule": d.alert.rule, "kind": d.alert.kind, "key": d.alert.dedupe_key,
-             "payload": d.alert.payload, "code": d.last_status_code, "error": d.last_error,
-             "next": d.next_attempt_at}
+            {
+                "id": d.id,
+                "channel": d.channel,
+                "status": d.status,
+                "attempts": d.attempts,
+                "rule": d.alert.rule,
+                "kind": d.alert.kind,
+                "key": d.alert.dedupe_key,
+                "payload": d.alert.payload,
+                "code": d.last_status_code,
+                "error": d.last_error,
+                "next": d.next_attempt_at,
+            }
             for d in tx.alerts.deliveries()
-        ]  # fmt: skip
+        ]
 
 
 def alerts_cli() -> click.Group:

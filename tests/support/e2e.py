@@ -35,8 +35,13 @@ def run_cli(
     env.pop("DRAMAWATCH_CONFIG", None)
     return subprocess.run(
         [sys.executable, "-m", "dramawatch", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False,
-    )  # fmt: skip
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def export(cwd: Path, base_url: str) -> list[dict[str, Any]]:

@@ -462,6 +462,10 @@ def hostile_config(database: str, base: str, **crawl: Any) -> str:
 def run(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run a CLI command to its end."""
     return subprocess.run(
-        [sys.executable, "-m", "dramawatch", *args], cwd=workdir, capture_output=True,
-        text=True, timeout=60, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "dramawatch", *args],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )

@@ -85,9 +85,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, file.read_bytes() if file.is_file() else empty, "application/json")
 
     def _record(self, body: bytes) -> None:
-        self.api.requests.append({"method": self.command, "path": self.path,
-                                  "body": body.decode("utf-8", "replace"),
-                                  "content_type": self.headers.get("Content-Type")})  # fmt: skip
+        self.api.requests.append(
+            {
+                "method": self.command,
+                "path": self.path,
+                "body": body.decode("utf-8", "replace"),
+                "content_type": self.headers.get("Content-Type"),
+            }
+        )
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)

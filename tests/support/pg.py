@@ -82,8 +82,19 @@ class PostgresServer:
         """initdb, configure and start the server; build the migrated template database."""
         if self._owner is not None:
             os.chown(self.root, self._owner.pw_uid, self._owner.pw_gid)
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust",
-                  "-E", "UTF8", "--locale=C", "--no-sync")  # fmt: skip
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
         settings = {**_SETTINGS, "port": str(self.port)}
         settings["unix_socket_directories"] = f"'{self.root}'"
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
@@ -95,8 +106,9 @@ class PostgresServer:
     def pg_ctl(self, action: str, mode: str = "fast") -> None:
         """``pg_ctl start|stop|restart`` on this cluster, waiting until it is done."""
         log = self.root / "server.log"
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(log), "-w", "-t", "60",
-                  "-m", mode, action)  # fmt: skip
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", str(log), "-w", "-t", "60", "-m", mode, action
+        )
 
     def stop(self) -> None:
         """Stop the server and delete its files."""

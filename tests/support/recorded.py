@@ -39,8 +39,9 @@ class RecordedSite:
                 break
             url = reply.headers["Location"]
         cls = responsetypes.from_args(headers=reply.headers, url=url, body=reply.body)
-        response = cls(url=url, status=reply.status, headers=reply.headers, body=reply.body,
-                       request=request)  # fmt: skip
+        response = cls(
+            url=url, status=reply.status, headers=reply.headers, body=reply.body, request=request
+        )
         return response
 
 

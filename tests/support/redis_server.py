@@ -46,10 +46,26 @@ class RedisServer:
     def start(self) -> RedisServer:
         """Start and wait until it answers PING."""
         command = [
-            self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.root),
-            "--save", "", "--appendonly", "yes", "--appendfsync", "always",
-            "--protected-mode", "no", "--daemonize", "no", "--loglevel", "warning",
-        ]  # fmt: skip
+            self.binary,
+            "--port",
+            str(self.port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(self.root),
+            "--save",
+            "",
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "always",
+            "--protected-mode",
+            "no",
+            "--daemonize",
+            "no",
+            "--loglevel",
+            "warning",
+        ]
         with (self.root / "redis.log").open("ab") as log:
             self._process = subprocess.Popen(command, stdout=log, stderr=log)
         self._wait_ready()

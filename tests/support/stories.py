@@ -28,11 +28,18 @@ def record_for(article: dict[str, Any], index: int) -> ArticleRecord:
     """A store record for a labelled article, fingerprinted like the pipeline does."""
     fp = fingerprint(article["text"])
     return ArticleRecord(
-        url=f"https://example.org/{article['id']}", source="labelled", category="media",
-        title=article["title"], published_at=T0 + timedelta(hours=index), language=None,
-        text=article["text"], content_hash=content_hash(article["text"]),
-        fetched_at=T0 + timedelta(hours=index), signature=signature_bytes(fp), bands=fp.bands,
-    )  # fmt: skip
+        url=f"https://example.org/{article['id']}",
+        source="labelled",
+        category="media",
+        title=article["title"],
+        published_at=T0 + timedelta(hours=index),
+        language=None,
+        text=article["text"],
+        content_hash=content_hash(article["text"]),
+        fetched_at=T0 + timedelta(hours=index),
+        signature=signature_bytes(fp),
+        bands=fp.bands,
+    )
 
 
 def pairwise_precision_recall(

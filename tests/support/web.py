@@ -42,9 +42,12 @@ HOSTILE_PAGES = {
     ),
 }
 HOSTILE_SOURCE = {
-    "name": "hostile-site", "kind": "html", "category": "media", "language": "en",
+    "name": "hostile-site",
+    "kind": "html",
+    "category": "media",
+    "language": "en",
     "link_selector": "ul.news a",
-}  # fmt: skip
+}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -87,8 +90,9 @@ def hostile_site() -> Iterator[str]:
 @contextmanager
 def serve_app(store: Store, settings: WebSettings | None = None) -> Iterator[str]:
     """The web app under uvicorn in a thread on a free port; yields its base URL."""
-    config = uvicorn.Config(create_app(store, settings), host="127.0.0.1", port=0,
-                            log_level="warning", lifespan="off")  # fmt: skip
+    config = uvicorn.Config(
+        create_app(store, settings), host="127.0.0.1", port=0, log_level="warning", lifespan="off"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -11,13 +11,29 @@ import pytest
 
 pytestmark = pytest.mark.slow
 ARTICLE_KEYS = {
-    "id", "url", "source", "category", "title", "published_at", "language", "text",
-    "story_id", "fetched_at",
-}  # fmt: skip
+    "id",
+    "url",
+    "source",
+    "category",
+    "title",
+    "published_at",
+    "language",
+    "text",
+    "story_id",
+    "fetched_at",
+}
 OBSERVATION_KEYS = {
-    "metric", "value", "unit", "period", "article_url", "quote", "entity", "region", "status",
+    "metric",
+    "value",
+    "unit",
+    "period",
+    "article_url",
+    "quote",
+    "entity",
+    "region",
+    "status",
     "basis",
-}  # fmt: skip
+}
 ALERT_KEYS = {"id", "rule", "kind", "article_url", "story_id", "channel", "status", "created_at"}
 
 
@@ -60,8 +76,9 @@ def test_stories_page_each_story_once_newest_first(api: httpx.Client) -> None:
 def test_story_filters(api: httpx.Client) -> None:
     chinese = _walk(api, "/api/v1/stories", language="zh")
     assert chinese and all(s["lead"]["language"] == "zh" for s in chinese)
-    government = _walk(api, "/api/v1/stories", category="government", since="2025-03-01",
-                       until="2025-12-31")  # fmt: skip
+    government = _walk(
+        api, "/api/v1/stories", category="government", since="2025-03-01", until="2025-12-31"
+    )
     assert government
     assert all(s["lead"]["category"] == "government" for s in government)
     assert all("2025-03-01" <= s["lead"]["published_at"][:10] <= "2025-12-31" for s in government)
@@ -106,10 +123,14 @@ def test_lists_carry_an_etag_and_answer_304(api: httpx.Client) -> None:
 
 def test_errors_are_json_with_a_message(api: httpx.Client) -> None:
     cases = {
-        "/api/v1/stories?cursor=garbage": 400, "/api/v1/stories?since=yesterday": 400,
-        "/api/v1/articles?limit=0": 400, "/api/v1/articles/999999": 404,
-        "/api/v1/search": 400, "/api/v1/nothing": 404, "/api/v1/alerts?status=lost": 400,
-    }  # fmt: skip
+        "/api/v1/stories?cursor=garbage": 400,
+        "/api/v1/stories?since=yesterday": 400,
+        "/api/v1/articles?limit=0": 400,
+        "/api/v1/articles/999999": 404,
+        "/api/v1/search": 400,
+        "/api/v1/nothing": 404,
+        "/api/v1/alerts?status=lost": 400,
+    }
     for path, status in cases.items():
         answer = api.get(path)
         assert answer.status_code == status, path
@@ -134,9 +155,14 @@ def test_openapi_document_lists_the_api(api: httpx.Client) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["/feeds/search.atom?q=监管", "/feeds/search.atom", "/feeds/rules/regulation.atom",
-     "/feeds/sources/cnsa-news.atom", "/feeds/sources/hostile-site.atom"],
-)  # fmt: skip
+    [
+        "/feeds/search.atom?q=监管",
+        "/feeds/search.atom",
+        "/feeds/rules/regulation.atom",
+        "/feeds/sources/cnsa-news.atom",
+        "/feeds/sources/hostile-site.atom",
+    ],
+)
 def test_atom_feeds_are_valid_with_stable_ids(api: httpx.Client, path: str) -> None:
     first, second = api.get(path), api.get(path)
     assert first.headers["content-type"].startswith("application/atom+xml")
@@ -158,8 +184,11 @@ def test_search_feed_holds_the_matching_stories(api: httpx.Client) -> None:
 
 
 def test_json_feeds(api: httpx.Client) -> None:
-    for path in ("/feeds/search.json?q=短剧", "/feeds/rules/regulation.json",
-                 "/feeds/sources/nrta-notices.json"):  # fmt: skip
+    for path in (
+        "/feeds/search.json?q=短剧",
+        "/feeds/rules/regulation.json",
+        "/feeds/sources/nrta-notices.json",
+    ):
         answer = api.get(path)
         assert answer.headers["content-type"].startswith("application/feed+json")
         feed = json.loads(answer.content)

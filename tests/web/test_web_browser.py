@@ -108,8 +108,9 @@ def test_retry_a_failed_delivery(page: Any, web_url: str, api: httpx.Client) -> 
     assert state[failed[0]["id"]] == "pending"
 
 
-def test_phone_width_has_no_sideways_scroll(browser: Any, web_url: str, api: httpx.Client,
-                                            artifacts: Path) -> None:  # fmt: skip
+def test_phone_width_has_no_sideways_scroll(
+    browser: Any, web_url: str, api: httpx.Client, artifacts: Path
+) -> None:
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
     phone = context.new_page()
     story = _story_with_revisions(api)

@@ -30,10 +30,18 @@ def archive(store: Store) -> Store:
     for url, source, language, title, text, days, group in ROWS:
         bands = (hash(group) & 0xFFFFFFF,) if group else (hash(url) & 0xFFFFFFF,)
         record = ArticleRecord(
-            url=url, source=source, category="government" if source == "gov" else "media",
-            title=title, published_at=T0 + timedelta(days=days), language=language, text=text,
-            content_hash=url, fetched_at=T0, signature=b"sig", bands=bands,
-        )  # fmt: skip
+            url=url,
+            source=source,
+            category="government" if source == "gov" else "media",
+            title=title,
+            published_at=T0 + timedelta(days=days),
+            language=language,
+            text=text,
+            content_hash=url,
+            fetched_at=T0,
+            signature=b"sig",
+            bands=bands,
+        )
         with store.transaction(write=True) as tx:
             row = tx.sources.ensure(source, "rss", f"https://{source}.org/feed", record.category)
             tx.articles.ingest(record, row, _same)
@@ -56,8 +64,10 @@ def test_a_filter_picks_the_newest_matching_copy(archive: Store) -> None:
     assert _titles(archive, StoryFilter(source="news")) == ["Studios", "扶持政策", "Apps earn"]
     assert _titles(archive, StoryFilter(language="zh")) == ["扶持政策", "监管通知"]
     assert _titles(archive, StoryFilter(category="government")) == [
-        "Rules", "Apps earn (copy)", "监管通知",
-    ]  # fmt: skip
+        "Rules",
+        "Apps earn (copy)",
+        "监管通知",
+    ]
     window = StoryFilter(since=T0 + timedelta(days=1), until=T0 + timedelta(days=3))
     assert _titles(archive, window) == ["扶持政策", "Apps earn"]
 
@@ -66,8 +76,10 @@ def test_search_with_cli_syntax(archive: Store) -> None:
     assert _titles(archive, StoryFilter(query="监管")) == ["监管通知"]
     assert _titles(archive, StoryFilter(query="微短剧")) == ["扶持政策", "监管通知"]
     assert _titles(archive, StoryFilter(query='"micro drama" OR studios')) == [
-        "Rules", "Studios", "Apps earn (copy)",
-    ]  # fmt: skip
+        "Rules",
+        "Studios",
+        "Apps earn (copy)",
+    ]
     assert _titles(archive, StoryFilter(query="nothingmatches")) == []
 
 
@@ -123,10 +135,13 @@ def test_entity_filter_uses_the_article_entity_table(archive: Store) -> None:
         ids = {a.url: a.id for a in tx.reading.articles(StoryFilter(), None, 50)[0]}
     with archive.engine.begin() as connection:
         connection.execute(tags.delete())
-        connection.execute(tags.insert(), [
-            {"article_id": ids["https://a.org/2"], "entity": "reelshort", "mentions": 1},
-            {"article_id": ids["https://a.org/4"], "entity": "reelshort", "mentions": 2},
-        ])  # fmt: skip
+        connection.execute(
+            tags.insert(),
+            [
+                {"article_id": ids["https://a.org/2"], "entity": "reelshort", "mentions": 1},
+                {"article_id": ids["https://a.org/4"], "entity": "reelshort", "mentions": 2},
+            ],
+        )
     assert _titles(archive, StoryFilter(entity="reelshort")) == ["Studios", "Apps earn"]
     assert _titles(archive, StoryFilter(entity="dramabox")) == []
     with archive.transaction() as tx:

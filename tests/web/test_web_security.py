@@ -26,8 +26,14 @@ def guarded(web_store: Store) -> Iterator[str]:
 
 
 def test_security_headers_everywhere(api: httpx.Client) -> None:
-    for path in ("/", "/alerts", "/api/v1/stories", "/feeds/search.atom", "/static/style.css",
-                 "/api/v1/nothing"):  # fmt: skip
+    for path in (
+        "/",
+        "/alerts",
+        "/api/v1/stories",
+        "/feeds/search.atom",
+        "/static/style.css",
+        "/api/v1/nothing",
+    ):
         headers = api.get(path).headers
         policy = headers["content-security-policy"]
         assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy, path
@@ -96,10 +102,16 @@ def test_an_exposed_bind_needs_a_token(web_store: Store) -> None:
 def test_crlf_in_a_stored_title_stays_inside_the_page_and_feed(store: Store) -> None:
     title = "短剧 title\r\nSet-Cookie: owned=1\r\n\r\n<script>window.__pwned=1</script>"
     record = ArticleRecord(
-        url="https://a.example/crlf", source="crlf-site", category="media", title=title,
-        published_at=datetime(2025, 5, 1, tzinfo=UTC), language="zh", text="微短剧 body",
-        content_hash="crlf", fetched_at=datetime(2025, 5, 1, tzinfo=UTC),
-    )  # fmt: skip
+        url="https://a.example/crlf",
+        source="crlf-site",
+        category="media",
+        title=title,
+        published_at=datetime(2025, 5, 1, tzinfo=UTC),
+        language="zh",
+        text="微短剧 body",
+        content_hash="crlf",
+        fetched_at=datetime(2025, 5, 1, tzinfo=UTC),
+    )
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("crlf-site", "rss", "https://a.example/feed", "media")
         story_id = tx.articles.ingest(record, source, lambda _a, _b: False).story_id

@@ -29,10 +29,19 @@ def test_serve_runs_the_app_on_a_database(crawled_archive: str, tmp_path: Path) 
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("DRAMAWATCH_WEB_TOKEN", None)
-    command = [sys.executable, "-m", "dramawatch", "serve", "--port", str(port),
-               "--database", crawled_archive]  # fmt: skip
-    server = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "dramawatch",
+        "serve",
+        "--port",
+        str(port),
+        "--database",
+        crawled_archive,
+    ]
+    server = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         page = wait_for(f"http://127.0.0.1:{port}/")
         assert page.status_code == 200 and "微短剧" in page.text

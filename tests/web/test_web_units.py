@@ -49,17 +49,30 @@ def test_dates_are_days() -> None:
 
 @pytest.mark.parametrize(
     ("url", "kept"),
-    [("https://a.example/x", True), ("javascript:alert(1)", False), (" JavaScript:x", False),
-     ("data:text/html,x", False), ("//evil.example", False), ("http://[bad", False)],
-)  # fmt: skip
+    [
+        ("https://a.example/x", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:x", False),
+        ("data:text/html,x", False),
+        ("//evil.example", False),
+        ("http://[bad", False),
+    ],
+)
 def test_only_http_links_are_linked(url: str, kept: bool) -> None:
     assert (safe_href(url) is not None) is kept
 
 
 def test_atom_survives_control_characters() -> None:
     when = datetime(2025, 1, 2, tzinfo=UTC)
-    entry = Entry("tag:x,2025:story/1", "a\x00b\r\nc <b>", "https://a.example/", when, None,
-                  "text \x1b end", "src")  # fmt: skip
+    entry = Entry(
+        "tag:x,2025:story/1",
+        "a\x00b\r\nc <b>",
+        "https://a.example/",
+        when,
+        None,
+        "text \x1b end",
+        "src",
+    )
     parsed = feedparser.parse(
         atom(FeedInfo("tag:x,2025:f", "t", "http://h/f", "http://h/"), [entry])
     )
@@ -72,12 +85,23 @@ def test_forecasts_and_targets_are_marked_on_the_chart() -> None:
 
     def figure(id_: int, period: str, value: float, status: str) -> Any:
         return SimpleNamespace(
-            id=id_, period=period, value=value, unit="CNY", status=status, quote=f"q{id_}",
-            article=article, observed_at=article.fetched_at,
-        )  # fmt: skip
+            id=id_,
+            period=period,
+            value=value,
+            unit="CNY",
+            status=status,
+            quote=f"q{id_}",
+            article=article,
+            observed_at=article.fetched_at,
+        )
 
-    series = {"all": [figure(1, "2024", 5e10, "actual"), figure(2, "2025", 6e10, "forecast"),
-                      figure(3, "2030", 1e11, "target")]}  # fmt: skip
+    series = {
+        "all": [
+            figure(1, "2024", 5e10, "actual"),
+            figure(2, "2025", 6e10, "forecast"),
+            figure(3, "2030", 1e11, "target"),
+        ]
+    }
     chart = build_chart("market_value", "CNY", series, {1: "/stories/1#figure-1"})
     points = chart.lines[0].points
     assert [p.marker for p in points] == ["actual", "forecast", "target"]

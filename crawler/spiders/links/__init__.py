@@ -7,6 +7,12 @@ from crawler.spiders.links.groups import Weights
 from crawler.spiders.links.selector import check_selector, select, suggest_selector
 
 __all__ = [
-    "DEFAULT_WEIGHTS", "Detection", "LinkDecision", "Weights", "check_selector", "detect_links",
-    "select", "suggest_selector",
-]  # fmt: skip
+    "DEFAULT_WEIGHTS",
+    "Detection",
+    "LinkDecision",
+    "Weights",
+    "check_selector",
+    "detect_links",
+    "select",
+    "suggest_selector",
+]

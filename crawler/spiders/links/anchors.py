@@ -13,11 +13,44 @@ from lxml import etree
 _NAV_TAGS = frozenset({"nav", "aside", "menu"})
 _PAGE_TAGS = frozenset({"header", "footer"})  # page chrome, unless inside an <article>
 _NAV_TOKENS = frozenset({"header", "site-header", "masthead", "topbar", "toolbar", "skip"})
-_NAV_PREFIXES = ("nav", "menu", "breadcrumb", "crumb", "pagination", "pager", "paging", "footer",
-                 "sidebar", "social", "share", "sharing", "dropdown", "subnav", "right",
-                 "hot", "popular", "trending", "related", "recommend", "rank")  # fmt: skip
-_NAV_SUFFIXES = ("-nav", "_nav", "navbar", "-menu", "_menu", "-footer", "_footer", "sidebar",
-                 "-share", "-social", "breadcrumb", "breadcrumbs", "pagination")  # fmt: skip
+_NAV_PREFIXES = (
+    "nav",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "pagination",
+    "pager",
+    "paging",
+    "footer",
+    "sidebar",
+    "social",
+    "share",
+    "sharing",
+    "dropdown",
+    "subnav",
+    "right",
+    "hot",
+    "popular",
+    "trending",
+    "related",
+    "recommend",
+    "rank",
+)
+_NAV_SUFFIXES = (
+    "-nav",
+    "_nav",
+    "navbar",
+    "-menu",
+    "_menu",
+    "-footer",
+    "_footer",
+    "sidebar",
+    "-share",
+    "-social",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+)
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
@@ -47,8 +80,13 @@ def page_anchors(root: etree._Element, base_url: str) -> Iterator[Anchor]:
         ancestors = list(element.iterancestors())
         if any(a.tag in _SKIP_TAGS for a in ancestors):
             continue
-        yield Anchor(url, anchor_text(element), _signature(element, ancestors, kept),
-                     _in_navigation(ancestors), element)  # fmt: skip
+        yield Anchor(
+            url,
+            anchor_text(element),
+            _signature(element, ancestors, kept),
+            _in_navigation(ancestors),
+            element,
+        )
 
 
 def anchor_text(element: etree._Element) -> str:

@@ -21,9 +21,13 @@ from crawler.spiders.links.selector import suggest_selector
 
 DEFAULT_WEIGHTS = Weights()
 _FEATURE_WORDS = {
-    "titles": "headline-like texts", "urls": "article-like URLs", "dates": "dated items",
-    "size": "a list", "navigation": "in navigation", "offsite": "other sites",
-}  # fmt: skip
+    "titles": "headline-like texts",
+    "urls": "article-like URLs",
+    "dates": "dated items",
+    "size": "a list",
+    "navigation": "in navigation",
+    "offsite": "other sites",
+}
 
 
 @dataclass(frozen=True)
@@ -114,8 +118,9 @@ def _add_lookalikes(groups: list[Group], decisions: dict[str, LinkDecision], bas
                 reason = "a link outside the lists, shaped like their articles: " + _shape_text(
                     url_shape(anchor.url)
                 )
-                decisions[anchor.url] = LinkDecision(anchor.url, anchor.text or None, True,
-                                                     group.score, reason)  # fmt: skip
+                decisions[anchor.url] = LinkDecision(
+                    anchor.url, anchor.text or None, True, group.score, reason
+                )
 
 
 def _looks_alike(anchor: Anchor, shapes: set[tuple[str, int, bool]], base_url: str) -> bool:
@@ -151,15 +156,21 @@ def _why_not(group: Group, weights: Weights) -> str:
         return "a lone link, not part of a list"
     if group.features.get("navigation", 0) >= 0.5:
         return f"navigation or page chrome (score {group.score:.2f})"
-    missing = [w for k, w in _FEATURE_WORDS.items() if k in ("titles", "urls", "dates")
-               and group.features.get(k, 0) < 0.5]  # fmt: skip
+    missing = [
+        w
+        for k, w in _FEATURE_WORDS.items()
+        if k in ("titles", "urls", "dates") and group.features.get(k, 0) < 0.5
+    ]
     lacks = f"; few {', '.join(missing)}" if missing else ""
     return f"list scored {group.score:.2f} < {weights.threshold:.2f}{lacks}"
 
 
 def _traits(group: Group) -> str:
-    shown = [f"{w} {group.features[k]:.0%}" for k, w in _FEATURE_WORDS.items()
-             if k in ("titles", "urls", "dates") and group.features.get(k, 0) > 0]  # fmt: skip
+    shown = [
+        f"{w} {group.features[k]:.0%}"
+        for k, w in _FEATURE_WORDS.items()
+        if k in ("titles", "urls", "dates") and group.features.get(k, 0) > 0
+    ]
     return ", ".join(shown) or "a list"
 
 

@@ -113,15 +113,19 @@ def drop_nested(groups: list[Group]) -> list[Group]:
     """
     items = {id(g): {item_of(a.element, g) for a in g.anchors} for g in groups}
     for h in groups:
-        h.nested = any(_inside(h, items[id(g)]) and not _inside(g, items[id(h)])
-                       for g in groups if g is not h)  # fmt: skip
+        h.nested = any(
+            _inside(h, items[id(g)]) and not _inside(g, items[id(h)]) for g in groups if g is not h
+        )
     return [g for g in groups if not g.nested]
 
 
 def _inside(group: Group, items: set[etree._Element]) -> bool:
     """Whether most of the group's links lie within ``items``."""
-    inside = sum(1 for a in group.anchors if a.element in items or any(
-        ancestor in items for ancestor in a.element.iterancestors()))  # fmt: skip
+    inside = sum(
+        1
+        for a in group.anchors
+        if a.element in items or any(ancestor in items for ancestor in a.element.iterancestors())
+    )
     return inside >= _NESTED_SHARE * len(group.anchors)
 
 
