@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storage.db import Store, Transaction, make_engine, open_store
+from storage.errors import DatabaseMissing, DatabaseSetupError
 from storage.models import (
     Article,
     ArticleRevision,
@@ -11,6 +12,7 @@ from storage.models import (
     Source,
     Story,
 )
+from storage.opening import parse_database_url
 from storage.records import ArticleRecord, IngestResult, RunStats, StoryCandidate
 
 __all__ = [
@@ -18,6 +20,8 @@ __all__ = [
     "ArticleRecord",
     "ArticleRevision",
     "CrawlRun",
+    "DatabaseMissing",
+    "DatabaseSetupError",
     "IngestResult",
     "MetricObservation",
     "RunStats",
@@ -28,4 +32,5 @@ __all__ = [
     "Transaction",
     "make_engine",
     "open_store",
+    "parse_database_url",
 ]
