@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storage.db import Store, Transaction, make_engine, open_store
 from storage.errors import DatabaseMissing, DatabaseSetupError
+from storage.maintenance import BackupUnsupported, PruneReport, backup
 from storage.models import (
     Article,
     ArticleRevision,
@@ -19,17 +20,20 @@ __all__ = [
     "Article",
     "ArticleRecord",
     "ArticleRevision",
+    "BackupUnsupported",
     "CrawlRun",
     "DatabaseMissing",
     "DatabaseSetupError",
     "IngestResult",
     "MetricObservation",
+    "PruneReport",
     "RunStats",
     "Source",
     "Store",
     "Story",
     "StoryCandidate",
     "Transaction",
+    "backup",
     "make_engine",
     "open_store",
     "parse_database_url",

@@ -19,6 +19,7 @@ from storage import postgres
 from storage.alerts import AlertRepository
 from storage.article_search import ArticleSearch
 from storage.daemon_state import DaemonRepository
+from storage.maintenance import MaintenanceRepository
 from storage.pages import PageRepository
 from storage.opening import parse_database_url, prepare_new, require_existing, sqlite_file
 from storage.repository import (
@@ -79,6 +80,7 @@ class Transaction:
         self.pages = PageRepository(session)
         self.alerts = AlertRepository(session)
         self.daemon = DaemonRepository(session)
+        self.maintenance = MaintenanceRepository(session)
 
     def commit(self) -> None:
         """Make everything done in this unit of work durable."""
