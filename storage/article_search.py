@@ -1,4 +1,4 @@
-"""Searching the archive: full-text queries with filters, newest first or by relevance."""
+"""Searching the archive: full-text queries with filters, newest published first or by relevance."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from sqlalchemy import ColumnElement, Select, and_, column, func, select, table,
 from sqlalchemy.orm import Session
 
 from storage import postgres
-from storage.cjk import fts_query
 from storage.models import Article, Source
+from storage.query import ParsedQuery, fts5_any, fts5_match, parse_query, tsquery
 
 _FTS = table("article_fts", column("rowid"), column("rank"))
+_MATCH = text("article_fts MATCH :match")
 _CANDIDATES = 2000
 """Filtered articles counted at most: with more, the newest-first walk ends early enough."""
 _PROBE_COST = 3000
@@ -57,36 +58,50 @@ class ArticleSearch:
         self, query: str | None = None, *, since: datetime | None = None,
         source: str | None = None, limit: int = 20, rank: bool = False, stories: bool = False,
     ) -> Sequence[Article]:  # fmt: skip
-        """Articles matching ``query`` (all when empty), newest first or by relevance."""
-        statement: Select[Any] = select(Article)
-        relevance: ColumnElement[Any] | None = None
+        """Articles matching ``query`` (all when empty), newest published first or by relevance.
+
+        Newest first orders by publication time (the fetch time when there is none), then by
+        fetch time. ``stories``: one row per story, its newest matching copy.
+        """
+        built = self._statement(query, since, source, limit=limit, stories=stories)
+        if built is None:
+            return []
+        statement, score = built
+        relevance = (score,) if rank and score is not None else ()
+        ordered = statement.order_by(*relevance, *_newest_first())
+        return self.session.scalars(ordered.limit(limit)).all()
+
+    def count(
+        self, query: str | None = None, *, since: datetime | None = None,
+        source: str | None = None, stories: bool = False,
+    ) -> int:  # fmt: skip
+        """How many articles (or stories) ``search`` would find without a limit."""
+        built = self._statement(query, since, source, limit=_CANDIDATES, stories=stories)
+        if built is None:
+            return 0
+        counted = select(func.count()).select_from(built[0].subquery())
+        return int(self.session.scalar(counted) or 0)
+
+    def _statement(
+        self, query: str | None, since: datetime | None, source: str | None, *,
+        limit: int, stories: bool,
+    ) -> tuple[Select[Any], ColumnElement[Any] | None] | None:  # fmt: skip
+        """The matching articles and their relevance score (lower is better), or None: none."""
         candidates = self._candidates(since, source)
         if candidates is not None and candidates.count == 0:
-            return []
+            return None
+        statement: Select[Any] = select(Article)
+        score: ColumnElement[Any] | None = None
+        fts = False
         if query:
-            matched = self._match(statement, query)
-            if matched is None:
-                return []
-            statement, relevance = matched
+            parsed = parse_query(query)
+            if parsed is None:
+                return None
+            statement, score, fts = self._match(statement, parsed)
         if candidates is not None:
-            statement = statement.where(candidates.restrict(fts=bool(query), limit=limit))
+            statement = statement.where(candidates.restrict(fts=fts, limit=limit))
         statement = _filter(statement, since, source)
-        if stories:
-            # One row per story: its newest matching copy.
-            newest = func.max(Article.id).over(partition_by=Article.story_id)
-            ranked = statement.add_columns(newest.label("newest")).subquery()
-            statement = (
-                select(Article)
-                .join(ranked, ranked.c.id == Article.id)
-                .where(ranked.c.id == ranked.c.newest)
-            )
-        order = relevance if (rank and relevance is not None and not stories) else None
-        order_by: tuple[ColumnElement[Any], ...] = (
-            (order, Article.id.desc())
-            if order is not None
-            else (self._newest_first(fts_joined=relevance is not None and not stories),)
-        )
-        return self.session.scalars(statement.order_by(*order_by).limit(limit)).all()
+        return _one_per_story(statement, score) if stories else (statement, score)
 
     def _candidates(self, since: datetime | None, source: str | None) -> _Candidates | None:
         """On SQLite, the articles that pass the filters, if there are few.
@@ -111,34 +126,24 @@ class ArticleSearch:
             return None
         return _Candidates(ids, count, low or 0, high or 0)  # 0, 0: there are none
 
-    def _newest_first(self, *, fts_joined: bool) -> ColumnElement[Any]:
-        """Newest first; on SQLite, in the order FTS5 yields its rowids (= article ids).
-
-        FTS5 walks a term's rowids in descending order itself, so with LIMIT the query stops
-        after the first matches that pass the filters. Ordering by ``article.id`` instead
-        makes SQLite sort every match first: seconds for a term in half of a million articles.
-        """
-        if fts_joined and not postgres.is_postgres(self.session):
-            return _FTS.c.rowid.desc()
-        return Article.id.desc()
-
     def _match(
-        self, statement: Select[Any], query: str
-    ) -> tuple[Select[Any], ColumnElement[Any]] | None:
-        """``statement`` joined to the full-text index for ``query``, and a relevance order."""
+        self, statement: Select[Any], parsed: ParsedQuery
+    ) -> tuple[Select[Any], ColumnElement[Any] | None, bool]:
+        """``statement`` restricted to the query's matches, a score, and whether FTS5 is joined."""
         if postgres.is_postgres(self.session):
-            tsquery = postgres.tsquery_literal(query)
-            if tsquery is None:
-                return None
+            literal = tsquery(parsed)
             fts = postgres.FTS_TABLE
             joined = statement.join(fts, fts.c.article_id == Article.id)
-            order = postgres.rank_expression(tsquery).desc()
-            return joined.where(postgres.match_clause(tsquery)), order
-        match = fts_query(query)
-        if match is None:
-            return None
+            score = -postgres.rank_expression(literal) if parsed.included else None
+            return joined.where(postgres.match_clause(literal)), score, False
+        match = fts5_match(parsed)
+        if match is None:  # only excluded terms: everything that does not match them
+            excluded = select(_FTS.c.rowid).where(
+                _MATCH.bindparams(match=fts5_any(parsed.excluded))
+            )
+            return statement.where(Article.id.not_in(excluded)), None, False
         joined = statement.join(_FTS, _FTS.c.rowid == Article.id)
-        return joined.where(text("article_fts MATCH :match").bindparams(match=match)), _FTS.c.rank
+        return joined.where(_MATCH.bindparams(match=match)), _FTS.c.rank, True
 
     def iter_all(
         self, *, since: datetime | None = None, source: str | None = None
@@ -146,6 +151,25 @@ class ArticleSearch:
         """Every stored article, oldest first, streamed."""
         statement = _filter(select(Article), since, source).order_by(Article.id)
         yield from self.session.scalars(statement.execution_options(yield_per=500))
+
+
+def _newest_first() -> tuple[ColumnElement[Any], ...]:
+    """Publication time (else fetch time), then fetch time, then id: newest first."""
+    return _dated().desc(), Article.fetched_at.desc(), Article.id.desc()
+
+
+def _one_per_story(
+    statement: Select[Any], score: ColumnElement[Any] | None
+) -> tuple[Select[Any], ColumnElement[Any] | None]:
+    """One row per story, its newest matching copy, keeping the score to rank by."""
+    newest = func.max(Article.id).over(partition_by=Article.story_id)
+    extra = [newest.label("newest")]
+    if score is not None:
+        extra.append(score.label("score"))
+    ranked = statement.add_columns(*extra).subquery()
+    one = select(Article).join(ranked, ranked.c.id == Article.id)
+    one = one.where(ranked.c.id == ranked.c.newest)
+    return one, (ranked.c.score if score is not None else None)
 
 
 def _dated() -> ColumnElement[Any]:

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from storage import ArticleRecord, Store, article_search
-from storage.cjk import fts_query, index_text
+from storage.query import fts5_match, parse_query
+from storage.cjk import index_text
 
 T0 = datetime(2025, 12, 7, 8, 0, tzinfo=UTC)
 
@@ -109,13 +110,13 @@ def _expected(
     source: str | None, limit: int,
 ) -> list[str]:  # fmt: skip
     hits = [
-        (id_, record.url)
+        (record.published_at or record.fetched_at, record.fetched_at, id_, record.url)
         for id_, record in rows
         if (term is None or term in record.text.split())
         and (source is None or record.source == source)
         and (since is None or (record.published_at or record.fetched_at) >= since)
     ]
-    return [url for _id, url in sorted(hits, reverse=True)][:limit]
+    return [hit[-1] for hit in sorted(hits, reverse=True)][:limit]
 
 
 @pytest.mark.parametrize(
@@ -147,7 +148,8 @@ def test_search_since_and_source_match_their_definition(
 
 def test_index_text_segments_cjk_into_bigrams() -> None:
     assert index_text("微短劇 NRTA").split() == ["微短", "短剧", "剧", "NRTA"]
-    assert fts_query('短剧 "vertical drama"') == '"短剧" "vertical drama"'
+    parsed = parse_query('短剧 "vertical drama"')
+    assert parsed is not None and fts5_match(parsed) == '"短剧" "vertical drama"'
 
 
 def test_ingest_new_unchanged_duplicate_and_revision(store: Store) -> None:
