@@ -20,8 +20,8 @@ from storage.alerts import AlertRepository
 from storage.article_search import ArticleSearch
 from storage.daemon_state import DaemonRepository
 from storage.maintenance import MaintenanceRepository
-from storage.pages import PageRepository
 from storage.opening import parse_database_url, prepare_new, require_existing, sqlite_file
+from storage.pages import PageRepository
 from storage.repository import (
     ArticleRepository,
     MetricRepository,

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from storage import ArticleRecord, Store, article_search
-from storage.query import fts5_match, parse_query
 from storage.cjk import index_text
+from storage.query import fts5_match, parse_query
 
 T0 = datetime(2025, 12, 7, 8, 0, tzinfo=UTC)
 

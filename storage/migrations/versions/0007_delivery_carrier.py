@@ -1,0 +1,31 @@
+"""deliveries that travel together: ``delivery.carrier_id``
+
+Revision ID: delivery_carrier
+Revises: 0006
+Create Date: 2026-12-05 21:40:00.000000
+
+When several rules fire on one story at once, a webhook channel gets one POST carrying every
+rule. Each alert keeps its own delivery row; the rows riding in another's POST name that
+delivery in ``carrier_id`` and share its outcome.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "delivery_carrier"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("delivery", sa.Column("carrier_id", sa.String(36), nullable=True))
+    op.create_index("ix_delivery_carrier", "delivery", ["carrier_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_delivery_carrier", table_name="delivery")
+    with op.batch_alter_table("delivery") as batch:
+        batch.drop_column("carrier_id")
