@@ -65,9 +65,13 @@ def record_alerts(
 
 
 def _queue_deliveries(
-    tx: Transaction, alert_id: int, draft: AlertDraft, channels: dict[str, ChannelConfig],
-    carriers: dict[tuple[int, str], str], now: datetime,
-) -> None:  # fmt: skip
+    tx: Transaction,
+    alert_id: int,
+    draft: AlertDraft,
+    channels: dict[str, ChannelConfig],
+    carriers: dict[tuple[int, str], str],
+    now: datetime,
+) -> None:
     """One delivery per channel; one riding in an earlier draft's POST when it can."""
     for name in dict.fromkeys(draft.channels):
         channel = channels.get(name)
