@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import click
 
-from dramawatch.cli.context import Context, pass_context
+from dramawatch.cli.context import ConfigProblem, Context, pass_context
+from storage import DatabaseSetupError, parse_database_url
 
 
 @click.command("check-config")
 @pass_context
 def check_config(ctx: Context) -> None:
-    """Validate the config file and summarise it; exit 2 when it is invalid.
+    """Validate the config file and its database URL (scheme, driver); exit 2 when invalid.
 
     Example: dramawatch --config dramawatch.yaml check-config
     """
     config = ctx.config
+    try:
+        parse_database_url(config.database)
+    except DatabaseSetupError as exc:
+        raise ConfigProblem(f"{ctx.config_path}: database: {exc}") from None
     click.echo(
         f"{ctx.config_path}: OK: {len(config.sources)} sources, {len(config.metrics)} metrics, "
         f"{len(config.rules)} rules, {len(config.channels)} channels; database {config.database}"
@@ -28,5 +33,5 @@ def init(ctx: Context) -> None:
 
     Example: dramawatch init
     """
-    ctx.store  # noqa: B018 (opening the store creates or upgrades the schema)
+    ctx.writable_store  # noqa: B018 (opening it creates or upgrades the schema)
     click.echo(f"Database ready: {ctx.config.database}")

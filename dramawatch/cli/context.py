@@ -5,11 +5,11 @@ from __future__ import annotations
 import click
 
 from config import Config, ConfigError, load_config, resolve_config_path
-from storage import Store, open_store
+from storage import DatabaseMissing, DatabaseSetupError, Store, open_store
 
 
 class ConfigProblem(click.ClickException):
-    """An invalid config: exit code 2, the message names the file, key and fix."""
+    """An invalid config or an unusable database: exit code 2, one line naming the fix."""
 
     exit_code = 2
 
@@ -34,12 +34,31 @@ class Context:
 
     @property
     def store(self) -> Store:
-        """The config's database, its schema created or upgraded on first use."""
+        """The existing database, its schema upgraded; reading never creates one."""
+        return self._open(create=False)
+
+    @property
+    def writable_store(self) -> Store:
+        """The database, created (with its directories) when it does not exist yet."""
+        return self._open(create=True)
+
+    def _open(self, *, create: bool) -> Store:
         if self._store is None:
-            store = open_store(self.config.database)
+            try:
+                store = open_store(self.config.database, create=create)
+            except DatabaseMissing as exc:
+                raise ConfigProblem(self._missing(exc)) from None
+            except DatabaseSetupError as exc:
+                raise ConfigProblem(f"database {exc}") from None
             store.migrate()
             self._store = store
         return self._store
+
+    def _missing(self, exc: DatabaseMissing) -> str:
+        return (
+            f"no database at {exc.path} (the database setting of {self.config_path}); "
+            "create it with `dramawatch crawl` or `dramawatch init`, or fix the setting"
+        )
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -34,7 +34,9 @@ def crawl(ctx: Context, names: tuple[str, ...], fmt: str) -> None:
 
     Example: dramawatch crawl --source nrta-notices
     """
-    run_crawl(ctx.config, choose_sources(ctx.config, names), fmt)
+    sources = choose_sources(ctx.config, names)
+    ctx.writable_store  # noqa: B018 (an unusable database is one line before the pass starts)
+    run_crawl(ctx.config, sources, fmt)
 
 
 def run_crawl(config: Config, sources: Sequence[SourceConfig], fmt: str) -> PassReport:
