@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,9 @@ from click.testing import CliRunner
 
 from dramawatch.cli import cli
 from dramawatch.logs import configure
+from storage import ArticleRecord, Store
+
+T0 = datetime(2025, 10, 1, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -100,3 +105,51 @@ def test_a_file_that_is_not_a_database_and_a_path_under_a_file(tmp_path: Path) -
         for command in (["init"], ["search", "x"]):
             result = CliRunner().invoke(cli, ["--config", config, *command])
             assert result.exit_code == 2 and message in result.output, result.output
+
+
+@pytest.fixture
+def archive_config(tmp_path: Path) -> str:
+    """22 articles about micro-dramas, one also about a boom, from the configured feed-a."""
+    config = _config(tmp_path, "sqlite:///archive.db")
+    store = Store(f"sqlite:///{tmp_path / 'archive.db'}")
+    store.migrate()
+    with store.transaction(write=True) as tx:
+        source = tx.sources.ensure("feed-a", "rss", "https://x.org/feed", "media")
+        for i in range(22):
+            text = "the micro-drama boom" if i == 3 else f"micro-drama story {i}"
+            record = ArticleRecord(
+                url=f"https://x.org/{i}", source="feed-a", category="media", title=f"t{i}",
+                published_at=T0 + timedelta(days=i), language="en", text=text,
+                content_hash=str(i), fetched_at=T0,
+            )  # fmt: skip
+            tx.articles.ingest(record, source, lambda _a, _b: False)
+        tx.commit()
+    store.dispose()
+    return config
+
+
+def test_search_says_how_many_of_how_many_and_how_to_see_more(archive_config: str) -> None:
+    result = CliRunner().invoke(cli, ["--config", archive_config, "search", "microdramas"])
+    assert result.exit_code == 0, result.output
+    assert "20 of 22 articles" in result.stdout
+    assert "see them all with --limit 22" in result.stderr
+    as_json = CliRunner().invoke(
+        cli, ["--config", archive_config, "search", "microdrama", "--format", "json"]
+    )
+    assert len(json.loads(as_json.stdout)) == 20
+
+
+def test_search_excludes_a_term_without_a_double_dash(archive_config: str) -> None:
+    command = ["--config", archive_config, "search", "micro-drama", "-boom", "--limit", "50"]
+    result = CliRunner().invoke(cli, [*command, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 21
+    negated = CliRunner().invoke(cli, ["--config", archive_config, "search", "NOT", "story"])
+    assert "1 articles" in negated.stdout
+
+
+def test_search_and_export_validate_the_source_as_crawl_does(archive_config: str) -> None:
+    for command in (["search", "x"], ["export"]):
+        result = CliRunner().invoke(cli, ["--config", archive_config, *command, "--source", "no"])
+        assert result.exit_code == 2
+        assert "Try --source with one of: feed-a" in result.output

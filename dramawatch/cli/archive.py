@@ -13,6 +13,7 @@ from rich.panel import Panel
 
 from config import parse_duration
 from dramawatch.cli.context import Context, pass_context
+from dramawatch.cli.sources import choose_sources
 from dramawatch.output import console, format_option, write_rows
 from dramawatch.views import article_json
 from storage import ArticleRevision, Store
@@ -38,12 +39,13 @@ def _since(value: str | None) -> datetime | None:
 
 
 def _filters(func: Any) -> Any:
-    func = click.option("--source", help="Only articles from this source.")(func)
+    func = click.option("--source", help="Only articles from this (configured) source.")(func)
     return click.option("--since", help="Published since: 2025-12-01, or 7d, 24h ...")(func)
 
 
-@click.command()
-@click.argument("query", required=False)
+# "-term" excludes a term, so unknown options are query terms; "-h" would shadow "-home".
+@click.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+@click.argument("query", nargs=-1)
 @_filters
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--rank", is_flag=True, help="Order by relevance instead of newest first.")
@@ -51,23 +53,33 @@ def _filters(func: Any) -> Any:
 @format_option()
 @pass_context
 def search(
-    ctx: Context, query: str | None, since: str | None, source: str | None,
+    ctx: Context, query: tuple[str, ...], since: str | None, source: str | None,
     limit: int, rank: bool, stories: bool, fmt: str,
 ) -> None:  # fmt: skip
-    """Search the archive (full text; Chinese and English; "quoted phrases", OR).
+    """Search the archive (full text; Chinese and English; "quoted phrases", OR, -term, NOT term).
 
-    Example: dramawatch search 短剧 --since 30d --format json
+    Latin terms match their spellings: micro-drama, micro dramas and microdrama alike.
+
+    Example: dramawatch search 短剧 -招聘 --since 30d --format json
     """
+    if source is not None:
+        choose_sources(ctx.config, (source,))
+    text, after = " ".join(query) or None, _since(since)
     with ctx.store.transaction() as tx:
         found = tx.archive.search(
-            query, since=_since(since), source=source, limit=limit, rank=rank, stories=stories
+            text, since=after, source=source, limit=limit, rank=rank, stories=stories
         )
+        total = tx.archive.count(text, since=after, source=source, stories=stories)
         rows = [article_json(article, with_text=fmt != "table") for article in found]
         if stories:
             for row, article in zip(rows, found, strict=True):
                 row["copies"] = article.story.article_count if article.story else 1
     columns = (*ARTICLE_COLUMNS, "copies") if stories else ARTICLE_COLUMNS
-    write_rows(rows, fmt, columns, title=f"{len(rows)} {'stories' if stories else 'articles'}")
+    noun = "stories" if stories else "articles"
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(len(rows))
+    write_rows(rows, fmt, columns, title=f"{shown} {noun}")
+    if total > len(rows):
+        click.echo(f"{shown} {noun} shown; see them all with --limit {total}", err=True)
 
 
 @click.command()
@@ -79,6 +91,8 @@ def export(ctx: Context, since: str | None, source: str | None, fmt: str) -> Non
 
     Example: dramawatch export --format jsonl > archive.jsonl
     """
+    if source is not None:
+        choose_sources(ctx.config, (source,))
     with ctx.store.transaction() as tx:
         articles = tx.archive.iter_all(since=_since(since), source=source)
         write_rows((article_json(article) for article in articles), fmt, ARTICLE_COLUMNS)
