@@ -130,3 +130,24 @@ def test_rules_test_on_a_local_html_file(setup: tuple[Config, Path]) -> None:
 def test_rules_test_unknown_targets(setup: tuple[Config, Path], target: str) -> None:
     result = _run(setup[1], "rules", "test", target)
     assert result.exit_code == 2 and "TARGET" in result.output
+
+
+def test_short_ids_are_shown_and_accepted(setup: tuple[Config, Path], store: Store) -> None:
+    (full,) = [row["id"] for row in deliveries(store)]
+    table = _run(setup[1], "alerts")
+    assert f" {full[:8]} " in table.output and full not in table.output
+    retried = _run(setup[1], "alerts", "retry", full[:8])
+    assert retried.exit_code == 0 and "1 deliveries pending again" in retried.output
+    assert _run(setup[1], "alerts", "retry", full.upper()).exit_code == 0
+
+
+def test_retrying_a_delivered_alert_says_why_nothing_happened(setup: tuple[Config, Path]) -> None:
+    path = setup[1]
+    _run(path, "alerts", "dispatch")
+    _run(path, "alerts", "retry", "--failed")  # the receiver's one 404, then delivered
+    (row,) = _json(_run(path, "alerts", "--format", "json"))
+    assert row["status"] == "delivered"
+    again = _run(path, "alerts", "retry", row["id"][:8])
+    assert again.exit_code == 0, again.output
+    assert f"{row['id'][:8]} (regulation to hook) was delivered at" in again.output
+    assert "nothing to retry" in again.output and "0 deliveries pending again" in again.output
