@@ -27,6 +27,11 @@ def metrics(ctx: Context, key: str | None, plot: bool, png: Path | None, fmt: st
 
     Example: dramawatch metrics market_value --plot --png market.png
     """
+    if png is not None and not png.parent.is_dir():
+        raise click.BadParameter(
+            f"{png.parent} is not a directory; create it or write the chart elsewhere",
+            param_hint="--png",
+        )
     labels = {metric.key: metric.label for metric in ctx.config.metrics}
     show_metrics(ctx.store, key, fmt, labels=labels, plot=plot, png=png)
 
@@ -102,10 +107,16 @@ def show_metrics(
             f"no observations of {key!r}; see `dramawatch metrics` for the tracked ones"
         )
     write_rows(_readable(rows, fmt), fmt, HISTORY_COLUMNS, title=f"{labels.get(key, key)} ({key})")
-    if plot:
-        click.echo(terminal_chart(rows, labels.get(key, key)))
+    if plot:  # beside data for a program, the chart goes to stderr: stdout stays parseable
+        click.echo(terminal_chart(rows, labels.get(key, key)), err=fmt != "table")
     if png is not None:
-        write_png(rows, labels.get(key, key), png)
+        try:
+            write_png(rows, labels.get(key, key), png)
+        except OSError as exc:
+            raise click.BadParameter(
+                f"cannot write {png} ({exc.strerror or exc}); choose another path",
+                param_hint="--png",
+            ) from None
         click.echo(f"chart written to {png}", err=True)
 
 
