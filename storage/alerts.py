@@ -32,6 +32,19 @@ class AlertRepository:
         query = select(Delivery.status, func.count()).group_by(Delivery.status)
         return {status: int(count) for status, count in self.session.execute(query)}
 
+    def outcome_since(self, moment: datetime) -> dict[str, int]:
+        """How many alerts were raised since ``moment``, and their deliveries by state."""
+        raised = select(func.count()).select_from(Alert).where(Alert.created_at >= moment)
+        states = (
+            select(Delivery.status, func.count())
+            .join(Delivery.alert)
+            .where(Alert.created_at >= moment)
+            .group_by(Delivery.status)
+        )
+        counts = {status: int(count) for status, count in self.session.execute(states)}
+        outcome = {"raised": int(self.session.scalar(raised) or 0)}
+        return outcome | {state: counts.get(state, 0) for state in (DELIVERED, PENDING, FAILED)}
+
     def has_alert(self, dedupe_key: str) -> bool:
         """True when an alert with ``dedupe_key`` was already raised."""
         return self.session.connection().scalar(_ALERT_BY_KEY, {"key": dedupe_key}) is not None

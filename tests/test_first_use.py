@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
 from dramawatch.cli import cli
+from dramawatch.cli.crawl import alerts_line, progress_caption, summary_table
 from dramawatch.logs import configure
+from dramawatch.report import SourceResult
 from storage import ArticleRecord, Store
 
 T0 = datetime(2025, 10, 1, tzinfo=UTC)
@@ -153,3 +156,22 @@ def test_search_and_export_validate_the_source_as_crawl_does(archive_config: str
         result = CliRunner().invoke(cli, ["--config", archive_config, *command, "--source", "no"])
         assert result.exit_code == 2
         assert "Try --source with one of: feed-a" in result.output
+
+
+def test_crawl_progress_counts_sources_done_pages_and_new_articles() -> None:
+    running, finished = SourceResult("a"), SourceResult("b", done=True)
+    running.stats.fetched, finished.stats.fetched, finished.stats.new = 3, 5, 2
+    assert progress_caption([running, finished]) == (
+        "1/2 sources done · 8 pages fetched · 2 new articles"
+    )
+    out = Console(width=200, record=True)
+    out.print(summary_table([running, finished], "Crawling", live=True))
+    text = out.export_text()
+    assert "crawling" in text and "ok" in text
+
+
+def test_crawl_ends_with_the_alerts_it_raised() -> None:
+    line = alerts_line({"raised": 3, "delivered": 1, "pending": 2, "failed": 0})
+    assert line == (
+        "Alerts: 3 raised; deliveries 1 delivered, 2 pending, 0 failed (see `dramawatch alerts`)"
+    )
