@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from config.durations import parse_duration
+from config.durations import format_duration, parse_duration
 from config.errors import ConfigError
 from config.loader import (
     DEFAULT_CONFIG,
@@ -45,6 +45,7 @@ __all__ = [
     "TopicConfig",
     "WebhookChannel",
     "default_metric_definitions",
+    "format_duration",
     "load_config",
     "parse_duration",
     "resolve_config_path",

@@ -49,12 +49,13 @@ def run_pass(
     process = CrawlerProcess(settings_for(config, **overrides))
     started = datetime.now(UTC)
     tracked = [_schedule(process, source, config, progress) for source in sources]
+    run_ids = _start_runs(store, sources, started)
     with dispatch_during(store, config):  # an alert goes out while the pass goes on
         process.start()
     report = PassReport([result for _crawler, result in tracked])
     for crawler, result in tracked:
         _finish(crawler, result)
-    _record_runs(store, report, started)
+    _record_runs(store, report, started, run_ids)
     alert_on_sources(store, config)
     dispatch_pending(store, config)
     with store.transaction() as tx:
@@ -156,13 +157,25 @@ def _finish(crawler: Crawler | None, result: SourceResult) -> None:
         result.error = result.error or f"crawl ended early: {reason}"
 
 
-def _record_runs(store: Store, report: PassReport, started: datetime) -> None:
+def _start_runs(store: Store, sources: Sequence[SourceConfig], started: datetime) -> dict[str, int]:
+    """Mark each source's run as started (``status`` shows it); the run ids by source."""
+    with store.transaction(write=True) as tx:
+        rows = [tx.sources.get(source.name) for source in sources]
+        run_ids = {row.name: tx.sources.start_run(row, started) for row in rows if row}
+        tx.commit()
+    return run_ids
+
+
+def _record_runs(
+    store: Store, report: PassReport, started: datetime, run_ids: dict[str, int]
+) -> None:
     for result in report.results:
         try:
             with store.transaction() as tx:
                 source = tx.sources.get(result.source)
                 if source is not None:
-                    tx.sources.record_run(source, started, result.stats, result.error)
+                    run_id = run_ids.get(result.source)
+                    tx.sources.record_run(source, started, result.stats, result.error, run_id)
                 tx.commit()
         except Exception:
             logger.error(

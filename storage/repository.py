@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from storage.articles import ArticleRepository
@@ -54,17 +54,31 @@ class SourceRepository:
         """Every known source, by name."""
         return self.session.scalars(select(Source).order_by(Source.name)).all()
 
-    def record_run(
-        self, source: Source, started_at: datetime, stats: RunStats, error: str | None
-    ) -> CrawlRun:
-        """Store one finished run and update the source's health counters."""
-        now = utcnow()
-        run = CrawlRun(
-            source_id=source.id, started_at=started_at, finished_at=now, ok=error is None,
-            fetched=stats.fetched, kept=stats.kept, new=stats.new, unchanged=stats.unchanged,
-            dropped=dict(stats.dropped), errors={"items": list(stats.errors)}, error=error,
-        )  # fmt: skip
+    def start_run(self, source: Source, started_at: datetime) -> int:
+        """Record that a run of ``source`` started (``status`` shows it running); its id."""
+        run = CrawlRun(source_id=source.id, started_at=started_at, finished_at=None, ok=False)
         self.session.add(run)
+        self.session.flush()
+        return run.id
+
+    def record_run(
+        self, source: Source, started_at: datetime, stats: RunStats, error: str | None,
+        run_id: int | None = None,
+    ) -> CrawlRun:  # fmt: skip
+        """Store one finished run (the started one, ``run_id``) and update the source's health.
+
+        Without ``run_id``, runs of the source left unfinished (a killed crawl) end here too.
+        """
+        now = utcnow()
+        run = self.session.get(CrawlRun, run_id) if run_id is not None else None
+        if run is None:
+            self._close_unfinished(source, now)
+            run = CrawlRun(source_id=source.id, started_at=started_at)
+            self.session.add(run)
+        run.finished_at, run.ok, run.error = now, error is None, error
+        run.fetched, run.kept, run.new = stats.fetched, stats.kept, stats.new
+        run.unchanged, run.dropped = stats.unchanged, dict(stats.dropped)
+        run.errors = {"items": list(stats.errors)}
         source.last_run_at = now
         if error is None:
             source.consecutive_failures = 0
@@ -76,10 +90,29 @@ class SourceRepository:
         self.session.flush()
         return run
 
+    def _close_unfinished(self, source: Source, now: datetime) -> None:
+        unfinished = (
+            update(CrawlRun)
+            .where(CrawlRun.source_id == source.id, CrawlRun.finished_at.is_(None))
+            .values(finished_at=now, error="ended without recording its result")
+        )
+        self.session.execute(unfinished)
+
     def last_run(self, source: Source) -> CrawlRun | None:
-        """The most recent run of ``source``."""
-        query = select(CrawlRun).where(CrawlRun.source_id == source.id)
+        """The most recent finished run of ``source``."""
+        query = select(CrawlRun).where(
+            CrawlRun.source_id == source.id, CrawlRun.finished_at.is_not(None)
+        )
         return self.session.scalars(query.order_by(CrawlRun.id.desc()).limit(1)).first()
+
+    def running_since(self, source: Source, horizon: datetime) -> datetime | None:
+        """When the run of ``source`` going on now started (runs older than ``horizon`` died)."""
+        query = select(func.max(CrawlRun.started_at)).where(
+            CrawlRun.source_id == source.id,
+            CrawlRun.finished_at.is_(None),
+            CrawlRun.started_at >= horizon,
+        )
+        return self.session.scalar(query)
 
     def article_count(self, source: Source) -> int:
         """How many articles ``source`` has in the archive."""

@@ -6,7 +6,7 @@ import socket
 from datetime import datetime, timedelta
 from typing import Any
 
-from config import Config, SourceConfig
+from config import Config, SourceConfig, format_duration
 from dramawatch.daemon.jobs import DEFAULT_BACKOFF_CEILING, backoff_delay
 from dramawatch.daemon.lock import is_live
 from dramawatch.daemon.schedule import job_id
@@ -15,9 +15,11 @@ from storage.daemon_state import LockHolder
 from storage.models import utcnow
 
 SOURCE_COLUMNS = (
-    "source", "interval", "next_run_at", "last_run_at", "last_result", "new", "failures",
-    "backoff_until",
+    "source", "interval", "running_since", "next_run_at", "last_run_at", "last_result", "new",
+    "failures", "backoff_until",
 )  # fmt: skip
+# A run that started longer ago and never finished died with its process.
+RUNNING_HORIZON = timedelta(hours=6)
 
 
 def status(store: Store, config: Config, now: datetime | None = None) -> dict[str, Any]:
@@ -27,7 +29,7 @@ def status(store: Store, config: Config, now: datetime | None = None) -> dict[st
         holder = tx.daemon.holder()
         runs = tx.daemon.scheduled_runs()
         counts = tx.alerts.delivery_counts()
-        sources = [_source_row(tx, source, runs) for source in config.sources]
+        sources = [_source_row(tx, source, runs, now) for source in config.sources]
     return {
         "daemon": daemon_row(holder, now),
         "sources": sources,
@@ -48,18 +50,20 @@ def daemon_row(holder: LockHolder | None, now: datetime) -> dict[str, Any]:
 
 
 def _source_row(
-    tx: Transaction, source: SourceConfig, runs: dict[str, datetime | None]
+    tx: Transaction, source: SourceConfig, runs: dict[str, datetime | None], now: datetime
 ) -> dict[str, Any]:
     row = tx.sources.get(source.name)
     last = tx.sources.last_run(row) if row is not None else None
+    running = tx.sources.running_since(row, now - RUNNING_HORIZON) if row is not None else None
     failures = row.consecutive_failures if row is not None else 0
     backoff = None
     if last is not None and failures:
         delay = backoff_delay(source.interval, failures, DEFAULT_BACKOFF_CEILING)
         backoff = _iso(last.started_at + timedelta(seconds=delay))
     return {
-        "source": source.name, "enabled": source.enabled, "interval": source.interval,
-        "next_run_at": _iso(runs.get(job_id(source.name))),
+        "source": source.name, "enabled": source.enabled,
+        "interval": format_duration(source.interval), "interval_s": source.interval,
+        "running_since": _iso(running), "next_run_at": _iso(runs.get(job_id(source.name))),
         "last_run_at": _iso(last.started_at if last else None),
         "last_result": None if last is None else ("ok" if last.ok else "failed"),
         "last_error": last.error if last else None, "new": last.new if last else None,
