@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from storage.models import Delivery
 
 ALERT_COLUMNS = ("id", "rule", "kind", "channel", "status", "attempts", "created_at", "title")
-RULE_COLUMNS = ("rule", "kind", "fires", "reason")
+RULE_COLUMNS = ("rule", "kind", "about", "fires", "reason")
 STATUSES = ("pending", "delivered", "failed")
 SHORT_ID = 8
 
@@ -162,7 +162,9 @@ def rules_group() -> None:
 def test_rules(ctx: Context, target: str, source: str | None, fmt: str) -> None:
     """Show which rules would fire on an article and why; nothing is written or sent.
 
-    TARGET is a stored article id, a stored article URL or a saved HTML file.
+    TARGET is a stored article id, a stored article URL or a saved HTML file. A stored
+    article is judged as the crawl judged it, against what was stored then; each metric row
+    names its figure.
 
     Example: dramawatch rules test 42
     """
@@ -181,7 +183,9 @@ def _verdict_rows(explanation: Explanation) -> list[dict[str, Any]]:
         key = verdict.draft.dedupe_key if verdict.draft else None
         rows.append(
             {
-                "rule": verdict.rule, "kind": verdict.kind, "fires": verdict.fired,
+                "rule": verdict.rule, "kind": verdict.kind,
+                "about": verdict.details.get("figure") or verdict.details.get("when"),
+                "fires": verdict.fired,
                 "reason": verdict.reason, "details": verdict.details,
                 "dedupe_key": key, "already_alerted": key in explanation.already_alerted,
             }
