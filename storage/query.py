@@ -108,7 +108,15 @@ def fts5_match(parsed: ParsedQuery) -> str | None:
     """The FTS5 MATCH expression of the included terms minus the excluded (None: none included)."""
     if not parsed.included:
         return None
-    included = " ".join("OR" if term is None else _fts5_term(term) for term in parsed.included)
+    parts: list[str] = []
+    for term in parsed.included:
+        if term is None:
+            parts.append("OR")
+            continue
+        if parts and parts[-1] != "OR":
+            parts.append("AND")  # FTS5 does not AND a parenthesised group implicitly
+        parts.append(_fts5_term(term))
+    included = " ".join(parts)
     if not parsed.excluded:
         return included
     return f"({included}) NOT {fts5_any(parsed.excluded)}"

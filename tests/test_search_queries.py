@@ -58,6 +58,8 @@ def test_quoted_phrases_stay_exact(archive: Store) -> None:
     ("query", "expected"),
     [
         ("microdrama -regulated", ["feb", "undated", "oct"]),
+        ("microdramas boom", ["feb"]),
+        ("micro-drama grows OR regulated", ["dec", "oct"]),
         ("microdrama NOT regulated NOT boom", ["undated", "oct"]),
         ("-microdrama", ["tie2", "tie1"]),
         ("NOT tennis NOT microdrama", []),

@@ -149,7 +149,7 @@ def test_search_since_and_source_match_their_definition(
 def test_index_text_segments_cjk_into_bigrams() -> None:
     assert index_text("微短劇 NRTA").split() == ["微短", "短剧", "剧", "NRTA"]
     parsed = parse_query('短剧 "vertical drama"')
-    assert parsed is not None and fts5_match(parsed) == '"短剧" "vertical drama"'
+    assert parsed is not None and fts5_match(parsed) == '"短剧" AND "vertical drama"'
 
 
 def test_ingest_new_unchanged_duplicate_and_revision(store: Store) -> None:
