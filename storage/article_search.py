@@ -16,6 +16,8 @@ from storage.query import ParsedQuery, fts5_any, fts5_match, parse_query, tsquer
 
 _FTS = table("article_fts", column("rowid"), column("rank"))
 _MATCH = text("article_fts MATCH :match")
+_SORTED_MATCHES = 2000
+"""Matches sorted by date at most; with more, the articles are walked by date instead."""
 _CANDIDATES = 2000
 """Filtered articles counted at most: with more, the newest-first walk ends early enough."""
 _PROBE_COST = 3000
@@ -63,7 +65,7 @@ class ArticleSearch:
         Newest first orders by publication time (the fetch time when there is none), then by
         fetch time. ``stories``: one row per story, its newest matching copy.
         """
-        built = self._statement(query, since, source, limit=limit, stories=stories)
+        built = self._statement(query, since, source, limit=limit, stories=stories, rank=rank)
         if built is None:
             return []
         statement, score = built
@@ -76,7 +78,7 @@ class ArticleSearch:
         source: str | None = None, stories: bool = False,
     ) -> int:  # fmt: skip
         """How many articles (or stories) ``search`` would find without a limit."""
-        built = self._statement(query, since, source, limit=_CANDIDATES, stories=stories)
+        built = self._statement(query, since, source, limit=_CANDIDATES, stories=stories, rank=True)
         if built is None:
             return 0
         counted = select(func.count()).select_from(built[0].subquery())
@@ -84,7 +86,7 @@ class ArticleSearch:
 
     def _statement(
         self, query: str | None, since: datetime | None, source: str | None, *,
-        limit: int, stories: bool,
+        limit: int, stories: bool, rank: bool,
     ) -> tuple[Select[Any], ColumnElement[Any] | None] | None:  # fmt: skip
         """The matching articles and their relevance score (lower is better), or None: none."""
         candidates = self._candidates(since, source)
@@ -97,7 +99,7 @@ class ArticleSearch:
             parsed = parse_query(query)
             if parsed is None:
                 return None
-            statement, score, fts = self._match(statement, parsed)
+            statement, score, fts = self._match(statement, parsed, ranked=rank)
         if candidates is not None:
             statement = statement.where(candidates.restrict(fts=fts, limit=limit))
         statement = _filter(statement, since, source)
@@ -127,9 +129,15 @@ class ArticleSearch:
         return _Candidates(ids, count, low or 0, high or 0)  # 0, 0: there are none
 
     def _match(
-        self, statement: Select[Any], parsed: ParsedQuery
+        self, statement: Select[Any], parsed: ParsedQuery, *, ranked: bool
     ) -> tuple[Select[Any], ColumnElement[Any] | None, bool]:
-        """``statement`` restricted to the query's matches, a score, and whether FTS5 is joined."""
+        """``statement`` restricted to the query's matches, a score, and whether FTS5 is joined.
+
+        On SQLite, newest first with many matches walks the articles by date (the
+        ``ix_article_dated`` index) and keeps those in the set of matching rowids, which FTS5
+        reads cheaply: it stops after ``limit`` rows instead of sorting every match. Few
+        matches are joined and sorted (walking by date would pass too many articles).
+        """
         if postgres.is_postgres(self.session):
             literal = tsquery(parsed)
             fts = postgres.FTS_TABLE
@@ -142,8 +150,17 @@ class ArticleSearch:
                 _MATCH.bindparams(match=fts5_any(parsed.excluded))
             )
             return statement.where(Article.id.not_in(excluded)), None, False
+        matching = select(_FTS.c.rowid).where(_MATCH.bindparams(match=match))
+        if not ranked and self._many(matching):
+            # "+ 0": the set is tested per article walked, not used to look articles up.
+            return statement.where((Article.id + 0).in_(matching)), None, False
         joined = statement.join(_FTS, _FTS.c.rowid == Article.id)
         return joined.where(_MATCH.bindparams(match=match)), _FTS.c.rank, True
+
+    def _many(self, matching: Select[Any]) -> bool:
+        """More than ``_SORTED_MATCHES`` matches (counted no further)."""
+        counted = select(func.count()).select_from(matching.limit(_SORTED_MATCHES + 1).subquery())
+        return int(self.session.scalar(counted) or 0) > _SORTED_MATCHES
 
     def iter_all(
         self, *, since: datetime | None = None, source: str | None = None

@@ -126,8 +126,9 @@ def _expected(
         {"_PROBE_COST": 0},  # FTS5 looks up each candidate
         {"_PROBE_COST": 10**9},  # FTS5 walks the candidates' id span
         {"_CANDIDATES": 2},  # too many candidates: the plain newest-first walk
+        {"_SORTED_MATCHES": 0},  # many matches: articles walked by date, matches as a set
     ],
-    ids=["shipped", "lookups", "span", "walk"],
+    ids=["shipped", "lookups", "span", "walk", "date-walk"],
 )
 def test_search_since_and_source_match_their_definition(
     store: Store, monkeypatch: pytest.MonkeyPatch, setting: dict[str, int]
