@@ -75,13 +75,18 @@ class ArticleSearch:
 
     def count(
         self, query: str | None = None, *, since: datetime | None = None,
-        source: str | None = None, stories: bool = False,
+        source: str | None = None, stories: bool = False, at_most: int | None = None,
     ) -> int:  # fmt: skip
-        """How many articles (or stories) ``search`` would find without a limit."""
+        """How many articles (or stories) ``search`` would find without a limit.
+
+        ``at_most``: stop counting there (a very common term matches much of the archive).
+        """
+        # rank=True: counted through the FTS join, which stops at ``at_most``.
         built = self._statement(query, since, source, limit=_CANDIDATES, stories=stories, rank=True)
         if built is None:
             return 0
-        counted = select(func.count()).select_from(built[0].subquery())
+        rows = built[0] if at_most is None else built[0].limit(at_most)
+        counted = select(func.count()).select_from(rows.subquery())
         return int(self.session.scalar(counted) or 0)
 
     def _statement(

@@ -135,7 +135,7 @@ def test_search_says_how_many_of_how_many_and_how_to_see_more(archive_config: st
     result = CliRunner().invoke(cli, ["--config", archive_config, "search", "microdramas"])
     assert result.exit_code == 0, result.output
     assert "20 of 22 articles" in result.stdout
-    assert "see them all with --limit 22" in result.stderr
+    assert "see more with --limit 22" in result.stderr
     as_json = CliRunner().invoke(
         cli, ["--config", archive_config, "search", "microdrama", "--format", "json"]
     )
@@ -175,3 +175,12 @@ def test_crawl_ends_with_the_alerts_it_raised() -> None:
     assert line == (
         "Alerts: 3 raised; deliveries 1 delivered, 2 pending, 0 failed (see `dramawatch alerts`)"
     )
+
+
+def test_search_counts_no_further_than_it_says(
+    archive_config: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("dramawatch.cli.archive.COUNT_AT_MOST", 21)
+    result = CliRunner().invoke(cli, ["--config", archive_config, "search", "microdrama"])
+    assert "20 of more than 21 articles" in result.stdout
+    assert "a higher --limit or a narrower query" in result.stderr

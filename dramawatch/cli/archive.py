@@ -19,6 +19,8 @@ from dramawatch.views import article_json
 from storage import ArticleRevision, Store
 
 ARTICLE_COLUMNS = ("id", "published_at", "source", "title", "story_id")
+COUNT_AT_MOST = 10_000
+"""Matches counted at most for "20 of N" (a very common term matches much of the archive)."""
 
 
 def _since(value: str | None) -> datetime | None:
@@ -69,17 +71,31 @@ def search(
         found = tx.archive.search(
             text, since=after, source=source, limit=limit, rank=rank, stories=stories
         )
-        total = tx.archive.count(text, since=after, source=source, stories=stories)
+        total = len(found)
+        if total == limit:  # a full page: there may be more
+            total = tx.archive.count(
+                text, since=after, source=source, stories=stories, at_most=COUNT_AT_MOST + 1
+            )
         rows = [article_json(article, with_text=fmt != "table") for article in found]
         if stories:
             for row, article in zip(rows, found, strict=True):
                 row["copies"] = article.story.article_count if article.story else 1
     columns = (*ARTICLE_COLUMNS, "copies") if stories else ARTICLE_COLUMNS
     noun = "stories" if stories else "articles"
-    shown = f"{len(rows)} of {total}" if total > len(rows) else str(len(rows))
-    write_rows(rows, fmt, columns, title=f"{shown} {noun}")
+    write_rows(rows, fmt, columns, title=f"{_shown(len(rows), total)} {noun}")
     if total > len(rows):
-        click.echo(f"{shown} {noun} shown; see them all with --limit {total}", err=True)
+        more = (
+            f"--limit {total}" if total <= COUNT_AT_MOST else "a higher --limit or a narrower query"
+        )
+        click.echo(f"{_shown(len(rows), total)} {noun} shown; see more with {more}", err=True)
+
+
+def _shown(rows: int, total: int) -> str:
+    if total <= rows:
+        return str(rows)
+    return (
+        f"{rows} of {total}" if total <= COUNT_AT_MOST else f"{rows} of more than {COUNT_AT_MOST:,}"
+    )
 
 
 @click.command()
