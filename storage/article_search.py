@@ -104,7 +104,9 @@ class ArticleSearch:
             parsed = parse_query(query)
             if parsed is None:
                 return None
-            statement, score, fts = self._match(statement, parsed, ranked=rank)
+            # Few filtered candidates: FTS5 tests just those, whatever the order.
+            joined = rank or candidates is not None
+            statement, score, fts = self._match(statement, parsed, ranked=joined)
         if candidates is not None:
             statement = statement.where(candidates.restrict(fts=fts, limit=limit))
         statement = _filter(statement, since, source)
