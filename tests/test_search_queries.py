@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from storage import ArticleRecord, Store
+from storage import ArticleRecord, Store, article_search
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -22,6 +22,13 @@ def _add(store: Store, url: str, text: str, published: datetime | None, fetched:
         source = tx.sources.ensure("src", "rss", "https://x.org/feed", "media")
         tx.articles.ingest(record, source, lambda _a, _b: True)
         tx.commit()
+
+
+@pytest.fixture(autouse=True, params=["sorted", "date-walk"])
+def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ways SQLite answers newest first: few matches sorted, many walked by date."""
+    if request.param == "date-walk":
+        monkeypatch.setattr(article_search, "_SORTED_MATCHES", 0)
 
 
 @pytest.fixture
