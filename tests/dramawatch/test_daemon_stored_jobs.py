@@ -19,7 +19,6 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_RUNNING
 from sqlalchemy import MetaData, Table, insert
-from storage.daemon import JOBS_TABLE
 
 from config import Config, SourceConfig
 from dramawatch.daemon import jobs

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
-from dramawatch.cli import cli
 from storage import ArticleRecord, BackupUnsupported, IngestResult, MetricObservation, Store, backup
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -123,42 +120,3 @@ def test_backup_of_postgresql_points_at_pg_dump(store: Store, tmp_path: Path) ->
         pytest.skip("PostgreSQL only")
     with pytest.raises(BackupUnsupported, match="pg_dump"):
         backup(store, tmp_path / "copy.db")
-
-
-def _cli_config(tmp_path: Path, database: str) -> str:
-    path = tmp_path / "dramawatch.yaml"
-    path.write_text(f"database: '{database}'\nmetrics: []\n", encoding="utf-8")
-    return str(path)
-
-
-def test_prune_command_dry_run_then_for_real(store: Store, tmp_path: Path) -> None:
-    old = datetime.now(UTC) - timedelta(days=400)
-    _ingest(store, "https://a.org/old", "zebra old", old, band=1)
-    _ingest(store, "https://a.org/new", "zebra new", datetime.now(UTC), band=2)
-    config = _cli_config(tmp_path, store.url)
-    dry = CliRunner().invoke(
-        cli, ["--config", config, "prune", "--older-than", "365d", "--dry-run"]
-    )
-    assert dry.exit_code == 0, dry.output
-    assert dry.output.startswith("Would remove 1 articles dated before ")
-    assert len(_search(store, "zebra")) == 2
-    done = CliRunner().invoke(
-        cli, ["--config", config, "prune", "--older-than", "365d", "--format", "json"]
-    )
-    assert json.loads(done.output)["articles"] == 1
-    assert len(_search(store, "zebra")) == 1
-    bad = CliRunner().invoke(cli, ["--config", config, "prune", "--older-than", "a year"])
-    assert bad.exit_code == 2 and "use a duration such as 365d" in bad.output
-
-
-def test_backup_command(store: Store, tmp_path: Path) -> None:
-    config = _cli_config(tmp_path, store.url)
-    target = tmp_path / "copy.db"
-    result = CliRunner().invoke(cli, ["--config", config, "backup", str(target)])
-    if store.engine.dialect.name == "postgresql":
-        assert result.exit_code == 2 and "pg_dump" in result.output
-        return
-    assert result.exit_code == 0, result.output
-    assert f"Backed up the archive to {target}" in result.output
-    again = CliRunner().invoke(cli, ["--config", config, "backup", str(target)])
-    assert again.exit_code == 2 and "already exists; choose a new file name" in again.output
