@@ -15,6 +15,7 @@ COPY crawler crawler
 COPY storage storage
 COPY alerts alerts
 COPY dramawatch dramawatch
+COPY web web
 # PostgreSQL (psycopg 3) and the Redis queue (scrapy-redis) are extras of the package.
 RUN pip install ".[postgres,distributed]" && rm -rf /src
 

@@ -20,7 +20,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy crawler storage alerts config dramawatch
+	$(BIN)/mypy crawler storage alerts config dramawatch web
 
 test: lint
 	$(BIN)/pytest -q

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -89,8 +90,13 @@ def dispatch_pending(
     report = DispatchReport()
     attempted: set[str] = set()  # one attempt per delivery and call, whatever the policy
 
+    started = time.monotonic()
+
     def send(claimed: _Claimed) -> _Outcome:
-        return claimed, _send(claimed.channel, channels.get(claimed.channel), claimed.messages)
+        error = _send(claimed.channel, channels.get(claimed.channel), claimed.messages)
+        # Backoff counts from when this send ended (a timeout can take the channel's whole
+        # timeout), on the caller's clock: ``now`` plus the time spent since.
+        return claimed, error, now + timedelta(seconds=time.monotonic() - started)
 
     # Sending waits on the network, so several deliveries go out at once. Each round of
     # them is claimed in one transaction before anything is sent and recorded in another.
@@ -106,7 +112,7 @@ def dispatch_pending(
             batches = _batches(due, channels)
             for first in range(0, len(batches), rounds):
                 claimed = _claim(store, batches[first : first + rounds], now, policy, report)
-                _record(store, list(senders.map(send, claimed)), now, policy, report)
+                _record(store, list(senders.map(send, claimed)), policy, report)
 
 
 def _batches(
@@ -131,7 +137,7 @@ class _Claimed:
     messages: list[AlertMessage]
 
 
-_Outcome = tuple[_Claimed, DeliveryError | None]
+_Outcome = tuple[_Claimed, DeliveryError | None, datetime]  # and when the send ended
 
 
 def _claim(
@@ -190,20 +196,16 @@ def _message(tx: Transaction | None, delivery: Delivery) -> AlertMessage:
 
 
 def _record(
-    store: Store,
-    outcomes: Sequence[_Outcome],
-    now: datetime,
-    policy: DispatchPolicy,
-    report: DispatchReport,
+    store: Store, outcomes: Sequence[_Outcome], policy: DispatchPolicy, report: DispatchReport
 ) -> None:
     """Write each attempt's outcome: delivered, retry later, or failed."""
     with store.transaction(write=True) as tx:
-        for claimed, error in outcomes:
+        for claimed, error, ended in outcomes:
             for message in claimed.messages:
                 if error is None:
-                    _record_success(tx, message, now, report)
+                    _record_success(tx, message, ended, report)
                 else:
-                    _record_failure(tx, message, error, now, policy, report)
+                    _record_failure(tx, message, error, ended, policy, report)
         tx.commit()
 
 

@@ -14,6 +14,8 @@ the CLI.
 
 from __future__ import annotations
 
+from config.masking import mask_text
+
 __all__ = ["AlertError", "DeliveryError", "UnknownTargetError"]
 
 
@@ -38,7 +40,7 @@ class DeliveryError(AlertError):
         self.status = status
         self.attempt = attempt
         self.retryable = retryable
-        self.detail = detail
+        self.detail = detail = mask_text(detail)  # a driver may quote a URL with its token
         self.retry_after = retry_after
         code = f"status {status}" if status is not None else "no response"
         kind = "will retry" if retryable else "permanent"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from alerts.outbox import record_alerts
 from alerts.records import ArticleFacts, MetricFacts, ObservationFacts, SourceFacts, Verdict
 from alerts.rules import evaluate, previous_observation
+from storage import SeriesTags
 from storage.models import utcnow
 
 if TYPE_CHECKING:
@@ -21,9 +22,13 @@ logger = logging.getLogger(__name__)
 
 
 def article_facts(
-    article: Article, *, new_story: bool = True, previous_text: str | None = None
+    article: Article,
+    *,
+    new_story: bool = True,
+    previous_text: str | None = None,
+    entities: frozenset[str] = frozenset(),
 ) -> ArticleFacts:
-    """What keyword rules see of a stored article."""
+    """What keyword rules see of a stored article (``entities``: the ones it names)."""
     return ArticleFacts(
         article_id=article.id,
         story_id=article.story_id,
@@ -36,6 +41,7 @@ def article_facts(
         new_story=new_story,
         previous_text=previous_text,
         source_id=article.source_id,
+        entities=entities,
     )
 
 
@@ -54,6 +60,10 @@ def observation_facts(observation: MetricObservation) -> ObservationFacts:
         story_id=observation.story_id,
         article_id=observation.article_id,
         url=article.url,
+        entity=observation.entity,
+        region=observation.region,
+        status=observation.status,
+        basis=observation.basis,
         source=article.source.name,
         title=article.title,
     )
@@ -70,7 +80,7 @@ def previous_text(tx: Transaction, article: Article) -> str | None:
 def metric_events(
     tx: Transaction, observations: Sequence[MetricObservation], before_id: int | None = None
 ) -> list[MetricFacts]:
-    """Each new observation paired with the previous figure of its metric."""
+    """Each new observation paired with the previous figure of its series."""
     if not observations:
         return []
     # Figures stored together (one article's 2023 and 2024 values) are not each other's past.
@@ -84,6 +94,7 @@ def metric_events(
             before,
             period=observation.period,
             story_id=observation.story_id,
+            series=SeriesTags.of(observation),
         )
         new = observation_facts(observation)
         previous, comparison = previous_observation(new, map(observation_facts, stored))
@@ -115,7 +126,10 @@ def alert_on_article(
     if article is None:
         return []
     earlier = previous_text(tx, article) if result.status == "revision" else None
-    facts = article_facts(article, new_story=result.new_story, previous_text=earlier)
+    named = frozenset(tx.mentions.of_article(article.id))
+    facts = article_facts(
+        article, new_story=result.new_story, previous_text=earlier, entities=named
+    )
     verdicts = article_verdicts(tx, config, facts, observations)
     return record_alerts(tx, config, (v.draft for v in verdicts if v.fired and v.draft))
 

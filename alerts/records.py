@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from alerts.text import one_line
+
 
 @dataclass(frozen=True)
 class ArticleFacts:
@@ -22,6 +24,7 @@ class ArticleFacts:
     new_story: bool = True
     previous_text: str | None = None
     source_id: int | None = None
+    entities: frozenset[str] = frozenset()  # keys of the catalogue entities the article names
 
     @property
     def full_text(self) -> str:
@@ -46,6 +49,11 @@ class ObservationFacts:
     url: str | None = None
     source: str | None = None
     title: str | None = None
+    # The series beside metric, unit and kind: figures of other series are never compared.
+    entity: str | None = None
+    region: str | None = None
+    status: str = "actual"
+    basis: str = "period"
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,7 @@ class AlertMessage:
     @property
     def text(self) -> str:
         """The human-readable summary."""
-        return str(self.payload.get("text") or self.title)
+        return str(self.payload.get("text") or one_line(self.title))
 
     def body(self) -> dict[str, Any]:
         """The webhook JSON: the contract's keys, ``metric``/``health`` when set, ``text``, and

@@ -85,6 +85,8 @@ def match_terms(rule: KeywordRule, text: str) -> TermMatch:
 def _filtered_out(rule: KeywordRule, article: ArticleFacts) -> str | None:
     if rule.sources and article.source not in rule.sources:
         return f"source {article.source} is not one of {', '.join(rule.sources)}"
+    if rule.entities and article.entities.isdisjoint(rule.entities):
+        return f"names none of the entities {', '.join(rule.entities)}"
     if rule.categories and article.category not in rule.categories:
         return f"category {article.category} is not one of {', '.join(rule.categories)}"
     wanted = {_lang(code) for code in rule.languages}
@@ -156,7 +158,7 @@ def previous_observation(
     A figure without a period ("the market is now worth ...") is only compared with an
     earlier figure of the same story: across stories such figures differ in scope, not time.
     """
-    same = [o for o in earlier if o.unit == new.unit and o.kind == new.kind]
+    same = [o for o in earlier if _series(o) == _series(new)]
     if new.period is None:
         same = [o for o in same if o.story_id is not None and o.story_id == new.story_id]
     same_period = [o for o in same if o.period == new.period]
@@ -172,6 +174,13 @@ def previous_observation(
     return max(older, key=lambda o: (o.period or "", *_recency(o))), "new_period"
 
 
+def _series(figure: ObservationFacts) -> tuple[str | None, ...]:
+    """What sets a figure's series besides its metric: only figures of one series compare."""
+    return (
+        figure.unit, figure.kind, figure.entity, figure.region, figure.status, figure.basis
+    )  # fmt: skip
+
+
 def _recency(observation: ObservationFacts) -> tuple[float, int]:
     at = observation.observed_at
     return (at.timestamp() if at else 0.0), observation.id or 0
@@ -179,7 +188,7 @@ def _recency(observation: ObservationFacts) -> tuple[float, int]:
 
 def metric_change(rule: MetricChangeRule, event: Event) -> Verdict | None:
     """Fires when a new figure differs from the previous one by at least ``min_change_pct``."""
-    if not isinstance(event, MetricFacts) or rule.metric not in ("*", event.new.metric):
+    if not isinstance(event, MetricFacts) or not _watches(rule, event.new):
         return None
     new, old = event.new, event.previous
     if old is None:
@@ -194,6 +203,17 @@ def metric_change(rule: MetricChangeRule, event: Event) -> Verdict | None:
     metric = _metric_payload(event, change, pct)
     reason = f"{new.metric} {'new' if pct is None else f'{pct:+.1f}%'} ({event.comparison})"
     return Verdict(rule.name, rule.kind, True, reason, _metric_draft(rule, event, metric), details)
+
+
+def _watches(rule: MetricChangeRule, figure: ObservationFacts) -> bool:
+    """Whether the rule watches this figure's series: its metric, entity, region and status
+    (actual figures only unless the rule says otherwise)."""
+    return (
+        rule.metric in ("*", figure.metric)
+        and rule.entity in (None, figure.entity)
+        and rule.region in (None, figure.region)
+        and figure.status in rule.status
+    )
 
 
 def _change_problem(rule: MetricChangeRule, change: float, pct: float | None) -> str | None:
@@ -215,6 +235,10 @@ def _metric_payload(event: MetricFacts, change: float, pct: float | None) -> dic
         "key": new.metric,
         "unit": new.unit,
         "kind": new.kind,
+        "entity": new.entity,
+        "region": new.region,
+        "status": new.status,
+        "basis": new.basis,
         "comparison": event.comparison,
         "period": new.period,
         "value": new.value,
@@ -231,6 +255,9 @@ def _metric_payload(event: MetricFacts, change: float, pct: float | None) -> dic
 def _metric_draft(rule: MetricChangeRule, event: MetricFacts, metric: dict[str, Any]) -> AlertDraft:
     new = event.new
     key = f"metric:{rule.name}:{new.story_id}:{new.metric}:{new.period}:{new.value!r}"
+    tags = _series(new)[2:]
+    if tags != (None, None, "actual", "period"):  # sector-wide actual figures keep their keys
+        key += ":" + ":".join(str(tag) for tag in tags)
     payload = {
         "title": new.title,
         "url": new.url,

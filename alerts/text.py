@@ -23,11 +23,11 @@ def amount(value: float, unit: str) -> str:
 def keyword_text(rule: str, article: ArticleFacts, matched: list[str], revised: bool) -> str:
     """Summary of a keyword alert."""
     what = "Revised story" if revised else "New story"
-    origin = ", ".join(part for part in (article.source, article.category) if part)
+    origin = ", ".join(one_line(part) for part in (article.source, article.category) if part)
     return (
-        f"[{rule}] {what}: {article.title or '(untitled)'}"
+        f"[{rule}] {what}: {one_line(article.title or '') or '(untitled)'}"
         + (f" ({origin})" if origin else "")
-        + f"\nMatched: {', '.join(matched)}\n{article.url}"
+        + f"\nMatched: {', '.join(map(one_line, matched))}\n{one_line(article.url)}"
     )
 
 
@@ -38,13 +38,24 @@ def metric_text(rule: str, metric: dict[str, Any], new: ObservationFacts) -> str
     change = "new" if pct is None else f"{pct:+.1f}%"
     before = f"{amount(metric['previous_value'], unit)} ({metric['previous_period'] or 'n/a'})"
     after = f"{amount(metric['value'], unit)} ({metric['period'] or 'n/a'})"
+    about = [metric.get("entity") or "sector", metric.get("region"), metric.get("basis")]
+    series = ", ".join(part for part in about if part and part != "period")
     return (
-        f"[{rule}] {metric['key']} {change}: {before} -> {after}"
-        f"\nNow: {metric['quote']}\nBefore: {metric['previous_quote']}"
-        f"\n{new.url or ''}"
+        f"[{rule}] {metric['key']} ({series}) {change}: {before} -> {after}"
+        f"\nNow: {one_line(metric['quote'] or '')}"
+        f"\nBefore: {one_line(metric['previous_quote'] or '')}"
+        f"\n{one_line(new.url or '')}"
     ).rstrip()
 
 
 def health_text(rule: str, headline: str, url: str) -> str:
     """Summary of a source-health alert."""
-    return f"[{rule}] {headline}\n{url}"
+    return f"[{rule}] {one_line(headline)}\n{one_line(url)}"
+
+
+def one_line(value: str) -> str:
+    """A scraped string on one line: CR, LF and other line breaks become single spaces.
+
+    Each summary line has a meaning ("Matched: ..."), so a title must not start new ones.
+    """
+    return " ".join(value.split())

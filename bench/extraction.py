@@ -1,220 +1,178 @@
-"""Main-text extraction benchmark: trafilatura defaults vs. ``crawler.extract``.
+"""Extraction scoreboard: dramawatch vs. trafilatura defaults on the development sets.
 
-Data: the scrapinghub article-extraction-benchmark pages and ground truth (see the README in
-the data folder). The metric follows that README: ``\\w+`` tokens, multisets of 4-token
-shingles, per-page tp/fp/fn normalised by tp+fp+fn, precision and recall averaged over pages,
-F1 = harmonic mean of the two averages. "acc" is the share of pages whose token sequence equals
-the truth exactly, "±" the std of F1 over 1,000 bootstrap resamples of pages.
+Sets (see :mod:`bench.extraction_sets`): ``article-extraction`` (181 news pages), ``wcxb-dev``
+(900 WCXB development pages: articles, listings, collections) and ``zh-news-dev`` (16 Chinese
+pages labelled by this repository's fixtures). Figures per set, page type and language: WCXB word
+precision/recall/F1, required snippets present, boilerplate leaked, title exact, date exact, the
+share of pages stored as articles, all checks passed, and the median time per page.
 
-Methods: ``trafilatura-default`` is ``trafilatura.extract`` with the library defaults (comments
-included); ``trafilatura-precision`` is ``favor_precision=True, include_comments=False``, the
-README's reference setting; ``dramawatch`` is :func:`crawler.extract.extract_article`. Times are
-wall-clock per page on already-decoded HTML, parsing included.
+Settings are chosen by two-fold cross-validation (:mod:`bench.extraction_cv`): every page is
+in one half by a hash of its id, the candidate settings are ranked on one half and the winner is
+scored on the other, both ways; the table reports those held-out scores only. Trafilatura runs
+with its defaults (``bare_extraction(html, url=url)``) in the same process.
 
-Run: ``python -m bench.extraction [--data DIR] [--limit N] [--method NAME]...``; the data folder
-defaults to ``shared/benchmarks/article-extraction`` next to the repository, or the
-``DRAMAWATCH_BENCH_DATA`` environment variable.
+Run: ``python -m bench.extraction [--quick] [--sets NAME ...] [--data DIR]``.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import logging
 import os
-import random
-import re
-import statistics
 import sys
 import time
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+from bench.common import Row, median, row
+from bench.extraction_cv import Method, candidates, cross_validate, tuning_scores
+from bench.extraction_score import Prediction, group_by, score_page
+from bench.extraction_sets import DATA_ROOT, SETS, DevPage, load_set
 
-logger = logging.getLogger(__name__)
-
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "article-extraction"
 DATA_ENV = "DRAMAWATCH_BENCH_DATA"
-SHINGLE = 4
-_TOKEN_RE = re.compile(r"\w+")
-
-Scores = tuple[float, float, float]
-
-
-@dataclass(frozen=True)
-class Page:
-    """One benchmark page: its id, URL, HTML and ground-truth body."""
-
-    key: str
-    url: str
-    html: str
-    truth: str
+QUICK_PER_FOLD = 20
+TARGET_F1 = 0.965
+TARGET_PRESENT, TARGET_LEAKED, TARGET_TITLE, TARGET_DATE = 0.95, 0.04, 0.90, 0.92
+TARGET_ZH_CHECKS = 0.97
+TARGET_MS = 20.0
 
 
-def tokenize(text: str) -> list[str]:
-    """Split text into ``\\w+`` tokens, case kept."""
-    return _TOKEN_RE.findall(text or "")
+def trafilatura_default(page: DevPage) -> Prediction:
+    """``trafilatura.bare_extraction`` with the library defaults, metadata on (title, date)."""
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(page.html, url=page.url, with_metadata=True)
+    if doc is None or isinstance(doc, dict):
+        return Prediction("", None, None, False)
+    return Prediction(doc.text or "", doc.title, doc.date, bool(doc.text))
 
 
-def shingles(text: str, n: int = SHINGLE) -> Counter[str]:
-    """Multiset of n-token shingles (one short shingle if the text has fewer than n tokens)."""
-    tokens = tokenize(text)
-    grams = (" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
-    return Counter(g for g in grams if g)
-
-
-def page_scores(truth: str, pred: str) -> Scores:
-    """Return (tp, fp, fn) for one page, normalised so that they sum to 1."""
-    t, p = shingles(truth), shingles(pred)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def _precision(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fp == 0 else tp / (tp + fp)
-
-
-def _recall(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fn == 0 else tp / (tp + fn)
-
-
-def _f1(scores: Sequence[Scores]) -> tuple[float, float, float]:
-    p = statistics.fmean(_precision(*s) for s in scores)
-    r = statistics.fmean(_recall(*s) for s in scores)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def _spread(scores: Sequence[Scores], rounds: int = 1000) -> float:
-    """Std of F1 over bootstrap resamples of pages (fixed seed, reproducible)."""
-    rng = random.Random(0)
-    f1s = [_f1(rng.choices(scores, k=len(scores)))[2] for _ in range(rounds)]
-    return statistics.pstdev(f1s)
-
-
-def evaluate(pages: Sequence[Page], preds: Sequence[str]) -> dict[str, float]:
-    """Precision, recall, F1, accuracy and bootstrap spread of predictions against truth."""
-    scores = [page_scores(pg.truth, pred) for pg, pred in zip(pages, preds, strict=True)]
-    p, r, f1 = _f1(scores)
-    exact = sum(tokenize(pg.truth) == tokenize(pred) for pg, pred in zip(pages, preds, strict=True))
-    return {
-        "precision": p,
-        "recall": r,
-        "f1": f1,
-        "accuracy": exact / len(pages),
-        "spread": _spread(scores),
-    }
-
-
-def load_pages(data: Path, limit: int | None = None) -> list[Page]:
-    """Read ground truth and gzipped pages from the benchmark folder."""
-    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf8"))
-    pages = []
-    for key in sorted(truth)[:limit]:
-        with gzip.open(data / "html" / f"{key}.html.gz", "rt", encoding="utf8") as fh:
-            html = fh.read()
-        pages.append(Page(key, truth[key]["url"], html, truth[key]["articleBody"]))
-    return pages
-
-
-def _trafilatura_default(page: Page) -> str:
-    import trafilatura
-
-    return trafilatura.extract(page.html, url=page.url) or ""
-
-
-def _trafilatura_precision(page: Page) -> str:
-    import trafilatura
-
-    # the data README's "favor_precision" reference figure (comments off, as in its table)
-    return (
-        trafilatura.extract(page.html, url=page.url, favor_precision=True, include_comments=False)
-        or ""
-    )
-
-
-def _dramawatch(page: Page) -> str:
-    from crawler.extract import extract_article
-
-    return extract_article(page.html, page.url).text
-
-
-METHODS: dict[str, Callable[[Page], str]] = {
-    "trafilatura-default": _trafilatura_default,
-    "trafilatura-precision": _trafilatura_precision,
-    "dramawatch": _dramawatch,
-}
-
-
-def run_method(fn: Callable[[Page], str], pages: Sequence[Page]) -> dict[str, Any]:
-    """Run one extractor over all pages; return its predictions and timing figures."""
-    fn(pages[0])  # warm-up: imports and lazy caches should not count as page time
-    preds, times = [], []
+def run(method: Callable[[DevPage], Prediction], pages: Sequence[DevPage]) -> list[dict[str, Any]]:
+    """Score one method on every page, timing each call (a warm-up call is not counted)."""
+    if pages:
+        method(pages[0])
+    results = []
     for page in pages:
         start = time.perf_counter()
-        preds.append(fn(page))
-        times.append((time.perf_counter() - start) * 1000)
-    ranked = sorted(times)
-    return {
-        "preds": preds,
-        "median_ms": statistics.median(times),
-        "p95_ms": ranked[min(len(ranked) - 1, int(0.95 * len(ranked)))],
-    }
+        pred = method(page)
+        elapsed = (time.perf_counter() - start) * 1000
+        results.append(score_page(page, Prediction(pred.text, pred.title, pred.date,
+                                                   pred.is_article, elapsed)))  # fmt: skip
+    return results
 
 
-def _print_table(results: dict[str, dict[str, float]], n: int) -> None:
-    print(f"article-extraction benchmark, {n} pages")
-    print(f"{'method':<22}{'P':>7}{'R':>7}{'F1':>7}{'acc':>7}{'±':>7}{'med ms':>9}{'p95 ms':>9}")
-    for name, r in results.items():
-        row = (
-            f"{name:<22}{r['precision']:7.3f}{r['recall']:7.3f}{r['f1']:7.3f}{r['accuracy']:7.3f}"
-            f"{r['spread']:7.3f}{r['median_ms']:9.1f}{r['p95_ms']:9.1f}"
-        )
-        print(row)
+def _group_key(page: DevPage) -> str:
+    language = page.language if page.language in ("en", "zh") else "other"
+    return f"{page.set}/{page.page_type}/{language}"
+
+
+def report(pages: Sequence[DevPage], by_method: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Per-group summaries of every method's page results."""
+    return {name: group_by(pages, results, _group_key) for name, results in by_method.items()}
+
+
+def _fmt_pair(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}/{pair[1]}" if pair[1] else "-"
+
+
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def print_table(groups: dict[str, dict[str, Any]]) -> None:
+    """One line per method and group."""
+    head = ("group", "method", "n", "P", "R", "F1", "present", "leaked", "title", "date",
+            "stored", "checks", "ms")  # fmt: skip
+    print("".join(f"{h:<32}" if i == 0 else f"{h:>10}" for i, h in enumerate(head)))
+    keys = sorted({key for per_group in groups.values() for key in per_group})
+    for key in keys:
+        for method, per_group in groups.items():
+            if (g := per_group.get(key)) is None:
+                continue
+            cells = (g["pages"], _fmt(g["precision"]), _fmt(g["recall"]), _fmt(g["f1"]),
+                     *(_fmt_pair(g[k]) for k in ("present", "leaked", "title", "date", "stored",
+                                                  "checks")), _fmt(g["median_ms"], 1))  # fmt: skip
+            print(f"{key:<32}{method:>10}" + "".join(f"{c!s:>10}" for c in cells))
+
+
+def _ratio(pair: tuple[int, int]) -> float | None:
+    return pair[0] / pair[1] if pair[1] else None
+
+
+def _rate_row(
+    key: str, field: str, g: dict[str, Any], b: dict[str, Any], *,
+    at_least: float | None = None, at_most: float | None = None,
+) -> Row:  # fmt: skip
+    ours, theirs = _ratio(g[field]), _ratio(b[field]) if field in b else None
+    return row(f"{key}: {field}", round(ours or 0.0, 3), at_least=at_least, at_most=at_most,
+               note=f"trafilatura {_fmt(theirs)}")  # fmt: skip
+
+
+def summary_rows(groups: dict[str, dict[str, Any]]) -> list[Row]:
+    """Bench summary: held-out dramawatch figures against the targets, trafilatura beside them."""
+    rows = []
+    ours, base = groups.get("dramawatch", {}), groups.get("trafilatura", {})
+    for key, g in ours.items():
+        b = base.get(key, {})
+        if key.endswith("/article/en") and g["f1"] is not None:
+            rows.append(row(f"{key}: word F1", round(g["f1"], 3), at_least=TARGET_F1,
+                            note=f"trafilatura {_fmt(b.get('f1'))}"))  # fmt: skip
+        if key.endswith("/article/en") and g["present"][1]:
+            rows.append(_rate_row(key, "present", g, b, at_least=TARGET_PRESENT))
+            rows.append(_rate_row(key, "leaked", g, b, at_most=TARGET_LEAKED))
+            rows.append(_rate_row(key, "title", g, b, at_least=TARGET_TITLE))
+            rows.append(_rate_row(key, "date", g, b, at_least=TARGET_DATE))
+        if key.startswith("zh-news-dev"):
+            rows.append(_rate_row(key, "checks", g, b, at_least=TARGET_ZH_CHECKS))
+        if "/listing/" in key or "/collection/" in key:
+            rows.append(_rate_row(key, "stored", g, b, at_most=0.0))
+    return rows
+
+
+def timing_rows(by_method: dict[str, list[dict[str, Any]]]) -> list[Row]:
+    """Median time per page over every page of every set."""
+    ms = {name: median([r["ms"] for r in results]) for name, results in by_method.items()}
+    note = f"trafilatura {ms.get('trafilatura', 0.0):.1f} ms"
+    return [row("median extraction time", round(ms.get("dramawatch", 0.0), 1), "ms/page",
+                at_most=TARGET_MS, note=note)]  # fmt: skip
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.extraction", description=__doc__.splitlines()[0]
-    )
-    default = os.environ.get(DATA_ENV) or str(DEFAULT_DATA)
-    parser.add_argument(
-        "--data", type=Path, default=Path(default), help=f"benchmark folder (env {DATA_ENV})"
-    )
-    parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
-    parser.add_argument(
-        "--method", action="append", choices=sorted(METHODS), help="run only these methods"
-    )
+    parser = argparse.ArgumentParser(prog="python -m bench.extraction",
+                                     description=(__doc__ or "").splitlines()[0])  # fmt: skip
+    quick = f"the first {QUICK_PER_FOLD} pages of each half and page type of each set"
+    parser.add_argument("--quick", action="store_true", help=quick)
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get(DATA_ENV) or DATA_ROOT),
+                        help=f"folder holding the sets (env {DATA_ENV})")  # fmt: skip
+    parser.add_argument("--no-cv", action="store_true", help="score the default settings only")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
-    """Run the benchmark, print a table and return {method: metrics} (or a skip reason)."""
+    """Run the scoreboard; print the table and return the figures with summary rows."""
     args = _parse_args(argv)
-    if not (args.data / "ground-truth.json").is_file():
-        reason = f"benchmark data not found in {args.data}; pass --data DIR or set {DATA_ENV}"
+    limit = QUICK_PER_FOLD if args.quick else None
+    pages = [p for name in args.sets for p in load_set(name, args.data, limit)]
+    if not pages:
+        reason = f"no development set found in {args.data}; pass --data DIR or set {DATA_ENV}"
         print(f"skipped: {reason}")
-        return {"skipped": reason}
-    pages = load_pages(args.data, args.limit)
-    results: dict[str, dict[str, float]] = {}
-    for name in args.method or list(METHODS):
-        run = run_method(METHODS[name], pages)
-        results[name] = evaluate(pages, run["preds"]) | {k: run[k] for k in ("median_ms", "p95_ms")}
-    _print_table(results, len(pages))
-    return {"pages": len(pages), "results": results}
+        return {"skipped": reason, "summary": [row("skipped", reason)]}
+    methods: dict[str, Method] = candidates()
+    if args.no_cv:
+        methods = dict(list(methods.items())[:1])
+    by_candidate = {name: run(fn, pages) for name, fn in methods.items()}
+    held_out, chosen = cross_validate(pages, by_candidate)
+    by_method = {"dramawatch": held_out, "trafilatura": run(trafilatura_default, pages)}
+    groups = report(pages, by_method)
+    print_table(groups)
+    tuning = {fold: tuning_scores(pages, by_candidate, fold) for fold in (0, 1)}
+    print(f"settings chosen per half: {chosen}; objective on the tuning half: {tuning}")
+    return {"pages": len(pages), "chosen": chosen, "tuning": tuning, "groups": groups,
+            "summary": [*summary_rows(groups), *timing_rows(by_method)]}  # fmt: skip
 
+
+QUICK_ARGV = ("--quick",)
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.ERROR)
     main(sys.argv[1:])

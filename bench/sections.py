@@ -15,8 +15,6 @@ from typing import Any
 
 from bench.common import Row, row, skipped
 
-TARGET_EXTRACTION_F1 = 0.965
-TARGET_EXTRACTION_MS = 20.0
 TARGET_METRICS_MS = 2.0
 TARGET_DAEMON_DRIFT_PCT = 10.0
 
@@ -30,24 +28,6 @@ class Section:
     full_argv: tuple[str, ...] = ()
     quick_argv: tuple[str, ...] | None = ("--quick",)
     summarize: Callable[[dict[str, Any]], list[Row]] | None = None
-
-
-def _extraction_rows(result: dict[str, Any]) -> list[Row]:
-    rows = []
-    for method, figures in result.get("results", {}).items():
-        ours = method == "dramawatch"
-        rows.append(
-            row(
-                f"{method}: F1",
-                round(figures["f1"], 3),
-                at_least=TARGET_EXTRACTION_F1 if ours else None,
-                note=f"P {figures['precision']:.3f} R {figures['recall']:.3f}",
-            )
-        )
-        rows.append(row(f"{method}: median time", round(figures["median_ms"], 1), "ms/page",
-                        at_most=TARGET_EXTRACTION_MS if ours else None,
-                        note=f"p95 {figures['p95_ms']:.1f} ms"))  # fmt: skip
-    return rows
 
 
 def _metrics_rows(result: dict[str, Any]) -> list[Row]:
@@ -74,9 +54,11 @@ SECTIONS: dict[str, Section] = {
     section.name: section
     for section in (
         Section("crawl", "bench.crawl", ("--diagnose",)),
-        Section("extraction", "bench.extraction", (), (), _extraction_rows),
+        Section("extraction", "bench.extraction"),
+        Section("listing_links", "bench.listing_links"),
         Section("dedupe", "bench.dedupe"),
         Section("search", "bench.search"),
+        Section("web", "bench.web"),
         Section("metrics", "bench.metrics", (), ("--repeat", "3"), _metrics_rows),
         Section("daemon_memory", "bench.daemon_memory", (), None),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from config.durations import format_duration, parse_duration
+from config.entities import DEFAULT_ENTITIES, merge_entities, shipped_entities
 from config.errors import ConfigError
 from config.loader import (
     DEFAULT_CONFIG,
@@ -17,6 +18,7 @@ from config.schema import (
     Config,
     CrawlConfig,
     EmailChannel,
+    EntityConfig,
     KeywordRule,
     MetricChangeRule,
     MetricConfig,
@@ -26,16 +28,20 @@ from config.schema import (
     TopicConfig,
     WebhookChannel,
 )
+from config.web import TOKEN_VARIABLE, WebSettings, web_settings
 
 __all__ = [
     "DEFAULT_CONFIG",
+    "DEFAULT_ENTITIES",
     "DEMO_CONFIG",
     "SOURCE_KINDS",
+    "TOKEN_VARIABLE",
     "ChannelConfig",
     "Config",
     "ConfigError",
     "CrawlConfig",
     "EmailChannel",
+    "EntityConfig",
     "KeywordRule",
     "MetricChangeRule",
     "MetricConfig",
@@ -43,10 +49,14 @@ __all__ = [
     "SourceConfig",
     "SourceHealthRule",
     "TopicConfig",
+    "WebSettings",
     "WebhookChannel",
     "default_metric_definitions",
     "format_duration",
     "load_config",
+    "merge_entities",
     "parse_duration",
     "resolve_config_path",
+    "shipped_entities",
+    "web_settings",
 ]

@@ -11,9 +11,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from config.entities import check_entities, merge_entities, shipped_entities
 from config.errors import ConfigError
 from config.interpolate import interpolate
-from config.schema import Config, MetricConfig
+from config.schema import Config, EntityConfig, MetricConfig
 from config.yaml_lines import describe_validation_error
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -47,7 +48,9 @@ def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> C
         config = Config.model_validate(tree)
     except ValidationError as exc:
         raise ConfigError(file, describe_validation_error(exc, text)) from None
-    problems = _cross_check(config)
+    own = config.entities
+    config = config.model_copy(update={"entities": merge_entities(shipped_entities(), own)})
+    problems = _cross_check(config, own)
     if problems:
         raise ConfigError(file, problems)
     return config.model_copy(update={"database": resolve_database(config.database, Path(path))})
@@ -104,8 +107,9 @@ def default_metric_definitions() -> tuple[MetricConfig, ...]:
     return tuple(MetricConfig.model_validate(entry) for entry in _default_metrics())
 
 
-def _cross_check(config: Config) -> list[str]:
+def _cross_check(config: Config, own_entities: tuple[EntityConfig, ...]) -> list[str]:
     problems = _duplicates("sources", [s.name for s in config.sources])
+    problems += _entity_problems(config, own_entities)
     problems += _duplicates("rules", [r.name for r in config.rules])
     problems += _duplicates("channels", [c.name for c in config.channels])
     problems += _duplicates("metrics", [m.key for m in config.metrics])
@@ -125,6 +129,25 @@ def _cross_check(config: Config) -> list[str]:
                 f"rules[{i}].metric: unknown metric {metric!r}; use '*' or one of: "
                 + ", ".join(sorted(metric_keys))
             )
+    return problems
+
+
+def _entity_problems(config: Config, own: tuple[EntityConfig, ...]) -> list[str]:
+    """The file's own entities (unique keys, known parents) and the entities rules name."""
+    known = {entity.key for entity in config.entities}
+    problems = check_entities(own, known)
+    for i, rule in enumerate(config.rules):
+        named = [
+            ("entity", getattr(rule, "entity", None)),
+            ("region", getattr(rule, "region", None)),
+        ]
+        named += [(f"entities[{j}]", key) for j, key in enumerate(getattr(rule, "entities", ()))]
+        for field, value in named:
+            if value is not None and value not in known:
+                problems.append(
+                    f"rules[{i}].{field}: unknown entity {value!r}; use a key of the entity "
+                    "catalogue (config/entities.yaml or your entities:)"
+                )
     return problems
 
 

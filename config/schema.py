@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from config.cron import crontab_trigger, time_zone
 from config.durations import parse_duration
+from config.expressions import css_selector, jmespath_expression
 
-SOURCE_KINDS = ("rss", "html", "sitemap")
+SOURCE_KINDS = ("rss", "html", "sitemap", "json")
+JSON_ONLY_KEYS = ("method", "body", "form", "headers", "items", "item_link", "item_title",
+                  "item_date", "page_param", "first_page")  # fmt: skip
+ENTITY_KINDS = ("platform", "app", "company", "regulator", "association", "research", "region")
+METRIC_STATUSES = ("actual", "forecast", "target")
 CATEGORIES = ("government", "industry", "media")
 DEFAULT_USER_AGENT = "dramawatch/0.1 (+https://github.com/dramawatch/dramawatch; news monitor)"
 
@@ -39,10 +44,18 @@ class CrawlConfig(_Model):
     concurrency_per_domain: int = Field(default=4, ge=1, le=64)
     autothrottle: bool = True
     max_articles_per_source: int = Field(default=200, ge=1)
+    max_sitemap_depth: int = Field(default=3, ge=1, le=10)  # index levels below the start URL
+    max_child_sitemaps: int = Field(default=50, ge=1)  # per source per pass
 
 
 class SourceConfig(_Model):
-    """One source: a feed, a listing page or a sitemap, and how to read it."""
+    """One source: a feed, a listing page, a sitemap or a JSON list, and how to read it.
+
+    A ``json`` source requests ``url`` (``method``, a JSON ``body`` or ``form`` fields,
+    ``headers``), finds its items with the JMESPath ``items`` and, in each item, the article's
+    ``item_link``, ``item_title`` and ``item_date``; ``page_param`` names the page number's
+    query, body or form field when ``max_pages`` is above 1.
+    """
 
     name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     kind: str
@@ -59,6 +72,36 @@ class SourceConfig(_Model):
     allowed_domains: tuple[str, ...] = ()
     enabled: bool = True
     notes: str | None = None
+    method: Literal["GET", "POST"] = "GET"
+    body: dict[str, Any] | list[Any] | None = None
+    form: dict[str, str] | None = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    items: str = "@"
+    item_link: str = "url"
+    item_title: str | None = "title"
+    item_date: str | None = None
+    page_param: str | None = None
+    first_page: int = Field(default=1, ge=0)
+
+    @field_validator("link_selector", "next_selector")
+    @classmethod
+    def _css(cls, value: str | None) -> str | None:
+        return None if value is None else css_selector(value)
+
+    @field_validator("items", "item_link", "item_title", "item_date")
+    @classmethod
+    def _jmespath(cls, value: str | None) -> str | None:
+        return None if value is None else jmespath_expression(value)
+
+    @model_validator(mode="after")
+    def _json_keys(self) -> SourceConfig:
+        if self.kind != "json":
+            misplaced = [key for key in JSON_ONLY_KEYS if key in self.model_fields_set]
+            if misplaced:
+                raise ValueError(f"{', '.join(misplaced)}: only for kind: json")
+        if self.body is not None and self.form is not None:
+            raise ValueError("give either body (JSON) or form (fields), not both")
+        return self
 
     @field_validator("kind")
     @classmethod
@@ -95,6 +138,35 @@ class MetricConfig(_Model):
     terms: tuple[str, ...] = Field(min_length=1)
 
 
+class EntityConfig(_Model):
+    """A platform, app, company, regulator or region that figures can be about."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: str
+    names: tuple[str, ...] = Field(min_length=1)
+    parent: str | None = None  # the company behind an app, the province of a city
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        if kind not in ENTITY_KINDS:
+            raise ValueError(f"{kind!r} is not one of {', '.join(ENTITY_KINDS)}")
+        return kind
+
+    @field_validator("names")
+    @classmethod
+    def _no_blank_names(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not name.strip() for name in names):
+            raise ValueError("a name is blank; remove it or write the name")
+        return names
+
+
+class EntityCatalogue(_Model):
+    """The top level of the shipped catalogue file."""
+
+    entities: tuple[EntityConfig, ...]
+
+
 class _RuleBase(_Model):
     name: str = Field(min_length=1)
     channels: tuple[str, ...] = Field(min_length=1)
@@ -110,6 +182,7 @@ class KeywordRule(_RuleBase):
     sources: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()  # only articles that name one of these catalogue entities
 
     @model_validator(mode="after")
     def _has_terms(self) -> KeywordRule:
@@ -125,6 +198,15 @@ class MetricChangeRule(_RuleBase):
     metric: str = "*"
     min_change_pct: float = Field(default=0, ge=0)
     direction: Literal["up", "down", "any"] = "any"
+    entity: str | None = None  # only figures about this entity (default: any, within its series)
+    region: str | None = None  # only figures about this region
+    # Which figures may fire: actual ones by default, so a forecast never reads as a market move.
+    status: tuple[Literal["actual", "forecast", "target"], ...] = ("actual",)
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: str | list[str]) -> list[str] | str:
+        return [value] if isinstance(value, str) else value
 
 
 class SourceHealthRule(_RuleBase):
@@ -206,6 +288,7 @@ class Config(_Model):
     crawl: CrawlConfig = CrawlConfig()
     sources: tuple[SourceConfig, ...] = ()
     metrics: tuple[MetricConfig, ...] = ()
+    entities: tuple[EntityConfig, ...] = ()  # the shipped catalogue plus the file's entries
     rules: tuple[RuleConfig, ...] = ()
     channels: tuple[ChannelConfig, ...] = ()
 

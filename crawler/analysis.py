@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from crawler.extract import Extracted, extract_article
 from crawler.fingerprint import TextIdentity, identify
 from crawler.metrics import MetricDefinition, Observation, extract_observations
+from crawler.metrics.entities import EntityDefinition, finder_for
 
 # Time-zone offsets span at most 14 hours either way.
 _SAME_MOMENT_IN_ANOTHER_ZONE = timedelta(hours=14)
@@ -24,6 +25,7 @@ class TextAnalysis:
 
     identity: TextIdentity
     observations: list[Observation]
+    mentions: dict[str, int]  # entity key -> how often the text names it
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,17 @@ class PageAnalysis:
 
 
 def analyse_text(
-    text: str, metrics: Sequence[MetricDefinition], published_at: datetime | None
+    text: str,
+    metrics: Sequence[MetricDefinition],
+    published_at: datetime | None,
+    entities: Sequence[EntityDefinition] = (),
 ) -> TextAnalysis:
-    """The text's content hash, MinHash signature and bands, and its metric observations."""
-    observations = extract_observations(text, metrics, published_at=published_at)
-    return TextAnalysis(identify(text), observations)
+    """The text's content hash, MinHash signature and bands, its metric observations (tagged
+    with the entities of the catalogue) and the entities it names."""
+    observations = extract_observations(text, metrics, published_at=published_at, entities=entities)
+    finder = finder_for(entities)
+    mentions = finder.count(text) if finder is not None else {}
+    return TextAnalysis(identify(text), observations, mentions)
 
 
 def analyse_page(
@@ -48,22 +56,28 @@ def analyse_page(
     url: str,
     *,
     metrics: Sequence[MetricDefinition],
+    entities: Sequence[EntityDefinition] = (),
     fallback_title: str | None = None,
     fallback_date: datetime | None = None,
     language_hint: str | None = None,
+    boilerplate: frozenset[int] = frozenset(),
 ) -> PageAnalysis:
-    """Extract the article from ``html`` and analyse its text (picklable: runs off the reactor)."""
+    """Extract the article from ``html`` and analyse its text (picklable: runs off the reactor).
+
+    ``boilerplate``: fingerprints of the text blocks the page's source repeats (its chrome).
+    """
     extracted = extract_article(
         html,
         url,
         fallback_title=fallback_title,
         fallback_date=fallback_date,
         language_hint=language_hint,
+        boilerplate=boilerplate,
     )
     published_at = publication_date(extracted.published_at, fallback_date)
     if not extracted.text.strip():
         return PageAnalysis(extracted, published_at, None)
-    analysis = analyse_text(extracted.text, metrics, published_at)
+    analysis = analyse_text(extracted.text, metrics, published_at, entities)
     return PageAnalysis(extracted, published_at, analysis)
 
 

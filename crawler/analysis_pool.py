@@ -13,6 +13,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, wait
 from functools import lru_cache
 from typing import TypeVar
 
+from crawler.lifeline import die_with
+
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 ANALYSIS, WRITER = "analysis", "writer"  # the pools' roles
@@ -30,9 +32,12 @@ def default_analysis_processes() -> int:
 @lru_cache(maxsize=2)
 def process_pool(role: str, processes: int) -> ProcessPoolExecutor:
     """The shared pool of ``processes`` for ``role`` (forkserver: safe beside the reactor):
-    "analysis" for extraction and text analysis, "writer" for the store's writes."""
+    "analysis" for extraction and text analysis, "writer" for the store's writes. Its
+    processes end with this one, even when it is killed (``crawler.lifeline``)."""
     context = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=processes, mp_context=context, initializer=die_with, initargs=(os.getpid(),)
+    )
     atexit.register(pool.shutdown, wait=False, cancel_futures=True)
     return pool
 

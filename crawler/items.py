@@ -36,5 +36,6 @@ class ArticleItem:
     bands: tuple[int, ...] = field(default=(), repr=False)
     seen_urls: tuple[str, ...] = ()
     observations: list[Any] = field(default_factory=list, repr=False)
+    mentions: dict[str, int] = field(default_factory=dict, repr=False)  # entity key -> count
     article_id: int | None = None
     status: str | None = None

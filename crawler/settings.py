@@ -35,8 +35,14 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_FORMATTER = "crawler.logformatter.DramawatchLogFormatter"
 
-# Between HttpCompression (590, so bodies arrive decoded) and MetaRefresh (580).
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.ConditionalGetMiddleware": 585}
+# The domain fence replaces Scrapy's offsite filter, which lets retries and their redirects
+# pass (they are dont_filter); it runs before robots.txt, so no foreign host is ever asked.
+# Conditional GET sits between HttpCompression (590, so bodies arrive decoded) and MetaRefresh.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.fence.DomainFenceMiddleware": 50,
+    "crawler.middlewares.ConditionalGetMiddleware": 585,
+}
 DRAMAWATCH_CONDITIONAL_GET = True
 # A 304 on a listing re-reads its stored body, so its articles are asked for again (each a
 # conditional GET): revisions behind an unchanged listing are seen. False: the run ends there.

@@ -11,6 +11,7 @@ from alerts.errors import UnknownTargetError
 from alerts.evaluate import article_facts, metric_events, observation_facts, previous_text
 from alerts.records import ArticleFacts, MetricFacts, ObservationFacts, Verdict
 from alerts.rules import evaluate, previous_observation
+from storage import SeriesTags
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,10 +59,12 @@ def _as_crawled(
     """
     first = tx.articles.story_articles(article.story_id or -1)[:1]
     new_story = not first or first[0].id == article.id
-    facts = article_facts(article, new_story=new_story)
+    named = frozenset(tx.mentions.of_article(article.id))
+    facts = article_facts(article, new_story=new_story, entities=named)
     verdicts = [_labelled(v, "when", "first stored") for v in evaluate(config.rules, facts)]
     if article.revision > 1:
-        revised = article_facts(article, previous_text=previous_text(tx, article))
+        earlier = previous_text(tx, article)
+        revised = article_facts(article, previous_text=earlier, entities=named)
         when = f"revision {article.revision}"
         verdicts += [_labelled(v, "when", when) for v in evaluate(config.rules, revised)]
     if any(rule.kind == "metric_change" for rule in config.rules):
@@ -116,13 +119,16 @@ def _file_facts(target: str, config: Config, source: str | None) -> ArticleFacts
     if not path.is_file():
         raise UnknownTargetError(target, "expected an article id, a stored URL or an HTML file")
     from crawler.extract import extract_article
+    from crawler.metrics import finder_for
 
     url = path.resolve().as_uri()
     extracted = extract_article(decode_html(path.read_bytes()), url)
     category = next((s.category for s in config.sources if s.name == source), None)
+    finder = finder_for(config.entities)
+    named = frozenset(finder.count(extracted.text)) if finder is not None else frozenset()
     return ArticleFacts(
         article_id=None, story_id=None, url=url, source=source, category=category,
-        language=extracted.language, title=extracted.title, text=extracted.text,
+        language=extracted.language, title=extracted.title, text=extracted.text, entities=named,
     )  # fmt: skip
 
 
@@ -144,13 +150,16 @@ def _file_metric_verdicts(tx: Transaction, config: Config, facts: ArticleFacts) 
     from crawler.metrics import extract_observations
 
     verdicts: list[Verdict] = []
-    for found in extract_observations(facts.text, config.metrics):
+    for found in extract_observations(facts.text, config.metrics, entities=config.entities):
         new = ObservationFacts(
             id=None, metric=found.metric, value=found.value, unit=found.unit, kind=found.kind,
             period=found.period, quote=found.quote, observed_at=None, url=facts.url,
-            source=facts.source, title=facts.title,
+            source=facts.source, title=facts.title, entity=found.entity, region=found.region,
+            status=found.status, basis=found.basis,
         )  # fmt: skip
-        stored = tx.metrics.earlier(found.metric, found.unit, found.kind, _ALL_STORED)
+        stored = tx.metrics.earlier(
+            found.metric, found.unit, found.kind, _ALL_STORED, series=SeriesTags.of(found)
+        )
         previous, comparison = previous_observation(new, map(observation_facts, stored))
         verdicts += evaluate(config.rules, MetricFacts(new, previous, comparison))
     return verdicts

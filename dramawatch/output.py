@@ -13,8 +13,10 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 F = TypeVar("F", bound=Callable[..., Any])
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
@@ -59,8 +61,14 @@ def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], title: str 
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_table_cell(row.get(column)) for column in columns))
+        table.add_row(*(literal(_table_cell(row.get(column))) for column in columns))
     console().print(table)
+
+
+def literal(value: str) -> Text:
+    """Crawled text as rich shows it: no markup, no emoji codes, control characters removed."""
+    # ESC and the C1 controls (CSI is 0x9b) would reach the terminal as escape sequences.
+    return Text(_CONTROL.sub("", value))
 
 
 # The fraction of a second in an ISO timestamp: noise in a table.

@@ -19,6 +19,7 @@ from config import Config, SourceConfig
 from crawler.settings import settings_for
 from crawler.sources import register_sources
 from crawler.spiders import SPIDERS
+from dramawatch.interrupted import close_interrupted, owner
 from dramawatch.report import PassReport, SourceResult
 from storage import Store, open_store
 
@@ -41,6 +42,7 @@ def run_pass(
     store = open_store(config.database)
     store.migrate()
     register_sources(store, sources)
+    close_interrupted(store)
     overrides = {
         "LOG_LEVEL": logging.getLevelName(logging.getLogger().getEffectiveLevel()),
         "LOG_INSTALL_ROOT_HANDLER": False,  # the CLI's logging configuration stays in charge
@@ -48,14 +50,14 @@ def run_pass(
     }
     process = CrawlerProcess(settings_for(config, **overrides))
     started = datetime.now(UTC)
+    runs = _open_runs(store, sources, started)
     tracked = [_schedule(process, source, config, progress) for source in sources]
-    run_ids = _start_runs(store, sources, started)
     with dispatch_during(store, config):  # an alert goes out while the pass goes on
         process.start()
     report = PassReport([result for _crawler, result in tracked])
     for crawler, result in tracked:
         _finish(crawler, result)
-    _record_runs(store, report, started, run_ids)
+    _record_runs(store, report, started, runs)
     alert_on_sources(store, config)
     dispatch_pending(store, config)
     with store.transaction() as tx:
@@ -85,6 +87,18 @@ def dispatch_during(store: Store, config: Config) -> Iterator[None]:
     finally:
         stop.set()
         thread.join()
+
+
+def _open_runs(store: Store, sources: Sequence[SourceConfig], started: datetime) -> dict[str, int]:
+    """Each source's run stored as begun, so a killed pass leaves a trace."""
+    with store.transaction(write=True) as tx:
+        runs = {}
+        for source in sources:
+            row = tx.sources.get(source.name)
+            if row is not None:
+                runs[source.name] = tx.sources.open_run(row, started, owner())
+        tx.commit()
+    return runs
 
 
 def _schedule(
@@ -149,33 +163,25 @@ def _finish(crawler: Crawler | None, result: SourceResult) -> None:
         result.error = result.error or "the crawl did not start"
         return
     result.stats.errors[:0] = spider.errors
-    if spider.skipped:
-        result.stats.dropped["robots"] = spider.skipped
+    for reason, count in spider.skipped.items():  # "robots", "offsite"
+        result.stats.dropped[reason] = count
     result.error = result.error or spider.source_error
+    result.warnings = list(spider.warnings)
     reason = crawler.stats.get_value("finish_reason") if crawler and crawler.stats else None
     if reason not in (None, "finished", "closespider_itemcount"):
         result.error = result.error or f"crawl ended early: {reason}"
 
 
-def _start_runs(store: Store, sources: Sequence[SourceConfig], started: datetime) -> dict[str, int]:
-    """Mark each source's run as started (``status`` shows it); the run ids by source."""
-    with store.transaction(write=True) as tx:
-        rows = [tx.sources.get(source.name) for source in sources]
-        run_ids = {row.name: tx.sources.start_run(row, started) for row in rows if row}
-        tx.commit()
-    return run_ids
-
-
-def _record_runs(
-    store: Store, report: PassReport, started: datetime, run_ids: dict[str, int]
-) -> None:
+def _record_runs(store: Store, report: PassReport, started: datetime, runs: dict[str, int]) -> None:
     for result in report.results:
         try:
             with store.transaction() as tx:
                 source = tx.sources.get(result.source)
                 if source is not None:
-                    run_id = run_ids.get(result.source)
-                    tx.sources.record_run(source, started, result.stats, result.error, run_id)
+                    run_id = runs.get(result.source)
+                    tx.sources.record_run(
+                        source, started, result.stats, result.recorded_error, run_id
+                    )
                 tx.commit()
         except Exception:
             logger.error(

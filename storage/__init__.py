@@ -7,6 +7,7 @@ from storage.errors import DatabaseMissing, DatabaseSetupError
 from storage.maintenance import BackupUnsupported, PruneReport, backup
 from storage.models import (
     Article,
+    ArticleEntity,
     ArticleRevision,
     CrawlRun,
     MetricObservation,
@@ -14,10 +15,19 @@ from storage.models import (
     Story,
 )
 from storage.opening import parse_database_url
-from storage.records import ArticleRecord, IngestResult, RunStats, StoryCandidate
+from storage.records import (
+    SECTOR,
+    ArticleRecord,
+    IngestResult,
+    RunStats,
+    SeriesTags,
+    StoryCandidate,
+)
 
 __all__ = [
+    "SECTOR",
     "Article",
+    "ArticleEntity",
     "ArticleRecord",
     "ArticleRevision",
     "BackupUnsupported",
@@ -28,6 +38,7 @@ __all__ = [
     "MetricObservation",
     "PruneReport",
     "RunStats",
+    "SeriesTags",
     "Source",
     "Store",
     "Story",

@@ -199,7 +199,7 @@ class AlertRepository:
         query = select(CrawlRun).where(
             CrawlRun.source_id == source.id,
             CrawlRun.ok.is_(False),
-            CrawlRun.finished_at.is_not(None),  # not one that is running now
+            CrawlRun.finished_at.is_not(None),  # a run still going has not failed
             CrawlRun.id > func.coalesce(last_ok.scalar_subquery(), 0),
         )
         return self.session.scalars(query.order_by(CrawlRun.id).limit(1)).first()

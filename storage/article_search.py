@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, column, func, select, table,
 from sqlalchemy.orm import Session
 
 from storage import postgres
-from storage.models import Article, Source
+from storage.models import Article, ArticleEntity, Source
 from storage.query import ParsedQuery, fts5_any, fts5_match, parse_query, tsquery
 
 _FTS = table("article_fts", column("rowid"), column("rank"))
@@ -59,13 +59,17 @@ class ArticleSearch:
     def search(
         self, query: str | None = None, *, since: datetime | None = None,
         source: str | None = None, limit: int = 20, rank: bool = False, stories: bool = False,
+        entity: str | None = None,
     ) -> Sequence[Article]:  # fmt: skip
         """Articles matching ``query`` (all when empty), newest published first or by relevance.
 
         Newest first orders by publication time (the fetch time when there is none), then by
-        fetch time. ``stories``: one row per story, its newest matching copy.
+        fetch time. ``stories``: one row per story, its newest matching copy. ``entity`` keeps
+        the articles that mention that entity of the catalogue.
         """
-        built = self._statement(query, since, source, limit=limit, stories=stories, rank=rank)
+        built = self._statement(
+            query, since, source, entity, limit=limit, stories=stories, rank=rank
+        )
         if built is None:
             return []
         statement, score = built
@@ -76,13 +80,16 @@ class ArticleSearch:
     def count(
         self, query: str | None = None, *, since: datetime | None = None,
         source: str | None = None, stories: bool = False, at_most: int | None = None,
+        entity: str | None = None,
     ) -> int:  # fmt: skip
         """How many articles (or stories) ``search`` would find without a limit.
 
         ``at_most``: stop counting there (a very common term matches much of the archive).
         """
         # rank=True: counted through the FTS join, which stops at ``at_most``.
-        built = self._statement(query, since, source, limit=_CANDIDATES, stories=stories, rank=True)
+        built = self._statement(
+            query, since, source, entity, limit=_CANDIDATES, stories=stories, rank=True
+        )
         if built is None:
             return 0
         rows = built[0] if at_most is None else built[0].limit(at_most)
@@ -90,11 +97,11 @@ class ArticleSearch:
         return int(self.session.scalar(counted) or 0)
 
     def _statement(
-        self, query: str | None, since: datetime | None, source: str | None, *,
-        limit: int, stories: bool, rank: bool,
+        self, query: str | None, since: datetime | None, source: str | None,
+        entity: str | None, *, limit: int, stories: bool, rank: bool,
     ) -> tuple[Select[Any], ColumnElement[Any] | None] | None:  # fmt: skip
         """The matching articles and their relevance score (lower is better), or None: none."""
-        candidates = self._candidates(since, source)
+        candidates = self._candidates(since, source, entity)
         if candidates is not None and candidates.count == 0:
             return None
         statement: Select[Any] = select(Article)
@@ -109,10 +116,12 @@ class ArticleSearch:
             statement, score, fts = self._match(statement, parsed, ranked=joined)
         if candidates is not None:
             statement = statement.where(candidates.restrict(fts=fts, limit=limit))
-        statement = _filter(statement, since, source)
+        statement = _filter(statement, since, source, entity)
         return _one_per_story(statement, score) if stories else (statement, score)
 
-    def _candidates(self, since: datetime | None, source: str | None) -> _Candidates | None:
+    def _candidates(
+        self, since: datetime | None, source: str | None, entity: str | None
+    ) -> _Candidates | None:
         """On SQLite, the articles that pass the filters, if there are few.
 
         None when there is no filter, on PostgreSQL (its planner keeps statistics), or when
@@ -120,7 +129,9 @@ class ArticleSearch:
         ``ix_article_source_dated`` indexes: the source is matched by id (not by ``EXISTS``
         as in ``_filter``) so that the index can drive.
         """
-        if (since is None and source is None) or postgres.is_postgres(self.session):
+        if (since is None and source is None and entity is None) or postgres.is_postgres(
+            self.session
+        ):
             return None
         ids = select(Article.id).correlate(None)
         if since is not None:
@@ -128,6 +139,8 @@ class ArticleSearch:
         if source is not None:
             source_id = select(Source.id).where(Source.name == source).scalar_subquery()
             ids = ids.where(Article.source_id == source_id)
+        if entity is not None:
+            ids = ids.where(Article.id.in_(_mentioning(entity)))
         counted = ids.limit(_CANDIDATES + 1).subquery()
         span = select(func.count(), func.min(counted.c.id), func.max(counted.c.id))
         count, low, high = self.session.execute(span).one()
@@ -169,6 +182,22 @@ class ArticleSearch:
         counted = select(func.count()).select_from(matching.limit(_SORTED_MATCHES + 1).subquery())
         return int(self.session.scalar(counted) or 0) > _SORTED_MATCHES
 
+    def matching_ids(self, query: str) -> Select[Any] | None:
+        """A query of the ids of the articles matching ``query``; None when it matches nothing."""
+        parsed = parse_query(query)
+        if parsed is None:
+            return None
+        if postgres.is_postgres(self.session):
+            fts = postgres.FTS_TABLE
+            return select(fts.c.article_id).where(postgres.match_clause(tsquery(parsed)))
+        match = fts5_match(parsed)
+        if match is None:  # only excluded terms: everything that does not match them
+            excluded = select(_FTS.c.rowid).where(
+                _MATCH.bindparams(match=fts5_any(parsed.excluded))
+            )
+            return select(Article.id).where(Article.id.not_in(excluded))
+        return select(_FTS.c.rowid).where(_MATCH.bindparams(match=match))
+
     def iter_all(
         self, *, since: datetime | None = None, source: str | None = None
     ) -> Iterator[Article]:
@@ -201,9 +230,18 @@ def _dated() -> ColumnElement[Any]:
     return func.coalesce(Article.published_at, Article.fetched_at)
 
 
-def _filter(statement: Select[Any], since: datetime | None, source: str | None) -> Select[Any]:
+def _mentioning(entity: str) -> Select[Any]:
+    """Ids of the articles that mention ``entity``."""
+    return select(ArticleEntity.article_id).where(ArticleEntity.entity == entity)
+
+
+def _filter(
+    statement: Select[Any], since: datetime | None, source: str | None, entity: str | None = None
+) -> Select[Any]:
     if since is not None:
         statement = statement.where(_dated() >= since)
     if source is not None:
         statement = statement.where(Article.source.has(Source.name == source))
+    if entity is not None:
+        statement = statement.where(Article.id.in_(_mentioning(entity)))
     return statement

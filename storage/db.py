@@ -18,10 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage import postgres
 from storage.alerts import AlertRepository
 from storage.article_search import ArticleSearch
+from storage.boilerplate import BoilerplateRepository
 from storage.daemon_state import DaemonRepository
 from storage.maintenance import MaintenanceRepository
+from storage.mentions import MentionRepository
 from storage.opening import parse_database_url, prepare_new, require_existing, sqlite_file
 from storage.pages import PageRepository
+from storage.reading import ReadingRepository
 from storage.repository import (
     ArticleRepository,
     MetricRepository,
@@ -77,10 +80,13 @@ class Transaction:
         self.articles = ArticleRepository(session)
         self.archive = ArticleSearch(session)
         self.metrics = MetricRepository(session)
+        self.mentions = MentionRepository(session)
         self.pages = PageRepository(session)
         self.alerts = AlertRepository(session)
         self.daemon = DaemonRepository(session)
         self.maintenance = MaintenanceRepository(session)
+        self.reading = ReadingRepository(session)
+        self.boilerplate = BoilerplateRepository(session)
 
     def commit(self) -> None:
         """Make everything done in this unit of work durable."""

@@ -196,14 +196,34 @@ class PageState(Base):
     checked_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SourceBlock(Base):
+    """A text block's fingerprint and on how many of a source's pages it was seen."""
+
+    __tablename__ = "source_block"
+
+    source: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fingerprint: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class MetricObservation(Base):
-    """A figure found in a story: one row per (story, metric, period, value)."""
+    """A figure found in a story: one row per (story, series, period, value).
+
+    A series is (metric, entity, region, unit, status, basis, kind): only figures of one
+    series are compared.
+    """
 
     __tablename__ = "metric_observation"
     __table_args__ = (
-        UniqueConstraint("story_id", "metric", "period", "value", "unit", "kind"),
+        Index(
+            "uq_metric_observation_figure", "story_id", "metric", "period", "value", "unit",
+            "kind", text("coalesce(entity, '')"), text("coalesce(region, '')"), "status",
+            "basis", unique=True,
+        ),
         Index("ix_metric_observation_metric", "metric", "observed_at"),
-    )
+        Index("ix_metric_observation_series", "metric", "entity", "region", "period"),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     metric: Mapped[str] = mapped_column(String(80))
@@ -211,6 +231,10 @@ class MetricObservation(Base):
     unit: Mapped[str] = mapped_column(String(40))
     period: Mapped[str | None] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(20), default="level")
+    entity: Mapped[str | None] = mapped_column(String(80))  # null: sector-wide
+    region: Mapped[str | None] = mapped_column(String(40))  # null: unstated
+    status: Mapped[str] = mapped_column(String(20), default="actual", server_default="actual")
+    basis: Mapped[str] = mapped_column(String(20), default="period", server_default="period")
     qualifier: Mapped[str | None] = mapped_column(String(40))
     quote: Mapped[str] = mapped_column(Text)
     raw: Mapped[str] = mapped_column(Text)
@@ -219,6 +243,19 @@ class MetricObservation(Base):
     observed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     article: Mapped[Article] = relationship()
+
+
+class ArticleEntity(Base):
+    """An entity of the catalogue that an article mentions, and how often."""
+
+    __tablename__ = "article_entity"
+    __table_args__ = (Index("ix_article_entity_entity", "entity", "article_id"),)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity: Mapped[str] = mapped_column(String(80), primary_key=True)
+    mentions: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class Alert(Base):

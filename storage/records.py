@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -59,3 +59,22 @@ class RunStats:
     def drop(self, reason: str) -> None:
         """Count one item dropped for ``reason``."""
         self.dropped[reason] = self.dropped.get(reason, 0) + 1
+
+
+class SeriesTags(NamedTuple):
+    """What, besides metric, unit and kind, sets a figure's series: who, where, how sure, how
+    counted."""
+
+    entity: str | None = None
+    region: str | None = None
+    status: str = "actual"
+    basis: str = "period"
+
+    @classmethod
+    def of(cls, figure: Any) -> SeriesTags:
+        """The tags of anything with entity, region, status and basis attributes."""
+        return cls(figure.entity, figure.region, figure.status, figure.basis)
+
+
+SECTOR = SeriesTags()
+"""A sector-wide actual figure per period, with no region stated."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import String, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from storage.articles import ArticleRepository
@@ -17,7 +17,7 @@ from storage.models import (
     Source,
     utcnow,
 )
-from storage.records import RunStats
+from storage.records import SECTOR, RunStats, SeriesTags
 
 # Earlier-period figures considered per new figure: the latest few periods suffice.
 EARLIER_PERIOD_CANDIDATES = 50
@@ -54,31 +54,40 @@ class SourceRepository:
         """Every known source, by name."""
         return self.session.scalars(select(Source).order_by(Source.name)).all()
 
-    def start_run(self, source: Source, started_at: datetime) -> int:
-        """Record that a run of ``source`` started (``status`` shows it running); its id."""
-        run = CrawlRun(source_id=source.id, started_at=started_at, finished_at=None, ok=False)
+    def open_run(self, source: Source, started_at: datetime, owner: dict[str, Any]) -> int:
+        """Store a run as begun (no ``finished_at``) by ``owner``; its id."""
+        run = CrawlRun(source_id=source.id, started_at=started_at, errors={"owner": owner})
         self.session.add(run)
         self.session.flush()
         return run.id
+
+    def unfinished_runs(self) -> Sequence[CrawlRun]:
+        """Runs begun and never finished: still going, or their crawl was killed."""
+        query = select(CrawlRun).where(CrawlRun.finished_at.is_(None)).order_by(CrawlRun.id)
+        return self.session.scalars(query.options(joinedload(CrawlRun.source))).all()
+
+    def interrupt_run(self, run: CrawlRun, reason: str) -> None:
+        """Finish a run whose crawl died: a failure of its source."""
+        run.finished_at, run.ok, run.error = utcnow(), False, reason
+        run.source.last_run_at = run.finished_at
+        run.source.consecutive_failures += 1
+        self.session.flush()
 
     def record_run(
         self, source: Source, started_at: datetime, stats: RunStats, error: str | None,
         run_id: int | None = None,
     ) -> CrawlRun:  # fmt: skip
-        """Store one finished run (the started one, ``run_id``) and update the source's health.
-
-        Without ``run_id``, runs of the source left unfinished (a killed crawl) end here too.
-        """
+        """Store one finished run (the opened ``run_id``, else a new row) and the source's
+        health counters."""
         now = utcnow()
-        run = self.session.get(CrawlRun, run_id) if run_id is not None else None
-        if run is None:
-            self._close_unfinished(source, now)
-            run = CrawlRun(source_id=source.id, started_at=started_at)
-            self.session.add(run)
+        run = (self.session.get(CrawlRun, run_id) if run_id else None) or CrawlRun(
+            source_id=source.id, started_at=started_at
+        )
         run.finished_at, run.ok, run.error = now, error is None, error
         run.fetched, run.kept, run.new = stats.fetched, stats.kept, stats.new
         run.unchanged, run.dropped = stats.unchanged, dict(stats.dropped)
         run.errors = {"items": list(stats.errors)}
+        self.session.add(run)
         source.last_run_at = now
         if error is None:
             source.consecutive_failures = 0
@@ -90,29 +99,12 @@ class SourceRepository:
         self.session.flush()
         return run
 
-    def _close_unfinished(self, source: Source, now: datetime) -> None:
-        unfinished = (
-            update(CrawlRun)
-            .where(CrawlRun.source_id == source.id, CrawlRun.finished_at.is_(None))
-            .values(finished_at=now, error="ended without recording its result")
-        )
-        self.session.execute(unfinished)
-
     def last_run(self, source: Source) -> CrawlRun | None:
         """The most recent finished run of ``source``."""
         query = select(CrawlRun).where(
             CrawlRun.source_id == source.id, CrawlRun.finished_at.is_not(None)
         )
         return self.session.scalars(query.order_by(CrawlRun.id.desc()).limit(1)).first()
-
-    def running_since(self, source: Source, horizon: datetime) -> datetime | None:
-        """When the run of ``source`` going on now started (runs older than ``horizon`` died)."""
-        query = select(func.max(CrawlRun.started_at)).where(
-            CrawlRun.source_id == source.id,
-            CrawlRun.finished_at.is_(None),
-            CrawlRun.started_at >= horizon,
-        )
-        return self.session.scalar(query)
 
     def article_count(self, source: Source) -> int:
         """How many articles ``source`` has in the archive."""
@@ -121,12 +113,15 @@ class SourceRepository:
 
 
 _Obs = MetricObservation
-# Built once: the metric-change rule asks these for every new figure.
+# Built once: the metric-change rule asks these for every new figure, of its series only.
 _EARLIER = (
     select(_Obs)
     .where(
         _Obs.metric == bindparam("metric"), _Obs.unit == bindparam("unit"),
         _Obs.kind == bindparam("kind"), _Obs.id < bindparam("before"),
+        _Obs.entity.is_not_distinct_from(bindparam("entity", type_=String)),
+        _Obs.region.is_not_distinct_from(bindparam("region", type_=String)),
+        _Obs.status == bindparam("status"), _Obs.basis == bindparam("basis"),
     )
     .options(joinedload(_Obs.article).joinedload(Article.source))
 )  # fmt: skip
@@ -146,7 +141,7 @@ _EARLIER_PERIODS = (
 
 
 class MetricRepository:
-    """Metric observations, one per (story, metric, period, value)."""
+    """Metric observations, one per (story, series, period, value)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -168,24 +163,26 @@ class MetricRepository:
         return rows
 
     def _held(self, story_id: int) -> set[tuple[Any, ...]]:
-        """The (metric, value, unit, kind, period) figures the story holds."""
+        """The figures the story holds, as ``_figure_key`` tuples."""
         query = select(
-            MetricObservation.metric, MetricObservation.value, MetricObservation.unit,
-            MetricObservation.kind, MetricObservation.period,
-        ).where(MetricObservation.story_id == story_id)  # fmt: skip
+            _Obs.metric, _Obs.value, _Obs.unit, _Obs.kind, _Obs.period, _Obs.entity,
+            _Obs.region, _Obs.status, _Obs.basis,
+        ).where(_Obs.story_id == story_id)  # fmt: skip
         return {tuple(row) for row in self.session.execute(query)}
 
     def earlier(
         self, metric: str, unit: str, kind: str, before_id: int,
-        *, period: str | None = None, story_id: int | None = None,
+        *, period: str | None = None, story_id: int | None = None, series: SeriesTags = SECTOR,
     ) -> Sequence[MetricObservation]:  # fmt: skip
-        """The observations a new figure may be compared with, stored before ``before_id``.
+        """The observations of the same series a new figure may be compared with, stored
+        before ``before_id``.
 
         Without a period only the same story's figures qualify; with one, the same period's
         most recent figure and the latest earlier periods. Bounded, so the cost does not grow
         with the archive.
         """
         figure = {"metric": metric, "unit": unit, "kind": kind, "before": before_id}
+        figure |= series._asdict()
         if period is None:
             return self.session.scalars(_EARLIER_IN_STORY, figure | {"story": story_id}).all()
         figure["period"] = period
@@ -215,5 +212,6 @@ class MetricRepository:
 def _figure_key(fields: dict[str, Any]) -> tuple[Any, ...]:
     return (
         fields["metric"], fields["value"], fields["unit"], fields.get("kind", "level"),
-        fields.get("period"),
+        fields.get("period"), fields.get("entity"), fields.get("region"),
+        fields.get("status", "actual"), fields.get("basis", "period"),
     )  # fmt: skip

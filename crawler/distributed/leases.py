@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from crawler.distributed import queue
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from redis import Redis
     from scrapy import Request
 
@@ -28,6 +30,8 @@ class Leases:
         self._item_requests: dict[int, Request] = {}  # id(item) -> the request it came from
         self._stranded: list[Request] = []  # leases to requeue once Redis answers again
         self._unacked: list[Request] = []  # leases to end once Redis answers again
+        # Called with a request just before its lease ends (the run's counts go first).
+        self.before_ack: Callable[[Request], None] = lambda request: None
 
     def hold(self, request: Request) -> None:
         """Count one more unfinished part of ``request``."""
@@ -51,6 +55,7 @@ class Leases:
         if entry[1] > 0 or self.server is None or not self.worker_id:
             return
         del self._open[id(request)]
+        self.before_ack(request)
         if not queue.ack(self.server, self.worker_id, request):
             self._unacked.append(request)
 

@@ -45,7 +45,7 @@ from scrapy_redis.queue import FifoQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.defer import Deferred
 
-from crawler.distributed import HEARTBEAT_TTL
+from crawler.distributed import HEARTBEAT_TTL, ledger
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -165,13 +165,29 @@ class PassDupeFilter(RFPDupeFilter):
 
 # One atomic step: end the replaced lease (a retry, a redirect), then queue the request
 # unless its pass has seen it. A crash can then never leave a page marked seen but unqueued.
+# KEYS[4] counts the source's requests queued or leased in the pass (ledger.py).
 _ENQUEUE = """
-if ARGV[2] ~= '' then redis.call('LREM', KEYS[2], 1, ARGV[2]) end
+local replaced = 0
+if ARGV[2] ~= '' then replaced = redis.call('LREM', KEYS[2], 1, ARGV[2]) end
 if KEYS[3] ~= '' then
-  if redis.call('SADD', KEYS[3], ARGV[3]) == 0 then return 0 end
+  if redis.call('SADD', KEYS[3], ARGV[3]) == 0 then
+    if replaced > 0 and KEYS[4] ~= '' then redis.call('DECR', KEYS[4]) end
+    return 0
+  end
   redis.call('EXPIRE', KEYS[3], ARGV[4])
 end
 redis.call('LPUSH', KEYS[1], ARGV[1])
+if replaced == 0 and KEYS[4] ~= '' then
+  redis.call('INCR', KEYS[4])
+  redis.call('EXPIRE', KEYS[4], ARGV[4])
+end
+return 1
+"""
+# Ending a lease: the request leaves the processing list and its source's open count.
+_ACK = """
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 and KEYS[2] ~= '' then
+  redis.call('DECR', KEYS[2])
+end
 return 1
 """
 
@@ -188,7 +204,7 @@ class LeasedQueue(FifoQueue):
     def push(self, request: Request, seen: tuple[str, str] | None = None) -> bool:
         """Queue ``request`` unless ``seen`` = (set, fingerprint) has it; end its old lease."""
         lease = request.meta.pop(LEASE, None) if self.processing else None
-        keys = [self.key, self.processing or "", seen[0] if seen else ""]
+        keys = [self.key, self.processing or "", seen[0] if seen else "", _open_key(request)]
         args = [self._encode_request(request), lease or "", seen[1] if seen else "", PASS_TTL]
         return bool(self._enqueue(keys=keys, args=args))
 
@@ -261,12 +277,18 @@ def ack(server: Redis, worker: str, request: Request) -> bool:
     if lease is None:
         return True
     try:
-        server.lrem(processing_key(worker), 1, lease)
+        keys = [processing_key(worker), _open_key(request)]
+        server.register_script(_ACK)(keys=keys, args=[lease])
     except RedisError as exc:
         logger.warning("Could not end the lease of %s yet: %s", request.url, exc)
         return False
     request.meta.pop(LEASE, None)
     return True
+
+
+def _open_key(request: Request) -> str:
+    pass_id, source = request.meta.get(PASS), request.meta.get(SOURCE)
+    return ledger.open_key(pass_id, source) if pass_id and source else ""
 
 
 def heartbeat(server: Redis, worker: str, ttl: int = HEARTBEAT_TTL) -> None:

@@ -16,17 +16,20 @@ from typing import TYPE_CHECKING, Any
 from redis.exceptions import RedisError
 from scrapy import Request
 
-from crawler.distributed import queue
+from crawler.distributed import ledger, queue
 from crawler.spiders import SPIDERS
+from crawler.spiders.budget import limits
 
 if TYPE_CHECKING:
     import scrapy
+    from redis import Redis
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
     from config import Config, SourceConfig
     from crawler.distributed.leases import Leases
     from crawler.distributed.outages import OutagePause
+    from crawler.fence import Fence
     from crawler.spiders.base import SourceSpider
 
 MAX_DELEGATES = 2000  # per-(source, pass) spiders kept; the oldest passes are forgotten
@@ -40,6 +43,7 @@ class Relaying:
     leases: Leases
     outage: OutagePause
     busy_at: float  # when this worker last had work
+    server: Redis | None
     _delegates: OrderedDict[tuple[str, str], SourceSpider]
 
     def delegate(self, meta: dict[str, Any]) -> SourceSpider:
@@ -50,11 +54,23 @@ class Relaying:
             source = self.config.source(key[0])
             spider = SPIDERS[source.kind](source=source, crawl=self.config.crawl)
             spider.crawler = self.crawler  # kind spiders send signals (e.g. "unchanged")
+            if self.server is not None:  # caps count per source and pass, across workers
+                caps = limits(source, self.config.crawl)
+                spider.budget = ledger.RedisBudget(self.server, key[1], key[0], caps)
             self._delegates[key] = spider
             while len(self._delegates) > MAX_DELEGATES:
                 self._delegates.popitem(last=False)
         self._delegates.move_to_end(key)
         return spider
+
+    def known(self, request: Request) -> SourceSpider | None:
+        """The kind spider of the request's source and pass, if this worker has one."""
+        meta = request.meta
+        return self._delegates.get((str(meta.get(queue.SOURCE)), str(meta.get(queue.PASS, ""))))
+
+    def fence_for(self, request: Request) -> Fence | None:
+        """The fence of the request's source (robots.txt requests have none of their own)."""
+        return self.delegate(request.meta).fence if queue.SOURCE in request.meta else None
 
     def adopt(self, request: Request, source: str, pass_id: str) -> Request:
         """A kind spider's request, rewritten to come back through this spider."""

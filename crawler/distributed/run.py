@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.crawler import CrawlerProcess
 
+from config.masking import mask_url
 from crawler.distributed import HEARTBEAT_TTL, queue
 from crawler.distributed.spider import WorkerSpider
 from crawler.settings import settings_for
@@ -63,6 +64,6 @@ def run_worker(
         dispatch=dispatch,
         heartbeat_ttl=heartbeat_ttl,
     )
-    logger.info("Worker %s consuming %s", worker_id, redis_url)
+    logger.info("Worker %s consuming %s", worker_id, mask_url(redis_url))
     process.start()
     return worker_id

@@ -22,6 +22,7 @@ from scrapy.exceptions import DontCloseSpider
 from twisted.internet.task import LoopingCall
 
 from crawler.distributed import HEARTBEAT_TTL, queue
+from crawler.distributed.books import RunBooks
 from crawler.distributed.dispatch import AlertDispatch
 from crawler.distributed.leases import Leases
 from crawler.distributed.outages import OutagePause
@@ -64,6 +65,8 @@ class WorkerSpider(Relaying, scrapy.Spider):
         self.rescue = OrphanRescue()
         self.outage = OutagePause(config.database)
         self.alerts = AlertDispatch(config, enabled=dispatch)
+        self.books = RunBooks(config.database)
+        self.leases.before_ack = lambda request: self.books.report(request, self.known(request))
         self._delegates = OrderedDict()
         self.busy_at = time.monotonic()
         self._ticker: LoopingCall | None = None  # made when opened: it imports the reactor
@@ -72,11 +75,13 @@ class WorkerSpider(Relaying, scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         """Connect to Redis and to the signals that end leases."""
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.server = spider.leases.server = queue.connect(crawler.settings["REDIS_URL"])
+        server = queue.connect(crawler.settings["REDIS_URL"])
+        spider.server = spider.leases.server = spider.books.server = server
         for handler, signal in (
             (spider._item_done, signals.item_scraped),
             (spider._item_done, signals.item_dropped),
             (spider._item_failed, signals.item_error),
+            (spider._fetched, signals.response_received),
             (spider._idle, signals.spider_idle),
             (spider._opened, signals.spider_opened),
             (spider._closed, signals.spider_closed),
@@ -90,10 +95,14 @@ class WorkerSpider(Relaying, scrapy.Spider):
         for request in own:
             yield request
 
-    def _item_done(self, item: Any, **_: Any) -> None:
+    def _item_done(self, item: Any, exception: BaseException | None = None, **_: Any) -> None:
         request = self.leases.request_of(item)
         if request is not None:
+            self.books.item_done(request, item, exception)
             self.leases.release(request)
+
+    def _fetched(self, response: Any, request: Request, **_: Any) -> None:
+        self.books.fetched(request)
 
     def _item_failed(self, item: Any, failure: Failure, **_: Any) -> None:
         request = self.leases.request_of(item)
@@ -109,6 +118,7 @@ class WorkerSpider(Relaying, scrapy.Spider):
     def _closed(self, spider: scrapy.Spider) -> None:
         if self._ticker is not None and self._ticker.running:
             self._ticker.stop()
+        self.books.finish_runs(paused=self.outage.paused, now=True)
         self.alerts.last_dispatch()
 
     def _tick(self) -> None:
@@ -118,6 +128,7 @@ class WorkerSpider(Relaying, scrapy.Spider):
             queue.heartbeat(self.server, self.worker_id, self.heartbeat_ttl)
             self.leases.settle()
             self.rescue.maybe_rescue(self.server)
+            self.books.finish_runs(paused=self.outage.paused)
             self.outage.resume_if_back(self.crawler.engine)
             self._poll_queue(self.server)
         except RedisError as exc:

@@ -7,6 +7,6 @@ finally the publication date (``dates.py``).
 
 from __future__ import annotations
 
-from crawler.extract.article import Extracted, extract_article
+from crawler.extract.article import Extracted, ExtractionSettings, extract_article
 
-__all__ = ["Extracted", "extract_article"]
+__all__ = ["Extracted", "ExtractionSettings", "extract_article"]

@@ -1,8 +1,11 @@
-"""HTML → clean article fields (title, main text, publication date, language).
+"""HTML → clean article fields (title, main text, publication date, language, article or not).
 
 The page is parsed once with lxml. Chrome (navigation, login boxes, status widgets, FAQ boxes,
 share bars, related links, footers) is removed from that tree before trafilatura sees it, and
-known CMS body containers (Hanweb/TRS/UCAP) are preferred when a page has one.
+known CMS body containers (Hanweb/TRS/UCAP) are preferred when a page has one. Blocks that the
+page's source repeats on many pages (learned by the crawl, passed in as ``boilerplate``) are
+dropped from the text. Every tunable is in :class:`ExtractionSettings`, chosen by two-fold
+cross-validation on the development sets (``bench/extraction.py``).
 """
 
 from __future__ import annotations
@@ -20,21 +23,17 @@ from lxml.html import Element, HTMLParser, document_fromstring, fragment_fromstr
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
-from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags
-from crawler.extract.dates import CHINA_TZ, find_published, plausible
-from crawler.extract.meta import (
-    declared_language,
-    detect_language,
-    find_title,
-    meta_map,
-    norm,
-    squashed_len,
-)
+from crawler.extract.blocks import block_fingerprints, drop_repeated
+from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags, strip_code
+from crawler.extract.dates import CHINA_TZ, Page, find_published, plausible, title_context
+from crawler.extract.kind import declared_article, is_article, link_share
+from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
+from crawler.extract.title import find_title
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["Extracted", "extract_article"]
+__all__ = ["Extracted", "ExtractionSettings", "extract_article"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +47,22 @@ class Extracted:
     published_at: datetime | None  # tz-aware
     language: str | None  # ISO 639-1
     canonical_link: str | None = None  # <link rel="canonical" href>, as written
+    is_article: bool = True  # False for section fronts, listings and collections
+    blocks: frozenset[int] = frozenset()  # fingerprints of the text's blocks (before learning)
+
+
+@dataclass(frozen=True)
+class ExtractionSettings:
+    """The tunables of extraction (defaults: chosen by cross-validation, see the bench)."""
+
+    precise_first: bool = False  # first trafilatura pass in precision (else balanced) mode
+    retry_share: float = 0.2  # full pass when the first finds less than this share of the page
+    named_chrome: bool = True  # remove elements whose id/class names a chrome widget
+    min_sentences: int = 1  # an undeclared page needs this many sentences to be an article
+    max_link_share: float = 0.7  # ... and less than this share of its text in links
+
+
+DEFAULT_SETTINGS = ExtractionSettings()
 
 
 _PARSER = HTMLParser(
@@ -60,11 +75,6 @@ _BYTES_PARSER = HTMLParser(
     remove_pis=True,
     encoding="utf-8",
 )
-# trafilatura settings measured on the article-extraction benchmark (see bench/extraction.py):
-# precision mode without the readability/justext comparison ("fast") is both the most precise
-# and the fastest; balanced mode is a second pass for pages where precision mode finds too little.
-_RETRY_SHARE = 0.15  # retry when the precise text is below this share of the page text
-
 # Hanweb/TRS/UCAP (and China Daily / Global Times) body containers, best first; each name is
 # looked up as an id and as a class.
 _CONTAINERS = tuple(
@@ -72,7 +82,7 @@ _CONTAINERS = tuple(
     pages_content zoom""".split()
 )
 _CONTAINER_RANK = {name: rank for rank, name in enumerate(_CONTAINERS)}
-_CONTAINER_SET = frozenset(_CONTAINERS)
+_CONTAINER_CLASSES = frozenset(_CONTAINERS) - {"c"}  # class "c" is too common to mean anything
 _NO_RANK = len(_CONTAINERS)
 _CONTENT_MARKERS_RE = re.compile(
     r"<meta\s+name=[\"']?ContentStart[\"']?[^>]*>(.*?)<meta\s+name=[\"']?ContentEnd",
@@ -86,42 +96,64 @@ _BLOCK_TAGS = tuple(
 
 
 def extract_article(
-    html: str,
-    url: str,
-    *,
-    fallback_title: str | None = None,
-    fallback_date: datetime | None = None,
-    language_hint: str | None = None,
-) -> Extracted:
-    """Extract title, main text, tz-aware publication date and language from decoded HTML."""
+    html: str, url: str, *, fallback_title: str | None = None,
+    fallback_date: datetime | None = None, language_hint: str | None = None,
+    boilerplate: frozenset[int] = frozenset(), settings: ExtractionSettings = DEFAULT_SETTINGS,
+) -> Extracted:  # fmt: skip
+    """Title, main text, tz-aware publication date and language of decoded HTML.
+
+    ``fallback_date`` is a publication date stated by a feed or news sitemap (never a
+    ``lastmod``); ``boilerplate`` holds fingerprints of blocks the page's source repeats.
+    """
     root = parse_html(html)
     if root is None:
         tz = _default_tz(language_hint, url)
-        return Extracted(fallback_title, "", _fallback(fallback_date, tz), language_hint)
+        date = _fallback(fallback_date, tz)
+        return Extracted(fallback_title, "", date, language_hint, is_article=False)
     meta = meta_map(root, html)
     canonical = next(iter(root.xpath("//link[@rel='canonical']/@href")), None)
-    named = strip_chrome_tags(root)
-    remove_chrome(root, named)
-    container = cms_container(html, root, named)
+    strip_code(root)
     title, title_el = find_title(root, meta, url)
-    title = title or fallback_title
-    text = main_text(root, container, url, title)
+    near = title_context(title_el) if title_el is not None else None
+    named = strip_chrome_tags(root)
+    links = link_share(root)
+    if settings.named_chrome:
+        remove_chrome(root, named)
+    paras = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
+    text = "\n\n".join(drop_repeated(paras, boilerplate))
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
-    tz = _default_tz(language, url)
-    published = find_published(root, url, meta, title_el, squashed_len(text), tz)
-    published = published or _fallback(fallback_date, tz)
-    return Extracted(title, text, published, language, canonical and str(canonical).strip())
+    page = Page(html, url, root, meta, _default_tz(language, url))
+    published = find_published(page, title_el, squashed_len(text), near)
+    title = title or fallback_title
+    article = is_article(declared_article(html, meta), text, links, settings)
+    published = published or _fallback(fallback_date, page.tz)
+    canonical_link = canonical and str(canonical).strip()
+    return Extracted(title, text, published, language, canonical_link, article,
+                     block_fingerprints(paras))  # fmt: skip
 
 
 def parse_html(html: str) -> HtmlElement | None:
     """Parse decoded HTML into an lxml tree (None when there is no document)."""
-    html = html.replace("\x00", "")
+    html = drop_control_characters(html)
     try:
         return document_fromstring(html, parser=_PARSER)
     except ValueError:  # a str with an XML encoding declaration: lxml wants bytes
         return document_fromstring(html.encode("utf-8"), parser=_BYTES_PARSER)
     except etree.ParserError:
         return None
+
+
+# C0 control characters other than tab, line feed and carriage return, raw or as numeric
+# references (&#27; &#x1B;): lxml refuses them in element text, which cost whole pages.
+_CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)"
+    r"|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
+)
+
+
+def drop_control_characters(html: str) -> str:
+    """``html`` without control characters: they are removed, never a reason to lose a page."""
+    return _CONTROL_RE.sub("", html)
 
 
 # --- the article body container of CMS pages ---------------------------------------------
@@ -140,7 +172,7 @@ def cms_container(html: str, root: HtmlElement, named: list[HtmlElement]) -> Htm
     maybe = (
         el
         for el in named
-        if (el.get("id") in _CONTAINER_RANK or _CONTAINER_SET.intersection(_classes(el)))
+        if (el.get("id") in _CONTAINER_RANK or _CONTAINER_CLASSES.intersection(_classes(el)))
         and el.getroottree().getroot() is root
     )
     found = sorted((_container_rank(el), i, el) for i, el in enumerate(maybe))
@@ -154,8 +186,8 @@ def _container_rank(el: HtmlElement) -> int:
     el_id = el.get("id", "")
     # only div#c: a bare id "c" on other tags is too common to mean anything
     best = _CONTAINER_RANK.get(el_id, _NO_RANK) if el_id != "c" or el.tag == "div" else _NO_RANK
-    for name in _classes(el):
-        best = min(best, _CONTAINER_RANK.get(name, _NO_RANK))
+    for name in _CONTAINER_CLASSES.intersection(_classes(el)):
+        best = min(best, _CONTAINER_RANK[name])
     return best
 
 
@@ -167,40 +199,40 @@ def _classes(el: HtmlElement) -> list[str]:
 # --- main text -----------------------------------------------------------------------------
 
 
-def main_text(root: HtmlElement, container: HtmlElement | None, url: str, title: str | None) -> str:
-    """Main body text, paragraphs separated by blank lines, chrome removed."""
+def main_paragraphs(
+    root: HtmlElement, container: HtmlElement | None, url: str, title: str | None,
+    settings: ExtractionSettings = DEFAULT_SETTINGS,
+) -> list[str]:  # fmt: skip
+    """Main body paragraphs, chrome removed."""
     if container is not None:
         tree = Element("html")
         body = etree.SubElement(tree, "body")
         body.append(deepcopy(container))
-        text = _trafilatura_text(tree, url)
+        text = _trafilatura_text(tree, url, settings)
         if len(text) < 0.5 * len(norm(container.text_content())):
             text = block_text(container)
     else:
-        text = _trafilatura_text(root, url)
+        text = _trafilatura_text(root, url, settings)
     paras = [norm(line) for line in text.splitlines()]
-    return "\n\n".join(clean_paragraphs([p for p in paras if p], title))
+    return clean_paragraphs([p for p in paras if p], title)
 
 
-def _trafilatura_text(tree: HtmlElement, url: str) -> str:
-    """trafilatura in precision mode, retried in balanced mode when it finds too little."""
-    text = _run_trafilatura(tree, url, precise=True)
-    if len(text) < _RETRY_SHARE * len(norm(tree.text_content())):
-        retry = _run_trafilatura(tree, url, precise=False)
+def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings) -> str:
+    """A fast trafilatura pass; a full one (with its readability/jusText comparison) when the
+    fast pass finds less than ``retry_share`` of the page's text."""
+    text = _run_trafilatura(tree, url, precise=settings.precise_first, fast=True)
+    if len(text) < settings.retry_share * len(norm(tree.text_content())):
+        retry = _run_trafilatura(tree, url, precise=False, fast=False)
         text = retry if len(retry) > len(text) else text
     return text
 
 
-def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool) -> str:
+def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> str:
     """One trafilatura pass (on its own copy of the tree); "" when it finds nothing."""
     doc = bare_extraction(
-        tree,
-        url=url,
-        fast=True,
-        favor_precision=precise,
-        include_comments=False,
+        tree, url=url, fast=fast, favor_precision=precise, include_comments=False,
         with_metadata=False,
-    )
+    )  # fmt: skip
     return doc.text or "" if isinstance(doc, Document) else ""
 
 

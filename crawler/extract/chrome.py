@@ -27,6 +27,10 @@ CHROME_TAGS = tuple(
     """script style noscript nav footer aside iframe button select textarea input template svg
     dialog""".split()
 )
+# Of those, the ones that can wrap text: an unclosed <nav> or <button> swallows the rest of the
+# page when parsed, so one holding most of the page's text is unwrapped, not removed.
+_WRAPPING_TAGS = ("nav", "footer", "aside", "button", "dialog")
+_NEVER_TEXT_TAGS = tuple(tag for tag in CHROME_TAGS if tag not in _WRAPPING_TAGS)
 
 # id/class tokens that mark chrome. Matched whole, after splitting on punctuation and camelCase.
 # Not "status", "tag" or "widget" alone: WordPress marks every post "status-publish tag-x", and
@@ -60,9 +64,22 @@ _LONG_P = 150
 _BYLINE = 200
 
 
+def strip_code(root: HtmlElement) -> None:
+    """Remove scripts, styles, forms, frames and the like (never text) in place."""
+    etree.strip_elements(root, *_NEVER_TEXT_TAGS, with_tail=False)
+
+
 def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     """Remove chrome tags in place; return the remaining elements that have an id or class."""
-    etree.strip_elements(root, *CHROME_TAGS, with_tail=False)
+    strip_code(root)
+    page_len = _text_len(root)
+    for element in list(root.iter(*_WRAPPING_TAGS)):
+        if element.getroottree().getroot() is not root:  # inside one removed already
+            continue
+        if _text_len(element) > _MAX_CHROME_SHARE * page_len:
+            element.tag = "div"
+        else:
+            element.drop_tree()
     return root.xpath("//*[@class or @id]")
 
 

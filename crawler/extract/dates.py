@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,18 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
     from lxml.html import HtmlElement
+
+
+@dataclass(frozen=True)
+class Page:
+    """What date discovery reads of a page: its HTML, URL, tree, ``<meta>`` map and zone."""
+
+    html: str
+    url: str
+    root: HtmlElement
+    meta: Mapping[str, str]
+    tz: timezone  # for times stated without an offset
+
 
 logger = logging.getLogger(__name__)
 
@@ -68,45 +81,48 @@ _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
     re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),
 )
+# A labelled date without its year ("发布时间：10-08 12:00") or with two digits ("18-03-08").
+_PARTIAL_LABEL_RE = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发稿时间|时间)\s*[:：]\s*(?:(\d{2})-)?(\d{1,2})-(\d{1,2})(?!\d)"
+)
+_DATED_META_RE = re.compile(r"date|time")
+_NEAR_NODES, _NEAR_CHARS = 12, 200  # how far after the title a date still belongs to it
 # Link lists (related, latest, hot) carry listing dates of other pages.
 _LINK_LIST_XPATH = ".//ul|.//ol|.//table|.//dl"
 _LINK_DENSITY = 0.5
 
 
 def find_published(
-    root: HtmlElement,
-    url: str,
-    meta: Mapping[str, str],
-    title_el: HtmlElement | None,
-    text_len: int,
-    default_tz: timezone,
+    page: Page, title_el: HtmlElement | None, text_len: int, near_title: tuple[str, str] | None
 ) -> datetime | None:
     """First plausible publication date, from the most explicit source to htmldate."""
     now = datetime.now(UTC)
-    for date in _candidates(root, url, meta, title_el, text_len, default_tz):
+    for date in _candidates(page, title_el, text_len, near_title):
         if plausible(date, now):
             return date
     return None
 
 
 def _candidates(
-    root: HtmlElement,
-    url: str,
-    meta: Mapping[str, str],
-    title_el: HtmlElement | None,
-    text_len: int,
-    default_tz: timezone,
+    page: Page, title_el: HtmlElement | None, text_len: int, near_title: tuple[str, str] | None
 ) -> Iterator[datetime | None]:
     """Lazily yield date candidates; the costly ones run only if the cheap ones fail."""
-    yield from meta_dates(meta, default_tz)
-    region = article_region(root, title_el, text_len)
+    yield from meta_dates(page.meta, page.tz)
+    if near_title is not None:
+        yield near_title_date(near_title, page.meta, page.tz)
+    region = article_region(page.root, title_el, text_len)
     if region is not None and title_el is not None:
         region = without_link_lists(region)
-        yield from labelled_dates(region, default_tz)
-        yield after_title_date(title_el, default_tz)
-    yield url_date(url, default_tz)
+        yield from labelled_dates(region, page.tz)
+    yield url_date(page.url, page.tz)
     # without an article region, htmldate sees <head> only: body dates could be anyone's
-    yield htmldate_date(root, region if region is not None else Element("div"), url, default_tz)
+    body = region if region is not None else Element("div")
+    yield htmldate_date(_head_and(page.root, body), page.url, page.tz, extensive=False)
+    # the last resort: the whole page, less its chrome and its lists of links
+    page_body = page.root.find("body")
+    if region is None and page_body is not None:
+        rest = without_link_lists(page_body)
+        yield htmldate_date(_head_and(page.root, rest), page.url, page.tz, extensive=False)
 
 
 def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[datetime | None]:
@@ -203,19 +219,45 @@ def labelled_dates(region: HtmlElement, default_tz: timezone) -> Iterator[dateti
             yield _parse_loose(m.group(1), default_tz)
 
 
+def partial_date(text: str, meta: Mapping[str, str], default_tz: timezone) -> datetime | None:
+    """A labelled day without its full year, completed by a ``<meta>`` date on the same day
+    (any name holding "date" or "time"), or by its own two-digit year."""
+    if not (m := _PARTIAL_LABEL_RE.search(text)):
+        return None
+    year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    for key, value in meta.items():
+        date = parse_date(value, default_tz) if _DATED_META_RE.search(key) else None
+        same_day = date is not None and (date.month, date.day) == (month, day)
+        if same_day and (not year or date.year % 100 == int(year)):  # type: ignore[union-attr]
+            return date
+    return _build(f"20{year}", month, str(day), (None,) * 4, default_tz) if year else None
+
+
 def has_labelled_date(text: str) -> bool:
     """Tell whether text holds a labelled publication date (发布时间：…, Published: …)."""
     return any(pattern.search(text) for pattern in _LABEL_RES)
 
 
-def after_title_date(title_el: HtmlElement, default_tz: timezone) -> datetime | None:
-    """A date on the title line itself or right after it."""
-    own = split_trailing_date(title_el.text_content())[1]
-    if own:
+def title_context(title_el: HtmlElement) -> tuple[str, str]:
+    """The title element's text and the few lines of text right after it."""
+    texts = title_el.xpath(f"following::text()[position() <= {_NEAR_NODES}]")
+    return title_el.text_content(), " ".join(" ".join(texts).split())[:_NEAR_CHARS]
+
+
+def near_title_date(
+    context: tuple[str, str], meta: Mapping[str, str], default_tz: timezone
+) -> datetime | None:
+    """A date on the title line, right after it, or labelled within a few lines of it (a day
+    without its year is completed by a ``<meta>`` date on the same day)."""
+    title, window = context
+    if own := split_trailing_date(title)[1]:
         return _parse_loose(own, default_tz)
-    following = " ".join(t.strip() for t in title_el.xpath("following::text()[position() <= 6]"))
-    m = _AFTER_TITLE_RE.match(following.strip())
-    return _parse_loose(m.group(1), default_tz) if m else None
+    if m := _AFTER_TITLE_RE.match(window):
+        return _parse_loose(m.group(1), default_tz)
+    labelled = (m.group(1) for pattern in _LABEL_RES if (m := pattern.search(window)))
+    if (first := next(labelled, None)) is not None:
+        return _parse_loose(first, default_tz)
+    return partial_date(window, meta, default_tz)
 
 
 def split_trailing_date(title: str) -> tuple[str, str | None]:
@@ -233,10 +275,8 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
     return None
 
 
-def htmldate_date(
-    root: HtmlElement, region: HtmlElement, url: str, default_tz: timezone
-) -> datetime | None:
-    """Ask htmldate, restricted to ``<head>`` plus the article region, without free-text search."""
+def _head_and(root: HtmlElement, region: HtmlElement) -> HtmlElement:
+    """A document of the page's ``<head>`` and a copy of ``region`` as its body."""
     doc = Element("html")
     head = root.find("head")
     if head is not None:
@@ -244,9 +284,17 @@ def htmldate_date(
     body = Element("body")
     body.append(region)
     doc.append(body)
+    return doc
+
+
+def htmldate_date(
+    doc: HtmlElement | str, url: str, default_tz: timezone, *, extensive: bool
+) -> datetime | None:
+    """Ask htmldate for the original (publication) date, with or without free-text search."""
     found = find_date(
-        doc, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%dT%H:%M:%S%z"
-    )
+        doc, extensive_search=extensive, original_date=True, url=url,
+        outputformat="%Y-%m-%dT%H:%M:%S%z",
+    )  # fmt: skip
     return parse_date(found, default_tz) if found else None
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from crawler.metrics.numerals import find_numerals
 from crawler.metrics.text import Phrases
 
 logger = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ _BEFORE = Phrases(
     | _table("q:nearly", ["nearly", "almost", "close to", "just under", "approaching", "将近",
                           "接近", "近"])
     | _table("q:about", ["about", "around", "approximately", "approx.", "roughly", "some",
-                         "an estimated", "~", "约合", "大约", "约"])
+                         "an estimated", "~", "约合", "大约", "约", "约为", "约有"])
     | _table("q:at_least", ["at least", "至少"])
     | _table("q:less_than", ["less than", "fewer than", "under", "below", "<", "不到"])
     | _table("change", ["up", "down", "rose", "rise", "rises", "risen", "rising", "increase",
@@ -174,7 +175,25 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
             amount = _amount(text, _parts(text, match))
             if amount is not None:
                 amounts.append(amount)
+    if not text.isascii():
+        amounts = sorted(amounts + _cjk_amounts(text, blocked))
     return _drop_restatements(text, amounts)
+
+
+def _cjk_amounts(text: str, blocked: bytearray) -> list[Amount]:
+    """Amounts written in Chinese numerals, outside the blocked stretches of text."""
+    amounts = []
+    for numeral in find_numerals(text, blocked):
+        if _is_glued_after(text, numeral.end, numeral.unit):
+            continue
+        parts = _Parts(
+            numeral.start, numeral.end, str(numeral.value), False, None, None, numeral.unit,
+            numeral.suffix, not (numeral.unit or numeral.scaled),
+        )  # fmt: skip
+        amount = _amount(text, parts)
+        if amount is not None:
+            amounts.append(amount)
+    return amounts
 
 
 def _parts(text: str, match: re.Match[str]) -> _Parts:

@@ -72,10 +72,16 @@ class PeriodFinder:
         if not (years or relative or year_words):
             return []  # most sentences name no year
         scope = _Scope(self.text, start, end, self.published_year, bytearray(end - start))
-        periods = _forward(scope, sorted(years + relative))
-        periods += _backward(scope, sorted([year + 4 for year in years] + year_words, reverse=True))
-        periods.sort(key=lambda period: period.start)
+        periods = _forward(scope, sorted(years + relative) if relative else years)
+        ends = [year + 4 for year in reversed(years)]
+        periods += _backward(scope, sorted(ends + year_words, reverse=True) if year_words else ends)
+        if len(periods) > 1:
+            periods.sort(key=_start)
         return periods
+
+
+def _start(period: Period) -> int:
+    return period.start
 
 
 def _between(positions: list[int], start: int, end: int) -> list[int]:

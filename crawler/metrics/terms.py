@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from crawler.metrics.text import normalize
+from crawler.metrics.text import Words, normalize, read_words
 
 logger = logging.getLogger(__name__)
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 Signature = tuple[tuple[str, str, tuple[str, ...]], ...]
 
@@ -71,26 +70,16 @@ class TermMatcher:
 
     def find(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Term]:
         """Every term occurrence inside ``spans`` of normalised ``text``, in order."""
-        lowered = rests = text.lower()
-        if len(lowered) != len(text):  # a few non-ASCII letters lengthen when lower-cased:
-            lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
-        terms: list[Term] = []
-        for start, end in spans:
-            terms += self._find_words(lowered, rests, start, end)
-            terms += self._find_literals(text, start, end)
-        terms.sort(key=lambda term: term.start)
-        return terms
+        return find_each((self,), text, spans, read_words(text, spans))[0]
 
-    def _find_words(self, lowered: str, rests: str, start: int, stop: int) -> list[Term]:
-        """Terms that start with an English word of ``lowered`` (ASCII letters lower-cased);
-        the words after the first are read in ``rests``."""
+    def words_in(self, rests: str, words: list[re.Match[str]]) -> list[Term]:
+        """Terms that start with one of ``words`` (matches in ASCII-lower-cased text, in
+        order); the words after the first are read in ``rests``."""
         candidates = self.candidates
         found: list[Term] = []
         end = 0
-        # Most words start no term: a set look-up in a comprehension filters them out.
-        words = _WORD_RE.finditer(lowered, start, stop)
-        for match in [match for match in words if match[0] in candidates]:
-            if match.start() >= end:
+        for match in words:
+            if match.start() >= end and match[0] in candidates:
                 term = self._word_term_at(rests, match)
                 if term is not None:
                     found.append(term)
@@ -112,7 +101,7 @@ class TermMatcher:
                 return Term(match.start(), match.end(), first.single)
         return None
 
-    def _find_literals(self, text: str, start: int, stop: int) -> list[Term]:
+    def literals_in(self, text: str, start: int, stop: int) -> list[Term]:
         """Chinese terms in ``text[start:stop]``: leftmost, then longest."""
         if self.literals is None:
             return []
@@ -121,6 +110,43 @@ class TermMatcher:
             Term(match.start(), match.end(), metrics[_branch(match)])
             for match in self.literals.finditer(text, start, stop)
         ]
+
+
+def find_each(
+    matchers: Sequence[TermMatcher], text: str, spans: Sequence[tuple[int, int]], words: Words
+) -> list[list[Term]]:
+    """The terms of each matcher inside ``spans`` of normalised ``text``, in order, from the
+    spans' ``words`` read once for all matchers; each keeps its own leftmost-longest choice."""
+    candidates = _candidates(matchers)
+    found: list[list[Term]] = [[] for _ in matchers]
+    for (start, end), matches in zip(spans, words.per_span, strict=True):
+        # Most words start no term: a set look-up in a comprehension filters them out.
+        firsts = [match for match in matches if match[0] in candidates]
+        for matcher, terms in zip(matchers, found, strict=True):
+            terms += matcher.words_in(words.rests, firsts)
+            terms += matcher.literals_in(text, start, end)
+    for terms in found:
+        terms.sort(key=_start)
+    return found
+
+
+def _start(term: Term) -> int:
+    return term.start
+
+
+def _candidates(matchers: Sequence[TermMatcher]) -> frozenset[str]:
+    """The words worth a look-up for any of ``matchers`` (their union, kept per set)."""
+    if len(matchers) == 1:
+        return matchers[0].candidates
+    key = tuple(id(matcher) for matcher in matchers)
+    kept = _UNIONS.get(key)
+    if kept is None or any(a is not b for a, b in zip(kept[0], matchers, strict=True)):
+        union = frozenset().union(*(matcher.candidates for matcher in matchers))
+        kept = _UNIONS[key] = (tuple(matchers), union)
+    return kept[1]
+
+
+_UNIONS: dict[tuple[int, ...], tuple[tuple[TermMatcher, ...], frozenset[str]]] = {}
 
 
 def _may_go_on(first: _FirstWord, text: str, end: int) -> bool:

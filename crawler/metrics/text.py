@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from storage.cjk import character_folds
 
@@ -49,6 +50,8 @@ _CLOSING_QUOTES = "\"'”’)]"
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]{0,5})$")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?!\d)")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @cache
@@ -69,6 +72,23 @@ def normalize(text: str) -> str:
         return text
     table, keys = _translation()
     return keys.sub(lambda m: table.get(ord(m.group()), m.group()), text)
+
+
+class Words(NamedTuple):
+    """The ASCII words of chosen spans of a text, read once for terms, names and cue words."""
+
+    rests: str  # where a term's words after the first are read
+    per_span: list[list[re.Match[str]]]  # each span's words, matched in lower-cased text
+    lowered: bool  # str.lower kept the text's length: the words are those of each span lowered
+
+
+def read_words(text: str, spans: Sequence[tuple[int, int]]) -> Words:
+    """The words inside ``spans`` of normalised ``text``, in order, lower-cased."""
+    lowered = rests = text.lower()
+    same = len(lowered) == len(text)
+    if not same:  # a few non-ASCII letters lengthen when lower-cased:
+        lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
+    return Words(rests, [list(_WORD_RE.finditer(lowered, s, e)) for s, e in spans], same)
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,7 @@ def _ingest(config: Config, item: ArticleItem) -> IngestResult:
             raise DropItem(f"unknown-source: {item.source} ({item.url})")
         result = tx.articles.ingest(_record(item), source, signatures_match)
         if result.status in ("new", "revision"):
+            tx.mentions.replace(result.article_id, item.mentions)
             observations = _store_observations(tx, item, result)
             # Alerts join the article's transaction: both are stored, or neither.
             alert_on_article(tx, config, result, observations)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.html import HtmlListingSpider
+from crawler.spiders.json import JsonListSpider
 from crawler.spiders.rss import RssSpider
 from crawler.spiders.sitemap import SitemapSourceSpider
 
@@ -11,6 +12,10 @@ SPIDERS: dict[str, type[SourceSpider]] = {
     "rss": RssSpider,
     "html": HtmlListingSpider,
     "sitemap": SitemapSourceSpider,
+    "json": JsonListSpider,
 }
 
-__all__ = ["SPIDERS", "HtmlListingSpider", "RssSpider", "SitemapSourceSpider", "SourceSpider"]
+__all__ = [
+    "SPIDERS", "HtmlListingSpider", "JsonListSpider", "RssSpider", "SitemapSourceSpider",
+    "SourceSpider",
+]  # fmt: skip

@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DropItem, IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, DropItem, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler.fence import Fence, OffsiteRequest
 from crawler.items import ArticleItem
 from crawler.middlewares import ARTICLE, PAGE_KIND, NotModified
+from crawler.spiders.budget import ARTICLES, Budget, LocalBudget, limits
 
 if TYPE_CHECKING:
     from config import CrawlConfig, SourceConfig
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    """A link the spider considered: taken as an article or skipped, and why."""
+
+    url: str
+    title: str | None
+    taken: bool
+    reason: str
 
 
 class SourceSpider(scrapy.Spider):
@@ -32,35 +45,65 @@ class SourceSpider(scrapy.Spider):
     def __init__(self, source: SourceConfig, crawl: CrawlConfig, **kwargs: Any) -> None:
         super().__init__(name=source.name, **kwargs)
         self.source = source
-        self.max_articles = crawl.max_articles_per_source
-        self.allowed_domains = [urlsplit(source.url).hostname or "", *source.allowed_domains]
+        self.budget: Budget = LocalBudget(limits(source, crawl))  # distributed: shared
+        self.fence = Fence.for_source(source.url, source.allowed_domains)
+        self.maxsize = crawl.download_maxsize
         self.errors: list[dict[str, str]] = []
         self.source_error: str | None = None
-        self.skipped = 0  # requests refused by robots.txt or the domain fence
+        self.skipped: Counter[str] = Counter()  # requests refused, by "robots" or "offsite"
+        self.start_answered = False
+        self.warnings: list[str] = []  # the source was read, but not as it should be
+        self.links: list[LinkRecord] = []  # every link considered, taken or not, and why
+        self.trial_articles: list[Any] = []  # filled by a dry run's pipeline only
         self._requested: set[str] = set()
 
     async def start(self) -> Any:
         """Request the source's own URL; its failure fails the whole source."""
+        # dont_filter: a redirect back to the start URL reaches the fence's loop check
+        # instead of vanishing in the duplicate filter.
         yield scrapy.Request(
-            self.source.url, callback=self.parse, errback=self.on_error, meta={"is_start": True}
-        )
+            self.source.url, callback=self._parse_start, errback=self.on_error,
+            meta={"is_start": True}, dont_filter=True,
+        )  # fmt: skip
+
+    def _parse_start(self, response: Response) -> Any:
+        self.start_answered = True
+        return self.parse(response)
+
+    def fence_for(self, request: scrapy.Request) -> Fence:
+        """The fence every request of this source must stay in."""
+        return self.fence
+
+    def closed(self, reason: str) -> None:
+        """A start URL that never produced a page fails the source."""
+        if not self.start_answered:
+            self.fail(f"{self.source.url}: the start URL gave no page")
 
     def article_request(
-        self, url: str, *, title: str | None = None, date: datetime | None = None
-    ) -> Iterator[scrapy.Request]:
+        self, url: str, *, title: str | None = None, date: datetime | None = None,
+        reason: str = "listed by the source",
+    ) -> Iterator[scrapy.Request]:  # fmt: skip
         """A request for one article page, at most once and within the per-source cap."""
-        if url in self._requested or len(self._requested) >= self.max_articles:
+        if url in self._requested:
             return
-        if not self._on_own_domain(url):
+        if not self.fence.allows(url):
             logger.debug("Source %s: skipping off-domain link %s", self.name, url)
+            self.skipped["offsite"] += 1
+            self.note_link(url, title, None, "outside the source's domains (allowed_domains)")
+            return
+        if not self.budget.take(ARTICLES):
+            self.note_link(url, title, None, "over the source's cap of articles a run")
             return
         self._requested.add(url)
+        self.note_link(url, title, reason, None)
         meta = {"fallback_title": title, "fallback_date": date, PAGE_KIND: ARTICLE}
         yield scrapy.Request(url, callback=self.parse_article, errback=self.on_error, meta=meta)
 
-    def _on_own_domain(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains if d)
+    def note_link(
+        self, url: str, title: str | None, taken: str | None, skipped: str | None
+    ) -> None:
+        """Remember a link and why it was taken or skipped (shown by ``sources test``)."""
+        self.links.append(LinkRecord(url, title, taken is not None, taken or skipped or ""))
 
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         """Hand the page to the pipelines, which extract, filter, dedupe and store it."""
@@ -85,17 +128,26 @@ class SourceSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         """Record a failed request; a failed start request fails the source."""
         request = failure.request  # type: ignore[attr-defined]
+        is_start = bool(request.meta.get("is_start"))
+        self.start_answered = self.start_answered or is_start
         if failure.check(NotModified):
             self.not_modified(request.url)
             return
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            logger.info("Source %s: skipped %s (%s)", self.name, request.url, failure.value)
-            self.skipped += 1
+        message = describe_failure(failure, self.maxsize)
+        if failure.check(IgnoreRequest) and not failure.check(HttpError) and not is_start:
+            logger.info("Source %s: skipped %s (%s)", self.name, request.url, message)
+            self.skipped["offsite" if failure.check(OffsiteRequest) else "robots"] += 1
+            self._not_fetched(request.url, message)
             return
-        message = _describe_failure(failure)
         self.record_error(request.url, message)
-        if request.meta.get("is_start"):
+        if is_start:
             self.fail(f"{request.url}: {message}")
+
+    def _not_fetched(self, url: str, message: str) -> None:
+        """A link taken but refused on the way (robots.txt, the fence after a redirect)."""
+        taken = [r for r in self.links if r.url == url]
+        self.links = [r for r in self.links if r.url != url]
+        self.note_link(url, taken[0].title if taken else None, None, f"not fetched: {message}")
 
     def not_modified(self, url: str) -> None:
         """Count a page answered 304 as unchanged, like an article whose body hash matched."""
@@ -114,15 +166,28 @@ class SourceSpider(scrapy.Spider):
         logger.warning("Source %s: %s: %s", self.name, url, message)
         self.errors.append({"url": url, "error": message})
 
+    def warn(self, message: str) -> None:
+        """Mark this run of the source as a warning (read, but something needs a look)."""
+        logger.warning("Source %s: %s", self.name, message)
+        self.warnings.append(message)
+
     def fail(self, message: str) -> None:
         """Mark the whole source as failed for this run."""
         self.source_error = self.source_error or message
 
 
-def _describe_failure(failure: Failure) -> str:
+def describe_failure(failure: Failure, maxsize: int) -> str:
+    """One line on why a request failed (a size limit named as such)."""
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"  # type: ignore[union-attr]
-    return f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
+    message = failure.getErrorMessage()
+    if "DOWNLOAD_MAXSIZE" in message:  # HttpCompression's words for a Content-Encoding bomb
+        return f"response larger than the maximum size ({maxsize} bytes) once decompressed"
+    if failure.check(DownloadCancelledError):  # Scrapy gives an oversized body no message
+        return f"response larger than the maximum size ({maxsize} bytes): download cancelled"
+    if failure.check(IgnoreRequest):
+        return message
+    return f"{failure.type.__name__ if failure.type else 'error'}: {message}"
 
 
 def _content_type(response: Response) -> str:

@@ -9,7 +9,13 @@ import scrapy
 from scrapy.http import Response, TextResponse
 
 from crawler.spiders.base import SourceSpider
-from crawler.spiders.listing_links import article_links, listing_selector, next_page
+from crawler.spiders.budget import PAGES
+from crawler.spiders.listing_links import (
+    empty_listing_hint,
+    listing_decisions,
+    listing_selector,
+    next_page,
+)
 
 
 class HtmlListingSpider(SourceSpider):
@@ -21,11 +27,14 @@ class HtmlListingSpider(SourceSpider):
             self.fail(f"{response.url}: listing is not an HTML page")
             return
         selector = listing_selector(response.text)
-        links = list(article_links(selector, response.url, self.source.link_selector))
-        if not links and response.meta.get("is_start"):
-            self.record_error(response.url, "no article links found on the listing page")
-        for url, title in links:
-            yield from self.article_request(url, title=title)
+        detection = listing_decisions(selector, response.url, self.source.link_selector)
+        if not detection.chosen and response.meta.get("is_start"):
+            self.warn(f"{response.url}: {empty_listing_hint(detection)}")
+        for decision in detection.skipped:
+            self.note_link(decision.url, decision.title, None, decision.reason)
+        for decision in detection.chosen:
+            reason = decision.reason
+            yield from self.article_request(decision.url, title=decision.title, reason=reason)
         yield from self._next_page(selector, response)
 
     def _next_page(self, selector: Any, response: Response) -> Iterator[scrapy.Request]:
@@ -33,7 +42,7 @@ class HtmlListingSpider(SourceSpider):
         if depth >= self.source.max_pages:
             return
         url = next_page(selector, response.url, self.source.next_selector)
-        if url and url != response.url and self._on_own_domain(url):
+        if url and url != response.url and self.fence.allows(url) and self.budget.take(PAGES):
             yield scrapy.Request(
                 url, callback=self.parse, errback=self.on_error, meta={"page": depth + 1}
             )

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from parsel import Selector
 
+from crawler.spiders.links import Detection, LinkDecision, detect_links, select
+
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
-# Paths that look like an article: a date, a long numeric id, or a known detail pattern.
-_ARTICLE_PATH = re.compile(
-    r"(/20\d{2}[/-]?\d{1,2}[/-]?\d{1,2}/|/20\d{4}/|\d{5,}|art_\d+_\d+|content_\d+|detail|/article/|/news/[^/]+)",
-    re.IGNORECASE,
-)
-_NOT_ARTICLE = re.compile(
-    r"(/tag/|/category/|/author/|/search|/login|/register|javascript:|mailto:|\.(jpg|png|gif|pdf|zip|docx?|xlsx?)$)",
-    re.IGNORECASE,
-)
+_SPACE = re.compile(r"\s+")
 _NEXT_TEXT = ("next", "next page", "下一页", "下页", "›", "»", ">")
-MIN_TITLE_CHARS = 6
 
 
 def listing_selector(html: str) -> Selector:
@@ -36,40 +29,28 @@ def article_links(
     selector: Selector, base_url: str, link_selector: str | None
 ) -> Iterator[tuple[str, str | None]]:
     """(absolute URL, anchor title) of each article link, in page order, once each."""
-    anchors = selector.css(link_selector) if link_selector else selector.css("a[href]")
-    seen: set[str] = set()
-    for anchor in map(_as_anchor, anchors):
-        href = anchor.attrib.get("href") if anchor is not None else None
-        if anchor is None or not href:
-            continue
-        url = urljoin(base_url, href.strip()).split("#", 1)[0]
-        title = _anchor_title(anchor)
-        if url in seen or not url.startswith("http"):
-            continue
-        if link_selector or _looks_like_article(url, title):
-            seen.add(url)
-            yield url, title
+    for decision in listing_decisions(selector, base_url, link_selector).chosen:
+        yield decision.url, decision.title
 
 
-def _as_anchor(element: Selector) -> Selector | None:
-    """The element itself if it is a link, else its first link (selectors may match <li>)."""
-    if getattr(element.root, "tag", None) == "a":
-        return element
-    inner = element.css("a[href]")
-    return inner[0] if inner else None
+def listing_decisions(selector: Selector, base_url: str, link_selector: str | None) -> Detection:
+    """Every link's decision: by ``link_selector`` when set, else by automatic detection."""
+    if not link_selector:
+        return detect_links(selector.root, base_url)
+    chosen: dict[str, LinkDecision] = {}
+    for anchor in select(selector.root, link_selector):
+        url = urljoin(base_url, (anchor.get("href") or "").strip()).split("#", 1)[0]
+        if url.startswith("http") and url not in chosen:
+            title = anchor.get("title") or _SPACE.sub(" ", " ".join(anchor.itertext())).strip()
+            chosen[url] = LinkDecision(url, title or None, True, 1.0, f"matches {link_selector!r}")
+    return Detection(tuple(chosen.values()), (), link_selector)
 
 
-def _anchor_title(anchor: Selector) -> str | None:
-    title = anchor.attrib.get("title") or " ".join(anchor.css("::text").getall())
-    title = re.sub(r"\s+", " ", title).strip()
-    return title or None
-
-
-def _looks_like_article(url: str, title: str | None) -> bool:
-    path = urlsplit(url).path + "?" + urlsplit(url).query
-    if _NOT_ARTICLE.search(path) or not _ARTICLE_PATH.search(path):
-        return False
-    return bool(title) and len(title or "") >= MIN_TITLE_CHARS
+def empty_listing_hint(detection: Detection) -> str:
+    """The warning for a listing where no article link was found, with a selector to try."""
+    if detection.suggested_selector:
+        return f"0 article links: try link_selector: {detection.suggested_selector!r}"
+    return "0 article links: the page has no list of links; is it rendered by JavaScript?"
 
 
 def next_page(selector: Selector, base_url: str, next_selector: str | None) -> str | None:

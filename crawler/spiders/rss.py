@@ -35,7 +35,8 @@ class RssSpider(SourceSpider):
             title = entry.get("title")
             if not link or (title or "").strip().lower() in _PLACEHOLDER_TITLES:
                 continue
-            yield from self.article_request(link, title=title, date=_entry_datetime(entry))
+            date = _entry_datetime(entry)
+            yield from self.article_request(link, title=title, date=date, reason="feed item")
 
 
 def _entry_link(entry: Any, feed_url: str) -> str | None:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import click
 
 from dramawatch.cli.alerts import alerts_group, rules_group
 from dramawatch.cli.archive import export, search, show
 from dramawatch.cli.config import check_config, init
-from dramawatch.cli.context import ConfigProblem, Context
+from dramawatch.cli.context import ConfigProblem, Context, database_reason
 from dramawatch.cli.crawl import crawl
 from dramawatch.cli.daemon import run_command, status_command
 from dramawatch.cli.demo import demo
 from dramawatch.cli.distributed import distributed_worker_command, schedule_command
 from dramawatch.cli.metrics import metrics
+from dramawatch.cli.serve import serve
 from dramawatch.cli.sources import sources
 from dramawatch.cli.upkeep import backup_command, prune
 from dramawatch.output import FORMATS, console
+from storage.errors import DatabaseError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,15 +45,19 @@ def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 COMMANDS: tuple[click.Command, ...] = (
     check_config, init, crawl, search, show, metrics, export, sources, demo,
     alerts_group, rules_group, run_command, status_command, schedule_command,
-    distributed_worker_command, prune, backup_command,
+    distributed_worker_command, serve, prune, backup_command,
 )  # fmt: skip
 for _command in COMMANDS:
     cli.add_command(_command)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="dramawatch")
+    """Console-script entry point; a database failure is one line, never a traceback."""
+    try:
+        cli(prog_name="dramawatch")
+    except DatabaseError as exc:
+        click.echo(f"Error: the database failed: {database_reason(exc)}", err=True)
+        sys.exit(1)
 
 
 __all__ = ["FORMATS", "ConfigProblem", "Context", "cli", "console", "main"]

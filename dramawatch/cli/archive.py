@@ -10,11 +10,12 @@ from typing import Any
 
 import click
 from rich.panel import Panel
+from rich.text import Text
 
 from config import parse_duration
 from dramawatch.cli.context import Context, pass_context
 from dramawatch.cli.sources import choose_sources
-from dramawatch.output import console, format_option, write_rows
+from dramawatch.output import console, format_option, literal, write_rows
 from dramawatch.views import article_json
 from storage import ArticleRevision, Store
 
@@ -40,6 +41,16 @@ def _since(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def _check_entity(ctx: Context, entity: str | None) -> None:
+    """An unknown entity key is a typo: say so, with the known keys."""
+    keys = {known.key for known in ctx.config.entities}
+    if entity is not None and entity not in keys:
+        raise click.BadParameter(
+            f"{entity!r} is not in the entity catalogue; use one of: {', '.join(sorted(keys))}",
+            param_hint="--entity",
+        )
+
+
 def _filters(func: Any) -> Any:
     func = click.option("--source", help="Only articles from this (configured) source.")(func)
     return click.option("--since", help="Published since: 2025-12-01, or 7d, 24h ...")(func)
@@ -52,30 +63,34 @@ def _filters(func: Any) -> Any:
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--rank", is_flag=True, help="Order by relevance instead of newest first.")
 @click.option("--stories", is_flag=True, help="One row per story, with its number of copies.")
+@click.option("--entity", help="Only articles that name this entity (a catalogue key: reelshort).")
 @format_option()
 @pass_context
 def search(
     ctx: Context, query: tuple[str, ...], since: str | None, source: str | None,
-    limit: int, rank: bool, stories: bool, fmt: str,
+    limit: int, rank: bool, stories: bool, entity: str | None, fmt: str,
 ) -> None:  # fmt: skip
     """Search the archive (full text; Chinese and English; "quoted phrases", OR, -term, NOT term).
 
     Latin terms match their spellings: micro-drama, micro dramas and microdrama alike.
 
-    Example: dramawatch search 短剧 -招聘 --since 30d --format json
+    Example: dramawatch search 短剧 -招聘 --since 30d --entity hongguo --format json
     """
     if source is not None:
         choose_sources(ctx.config, (source,))
+    _check_entity(ctx, entity)
     text, after = " ".join(query) or None, _since(since)
     with ctx.store.transaction() as tx:
         found = tx.archive.search(
-            text, since=after, source=source, limit=limit, rank=rank, stories=stories
-        )
+            text, since=after, source=source, limit=limit, rank=rank, stories=stories,
+            entity=entity,
+        )  # fmt: skip
         total = len(found)
         if total == limit:  # a full page: there may be more
             total = tx.archive.count(
-                text, since=after, source=source, stories=stories, at_most=COUNT_AT_MOST + 1
-            )
+                text, since=after, source=source, stories=stories, entity=entity,
+                at_most=COUNT_AT_MOST + 1,
+            )  # fmt: skip
         rows = [article_json(article, with_text=fmt != "table") for article in found]
         if stories:
             for row, article in zip(rows, found, strict=True):
@@ -157,9 +172,9 @@ def show_article(store: Store, article_id: int, *, diff: bool, fmt: str) -> None
 def _print(data: dict, siblings: list[dict], history: list[dict], diffs: list[str]) -> None:  # type: ignore[type-arg]
     out = console()
     meta = f"{data['source']} · {data['published_at']} · story {data['story_id']}"
-    heading = f"[bold]{data['title']}[/bold]\n{data['url']}\n{meta}"
+    heading = Text(data["title"], style="bold").append(f"\n{data['url']}\n{meta}")
     out.print(Panel(heading, title=f"article {data['id']}"))
-    out.print(data["text"])
+    out.print(literal(data["text"]))
     write_rows(
         siblings, "table", ("id", "source", "published_at", "title"), title="Copies of this story"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from config.masking import mask_url
 from dramawatch.cli.context import ConfigProblem, Context, pass_context
 from storage import DatabaseSetupError, parse_database_url
 
@@ -20,9 +21,10 @@ def check_config(ctx: Context) -> None:
         parse_database_url(config.database)
     except DatabaseSetupError as exc:
         raise ConfigProblem(f"{ctx.config_path}: database: {exc}") from None
+    database = mask_url(config.database)  # the password may come from the environment
     click.echo(
         f"{ctx.config_path}: OK: {len(config.sources)} sources, {len(config.metrics)} metrics, "
-        f"{len(config.rules)} rules, {len(config.channels)} channels; database {config.database}"
+        f"{len(config.rules)} rules, {len(config.channels)} channels; database {database}"
     )
 
 
@@ -34,4 +36,4 @@ def init(ctx: Context) -> None:
     Example: dramawatch init
     """
     ctx.writable_store  # noqa: B018 (opening it creates or upgrades the schema)
-    click.echo(f"Database ready: {ctx.config.database}")
+    click.echo(f"Database ready: {mask_url(ctx.config.database)}")

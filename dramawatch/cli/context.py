@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from config import Config, ConfigError, load_config, resolve_config_path
+from config.masking import mask_text, mask_url
 from storage import DatabaseMissing, DatabaseSetupError, Store, open_store
+from storage.errors import DatabaseError
 
 
 class ConfigProblem(click.ClickException):
@@ -44,21 +46,44 @@ class Context:
 
     def _open(self, *, create: bool) -> Store:
         if self._store is None:
-            try:
-                store = open_store(self.config.database, create=create)
-            except DatabaseMissing as exc:
-                raise ConfigProblem(self._missing(exc)) from None
-            except DatabaseSetupError as exc:
-                raise ConfigProblem(f"database {exc}") from None
-            store.migrate()
-            self._store = store
+            named_by = f"the database setting of {self.config_path}"
+            self._store = open_database(self.config.database, create=create, named_by=named_by)
         return self._store
 
-    def _missing(self, exc: DatabaseMissing) -> str:
-        return (
-            f"no database at {exc.path} (the database setting of {self.config_path}); "
+
+def open_database(url: str, *, create: bool, named_by: str) -> Store:
+    """The store at ``url``, its schema upgraded; each failure one line (``create``: make it)."""
+    try:
+        store = open_store(url, create=create)
+    except DatabaseMissing as exc:
+        raise ConfigProblem(
+            f"no database at {exc.path} ({named_by}); "
             "create it with `dramawatch crawl` or `dramawatch init`, or fix the setting"
+        ) from None
+    except DatabaseSetupError as exc:
+        raise ConfigProblem(f"database {mask_text(str(exc))}") from None
+    try:
+        store.migrate()
+    except DatabaseError as exc:
+        raise DatabaseProblem(url, exc) from None
+    return store
+
+
+class DatabaseProblem(click.ClickException):
+    """The database cannot be used: one line naming it (credentials masked) and the reason."""
+
+    def __init__(self, database: str, error: BaseException) -> None:
+        super().__init__(
+            f"cannot use the database {mask_url(database)}: {database_reason(error)}. "
+            "Check `database:` in the config and that the server is running."
         )
+
+
+def database_reason(error: BaseException) -> str:
+    """The driver's first line of ``error``, without credentials."""
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines() or [type(cause).__name__]
+    return mask_text(lines[0].strip())
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -51,6 +51,8 @@ def run_crawl(config: Config, sources: Sequence[SourceConfig], fmt: str) -> Pass
         console().print(summary_table(report.results))
         for result in report.failed:
             click.echo(f"source {result.source} failed: {result.error}", err=True)
+        for result in report.warned:
+            click.echo(f"source {result.source} warning: {result.warnings[0]}", err=True)
         click.echo(alerts_line(report.alerts))
     return report
 
@@ -84,7 +86,9 @@ def summary_table(
     for r in results:
         other = {k: v for k, v in r.stats.dropped.items() if k not in ("unchanged", "duplicate")}
         dropped = ", ".join(f"{k} {v}" for k, v in sorted(other.items())) or "0"
-        status = "ok" if r.ok else "[red]failed[/red]"
+        status = {"ok": "ok", "warning": "[yellow]warning[/yellow]"}.get(
+            r.status, "[red]failed[/red]"
+        )
         if live and not r.done:
             status = "crawling"
         table.add_row(

@@ -18,6 +18,7 @@ import click
 
 from config import Config, SourceConfig
 from crawler.distributed import HEARTBEAT_TTL
+from crawler.distributed import ledger as distributed_ledger
 from crawler.sources import register_sources
 from dramawatch.cli.context import Context, pass_context
 from dramawatch.cli.sources import choose_sources
@@ -64,6 +65,7 @@ def schedule_sources(
     server = distributed.connect(redis_url)
     report = distributed.EnqueueReport(new_pass_id())
     chosen = distributed.claim_due(server, sources, report.pass_id, force=not due_only)
+    distributed_ledger.open_runs(server, config.database, chosen, report.pass_id)
     # The spider only names the callbacks of the queued requests.
     spider = distributed_worker.WorkerSpider(config=config)
     requests = [r for s in chosen for r in spider.start_requests_of(s, report.pass_id)]

@@ -1,11 +1,13 @@
-"""``dramawatch sources``, and which configured sources a command acts on."""
+"""``dramawatch sources`` (list, test, add, import, export) and which sources a command acts on."""
 
 from __future__ import annotations
 
 import click
 
 from config import Config, SourceConfig
-from dramawatch.cli.context import Context, pass_context
+from dramawatch.cli.context import Context
+from dramawatch.cli.source_files import export_command, import_command
+from dramawatch.cli.source_trial import add_command, test_command
 from dramawatch.output import format_option, write_rows
 from dramawatch.views import source_json
 
@@ -27,14 +29,20 @@ def choose_sources(config: Config, names: tuple[str, ...]) -> list[SourceConfig]
     return chosen
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @format_option("table", "json")
-@pass_context
-def sources(ctx: Context, fmt: str) -> None:
-    """List the configured sources with their last run, counts and last error.
+@click.pass_context
+def sources(click_ctx: click.Context, fmt: str) -> None:
+    """List the configured sources with their last run, counts and last error (a warning
+    counts as not ok); `sources test|add|import|export` try, find and move sources.
 
     Example: dramawatch sources --format json
     """
+    if click_ctx.invoked_subcommand is None:
+        _list(click_ctx.ensure_object(Context), fmt)
+
+
+def _list(ctx: Context, fmt: str) -> None:
     rows = []
     with ctx.store.transaction() as tx:
         for configured in ctx.config.sources:
@@ -44,3 +52,7 @@ def sources(ctx: Context, fmt: str) -> None:
                 continue
             rows.append(source_json(row, tx.sources.last_run(row), tx.sources.article_count(row)))
     write_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
+
+
+for _command in (test_command, add_command, import_command, export_command):
+    sources.add_command(_command)

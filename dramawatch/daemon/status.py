@@ -29,7 +29,8 @@ def status(store: Store, config: Config, now: datetime | None = None) -> dict[st
         holder = tx.daemon.holder()
         runs = tx.daemon.scheduled_runs()
         counts = tx.alerts.delivery_counts()
-        sources = [_source_row(tx, source, runs, now) for source in config.sources]
+        running = running_since(tx, now - RUNNING_HORIZON)
+        sources = [_source_row(tx, source, runs, running) for source in config.sources]
     return {
         "daemon": daemon_row(holder, now),
         "sources": sources,
@@ -49,12 +50,24 @@ def daemon_row(holder: LockHolder | None, now: datetime) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def running_since(tx: Transaction, horizon: datetime) -> dict[str, datetime]:
+    """When each source's unfinished run started, if after ``horizon`` (older ones died)."""
+    started: dict[str, datetime] = {}
+    for run in tx.sources.unfinished_runs():
+        if run.started_at >= horizon:
+            name = run.source.name
+            started[name] = max(run.started_at, started.get(name, run.started_at))
+    return started
+
+
 def _source_row(
-    tx: Transaction, source: SourceConfig, runs: dict[str, datetime | None], now: datetime
+    tx: Transaction,
+    source: SourceConfig,
+    runs: dict[str, datetime | None],
+    running: dict[str, datetime],
 ) -> dict[str, Any]:
     row = tx.sources.get(source.name)
     last = tx.sources.last_run(row) if row is not None else None
-    running = tx.sources.running_since(row, now - RUNNING_HORIZON) if row is not None else None
     failures = row.consecutive_failures if row is not None else 0
     backoff = None
     if last is not None and failures:
@@ -63,7 +76,8 @@ def _source_row(
     return {
         "source": source.name, "enabled": source.enabled,
         "interval": format_duration(source.interval), "interval_s": source.interval,
-        "running_since": _iso(running), "next_run_at": _iso(runs.get(job_id(source.name))),
+        "running_since": _iso(running.get(source.name)),
+        "next_run_at": _iso(runs.get(job_id(source.name))),
         "last_run_at": _iso(last.started_at if last else None),
         "last_result": None if last is None else ("ok" if last.ok else "failed"),
         "last_error": last.error if last else None, "new": last.new if last else None,

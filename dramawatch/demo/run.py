@@ -68,6 +68,8 @@ def run_demo(workdir: Path) -> None:
             _dramawatch(args, workdir, env)
         _show_sinks(hook, mail)
     _hints(config)
+    click.echo("\nRead it in a browser at http://127.0.0.1:8080/ (the API is under /api/v1):")
+    click.echo(f"  {serve_command(workdir / DATABASE)}")
 
 
 def _hints(config: Path) -> None:
@@ -99,6 +101,14 @@ def _revised_article(config: Path) -> int | None:
         article_id = tx.articles.latest_revised()
     store.dispose()
     return article_id
+
+
+def serve_command(database: Path) -> str:
+    """The one command that serves the demo's archive, runnable as printed from anywhere."""
+    script = Path(sys.executable).with_name("dramawatch")
+    program = [str(script)] if script.is_file() else [sys.executable, "-m", "dramawatch"]
+    url = f"sqlite:///{database.resolve()}"
+    return shlex.join([*program, "serve", "--database", url])
 
 
 def _dramawatch(args: list[str], workdir: Path, env: dict[str, str]) -> None:

@@ -173,3 +173,54 @@ def test_source_health_failures_and_silence() -> None:
 def test_evaluate_skips_rules_an_event_does_not_concern() -> None:
     rules = [_kw(any=("NRTA",)), _mc()]
     assert [v.kind for v in evaluate(rules, _article("NRTA"))] == ["keyword"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "tags", "fires"),
+    [
+        pytest.param(_mc(), {}, True, id="sector-actual"),
+        pytest.param(_mc(), {"status": "forecast"}, None, id="forecast-ignored-by-default"),
+        pytest.param(_mc(status=("forecast",)), {"status": "forecast"}, True, id="forecasts-asked"),
+        pytest.param(_mc(entity="reelshort"), {}, None, id="not-the-entity"),
+        pytest.param(_mc(entity="reelshort"), {"entity": "reelshort"}, True, id="the-entity"),
+        pytest.param(_mc(region="cn"), {"region": "overseas"}, None, id="other-region"),
+        pytest.param(_mc(region="cn"), {"region": "cn"}, True, id="the-region"),
+    ],
+)
+def test_metric_change_filters_by_entity_region_and_status(
+    rule: MetricChangeRule, tags: dict[str, Any], fires: bool | None
+) -> None:
+    event = MetricFacts(_obs(110, "2024", 2, **tags), _obs(100, "2023", 1, **tags), "new_period")
+    verdict = metric_change(rule, event)
+    assert (verdict.fired if verdict else None) is fires
+
+
+def test_previous_observation_stays_inside_the_series() -> None:
+    new = _obs(1e8, "2025", 9, metric="users", unit="count", entity="hongguo")
+    earlier = [
+        _obs(6.62e8, "2024", 1, metric="users", unit="count"),  # the sector's users
+        _obs(7e8, "2025", 2, metric="users", unit="count", status="forecast"),
+        _obs(5.5e7, "2024", 3, metric="users", unit="count", entity="reelshort"),
+        _obs(8e7, "2024", 4, metric="users", unit="count", entity="hongguo"),
+    ]
+    previous, comparison = previous_observation(new, earlier)
+    assert previous is not None and (previous.id, comparison) == (4, "new_period")
+
+
+def test_tagged_figures_have_their_own_dedupe_key_and_summary() -> None:
+    tags = {"entity": "reelshort", "region": "overseas"}
+    event = MetricFacts(_obs(2e9, "2025", 2, **tags), _obs(1e9, "2024", 1, **tags), "new_period")
+    verdict = metric_change(_mc(), event)
+    assert verdict is not None and verdict.draft is not None
+    assert verdict.draft.dedupe_key.endswith(":reelshort:overseas:actual:period")
+    assert verdict.draft.payload["metric"]["entity"] == "reelshort"
+    assert "market_value (reelshort, overseas) +100.0%" in verdict.draft.payload["text"]
+
+
+def test_keyword_rule_limited_to_articles_naming_an_entity() -> None:
+    rule = _kw(any=("revenue",), entities=("reelshort",))
+    naming = _article("ReelShort revenue rose", entities=frozenset({"reelshort", "cn"}))
+    assert keyword(rule, naming).fired  # type: ignore[union-attr]
+    other = keyword(rule, _article("DramaBox revenue rose", entities=frozenset({"dramabox"})))
+    assert other is not None and not other.fired
+    assert other.reason == "names none of the entities reelshort"

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -124,12 +124,30 @@ def test_backoff_waits_before_the_next_attempt(store: Store) -> None:
     policy = DispatchPolicy(base=30, factor=2, cap=3600, jitter=0)
     assert len(dispatch_pending(store, config, now=now, policy=policy).retrying) == 1
     (row,) = deliveries(store)
-    assert row["next"] == now + timedelta(seconds=30) and row["code"] is None
+    assert _near(row["next"], now + timedelta(seconds=30)) and row["code"] is None
     assert "ConnectionRefusedError" in row["error"]
     early = dispatch_pending(store, config, now=now + timedelta(seconds=29), policy=policy)
     assert early.retrying == [] and early.delivered == []
     dispatch_pending(store, config, now=now + timedelta(seconds=31), policy=policy)
-    assert deliveries(store)[0]["next"] == now + timedelta(seconds=31 + 60)
+    assert _near(deliveries(store)[0]["next"], now + timedelta(seconds=31 + 60))
+
+
+def _near(moment: datetime, expected: datetime) -> bool:
+    """``moment`` is ``expected`` plus the (short) time the send itself took."""
+    return expected <= moment < expected + timedelta(seconds=2)
+
+
+@script(HANG)
+def test_backoff_counts_from_the_failure_not_the_round(
+    store: Store, receiver: HookReceiver
+) -> None:
+    config = _queue(store, _hook(receiver, timeout=1.0))
+    now = utcnow()
+    policy = DispatchPolicy(base=2, factor=2, cap=60, jitter=0)
+    assert len(dispatch_pending(store, config, now=now, policy=policy).retrying) == 1
+    (row,) = deliveries(store)
+    # The send timed out after 1 s: the next try is 2 s after that, not 2 s after `now`.
+    assert now + timedelta(seconds=3) <= row["next"] < now + timedelta(seconds=5), row["next"]
 
 
 @script(HANG, 200)

@@ -61,7 +61,7 @@ def test_env_default_is_used_when_variable_unset(write_config) -> None:  # type:
 
 def test_unknown_kind_lists_supported_kinds(write_config) -> None:  # type: ignore[no-untyped-def]
     message = _error(write_config, VALID.replace("kind: html", "kind: atom"), {"HOOK_SECRET": "x"})
-    assert "sources[0].kind (line 5): 'atom' is not one of rss, html, sitemap" in message
+    assert "sources[0].kind (line 5): 'atom' is not one of rss, html, sitemap, json" in message
 
 
 def test_bad_interval_explains_the_format(write_config) -> None:  # type: ignore[no-untyped-def]
@@ -131,7 +131,7 @@ def test_bad_durations(value: str | int) -> None:
 def test_shipped_catalogue_loads_with_twenty_real_sources() -> None:
     config = load_config(DEFAULT_CONFIG, environ={})
     assert len(config.sources) >= 20
-    assert {s.kind for s in config.sources} == {"rss", "html", "sitemap"}
+    assert {s.kind for s in config.sources} == {"rss", "html", "sitemap", "json"}
     assert {"nrta-notices", "shanghai-city-news", "variety-microdramas", "36kr"} <= {
         s.name for s in config.sources
     }

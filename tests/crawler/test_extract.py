@@ -336,7 +336,7 @@ def test_empty_documents_fall_back(html: str) -> None:
         fallback_title="T",
         fallback_date=datetime(2025, 1, 2),
     )
-    assert result == Extracted("T", "", datetime(2025, 1, 2, tzinfo=CST), None)
+    assert result == Extracted("T", "", datetime(2025, 1, 2, tzinfo=CST), None, is_article=False)
 
 
 def test_xml_declaration_with_encoding_is_accepted() -> None:

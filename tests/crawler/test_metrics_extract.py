@@ -12,8 +12,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from config import default_metric_definitions
+from config import default_metric_definitions, shipped_entities
 from crawler.metrics import Observation, extract_observations
+from crawler.metrics.entities import finder_for
+from crawler.metrics.numerals import numeral_value
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES_FILE = ROOT / "tests" / "data" / "metric_cases.yaml"
@@ -54,13 +56,16 @@ def _load_cases() -> list[dict[str, Any]]:
 
 
 DEFINITIONS = default_metric_definitions()
+ENTITIES = shipped_entities()
 CASES = _load_cases()
+TAGS = ("entity", "region", "status", "basis")
+UNTAGGED = {"entity": None, "region": None, "status": "actual", "basis": "period"}
 
 
 def _extract(case: dict[str, Any]) -> list[Observation]:
     published = case.get("published_at")
     when = datetime.fromisoformat(str(published)) if published else None
-    return extract_observations(case["text"], DEFINITIONS, published_at=when)
+    return extract_observations(case["text"], DEFINITIONS, published_at=when, entities=ENTITIES)
 
 
 def _period(value: Any) -> str | None:
@@ -78,11 +83,12 @@ def _same_figure(expected: dict[str, Any], obs: Observation) -> bool:
 
 
 def _matches(expected: dict[str, Any], obs: Observation) -> bool:
-    """_same_figure plus kind and qualifier when the case states them."""
+    """_same_figure plus the tags, and kind and qualifier when the case states them."""
     details = all(
         getattr(obs, name) == expected[name] for name in ("kind", "qualifier") if name in expected
     )
-    return _same_figure(expected, obs) and details
+    tags = all(getattr(obs, name) == expected[name] for name in TAGS)
+    return _same_figure(expected, obs) and details and tags
 
 
 def _pair(
@@ -119,7 +125,8 @@ def test_case(case: dict[str, Any]) -> None:
 
 def test_case_file_is_large_and_covers_every_metric() -> None:
     ids = [case["id"] for case in CASES]
-    assert len(ids) >= 70
+    assert len(ids) >= 200
+    assert all(set(TAGS) <= set(item) for case in CASES for item in case["expect"])
     assert len(ids) == len(set(ids)), "case ids must be unique"
     covered = {item["metric"] for case in CASES for item in case["expect"]}
     assert covered == {d.key for d in DEFINITIONS}
@@ -138,6 +145,64 @@ def test_precision_and_recall_over_all_cases() -> None:
     recall = true_pos / (true_pos + false_neg)
     assert precision >= 0.95, f"precision {precision:.3f}"
     assert recall >= 0.95, f"recall {recall:.3f}"
+
+
+def _tag_counts(expected: dict[str, Any], obs: Observation) -> tuple[int, int, int]:
+    """(true, false, missed) informative tags of one figure: an entity, a region, a status
+    other than actual, a basis other than per period."""
+    true = false = missed = 0
+    for name in TAGS:
+        want, got = expected[name], getattr(obs, name)
+        if want == got:
+            true += want != UNTAGGED[name]
+            continue
+        false += got != UNTAGGED[name]
+        missed += want != UNTAGGED[name]
+    return true, false, missed
+
+
+def tag_precision_recall() -> tuple[float, float]:
+    """Precision and recall of the tags of the figures found right, over every case."""
+    true = false = missed = 0
+    for case in CASES:
+        actual = _extract(case)
+        for item in case["expect"]:
+            hit = next((obs for obs in actual if _same_figure(item, obs)), None)
+            if hit is not None:
+                actual.remove(hit)
+                counts = _tag_counts(item, hit)
+                true, false, missed = true + counts[0], false + counts[1], missed + counts[2]
+    return true / (true + false), true / (true + missed)
+
+
+def test_tag_precision_and_recall() -> None:
+    precision, recall = tag_precision_recall()
+    assert precision >= 0.95, f"tag precision {precision:.3f}"
+    assert recall >= 0.95, f"tag recall {recall:.3f}"
+
+
+def test_without_a_catalogue_figures_are_untagged_by_entity_and_region() -> None:
+    text = "2024年我国微短剧市场规模达504.4亿元，中文在线全年营收为11.6亿元。"
+    observations = extract_observations(text, DEFINITIONS)
+    assert [(o.entity, o.region) for o in observations] == [(None, None), (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("三千", 3000), ("一万二千", 12000), ("两亿", 2 * 10**8), ("十五", 15), ("十万", 10**5),
+     ("三百四十万", 3_400_000), ("一亿二千万", 120_000_000), ("一万亿", 10**12),
+     ("一千零五", 1005), ("十四五", None), ("二〇二四", None), ("千万", None), ("万一", None),
+     ("十百", None)],
+)  # fmt: skip
+def test_chinese_numerals(numeral: str, value: int | None) -> None:
+    assert numeral_value(numeral) == value
+
+
+def test_entity_mentions_are_counted_longest_name_first() -> None:
+    finder = finder_for(ENTITIES)
+    assert finder is not None
+    text = "中国网络视听协会：紅果短劇與ReelShort，ReelShort in China."
+    assert finder.count(text) == {"cnsa": 1, "hongguo": 1, "reelshort": 2, "cn": 1}
 
 
 def _seed_body() -> str:

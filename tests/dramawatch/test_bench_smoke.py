@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from bench import crawl, dedupe, search
+from bench import crawl, dedupe, search, web
 from bench.__main__ import render, write_results
 from bench.pages import build_site
 from bench.sections import Section, run_section
@@ -67,3 +67,39 @@ def test_harness_records_missing_and_failing_sections(tmp_path: Path) -> None:
     console = Console(record=True, width=160)
     render(saved["sections"], console)
     assert "dedupe" in console.export_text()
+
+
+def test_web_section_at_toy_size(tmp_path: Path) -> None:
+    argv = ["--articles", "300", "--repeat", "1", "--requests", "40", "--workers", "1",
+            "--cache", str(tmp_path)]  # fmt: skip
+    result = web.main(argv)
+    assert set(result["groups"]) == {"story list", "search page", "API lists", "feeds"}
+    assert len(result["memory"]["rss_mb"]) >= 2
+    _has_summary(result)
+
+
+def test_extraction_scoreboard_scores_and_cross_validates() -> None:
+    from bench.extraction_cv import cross_validate
+    from bench.extraction_score import Prediction, score_page, summarize, title_exact, word_prf
+    from bench.extraction_sets import DevPage
+
+    pages = [
+        DevPage("s", f"p{i}", "https://x.org/a", "<html></html>", "article", "en",
+                "alpha beta gamma", ("beta",), ("menu",), "Title’s one", "2025-01-02")
+        for i in range(8)
+    ]  # fmt: skip
+    good = Prediction("alpha beta gamma", "Title's one", "2025-01-02", True)
+    bad = Prediction("alpha menu", None, None, True)
+    assert word_prf(good.text, "alpha beta gamma") == (1.0, 1.0, 1.0)
+    assert title_exact("Title's  one", "Title’s one")
+    results = {
+        "good": [score_page(p, good) for p in pages],
+        "bad": [score_page(p, bad) for p in pages],
+    }
+    held_out, chosen = cross_validate(pages, results)
+    assert chosen == {0: "good", 1: "good"} and held_out == results["good"]
+    summary = summarize(results["bad"])
+    assert (
+        summary["leaked"] == (8, 8) and summary["present"] == (0, 8) and summary["title"] == (0, 8)
+    )
+    assert {p.fold for p in pages} <= {0, 1}

@@ -33,9 +33,8 @@ def test_invalid_config_exits_2_naming_file_and_key(tmp_path: Path) -> None:
     bad.write_text("sources:\n  - {name: x, kind: atom, url: 'https://x.org/'}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--config", str(bad), "crawl"])
     assert result.exit_code == 2
-    assert (
-        f"{bad}: sources[0].kind (line 2): 'atom' is not one of rss, html, sitemap" in result.output
-    )
+    expected = f"{bad}: sources[0].kind (line 2): 'atom' is not one of rss, html, sitemap, json"
+    assert expected in result.output
 
 
 def test_unknown_source_names_the_choices(tmp_path: Path) -> None:

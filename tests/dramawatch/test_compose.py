@@ -106,8 +106,18 @@ def _assert_points_at_services(database: str, env: dict[str, str]) -> None:
     assert urlsplit(env["DEMO_BASE"]).hostname in SERVICES
 
 
-@pytest.mark.parametrize("service", APP)
+@pytest.mark.parametrize("service", [s for s in APP if "--redis" in SERVICES[s]["command"]])
 def test_redis_urls_point_at_the_redis_service(service: str) -> None:
     command = SERVICES[service]["command"]
     redis_url = command[command.index("--redis") + 1]
     assert urlsplit(redis_url).hostname == "redis"
+
+
+def test_the_web_service_serves_the_archive_behind_a_token() -> None:
+    web = SERVICES["web"]
+    name, *args = web["command"]
+    assert name == "serve" and args[args.index("--host") + 1] == "0.0.0.0"
+    port = args[args.index("--port") + 1]
+    assert f"{port}:{port}" in web["ports"]
+    # Bound beyond loopback, the app refuses to start without its token: Compose must pass it.
+    assert "DRAMAWATCH_WEB_TOKEN" in web["environment"]

@@ -28,6 +28,7 @@ from dramawatch.daemon.child import ChildOutcome, Children
 from dramawatch.daemon.jobs import DaemonOptions, Runtime, backoff_delay, conclude, run_source
 from dramawatch.daemon.lock import DaemonLock, DaemonRunning
 from dramawatch.daemon.schedule import DISPATCH_JOB_ID, sync_jobs
+from dramawatch.interrupted import owner
 from dramawatch.logs import JsonFormatter
 from storage import RunStats, Store, make_engine
 from storage.daemon_state import JOBS_TABLE
@@ -280,7 +281,7 @@ def test_status_shows_intervals_readably_and_a_crawl_running_now(
     with store.transaction(write=True) as tx:
         busy = tx.sources.ensure("busy", "rss", "http://127.0.0.1:9/a", "media")
         tx.sources.record_run(busy, started - timedelta(hours=1), RunStats(new=1), None)
-        tx.sources.start_run(busy, started)
+        tx.sources.open_run(busy, started, owner())
         tx.commit()
     done = CliRunner().invoke(status_command, ["--format", "json"], obj=Context(str(path)))
     busy_row, idle_row = json.loads(done.output)["sources"]

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.web import free_port, wait_for
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -26,7 +28,7 @@ def test_demo_runs_the_whole_pipeline_from_any_directory(tmp_path: Path) -> None
     out = done.stdout
     assert (tmp_path / "demo-out" / "dramawatch-demo.db").is_file()
     assert "国家广播电视总局关于开展网络微短剧专项整治的通知" in out  # crawl 2's new notice
-    assert "market_value" in out and "Metrics: latest values" in out
+    assert "market_value" in out and "Metrics: latest per series" in out
     sinks = re.search(r"Local sinks: (\d+) webhook posts, (\d+) emails", out)
     assert sinks and int(sinks.group(1)) >= 2 and int(sinks.group(2)) >= 2
     assert "regulation:" in out and "market-moves:" in out
@@ -35,11 +37,13 @@ def test_demo_runs_the_whole_pipeline_from_any_directory(tmp_path: Path) -> None
     story_rows = out.split("one story (copies 2)", 1)[1].split("Metrics: latest", 1)[0]
     assert re.search(r"│ 2 +│", story_rows), story_rows  # a story with two copies is shown
     _run_the_hints(out, tmp_path)
+    _the_printed_serve_command_opens_the_archive(out, env)
 
 
 def _run_the_hints(out: str, cwd: Path) -> None:
     """Each command the demo suggests works as printed, without the venv on PATH."""
-    hints = [line.strip() for line in out.split("Try:", 1)[1].splitlines() if line.strip()]
+    block = out.split("Try:", 1)[1].split("\n\n", 1)[0]  # the serve command follows
+    hints = [line.strip() for line in block.splitlines() if line.strip()]
     assert any(" show " in hint and "--diff" in hint for hint in hints), hints
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "COLUMNS": "200", "LANG": "C.UTF-8"}
     for hint in hints:
@@ -52,3 +56,20 @@ def _run_the_hints(out: str, cwd: Path) -> None:
             assert "Revisions" in done.stdout and "@@" in done.stdout, done.stdout[-2000:]
         if " search " in hint:
             assert '"nrta-notices"' in done.stdout
+
+
+def _the_printed_serve_command_opens_the_archive(out: str, env: dict[str, str]) -> None:
+    """The demo's last line is a command that serves its archive, from any directory."""
+    command = shlex.split(out.strip().splitlines()[-1])
+    assert command[-3:-1] == ["serve", "--database"]
+    port = free_port()  # 8080 may be taken on this machine: the one change made to it
+    server = subprocess.Popen(
+        [*command, "--port", str(port)], cwd="/", env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        page = wait_for(f"http://127.0.0.1:{port}/?q=监管")
+        assert page.status_code == 200 and "国家广播电视总局" in page.text
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)

@@ -68,6 +68,17 @@ def test_read_commands_never_create_a_database(tmp_path: Path, command: list[str
     assert not (tmp_path / "no").exists()
 
 
+def test_serve_never_creates_the_database_it_is_given(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "dir" / "b.db"
+    config = _config(tmp_path, "sqlite:///archive.db")
+    args = ["--config", config, "serve", "--database", f"sqlite:///{missing}"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert f"no database at {missing} (--database)" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "no").exists()
+
+
 def test_a_relative_database_is_found_from_any_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,0 +1,70 @@
+"""Two-fold cross-validation of dramawatch's extraction settings.
+
+Every candidate setting runs on every page once. For each half of the split, the candidate with
+the best :func:`bench.extraction_score.objective` on the *other* half is chosen, and this half's
+pages are reported with that candidate's output. No figure in the report comes from a setting
+chosen on the page it describes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bench.extraction_score import Prediction, objective
+from bench.extraction_sets import DevPage
+
+Method = Callable[[DevPage], Prediction]
+
+
+def _day(value: Any) -> str | None:
+    return value.date().isoformat() if value is not None else None
+
+
+def _dramawatch(settings: Any) -> Method:
+    """``crawler.extract.extract_article`` with the given settings."""
+    from crawler.extract import extract_article
+
+    def method(page: DevPage) -> Prediction:
+        found = extract_article(page.html, page.url, settings=settings)
+        is_article = found.is_article and bool(found.text)
+        return Prediction(found.text, found.title, _day(found.published_at), is_article)
+
+    return method
+
+
+def candidates() -> dict[str, Method]:
+    """The settings to choose from, the shipped defaults first."""
+    from crawler.extract import ExtractionSettings
+
+    grid = {
+        "default": ExtractionSettings(),
+        "precise-first": ExtractionSettings(precise_first=True),
+        "keep-named": ExtractionSettings(named_chrome=False),
+        "retry-0.35": ExtractionSettings(retry_share=0.35),
+        "lenient-listing": ExtractionSettings(max_link_share=1.01),
+    }
+    return {name: _dramawatch(settings) for name, settings in grid.items()}
+
+
+def tuning_scores(
+    pages: Sequence[DevPage], by_candidate: dict[str, list[dict[str, Any]]], fold: int
+) -> dict[str, float]:
+    """Each candidate's objective on the pages *outside* ``fold`` (the tuning half)."""
+    tune = [i for i, p in enumerate(pages) if p.fold != fold]
+    return {
+        name: round(objective([results[i] for i in tune], [pages[i] for i in tune]), 4)
+        for name, results in by_candidate.items()
+    }
+
+
+def cross_validate(
+    pages: Sequence[DevPage], by_candidate: dict[str, list[dict[str, Any]]]
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """Held-out results for every page and the candidate chosen for each half."""
+    chosen: dict[int, str] = {}
+    for fold in (0, 1):
+        score = tuning_scores(pages, by_candidate, fold)
+        chosen[fold] = max(score, key=lambda name: score[name])
+    held_out = [by_candidate[chosen[p.fold]][i] for i, p in enumerate(pages)]
+    return held_out, chosen

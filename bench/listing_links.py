@@ -1,0 +1,183 @@
+"""Article-link detection on listing pages: precision and recall on labelled listings.
+
+The labelled set (``tests/fixtures/listings``): the recorded demo listings, pages shaped like the
+real source templates, and the listing and collection pages of the WCXB development split with
+at least three item links (``wcxb.labels.json``). WCXB ships no link labels. The labels are the
+links to the items a page lists in its content (articles, products, entries, in any content
+section; not navigation, sub-categories, product variants, offers, newsletters, profiles,
+comments or sponsored items). ``links``: links whose text is a line of the page's
+human-reviewed main content (tag, category and author pages excepted); ``added_on_review``:
+links the main content leaves out but the policy includes, added by hand after reviewing
+every disagreement of an early detector version, group by group; ``excluded``: pages whose
+main content names only category or search links (no items), with the reason. WCXB pages
+are read from ``shared/benchmarks/wcxb-dev`` next to the repository (or ``DRAMAWATCH_WCXB``);
+without it only the recorded pages are measured.
+
+The weights are chosen by two-fold cross-validation: pages are split by a hash of their key,
+the weights are tuned on one half and scored on the other, and the figures reported are the
+held-out ones (both folds pooled). Precision and recall count links, pooled over pages.
+
+Run: ``python -m bench.listing_links [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import itertools
+import json
+import os
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from bench.common import row
+from crawler.spiders.links.detect import DEFAULT_WEIGHTS, chosen_urls, measure_page
+from crawler.spiders.links.groups import Group, Weights
+from crawler.spiders.listing_links import listing_selector
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "tests" / "fixtures" / "listings"
+DEMO_SITES = ROOT / "dramawatch" / "demo" / "sites"
+WCXB = Path(os.environ.get("DRAMAWATCH_WCXB", ROOT.parent / "shared" / "benchmarks" / "wcxb-dev"))
+TARGET = 0.95
+QUICK_ARGV = ["--quick"]
+GRID = {
+    "threshold": (0.3, 0.35, 0.4, 0.45, 0.5),
+    "titles": (0.25, 0.35, 0.45),
+    "urls": (0.2, 0.3, 0.4),
+    "navigation": (0.3, 0.4),
+    "margin": (0.2, 0.3, 1.0),
+    "lookalikes": (False, True),
+    "nested": (False, True),
+}
+
+
+@dataclass
+class Case:
+    """One labelled listing: its key, origin, URL, link groups and true article links."""
+
+    key: str
+    origin: str
+    url: str
+    groups: list[Group]
+    truth: set[str]
+
+
+def load_cases(quick: bool) -> list[Case]:
+    """Every labelled listing that can be read, measured once."""
+    cases = list(_recorded_cases())
+    wcxb = json.loads((LABELS / "wcxb.labels.json").read_text(encoding="utf-8"))
+    keys = sorted(wcxb)[::4] if quick else sorted(wcxb)
+    for key in keys:
+        page = WCXB / "html" / f"{key}.html.gz"
+        if page.is_file() and not wcxb[key].get("excluded"):
+            html = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
+            cases.append(_case(f"wcxb-{key}", wcxb[key]["type"], wcxb[key], html))
+    return cases
+
+
+def _recorded_cases() -> Any:
+    demo = json.loads((LABELS / "demo.labels.json").read_text(encoding="utf-8"))
+    for key, label in demo.items():
+        raw = (DEMO_SITES / label["file"]).read_bytes()
+        html = raw.decode("gb18030" if b"charset=gb" in raw[:2000].lower() else "utf-8")
+        yield _case(key, "demo", label, html.replace("{{base}}", "http://127.0.0.1"))
+    templates = json.loads((LABELS / "templates.labels.json").read_text(encoding="utf-8"))
+    for key, label in templates.items():
+        yield _case(key, "template", label, (LABELS / f"{key}.html").read_text(encoding="utf-8"))
+
+
+def _case(key: str, origin: str, label: dict[str, Any], html: str) -> Case:
+    root = listing_selector(html).root
+    truth = set(label["links"]) | set(label.get("added_on_review", ()))
+    return Case(key, origin, label["url"], measure_page(root, label["url"]), truth)
+
+
+def counts(cases: list[Case], weights: Weights) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives over the cases' links."""
+    tp = fp = fn = 0
+    for case in cases:
+        found = chosen_urls(case.groups, weights, case.url)
+        tp += len(found & case.truth)
+        fp += len(found - case.truth)
+        fn += len(case.truth - found)
+    return tp, fp, fn
+
+
+def scores(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 from counts."""
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def tune(cases: list[Case]) -> Weights:
+    """The grid's weights with the best F1 on ``cases``."""
+    best, best_f1 = DEFAULT_WEIGHTS, -1.0
+    for values in itertools.product(*GRID.values()):
+        weights = replace(DEFAULT_WEIGHTS, **dict(zip(GRID, values, strict=True)))
+        f1 = scores(*counts(cases, weights))["f1"]
+        if f1 > best_f1:
+            best, best_f1 = weights, f1
+    return best
+
+
+def fold_of(key: str) -> int:
+    """0 or 1, stable per page."""
+    return hashlib.sha256(key.encode()).digest()[0] % 2
+
+
+def cross_validate(cases: list[Case]) -> dict[str, Any]:
+    """Tune on each half, score on the other; pool the held-out counts."""
+    folds = [[c for c in cases if fold_of(c.key) == f] for f in (0, 1)]
+    pooled, by_origin, chosen = [0, 0, 0], {}, []
+    for held, train in ((folds[0], folds[1]), (folds[1], folds[0])):
+        weights = tune(train)
+        chosen.append({k: getattr(weights, k) for k in GRID})
+        pooled = [a + b for a, b in zip(pooled, counts(held, weights), strict=True)]
+        for case in held:
+            got = counts([case], weights)
+            by_origin.setdefault(case.origin, [0, 0, 0])
+            by_origin[case.origin] = [
+                a + b for a, b in zip(by_origin[case.origin], got, strict=True)
+            ]
+    return {"held_out": scores(*pooled), "weights": chosen,
+            "by_origin": {k: scores(*v) for k, v in sorted(by_origin.items())}}  # fmt: skip
+
+
+def per_page(cases: list[Case], weights: Weights) -> list[dict[str, Any]]:
+    """Each page's figures with the given weights, worst first (for reviewing labels)."""
+    pages = [{"key": c.key, "url": c.url, **scores(*counts([c], weights))} for c in cases]
+    return sorted(pages, key=lambda p: p["f1"])
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    """Measure, cross-validate and summarise."""
+    parser = argparse.ArgumentParser(prog="python -m bench.listing_links")
+    parser.add_argument("--quick", action="store_true", help="a quarter of the WCXB pages")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    cases = load_cases(args.quick)
+    measured = time.perf_counter() - started
+    result = cross_validate(cases)
+    result.update(pages=len(cases), links=sum(len(c.truth) for c in cases),
+                  default=scores(*counts(cases, DEFAULT_WEIGHTS)),
+                  ms_per_page=round(1000 * measured / max(1, len(cases)), 1),
+                  worst_pages=per_page(cases, DEFAULT_WEIGHTS)[:15])  # fmt: skip
+    held = result["held_out"]
+    result["summary"] = [
+        row("held-out precision", held["precision"], at_least=TARGET,
+            note=f"{result['pages']} pages, {result['links']} labelled links"),
+        row("held-out recall", held["recall"], at_least=TARGET),
+        *(row(f"{origin}: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
+          for origin, s in result["by_origin"].items()),
+    ]  # fmt: skip
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(), indent=1, ensure_ascii=False))

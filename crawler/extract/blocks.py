@@ -1,0 +1,37 @@
+"""Source-level boilerplate: fingerprints of text blocks, and dropping the ones a source repeats.
+
+A monitor fetches many pages of each source, so a block of text that recurs on several of them
+(a reader hotline, a download prompt, a column's slogan, a disclaimer) is the source's chrome.
+The store counts, per source, on how many pages each block fingerprint was seen; extraction gets
+the repeated ones and drops those blocks. A block holding a large share of the page's text is
+the article's own and always stays, and the text is never emptied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+_SQUASH_RE = re.compile(r"[\W_]+")
+_OWN_SHARE = 0.3  # a block with this share of the page's text is the article's own
+
+
+def fingerprint(block: str) -> int:
+    """Signed 64-bit fingerprint of a block, insensitive to case, spacing and punctuation."""
+    key = _SQUASH_RE.sub("", block).lower().encode("utf-8")
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big", signed=True)
+
+
+def block_fingerprints(blocks: Iterable[str]) -> frozenset[int]:
+    """Fingerprints of the blocks that hold any word."""
+    return frozenset(fingerprint(b) for b in blocks if _SQUASH_RE.sub("", b))
+
+
+def drop_repeated(blocks: list[str], repeated: frozenset[int]) -> list[str]:
+    """The blocks less those the source repeats (never the article's own, never all)."""
+    if not repeated:
+        return blocks
+    total = sum(map(len, blocks))
+    kept = [b for b in blocks if len(b) >= _OWN_SHARE * total or fingerprint(b) not in repeated]
+    return kept or blocks

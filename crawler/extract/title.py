@@ -1,0 +1,166 @@
+"""The article title, by agreement of ``<title>``, og:title, ``<h1>`` and headline elements.
+
+A heading on the page wins when a metadata title agrees with it (starts with it, contains it,
+or shares most of its words): sites lengthen ``<title>`` with their name, rewrite og:title for
+sharing, and an unescaped quotation mark truncates a ``content`` attribute, but the headline
+shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
+headline-classed element that carries its date, then the metadata title less its site suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from crawler.extract.dates import split_trailing_date
+from crawler.extract.meta import norm, squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_META_TITLES = ("og:title", "twitter:title", "headline", "articletitle", "dc.title")
+_HEADINGS_XPATH = (
+    "//body//*[self::h1 or self::h2 or ((self::h3 or self::div or self::p or self::td"
+    " or self::span or self::strong) and (contains(translate(@class, 'TITLEHADN', 'titlehadn'),"
+    " 'title') or contains(translate(@id, 'TITLE', 'title'), 'title')"
+    " or contains(translate(@class, 'HEADLIN', 'headlin'), 'headline')))]"
+)
+# id/class of an article headline (not a widget or column title): "detail_title", "artTitle"...
+_ARTICLE_TITLE_NAME_RE = re.compile(
+    r"(?i)(?:detail|article|art|news|content|con|post|entry|story|headline)[-_]?tit|"
+    r"tit(?:le)?[-_]?(?:detail|article|art|news|content|con|post|entry|main)"
+)
+# Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
+# hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
+_SEP_RE = re.compile(r"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[\u3000-\u9fff\uff00-\uffef])-")
+_WORD_RE = re.compile(r"\w+")
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_MAX_TITLE = 300
+_AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
+_H1_BONUS = 0.3
+_PREFIX = 2.0  # agreement of a heading that a metadata title starts with
+
+
+def find_title(
+    root: HtmlElement, meta: dict[str, str], url: str
+) -> tuple[str | None, HtmlElement | None]:
+    """The article title and the element showing it (None when it comes from metadata)."""
+    site = meta.get("og:site_name") or meta.get("application-name") or ""
+    host = urlsplit(url).hostname or ""
+    titles = _meta_titles(root, meta, site)
+    headings = _headings(root, site)
+    element = _agreeing(headings, [strip_site_suffix(t, site, host) for t in titles])
+    if element is None:
+        element = _trusted(headings, titles)
+    if element is not None:
+        return _headline(element) or None, element
+    raw = split_trailing_date(titles[0])[0] if titles else ""
+    return strip_site_suffix(raw, site, host) or None, None
+
+
+def _meta_titles(root: HtmlElement, meta: dict[str, str], site: str) -> list[str]:
+    """Metadata titles, most specific first, without those that only name the site."""
+    found = [norm(meta[key]) for key in _META_TITLES if meta.get(key)]
+    found.append(norm(root.findtext(".//title") or ""))
+    return [t for t in found if t and squash(t) != squash(site)]
+
+
+def _headings(root: HtmlElement, site: str) -> list[HtmlElement]:
+    """Headings and headline-classed elements that are short and do not name the site."""
+    key = squash(site)
+    return [
+        el for el in root.xpath(_HEADINGS_XPATH)
+        if 2 <= len(_text(el)) <= _MAX_TITLE and not (key and squash(_text(el)) in key)
+    ]  # fmt: skip
+
+
+def _linked(element: HtmlElement) -> bool:
+    """Mostly a link (a headline in a list, or a permalink around the article's own title)."""
+    linked = sum(len(norm(a.text_content())) for a in element.iterfind(".//a"))
+    return linked >= 0.5 * len(_text(element))
+
+
+def _agreeing(headings: list[HtmlElement], titles: list[str]) -> HtmlElement | None:
+    """The heading that best agrees with a metadata title, if any agrees enough."""
+    best, best_score = None, _AGREE
+    for element in headings:
+        text = _headline(element)
+        score = max((agreement(text, t) for t in titles), default=0.0)
+        score += _H1_BONUS if element.tag == "h1" else 0.0
+        if _linked(element) and score < _PREFIX:
+            continue
+        if score > best_score:
+            best, best_score = element, score
+    return best
+
+
+def _trusted(headings: list[HtmlElement], titles: list[str]) -> HtmlElement | None:
+    """Without agreement: a lone substantial ``<h1>``, else a headline that names itself so."""
+    headings = [el for el in headings if not _linked(el)]
+    h1s = [el for el in headings if el.tag == "h1"]
+    if len(h1s) == 1 and (not titles or substantial(_text(h1s[0]))):
+        return h1s[0]
+    named = (
+        el for el in headings
+        if el.tag != "h1" and substantial(_headline(el))
+        and (split_trailing_date(el.text_content())[1] or _ARTICLE_TITLE_NAME_RE.search(_names(el)))
+    )  # fmt: skip
+    return next(named, None)
+
+
+def agreement(heading: str, title: str) -> float:
+    """How well a heading matches a metadata title: 2 and more when the title starts with it
+    (or it with the title), 1 and more when one holds the other, else the share of common words
+    (characters for CJK)."""
+    a, b = squash(heading), squash(title)
+    if not a or not b:
+        return 0.0
+    ratio = min(len(a), len(b)) / max(len(a), len(b))
+    if a.startswith(b) or b.startswith(a):
+        return ratio + _PREFIX
+    if a in b or b in a:
+        return ratio + 1
+    units_a, units_b = _units(heading), _units(title)
+    return len(units_a & units_b) / max(len(units_a | units_b), 1)
+
+
+def strip_site_suffix(title: str, site: str, host: str) -> str:
+    """Remove trailing site names: ``"X - Variety"`` → ``"X"``, ``"通知_国家广播电视总局"``."""
+    while seps := list(_SEP_RE.finditer(title)):
+        last = seps[-1]
+        head, tail = title[: last.start()].strip(), title[last.end() :].strip()
+        if not head or not _is_site_name(tail, head, site, host):
+            break
+        title = head
+    return title
+
+
+def _is_site_name(tail: str, head: str, site: str, host: str) -> bool:
+    """Tell whether the part after a title separator names the site rather than the story."""
+    key = squash(tail)
+    if not key or (site and key in squash(site)) or (len(key) >= 3 and key in squash(host)):
+        return True
+    return len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail)
+
+
+def substantial(text: str) -> bool:
+    """At least four words, or ten CJK characters: a headline rather than a section name."""
+    return len(text.split()) >= 4 or len(_CJK_RE.findall(text)) >= 10
+
+
+def _units(text: str) -> set[str]:
+    return set(squash(text)) if _CJK_RE.search(text) else set(_WORD_RE.findall(text.lower()))
+
+
+def _names(element: HtmlElement) -> str:
+    return f"{element.get('id', '')} {element.get('class', '')}"
+
+
+def _headline(element: HtmlElement) -> str:
+    """The element's text less a trailing date ("Title   2025-12-07")."""
+    return norm(split_trailing_date(element.text_content())[0])
+
+
+def _text(element: HtmlElement) -> str:
+    return norm(element.text_content())

@@ -1,0 +1,105 @@
+"""Find the entities of the catalogue (platforms, companies, regulators, regions) in text.
+
+Names match like metric terms (see ``terms.py``): English case-blind on word boundaries,
+Chinese as written after normalisation; where names overlap the longest wins, so
+中国网络视听协会 is the association, not the region 中国.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, Protocol
+
+from crawler.metrics.terms import Term, TermMatcher, matcher_for
+from crawler.metrics.text import normalize
+
+# Kinds that can be what a figure is about; data firms and associations are only its source.
+SUBJECT_KINDS = frozenset({"platform", "app", "company", "regulator"})
+
+
+class EntityDefinition(Protocol):
+    """What the finder needs of a catalogue entry; the config's frozen model fits."""
+
+    @property
+    def key(self) -> str:
+        """The entity's key, e.g. "reelshort"."""
+        ...
+
+    @property
+    def kind(self) -> str:
+        """platform, app, company, regulator, association, research or region."""
+        ...
+
+    @property
+    def names(self) -> Sequence[str]:
+        """English and Chinese names."""
+        ...
+
+
+class Mention(NamedTuple):
+    """One occurrence of an entity's name."""
+
+    start: int
+    end: int
+    key: str
+    role: str  # "subject" or "regulator" (can be a figure's entity), "region" or "source"
+
+
+class _Entry(NamedTuple):
+    key: str
+    unit: str  # the matcher's slot for the role
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntityFinder:
+    """The catalogue compiled for look-ups: one matcher over every name."""
+
+    matcher: TermMatcher
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions in normalised ``text[start:end]``, in order."""
+        return self.find_in(text, [(start, len(text) if end is None else end)])
+
+    def find_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+        """Mentions inside ``spans`` of normalised ``text``, in order."""
+        return self.mentions(self.matcher.find(text, spans))
+
+    def mentions(self, names: Sequence[Term]) -> list[Mention]:
+        """The mentions of the names this finder's matcher found."""
+        keys, roles = self.matcher.keys, self.matcher.units
+        return [Mention(t.start, t.end, keys[t.metric], roles[t.metric]) for t in names]
+
+    def count(self, text: str) -> dict[str, int]:
+        """How often each entity is named in ``text`` (any text: it is normalised here)."""
+        return dict(Counter(mention.key for mention in self.find(normalize(text))))
+
+
+def _role(kind: str) -> str:
+    if kind in ("region", "regulator"):
+        return kind
+    return "subject" if kind in SUBJECT_KINDS else "source"
+
+
+def finder_for(entities: Sequence[EntityDefinition]) -> EntityFinder | None:
+    """The finder of ``entities`` (None for an empty catalogue), built once per set."""
+    if not entities:
+        return None
+    # The crawl passes the same catalogue object for every page: skip even its signature.
+    last = _LAST.get("entities")
+    if last is not None and last[0] is entities:
+        return last[1]
+    finder = _build(tuple((e.key, _role(e.kind), tuple(e.names)) for e in entities))
+    _LAST["entities"] = (entities, finder)
+    return finder
+
+
+_LAST: dict[str, tuple[Sequence[EntityDefinition], EntityFinder]] = {}
+
+
+@lru_cache(maxsize=8)
+def _build(signature: tuple[tuple[str, str, tuple[str, ...]], ...]) -> EntityFinder:
+    return EntityFinder(matcher_for([_Entry(*entry) for entry in signature]))

@@ -1,0 +1,252 @@
+"""Tag a figure with what it is about: entity, region, status (actual, forecast, target), basis.
+
+The entity is the subject of the figure's clause ("ReelShort's monthly users", "红果短剧月活"),
+else of its sentence when the clause names none and is not about a market or a region, else of
+the previous sentence when the sentence opens with "It", "The company", 该平台. The region is
+the clause's nearest, else the sentence's when the clause has no subject of its own. Status and
+basis come from cue words (``cues.py``) between the previous number of the sentence and this
+one; a figure with none keeps the status of the figure before it in the sentence
+("预计…将达677.9亿元，同比增长34.4%": both forecasts).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
+
+from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
+from crawler.metrics.entities import EntityFinder, Mention
+from crawler.metrics.text import Segments, Words
+
+# Between a company and its figure, these mean the figure is a market's, not the company's
+# (looked up word by word: a regex of them costs more than the rest of the tagging).
+_SECTOR_WORDS = frozenset("market markets industry sector all overall whole".split())
+_SECTOR_CJK = ("市场", "行业", "产业", "整体", "所有")
+_WORD = re.compile(r"[a-z]+")
+# A regulator followed by these reports the figure ("The NRTA said platforms removed ...");
+# a company that says so speaks of itself.
+_ATTRIBUTION = re.compile(r"\s*(?:(?i:said|says|told|reported|reports|data)\b|表示|称|数据|介绍)")
+# "ByteDance's Hongguo", 字节跳动旗下的红果短剧: the second name is the subject.
+_OWNER = re.compile(r"(?:['’]s\s[^,，;；。]{0,40}?|旗下的?[^,，;；。]{0,20}?|的)")
+_SUBJECTS = frozenset({"subject", "regulator"})
+# Only separators between two names: they share the figure ("ReelShort and DramaBox earned").
+_JOINED = re.compile(r"\s*(?:,|&|(?i:and)\b|、|和|与|及|以及)\s*")
+_PRONOUN = re.compile(
+    r"\s*(?:(?:It|Its|The (?:app|company|platform|studio|firm|group))\b|该(?:平台|公司|应用)|其)"
+)
+_MONTH_PERIOD = re.compile(r"\d{4}-\d{2}$")
+# Status cues before the number, in this order of precedence.
+_STATUS = {"target": "target", "forecast": "forecast", "year": "target", "future": "forecast"}
+ACTUAL, PERIOD = "actual", "period"
+
+
+class Tags(NamedTuple):
+    """What a figure is about, how sure it is and how it is counted."""
+
+    entity: str | None = None
+    region: str | None = None
+    status: str = ACTUAL
+    basis: str = PERIOD
+
+
+class Place(Protocol):
+    """Where a number sits (the extractor's place of a number fits)."""
+
+    @property
+    def sentence(self) -> int: ...
+    @property
+    def sentence_start(self) -> int: ...
+    @property
+    def sentence_end(self) -> int: ...
+    @property
+    def clause_start(self) -> int: ...
+    @property
+    def clause_end(self) -> int: ...
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class Tagger:
+    """Tags the figures of one normalised text, in text order."""
+
+    def __init__(
+        self, text: str, segments: Segments, amounts: Sequence[_Located],
+        spans: tuple[Sequence[tuple[int, int]], Words],
+        names: tuple[EntityFinder | None, list[Mention]],
+    ) -> None:  # fmt: skip
+        self.text, self.segments, self.amounts = text, segments, amounts
+        self.spans, self.words = spans  # the sentences that hold numbers, and their words
+        self.finder, self._mentions = names  # the catalogue, and its names in ``spans``
+        self._mention_starts = [m.start for m in self._mentions]
+        self._cues: Cues | None = None
+        self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
+
+    def tag(self, index: int, place: Place, currency: bool, period: str | None) -> Tags | None:
+        """The tags of the figure of amount ``index`` (``currency``: its unit is money); None
+        for the move of a share price ("Shares of COL Group rose 5%"), which is no figure."""
+        amount = self.amounts[index]
+        since, until = self._window(index, place)
+        earlier, before, after = self._found_cues().around(
+            place.sentence_start, since, amount.start, until
+        )
+        if "share" in before:
+            return None
+        last = self._previous
+        previous = last[1] if last is not None and last[0] == place.sentence else None
+        status = _status(before) or (previous.status if previous else None)
+        if status not in (None, ACTUAL) and BASE_RE.search(self.text, since, amount.start):
+            status = ACTUAL  # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact
+        # The first figure of a sentence also reads the words before the numbers ahead of it
+        # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
+        status = status or _status(earlier) or ACTUAL
+        as_of = (
+            currency and period is not None and _MONTH_PERIOD.match(period) is not None
+            and AS_OF_RE.search(self.text, since, amount.start) is not None
+        )  # fmt: skip
+        basis = _basis(before + after, as_of, period, previous)
+        entity, region = self._who_where(amount, place) if self.finder else (None, None)
+        tags = Tags(entity, region, status, basis)
+        self._previous = (place.sentence, tags)
+        return tags
+
+    def planned(self, start: int, end: int) -> bool:
+        """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
+        return self._found_cues().any_between(start, end, PLANNED)
+
+    def _window(self, index: int, place: Place) -> tuple[int, int]:
+        """From the previous number of the sentence to the next of the clause."""
+        amounts = self.amounts
+        since = amounts[index - 1].end if index else 0
+        until = amounts[index + 1].start if index + 1 < len(amounts) else place.clause_end
+        return max(since, place.sentence_start), min(until, place.clause_end)
+
+    def _found_cues(self) -> Cues:
+        """The cues of the sentences that hold numbers, found on first use."""
+        if self._cues is None:
+            self._cues = find_cues(self.text, self.spans, self.words)
+        return self._cues
+
+    def _who_where(self, amount: _Located, place: Place) -> tuple[str | None, str | None]:
+        sentence = self._sentence_mentions(place.sentence_start, place.sentence_end)
+        if not sentence and not _PRONOUN.match(self.text, place.sentence_start):
+            return None, None
+        clause = [m for m in sentence if place.clause_start <= m.start < place.clause_end]
+        entity, own = self._entity(amount, place, sentence, clause)
+        return entity, _region(amount, sentence, clause, own)
+
+    def _sentence_mentions(self, start: int, end: int) -> list[Mention]:
+        """Mentions in [start, end) of the sentences that hold numbers."""
+        starts = self._mention_starts
+        return self._mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def _entity(
+        self, amount: _Located, place: Place, sentence: list[Mention], clause: list[Mention]
+    ) -> tuple[str | None, bool]:
+        """The figure's entity, and whether its own clause names a subject."""
+        own = [m for m in clause if m.end <= amount.start and self._is_subject(m)]
+        if own:
+            return self._own_subject(amount, own), True
+        inherited = self._sentence_subject(place, sentence)
+        if inherited is None or any(m.role == "region" for m in clause):
+            return None, False
+        if _is_sector(self.text[place.clause_start : place.clause_end]):
+            return None, False
+        return inherited, False
+
+    def _sentence_subject(self, place: Place, sentence: list[Mention]) -> str | None:
+        """The first subject of the sentence before the clause, else, for a sentence opening
+        with "It" or 该平台, the previous sentence's."""
+        for index, mention in enumerate(sentence):
+            if mention.end > place.clause_start:
+                break
+            if self._is_subject(mention) and not self._owns(mention, sentence[index + 1 :]):
+                return mention.key
+        if place.sentence and _PRONOUN.match(self.text, place.sentence_start):
+            return self._first_subject(place.sentence - 1)
+        return None
+
+    def _own_subject(self, amount: _Located, own: list[Mention]) -> str | None:
+        """The clause's nearest name before the number, unless names share the figure or a
+        market stands between the name and the number."""
+        last = own[-1]
+        if _is_sector(self.text[last.end : amount.start]):
+            return None
+        shared = len(own) > 1 and own[-2].key != last.key
+        if shared and _JOINED.fullmatch(self.text, own[-2].end, last.start):
+            return None
+        return last.key
+
+    def _first_subject(self, sentence: int) -> str | None:
+        assert self.finder is not None
+        mentions = self.finder.find(self.text, *self.segments.sentence_span(sentence))
+        for index, mention in enumerate(mentions):
+            if self._is_subject(mention) and not self._owns(mention, mentions[index + 1 :]):
+                return mention.key
+        return None
+
+    def _is_subject(self, mention: Mention) -> bool:
+        """A company, app or platform; a regulator unless it only reports the figure."""
+        if mention.role == "regulator":
+            return not _ATTRIBUTION.match(self.text, mention.end)
+        return mention.role == "subject"
+
+    def _owns(self, mention: Mention, after: list[Mention]) -> bool:
+        """True for the owner in "ByteDance's Hongguo": the next name follows its possessive."""
+        following = after[0] if after else None
+        return following is not None and bool(
+            _OWNER.fullmatch(self.text, mention.end, following.start)
+        )
+
+
+def _is_sector(text: str) -> bool:
+    """True when ``text`` names a market, an industry or "all" of something."""
+    if not text.isascii() and any(word in text for word in _SECTOR_CJK):
+        return True
+    return not _SECTOR_WORDS.isdisjoint(_WORD.findall(text.lower()))
+
+
+def _status(cues: Sequence[str]) -> str | None:
+    """The status the strongest cue sets, if any."""
+    if cues:
+        for cue, status in _STATUS.items():
+            if cue in cues:
+                return status
+    return None
+
+
+def _region(
+    amount: _Located, sentence: list[Mention], clause: list[Mention], own_subject: bool
+) -> str | None:
+    """The region named in the clause nearest the number, else the sentence's, unless the
+    clause has a subject of its own."""
+    regions = [m for m in clause if m.role == "region"]
+    if not regions and not own_subject:
+        regions = [m for m in sentence if m.role == "region"]
+    if not regions:
+        return None
+    return min(regions, key=lambda m: _distance(m, amount)).key
+
+
+def _distance(mention: Mention, amount: _Located) -> int:
+    if mention.end <= amount.start:
+        return amount.start - mention.end
+    return mention.start - amount.end
+
+
+def _basis(anywhere: Sequence[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
+    """Cumulative for running totals; a total over a span of months is a period figure."""
+    if period is not None and "/" in period:
+        return PERIOD
+    if "cumulative" in anywhere:
+        return "cumulative"
+    # Money "as of" a month is everything earned until then.
+    if as_of:
+        return "cumulative"
+    return previous.basis if previous else PERIOD

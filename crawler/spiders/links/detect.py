@@ -1,0 +1,173 @@
+"""Decide which links of a listing page lead to articles, with a score and reasons for each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from crawler.spiders.links.anchors import Anchor, page_anchors
+from crawler.spiders.links.features import is_title_like, url_looks_like_article, url_shape
+from crawler.spiders.links.groups import (
+    Group,
+    Weights,
+    drop_nested,
+    group_anchors,
+    link_is_article,
+    measure_group,
+    weigh,
+)
+from crawler.spiders.links.selector import suggest_selector
+
+DEFAULT_WEIGHTS = Weights()
+_FEATURE_WORDS = {
+    "titles": "headline-like texts", "urls": "article-like URLs", "dates": "dated items",
+    "size": "a list", "navigation": "in navigation", "offsite": "other sites",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LinkDecision:
+    """One link of the listing: taken as an article or skipped, and why."""
+
+    url: str
+    title: str | None
+    chosen: bool
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The decisions on a listing's links and the selector that would pick the chosen ones."""
+
+    chosen: tuple[LinkDecision, ...]
+    skipped: tuple[LinkDecision, ...]
+    suggested_selector: str | None
+
+
+def detect_links(
+    root: etree._Element, base_url: str, weights: Weights = DEFAULT_WEIGHTS
+) -> Detection:
+    """Group the page's links, score each group as an article list, decide each link."""
+    groups = measure_page(root, base_url)
+    taken = _taken(groups, weights)
+    decisions = _decide(groups, {id(g) for g in taken}, weights, base_url)
+    chosen = tuple(d for d in decisions if d.chosen)
+    skipped = tuple(d for d in decisions if not d.chosen)
+    return Detection(chosen, skipped, _suggestion(groups, taken, root, base_url, weights))
+
+
+def measure_page(root: etree._Element, base_url: str) -> list[Group]:
+    """The page's link groups with their features, before any weighing."""
+    anchors = [a for a in page_anchors(root, base_url) if a.url.rstrip("/") != base_url.rstrip("/")]
+    groups = group_anchors(anchors)
+    for group in groups:
+        measure_group(group, base_url)
+    return groups
+
+
+def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str]:
+    """The URLs :func:`detect_links` would choose with ``weights`` (for tuning)."""
+    urls: set[str] = set()
+    for group in _taken(groups, weights):
+        urls.update(a.url for a in group.anchors if not link_is_article(a, base_url))
+    if weights.lookalikes:
+        shapes = {url_shape(url) for url in urls}
+        lone = (a for g in groups if not g.nested for a in g.anchors if a.url not in urls)
+        urls.update(a.url for a in lone if _looks_alike(a, shapes, base_url))
+    return urls
+
+
+def _taken(groups: list[Group], weights: Weights) -> list[Group]:
+    """Weigh every group; keep the lists that reach the threshold and the best's margin."""
+    for group in groups:
+        group.score, group.nested = weigh(group, weights), False
+    lists = [g for g in groups if len(g.urls) >= weights.min_links]
+    best = max((g.score for g in lists), default=0.0)
+    floor = max(weights.threshold, best - weights.margin)
+    taken = [g for g in lists if g.score >= floor]
+    return drop_nested(taken) if weights.nested else taken
+
+
+def _decide(
+    groups: list[Group], taken: set[int], weights: Weights, base_url: str
+) -> list[LinkDecision]:
+    decisions: dict[str, LinkDecision] = {}
+    for group in groups:
+        for anchor in group.anchors:
+            decision = _decision(anchor, group, id(group) in taken, weights, base_url)
+            previous = decisions.get(anchor.url)
+            if previous is None or (decision.chosen and not previous.chosen):
+                decisions[anchor.url] = decision
+    if weights.lookalikes:
+        _add_lookalikes(groups, decisions, base_url)
+    return list(decisions.values())
+
+
+def _add_lookalikes(groups: list[Group], decisions: dict[str, LinkDecision], base_url: str) -> None:
+    """Take lone links shaped like the chosen articles (a featured story above the list)."""
+    shapes = {url_shape(d.url) for d in decisions.values() if d.chosen}
+    for group in (g for g in groups if not g.nested):
+        for anchor in group.anchors:
+            if not decisions[anchor.url].chosen and _looks_alike(anchor, shapes, base_url):
+                reason = "a link outside the lists, shaped like their articles: " + _shape_text(
+                    url_shape(anchor.url)
+                )
+                decisions[anchor.url] = LinkDecision(anchor.url, anchor.text or None, True,
+                                                     group.score, reason)  # fmt: skip
+
+
+def _looks_alike(anchor: Anchor, shapes: set[tuple[str, int, bool]], base_url: str) -> bool:
+    return (
+        not anchor.in_navigation
+        and url_shape(anchor.url) in shapes
+        and is_title_like(anchor.text)
+        and url_looks_like_article(anchor.url, base_url)
+        and link_is_article(anchor, base_url) is None
+    )
+
+
+def _shape_text(shape: tuple[str, int, bool]) -> str:
+    host, depth, dated = shape
+    return f"{host}, {depth} path segments{', dated' if dated else ''}"
+
+
+def _decision(
+    anchor: Anchor, group: Group, taken: bool, weights: Weights, base_url: str
+) -> LinkDecision:
+    title = anchor.text or None
+    if not taken:
+        return LinkDecision(anchor.url, title, False, group.score, _why_not(group, weights))
+    refused = link_is_article(anchor, base_url)
+    if refused:
+        return LinkDecision(anchor.url, title, False, group.score, refused)
+    reason = f"list of {len(group.urls)} links scored {group.score:.2f}: {_traits(group)}"
+    return LinkDecision(anchor.url, title, True, group.score, reason)
+
+
+def _why_not(group: Group, weights: Weights) -> str:
+    if len(group.urls) < weights.min_links:
+        return "a lone link, not part of a list"
+    if group.features.get("navigation", 0) >= 0.5:
+        return f"navigation or page chrome (score {group.score:.2f})"
+    missing = [w for k, w in _FEATURE_WORDS.items() if k in ("titles", "urls", "dates")
+               and group.features.get(k, 0) < 0.5]  # fmt: skip
+    lacks = f"; few {', '.join(missing)}" if missing else ""
+    return f"list scored {group.score:.2f} < {weights.threshold:.2f}{lacks}"
+
+
+def _traits(group: Group) -> str:
+    shown = [f"{w} {group.features[k]:.0%}" for k, w in _FEATURE_WORDS.items()
+             if k in ("titles", "urls", "dates") and group.features.get(k, 0) > 0]  # fmt: skip
+    return ", ".join(shown) or "a list"
+
+
+def _suggestion(
+    groups: list[Group], taken: list[Group], root: etree._Element, base_url: str, weights: Weights
+) -> str | None:
+    pool = taken or [g for g in groups if len(g.urls) >= 3 and g.features["navigation"] < 0.5]
+    if not pool:
+        return None
+    best = max(pool, key=lambda g: (g.score, len(g.urls)))
+    return suggest_selector([a.element for a in best.anchors], root, base_url)

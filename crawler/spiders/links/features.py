@@ -1,0 +1,106 @@
+"""What a link's text, URL and surroundings say about it being an article link."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W\d_]{2,}|\d+")
+_DATE = re.compile(
+    r"(20\d{2}|19\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
+    r"|\b\d{1,2}[-/.]\d{1,2}[-/.](?:20)?\d{2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(r"(?:^|/)(?:19|20)\d{2}(?:[/_-]?\d{1,2}){1,2}(?:/|$|[_-])|(?:19|20)\d{6}")
+_URL_ID = re.compile(r"\d{4,}|[0-9a-f]{16,}", re.IGNORECASE)
+_URL_NOT_ARTICLE = re.compile(
+    r"/(?:tags?|category|categories|topics?|authors?|search|login|signin|register|account|"
+    r"cart|feed|rss|about|contact|privacy|terms|help|faq|subscribe)(?:/|$|\.)|"
+    r"\.(?:jpe?g|png|gif|svg|webp|pdf|zip|rar|docx?|xlsx?|pptx?|mp[34]|css|js|xml)$",
+    re.IGNORECASE,
+)
+_INDEX_PAGE = re.compile(r"/(?:index|default|list)(?:_\d+)?\.\w+$", re.IGNORECASE)
+_MORE_TEXT = re.compile(
+    r"^(?:read|see|view|learn|show|load)?\s*(?:more|all|full story|details?)\W*$|"
+    r"^(?:更多|详情|查看更多|阅读全文|more\s*»|»|›|>+|<+|«|‹|next|prev(?:ious)?|\d{1,3})$",
+    re.IGNORECASE,
+)
+_COMMENTS_TEXT = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|replies|reply|responses?)$|^(?:add|leave|post) a (?:comment|reply)$"
+    r"|^\d*\s*条?评论$",
+    re.IGNORECASE,
+)
+
+
+def title_units(text: str) -> float:
+    """Length of a text in words, a CJK character counting as half a word."""
+    return len(_WORD.findall(_CJK.sub(" ", text))) + len(_CJK.findall(text)) / 2
+
+
+def is_title_like(text: str) -> bool:
+    """Whether an anchor text reads like a headline rather than a menu label."""
+    return title_units(text) >= 4 and not _MORE_TEXT.match(text)
+
+
+def is_more_text(text: str) -> bool:
+    """'Read more', '»', a page number: texts that never name an article."""
+    return bool(_MORE_TEXT.match(text.strip()))
+
+
+def is_comments_text(text: str) -> bool:
+    """'12 Comments', 'Add a comment': links to a discussion, never the article itself."""
+    return bool(_COMMENTS_TEXT.match(text.strip()))
+
+
+def has_date(text: str) -> bool:
+    """Whether a text holds a calendar date or a relative time ('3 hours ago')."""
+    return bool(_DATE.search(text))
+
+
+def url_path(url: str) -> str:
+    """Path and query of a URL, the part that says what kind of page it is."""
+    parts = urlsplit(url)
+    return parts.path + ("?" + parts.query if parts.query else "")
+
+
+def url_looks_like_article(url: str, base_url: str) -> bool:
+    """A date, a long id, a long slug or a detail page in the URL, and not a listing's URL."""
+    parts, base = urlsplit(url), urlsplit(base_url)
+    if _URL_NOT_ARTICLE.search(parts.path) or _INDEX_PAGE.search(parts.path):
+        return False
+    if parts.path == base.path and parts.netloc == base.netloc:
+        return False  # the listing itself under another query: a tab or a page of it
+    path = url_path(url)
+    if _URL_DATE.search(path) or _URL_ID.search(path):
+        return True
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    slug_words = [w for w in re.sub(r"\.\w+$", "", last).split("-") if w.isalpha()]
+    return len(slug_words) >= 3 or "detail" in path.lower() or "/article" in path.lower()
+
+
+def url_shape(url: str) -> tuple[str, int, bool]:
+    """Host, path depth and whether the path is dated: what one site's article URLs share."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    return (parts.hostname or "", len(segments), bool(_URL_DATE.search(parts.path)))
+
+
+def url_is_excluded(url: str) -> bool:
+    """Tag, category, account and file URLs, never articles."""
+    return bool(_URL_NOT_ARTICLE.search(urlsplit(url).path))
+
+
+def same_site(url: str, base_url: str) -> bool:
+    """Whether ``url`` is on the listing's site (same host, or a sibling subdomain)."""
+    host, base = (urlsplit(u).hostname or "" for u in (url, base_url))
+    return host == base or _site(host) == _site(base)
+
+
+def _site(host: str) -> str:
+    parts = host.split(".")
+    keep = 3 if len(parts) > 2 and len(parts[-1]) == 2 and len(parts[-2]) <= 3 else 2
+    return ".".join(parts[-keep:])

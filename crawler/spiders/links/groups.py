@@ -1,0 +1,153 @@
+"""Links grouped by their place in the page, each group scored as a list of articles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from crawler.spiders.links.anchors import Anchor, element_text
+from crawler.spiders.links.features import (
+    has_date,
+    is_comments_text,
+    is_more_text,
+    is_title_like,
+    same_site,
+    url_is_excluded,
+    url_looks_like_article,
+)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each feature of a group counts; the threshold a group's score must reach.
+
+    The defaults are what both folds of the bench's cross-validation chose (bench/listing_links).
+    """
+
+    titles: float = 0.35
+    urls: float = 0.3
+    dates: float = 0.15
+    size: float = 0.2
+    navigation: float = 0.4
+    offsite: float = 0.4
+    threshold: float = 0.35
+    margin: float = 0.3  # groups scoring further below the page's best are left out
+    lookalikes: bool = True  # also take lone links shaped like the chosen articles
+    nested: bool = True  # leave out lists inside another list's items (colour swatches)
+    min_links: int = 2
+
+
+@dataclass
+class Group:
+    """Links sharing one signature (the same path of tags and classes from the page root)."""
+
+    signature: str
+    anchors: list[Anchor]
+    score: float = 0.0
+    features: dict[str, float] = field(default_factory=dict)
+    nested: bool = False  # a list inside another list's items: never taken
+
+    @property
+    def urls(self) -> list[str]:
+        """The group's distinct URLs, in page order."""
+        return list(dict.fromkeys(a.url for a in self.anchors))
+
+
+def group_anchors(anchors: Iterable[Anchor]) -> list[Group]:
+    """Anchors grouped by signature, in order of first appearance."""
+    groups: dict[str, list[Anchor]] = defaultdict(list)
+    for anchor in anchors:
+        groups[anchor.signature].append(anchor)
+    return [Group(signature, members) for signature, members in groups.items()]
+
+
+def measure_group(group: Group, base_url: str) -> None:
+    """Fill in the group's features, each a share in 0..1."""
+    anchors = [a for a in group.anchors if not _auxiliary(a.text)] or group.anchors
+    count = len(group.urls)
+    group.features = {
+        "titles": _share(is_title_like(a.text) for a in anchors),
+        "urls": _share(url_looks_like_article(a.url, base_url) for a in anchors),
+        "dates": _share(_dated(a.element, group) for a in anchors) if count > 1 else 0.0,
+        "size": min(1.0, (count - 1) / 4) if count > 1 else 0.0,
+        "navigation": _share(a.in_navigation for a in anchors),
+        "offsite": _share(not same_site(a.url, base_url) for a in anchors),
+    }
+
+
+def _auxiliary(text: str) -> bool:
+    return is_more_text(text) or is_comments_text(text)
+
+
+def weigh(group: Group, weights: Weights) -> float:
+    """The group's score as an article list: weighted gains less weighted penalties."""
+    gains = sum(getattr(weights, name) * group.features[name] for name in _GAINS)
+    return round(
+        gains - sum(getattr(weights, name) * group.features[name] for name in _PENALTIES), 3
+    )
+
+
+_GAINS = ("titles", "urls", "dates", "size")
+_PENALTIES = ("navigation", "offsite")
+
+
+def link_is_article(anchor: Anchor, base_url: str) -> str | None:
+    """Why one link of a chosen group is not an article, or None when it may be one."""
+    if url_is_excluded(anchor.url):
+        return "URL of a tag, category, account or file page"
+    if is_comments_text(anchor.text):
+        return f"a link to comments ({anchor.text!r})"
+    if not is_title_like(anchor.text) and not url_looks_like_article(anchor.url, base_url):
+        return f"link text {anchor.text!r} and a URL unlike its list's articles"
+    return None
+
+
+def drop_nested(groups: list[Group]) -> list[Group]:
+    """The groups less those whose links sit inside the items of another, larger-item list.
+
+    One list item is one article: several links inside each item of a list (variants,
+    swatches, "more options") are parts of the item, not items of their own.
+    """
+    items = {id(g): {item_of(a.element, g) for a in g.anchors} for g in groups}
+    for h in groups:
+        h.nested = any(_inside(h, items[id(g)]) and not _inside(g, items[id(h)])
+                       for g in groups if g is not h)  # fmt: skip
+    return [g for g in groups if not g.nested]
+
+
+def _inside(group: Group, items: set[etree._Element]) -> bool:
+    """Whether most of the group's links lie within ``items``."""
+    inside = sum(1 for a in group.anchors if a.element in items or any(
+        ancestor in items for ancestor in a.element.iterancestors()))  # fmt: skip
+    return inside >= _NESTED_SHARE * len(group.anchors)
+
+
+_NESTED_SHARE = 0.8
+
+
+def _dated(element: etree._Element, group: Group) -> bool:
+    """Whether the link's list item (up to where its neighbours begin) shows a date."""
+    return has_date(element_text(item_of(element, group))[:_ITEM_CHARS])
+
+
+def item_of(element: etree._Element, group: Group) -> etree._Element:
+    """The largest ancestor of a link that holds no other link of its group: its list item."""
+    others = {a.element for a in group.anchors if a.element is not element}
+    item = element
+    for depth, parent in enumerate(element.iterancestors()):
+        if depth >= _MAX_ITEM_DEPTH or any(True for a in parent.iter("a") if a in others):
+            break
+        item = parent
+    return item
+
+
+_ITEM_CHARS = 400
+_MAX_ITEM_DEPTH = 6
+
+
+def _share(flags: Iterable[bool]) -> float:
+    values = list(flags)
+    return sum(values) / len(values) if values else 0.0

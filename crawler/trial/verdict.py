@@ -1,0 +1,55 @@
+"""The dry run's verdict: ok, warning or failing, with concrete hints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crawler.trial.articles import TrialArticle
+
+_HINTS = {
+    "HTTP 404": "the URL answers 404: check it in a browser, or run `dramawatch sources add URL`",
+    "HTTP 403": "the site refuses the crawler (403): it may need another user_agent",
+    "not JSON": "the URL does not answer JSON: use kind: html for a page, or find the list's API",
+    "not a sitemap": "the URL is not a sitemap: try kind: html or rss",
+    "malformed or empty feed": "the URL is not a feed: try `dramawatch sources add URL`",
+    "robots.txt": "robots.txt forbids it: choose another page, or ask the site",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """``status`` (ok | warning | failing), a one-line summary and hints."""
+
+    status: str
+    summary: str
+    hints: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {"status": self.status, "summary": self.summary, "hints": list(self.hints)}
+
+
+def judge(
+    error: str | None, warnings: Sequence[str], links: int, articles: Sequence[TrialArticle]
+) -> Verdict:
+    """What the run says about the source, most serious first."""
+    if error:
+        return Verdict("failing", error, tuple(h for k, h in _HINTS.items() if k in error))
+    if warnings:
+        return Verdict("warning", warnings[0], tuple(_hint_of(w) for w in warnings))
+    with_text = [a for a in articles if a.length]
+    on_topic = [a for a in with_text if a.on_topic]
+    summary = f"{links} article links, {len(with_text)} with text, {len(on_topic)} on topic"
+    if not with_text:
+        return Verdict("warning", summary, ("no article text was extracted from the linked pages: "
+                       "check that the links lead to articles",))  # fmt: skip
+    if not on_topic:
+        hint = "none of the articles is on topic: fine for a broad source, else set topic_keywords"
+        return Verdict("ok", summary, (hint,))
+    return Verdict("ok", summary)
+
+
+def _hint_of(warning: str) -> str:
+    return warning.split(": ", 1)[1] if warning.startswith("http") and ": " in warning else warning

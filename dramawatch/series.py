@@ -1,0 +1,197 @@
+"""Metric series: figures of one (metric, entity, region, unit, status, basis, kind), one point
+per period.
+
+The same figure reported by several copies of a story, or several stories, is one point with
+its count of sources; a different figure for the same period is a revision of it: the point
+takes the most recently reported figure and keeps the earlier ones. Points sit at their
+period's midpoint (2024 -> 2024-07-02, 2025-Q1 -> 2025-02-14), so charts have a real time axis.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple, Protocol
+
+_PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$")
+
+
+class Figure(Protocol):
+    """A stored metric observation, as far as series need it."""
+
+    metric: str
+    value: float
+    unit: str
+    period: str | None
+    kind: str
+    entity: str | None
+    region: str | None
+    status: str
+    basis: str
+    observed_at: datetime
+    id: int
+
+
+class SeriesKey(NamedTuple):
+    """What a series holds: figures compared with each other and with nothing else."""
+
+    metric: str
+    entity: str | None
+    region: str | None
+    unit: str
+    status: str
+    basis: str
+    kind: str
+
+    @classmethod
+    def of(cls, figure: Figure) -> SeriesKey:
+        """The series of ``figure``."""
+        return cls(
+            figure.metric, figure.entity, figure.region, figure.unit, figure.status,
+            figure.basis, figure.kind,
+        )  # fmt: skip
+
+    def name(self) -> str:
+        """A short label: "reelshort, overseas, forecast, cumulative, change" (or "sector")."""
+        parts = [self.entity or "sector", self.region]
+        parts += [self.status if self.status != "actual" else None]
+        parts += [self.basis if self.basis != "period" else None]
+        parts += ["change" if self.kind == "change" else None]
+        return ", ".join(part for part in parts if part)
+
+
+@dataclass
+class Point:
+    """One period of a series: its latest figure, how many sources gave it, and revisions."""
+
+    period: str | None
+    when: date
+    figures: list[Figure] = field(default_factory=list)  # every report of this period
+
+    @property
+    def latest(self) -> Figure:
+        """The most recently reported figure: the point's value."""
+        return max(self.figures, key=lambda f: (f.observed_at, f.id))
+
+    @property
+    def value(self) -> float:
+        """The value of the latest figure."""
+        return self.latest.value
+
+    @property
+    def sources(self) -> int:
+        """How many reports gave the latest value."""
+        return sum(1 for f in self.figures if _same(f.value, self.value))
+
+    @property
+    def revised_from(self) -> list[float]:
+        """Other values reported for this period, oldest first (the latest value excluded)."""
+        ordered = sorted(self.figures, key=lambda f: (f.observed_at, f.id))
+        values: list[float] = []
+        for figure in ordered:
+            if not _same(figure.value, self.value) and figure.value not in values:
+                values.append(figure.value)
+        return values
+
+
+@dataclass
+class Series:
+    """The points of one series, in time order."""
+
+    key: SeriesKey
+    points: list[Point]
+
+
+def build_series(figures: Iterable[Figure]) -> list[Series]:
+    """Group ``figures`` into series of points, each in time order; series sorted by key.
+
+    A figure without a period joins a point of the same value (a copy of a dated report, or
+    of an undated one); otherwise it is a point of its own on the day it was reported.
+    """
+    grouped: dict[SeriesKey, list[Point]] = {}
+    undated: list[Figure] = []
+    for figure in sorted(figures, key=lambda f: (f.observed_at, f.id)):
+        if period_midpoint(figure.period) is None:
+            undated.append(figure)
+        else:
+            _add(grouped.setdefault(SeriesKey.of(figure), []), figure)
+    for figure in undated:
+        _add_undated(grouped.setdefault(SeriesKey.of(figure), []), figure)
+    return [
+        Series(key, sorted(points, key=lambda p: p.when))
+        for key, points in sorted(grouped.items(), key=lambda item: _sort_key(item[0]))
+    ]
+
+
+def _add(points: list[Point], figure: Figure) -> None:
+    """Add a dated figure to its period's point."""
+    point = next((p for p in points if p.period == figure.period), None)
+    if point is None:
+        when = period_midpoint(figure.period) or figure.observed_at.date()
+        point = Point(figure.period, when)
+        points.append(point)
+    point.figures.append(figure)
+
+
+def _add_undated(points: list[Point], figure: Figure) -> None:
+    """Add an undated figure to a point of the same value, else as a point of its own."""
+    point = next((p for p in points if any(_same(f.value, figure.value) for f in p.figures)), None)
+    if point is None:
+        point = Point(None, figure.observed_at.date())
+        points.append(point)
+    point.figures.append(figure)
+
+
+def period_midpoint(period: str | None) -> date | None:
+    """The middle day of a period ("2024", "2024-12", "2025-Q1", "2024-H1", "A/B"), or None."""
+    span = period_span(period)
+    if span is None:
+        return None
+    start, end = span
+    return start + (end - start) / 2
+
+
+def period_span(period: str | None) -> tuple[date, date] | None:
+    """First and last day of a period, or None for no period or an unknown form."""
+    if not period:
+        return None
+    if "/" in period:
+        first, _, last = period.partition("/")
+        opening, closing = period_span(first), period_span(last)
+        return (opening[0], closing[1]) if opening and closing else None
+    match = _PERIOD.match(period)
+    if match is None:
+        return None
+    year, month, quarter, half = match.groups()
+    first_month, months = 1, 12
+    if month:
+        first_month, months = int(month), 1
+    elif quarter:
+        first_month, months = 3 * int(quarter) - 2, 3
+    elif half:
+        first_month, months = 6 * int(half) - 5, 6
+    start = date(int(year), first_month, 1)
+    return start, _add_months(start, months) - timedelta(days=1)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9)
+
+
+def _sort_key(key: SeriesKey) -> tuple[Any, ...]:
+    return (key.metric, key.kind, key.status, key.entity or "", key.region or "", key.unit,
+            key.basis)  # fmt: skip
+
+
+def latest_two(series: Series) -> tuple[Point, Point | None]:
+    """The latest point of a series and the one before it."""
+    points: Sequence[Point] = series.points
+    return points[-1], (points[-2] if len(points) > 1 else None)

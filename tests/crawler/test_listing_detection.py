@@ -1,0 +1,89 @@
+"""Automatic article-link detection on recorded listings shaped like the real sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crawler.spiders.links import check_selector, detect_links
+from crawler.spiders.listing_links import empty_listing_hint, listing_decisions, listing_selector
+
+LISTINGS = Path(__file__).parents[1] / "fixtures" / "listings"
+DEMO = Path(__file__).parents[2] / "dramawatch" / "demo" / "sites"
+TEMPLATES = json.loads((LISTINGS / "templates.labels.json").read_text(encoding="utf-8"))
+DEMO_LABELS = json.loads((LISTINGS / "demo.labels.json").read_text(encoding="utf-8"))
+
+
+def _demo_html(label: dict[str, str]) -> str:
+    raw = (DEMO / label["file"]).read_bytes()
+    html = raw.decode("gb18030" if b"charset=gb" in raw[:2000].lower() else "utf-8")
+    return html.replace("{{base}}", "http://127.0.0.1")
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_template_listing_links_are_found(name: str) -> None:
+    label = TEMPLATES[name]
+    html = (LISTINGS / f"{name}.html").read_text(encoding="utf-8")
+    detection = detect_links(listing_selector(html).root, label["url"])
+    found, truth = {d.url for d in detection.chosen}, set(label["links"])
+    assert found >= truth
+    # A sidebar shaped like the list, unmarked by class or tag, may come along (China Daily).
+    assert len(found - truth) <= 0.2 * len(truth)
+
+
+@pytest.mark.parametrize("name", sorted(DEMO_LABELS))
+def test_demo_listing_links_are_found(name: str) -> None:
+    label = DEMO_LABELS[name]
+    detection = detect_links(listing_selector(_demo_html(label)).root, label["url"])
+    assert {d.url for d in detection.chosen} == set(label["links"])
+
+
+def test_every_decision_has_a_score_and_a_reason() -> None:
+    html = (LISTINGS / "wordpress-category.html").read_text(encoding="utf-8")
+    detection = detect_links(listing_selector(html).root, TEMPLATES["wordpress-category"]["url"])
+    assert all(d.reason for d in (*detection.chosen, *detection.skipped))
+    assert "headline-like texts 100%" in detection.chosen[0].reason
+    skipped = {d.url: d.reason for d in detection.skipped}
+    assert "navigation" in skipped["https://www.verticaldrama.tv/tag/microdrama/"]
+    assert "a lone link" in skipped["https://www.verticaldrama.tv/page/2/"]
+
+
+def test_suggested_selector_picks_exactly_the_chosen_links() -> None:
+    html = (LISTINGS / "govcn-yaowen.html").read_text(encoding="utf-8")
+    url = TEMPLATES["govcn-yaowen"]["url"]
+    detection = detect_links(listing_selector(html).root, url)
+    assert detection.suggested_selector
+    by_selector = listing_decisions(listing_selector(html), url, detection.suggested_selector)
+    assert {d.url for d in by_selector.chosen} == {d.url for d in detection.chosen}
+
+
+def test_plain_list_of_sixty_links_is_detected() -> None:
+    items = "".join(
+        f'<li><a href="/news/2025/12/{i:02d}/story-{i}.html">Studio news item {i}</a></li>'
+        for i in range(60)
+    )
+    html = f'<html><body><ul><li><a href="/">Home</a></li></ul><ul>{items}</ul></body></html>'
+    detection = detect_links(listing_selector(html).root, "http://127.0.0.1/news/")
+    assert len(detection.chosen) == 60
+
+
+def test_a_list_without_article_links_gets_a_hint_with_a_selector() -> None:
+    items = "".join(f'<a href="/p?i={i}">Item {i}</a>' for i in range(8))
+    html = f'<html><body><div class="list">{items}</div></body></html>'
+    detection = detect_links(listing_selector(html).root, "http://127.0.0.1/")
+    assert not detection.chosen
+    assert empty_listing_hint(detection) == "0 article links: try link_selector: 'div.list a'"
+
+
+def test_link_selector_decisions_name_the_selector() -> None:
+    html = '<div class="x"><a href="/a">A</a><a href="/b">B</a></div><a href="/c">C</a>'
+    decisions = listing_decisions(listing_selector(html), "http://127.0.0.1/", "div.x a")
+    assert [d.url for d in decisions.chosen] == ["http://127.0.0.1/a", "http://127.0.0.1/b"]
+    assert decisions.chosen[0].reason == "matches 'div.x a'"
+
+
+def test_check_selector_reports_the_error() -> None:
+    assert check_selector("ul.news a") is None
+    assert "SelectorSyntaxError" in (check_selector("ul..news a") or "")

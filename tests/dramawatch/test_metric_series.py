@@ -1,0 +1,124 @@
+"""Series of metric figures: one point per period, sources counted, revisions kept; charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from dramawatch.charts import human_number, terminal_chart, tick_label, write_png
+from dramawatch.series import SeriesKey, build_series, period_midpoint, period_span
+
+
+@dataclass
+class Fig:
+    """A stand-in for a stored observation."""
+
+    id: int
+    value: float
+    period: str | None
+    metric: str = "market_value"
+    unit: str = "CNY"
+    kind: str = "level"
+    entity: str | None = None
+    region: str | None = "cn"
+    status: str = "actual"
+    basis: str = "period"
+    observed_at: datetime = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def _at(day: int) -> datetime:
+    return datetime(2025, 1, day, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("period", "span"),
+    [
+        ("2024", (date(2024, 1, 1), date(2024, 12, 31))),
+        ("2024-12", (date(2024, 12, 1), date(2024, 12, 31))),
+        ("2025-Q1", (date(2025, 1, 1), date(2025, 3, 31))),
+        ("2025-H2", (date(2025, 7, 1), date(2025, 12, 31))),
+        ("2025-01/2025-08", (date(2025, 1, 1), date(2025, 8, 31))),
+        ("soon", None),
+        (None, None),
+    ],
+)
+def test_period_spans(period: str | None, span: tuple[date, date] | None) -> None:
+    assert period_span(period) == span
+
+
+def test_points_sit_at_period_midpoints() -> None:
+    assert period_midpoint("2024") == date(2024, 7, 1)
+    assert period_midpoint("2025-Q1") == date(2025, 2, 14)
+
+
+def test_one_series_per_entity_region_status_basis_unit_and_kind() -> None:
+    figures = [
+        Fig(1, 6.62e8, "2024", metric="users", unit="count"),
+        Fig(2, 1e8, "2025", metric="users", unit="count", entity="hongguo", region=None),
+        Fig(3, 7e8, "2025", metric="users", unit="count", status="forecast"),
+        Fig(4, 2.3e9, "2025-03", metric="users", unit="count", basis="cumulative"),
+        Fig(5, 6.9e9, "2024", metric="users", unit="USD"),
+        Fig(6, 7.0, "2024", metric="users", unit="percent", kind="change"),
+    ]
+    keys = [one.key for one in build_series(figures)]
+    assert len(keys) == 6
+    assert SeriesKey("users", "hongguo", None, "count", "actual", "period", "level") in keys
+
+
+def test_syndicated_copies_are_one_point_and_a_new_figure_a_revision() -> None:
+    figures = [
+        Fig(1, 5.044e10, "2024", observed_at=_at(2)),
+        Fig(2, 5.044e10, "2024", observed_at=_at(3)),  # a syndicated copy
+        Fig(3, 3.739e10, "2023", observed_at=_at(1)),
+        Fig(4, 5.05e10, "2024", observed_at=_at(9)),  # revised later
+        Fig(5, 5.05e10, "2024", observed_at=_at(10)),
+    ]
+    (series,) = build_series(figures)
+    assert [p.period for p in series.points] == ["2023", "2024"]
+    latest = series.points[-1]
+    assert (latest.value, latest.sources, latest.revised_from) == (5.05e10, 2, [5.044e10])
+
+
+def test_figures_without_a_period_are_placed_on_their_report_date() -> None:
+    (series,) = build_series([Fig(1, 3e7, None, observed_at=_at(5))])
+    assert series.points[0].when == date(2025, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "label"),
+    [(5.04e10, "CNY", "50.4 bn"), (1.33e6, "count", "1.33 m"), (34.9, "percent", "34.9%"),
+     (18.4, "percentage_points", "18.4 pp"), (0, "CNY", "0")],
+)  # fmt: skip
+def test_ticks_are_readable(value: float, unit: str, label: str) -> None:
+    assert tick_label(value, unit) == label
+
+
+def test_human_number() -> None:
+    assert human_number(67_790_000_000.0) == "67.79 bn"
+
+
+def _mixed() -> list[Fig]:
+    return [
+        Fig(1, 3.68e9, "2021"),
+        Fig(2, 5.044e10, "2024"),
+        Fig(3, 6.779e10, "2025", status="forecast"),
+        Fig(4, 1.5e10, "2027", status="target", region="shanghai"),
+        Fig(5, 6.9e9, "2024", unit="USD"),
+    ]
+
+
+def test_terminal_chart_has_one_panel_per_unit_and_readable_ticks() -> None:
+    chart = terminal_chart(build_series(_mixed()), "Market size")
+    assert "Market size (CNY)" in chart and "Market size (USD)" in chart
+    assert "bn" in chart and "e+" not in chart and "67790000000" not in chart
+    assert "shanghai, target" in chart and "\x1b[" not in chart
+    assert "2024-07-01" in chart or "2024" in chart
+
+
+def test_png_chart_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "market.png"
+    write_png(build_series(_mixed()), "Market size", path)
+    assert path.read_bytes().startswith(b"\x89PNG")
