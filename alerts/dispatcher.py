@@ -153,7 +153,7 @@ def _claim(
         for name, ids in batches:
             taken = [i for i in ids if tx.alerts.claim(i, now, now + policy.lease)]
             report.busy += len(ids) - len(taken)
-            messages = [_message(d) for d in map(tx.alerts.get, taken) if d is not None]
+            messages = [_message(tx, d) for d in map(tx.alerts.get, taken) if d is not None]
             if messages:
                 claimed.append(_Claimed(name, messages))
         tx.commit()
@@ -178,8 +178,10 @@ def _send(name: str, channel: Channel | None, messages: list[AlertMessage]) -> D
     return None
 
 
-def _message(delivery: Delivery) -> AlertMessage:
+def _message(tx: Transaction | None, delivery: Delivery) -> AlertMessage:
+    """The delivery's message, carrying its riders' alerts when ``tx`` is given."""
     alert = delivery.alert
+    riders = tuple(_message(None, d) for d in tx.alerts.riders(delivery.id)) if tx else ()
     return AlertMessage(
         delivery_id=delivery.id,
         alert_id=alert.id,
@@ -189,6 +191,7 @@ def _message(delivery: Delivery) -> AlertMessage:
         story_id=alert.story_id,
         created_at=delivery.created_at,
         attempt=delivery.attempts,
+        riders=riders,
     )
 
 
@@ -212,6 +215,7 @@ def _record_success(
     values = {"status": DELIVERED, "delivered_at": now, "last_error": None}
     if tx.alerts.finish(message.delivery_id, **values):
         report.delivered.append(message.delivery_id)
+        report.delivered += _finish_riders(tx, message, values)
         logger.info("Delivery %s delivered on attempt %d", message.delivery_id, message.attempt)
 
 
@@ -227,7 +231,8 @@ def _record_failure(
     if not tx.alerts.finish(message.delivery_id, **values):
         return
     final = values.get("status") == FAILED
-    (report.failed if final else report.retrying).append(message.delivery_id)
+    riders = _finish_riders(tx, message, values)
+    (report.failed if final else report.retrying).extend([message.delivery_id, *riders])
     logger.warning(
         "Delivery %s attempt %d failed: %s; %s",
         message.delivery_id,
@@ -235,6 +240,13 @@ def _record_failure(
         error,
         "giving up" if final else f"next attempt at {values['next_attempt_at']}",
     )
+
+
+def _finish_riders(tx: Transaction, message: AlertMessage, values: dict[str, Any]) -> list[str]:
+    """The carrier's outcome on the deliveries that rode in its message."""
+    if not message.riders:
+        return []
+    return tx.alerts.finish_riders(message.delivery_id, attempts=message.attempt, **values)
 
 
 def _failure_values(

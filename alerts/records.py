@@ -125,6 +125,7 @@ class AlertMessage:
     story_id: int | None
     created_at: datetime
     attempt: int = 1
+    riders: tuple[AlertMessage, ...] = ()  # other rules on the story, sent in this message
 
     @property
     def title(self) -> str:
@@ -137,12 +138,20 @@ class AlertMessage:
         return str(self.payload.get("text") or one_line(self.title))
 
     def body(self) -> dict[str, Any]:
-        """The webhook JSON: the contract's keys, ``metric``/``health`` when set, and ``text``."""
+        """The webhook JSON: the contract's keys, ``metric``/``health`` when set, ``text``, and
+        ``rules``: every rule that fired on the story, this one first."""
         values = {**self.payload, "rule": self.rule, "kind": self.kind, "story_id": self.story_id}
         body = {key: values.get(key) for key in BODY_KEYS}
-        body["matched"] = list(body["matched"] or [])
+        body.update(self.rule_entry())
+        body["text"] = self.text
+        body["rules"] = [self.rule_entry(), *(rider.rule_entry() for rider in self.riders)]
+        return body
+
+    def rule_entry(self) -> dict[str, Any]:
+        """What this alert's rule found: rule, kind, matched, and metric/health when set."""
+        entry: dict[str, Any] = {"rule": self.rule, "kind": self.kind}
+        entry["matched"] = list(self.payload.get("matched") or [])
         for extra in ("metric", "health"):
             if self.payload.get(extra) is not None:
-                body[extra] = self.payload[extra]
-        body["text"] = self.text
-        return body
+                entry[extra] = self.payload[extra]
+        return entry

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from config.durations import parse_duration
+from config.durations import format_duration, parse_duration
 from config.entities import DEFAULT_ENTITIES, merge_entities, shipped_entities
 from config.errors import ConfigError
 from config.loader import (
@@ -52,6 +52,7 @@ __all__ = [
     "WebSettings",
     "WebhookChannel",
     "default_metric_definitions",
+    "format_duration",
     "load_config",
     "merge_entities",
     "parse_duration",

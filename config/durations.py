@@ -21,3 +21,11 @@ def parse_duration(value: str | int) -> int:
             "e.g. 45s, 30m, 6h, 1d or 1w"
         )
     return int(match.group(1)) * _UNITS[match.group(2)]
+
+
+def format_duration(seconds: int) -> str:
+    """The shortest exact form of ``seconds``: 1800 -> ``30m``, 21600 -> ``6h``, 90 -> ``90s``."""
+    for unit, size in sorted(_UNITS.items(), key=lambda item: -item[1]):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"

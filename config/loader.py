@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,6 +22,8 @@ DEFAULT_CONFIG = PACKAGE_DIR / "default.yaml"
 DEMO_CONFIG = PACKAGE_DIR / "demo.yaml"
 DEFAULT_METRICS = PACKAGE_DIR / "metrics.yaml"
 LOCAL_CONFIG_NAME = "dramawatch.yaml"
+# sqlite:///name.db (three slashes, then a relative path; four slashes make it absolute).
+_SQLITE_RELATIVE = re.compile(r"(sqlite(?:\+\w+)?):///(?!/)(?!:memory:)(?!file:)([^?]+)(\?.*)?")
 
 
 def resolve_config_path(path: str | Path | None) -> Path:
@@ -50,7 +53,21 @@ def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> C
     problems = _cross_check(config, own)
     if problems:
         raise ConfigError(file, problems)
-    return config
+    return config.model_copy(update={"database": resolve_database(config.database, Path(path))})
+
+
+def resolve_database(database: str, config_file: Path) -> str:
+    """A relative SQLite path made absolute against the config file's directory.
+
+    The shipped configs (inside this package) keep theirs relative to the working directory,
+    so ``dramawatch crawl`` without a config writes ./dramawatch.db as it always has.
+    """
+    match = _SQLITE_RELATIVE.fullmatch(database)
+    if match is None or config_file.resolve().parent == PACKAGE_DIR:
+        return database
+    scheme, name, query = match.groups()
+    absolute = (config_file.resolve().parent / name).as_posix()
+    return f"{scheme}:///{absolute}{query or ''}"
 
 
 def _read(path: Path, file: str) -> str:

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alerts.errors import UnknownTargetError
-from alerts.evaluate import article_facts, article_verdicts, observation_facts
+from alerts.evaluate import article_facts, metric_events, observation_facts, previous_text
 from alerts.records import ArticleFacts, MetricFacts, ObservationFacts, Verdict
 from alerts.rules import evaluate, previous_observation
 from storage import SeriesTags
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from config.schema import Config
-    from storage import Store, Transaction
-    from storage.models import Article
+    from storage import ArticleRevision, Store, Transaction
+    from storage.models import Article, MetricObservation
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _ALL_STORED = 2**62  # "stored before" bound that includes every stored observation
@@ -36,8 +38,7 @@ def explain(store: Store, config: Config, target: str, *, source: str | None = N
     with store.transaction() as tx:  # never committed: a dry run
         article = _stored_article(tx, target)
         if article is not None:
-            facts = article_facts(article, entities=frozenset(tx.mentions.of_article(article.id)))
-            verdicts = article_verdicts(tx, config, facts, tx.metrics.of_article(article.id))
+            facts, verdicts = _as_crawled(tx, config, article)
         else:
             facts = _file_facts(target, config, source)
             verdicts = evaluate(config.rules, facts) + _file_metric_verdicts(tx, config, facts)
@@ -45,6 +46,55 @@ def explain(store: Store, config: Config, target: str, *, source: str | None = N
         raised = {v.draft.dedupe_key for v in verdicts if v.draft and v.fired}
         already = {key for key in raised if tx.alerts.has_alert(key)}
     return Explanation(facts, verdicts, already)
+
+
+def _as_crawled(
+    tx: Transaction, config: Config, article: Article
+) -> tuple[ArticleFacts, list[Verdict]]:
+    """The verdicts the crawl reached on a stored article, against what was stored then.
+
+    Keyword rules: as when the article was first stored (a new story or another copy), and
+    again for its latest revision. Metric rules: each figure against the figures stored
+    before the ingest that stored it (the revision whose text first holds its quote).
+    """
+    first = tx.articles.story_articles(article.story_id or -1)[:1]
+    new_story = not first or first[0].id == article.id
+    named = frozenset(tx.mentions.of_article(article.id))
+    facts = article_facts(article, new_story=new_story, entities=named)
+    verdicts = [_labelled(v, "when", "first stored") for v in evaluate(config.rules, facts)]
+    if article.revision > 1:
+        earlier = previous_text(tx, article)
+        revised = article_facts(article, previous_text=earlier, entities=named)
+        when = f"revision {article.revision}"
+        verdicts += [_labelled(v, "when", when) for v in evaluate(config.rules, revised)]
+    if any(rule.kind == "metric_change" for rule in config.rules):
+        revisions = list(tx.articles.revisions(article.id))
+        for batch in _ingest_batches(tx.metrics.of_article(article.id), revisions):
+            for event in metric_events(tx, batch):
+                label = _figure_label(event.new)
+                verdicts += [_labelled(v, "figure", label) for v in evaluate(config.rules, event)]
+    return facts, verdicts
+
+
+def _ingest_batches(
+    figures: Sequence[MetricObservation], revisions: Sequence[ArticleRevision]
+) -> list[list[MetricObservation]]:
+    """The article's figures grouped by the revision that first held each one's quote."""
+    batches: dict[int, list[MetricObservation]] = {}
+    for figure in figures:
+        first = next((r.revision for r in revisions if figure.quote in r.text), 0)
+        batches.setdefault(first, []).append(figure)
+    return [batches[revision] for revision in sorted(batches)]
+
+
+def _figure_label(figure: ObservationFacts) -> str:
+    period = f" ({figure.period})" if figure.period else ""
+    value = f"{figure.value:,.0f}" if figure.value.is_integer() else f"{figure.value:,}"
+    return f"{figure.metric} {value} {figure.unit}{period}"
+
+
+def _labelled(verdict: Verdict, key: str, value: str) -> Verdict:
+    return replace(verdict, details={**verdict.details, key: value})
 
 
 def _stored_article(tx: Transaction, target: str) -> Article | None:

@@ -42,6 +42,9 @@ def configure(log_format: str, level: int) -> None:
     logging.basicConfig(handlers=[handler], level=level, force=True)
     # APScheduler reports every job start and finish at INFO; the daemon logs its own summaries.
     logging.getLogger("apscheduler").setLevel(max(level, logging.WARNING))
+    # Alembic names every migration context at INFO whenever a command opens the database;
+    # only -vv (debug) shows it.
+    logging.getLogger("alembic").setLevel(level if level <= logging.DEBUG else logging.WARNING)
 
 
 def current_level() -> int:

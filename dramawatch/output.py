@@ -61,7 +61,7 @@ def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], title: str 
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(literal(_cell(row.get(column))) for column in columns))
+        table.add_row(*(literal(_table_cell(row.get(column))) for column in columns))
     console().print(table)
 
 
@@ -71,9 +71,18 @@ def literal(value: str) -> Text:
     return Text(_CONTROL.sub("", value))
 
 
+# The fraction of a second in an ISO timestamp: noise in a table.
+_FRACTION = re.compile(r"(?<=T\d\d:\d\d:\d\d)\.\d+")
+
+
 def console() -> Console:
     """The stdout console (wide enough in tests and pipes to keep rows readable)."""
     return Console(width=None if sys.stdout.isatty() else 160)
+
+
+def _table_cell(value: Any) -> str:
+    """A table cell: times to the second (JSON and CSV keep what is stored)."""
+    return _FRACTION.sub("", _cell(value))
 
 
 def _cell(value: Any) -> str:

@@ -20,6 +20,7 @@ class SourceResult:
     stats: RunStats = field(default_factory=RunStats)
     revisions: int = 0
     error: str | None = None
+    done: bool = False  # the source's crawl has closed (for the live progress)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -53,6 +54,7 @@ class PassReport:
     """Every source's result for one pass."""
 
     results: list[SourceResult] = field(default_factory=list)
+    alerts: dict[str, int] = field(default_factory=dict)  # raised, delivered, pending, failed
 
     @property
     def failed(self) -> list[SourceResult]:
@@ -66,4 +68,4 @@ class PassReport:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready summary."""
-        return {"sources": [result.as_dict() for result in self.results]}
+        return {"sources": [result.as_dict() for result in self.results], "alerts": self.alerts}

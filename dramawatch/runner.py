@@ -60,6 +60,8 @@ def run_pass(
     _record_runs(store, report, started, runs)
     alert_on_sources(store, config)
     dispatch_pending(store, config)
+    with store.transaction() as tx:
+        report.alerts = tx.alerts.outcome_since(started)
     return report
 
 
@@ -139,6 +141,10 @@ def _connect(crawler: Crawler, result: SourceResult, progress: Progress | None) 
         stats.errors.append({"url": url, "error": failure.getErrorMessage() if failure else "?"})
         logger.error("Source %s: %s: %s", result.source, url, failure and failure.getTraceback())
 
+    def closed(**_: Any) -> None:
+        result.done = True
+        _notify()
+
     def _notify() -> None:
         if progress is not None:
             progress(result)
@@ -148,6 +154,7 @@ def _connect(crawler: Crawler, result: SourceResult, progress: Progress | None) 
     crawler.signals.connect(dropped, signal=signals.item_dropped, weak=False)
     crawler.signals.connect(failed, signal=signals.item_error, weak=False)
     crawler.signals.connect(failed, signal=signals.spider_error, weak=False)
+    crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
 
 
 def _finish(crawler: Crawler | None, result: SourceResult) -> None:

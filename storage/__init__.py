@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from storage.db import Store, Transaction, make_engine, open_store
+from storage.errors import DatabaseMissing, DatabaseSetupError
+from storage.maintenance import BackupUnsupported, PruneReport, backup
 from storage.models import (
     Article,
     ArticleEntity,
@@ -12,6 +14,7 @@ from storage.models import (
     Source,
     Story,
 )
+from storage.opening import parse_database_url
 from storage.records import (
     SECTOR,
     ArticleRecord,
@@ -27,9 +30,13 @@ __all__ = [
     "ArticleEntity",
     "ArticleRecord",
     "ArticleRevision",
+    "BackupUnsupported",
     "CrawlRun",
+    "DatabaseMissing",
+    "DatabaseSetupError",
     "IngestResult",
     "MetricObservation",
+    "PruneReport",
     "RunStats",
     "SeriesTags",
     "Source",
@@ -37,6 +44,8 @@ __all__ = [
     "Story",
     "StoryCandidate",
     "Transaction",
+    "backup",
     "make_engine",
     "open_store",
+    "parse_database_url",
 ]

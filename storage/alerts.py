@@ -32,6 +32,19 @@ class AlertRepository:
         query = select(Delivery.status, func.count()).group_by(Delivery.status)
         return {status: int(count) for status, count in self.session.execute(query)}
 
+    def outcome_since(self, moment: datetime) -> dict[str, int]:
+        """How many alerts were raised since ``moment``, and their deliveries by state."""
+        raised = select(func.count()).select_from(Alert).where(Alert.created_at >= moment)
+        states = (
+            select(Delivery.status, func.count())
+            .join(Delivery.alert)
+            .where(Alert.created_at >= moment)
+            .group_by(Delivery.status)
+        )
+        counts = {status: int(count) for status, count in self.session.execute(states)}
+        outcome = {"raised": int(self.session.scalar(raised) or 0)}
+        return outcome | {state: counts.get(state, 0) for state in (DELIVERED, PENDING, FAILED)}
+
     def has_alert(self, dedupe_key: str) -> bool:
         """True when an alert with ``dedupe_key`` was already raised."""
         return self.session.connection().scalar(_ALERT_BY_KEY, {"key": dedupe_key}) is not None
@@ -47,8 +60,12 @@ class AlertRepository:
         delivery_id: str,
         next_attempt_at: datetime,
         created_at: datetime,
+        carrier_id: str | None = None,
     ) -> None:
-        """Queue alert ``alert_id`` for ``channel`` under the stable ``delivery_id``."""
+        """Queue alert ``alert_id`` for ``channel`` under the stable ``delivery_id``.
+
+        With ``carrier_id`` it rides in that delivery's message and shares its outcome.
+        """
         values = {
             "id": delivery_id,
             "alert_id": alert_id,
@@ -57,6 +74,7 @@ class AlertRepository:
             "attempts": 0,
             "next_attempt_at": next_attempt_at,
             "created_at": created_at,
+            "carrier_id": carrier_id,
         }
         self.session.connection().execute(_NEW_DELIVERY, values)
 
@@ -65,6 +83,7 @@ class AlertRepository:
         query = (
             select(Delivery.id, Delivery.channel)
             .where(Delivery.status == PENDING, Delivery.next_attempt_at <= now)
+            .where(Delivery.carrier_id.is_(None))  # riders go with their carrier
             .order_by(Delivery.next_attempt_at, Delivery.created_at, Delivery.id)
             .limit(limit)
         )
@@ -108,6 +127,25 @@ class AlertRepository:
         query = select(Delivery).options(joinedload(Delivery.alert))
         return self.session.scalars(query.where(Delivery.id == delivery_id)).first()
 
+    def riders(self, carrier_id: str) -> Sequence[Delivery]:
+        """The pending deliveries riding in ``carrier_id``'s message, with their alerts."""
+        query = select(Delivery).options(joinedload(Delivery.alert))
+        query = query.where(Delivery.carrier_id == carrier_id, Delivery.status == PENDING)
+        return self.session.scalars(query.order_by(Delivery.alert_id)).all()
+
+    def finish_riders(self, carrier_id: str, **values: Any) -> list[str]:
+        """Give the pending riders of ``carrier_id`` their carrier's outcome; their ids."""
+        ids = [delivery.id for delivery in self.riders(carrier_id)]
+        if ids:
+            statement = update(Delivery).where(Delivery.id.in_(ids), Delivery.status == PENDING)
+            self.session.execute(statement.values(**values))
+        return ids
+
+    def find_ids(self, prefix: str) -> list[str]:
+        """The delivery ids starting with ``prefix`` (the short ids the CLI shows)."""
+        query = select(Delivery.id).where(Delivery.id.startswith(prefix, autoescape=True))
+        return list(self.session.scalars(query.order_by(Delivery.id).limit(10)))
+
     def finish(self, delivery_id: str, **values: Any) -> bool:
         """Record the outcome of an attempt on a delivery that is still pending."""
         statement = (
@@ -132,10 +170,17 @@ class AlertRepository:
         if failed:
             statement = statement.where(Delivery.status == FAILED)
         else:
-            statement = statement.where(Delivery.id.in_(list(ids)))
+            statement = statement.where(Delivery.id.in_(self._with_fellow_riders(ids)))
         result = self.session.execute(statement.values(status=PENDING, next_attempt_at=now))
         assert isinstance(result, CursorResult)
         return int(result.rowcount)
+
+    def _with_fellow_riders(self, ids: Sequence[str]) -> list[str]:
+        """``ids`` with the carriers they ride in and every rider of those carriers."""
+        carriers = select(Delivery.carrier_id).where(Delivery.id.in_(list(ids)))
+        heads = {*ids, *(c for c in self.session.scalars(carriers) if c is not None)}
+        riders = select(Delivery.id).where(Delivery.carrier_id.in_(heads))
+        return [*heads, *self.session.scalars(riders)]
 
     def delivery_ids_of_alert(self, alert_id: int) -> list[str]:
         """The delivery ids of one alert."""

@@ -1,4 +1,4 @@
-"""Searching the archive: full-text queries with filters, newest first or by relevance."""
+"""Searching the archive: full-text queries with filters, newest published first or by relevance."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from sqlalchemy import ColumnElement, Select, and_, column, func, select, table,
 from sqlalchemy.orm import Session
 
 from storage import postgres
-from storage.cjk import fts_query
 from storage.models import Article, ArticleEntity, Source
+from storage.query import ParsedQuery, fts5_any, fts5_match, parse_query, tsquery
 
 _FTS = table("article_fts", column("rowid"), column("rank"))
+_MATCH = text("article_fts MATCH :match")
+_SORTED_MATCHES = 2000
+"""Matches sorted by date at most; with more, the articles are walked by date instead."""
 _CANDIDATES = 2000
 """Filtered articles counted at most: with more, the newest-first walk ends early enough."""
 _PROBE_COST = 3000
@@ -58,37 +61,63 @@ class ArticleSearch:
         source: str | None = None, limit: int = 20, rank: bool = False, stories: bool = False,
         entity: str | None = None,
     ) -> Sequence[Article]:  # fmt: skip
-        """Articles matching ``query`` (all when empty), newest first or by relevance;
-        ``entity`` keeps those that mention that entity of the catalogue."""
-        statement: Select[Any] = select(Article)
-        relevance: ColumnElement[Any] | None = None
+        """Articles matching ``query`` (all when empty), newest published first or by relevance.
+
+        Newest first orders by publication time (the fetch time when there is none), then by
+        fetch time. ``stories``: one row per story, its newest matching copy. ``entity`` keeps
+        the articles that mention that entity of the catalogue.
+        """
+        built = self._statement(
+            query, since, source, entity, limit=limit, stories=stories, rank=rank
+        )
+        if built is None:
+            return []
+        statement, score = built
+        relevance = (score,) if rank and score is not None else ()
+        ordered = statement.order_by(*relevance, *_newest_first())
+        return self.session.scalars(ordered.limit(limit)).all()
+
+    def count(
+        self, query: str | None = None, *, since: datetime | None = None,
+        source: str | None = None, stories: bool = False, at_most: int | None = None,
+        entity: str | None = None,
+    ) -> int:  # fmt: skip
+        """How many articles (or stories) ``search`` would find without a limit.
+
+        ``at_most``: stop counting there (a very common term matches much of the archive).
+        """
+        # rank=True: counted through the FTS join, which stops at ``at_most``.
+        built = self._statement(
+            query, since, source, entity, limit=_CANDIDATES, stories=stories, rank=True
+        )
+        if built is None:
+            return 0
+        rows = built[0] if at_most is None else built[0].limit(at_most)
+        counted = select(func.count()).select_from(rows.subquery())
+        return int(self.session.scalar(counted) or 0)
+
+    def _statement(
+        self, query: str | None, since: datetime | None, source: str | None,
+        entity: str | None, *, limit: int, stories: bool, rank: bool,
+    ) -> tuple[Select[Any], ColumnElement[Any] | None] | None:  # fmt: skip
+        """The matching articles and their relevance score (lower is better), or None: none."""
         candidates = self._candidates(since, source, entity)
         if candidates is not None and candidates.count == 0:
-            return []
+            return None
+        statement: Select[Any] = select(Article)
+        score: ColumnElement[Any] | None = None
+        fts = False
         if query:
-            matched = self._match(statement, query)
-            if matched is None:
-                return []
-            statement, relevance = matched
+            parsed = parse_query(query)
+            if parsed is None:
+                return None
+            # Few filtered candidates: FTS5 tests just those, whatever the order.
+            joined = rank or candidates is not None
+            statement, score, fts = self._match(statement, parsed, ranked=joined)
         if candidates is not None:
-            statement = statement.where(candidates.restrict(fts=bool(query), limit=limit))
+            statement = statement.where(candidates.restrict(fts=fts, limit=limit))
         statement = _filter(statement, since, source, entity)
-        if stories:
-            # One row per story: its newest matching copy.
-            newest = func.max(Article.id).over(partition_by=Article.story_id)
-            ranked = statement.add_columns(newest.label("newest")).subquery()
-            statement = (
-                select(Article)
-                .join(ranked, ranked.c.id == Article.id)
-                .where(ranked.c.id == ranked.c.newest)
-            )
-        order = relevance if (rank and relevance is not None and not stories) else None
-        order_by: tuple[ColumnElement[Any], ...] = (
-            (order, Article.id.desc())
-            if order is not None
-            else (self._newest_first(fts_joined=relevance is not None and not stories),)
-        )
-        return self.session.scalars(statement.order_by(*order_by).limit(limit)).all()
+        return _one_per_story(statement, score) if stories else (statement, score)
 
     def _candidates(
         self, since: datetime | None, source: str | None, entity: str | None
@@ -119,47 +148,55 @@ class ArticleSearch:
             return None
         return _Candidates(ids, count, low or 0, high or 0)  # 0, 0: there are none
 
-    def _newest_first(self, *, fts_joined: bool) -> ColumnElement[Any]:
-        """Newest first; on SQLite, in the order FTS5 yields its rowids (= article ids).
-
-        FTS5 walks a term's rowids in descending order itself, so with LIMIT the query stops
-        after the first matches that pass the filters. Ordering by ``article.id`` instead
-        makes SQLite sort every match first: seconds for a term in half of a million articles.
-        """
-        if fts_joined and not postgres.is_postgres(self.session):
-            return _FTS.c.rowid.desc()
-        return Article.id.desc()
-
     def _match(
-        self, statement: Select[Any], query: str
-    ) -> tuple[Select[Any], ColumnElement[Any]] | None:
-        """``statement`` joined to the full-text index for ``query``, and a relevance order."""
+        self, statement: Select[Any], parsed: ParsedQuery, *, ranked: bool
+    ) -> tuple[Select[Any], ColumnElement[Any] | None, bool]:
+        """``statement`` restricted to the query's matches, a score, and whether FTS5 is joined.
+
+        On SQLite, newest first with many matches walks the articles by date (the
+        ``ix_article_dated`` index) and keeps those in the set of matching rowids, which FTS5
+        reads cheaply: it stops after ``limit`` rows instead of sorting every match. Few
+        matches are joined and sorted (walking by date would pass too many articles).
+        """
         if postgres.is_postgres(self.session):
-            tsquery = postgres.tsquery_literal(query)
-            if tsquery is None:
-                return None
+            literal = tsquery(parsed)
             fts = postgres.FTS_TABLE
             joined = statement.join(fts, fts.c.article_id == Article.id)
-            order = postgres.rank_expression(tsquery).desc()
-            return joined.where(postgres.match_clause(tsquery)), order
-        match = fts_query(query)
-        if match is None:
-            return None
+            score = -postgres.rank_expression(literal) if parsed.included else None
+            return joined.where(postgres.match_clause(literal)), score, False
+        match = fts5_match(parsed)
+        if match is None:  # only excluded terms: everything that does not match them
+            excluded = select(_FTS.c.rowid).where(
+                _MATCH.bindparams(match=fts5_any(parsed.excluded))
+            )
+            return statement.where(Article.id.not_in(excluded)), None, False
+        matching = select(_FTS.c.rowid).where(_MATCH.bindparams(match=match))
+        if not ranked and self._many(matching):
+            # "+ 0": the set is tested per article walked, not used to look articles up.
+            return statement.where((Article.id + 0).in_(matching)), None, False
         joined = statement.join(_FTS, _FTS.c.rowid == Article.id)
-        return joined.where(text("article_fts MATCH :match").bindparams(match=match)), _FTS.c.rank
+        return joined.where(_MATCH.bindparams(match=match)), _FTS.c.rank, True
+
+    def _many(self, matching: Select[Any]) -> bool:
+        """More than ``_SORTED_MATCHES`` matches (counted no further)."""
+        counted = select(func.count()).select_from(matching.limit(_SORTED_MATCHES + 1).subquery())
+        return int(self.session.scalar(counted) or 0) > _SORTED_MATCHES
 
     def matching_ids(self, query: str) -> Select[Any] | None:
         """A query of the ids of the articles matching ``query``; None when it matches nothing."""
-        if postgres.is_postgres(self.session):
-            tsquery = postgres.tsquery_literal(query)
-            if tsquery is None:
-                return None
-            fts = postgres.FTS_TABLE
-            return select(fts.c.article_id).where(postgres.match_clause(tsquery))
-        match = fts_query(query)
-        if match is None:
+        parsed = parse_query(query)
+        if parsed is None:
             return None
-        return select(_FTS.c.rowid).where(text("article_fts MATCH :match").bindparams(match=match))
+        if postgres.is_postgres(self.session):
+            fts = postgres.FTS_TABLE
+            return select(fts.c.article_id).where(postgres.match_clause(tsquery(parsed)))
+        match = fts5_match(parsed)
+        if match is None:  # only excluded terms: everything that does not match them
+            excluded = select(_FTS.c.rowid).where(
+                _MATCH.bindparams(match=fts5_any(parsed.excluded))
+            )
+            return select(Article.id).where(Article.id.not_in(excluded))
+        return select(_FTS.c.rowid).where(_MATCH.bindparams(match=match))
 
     def iter_all(
         self, *, since: datetime | None = None, source: str | None = None
@@ -167,6 +204,25 @@ class ArticleSearch:
         """Every stored article, oldest first, streamed."""
         statement = _filter(select(Article), since, source).order_by(Article.id)
         yield from self.session.scalars(statement.execution_options(yield_per=500))
+
+
+def _newest_first() -> tuple[ColumnElement[Any], ...]:
+    """Publication time (else fetch time), then fetch time, then id: newest first."""
+    return _dated().desc(), Article.fetched_at.desc(), Article.id.desc()
+
+
+def _one_per_story(
+    statement: Select[Any], score: ColumnElement[Any] | None
+) -> tuple[Select[Any], ColumnElement[Any] | None]:
+    """One row per story, its newest matching copy, keeping the score to rank by."""
+    newest = func.max(Article.id).over(partition_by=Article.story_id)
+    extra = [newest.label("newest")]
+    if score is not None:
+        extra.append(score.label("score"))
+    ranked = statement.add_columns(*extra).subquery()
+    one = select(Article).join(ranked, ranked.c.id == Article.id)
+    one = one.where(ranked.c.id == ranked.c.newest)
+    return one, (ranked.c.score if score is not None else None)
 
 
 def _dated() -> ColumnElement[Any]:

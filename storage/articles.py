@@ -222,6 +222,11 @@ class ArticleRepository:
         query = select(ArticleRevision).where(ArticleRevision.article_id == article_id)
         return self.session.scalars(query.order_by(ArticleRevision.revision)).all()
 
+    def latest_revised(self) -> int | None:
+        """The id of the most recently updated article with more than one revision."""
+        query = select(Article.id).where(Article.revision > 1)
+        return self.session.scalar(query.order_by(Article.updated_at.desc()).limit(1))
+
     def story_articles(self, story_id: int) -> Sequence[Article]:
         """Every copy of a story, first seen first."""
         query = select(Article).where(Article.story_id == story_id)

@@ -9,8 +9,8 @@ SQLite's unicode61 tokenizer treats a run of Chinese characters as one token and
 trigram tokenizer cannot match two-character words such as 短剧 or 监管. So the indexed
 text is rewritten before it reaches FTS5: each run of CJK characters becomes its
 overlapping bigrams followed by its last character (微短剧 -> 微短 短剧 剧), with
-Traditional characters folded to Simplified. A query term becomes the phrase of its
-bigrams (短剧 -> "短剧", 微短剧 -> "微短 短剧"), which matches exactly where the term
+Traditional characters folded to Simplified. A query term (storage/query.py) becomes the
+phrase of its bigrams (短剧 -> "短剧", 微短剧 -> "微短 短剧"), which matches exactly where the term
 occurs; a one-character term becomes a prefix query that finds it at any position.
 """
 
@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
-_TERM = re.compile(r'"([^"]+)"|(\S+)')
 _HAN = re.compile(f"[{_CJK}]")
 # Used when OpenCC's character table is not installed: the characters the metric grammar needs.
 _FALLBACK_T2S = "萬万億亿個个條条餘余點点約约長长減减計计總总營营場场規规數数戶户與与額额"
@@ -121,29 +120,10 @@ def _bigrams(run: str, *, trailing: bool) -> str:
     return " ".join(grams)
 
 
-def fts_query(query: str) -> str | None:
-    """An FTS5 MATCH expression for a user query: terms ANDed, "quoted phrases", OR."""
-    parts: list[str] = []
-    for match in _TERM.finditer(query):
-        phrase, word = match.group(1), match.group(2)
-        if word == "OR" and parts:
-            parts.append("OR")
-            continue
-        expression = _term_expression(phrase or word)
-        if expression:
-            parts.append(expression)
-    while parts and parts[-1] == "OR":
-        parts.pop()
-    return " ".join(parts) or None
-
-
-def _term_expression(term: str) -> str | None:
+def term_tokens(term: str) -> tuple[tuple[str, ...], bool]:
+    """The indexed tokens a query term is the phrase of, and whether the last is a prefix."""
     folded = fold_chinese(term)
-    cjk_only = _CJK_RUN.fullmatch(folded)
-    if cjk_only and len(folded) == 1:
-        return f'"{folded}"*'
+    if _CJK_RUN.fullmatch(folded) and len(folded) == 1:
+        return (folded,), True
     text = _CJK_RUN.sub(lambda m: f" {_bigrams(m.group(0), trailing=False)} ", folded)
-    tokens = re.findall(r"\w+", text)
-    if not tokens:
-        return None
-    return '"' + " ".join(tokens) + '"'
+    return tuple(re.findall(r"\w+", text)), False

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,9 @@ from storage.alerts import AlertRepository
 from storage.article_search import ArticleSearch
 from storage.boilerplate import BoilerplateRepository
 from storage.daemon_state import DaemonRepository
+from storage.maintenance import MaintenanceRepository
 from storage.mentions import MentionRepository
+from storage.opening import parse_database_url, prepare_new, require_existing, sqlite_file
 from storage.pages import PageRepository
 from storage.reading import ReadingRepository
 from storage.repository import (
@@ -45,8 +46,6 @@ def make_engine(url: str) -> Engine:
         return create_engine(postgres.engine_url(parsed), **postgres.engine_options())
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
@@ -85,6 +84,7 @@ class Transaction:
         self.pages = PageRepository(session)
         self.alerts = AlertRepository(session)
         self.daemon = DaemonRepository(session)
+        self.maintenance = MaintenanceRepository(session)
         self.reading = ReadingRepository(session)
         self.boilerplate = BoilerplateRepository(session)
 
@@ -141,7 +141,19 @@ class Store:
         self.engine.dispose()
 
 
-@lru_cache(maxsize=8)
-def open_store(url: str) -> Store:
-    """The process-wide Store for ``url`` (Scrapy deep-copies settings, so pass the URL)."""
-    return Store(url)
+_STORES: dict[str, Store] = {}
+
+
+def open_store(url: str, *, create: bool = True) -> Store:
+    """The process-wide Store for ``url`` (Scrapy deep-copies settings, so pass the URL).
+
+    ``create=False`` opens for reading: a missing SQLite database raises DatabaseMissing
+    instead of being created. Either way an unusable URL or file raises DatabaseSetupError.
+    """
+    store = _STORES.get(url)
+    if store is None:
+        path = sqlite_file(parse_database_url(url))
+        if path is not None:
+            (prepare_new if create else require_existing)(path)
+        store = _STORES.setdefault(url, Store(url))
+    return store

@@ -285,11 +285,14 @@ class Delivery(Base):
     __table_args__ = (
         UniqueConstraint("alert_id", "channel"),
         Index("ix_delivery_due", "status", "next_attempt_at"),
+        Index("ix_delivery_carrier", "carrier_id"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the stable delivery id
     alert_id: Mapped[int] = mapped_column(ForeignKey("alert.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(200))
+    # Set on a delivery that rides in another's webhook POST (several rules, one story).
+    carrier_id: Mapped[str | None] = mapped_column(String(36))
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)

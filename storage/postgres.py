@@ -5,7 +5,7 @@ locale it drops Chinese characters altogether, so it is not used. The indexed te
 same CJK-bigram text SQLite's FTS5 gets (storage/cjk.py), tokenised here the way FTS5's
 unicode61 tokenizer does it (letters and digits, lower case, Latin diacritics removed) and
 written as a ``tsvector`` literal with positions, in the ``article_fts`` table with a GIN
-index. A query is the FTS5 expression of :func:`storage.cjk.fts_query` translated to a
+index. A query is parsed once (storage/query.py) and written as an FTS5 expression or as a
 ``tsquery`` literal (phrases become ``<->`` chains), so both backends answer the same way.
 
 Locks: story assignment takes ``pg_advisory_xact_lock`` on the article's URLs, body hash and
@@ -29,7 +29,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from storage.cjk import fts_query, index_text
+from storage.cjk import index_text
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,6 @@ MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
 MAX_POSITIONS_PER_LEXEME = 255
 MAX_LEXEME_BYTES = 900_000  # a tsvector holds at most 1 MB of lexemes
 _TOKEN = re.compile(r"[^\W_]+")
-_FTS5_ITEM = re.compile(r'"([^"]*)"(\*?)|\bOR\b')
 _MIGRATION_LOCK = 7_236_410_511  # any constant: serialises concurrent `migrate()` calls
 
 
@@ -127,36 +126,6 @@ def tsvector_literal(title: str, body: str) -> str:
         f"'{token}':{','.join(found)}" if found else f"'{token}'"
         for token, found in positions.items()
     )
-
-
-def tsquery_literal(query: str) -> str | None:
-    """The ``tsquery`` text for a user query: the FTS5 expression, translated."""
-    expression = fts_query(query)
-    if expression is None:
-        return None
-    parts: list[str] = []
-    for match in _FTS5_ITEM.finditer(expression):
-        if match.group(0) == "OR":
-            parts.append("|")
-            continue
-        phrase = _phrase(tokens(match.group(1)), prefix=bool(match.group(2)))
-        if phrase is None:
-            continue
-        if parts and parts[-1] != "|":
-            parts.append("&")
-        parts.append(phrase)
-    while parts and parts[-1] in ("|", "&"):
-        parts.pop()
-    return " ".join(parts) or None
-
-
-def _phrase(words: list[str], *, prefix: bool) -> str | None:
-    if not words:
-        return None
-    quoted = [f"'{word}'" for word in words]
-    if prefix:
-        quoted[-1] += ":*"
-    return quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")"
 
 
 def index_article(session: Session, article_id: int, title: str, body: str) -> None:

@@ -18,6 +18,7 @@ from dramawatch.cli.distributed import distributed_worker_command, schedule_comm
 from dramawatch.cli.metrics import metrics
 from dramawatch.cli.serve import serve
 from dramawatch.cli.sources import sources
+from dramawatch.cli.upkeep import backup_command, prune
 from dramawatch.output import FORMATS, console
 from storage.errors import DatabaseError
 
@@ -44,7 +45,7 @@ def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 COMMANDS: tuple[click.Command, ...] = (
     check_config, init, crawl, search, show, metrics, export, sources, demo,
     alerts_group, rules_group, run_command, status_command, schedule_command,
-    distributed_worker_command, serve,
+    distributed_worker_command, serve, prune, backup_command,
 )  # fmt: skip
 for _command in COMMANDS:
     cli.add_command(_command)

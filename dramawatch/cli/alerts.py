@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from storage.models import Delivery
 
 ALERT_COLUMNS = ("id", "rule", "kind", "channel", "status", "attempts", "created_at", "title")
-RULE_COLUMNS = ("rule", "kind", "fires", "reason")
+RULE_COLUMNS = ("rule", "kind", "about", "fires", "reason")
 STATUSES = ("pending", "delivered", "failed")
+SHORT_ID = 8
 
 
 def alert_json(delivery: Delivery) -> dict[str, Any]:
@@ -58,6 +59,8 @@ def alerts_group(ctx: Context, click_ctx: click.Context, status: str | None, fmt
         return
     with ctx.store.transaction() as tx:
         rows = [alert_json(delivery) for delivery in tx.alerts.deliveries(status)]
+    if fmt == "table":  # the short id, which every command accepts, fits on one line
+        rows = [{**row, "id": row["id"][:SHORT_ID]} for row in rows]
     write_rows(rows, fmt, ALERT_COLUMNS, title=f"{len(rows)} deliveries")
 
 
@@ -68,33 +71,57 @@ def alerts_group(ctx: Context, click_ctx: click.Context, status: str | None, fmt
 def retry(ctx: Context, ids: tuple[str, ...], all_failed: bool) -> None:
     """Make deliveries pending again (attempts are kept) and dispatch them now.
 
-    IDS are delivery ids or alert ids (all of that alert's deliveries).
+    IDS are delivery ids (the short ids `dramawatch alerts` shows, or any unique beginning)
+    or alert ids (all of that alert's deliveries).
 
     Example: dramawatch alerts retry --failed
     """
     if not ids and not all_failed:
         raise click.UsageError("give delivery or alert ids (see `dramawatch alerts`) or --failed")
     store = ctx.store
-    with store.transaction() as tx:
-        count = tx.alerts.retry(_resolve(tx, ids), failed=all_failed, now=utcnow())
+    with store.transaction(write=True) as tx:
+        chosen = _resolve(tx, ids)
+        for line in _not_retried(tx, chosen):
+            click.echo(line)
+        count = tx.alerts.retry(chosen, failed=all_failed, now=utcnow())
         tx.commit()
     click.echo(f"{count} deliveries pending again")
-    _echo_report(dispatch_pending(store, ctx.config))
+    if count:
+        _echo_report(dispatch_pending(store, ctx.config))
 
 
 def _resolve(tx: Transaction, ids: Sequence[str]) -> list[str]:
     resolved: list[str] = []
     for given in ids:
-        if tx.alerts.get(given) is not None:
-            resolved.append(given)
-        elif given.isdigit() and (of_alert := tx.alerts.delivery_ids_of_alert(int(given))):
-            resolved += of_alert
+        if given.isdigit() and len(given) < SHORT_ID:
+            of_alert = tx.alerts.delivery_ids_of_alert(int(given))
         else:
+            of_alert = tx.alerts.find_ids(given.strip().lower())
+        if len(of_alert) > 1 and not given.isdigit():
+            raise click.BadParameter(
+                f"{given!r} is the beginning of {len(of_alert)} delivery ids; give more of it",
+                param_hint="IDS",
+            )
+        if not of_alert:
             raise click.BadParameter(
                 f"no delivery or alert {given!r}; list them with `dramawatch alerts`",
                 param_hint="IDS",
             )
+        resolved += of_alert
     return resolved
+
+
+def _not_retried(tx: Transaction, ids: Sequence[str]) -> list[str]:
+    """Why a chosen delivery stays as it is: it was delivered already."""
+    lines = []
+    for delivery in filter(None, map(tx.alerts.get, ids)):
+        if delivery.status == "delivered":
+            when = _iso(delivery.delivered_at) or "earlier"
+            lines.append(
+                f"{delivery.id[:SHORT_ID]} ({delivery.alert.rule} to {delivery.channel}) was "
+                f"delivered at {when[:19]}: nothing to retry"
+            )
+    return lines
 
 
 @alerts_group.command("dispatch")
@@ -135,7 +162,9 @@ def rules_group() -> None:
 def test_rules(ctx: Context, target: str, source: str | None, fmt: str) -> None:
     """Show which rules would fire on an article and why; nothing is written or sent.
 
-    TARGET is a stored article id, a stored article URL or a saved HTML file.
+    TARGET is a stored article id, a stored article URL or a saved HTML file. A stored
+    article is judged as the crawl judged it, against what was stored then; each metric row
+    names its figure.
 
     Example: dramawatch rules test 42
     """
@@ -154,7 +183,9 @@ def _verdict_rows(explanation: Explanation) -> list[dict[str, Any]]:
         key = verdict.draft.dedupe_key if verdict.draft else None
         rows.append(
             {
-                "rule": verdict.rule, "kind": verdict.kind, "fires": verdict.fired,
+                "rule": verdict.rule, "kind": verdict.kind,
+                "about": verdict.details.get("figure") or verdict.details.get("when"),
+                "fires": verdict.fired,
                 "reason": verdict.reason, "details": verdict.details,
                 "dedupe_key": key, "already_alerted": key in explanation.already_alerted,
             }

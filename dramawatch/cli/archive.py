@@ -14,11 +14,14 @@ from rich.text import Text
 
 from config import parse_duration
 from dramawatch.cli.context import Context, pass_context
+from dramawatch.cli.sources import choose_sources
 from dramawatch.output import console, format_option, literal, write_rows
 from dramawatch.views import article_json
 from storage import ArticleRevision, Store
 
 ARTICLE_COLUMNS = ("id", "published_at", "source", "title", "story_id")
+COUNT_AT_MOST = 10_000
+"""Matches counted at most for "20 of N" (a very common term matches much of the archive)."""
 
 
 def _since(value: str | None) -> datetime | None:
@@ -49,12 +52,13 @@ def _check_entity(ctx: Context, entity: str | None) -> None:
 
 
 def _filters(func: Any) -> Any:
-    func = click.option("--source", help="Only articles from this source.")(func)
+    func = click.option("--source", help="Only articles from this (configured) source.")(func)
     return click.option("--since", help="Published since: 2025-12-01, or 7d, 24h ...")(func)
 
 
-@click.command()
-@click.argument("query", required=False)
+# "-term" excludes a term, so unknown options are query terms; "-h" would shadow "-home".
+@click.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+@click.argument("query", nargs=-1)
 @_filters
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--rank", is_flag=True, help="Order by relevance instead of newest first.")
@@ -63,25 +67,50 @@ def _filters(func: Any) -> Any:
 @format_option()
 @pass_context
 def search(
-    ctx: Context, query: str | None, since: str | None, source: str | None,
+    ctx: Context, query: tuple[str, ...], since: str | None, source: str | None,
     limit: int, rank: bool, stories: bool, entity: str | None, fmt: str,
 ) -> None:  # fmt: skip
-    """Search the archive (full text; Chinese and English; "quoted phrases", OR).
+    """Search the archive (full text; Chinese and English; "quoted phrases", OR, -term, NOT term).
 
-    Example: dramawatch search 短剧 --since 30d --entity hongguo --format json
+    Latin terms match their spellings: micro-drama, micro dramas and microdrama alike.
+
+    Example: dramawatch search 短剧 -招聘 --since 30d --entity hongguo --format json
     """
+    if source is not None:
+        choose_sources(ctx.config, (source,))
     _check_entity(ctx, entity)
+    text, after = " ".join(query) or None, _since(since)
     with ctx.store.transaction() as tx:
         found = tx.archive.search(
-            query, since=_since(since), source=source, limit=limit, rank=rank, stories=stories,
+            text, since=after, source=source, limit=limit, rank=rank, stories=stories,
             entity=entity,
         )  # fmt: skip
+        total = len(found)
+        if total == limit:  # a full page: there may be more
+            total = tx.archive.count(
+                text, since=after, source=source, stories=stories, entity=entity,
+                at_most=COUNT_AT_MOST + 1,
+            )  # fmt: skip
         rows = [article_json(article, with_text=fmt != "table") for article in found]
         if stories:
             for row, article in zip(rows, found, strict=True):
                 row["copies"] = article.story.article_count if article.story else 1
     columns = (*ARTICLE_COLUMNS, "copies") if stories else ARTICLE_COLUMNS
-    write_rows(rows, fmt, columns, title=f"{len(rows)} {'stories' if stories else 'articles'}")
+    noun = "stories" if stories else "articles"
+    write_rows(rows, fmt, columns, title=f"{_shown(len(rows), total)} {noun}")
+    if total > len(rows):
+        more = (
+            f"--limit {total}" if total <= COUNT_AT_MOST else "a higher --limit or a narrower query"
+        )
+        click.echo(f"{_shown(len(rows), total)} {noun} shown; see more with {more}", err=True)
+
+
+def _shown(rows: int, total: int) -> str:
+    if total <= rows:
+        return str(rows)
+    return (
+        f"{rows} of {total}" if total <= COUNT_AT_MOST else f"{rows} of more than {COUNT_AT_MOST:,}"
+    )
 
 
 @click.command()
@@ -93,6 +122,8 @@ def export(ctx: Context, since: str | None, source: str | None, fmt: str) -> Non
 
     Example: dramawatch export --format jsonl > archive.jsonl
     """
+    if source is not None:
+        choose_sources(ctx.config, (source,))
     with ctx.store.transaction() as tx:
         articles = tx.archive.iter_all(since=_since(since), source=source)
         write_rows((article_json(article) for article in articles), fmt, ARTICLE_COLUMNS)

@@ -5,17 +5,22 @@ from __future__ import annotations
 import click
 
 from config.masking import mask_url
-from dramawatch.cli.context import Context, pass_context
+from dramawatch.cli.context import ConfigProblem, Context, pass_context
+from storage import DatabaseSetupError, parse_database_url
 
 
 @click.command("check-config")
 @pass_context
 def check_config(ctx: Context) -> None:
-    """Validate the config file and summarise it; exit 2 when it is invalid.
+    """Validate the config file and its database URL (scheme, driver); exit 2 when invalid.
 
     Example: dramawatch --config dramawatch.yaml check-config
     """
     config = ctx.config
+    try:
+        parse_database_url(config.database)
+    except DatabaseSetupError as exc:
+        raise ConfigProblem(f"{ctx.config_path}: database: {exc}") from None
     database = mask_url(config.database)  # the password may come from the environment
     click.echo(
         f"{ctx.config_path}: OK: {len(config.sources)} sources, {len(config.metrics)} metrics, "
@@ -30,5 +35,5 @@ def init(ctx: Context) -> None:
 
     Example: dramawatch init
     """
-    ctx.store  # noqa: B018 (opening the store creates or upgrades the schema)
+    ctx.writable_store  # noqa: B018 (opening it creates or upgrades the schema)
     click.echo(f"Database ready: {mask_url(ctx.config.database)}")

@@ -6,12 +6,12 @@ import click
 
 from config import Config, ConfigError, load_config, resolve_config_path
 from config.masking import mask_text, mask_url
-from storage import Store, open_store
+from storage import DatabaseMissing, DatabaseSetupError, Store, open_store
 from storage.errors import DatabaseError
 
 
 class ConfigProblem(click.ClickException):
-    """An invalid config: exit code 2, the message names the file, key and fix."""
+    """An invalid config or an unusable database: exit code 2, one line naming the fix."""
 
     exit_code = 2
 
@@ -36,15 +36,37 @@ class Context:
 
     @property
     def store(self) -> Store:
-        """The config's database, its schema created or upgraded on first use."""
+        """The existing database, its schema upgraded; reading never creates one."""
+        return self._open(create=False)
+
+    @property
+    def writable_store(self) -> Store:
+        """The database, created (with its directories) when it does not exist yet."""
+        return self._open(create=True)
+
+    def _open(self, *, create: bool) -> Store:
         if self._store is None:
-            store = open_store(self.config.database)
-            try:
-                store.migrate()
-            except DatabaseError as exc:
-                raise DatabaseProblem(self.config.database, exc) from None
-            self._store = store
+            named_by = f"the database setting of {self.config_path}"
+            self._store = open_database(self.config.database, create=create, named_by=named_by)
         return self._store
+
+
+def open_database(url: str, *, create: bool, named_by: str) -> Store:
+    """The store at ``url``, its schema upgraded; each failure one line (``create``: make it)."""
+    try:
+        store = open_store(url, create=create)
+    except DatabaseMissing as exc:
+        raise ConfigProblem(
+            f"no database at {exc.path} ({named_by}); "
+            "create it with `dramawatch crawl` or `dramawatch init`, or fix the setting"
+        ) from None
+    except DatabaseSetupError as exc:
+        raise ConfigProblem(f"database {mask_text(str(exc))}") from None
+    try:
+        store.migrate()
+    except DatabaseError as exc:
+        raise DatabaseProblem(url, exc) from None
+    return store
 
 
 class DatabaseProblem(click.ClickException):

@@ -34,7 +34,9 @@ def crawl(ctx: Context, names: tuple[str, ...], fmt: str) -> None:
 
     Example: dramawatch crawl --source nrta-notices
     """
-    run_crawl(ctx.config, choose_sources(ctx.config, names), fmt)
+    sources = choose_sources(ctx.config, names)
+    ctx.writable_store  # noqa: B018 (an unusable database is one line before the pass starts)
+    run_crawl(ctx.config, sources, fmt)
 
 
 def run_crawl(config: Config, sources: Sequence[SourceConfig], fmt: str) -> PassReport:
@@ -51,11 +53,33 @@ def run_crawl(config: Config, sources: Sequence[SourceConfig], fmt: str) -> Pass
             click.echo(f"source {result.source} failed: {result.error}", err=True)
         for result in report.warned:
             click.echo(f"source {result.source} warning: {result.warnings[0]}", err=True)
+        click.echo(alerts_line(report.alerts))
     return report
 
 
-def summary_table(results: Sequence[SourceResult], title: str = "Crawl summary") -> Table:
-    """A table of per-source counts."""
+def alerts_line(alerts: dict[str, int]) -> str:
+    """The pass's alerts: raised, and their deliveries delivered / pending / failed."""
+    line = (
+        f"Alerts: {alerts.get('raised', 0)} raised; deliveries {alerts.get('delivered', 0)} "
+        f"delivered, {alerts.get('pending', 0)} pending, {alerts.get('failed', 0)} failed"
+    )
+    if alerts.get("pending") or alerts.get("failed"):
+        line += " (see `dramawatch alerts`)"
+    return line
+
+
+def progress_caption(results: Sequence[SourceResult]) -> str:
+    """Sources done, pages fetched and new articles so far."""
+    done = sum(result.done for result in results)
+    fetched = sum(result.stats.fetched for result in results)
+    new = sum(result.stats.new for result in results)
+    return f"{done}/{len(results)} sources done · {fetched} pages fetched · {new} new articles"
+
+
+def summary_table(
+    results: Sequence[SourceResult], title: str = "Crawl summary", *, live: bool = False
+) -> Table:
+    """A table of per-source counts (``live``: a source still crawling says so)."""
     table = Table(title=title)
     for column in ("source", "status", "fetched", "new", "revised", "known", "dropped", "errors"):
         table.add_column(column, justify="left" if column in ("source", "status") else "right")
@@ -65,6 +89,8 @@ def summary_table(results: Sequence[SourceResult], title: str = "Crawl summary")
         status = {"ok": "ok", "warning": "[yellow]warning[/yellow]"}.get(
             r.status, "[red]failed[/red]"
         )
+        if live and not r.done:
+            status = "crawling"
         table.add_row(
             r.source, status, str(r.stats.fetched), str(r.stats.new), str(r.revisions),
             str(r.stats.unchanged), dropped, str(len(r.stats.errors)),
@@ -79,8 +105,15 @@ def _live_progress(sources: Sequence[SourceConfig]) -> Iterator[Progress | None]
         yield None
         return
     results: dict[str, SourceResult] = {s.name: SourceResult(s.name) for s in sources}
+
+    def table() -> Table:
+        rows = list(results.values())
+        live_table = summary_table(rows, "Crawling", live=True)
+        live_table.caption = progress_caption(rows)
+        return live_table
+
     with Live(
-        summary_table(list(results.values()), "Crawling"),
+        table(),
         console=Console(stderr=True),
         refresh_per_second=4,
         transient=True,
@@ -88,6 +121,6 @@ def _live_progress(sources: Sequence[SourceConfig]) -> Iterator[Progress | None]
 
         def update(result: SourceResult) -> None:
             results[result.source] = result
-            live.update(summary_table(list(results.values()), "Crawling"))
+            live.update(table())
 
         yield update

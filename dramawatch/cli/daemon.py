@@ -120,7 +120,7 @@ def run_command(
         backoff_ceiling,
     )  # fmt: skip
     try:
-        code = Daemon(options, ctx.config, ctx.store).run()
+        code = Daemon(options, ctx.config, ctx.writable_store).run()
     except DaemonRunning as exc:
         raise DaemonAlreadyRunning(str(exc)) from None
     raise SystemExit(code)

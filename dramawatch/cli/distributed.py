@@ -113,6 +113,7 @@ def schedule_command(
     """
     config = ctx.config
     sources = choose_sources(config, names)
+    ctx.writable_store  # noqa: B018 (an unusable database is one line, before Redis is asked)
     while True:
         report = schedule_sources(config, sources, redis_url, due_only=due)
         click.echo(f"pass {report.pass_id}: queued {len(report.queued)} sources", err=True)
@@ -154,6 +155,7 @@ def distributed_worker_command(
     Example: dramawatch --config dramawatch.yaml worker --redis redis://queue:6379/0
     """
     _distributed, distributed_worker = _parts()
+    ctx.writable_store  # noqa: B018 (an unusable database is one line, before Redis is asked)
     distributed_worker.run_worker(
         ctx.config, redis_url, worker_id=worker_id, concurrency=concurrency,
         idle_exit=idle_exit, dispatch=dispatch, heartbeat_ttl=heartbeat_ttl,

@@ -67,6 +67,11 @@ def metrics(
 
     Example: dramawatch metrics market_value --region cn --status actual --png market.png
     """
+    if png is not None and not png.parent.is_dir():
+        raise click.BadParameter(
+            f"{png.parent} is not a directory; create it or write the chart elsewhere",
+            param_hint="--png",
+        )
     labels = {metric.key: metric.label for metric in ctx.config.metrics}
     chosen = Filters(entity, region, status)
     if key is None:
@@ -83,14 +88,20 @@ def metrics(
         title = labels.get(key, key)
         rows = history_rows(series)
         write_rows(_readable(rows, fmt), fmt, HISTORY_COLUMNS, title=f"{title} ({key})")
-        _charts(series, title, plot, png)
+        _charts(series, title, plot, png, fmt)
 
 
-def _charts(series: list[Series], title: str, plot: bool, png: Path | None) -> None:
-    if plot:
-        click.echo(terminal_chart(series, title))
+def _charts(series: list[Series], title: str, plot: bool, png: Path | None, fmt: str) -> None:
+    if plot:  # beside data for a program, the chart goes to stderr: stdout stays parseable
+        click.echo(terminal_chart(series, title), err=fmt != "table")
     if png is not None:
-        write_png(series, title, png)
+        try:
+            write_png(series, title, png)
+        except OSError as exc:
+            raise click.BadParameter(
+                f"cannot write {png} ({exc.strerror or exc}); choose another path",
+                param_hint="--png",
+            ) from None
         click.echo(f"chart written to {png}", err=True)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from config import web_settings
-from dramawatch.cli.context import Context, pass_context
-from storage import Store, open_store
+from dramawatch.cli.context import Context, open_database, pass_context
+from storage import Store
 
 
 @click.command()
@@ -48,9 +48,7 @@ def serve(ctx: Context, host: str, port: int, database: str | None) -> None:
 def _store(ctx: Context, database: str | None) -> Store:
     if database is None:
         return ctx.store
-    store = open_store(database)
-    store.migrate()
-    return store
+    return open_database(database, create=False, named_by="--database")
 
 
 def _shown(store: Store) -> str:

@@ -6,7 +6,7 @@ import socket
 from datetime import datetime, timedelta
 from typing import Any
 
-from config import Config, SourceConfig
+from config import Config, SourceConfig, format_duration
 from dramawatch.daemon.jobs import DEFAULT_BACKOFF_CEILING, backoff_delay
 from dramawatch.daemon.lock import is_live
 from dramawatch.daemon.schedule import job_id
@@ -15,9 +15,11 @@ from storage.daemon_state import LockHolder
 from storage.models import utcnow
 
 SOURCE_COLUMNS = (
-    "source", "interval", "next_run_at", "last_run_at", "last_result", "new", "failures",
-    "backoff_until",
+    "source", "interval", "running_since", "next_run_at", "last_run_at", "last_result", "new",
+    "failures", "backoff_until",
 )  # fmt: skip
+# A run that started longer ago and never finished died with its process.
+RUNNING_HORIZON = timedelta(hours=6)
 
 
 def status(store: Store, config: Config, now: datetime | None = None) -> dict[str, Any]:
@@ -27,7 +29,8 @@ def status(store: Store, config: Config, now: datetime | None = None) -> dict[st
         holder = tx.daemon.holder()
         runs = tx.daemon.scheduled_runs()
         counts = tx.alerts.delivery_counts()
-        sources = [_source_row(tx, source, runs) for source in config.sources]
+        running = running_since(tx, now - RUNNING_HORIZON)
+        sources = [_source_row(tx, source, runs, running) for source in config.sources]
     return {
         "daemon": daemon_row(holder, now),
         "sources": sources,
@@ -47,8 +50,21 @@ def daemon_row(holder: LockHolder | None, now: datetime) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def running_since(tx: Transaction, horizon: datetime) -> dict[str, datetime]:
+    """When each source's unfinished run started, if after ``horizon`` (older ones died)."""
+    started: dict[str, datetime] = {}
+    for run in tx.sources.unfinished_runs():
+        if run.started_at >= horizon:
+            name = run.source.name
+            started[name] = max(run.started_at, started.get(name, run.started_at))
+    return started
+
+
 def _source_row(
-    tx: Transaction, source: SourceConfig, runs: dict[str, datetime | None]
+    tx: Transaction,
+    source: SourceConfig,
+    runs: dict[str, datetime | None],
+    running: dict[str, datetime],
 ) -> dict[str, Any]:
     row = tx.sources.get(source.name)
     last = tx.sources.last_run(row) if row is not None else None
@@ -58,7 +74,9 @@ def _source_row(
         delay = backoff_delay(source.interval, failures, DEFAULT_BACKOFF_CEILING)
         backoff = _iso(last.started_at + timedelta(seconds=delay))
     return {
-        "source": source.name, "enabled": source.enabled, "interval": source.interval,
+        "source": source.name, "enabled": source.enabled,
+        "interval": format_duration(source.interval), "interval_s": source.interval,
+        "running_since": _iso(running.get(source.name)),
         "next_run_at": _iso(runs.get(job_id(source.name))),
         "last_run_at": _iso(last.started_at if last else None),
         "last_result": None if last is None else ("ok" if last.ok else "failed"),

@@ -107,14 +107,19 @@ def test_rules_test_on_a_stored_article_writes_nothing(
     ingest(config, "https://nrta.example/up", "Update", TEXT.format("60 billion yuan") + " More.")
     before = deliveries(store)
     verdicts = _verdicts(_run(path, "rules", "test", "2", "--format", "json"))
-    assert verdicts["regulation"]["fires"] and verdicts["regulation"]["already_alerted"]
-    assert verdicts["regulation"]["details"]["matched"] == ["regulation"]
+    # As the crawl decided: another copy of story 1 (no keyword alert), the figure moved.
+    assert not verdicts["regulation"]["fires"]
+    assert verdicts["regulation"]["reason"] == "another copy of a story seen before"
     assert not verdicts["sports"]["fires"]
     assert verdicts["moves"]["fires"] and verdicts["moves"]["details"]["change_pct"] == 20
+    assert verdicts["moves"]["about"] == "market_value 60,000,000,000 CNY (2024)"
+    assert verdicts["moves"]["already_alerted"]
     assert not verdicts["health"]["fires"]
     assert deliveries(store) == before
     by_url = _verdicts(_run(path, "rules", "test", "https://nrta.example/reg", "--format", "json"))
-    assert by_url["regulation"]["fires"] and not by_url["moves"]["fires"]
+    assert by_url["regulation"]["fires"] and by_url["regulation"]["already_alerted"]
+    assert by_url["regulation"]["details"]["matched"] == ["regulation"]
+    assert not by_url["moves"]["fires"]
 
 
 def test_rules_test_on_a_local_html_file(setup: tuple[Config, Path]) -> None:
@@ -130,3 +135,47 @@ def test_rules_test_on_a_local_html_file(setup: tuple[Config, Path]) -> None:
 def test_rules_test_unknown_targets(setup: tuple[Config, Path], target: str) -> None:
     result = _run(setup[1], "rules", "test", target)
     assert result.exit_code == 2 and "TARGET" in result.output
+
+
+def test_short_ids_are_shown_and_accepted(setup: tuple[Config, Path], store: Store) -> None:
+    (full,) = [row["id"] for row in deliveries(store)]
+    table = _run(setup[1], "alerts")
+    assert f" {full[:8]} " in table.output and full not in table.output
+    retried = _run(setup[1], "alerts", "retry", full[:8])
+    assert retried.exit_code == 0 and "1 deliveries pending again" in retried.output
+    assert _run(setup[1], "alerts", "retry", full.upper()).exit_code == 0
+
+
+def test_retrying_a_delivered_alert_says_why_nothing_happened(setup: tuple[Config, Path]) -> None:
+    path = setup[1]
+    _run(path, "alerts", "dispatch")
+    _run(path, "alerts", "retry", "--failed")  # the receiver's one 404, then delivered
+    (row,) = _json(_run(path, "alerts", "--format", "json"))
+    assert row["status"] == "delivered"
+    again = _run(path, "alerts", "retry", row["id"][:8])
+    assert again.exit_code == 0, again.output
+    assert f"{row['id'][:8]} (regulation to hook) was delivered at" in again.output
+    assert "nothing to retry" in again.output and "0 deliveries pending again" in again.output
+
+
+def test_rules_test_judges_a_revision_against_the_figures_stored_before_it(
+    setup: tuple[Config, Path], store: Store
+) -> None:
+    config, path = setup
+    revised = (
+        TEXT.format("50 billion yuan")
+        + " Revised: the market size reached 70 billion yuan in 2025."
+    )
+    ingest(config, "https://nrta.example/reg", "New regulation", revised)
+    rows = _json(_run(path, "rules", "test", "1", "--format", "json"))
+    moves = {row["about"]: row for row in rows if row["rule"] == "moves"}
+    assert set(moves) == {
+        "market_value 50,000,000,000 CNY (2024)",
+        "market_value 70,000,000,000 CNY (2025)",
+    }
+    assert not moves["market_value 50,000,000,000 CNY (2024)"]["fires"]
+    later = moves["market_value 70,000,000,000 CNY (2025)"]
+    assert later["fires"] and later["details"]["change_pct"] == 40
+    assert later["already_alerted"]
+    table = _run(path, "rules", "test", "1").output
+    assert "market_value 70,000,000,000 CNY" in table and "revision 2" in table

@@ -42,9 +42,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     receiver.close()
 
 
-def _crawl(world: dict[str, Any]) -> None:
-    done = run_cli("crawl", cwd=world["workdir"], base_url=world["server"].base_url)
+def _crawl(world: dict[str, Any], *args: str) -> str:
+    done = run_cli("crawl", *args, cwd=world["workdir"], base_url=world["server"].base_url)
     assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def _alerts(world: dict[str, Any]) -> list[dict[str, Any]]:
@@ -65,7 +66,8 @@ def test_second_crawl_alerts_exactly_the_new_notice_and_the_moved_figure(
     before = _alerts(world)
     assert not [a for a in before if a["rule"] == "crackdown"]
     world["server"].use_manifest("manifest-update.yaml")
-    _crawl(world)
+    summary = _crawl(world)
+    assert "Alerts: 2 raised; deliveries 2 delivered, 0 pending, 0 failed" in summary
     new = [a for a in _alerts(world) if a["id"] not in {b["id"] for b in before}]
     assert Counter(a["rule"] for a in new) == {"crackdown": 1, "market-moves": 1}
     assert all(a["status"] == "delivered" for a in _alerts(world))
@@ -81,7 +83,8 @@ def test_second_crawl_alerts_exactly_the_new_notice_and_the_moved_figure(
 
 def test_unchanged_third_crawl_raises_and_sends_nothing(world: dict[str, Any]) -> None:
     sent, alerts = len(world["receiver"].requests), len(_alerts(world))
-    _crawl(world)
+    report = json.loads(_crawl(world, "--format", "json"))
+    assert report["alerts"] == {"raised": 0, "delivered": 0, "pending": 0, "failed": 0}
     assert len(_alerts(world)) == alerts
     assert len(world["receiver"].requests) == sent
 

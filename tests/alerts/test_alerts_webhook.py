@@ -19,7 +19,7 @@ from alerts.rules import keyword
 from config import Config, KeywordRule
 from dramawatch.runner import dispatch_during
 from storage import Store
-from storage.models import utcnow
+from storage.models import Story, utcnow
 from tests.support.alert_servers import (
     BLOCK,
     HANG,
@@ -83,7 +83,10 @@ def test_body_headers_and_signature(store: Store, receiver: HookReceiver) -> Non
     expected = "sha256=" + hmac.new(b"s3cret", got.body, hashlib.sha256).hexdigest()
     assert hmac.compare_digest(got.headers["x-dramawatch-signature"], expected)
     body = json.loads(got.body)
-    assert list(body) == ["rule", "kind", "title", "url", "source", "story_id", "matched", "text"]
+    assert list(body) == [
+        "rule", "kind", "title", "url", "source", "story_id", "matched", "text", "rules",
+    ]  # fmt: skip
+    assert body["rules"] == [{"rule": "regulation", "kind": "keyword", "matched": ["NRTA"]}]
     assert body["rule"] == "regulation" and body["kind"] == "keyword"
     assert body["title"] == "NRTA tightens rules" and body["matched"] == ["NRTA"]
     assert body["url"] == "https://nrta.example/n1" and body["source"] == "nrta"
@@ -268,3 +271,67 @@ def test_more_deliveries_than_one_batch(store: Store, receiver: HookReceiver) ->
         _queue(store, _hook(receiver), title=title, key=title)
     report = dispatch_pending(store, config, policy=DispatchPolicy(batch=2))
     assert len(report.delivered) == 4 and len(receiver.requests) == 4
+
+
+def _two_rules_on_one_story(store: Store, receiver: HookReceiver) -> Config:
+    """Two keyword rules fire on one article: both queued for the same webhook."""
+    config = alert_config(store.url, channels=[_hook(receiver)])
+    with store.transaction() as tx:
+        story = Story(title="NRTA caps")
+        tx.session.add(story)
+        tx.session.flush()
+        tx.commit()
+    article = ArticleFacts(
+        article_id=None, story_id=story.id, url="https://nrta.example/n1", source="nrta",
+        category="government", language="en", title="NRTA caps", text="NRTA notice on ReelShort",
+    )  # fmt: skip
+    drafts = []
+    for name, word in (("regulation", "NRTA"), ("apps", "ReelShort")):
+        rule = KeywordRule(name=name, kind="keyword", any=(word,), channels=("hook",))
+        verdict = keyword(rule, article)
+        assert verdict is not None and verdict.draft is not None
+        drafts.append(verdict.draft)
+    with store.transaction() as tx:
+        assert len(record_alerts(tx, config, drafts)) == 2
+        tx.commit()
+    return config
+
+
+def test_one_post_per_story_and_channel_carries_every_rule(
+    store: Store, receiver: HookReceiver
+) -> None:
+    config = _two_rules_on_one_story(store, receiver)
+    report = dispatch_pending(store, config, policy=FAST)
+    (got,) = receiver.requests
+    body = json.loads(got.body)
+    assert body["rule"] == "regulation" and body["matched"] == ["NRTA"]
+    assert [(r["rule"], r["matched"]) for r in body["rules"]] == [
+        ("regulation", ["NRTA"]),
+        ("apps", ["ReelShort"]),
+    ]
+    rows = deliveries(store)
+    assert sorted(report.delivered) == sorted(row["id"] for row in rows)
+    assert {row["status"] for row in rows} == {"delivered"}
+    assert got.headers["x-dramawatch-delivery"] in report.delivered
+
+
+@script(500, 200)
+def test_riders_share_the_carriers_retries(store: Store, receiver: HookReceiver) -> None:
+    config = _two_rules_on_one_story(store, receiver)
+    now = utcnow()
+    first = dispatch_pending(store, config, now=now, policy=FAST)
+    assert len(first.retrying) == 2 and len(receiver.requests) == 1
+    second = dispatch_pending(store, config, now=now + timedelta(minutes=1), policy=FAST)
+    assert len(second.delivered) == 2 and len(receiver.requests) == 2
+    assert len({r.headers["x-dramawatch-delivery"] for r in receiver.requests}) == 1
+    assert {(row["status"], row["attempts"]) for row in deliveries(store)} == {("delivered", 2)}
+
+
+def test_short_delivery_ids_find_the_full_ones(store: Store, receiver: HookReceiver) -> None:
+    _two_rules_on_one_story(store, receiver)
+    ids = [row["id"] for row in deliveries(store)]
+    with store.transaction() as tx:
+        for full in ids:
+            assert tx.alerts.find_ids(full[:8]) == [full]
+        assert sorted(tx.alerts.find_ids("")) == sorted(ids)
+        assert tx.alerts.find_ids("%") == []

@@ -108,3 +108,21 @@ def test_search_and_export_formats(archive: Path) -> None:
     assert exported.output.splitlines()[0].startswith("id,url,source,category,title")
     bad = runner.invoke(cli, ["--config", str(archive), "search", "x", "--since", "yesterday"])
     assert bad.exit_code == 2 and "--since" in bad.output
+
+
+def test_metric_plot_with_json_keeps_stdout_json(archive: Path) -> None:
+    args = ["--config", str(archive), "metrics", "market_value", "--plot", "--format", "json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert [row["value"] for row in json.loads(result.stdout)] == [37.39e9, 50.44e9]
+    assert "Domestic" in result.stderr
+
+
+def test_metric_png_into_a_missing_directory_is_one_line(archive: Path, tmp_path: Path) -> None:
+    png = tmp_path / "missing" / "dir" / "x.png"
+    args = ["--config", str(archive), "metrics", "market_value", "--png", str(png)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert f"{png.parent} is not a directory; create it" in result.output
+    assert "Traceback" not in result.output and result.exception is not None
+    assert isinstance(result.exception, SystemExit)

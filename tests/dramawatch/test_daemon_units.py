@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from dramawatch.daemon.child import ChildOutcome, Children
 from dramawatch.daemon.jobs import DaemonOptions, Runtime, backoff_delay, conclude, run_source
 from dramawatch.daemon.lock import DaemonLock, DaemonRunning
 from dramawatch.daemon.schedule import DISPATCH_JOB_ID, sync_jobs
+from dramawatch.interrupted import owner
 from dramawatch.logs import JsonFormatter
 from storage import RunStats, Store, make_engine
 from storage.daemon_state import JOBS_TABLE
@@ -263,3 +265,29 @@ def test_closing_kills_crawls_still_running_after_the_grace() -> None:
     worker.join(timeout=5)
     assert outcomes and outcomes[0].stopped and outcomes[0].returncode == -signal.SIGKILL
     assert children.run(SLEEPER, 60).stopped  # closed: nothing new starts
+
+
+def test_status_shows_intervals_readably_and_a_crawl_running_now(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "dramawatch.yaml"
+    path.write_text(
+        f"database: {store.url}\nsources:\n"
+        "  - {name: busy, kind: rss, url: 'http://127.0.0.1:9/a', interval: 30m}\n"
+        "  - {name: idle, kind: rss, url: 'http://127.0.0.1:9/b', interval: 6h}\n",
+        encoding="utf-8",
+    )
+    started = utcnow() - timedelta(minutes=2)
+    with store.transaction(write=True) as tx:
+        busy = tx.sources.ensure("busy", "rss", "http://127.0.0.1:9/a", "media")
+        tx.sources.record_run(busy, started - timedelta(hours=1), RunStats(new=1), None)
+        tx.sources.open_run(busy, started, owner())
+        tx.commit()
+    done = CliRunner().invoke(status_command, ["--format", "json"], obj=Context(str(path)))
+    busy_row, idle_row = json.loads(done.output)["sources"]
+    assert (busy_row["interval"], idle_row["interval"]) == ("30m", "6h")
+    assert busy_row["running_since"] == started.isoformat(timespec="seconds")
+    assert busy_row["last_result"] == "ok" and idle_row["running_since"] is None
+    table = CliRunner().invoke(status_command, [], obj=Context(str(path))).output
+    assert "30m" in table and "6h" in table and started.isoformat(timespec="seconds") in table
+    assert not re.search(r"\d\d:\d\d:\d\d\.\d", table)

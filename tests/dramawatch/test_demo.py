@@ -32,7 +32,30 @@ def test_demo_runs_the_whole_pipeline_from_any_directory(tmp_path: Path) -> None
     sinks = re.search(r"Local sinks: (\d+) webhook posts, (\d+) emails", out)
     assert sinks and int(sinks.group(1)) >= 2 and int(sinks.group(2)) >= 2
     assert "regulation:" in out and "market-moves:" in out
+
+    assert "Expected below: broken-listing and broken-feed" in out
+    story_rows = out.split("one story (copies 2)", 1)[1].split("Metrics: latest", 1)[0]
+    assert re.search(r"│ 2 +│", story_rows), story_rows  # a story with two copies is shown
+    _run_the_hints(out, tmp_path)
     _the_printed_serve_command_opens_the_archive(out, env)
+
+
+def _run_the_hints(out: str, cwd: Path) -> None:
+    """Each command the demo suggests works as printed, without the venv on PATH."""
+    block = out.split("Try:", 1)[1].split("\n\n", 1)[0]  # the serve command follows
+    hints = [line.strip() for line in block.splitlines() if line.strip()]
+    assert any(" show " in hint and "--diff" in hint for hint in hints), hints
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "COLUMNS": "200", "LANG": "C.UTF-8"}
+    for hint in hints:
+        done = subprocess.run(
+            shlex.split(hint), cwd=cwd, env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, (hint, done.stderr[-2000:])
+        assert "0 articles" not in done.stdout and "Traceback" not in done.stderr
+        if " show " in hint:
+            assert "Revisions" in done.stdout and "@@" in done.stdout, done.stdout[-2000:]
+        if " search " in hint:
+            assert '"nrta-notices"' in done.stdout
 
 
 def _the_printed_serve_command_opens_the_archive(out: str, env: dict[str, str]) -> None:

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from storage import ArticleRecord, Store, article_search
-from storage.cjk import fts_query, index_text
+from storage.cjk import index_text
+from storage.query import fts5_match, parse_query
 
 T0 = datetime(2025, 12, 7, 8, 0, tzinfo=UTC)
 
@@ -109,13 +110,13 @@ def _expected(
     source: str | None, limit: int,
 ) -> list[str]:  # fmt: skip
     hits = [
-        (id_, record.url)
+        (record.published_at or record.fetched_at, record.fetched_at, id_, record.url)
         for id_, record in rows
         if (term is None or term in record.text.split())
         and (source is None or record.source == source)
         and (since is None or (record.published_at or record.fetched_at) >= since)
     ]
-    return [url for _id, url in sorted(hits, reverse=True)][:limit]
+    return [hit[-1] for hit in sorted(hits, reverse=True)][:limit]
 
 
 @pytest.mark.parametrize(
@@ -125,8 +126,9 @@ def _expected(
         {"_PROBE_COST": 0},  # FTS5 looks up each candidate
         {"_PROBE_COST": 10**9},  # FTS5 walks the candidates' id span
         {"_CANDIDATES": 2},  # too many candidates: the plain newest-first walk
+        {"_SORTED_MATCHES": 0},  # many matches: articles walked by date, matches as a set
     ],
-    ids=["shipped", "lookups", "span", "walk"],
+    ids=["shipped", "lookups", "span", "walk", "date-walk"],
 )
 def test_search_since_and_source_match_their_definition(
     store: Store, monkeypatch: pytest.MonkeyPatch, setting: dict[str, int]
@@ -147,7 +149,8 @@ def test_search_since_and_source_match_their_definition(
 
 def test_index_text_segments_cjk_into_bigrams() -> None:
     assert index_text("微短劇 NRTA").split() == ["微短", "短剧", "剧", "NRTA"]
-    assert fts_query('短剧 "vertical drama"') == '"短剧" "vertical drama"'
+    parsed = parse_query('短剧 "vertical drama"')
+    assert parsed is not None and fts5_match(parsed) == '"短剧" AND "vertical drama"'
 
 
 def test_ingest_new_unchanged_duplicate_and_revision(store: Store) -> None:
