@@ -127,9 +127,16 @@ def _file_facts(target: str, config: Config, source: str | None) -> ArticleFacts
     finder = finder_for(config.entities)
     named = frozenset(finder.count(extracted.text)) if finder is not None else frozenset()
     return ArticleFacts(
-        article_id=None, story_id=None, url=url, source=source, category=category,
-        language=extracted.language, title=extracted.title, text=extracted.text, entities=named,
-    )  # fmt: skip
+        article_id=None,
+        story_id=None,
+        url=url,
+        source=source,
+        category=category,
+        language=extracted.language,
+        title=extracted.title,
+        text=extracted.text,
+        entities=named,
+    )
 
 
 def decode_html(raw: bytes) -> str:
@@ -152,11 +159,22 @@ def _file_metric_verdicts(tx: Transaction, config: Config, facts: ArticleFacts) 
     verdicts: list[Verdict] = []
     for found in extract_observations(facts.text, config.metrics, entities=config.entities):
         new = ObservationFacts(
-            id=None, metric=found.metric, value=found.value, unit=found.unit, kind=found.kind,
-            period=found.period, quote=found.quote, observed_at=None, url=facts.url,
-            source=facts.source, title=facts.title, entity=found.entity, region=found.region,
-            status=found.status, basis=found.basis,
-        )  # fmt: skip
+            id=None,
+            metric=found.metric,
+            value=found.value,
+            unit=found.unit,
+            kind=found.kind,
+            period=found.period,
+            quote=found.quote,
+            observed_at=None,
+            url=facts.url,
+            source=facts.source,
+            title=facts.title,
+            entity=found.entity,
+            region=found.region,
+            status=found.status,
+            basis=found.basis,
+        )
         stored = tx.metrics.earlier(
             found.metric, found.unit, found.kind, _ALL_STORED, series=SeriesTags.of(found)
         )

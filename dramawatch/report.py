@@ -42,11 +42,19 @@ class SourceResult:
         """A JSON-ready summary."""
         s = self.stats
         return {
-            "source": self.source, "ok": self.ok, "status": self.status, "error": self.error,
-            "warnings": list(self.warnings), "fetched": s.fetched,
-            "kept": s.kept, "new": s.new, "revisions": self.revisions, "unchanged": s.unchanged,
-            "dropped": dict(s.dropped), "errors": list(s.errors),
-        }  # fmt: skip
+            "source": self.source,
+            "ok": self.ok,
+            "status": self.status,
+            "error": self.error,
+            "warnings": list(self.warnings),
+            "fetched": s.fetched,
+            "kept": s.kept,
+            "new": s.new,
+            "revisions": self.revisions,
+            "unchanged": s.unchanged,
+            "dropped": dict(s.dropped),
+            "errors": list(s.errors),
+        }
 
 
 @dataclass

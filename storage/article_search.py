@@ -57,10 +57,16 @@ class ArticleSearch:
         self.session = session
 
     def search(
-        self, query: str | None = None, *, since: datetime | None = None,
-        source: str | None = None, limit: int = 20, rank: bool = False, stories: bool = False,
+        self,
+        query: str | None = None,
+        *,
+        since: datetime | None = None,
+        source: str | None = None,
+        limit: int = 20,
+        rank: bool = False,
+        stories: bool = False,
         entity: str | None = None,
-    ) -> Sequence[Article]:  # fmt: skip
+    ) -> Sequence[Article]:
         """Articles matching ``query`` (all when empty), newest published first or by relevance.
 
         Newest first orders by publication time (the fetch time when there is none), then by
@@ -78,10 +84,15 @@ class ArticleSearch:
         return self.session.scalars(ordered.limit(limit)).all()
 
     def count(
-        self, query: str | None = None, *, since: datetime | None = None,
-        source: str | None = None, stories: bool = False, at_most: int | None = None,
+        self,
+        query: str | None = None,
+        *,
+        since: datetime | None = None,
+        source: str | None = None,
+        stories: bool = False,
+        at_most: int | None = None,
         entity: str | None = None,
-    ) -> int:  # fmt: skip
+    ) -> int:
         """How many articles (or stories) ``search`` would find without a limit.
 
         ``at_most``: stop counting there (a very common term matches much of the archive).
@@ -97,9 +108,16 @@ class ArticleSearch:
         return int(self.session.scalar(counted) or 0)
 
     def _statement(
-        self, query: str | None, since: datetime | None, source: str | None,
-        entity: str | None, *, limit: int, stories: bool, rank: bool,
-    ) -> tuple[Select[Any], ColumnElement[Any] | None] | None:  # fmt: skip
+        self,
+        query: str | None,
+        since: datetime | None,
+        source: str | None,
+        entity: str | None,
+        *,
+        limit: int,
+        stories: bool,
+        rank: bool,
+    ) -> tuple[Select[Any], ColumnElement[Any] | None] | None:
         """The matching articles and their relevance score (lower is better), or None: none."""
         candidates = self._candidates(since, source, entity)
         if candidates is not None and candidates.count == 0:

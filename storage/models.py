@@ -217,13 +217,22 @@ class MetricObservation(Base):
     __tablename__ = "metric_observation"
     __table_args__ = (
         Index(
-            "uq_metric_observation_figure", "story_id", "metric", "period", "value", "unit",
-            "kind", text("coalesce(entity, '')"), text("coalesce(region, '')"), "status",
-            "basis", unique=True,
+            "uq_metric_observation_figure",
+            "story_id",
+            "metric",
+            "period",
+            "value",
+            "unit",
+            "kind",
+            text("coalesce(entity, '')"),
+            text("coalesce(region, '')"),
+            "status",
+            "basis",
+            unique=True,
         ),
         Index("ix_metric_observation_metric", "metric", "observed_at"),
         Index("ix_metric_observation_series", "metric", "entity", "region", "period"),
-    )  # fmt: skip
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     metric: Mapped[str] = mapped_column(String(80))

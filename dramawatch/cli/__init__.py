@@ -25,9 +25,12 @@ from storage.errors import DatabaseError
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--config", "config_path", envvar="DRAMAWATCH_CONFIG", type=click.Path(dir_okay=False),
+    "--config",
+    "config_path",
+    envvar="DRAMAWATCH_CONFIG",
+    type=click.Path(dir_okay=False),
     help="Config file (default: ./dramawatch.yaml, else the shipped catalogue).",
-)  # fmt: skip
+)
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.version_option(package_name="dramawatch")
 @click.pass_context
@@ -43,10 +46,25 @@ def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 
 
 COMMANDS: tuple[click.Command, ...] = (
-    check_config, init, crawl, search, show, metrics, export, sources, demo,
-    alerts_group, rules_group, run_command, status_command, schedule_command,
-    distributed_worker_command, serve, prune, backup_command,
-)  # fmt: skip
+    check_config,
+    init,
+    crawl,
+    search,
+    show,
+    metrics,
+    export,
+    sources,
+    demo,
+    alerts_group,
+    rules_group,
+    run_command,
+    status_command,
+    schedule_command,
+    distributed_worker_command,
+    serve,
+    prune,
+    backup_command,
+)
 for _command in COMMANDS:
     cli.add_command(_command)
 

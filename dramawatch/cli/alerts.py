@@ -29,16 +29,24 @@ def alert_json(delivery: Delivery) -> dict[str, Any]:
     """One delivery of an alert as the contract's Alert JSON (plus delivery details)."""
     alert, payload = delivery.alert, delivery.alert.payload or {}
     return {
-        "id": delivery.id, "alert_id": alert.id, "rule": alert.rule, "kind": alert.kind,
+        "id": delivery.id,
+        "alert_id": alert.id,
+        "rule": alert.rule,
+        "kind": alert.kind,
         "article_url": None if alert.kind == "source_health" else payload.get("url"),
-        "story_id": alert.story_id, "channel": delivery.channel, "status": delivery.status,
-        "created_at": alert.created_at.isoformat(), "title": payload.get("title"),
-        "source": payload.get("source"), "matched": payload.get("matched") or [],
-        "attempts": delivery.attempts, "last_status_code": delivery.last_status_code,
+        "story_id": alert.story_id,
+        "channel": delivery.channel,
+        "status": delivery.status,
+        "created_at": alert.created_at.isoformat(),
+        "title": payload.get("title"),
+        "source": payload.get("source"),
+        "matched": payload.get("matched") or [],
+        "attempts": delivery.attempts,
+        "last_status_code": delivery.last_status_code,
         "last_error": delivery.last_error,
         "next_attempt_at": _iso(delivery.next_attempt_at if delivery.status == "pending" else None),
         "delivered_at": _iso(delivery.delivered_at),
-    }  # fmt: skip
+    }
 
 
 def _iso(value: Any) -> str | None:
@@ -183,11 +191,14 @@ def _verdict_rows(explanation: Explanation) -> list[dict[str, Any]]:
         key = verdict.draft.dedupe_key if verdict.draft else None
         rows.append(
             {
-                "rule": verdict.rule, "kind": verdict.kind,
+                "rule": verdict.rule,
+                "kind": verdict.kind,
                 "about": verdict.details.get("figure") or verdict.details.get("when"),
                 "fires": verdict.fired,
-                "reason": verdict.reason, "details": verdict.details,
-                "dedupe_key": key, "already_alerted": key in explanation.already_alerted,
+                "reason": verdict.reason,
+                "details": verdict.details,
+                "dedupe_key": key,
+                "already_alerted": key in explanation.already_alerted,
             }
-        )  # fmt: skip
+        )
     return rows

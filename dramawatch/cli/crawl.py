@@ -92,9 +92,15 @@ def summary_table(
         if live and not r.done:
             status = "crawling"
         table.add_row(
-            r.source, status, str(r.stats.fetched), str(r.stats.new), str(r.revisions),
-            str(r.stats.unchanged), dropped, str(len(r.stats.errors)),
-        )  # fmt: skip
+            r.source,
+            status,
+            str(r.stats.fetched),
+            str(r.stats.new),
+            str(r.revisions),
+            str(r.stats.unchanged),
+            dropped,
+            str(len(r.stats.errors)),
+        )
     return table
 
 

@@ -90,15 +90,23 @@ DURATION = Duration()
     help="Longest wait of a failing source between tries.",
 )
 @click.option(
-    "--distributed", "redis_url", metavar="REDIS_URL",
+    "--distributed",
+    "redis_url",
+    metavar="REDIS_URL",
     help="Scale-out: queue due sources into this Redis for `dramawatch worker` processes "
     "every 60 s instead of crawling here.",
-)  # fmt: skip
+)
 @pass_context
 def run_command(
-    ctx: Context, log_format: str, grace: float, crawl_timeout: float, concurrent_crawls: int,
-    dispatch_every: float, backoff_ceiling: float, redis_url: str | None,
-) -> None:  # fmt: skip
+    ctx: Context,
+    log_format: str,
+    grace: float,
+    crawl_timeout: float,
+    concurrent_crawls: int,
+    dispatch_every: float,
+    backoff_ceiling: float,
+    redis_url: str | None,
+) -> None:
     """Run the scheduler: every source on its interval, alerts sent as they fall due.
 
     Stop it with SIGTERM or Ctrl-C (a second one exits at once); SIGHUP reloads the config.
@@ -116,9 +124,13 @@ def run_command(
         )
         return
     options = DaemonOptions(
-        Path(ctx.config_path).resolve(), grace, crawl_timeout, concurrent_crawls, dispatch_every,
+        Path(ctx.config_path).resolve(),
+        grace,
+        crawl_timeout,
+        concurrent_crawls,
+        dispatch_every,
         backoff_ceiling,
-    )  # fmt: skip
+    )
     try:
         code = Daemon(options, ctx.config, ctx.writable_store).run()
     except DaemonRunning as exc:

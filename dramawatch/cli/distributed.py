@@ -32,9 +32,13 @@ logger = logging.getLogger(__name__)
 DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
 
 redis_option = click.option(
-    "--redis", "redis_url", default=DEFAULT_REDIS, show_default=True, metavar="URL",
+    "--redis",
+    "redis_url",
+    default=DEFAULT_REDIS,
+    show_default=True,
+    metavar="URL",
     help="The Redis holding the shared request queue.",
-)  # fmt: skip
+)
 
 
 def new_pass_id() -> str:
@@ -97,16 +101,22 @@ def wait_until_drained(redis_url: str, *, settle: float = 2.0, timeout: float = 
 @click.option("--source", "names", multiple=True, help="Only this source (repeatable).")
 @click.option("--due", is_flag=True, help="Only sources whose interval has run out.")
 @click.option(
-    "--every", type=click.FloatRange(min=1), metavar="SECONDS",
+    "--every",
+    type=click.FloatRange(min=1),
+    metavar="SECONDS",
     help="Keep going: look for due sources every SECONDS (implies --due after the first).",
-)  # fmt: skip
+)
 @click.option("--wait", is_flag=True, help="Return once the workers have finished the pass.")
 @redis_option
 @pass_context
 def schedule_command(
-    ctx: Context, names: tuple[str, ...], due: bool, every: float | None, wait: bool,
+    ctx: Context,
+    names: tuple[str, ...],
+    due: bool,
+    every: float | None,
+    wait: bool,
     redis_url: str,
-) -> None:  # fmt: skip
+) -> None:
     """Queue a crawl pass for `dramawatch worker` processes (any number, any machine).
 
     Example: dramawatch schedule --redis redis://queue:6379/0 --source nrta-notices --wait
@@ -128,28 +138,44 @@ def schedule_command(
 @click.command("worker")
 @redis_option
 @click.option(
-    "--concurrency", default=8, show_default=True, type=click.IntRange(1, 256),
+    "--concurrency",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
     help="Requests in flight in this worker.",
-)  # fmt: skip
+)
 @click.option("--id", "worker_id", help="Worker name (default: host-pid-random).")
 @click.option(
-    "--idle-exit", default=0.0, type=click.FloatRange(min=0), metavar="SECONDS",
+    "--idle-exit",
+    default=0.0,
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
     help="Exit after SECONDS with nothing queued anywhere (0: run until stopped).",
-)  # fmt: skip
+)
 @click.option(
-    "--dispatch/--no-dispatch", default=True, show_default=True,
+    "--dispatch/--no-dispatch",
+    default=True,
+    show_default=True,
     help="Also send due alert deliveries (safe with any number of workers).",
-)  # fmt: skip
+)
 @click.option(
-    "--heartbeat-ttl", default=HEARTBEAT_TTL, show_default=True,
-    type=click.IntRange(1, 3600), metavar="SECONDS",
+    "--heartbeat-ttl",
+    default=HEARTBEAT_TTL,
+    show_default=True,
+    type=click.IntRange(1, 3600),
+    metavar="SECONDS",
     help="Silence after which other workers take this one's requests back.",
-)  # fmt: skip
+)
 @pass_context
 def distributed_worker_command(
-    ctx: Context, redis_url: str, concurrency: int, worker_id: str | None,
-    idle_exit: float, dispatch: bool, heartbeat_ttl: int,
-) -> None:  # fmt: skip
+    ctx: Context,
+    redis_url: str,
+    concurrency: int,
+    worker_id: str | None,
+    idle_exit: float,
+    dispatch: bool,
+    heartbeat_ttl: int,
+) -> None:
     """Crawl requests from the shared Redis queue into the configured database.
 
     Example: dramawatch --config dramawatch.yaml worker --redis redis://queue:6379/0
@@ -157,6 +183,11 @@ def distributed_worker_command(
     _distributed, distributed_worker = _parts()
     ctx.writable_store  # noqa: B018 (an unusable database is one line, before Redis is asked)
     distributed_worker.run_worker(
-        ctx.config, redis_url, worker_id=worker_id, concurrency=concurrency,
-        idle_exit=idle_exit, dispatch=dispatch, heartbeat_ttl=heartbeat_ttl,
-    )  # fmt: skip
+        ctx.config,
+        redis_url,
+        worker_id=worker_id,
+        concurrency=concurrency,
+        idle_exit=idle_exit,
+        dispatch=dispatch,
+        heartbeat_ttl=heartbeat_ttl,
+    )

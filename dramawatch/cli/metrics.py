@@ -52,17 +52,25 @@ STATUSES = ("actual", "forecast", "target")
     "--region", help="Only figures about this region (cn, overseas, global, shanghai ...)."
 )
 @click.option(
-    "--status", type=click.Choice(STATUSES), multiple=True,
+    "--status",
+    type=click.Choice(STATUSES),
+    multiple=True,
     help="Only figures of this status (repeatable; default: all).",
-)  # fmt: skip
+)
 @click.option("--plot", is_flag=True, help="Draw the metric's series in the terminal.")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Write a chart image.")
 @format_option("table", "json", "jsonl", "csv")
 @pass_context
 def metrics(
-    ctx: Context, key: str | None, entity: str | None, region: str | None,
-    status: tuple[str, ...], plot: bool, png: Path | None, fmt: str,
-) -> None:  # fmt: skip
+    ctx: Context,
+    key: str | None,
+    entity: str | None,
+    region: str | None,
+    status: tuple[str, ...],
+    plot: bool,
+    png: Path | None,
+    fmt: str,
+) -> None:
     """Latest point of every series with its change, or one metric's history (KEY).
 
     Example: dramawatch metrics market_value --region cn --status actual --png market.png
@@ -123,8 +131,11 @@ class Filters:
 
     def describe(self) -> str:
         """ " for entity 'reelshort'" ... or "" without filters."""
-        parts = [f"{name} {value!r}" for name, value in
-                 (("entity", self.entity), ("region", self.region)) if value]  # fmt: skip
+        parts = [
+            f"{name} {value!r}"
+            for name, value in (("entity", self.entity), ("region", self.region))
+            if value
+        ]
         parts += [f"status {'/'.join(self.status)}"] if self.status else []
         return f" for {', '.join(parts)}" if parts else ""
 
@@ -132,20 +143,31 @@ class Filters:
 def observation_json(obs: MetricObservation) -> dict[str, Any]:
     """The contract's metric observation JSON (plus its story, source and qualifiers)."""
     return {
-        "metric": obs.metric, "value": obs.value, "unit": obs.unit, "period": obs.period,
-        "kind": obs.kind, "qualifier": obs.qualifier, "entity": obs.entity,
-        "region": obs.region, "status": obs.status, "basis": obs.basis,
-        "article_url": obs.article.url, "source": obs.article.source.name,
-        "story_id": obs.story_id, "observed_at": obs.observed_at.isoformat(), "quote": obs.quote,
-    }  # fmt: skip
+        "metric": obs.metric,
+        "value": obs.value,
+        "unit": obs.unit,
+        "period": obs.period,
+        "kind": obs.kind,
+        "qualifier": obs.qualifier,
+        "entity": obs.entity,
+        "region": obs.region,
+        "status": obs.status,
+        "basis": obs.basis,
+        "article_url": obs.article.url,
+        "source": obs.article.source.name,
+        "story_id": obs.story_id,
+        "observed_at": obs.observed_at.isoformat(),
+        "quote": obs.quote,
+    }
 
 
 def point_json(point: Point) -> dict[str, Any]:
     """A point: its latest observation's JSON, its count of sources and earlier figures."""
     latest: MetricObservation = point.latest  # type: ignore[assignment]
     return observation_json(latest) | {
-        "sources": point.sources, "revised_from": point.revised_from,
-    }  # fmt: skip
+        "sources": point.sources,
+        "revised_from": point.revised_from,
+    }
 
 
 def change_pct(previous: float, latest: float) -> float | None:
@@ -165,14 +187,17 @@ def _summary(one: Series, labels: dict[str, str]) -> dict[str, Any]:
     label = labels.get(one.key.metric, one.key.metric)
     row = point_json(latest) | {
         "label": label + (" (change)" if one.key.kind == "change" else ""),
-        "previous": None, "previous_period": None, "change_pct": None,
-    }  # fmt: skip
+        "previous": None,
+        "previous_period": None,
+        "change_pct": None,
+    }
     if len(one.points) > 1:
         previous = one.points[-2]
         row |= {
-            "previous": previous.value, "previous_period": previous.period,
+            "previous": previous.value,
+            "previous_period": previous.period,
             "change_pct": change_pct(previous.value, latest.value),
-        }  # fmt: skip
+        }
     return row
 
 

@@ -27,9 +27,12 @@ def _days(value: str) -> timedelta:
 
 @click.command()
 @click.option(
-    "--older-than", "age", required=True, metavar="DURATION",
+    "--older-than",
+    "age",
+    required=True,
+    metavar="DURATION",
     help="Remove articles published (else fetched) longer ago than this: 365d, 26w ...",
-)  # fmt: skip
+)
 @click.option("--dry-run", is_flag=True, help="Count what would go; change nothing.")
 @click.option("--with-alerts", is_flag=True, help="Also remove stories that raised alerts.")
 @format_option("table", "json")

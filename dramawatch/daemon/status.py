@@ -15,9 +15,16 @@ from storage.daemon_state import LockHolder
 from storage.models import utcnow
 
 SOURCE_COLUMNS = (
-    "source", "interval", "running_since", "next_run_at", "last_run_at", "last_result", "new",
-    "failures", "backoff_until",
-)  # fmt: skip
+    "source",
+    "interval",
+    "running_since",
+    "next_run_at",
+    "last_run_at",
+    "last_result",
+    "new",
+    "failures",
+    "backoff_until",
+)
 # A run that started longer ago and never finished died with its process.
 RUNNING_HORIZON = timedelta(hours=6)
 
@@ -44,10 +51,12 @@ def daemon_row(holder: LockHolder | None, now: datetime) -> dict[str, Any]:
         return {"running": False}
     return {
         "running": is_live(holder, host=socket.gethostname(), now=now),
-        "pid": holder.pid, "host": holder.host, "started_at": _iso(holder.started_at),
+        "pid": holder.pid,
+        "host": holder.host,
+        "started_at": _iso(holder.started_at),
         "heartbeat_at": _iso(holder.heartbeat_at),
         "heartbeat_age_s": round((now - holder.heartbeat_at).total_seconds(), 1),
-    }  # fmt: skip
+    }
 
 
 def running_since(tx: Transaction, horizon: datetime) -> dict[str, datetime]:
@@ -74,15 +83,19 @@ def _source_row(
         delay = backoff_delay(source.interval, failures, DEFAULT_BACKOFF_CEILING)
         backoff = _iso(last.started_at + timedelta(seconds=delay))
     return {
-        "source": source.name, "enabled": source.enabled,
-        "interval": format_duration(source.interval), "interval_s": source.interval,
+        "source": source.name,
+        "enabled": source.enabled,
+        "interval": format_duration(source.interval),
+        "interval_s": source.interval,
         "running_since": _iso(running.get(source.name)),
         "next_run_at": _iso(runs.get(job_id(source.name))),
         "last_run_at": _iso(last.started_at if last else None),
         "last_result": None if last is None else ("ok" if last.ok else "failed"),
-        "last_error": last.error if last else None, "new": last.new if last else None,
-        "failures": failures, "backoff_until": backoff,
-    }  # fmt: skip
+        "last_error": last.error if last else None,
+        "new": last.new if last else None,
+        "failures": failures,
+        "backoff_until": backoff,
+    }
 
 
 def _iso(value: datetime | None) -> str | None:

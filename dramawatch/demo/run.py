@@ -55,8 +55,13 @@ def run_demo(workdir: Path) -> None:
     absolute = config.resolve()
     smtp_port = _free_port()
     with SiteServer(sites_root()) as server, WebhookSink() as hook, SmtpSink(smtp_port) as mail:
-        env = {**os.environ, "DEMO_BASE": server.base_url, "DEMO_HOOK_URL": hook.url,
-               "DEMO_SMTP_PORT": str(smtp_port), "DRAMAWATCH_CONFIG": str(absolute)}  # fmt: skip
+        env = {
+            **os.environ,
+            "DEMO_BASE": server.base_url,
+            "DEMO_HOOK_URL": hook.url,
+            "DEMO_SMTP_PORT": str(smtp_port),
+            "DRAMAWATCH_CONFIG": str(absolute),
+        }
         _heading(f"Crawl 1: the recorded sites at {server.base_url}")
         click.echo(EXPECTED_FAILURES)
         _dramawatch(["crawl"], workdir, env)

@@ -26,12 +26,16 @@ from tests.support.alert_servers import (
 NOTICE = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "nrta_notice.html"
 ALERT_KEYS = {"id", "rule", "kind", "article_url", "story_id", "channel", "status", "created_at"}
 RULES = [
-    {"name": "regulation", "kind": "keyword", "any": ["regulation", "监管", "审核"],
-     "channels": ["hook"]},
+    {
+        "name": "regulation",
+        "kind": "keyword",
+        "any": ["regulation", "监管", "审核"],
+        "channels": ["hook"],
+    },
     {"name": "sports", "kind": "keyword", "any": ["marathon"], "channels": ["hook"]},
     {"name": "moves", "kind": "metric_change", "min_change_pct": 5, "channels": ["hook"]},
     {"name": "health", "kind": "source_health", "failures": 3, "channels": ["hook"]},
-]  # fmt: skip
+]
 TEXT = "NRTA announced a new regulation for micro-dramas; the market size reached {} in 2024."
 
 

@@ -32,9 +32,14 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     tree = yaml.safe_load(demo_config_text("sqlite:///alerts.db"))
     tree["rules"] = [
         {"name": "crackdown", "kind": "keyword", "any": ["专项整治"], "channels": ["hook"]},
-        {"name": "market-moves", "kind": "metric_change", "metric": "market_value",
-         "min_change_pct": 5, "channels": ["hook"]},
-    ]  # fmt: skip
+        {
+            "name": "market-moves",
+            "kind": "metric_change",
+            "metric": "market_value",
+            "min_change_pct": 5,
+            "channels": ["hook"],
+        },
+    ]
     tree["channels"] = [{"name": "hook", "kind": "webhook", "url": receiver.url, "secret": "s3"}]
     (workdir / "dramawatch.yaml").write_text(yaml.safe_dump(tree, allow_unicode=True), "utf-8")
     with SiteServer(sites_root()) as server:
@@ -49,8 +54,9 @@ def _crawl(world: dict[str, Any], *args: str) -> str:
 
 
 def _alerts(world: dict[str, Any]) -> list[dict[str, Any]]:
-    done = run_cli("alerts", "--format", "json", cwd=world["workdir"],
-                   base_url=world["server"].base_url)  # fmt: skip
+    done = run_cli(
+        "alerts", "--format", "json", cwd=world["workdir"], base_url=world["server"].base_url
+    )
     assert done.returncode == 0, done.stderr
     return list(json.loads(done.stdout))
 

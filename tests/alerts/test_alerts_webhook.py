@@ -55,9 +55,15 @@ def _queue(
         name="regulation", kind="keyword", any=("NRTA",), channels=(channel["name"],)
     )
     article = ArticleFacts(
-        article_id=None, story_id=None, url="https://nrta.example/n1", source="nrta",
-        category="government", language="en", title=title, text="NRTA notice on micro-dramas",
-    )  # fmt: skip
+        article_id=None,
+        story_id=None,
+        url="https://nrta.example/n1",
+        source="nrta",
+        category="government",
+        language="en",
+        title=title,
+        text="NRTA notice on micro-dramas",
+    )
     verdict = keyword(rule, article)
     assert verdict is not None and verdict.draft is not None
     draft = replace(verdict.draft, dedupe_key=verdict.draft.dedupe_key + key)
@@ -84,8 +90,16 @@ def test_body_headers_and_signature(store: Store, receiver: HookReceiver) -> Non
     assert hmac.compare_digest(got.headers["x-dramawatch-signature"], expected)
     body = json.loads(got.body)
     assert list(body) == [
-        "rule", "kind", "title", "url", "source", "story_id", "matched", "text", "rules",
-    ]  # fmt: skip
+        "rule",
+        "kind",
+        "title",
+        "url",
+        "source",
+        "story_id",
+        "matched",
+        "text",
+        "rules",
+    ]
     assert body["rules"] == [{"rule": "regulation", "kind": "keyword", "matched": ["NRTA"]}]
     assert body["rule"] == "regulation" and body["kind"] == "keyword"
     assert body["title"] == "NRTA tightens rules" and body["matched"] == ["NRTA"]
@@ -118,8 +132,9 @@ def test_two_500s_then_200_delivers_once_with_one_id(store: Store, receiver: Hoo
 
 
 def test_backoff_waits_before_the_next_attempt(store: Store) -> None:
-    config = _queue(store, {"name": "hook", "kind": "webhook",
-                            "url": f"http://127.0.0.1:{free_port()}/down"})  # fmt: skip
+    config = _queue(
+        store, {"name": "hook", "kind": "webhook", "url": f"http://127.0.0.1:{free_port()}/down"}
+    )
     now = utcnow()
     policy = DispatchPolicy(base=30, factor=2, cap=3600, jitter=0)
     assert len(dispatch_pending(store, config, now=now, policy=policy).retrying) == 1
@@ -164,9 +179,17 @@ def test_a_receiver_that_hangs_past_the_timeout_is_retried(
     assert len(receiver.requests) == 2 and len(ids) == 1
 
 
-@pytest.mark.parametrize(("status", "outcome"), [(404, "failed"), (400, "failed"),
-                                                 (410, "failed"), (408, "pending"),
-                                                 (429, "pending"), (503, "pending")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("status", "outcome"),
+    [
+        (404, "failed"),
+        (400, "failed"),
+        (410, "failed"),
+        (408, "pending"),
+        (429, "pending"),
+        (503, "pending"),
+    ],
+)
 def test_status_classes(store: Store, status: int, outcome: str) -> None:
     server = HookReceiver([status])
     try:
@@ -190,8 +213,9 @@ def test_max_attempts_turns_into_failed(store: Store, receiver: HookReceiver) ->
 
 
 def test_max_age_turns_into_failed(store: Store) -> None:
-    config = _queue(store, {"name": "hook", "kind": "webhook",
-                            "url": f"http://127.0.0.1:{free_port()}/down"})  # fmt: skip
+    config = _queue(
+        store, {"name": "hook", "kind": "webhook", "url": f"http://127.0.0.1:{free_port()}/down"}
+    )
     report = dispatch_pending(store, config, now=utcnow() + timedelta(days=3), policy=FAST)
     assert len(report.failed) == 1
 
@@ -250,8 +274,9 @@ def test_apprise_channel_posts_through_apprise(store: Store, receiver: HookRecei
 @script(500)
 def test_apprise_failure_is_retried(store: Store, receiver: HookReceiver) -> None:
     port = receiver.server.server_address[1]
-    config = _queue(store, {"name": "chat", "kind": "apprise",
-                            "urls": [f"json://127.0.0.1:{port}/"]})  # fmt: skip
+    config = _queue(
+        store, {"name": "chat", "kind": "apprise", "urls": [f"json://127.0.0.1:{port}/"]}
+    )
     now = utcnow()
     assert len(dispatch_pending(store, config, now=now, policy=FAST).retrying) == 1
     later = dispatch_pending(store, config, now=now + timedelta(minutes=1), policy=FAST)
@@ -259,8 +284,9 @@ def test_apprise_failure_is_retried(store: Store, receiver: HookReceiver) -> Non
 
 
 def test_one_attempt_per_call_even_with_zero_backoff(store: Store) -> None:
-    config = _queue(store, {"name": "hook", "kind": "webhook",
-                            "url": f"http://127.0.0.1:{free_port()}/down"})  # fmt: skip
+    config = _queue(
+        store, {"name": "hook", "kind": "webhook", "url": f"http://127.0.0.1:{free_port()}/down"}
+    )
     report = dispatch_pending(store, config, policy=DispatchPolicy(base=0, jitter=0))
     assert len(report.retrying) == 1 and deliveries(store)[0]["attempts"] == 1
 
@@ -282,9 +308,15 @@ def _two_rules_on_one_story(store: Store, receiver: HookReceiver) -> Config:
         tx.session.flush()
         tx.commit()
     article = ArticleFacts(
-        article_id=None, story_id=story.id, url="https://nrta.example/n1", source="nrta",
-        category="government", language="en", title="NRTA caps", text="NRTA notice on ReelShort",
-    )  # fmt: skip
+        article_id=None,
+        story_id=story.id,
+        url="https://nrta.example/n1",
+        source="nrta",
+        category="government",
+        language="en",
+        title="NRTA caps",
+        text="NRTA notice on ReelShort",
+    )
     drafts = []
     for name, word in (("regulation", "NRTA"), ("apps", "ReelShort")):
         rule = KeywordRule(name=name, kind="keyword", any=(word,), channels=("hook",))

@@ -57,19 +57,32 @@ def archive(tmp_path: Path) -> Path:
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("cnsa", "html", "https://www.cnsa.cn/", "industry")
         record = ArticleRecord(
-            url="https://www.cnsa.cn/art/1.html", source="cnsa", category="industry",
-            title="微短剧市场规模", published_at=datetime(2025, 3, 27, tzinfo=UTC), language="zh",
-            text="2023年市场规模373.9亿元，2024年市场规模504.4亿元。", content_hash="h",
+            url="https://www.cnsa.cn/art/1.html",
+            source="cnsa",
+            category="industry",
+            title="微短剧市场规模",
+            published_at=datetime(2025, 3, 27, tzinfo=UTC),
+            language="zh",
+            text="2023年市场规模373.9亿元，2024年市场规模504.4亿元。",
+            content_hash="h",
             fetched_at=datetime(2025, 3, 27, tzinfo=UTC),
-        )  # fmt: skip
+        )
         result = tx.articles.ingest(record, source, lambda _a, _b: False)
         assert result.story_id is not None
         figures = [
-            {"metric": "market_value", "value": value, "unit": "CNY", "period": period,
-             "kind": "level", "qualifier": None, "quote": record.text, "raw": f"{value}",
-             "observed_at": record.published_at}
+            {
+                "metric": "market_value",
+                "value": value,
+                "unit": "CNY",
+                "period": period,
+                "kind": "level",
+                "qualifier": None,
+                "quote": record.text,
+                "raw": f"{value}",
+                "observed_at": record.published_at,
+            }
             for period, value in (("2023", 37.39e9), ("2024", 50.44e9))
-        ]  # fmt: skip
+        ]
         tx.metrics.add_all(result.story_id, result.article_id, figures)
         tx.commit()
     config = tmp_path / "dramawatch.yaml"

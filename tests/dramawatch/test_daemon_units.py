@@ -101,9 +101,13 @@ def test_a_cron_source_runs_at_its_local_times(
     store: Store, scheduler: BackgroundScheduler
 ) -> None:
     timed = SourceConfig(
-        name="nrta", kind="rss", url="http://127.0.0.1:9/nrta", interval=3600,
-        cron="0 9,17 * * *", cron_timezone="Asia/Shanghai",
-    )  # fmt: skip
+        name="nrta",
+        kind="rss",
+        url="http://127.0.0.1:9/nrta",
+        interval=3600,
+        cron="0 9,17 * * *",
+        cron_timezone="Asia/Shanghai",
+    )
     sync_jobs(scheduler, Config(database=store.url, sources=(timed,)))
     trigger = scheduler.get_job("source:nrta").trigger
     assert isinstance(trigger, CronTrigger) and trigger.jitter == 300  # the cap
@@ -189,8 +193,12 @@ def test_the_lock_refuses_a_live_holder_and_takes_over_a_dead_one(store: Store) 
     first.acquire()
     with pytest.raises(DaemonRunning, match=f"pid {os.getppid()}"):
         DaemonLock(store).acquire()
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)  # fmt: skip
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     dead = DaemonLock(store, pid=int(gone.stdout))
     with store.transaction(write=True) as tx:
         tx.daemon.take(dead.pid, dead.host, utcnow())
@@ -216,8 +224,11 @@ def test_the_lock_respects_other_hosts_until_their_heartbeat_is_stale(store: Sto
 
 def test_status_reports_daemon_sources_and_deliveries(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "dramawatch.yaml"
-    path.write_text(f"database: {store.url}\nsources:\n  - {{name: flaky, kind: rss, "
-                    "url: 'http://127.0.0.1:9/', interval: 60}\n", encoding="utf-8")  # fmt: skip
+    path.write_text(
+        f"database: {store.url}\nsources:\n  - {{name: flaky, kind: rss, "
+        "url: 'http://127.0.0.1:9/', interval: 60}\n",
+        encoding="utf-8",
+    )
     _fail(store, "flaky", ago=1)
     DaemonLock(store).acquire()
     done = CliRunner().invoke(status_command, ["--format", "json"], obj=Context(str(path)))
@@ -233,8 +244,9 @@ def test_status_reports_daemon_sources_and_deliveries(store: Store, tmp_path: Pa
 
 
 def test_json_log_lines_carry_the_fields() -> None:
-    record = logging.LogRecord("dramawatch.daemon_jobs", logging.INFO, __file__, 1,
-                               "Run of %s: ok", ("nrta",), None)  # fmt: skip
+    record = logging.LogRecord(
+        "dramawatch.daemon_jobs", logging.INFO, __file__, 1, "Run of %s: ok", ("nrta",), None
+    )
     record.fields = {"event": "run", "source": "nrta", "new": 1}
     line = json.loads(JsonFormatter().format(record))
     assert line["msg"] == "Run of nrta: ok" and line["level"] == "INFO"

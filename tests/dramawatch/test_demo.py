@@ -22,8 +22,13 @@ def test_demo_runs_the_whole_pipeline_from_any_directory(tmp_path: Path) -> None
     env.pop("DRAMAWATCH_CONFIG", None)
     done = subprocess.run(
         [sys.executable, "-m", "dramawatch", "demo", "--workdir", "demo-out"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     out = done.stdout
     assert (tmp_path / "demo-out" / "dramawatch-demo.db").is_file()
@@ -64,9 +69,13 @@ def _the_printed_serve_command_opens_the_archive(out: str, env: dict[str, str]) 
     assert command[-3:-1] == ["serve", "--database"]
     port = free_port()  # 8080 may be taken on this machine: the one change made to it
     server = subprocess.Popen(
-        [*command, "--port", str(port)], cwd="/", env=env, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [*command, "--port", str(port)],
+        cwd="/",
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         page = wait_for(f"http://127.0.0.1:{port}/?q=监管")
         assert page.status_code == 200 and "国家广播电视总局" in page.text

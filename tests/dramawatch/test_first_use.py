@@ -52,8 +52,14 @@ def _config(tmp_path: Path, database: str) -> str:
 
 
 READS = [
-    ["search", "x"], ["show", "1"], ["metrics"], ["alerts"], ["export"], ["sources"], ["status"],
-]  # fmt: skip
+    ["search", "x"],
+    ["show", "1"],
+    ["metrics"],
+    ["alerts"],
+    ["export"],
+    ["sources"],
+    ["status"],
+]
 
 
 @pytest.mark.parametrize("command", READS, ids=lambda c: c[0])
@@ -132,10 +138,16 @@ def archive_config(tmp_path: Path) -> str:
         for i in range(22):
             text = "the micro-drama boom" if i == 3 else f"micro-drama story {i}"
             record = ArticleRecord(
-                url=f"https://x.org/{i}", source="feed-a", category="media", title=f"t{i}",
-                published_at=T0 + timedelta(days=i), language="en", text=text,
-                content_hash=str(i), fetched_at=T0,
-            )  # fmt: skip
+                url=f"https://x.org/{i}",
+                source="feed-a",
+                category="media",
+                title=f"t{i}",
+                published_at=T0 + timedelta(days=i),
+                language="en",
+                text=text,
+                content_hash=str(i),
+                fetched_at=T0,
+            )
             tx.articles.ingest(record, source, lambda _a, _b: False)
         tx.commit()
     store.dispose()

@@ -14,9 +14,16 @@ from storage import ArticleRecord, Store
 
 def _ingest(store: Store, url: str, text: str, published: datetime) -> None:
     record = ArticleRecord(
-        url=url, source="src", category="media", title=text, published_at=published,
-        language="en", text=text, content_hash=url, fetched_at=published,
-    )  # fmt: skip
+        url=url,
+        source="src",
+        category="media",
+        title=text,
+        published_at=published,
+        language="en",
+        text=text,
+        content_hash=url,
+        fetched_at=published,
+    )
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("src", "rss", "https://x.org/feed", "media")
         tx.articles.ingest(record, source, lambda _a, _b: False)

@@ -14,19 +14,33 @@ from storage import ArticleRecord, BackupUnsupported, IngestResult, MetricObserv
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 OLD = NOW - timedelta(days=400)
 FIGURE = {
-    "metric": "market_value", "value": 5e10, "unit": "CNY", "period": "2024",
-    "kind": "level", "qualifier": None, "quote": "q", "raw": "50 billion yuan",
-}  # fmt: skip
+    "metric": "market_value",
+    "value": 5e10,
+    "unit": "CNY",
+    "period": "2024",
+    "kind": "level",
+    "qualifier": None,
+    "quote": "q",
+    "raw": "50 billion yuan",
+}
 
 
 def _ingest(
     store: Store, url: str, text: str, published: datetime, *, band: int, join: bool = False
 ) -> IngestResult:
     record = ArticleRecord(
-        url=url, source="src", category="media", title=text, published_at=published,
-        language="en", text=text, content_hash=url, fetched_at=published,
-        signature=b"sig", bands=(band,),
-    )  # fmt: skip
+        url=url,
+        source="src",
+        category="media",
+        title=text,
+        published_at=published,
+        language="en",
+        text=text,
+        content_hash=url,
+        fetched_at=published,
+        signature=b"sig",
+        bands=(band,),
+    )
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("src", "rss", "https://x.org/feed", "media")
         result = tx.articles.ingest(record, source, lambda _a, _b: join)
@@ -39,9 +53,15 @@ def _ingest(
 def _alert(store: Store, story_id: int | None) -> None:
     with store.transaction(write=True) as tx:
         tx.alerts.add_alert(
-            rule="r", kind="keyword", dedupe_key=f"r:{story_id}", story_id=story_id,
-            article_id=None, source_id=None, payload={}, created_at=NOW,
-        )  # fmt: skip
+            rule="r",
+            kind="keyword",
+            dedupe_key=f"r:{story_id}",
+            story_id=story_id,
+            article_id=None,
+            source_id=None,
+            payload={},
+            created_at=NOW,
+        )
         tx.commit()
 
 

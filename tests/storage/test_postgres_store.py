@@ -110,9 +110,16 @@ def test_long_chinese_article_is_searchable_by_a_term_at_its_end(pg_store: Store
     with store.transaction() as tx:
         source = tx.sources.ensure("s", "rss", "https://s.example/", "media")
         record = ArticleRecord(
-            url="https://s.example/1", source="s", category="media", title="通知",
-            published_at=T0, language="zh", text=body, content_hash="h1", fetched_at=T0,
-        )  # fmt: skip
+            url="https://s.example/1",
+            source="s",
+            category="media",
+            title="通知",
+            published_at=T0,
+            language="zh",
+            text=body,
+            content_hash="h1",
+            fetched_at=T0,
+        )
         tx.articles.ingest(record, source, signatures_match)
         tx.commit()
     with store.transaction() as tx:
@@ -179,14 +186,22 @@ def test_eight_writers_storing_the_same_bodies_keep_one_article_per_body(pg_stor
 def test_three_dispatchers_send_each_delivery_once(pg_url: str, pg_store: Store) -> None:
     receiver = HookReceiver()
     store = pg_store
-    config = alert_config(pg_url, channels=[{"name": "hook", "kind": "webhook",
-                                             "url": receiver.url}])  # fmt: skip
+    config = alert_config(
+        pg_url, channels=[{"name": "hook", "kind": "webhook", "url": receiver.url}]
+    )
     drafts = [
-        AlertDraft(rule="r", kind="keyword", dedupe_key=f"k{i}", story_id=None,
-                   article_id=None, source_id=None, payload={"title": f"t{i}"},
-                   channels=("hook",))
+        AlertDraft(
+            rule="r",
+            kind="keyword",
+            dedupe_key=f"k{i}",
+            story_id=None,
+            article_id=None,
+            source_id=None,
+            payload={"title": f"t{i}"},
+            channels=("hook",),
+        )
         for i in range(40)
-    ]  # fmt: skip
+    ]
     with store.transaction() as tx:
         record_alerts(tx, config, drafts)
         tx.commit()
@@ -227,13 +242,15 @@ def test_0004_indexes_articles_stored_before_it(postgres_server: PostgresServer)
     try:
         _alembic(store, "0003")
         with store.engine.begin() as connection:
-            connection.execute(text(
-                "INSERT INTO source (id, name, kind, url, category, consecutive_failures)"
-                " VALUES (1, 's', 'rss', 'https://s.example/', 'media', 0);"
-                "INSERT INTO article (id, url, source_id, category, title, text, content_hash,"
-                " revision, fetched_at, updated_at) VALUES (1, 'https://s.example/a', 1, 'media',"
-                " '微短劇新規', '網絡微短劇 監管', 'h', 1, now(), now())"
-            ))  # fmt: skip
+            connection.execute(
+                text(
+                    "INSERT INTO source (id, name, kind, url, category, consecutive_failures)"
+                    " VALUES (1, 's', 'rss', 'https://s.example/', 'media', 0);"
+                    "INSERT INTO article (id, url, source_id, category, title, text, content_hash,"
+                    " revision, fetched_at, updated_at) VALUES (1, 'https://s.example/a', 1,"
+                    " 'media', '微短劇新規', '網絡微短劇 監管', 'h', 1, now(), now())"
+                )
+            )
         store.migrate()
         with store.transaction() as tx:
             assert [a.url for a in tx.archive.search("短剧 监管")] == ["https://s.example/a"]

@@ -11,13 +11,28 @@ from storage import ArticleRecord, Store, article_search
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def _add(store: Store, url: str, text: str, published: datetime | None, fetched: datetime, *,
-         story_band: int | None = None) -> None:  # fmt: skip
+def _add(
+    store: Store,
+    url: str,
+    text: str,
+    published: datetime | None,
+    fetched: datetime,
+    *,
+    story_band: int | None = None,
+) -> None:
     record = ArticleRecord(
-        url=url, source="src", category="media", title=url.rsplit("/", 1)[-1],
-        published_at=published, language="en", text=text, content_hash=url, fetched_at=fetched,
-        signature=b"sig" if story_band else None, bands=(story_band,) if story_band else (),
-    )  # fmt: skip
+        url=url,
+        source="src",
+        category="media",
+        title=url.rsplit("/", 1)[-1],
+        published_at=published,
+        language="en",
+        text=text,
+        content_hash=url,
+        fetched_at=fetched,
+        signature=b"sig" if story_band else None,
+        bands=(story_band,) if story_band else (),
+    )
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("src", "rss", "https://x.org/feed", "media")
         tx.articles.ingest(record, source, lambda _a, _b: True)
@@ -90,8 +105,9 @@ def test_rank_is_honoured_with_stories(store: Store) -> None:
     _add(store, "https://a.org/weak", "zebra and many other words about nothing", T0, T0)
     _add(store, "https://a.org/strong", "zebra zebra zebra", T0 - timedelta(days=9), T0)
     _add(store, "https://a.org/copy", "zebra zebra zebra", T0 - timedelta(days=9), T0, story_band=5)
-    _add(store, "https://a.org/copy2", "zebra zebra zebra!", T0 - timedelta(days=9), T0,
-         story_band=5)  # fmt: skip
+    _add(
+        store, "https://a.org/copy2", "zebra zebra zebra!", T0 - timedelta(days=9), T0, story_band=5
+    )
     assert _urls(store, "zebra", stories=True) == ["weak", "copy2", "strong"]
     ranked = _urls(store, "zebra", stories=True, rank=True)
     assert ranked[-1] == "weak"

@@ -17,10 +17,17 @@ def _record(
     url: str, text: str, *, title: str = "t", published: datetime | None = T0, **kw
 ) -> ArticleRecord:  # type: ignore[no-untyped-def]
     return ArticleRecord(
-        url=url, source=kw.pop("source", "src"), category="media", title=title,
-        published_at=published, language="en", text=text, content_hash=kw.pop("hash", text),
-        fetched_at=kw.pop("fetched", T0), **kw,
-    )  # fmt: skip
+        url=url,
+        source=kw.pop("source", "src"),
+        category="media",
+        title=title,
+        published_at=published,
+        language="en",
+        text=text,
+        content_hash=kw.pop("hash", text),
+        fetched_at=kw.pop("fetched", T0),
+        **kw,
+    )
 
 
 def _never(_a: bytes, _b: bytes) -> bool:
@@ -98,17 +105,23 @@ def _dated_corpus(store: Store) -> list[tuple[int, ArticleRecord]]:
         published = [None, fetched - timedelta(days=3), fetched + timedelta(hours=5), fetched]
         text = f"短剧 drama {i}" if i % 3 else f"drama only {i}"
         record = _record(
-            f"https://d.org/{i}", text, published=published[i % 4], fetched=fetched,
+            f"https://d.org/{i}",
+            text,
+            published=published[i % 4],
+            fetched=fetched,
             source=f"s{i % 3}",
-        )  # fmt: skip
+        )
         rows.append((_ingest(store, record).article_id, record))
     return rows
 
 
 def _expected(
-    rows: list[tuple[int, ArticleRecord]], term: str | None, since: datetime | None,
-    source: str | None, limit: int,
-) -> list[str]:  # fmt: skip
+    rows: list[tuple[int, ArticleRecord]],
+    term: str | None,
+    since: datetime | None,
+    source: str | None,
+    limit: int,
+) -> list[str]:
     hits = [
         (record.published_at or record.fetched_at, record.fetched_at, id_, record.url)
         for id_, record in rows
@@ -143,8 +156,11 @@ def test_search_since_and_source_match_their_definition(
                 for limit in (3, 20):
                     found = _search(store, term, since=since, source=source, limit=limit)
                     assert found == _expected(rows, term, since, source, limit), (
-                        term, since, source, limit,
-                    )  # fmt: skip
+                        term,
+                        since,
+                        source,
+                        limit,
+                    )
 
 
 def test_index_text_segments_cjk_into_bigrams() -> None:
