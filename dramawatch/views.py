@@ -4,26 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storage import Article, CrawlRun, Source
-
-
-def article_json(article: Article, *, with_text: bool = True) -> dict[str, Any]:
-    """An article as the contract's Article JSON."""
-    row: dict[str, Any] = {
-        "id": article.id,
-        "url": article.url,
-        "source": article.source.name,
-        "category": article.category,
-        "title": article.title,
-        "published_at": article.published_at.isoformat() if article.published_at else None,
-        "language": article.language,
-        "text": article.text,
-        "story_id": article.story_id,
-        "fetched_at": article.fetched_at.isoformat(),
-    }
-    if not with_text:
-        row.pop("text")
-    return row
+from storage import CrawlRun, Source
 
 
 def source_json(source: Source, run: CrawlRun | None, articles: int) -> dict[str, Any]:

@@ -10,12 +10,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from storage.reading import StoryFilter, series_fields
+from storage.shapes import alert_json, article_json
 from web.archive import archive_of
 from web.listing import json_bytes, listing, tagged
 from web.params import decode_cursor, encode_cursor, parse_day
 from web.shapes import (
-    alert_json,
-    article_json,
     observation_json,
     series_key,
     source_json,

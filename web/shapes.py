@@ -6,34 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from storage import Article, MetricObservation, Story
-from storage.models import Delivery
 from storage.reading import SERIES_FIELDS, SourceHealth, StoryFacts
+from storage.shapes import article_json, iso
 
 CONTRACT_FIGURE_FIELDS = ("entity", "region", "status", "basis")
-
-
-def iso(value: datetime | None) -> str | None:
-    """ISO 8601, or None."""
-    return value.isoformat() if value is not None else None
-
-
-def article_json(article: Article, *, with_text: bool = True) -> dict[str, Any]:
-    """An article as the contract's Article JSON."""
-    row: dict[str, Any] = {
-        "id": article.id,
-        "url": article.url,
-        "source": article.source.name,
-        "category": article.category,
-        "title": article.title,
-        "published_at": iso(article.published_at),
-        "language": article.language,
-        "text": article.text,
-        "story_id": article.story_id,
-        "fetched_at": iso(article.fetched_at),
-    }
-    if not with_text:
-        row.pop("text")
-    return row
 
 
 def observation_json(obs: MetricObservation) -> dict[str, Any]:
@@ -77,30 +53,6 @@ def story_json(lead: Article, story: Story, facts: StoryFacts) -> dict[str, Any]
 def _figure(obs: MetricObservation) -> dict[str, Any]:
     row = {"metric": obs.metric, "value": obs.value, "unit": obs.unit, "period": obs.period}
     return row | {name: getattr(obs, name, None) for name in SERIES_FIELDS if name not in row}
-
-
-def alert_json(delivery: Delivery) -> dict[str, Any]:
-    """One delivery of an alert as the contract's Alert JSON (plus delivery details)."""
-    alert, payload = delivery.alert, delivery.alert.payload or {}
-    pending = delivery.status == "pending"
-    return {
-        "id": delivery.id,
-        "alert_id": alert.id,
-        "rule": alert.rule,
-        "kind": alert.kind,
-        "article_url": None if alert.kind == "source_health" else payload.get("url"),
-        "story_id": alert.story_id,
-        "channel": delivery.channel,
-        "status": delivery.status,
-        "created_at": iso(alert.created_at),
-        "title": payload.get("title"),
-        "source": payload.get("source"),
-        "attempts": delivery.attempts,
-        "next_attempt_at": iso(delivery.next_attempt_at) if pending else None,
-        "last_error": delivery.last_error,
-        "last_status_code": delivery.last_status_code,
-        "delivered_at": iso(delivery.delivered_at),
-    }
 
 
 def source_json(health: SourceHealth, next_run: datetime | None) -> dict[str, Any]:

@@ -13,44 +13,16 @@ from dramawatch.cli.context import Context, pass_context
 from dramawatch.explain import Explanation, explain
 from dramawatch.output import format_option, write_rows
 from storage.models import utcnow
+from storage.shapes import alert_json, iso
 
 if TYPE_CHECKING:
     from alerts import DispatchReport
     from storage import Transaction
-    from storage.models import Delivery
 
 ALERT_COLUMNS = ("id", "rule", "kind", "channel", "status", "attempts", "created_at", "title")
 RULE_COLUMNS = ("rule", "kind", "about", "fires", "reason")
 STATUSES = ("pending", "delivered", "failed")
 SHORT_ID = 8
-
-
-def alert_json(delivery: Delivery) -> dict[str, Any]:
-    """One delivery of an alert as the contract's Alert JSON (plus delivery details)."""
-    alert, payload = delivery.alert, delivery.alert.payload or {}
-    return {
-        "id": delivery.id,
-        "alert_id": alert.id,
-        "rule": alert.rule,
-        "kind": alert.kind,
-        "article_url": None if alert.kind == "source_health" else payload.get("url"),
-        "story_id": alert.story_id,
-        "channel": delivery.channel,
-        "status": delivery.status,
-        "created_at": alert.created_at.isoformat(),
-        "title": payload.get("title"),
-        "source": payload.get("source"),
-        "matched": payload.get("matched") or [],
-        "attempts": delivery.attempts,
-        "last_status_code": delivery.last_status_code,
-        "last_error": delivery.last_error,
-        "next_attempt_at": _iso(delivery.next_attempt_at if delivery.status == "pending" else None),
-        "delivered_at": _iso(delivery.delivered_at),
-    }
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 @click.group("alerts", invoke_without_command=True)
@@ -124,7 +96,7 @@ def _not_retried(tx: Transaction, ids: Sequence[str]) -> list[str]:
     lines = []
     for delivery in filter(None, map(tx.alerts.get, ids)):
         if delivery.status == "delivered":
-            when = _iso(delivery.delivered_at) or "earlier"
+            when = iso(delivery.delivered_at) or "earlier"
             lines.append(
                 f"{delivery.id[:SHORT_ID]} ({delivery.alert.rule} to {delivery.channel}) was "
                 f"delivered at {when[:19]}: nothing to retry"

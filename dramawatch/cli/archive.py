@@ -16,8 +16,8 @@ from config import parse_duration
 from dramawatch.cli.context import Context, pass_context
 from dramawatch.cli.sources import choose_sources
 from dramawatch.output import console, format_option, literal, write_rows
-from dramawatch.views import article_json
 from storage import ArticleRevision, Store
+from storage.shapes import article_json
 
 ARTICLE_COLUMNS = ("id", "published_at", "source", "title", "story_id")
 COUNT_AT_MOST = 10_000
