@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from dramawatch.demo.server import SiteServer, sites_root
-from tests.support.e2e import demo_config_text, export, run_cli
+from tests.support.e2e import ARTICLE_KEYS, demo_config_text, export, run_cli
 
 SEED_PATH = "/shio/jsp/zfxw_detail_en.jsp?id=20251207165434657"
 SEED_TITLE = (
@@ -63,18 +63,7 @@ def test_seed_article_is_stored_clean(crawled: dict[str, Any]) -> None:
     assert "China rolled out its first dedicated industrial hub" in seed["text"]
     for chrome in ("Sign in", "Forgot password", "Application Status", "Inquiry Status", "FAQ"):
         assert chrome not in seed["text"]
-    assert set(seed) == {
-        "id",
-        "url",
-        "source",
-        "category",
-        "title",
-        "published_at",
-        "language",
-        "text",
-        "story_id",
-        "fetched_at",
-    }
+    assert set(seed) == ARTICLE_KEYS
 
 
 def test_healthy_sources_report_no_page_errors(crawled: dict[str, Any]) -> None:

@@ -14,6 +14,19 @@ import yaml
 from config import DEMO_CONFIG
 
 ROOT = Path(__file__).resolve().parents[2]
+# The contract's Article JSON keys.
+ARTICLE_KEYS = {
+    "id",
+    "url",
+    "source",
+    "category",
+    "title",
+    "published_at",
+    "language",
+    "text",
+    "story_id",
+    "fetched_at",
+}
 
 
 def demo_config_text(

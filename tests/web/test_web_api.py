@@ -9,19 +9,9 @@ import feedparser
 import httpx
 import pytest
 
+from tests.support.e2e import ARTICLE_KEYS
+
 pytestmark = pytest.mark.slow
-ARTICLE_KEYS = {
-    "id",
-    "url",
-    "source",
-    "category",
-    "title",
-    "published_at",
-    "language",
-    "text",
-    "story_id",
-    "fetched_at",
-}
 OBSERVATION_KEYS = {
     "metric",
     "value",
