@@ -100,6 +100,14 @@ class Cues(NamedTuple):
         hi = bisect.bisect_left(starts, until, mid)
         return self.kinds[first:lo], self.kinds[lo:mid], self.kinds[mid:hi]
 
+    def last_between(self, start: int, end: int, kinds: frozenset[str]) -> int:
+        """The offset of the last cue of one of ``kinds`` in [start, end), else ``start``."""
+        lo = bisect.bisect_left(self.starts, start)
+        for index in range(bisect.bisect_left(self.starts, end, lo) - 1, lo - 1, -1):
+            if self.kinds[index] in kinds:
+                return self.starts[index]
+        return start
+
     def any_between(self, start: int, end: int, kinds: frozenset[str]) -> bool:
         """True when a cue of one of ``kinds`` starts in [start, end)."""
         lo = bisect.bisect_left(self.starts, start)

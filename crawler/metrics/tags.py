@@ -40,6 +40,7 @@ _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}$")
 # Status cues before the number, in this order of precedence.
 _STATUS = {"target": "target", "forecast": "forecast", "year": "target", "future": "forecast"}
 ACTUAL, PERIOD = "actual", "period"
+TERM_REGION = "term_region"  # the role of a region named inside a metric's term
 
 
 class Tags(NamedTuple):
@@ -91,9 +92,12 @@ class Tagger:
         self._cues: Cues | None = None
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
 
-    def tag(self, index: int, place: Place, currency: bool, period: str | None) -> Tags | None:
-        """The tags of the figure of amount ``index`` (``currency``: its unit is money); None
-        for the move of a share price ("Shares of COL Group rose 5%"), which is no figure."""
+    def tag(
+        self, index: int, place: Place, term: tuple[int, int], currency: bool, period: str | None
+    ) -> Tags | None:
+        """The tags of the figure of amount ``index``, named by the metric term at ``term``
+        (``currency``: its unit is money); None for the move of a share price ("Shares of COL
+        Group rose 5%"), which is no figure."""
         amount = self.amounts[index]
         since, until = self._window(index, place)
         earlier, before, after = self._found_cues().around(
@@ -104,8 +108,11 @@ class Tagger:
         last = self._previous
         previous = last[1] if last is not None and last[0] == place.sentence else None
         status = _status(before) or (previous.status if previous else None)
-        if status not in (None, ACTUAL) and BASE_RE.search(self.text, since, amount.start):
-            status = ACTUAL  # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact
+        # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact ("revenue from apps
+        # is set to reach": a "from" before the cue is no base).
+        cue = self._found_cues().last_between(since, amount.start, PLANNED)
+        if status not in (None, ACTUAL) and BASE_RE.search(self.text, cue, amount.start):
+            status = ACTUAL
         # The first figure of a sentence also reads the words before the numbers ahead of it
         # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
         status = status or _status(earlier) or ACTUAL
@@ -116,7 +123,7 @@ class Tagger:
             and AS_OF_RE.search(self.text, since, amount.start) is not None
         )
         basis = _basis(before + after, as_of, period, previous)
-        entity, region = self._who_where(amount, place) if self.finder else (None, None)
+        entity, region = self._who_where(amount, place, term) if self.finder else (None, None)
         tags = Tags(entity, region, status, basis)
         self._previous = (place.sentence, tags)
         return tags
@@ -138,13 +145,18 @@ class Tagger:
             self._cues = find_cues(self.text, self.spans, self.words)
         return self._cues
 
-    def _who_where(self, amount: _Located, place: Place) -> tuple[str | None, str | None]:
+    def _who_where(
+        self, amount: _Located, place: Place, term: tuple[int, int]
+    ) -> tuple[str | None, str | None]:
         sentence = self._sentence_mentions(place.sentence_start, place.sentence_end)
         if not sentence and not _PRONOUN.match(self.text, place.sentence_start):
             return None, None
+        # A region inside the metric's term ("overseas revenue", 海外收入) is the figure's.
+        named = [m for m in sentence if m.role == TERM_REGION and term[0] <= m.start < term[1]]
+        sentence = [m for m in sentence if m.role != TERM_REGION]
         clause = [m for m in sentence if place.clause_start <= m.start < place.clause_end]
         entity, own = self._entity(amount, place, sentence, clause)
-        return entity, _region(amount, sentence, clause, own)
+        return entity, named[0].key if named else _region(amount, sentence, clause, own)
 
     def _sentence_mentions(self, start: int, end: int) -> list[Mention]:
         """Mentions in [start, end) of the sentences that hold numbers."""
@@ -173,9 +185,7 @@ class Tagger:
                 break
             if self._is_subject(mention) and not self._owns(mention, sentence[index + 1 :]):
                 return mention.key
-        if place.sentence and _PRONOUN.match(self.text, place.sentence_start):
-            return self._first_subject(place.sentence - 1)
-        return None
+        return self._antecedent(place.sentence) if place.sentence else None
 
     def _own_subject(self, amount: _Located, own: list[Mention]) -> str | None:
         """The clause's nearest name before the number, unless names share the figure or a
@@ -187,6 +197,17 @@ class Tagger:
         if shared and _JOINED.fullmatch(self.text, own[-2].end, last.start):
             return None
         return last.key
+
+    def _antecedent(self, sentence: int) -> str | None:
+        """For a sentence opening with "It", 该平台 or 其, the subject of the nearest earlier
+        sentence that names one, through at most two more such sentences."""
+        for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+            if not _PRONOUN.match(self.text, self.segments.sentence_span(earlier + 1)[0]):
+                return None
+            subject = self._first_subject(earlier)
+            if subject is not None:
+                return subject
+        return None
 
     def _first_subject(self, sentence: int) -> str | None:
         assert self.finder is not None
