@@ -18,7 +18,7 @@ from dramawatch.charts import human_number, terminal_chart, write_png
 from dramawatch.cli.context import Context, pass_context
 from dramawatch.output import format_option, write_rows
 from dramawatch.retag import RetagReport, retag
-from dramawatch.series import Point, Series, SeriesKey, build_series
+from dramawatch.series import Point, Series, SeriesKey, build_series, latest_two
 from storage import MetricObservation, Store
 
 SERIES_COLUMNS = ("entity", "region", "status", "basis")
@@ -199,7 +199,7 @@ def summary_rows(store: Store, labels: dict[str, str], chosen: Filters) -> list[
 
 
 def _summary(one: Series, labels: dict[str, str]) -> dict[str, Any]:
-    latest = one.points[-1]
+    latest, previous = latest_two(one)
     label = labels.get(one.key.metric, one.key.metric)
     row = point_json(latest) | {
         "label": label + (" (change)" if one.key.kind == "change" else ""),
@@ -207,8 +207,7 @@ def _summary(one: Series, labels: dict[str, str]) -> dict[str, Any]:
         "previous_period": None,
         "change_pct": None,
     }
-    if len(one.points) > 1:
-        previous = one.points[-2]
+    if previous is not None:
         row |= {
             "previous": previous.value,
             "previous_period": previous.period,
