@@ -188,7 +188,9 @@ def extract_observations(
     doc = _document(text, matcher, finder, published_at.year if published_at else None)
     mentions = doc.mentions
     if finder is not None:
-        mentions = sorted(_term_regions(doc) + local_mentions(doc.text, finder, title))
+        mentions = sorted(
+            _term_regions(doc) + local_mentions(doc.text, finder, title, (doc.spans, doc.mentions))
+        )
     tagger = Tagger(doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), (finder, mentions))
     observations: list[Observation] = []
     seen: set[tuple[object, ...]] = set()
