@@ -30,6 +30,11 @@ _WORD = re.compile(r"[a-z]+")
 _ATTRIBUTION = re.compile(r"\s*(?:(?i:said|says|told|reported|reports|data)\b|表示|称|数据|介绍)")
 # "ByteDance's Hongguo", 字节跳动旗下的红果短剧: the second name is the subject.
 _OWNER = re.compile(r"(?:['’]s\s[^,，;；。]{0,40}?|旗下的?[^,，;；。]{0,20}?|的)")
+# "the nation's users": a subject of the clause's own ("the company's" points back instead).
+_POSSESSIVE = re.compile(
+    r"\b(?:the|a|an)\s+(?!(?:app|company|platform|studio|firm|group)\b)[\w-]+['’]s\b",
+    re.IGNORECASE,
+)
 _SUBJECTS = frozenset({"subject", "regulator"})
 # Only separators between two names: they share the figure ("ReelShort and DramaBox earned").
 _JOINED = re.compile(r"\s*(?:,|&|(?i:and)\b|、|和|与|及|以及)\s*")
@@ -37,6 +42,7 @@ _PRONOUN = re.compile(
     r"\s*(?:(?:It|Its|The (?:app|company|platform|studio|firm|group))\b|该(?:平台|公司|应用)|其)"
 )
 _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}$")
+_PART_OF_YEAR = re.compile(r"-[HQ]\d$")  # 2025-H1, 2025-Q1: a total over it is its figure
 # Status cues before the number, in this order of precedence.
 _STATUS = {"target": "target", "forecast": "forecast", "year": "target", "future": "forecast"}
 ACTUAL, PERIOD = "actual", "period"
@@ -175,6 +181,9 @@ class Tagger:
             return None, False
         if _is_sector(self.text[place.clause_start : place.clause_end]):
             return None, False
+        # "…, and the nation's users hit 662 million": the clause has a subject of its own.
+        if _POSSESSIVE.search(self.text, place.clause_start, amount.start):
+            return None, False
         return inherited, False
 
     def _sentence_subject(self, place: Place, sentence: list[Mention]) -> str | None:
@@ -268,7 +277,7 @@ def _distance(mention: Mention, amount: _Located) -> int:
 
 def _basis(anywhere: Sequence[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
     """Cumulative for running totals; a total over a span of months is a period figure."""
-    if period is not None and "/" in period:
+    if period is not None and ("/" in period or _PART_OF_YEAR.search(period)):
         return PERIOD
     if "cumulative" in anywhere:
         return "cumulative"
