@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from crawler.metrics.amounts import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
 from crawler.metrics.entities import EntityDefinition, EntityFinder, Mention, finder_for
-from crawler.metrics.local import local_mentions
 from crawler.metrics.periods import Period, PeriodFinder
 from crawler.metrics.tags import TERM_REGION, Tagger
 from crawler.metrics.terms import Term, TermMatcher, find_each, matcher_for
@@ -186,12 +185,10 @@ def extract_observations(
         return []
     matcher, finder = matcher_for(definitions), finder_for(entities)
     doc = _document(text, matcher, finder, published_at.year if published_at else None)
-    mentions = doc.mentions
-    if finder is not None:
-        mentions = sorted(
-            _term_regions(doc) + local_mentions(doc.text, finder, title, (doc.spans, doc.mentions))
-        )
-    tagger = Tagger(doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), (finder, mentions))
+    mentions = _term_regions(doc) if finder is not None else []
+    tagger = Tagger(
+        doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), (finder, mentions, title)
+    )
     observations: list[Observation] = []
     seen: set[tuple[object, ...]] = set()
     for index, amount in enumerate(doc.amounts):
@@ -403,9 +400,11 @@ def _is_base(text: str, period: Period) -> bool:
 
 def _is_start(text: str, period: Period) -> bool:
     """True for the start of a running total: "since its launch in 2022", 2022年上线以来."""
-    return (
-        _SINCE_BEFORE.search(text, max(0, period.start - 30), period.start) is not None
-        or _SINCE_AFTER.match(text, period.end) is not None
+    before = max(0, period.start - 30)
+    if "ince" in text[before : period.start]:  # since, Since (a substring test is cheap)
+        return _SINCE_BEFORE.search(text, before, period.start) is not None
+    return "以来" in text[period.end : period.end + 10] and bool(
+        _SINCE_AFTER.match(text, period.end)
     )
 
 

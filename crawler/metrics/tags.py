@@ -18,6 +18,7 @@ from typing import NamedTuple, Protocol
 
 from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
 from crawler.metrics.entities import EntityFinder, Mention
+from crawler.metrics.local import local_mentions
 from crawler.metrics.text import Segments, Words
 
 # Between a company and its figure, these mean the figure is a market's, not the company's
@@ -89,12 +90,13 @@ class Tagger:
         segments: Segments,
         amounts: Sequence[_Located],
         spans: tuple[Sequence[tuple[int, int]], Words],
-        names: tuple[EntityFinder | None, list[Mention]],
+        names: tuple[EntityFinder | None, list[Mention], str | None],
     ) -> None:
         self.text, self.segments, self.amounts = text, segments, amounts
         self.spans, self.words = spans  # the sentences that hold numbers, and their words
-        self.finder, self._mentions = names  # the catalogue, and its names in ``spans``
-        self._mention_starts = [m.start for m in self._mentions]
+        # The catalogue, its names in ``spans`` and the title (for 本市: see ``local.py``).
+        self.finder, self._mentions, self.title = names
+        self._mention_starts: list[int] | None = None  # set once local references are read
         self._cues: Cues | None = None
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
 
@@ -116,8 +118,7 @@ class Tagger:
         status = _status(before) or (previous.status if previous else None)
         # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact ("revenue from apps
         # is set to reach": a "from" before the cue is no base).
-        cue = self._found_cues().last_between(since, amount.start, PLANNED)
-        if status not in (None, ACTUAL) and BASE_RE.search(self.text, cue, amount.start):
+        if status not in (None, ACTUAL) and self._after_base(since, amount.start):
             status = ACTUAL
         # The first figure of a sentence also reads the words before the numbers ahead of it
         # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
@@ -137,6 +138,11 @@ class Tagger:
     def planned(self, start: int, end: int) -> bool:
         """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
         return self._found_cues().any_between(start, end, PLANNED)
+
+    def _after_base(self, since: int, number: int) -> bool:
+        """True when a comparison base ("from", 较) stands after the last planning cue."""
+        cue = self._found_cues().last_between(since, number, PLANNED)
+        return BASE_RE.search(self.text, cue, number) is not None
 
     def _window(self, index: int, place: Place) -> tuple[int, int]:
         """From the previous number of the sentence to the next of the clause."""
@@ -167,7 +173,20 @@ class Tagger:
     def _sentence_mentions(self, start: int, end: int) -> list[Mention]:
         """Mentions in [start, end) of the sentences that hold numbers."""
         starts = self._mention_starts
+        if starts is None:
+            starts = self._add_local_references()
         return self._mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def _add_local_references(self) -> list[int]:
+        """Add 本市 and "the city", as the places they mean, to the mentions; their starts."""
+        assert self.finder is not None
+        references = self._found_cues().of_kind("local")
+        if references:
+            known = (self.spans, self._mentions)
+            local = local_mentions(self.text, self.finder, self.title, known, references)
+            self._mentions = sorted(self._mentions + local)
+        self._mention_starts = [m.start for m in self._mentions]
+        return self._mention_starts
 
     def _entity(
         self, amount: _Located, place: Place, sentence: list[Mention], clause: list[Mention]
