@@ -43,7 +43,7 @@ _PRONOUN = re.compile(
     r"\s*(?:(?:It|Its|The (?:app|company|platform|studio|firm|group))\b|该(?:平台|公司|应用)|其)"
 )
 _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}$")
-_PART_OF_YEAR = re.compile(r"-[HQ]\d$")  # 2025-H1, 2025-Q1: a total over it is its figure
+_PART_OF_YEAR = ("-H", "-Q")
 # Status cues before the number, in this order of precedence.
 _STATUS = {"target": "target", "forecast": "forecast", "year": "target", "future": "forecast"}
 ACTUAL, PERIOD = "actual", "period"
@@ -97,6 +97,7 @@ class Tagger:
         # The catalogue, its names in ``spans`` and the title (for 本市: see ``local.py``).
         self.finder, self._mentions, self.title = names
         self._mention_starts: list[int] | None = None  # set once local references are read
+        self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
         self._cues: Cues | None = None
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
 
@@ -164,8 +165,10 @@ class Tagger:
         if not sentence and not _PRONOUN.match(self.text, place.sentence_start):
             return None, None
         # A region inside the metric's term ("overseas revenue", 海外收入) is the figure's.
-        named = [m for m in sentence if m.role == TERM_REGION and term[0] <= m.start < term[1]]
-        sentence = [m for m in sentence if m.role != TERM_REGION]
+        named: list[Mention] = []
+        if self._term_regions:
+            named = [m for m in sentence if m.role == TERM_REGION and term[0] <= m.start < term[1]]
+            sentence = [m for m in sentence if m.role != TERM_REGION]
         clause = [m for m in sentence if place.clause_start <= m.start < place.clause_end]
         entity, own = self._entity(amount, place, sentence, clause)
         return entity, named[0].key if named else _region(amount, sentence, clause, own)
@@ -296,7 +299,8 @@ def _distance(mention: Mention, amount: _Located) -> int:
 
 def _basis(anywhere: Sequence[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
     """Cumulative for running totals; a total over a span of months is a period figure."""
-    if period is not None and ("/" in period or _PART_OF_YEAR.search(period)):
+    # A total over months, a half or a quarter (2025-01/2025-08, 2025-H1) is that span's figure.
+    if period is not None and ("/" in period or period[-3:-1] in _PART_OF_YEAR):
         return PERIOD
     if "cumulative" in anywhere:
         return "cumulative"
