@@ -30,8 +30,8 @@ def local_mentions(
     if not references:
         return []
     spans, mentions = known
-    gaps = _gaps(spans, references[-1])
-    named = [m for m in sorted(mentions + finder.find_in(text, gaps)) if m.key in finder.local]
+    named = sorted(mentions + _names_in_gaps(text, finder, spans, references[-1]))
+    named = [m for m in named if m.key in finder.local]
     titled = [m for m in finder.find(normalize(title)) if m.key in finder.local] if title else []
     found = []
     for start in references:
@@ -48,6 +48,18 @@ def _length(text: str, start: int) -> int:
         match = _ENGLISH.match(text, start)
         return len(match.group()) if match else 0
     return 2
+
+
+def _names_in_gaps(text: str, finder: EntityFinder, spans: Spans, end: int) -> list[Mention]:
+    """The names in the stretches of [0, end) outside ``spans``, each stretch read on its own
+    (they are short: sentences without a number)."""
+    found = []
+    for start, stop in _gaps(spans, end):
+        found += [
+            m._replace(start=m.start + start, end=m.end + start)
+            for m in finder.find(text[start:stop])
+        ]
+    return found
 
 
 def _gaps(spans: Spans, end: int) -> Spans:
