@@ -65,6 +65,7 @@ _BASE_BEFORE = Phrases(
         "base",
     )
 )
+_PERIOD_LABEL = re.compile(r"\s*(?:\d{4}(?:年|-?[HQ][1-4])?|[HQ][1-4]\s\d{4})\s*[:：]?\s*")
 # Before or after a period, these make it the start of a running total.
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\b)[^\d,;.]{0,25}$")
 _SINCE_AFTER = re.compile(r"[^\d，。；,;]{0,8}以来")
@@ -360,6 +361,10 @@ def _earlier_term(
         lo = place.sentence_start
     else:
         lo, _ = doc.segments.clause_span(place.clause - 1)
+        # "Market size, 2024: 50.44 billion yuan": a clause that is only a period labels the
+        # figure; the term is in the clause before it.
+        if lo > place.sentence_start and _PERIOD_LABEL.fullmatch(doc.text, lo, place.clause_start):
+            lo, _ = doc.segments.clause_span(place.clause - 2)
         continues = _CONTINUATION.match(doc.text, place.clause_start, amount.start)
         if doc.amounts_in(lo, place.clause_start) and not continues:
             return None
