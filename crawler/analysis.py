@@ -42,10 +42,14 @@ def analyse_text(
     metrics: Sequence[MetricDefinition],
     published_at: datetime | None,
     entities: Sequence[EntityDefinition] = (),
+    title: str | None = None,
 ) -> TextAnalysis:
     """The text's content hash, MinHash signature and bands, its metric observations (tagged
-    with the entities of the catalogue) and the entities it names."""
-    observations = extract_observations(text, metrics, published_at=published_at, entities=entities)
+    with the entities of the catalogue; the title tells which city 本市 means) and the
+    entities it names."""
+    observations = extract_observations(
+        text, metrics, published_at=published_at, entities=entities, title=title
+    )
     finder = finder_for(entities)
     mentions = finder.count(text) if finder is not None else {}
     return TextAnalysis(identify(text), observations, mentions)
@@ -77,7 +81,7 @@ def analyse_page(
     published_at = publication_date(extracted.published_at, fallback_date)
     if not extracted.text.strip():
         return PageAnalysis(extracted, published_at, None)
-    analysis = analyse_text(extracted.text, metrics, published_at, entities)
+    analysis = analyse_text(extracted.text, metrics, published_at, entities, extracted.title)
     return PageAnalysis(extracted, published_at, analysis)
 
 

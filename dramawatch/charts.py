@@ -101,7 +101,7 @@ def _draw_series(axes: Any, one: Series) -> None:
     style = {"marker": marker, "markerfacecolor": "white"} if one.key.status != "actual" else {}
     style = style or {"marker": marker}
     dated = [p for p in one.points if p.period is not None]
-    undated = [p for p in one.points if p.period is None]
+    undated = [p for p in one.timed if p.period is None]
     color = None
     if dated:
         (drawn,) = axes.plot(
@@ -120,6 +120,17 @@ def _draw_series(axes: Any, one: Series) -> None:
             color=color,
             label=f"{one.key.name()}, undated (as reported)",
             **style,
+        )
+    for point in (p for p in one.points if one.timeless(p)):
+        # A level to reach, not a point in time: a line across the panel, named as such.
+        axes.axhline(point.value, linestyle=line, color=color or "grey", linewidth=1)
+        axes.annotate(
+            f"{one.key.name()}, no date stated: {human_number(point.value)}",
+            (0.01, point.value),
+            xycoords=("axes fraction", "data"),
+            fontsize="x-small",
+            xytext=(0, 3),
+            textcoords="offset points",
         )
 
 
@@ -154,7 +165,7 @@ def terminal_chart(series: Sequence[Series], title: str) -> str:
         plotext.limitsize(False, False)  # the size of a terminal, or of none at all: ours
         plotext.plotsize(100, 22)
         plotext.theme("clear")
-        _terminal_panel(plotext, members, f"{title} ({unit})")
+        _terminal_panel(plotext, members, f"{title} ({unit})", span)
         plotext.xlim(*span)
         panels.append(_ANSI.sub("", str(plotext.build())))
     return "\n".join(panels)
@@ -162,21 +173,24 @@ def terminal_chart(series: Sequence[Series], title: str) -> str:
 
 def _date_span(series: Sequence[Series]) -> tuple[str, str]:
     """The dates of every point, widened by half a year on each side."""
-    days = [point.when for one in series for point in one.points]
+    days = [point.when for one in series for point in one.timed]
+    days = days or [point.when for one in series for point in one.points]
     pad = timedelta(days=183)
     return (min(days) - pad).isoformat(), (max(days) + pad).isoformat()
 
 
-def _terminal_panel(plotext: Any, members: list[Series], title: str) -> None:
+def _terminal_panel(plotext: Any, members: list[Series], title: str, span: tuple[str, str]) -> None:
     plotext.date_form("Y-m-d")
     values: list[float] = []
     for one in members:
-        days = [p.when.isoformat() for p in one.points]
-        ys = [p.value for p in one.points]
-        values += ys
         label = one.key.name() + ("" if one.key.status == "actual" else " (not actual)")
         marker = _TERMINAL_MARKERS.get(one.key.status, "dot")
-        plotext.plot(days, ys, label=label, marker=marker)
+        values += [p.value for p in one.points]
+        if one.timed:
+            days = [p.when.isoformat() for p in one.timed]
+            plotext.plot(days, [p.value for p in one.timed], label=label, marker=marker)
+        for point in (p for p in one.points if one.timeless(p)):
+            plotext.plot(list(span), [point.value] * 2, label=f"{label}, no date", marker="-")
     ticks = _ticks(values)
     plotext.yticks(ticks, [tick_label(t, members[0].key.unit) for t in ticks])
     plotext.title(title)

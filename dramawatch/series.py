@@ -109,6 +109,16 @@ class Series:
     key: SeriesKey
     points: list[Point]
 
+    def timeless(self, point: Point) -> bool:
+        """True for a forecast or target that states no period ("力争…达到300亿元"): it has
+        no place in time (its report date is not its date) and no neighbour to compare with."""
+        return point.period is None and self.key.status != "actual"
+
+    @property
+    def timed(self) -> list[Point]:
+        """The points that have a place on a time axis."""
+        return [p for p in self.points if not self.timeless(p)]
+
 
 def build_series(figures: Iterable[Figure]) -> list[Series]:
     """Group ``figures`` into series of points, each in time order; series sorted by key.
@@ -204,6 +214,10 @@ def _sort_key(key: SeriesKey) -> tuple[Any, ...]:
 
 
 def latest_two(series: Series) -> tuple[Point, Point | None]:
-    """The latest point of a series and the one before it."""
-    points: Sequence[Point] = series.points
-    return points[-1], (points[-2] if len(points) > 1 else None)
+    """The latest point of a series and the one before it to compare it with (none for a
+    forecast or target that states no period, nor any such point as the one before)."""
+    latest = series.points[-1]
+    if series.timeless(latest):
+        return latest, None
+    timed: Sequence[Point] = series.timed
+    return latest, (timed[-2] if len(timed) > 1 else None)

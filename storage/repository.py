@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, func, select
+from sqlalchemy import String, bindparam, delete, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from storage.articles import ArticleRepository
@@ -193,6 +193,46 @@ class MetricRepository:
         """The observations first stored from ``article_id``."""
         query = select(MetricObservation).where(MetricObservation.article_id == article_id)
         return self.session.scalars(query.order_by(MetricObservation.id)).all()
+
+    def stories_after(self, story_id: int, limit: int) -> list[list[Article]]:
+        """The articles of the next ``limit`` stories after ``story_id``, story by story, each
+        story's articles in the order they were stored."""
+        ids = select(Article.story_id).where(Article.story_id > story_id).distinct()
+        chosen = list(self.session.scalars(ids.order_by(Article.story_id).limit(limit)))
+        if not chosen:
+            return []
+        query = select(Article).where(Article.story_id.in_(chosen))
+        stories: dict[int, list[Article]] = {}
+        for article in self.session.scalars(query.order_by(Article.story_id, Article.id)):
+            stories.setdefault(article.story_id or 0, []).append(article)
+        return list(stories.values())
+
+    def replace_story(
+        self, story_id: int, figures: Sequence[tuple[int, Sequence[dict[str, Any]]]]
+    ) -> tuple[int, int, bool]:
+        """Make ``figures`` ((article id, its figures) in story order) the story's figures, as
+        ``add_all`` would have stored them: (figures before, after, whether they changed)."""
+        held = {(obs.article_id, *_figure_key(obs.__dict__)) for obs in self._of_story(story_id)}
+        wanted, keys = [], set()
+        for article_id, found in figures:
+            for fields in found:
+                if _figure_key(fields) not in keys:
+                    keys.add(_figure_key(fields))
+                    wanted.append((article_id, fields))
+        if held == {(article_id, *_figure_key(fields)) for article_id, fields in wanted}:
+            return len(held), len(held), False
+        self.session.execute(delete(MetricObservation).where(_Obs.story_id == story_id))
+        self.session.add_all(
+            MetricObservation(story_id=story_id, article_id=article_id, **fields)
+            for article_id, fields in wanted
+        )
+        self.session.flush()
+        return len(held), len(wanted), True
+
+    def _of_story(self, story_id: int) -> Sequence[MetricObservation]:
+        return self.session.scalars(
+            select(MetricObservation).where(_Obs.story_id == story_id)
+        ).all()
 
     def history(self, metric: str) -> Sequence[MetricObservation]:
         """Every observation of ``metric``, oldest first."""

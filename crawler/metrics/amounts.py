@@ -171,13 +171,27 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
     for match in _AMOUNT_RE.finditer(text):
         start, end = match.span()
         # Checked before the parts are read: most numbers that are not figures fail here.
-        if blocked.find(1, start, end) == -1 and not _is_glued_after(text, end, match["unit"]):
+        if (
+            blocked.find(1, start, end) == -1
+            and not _is_glued_after(text, end, match["unit"])
+            and not _is_bare_year(text, start, end)
+        ):
             amount = _amount(text, _parts(text, match))
             if amount is not None:
                 amounts.append(amount)
     if not text.isascii():
         amounts = sorted(amounts + _cjk_amounts(text, blocked))
     return _drop_restatements(text, amounts)
+
+
+def _is_bare_year(text: str, start: int, end: int) -> bool:
+    """True for a year that nothing around can make a figure ("in 2024"), decided before the
+    parts are read (``_amount`` would drop it too: one number in five is a year)."""
+    digits = text[start:end]
+    if end - start != 4 or not digits.isdigit() or not 1900 <= int(digits) <= 2100:
+        return False
+    before = start - 1 if start and text[start - 1] == " " else start
+    return not (before and text[before - 1] in _PREFIX_END)  # no "$" or "RMB" before it
 
 
 def _cjk_amounts(text: str, blocked: bytearray) -> list[Amount]:

@@ -1,4 +1,5 @@
-"""Cue words that set a figure's status and basis: "expected", 目标, "since launch", 累计 ...
+"""Cue words that set a figure's status and basis ("expected", 目标, "since launch", 累计 ...)
+and local references (本市, "the city").
 
 English cues are looked up word by word (and by word pairs) in dictionaries, Chinese ones by
 one regex of literals: a single regex of every cue costs more than the rest of the extraction.
@@ -51,12 +52,17 @@ _SECOND_OF_PAIR = {
     ("since", "inception"): "cumulative",
     ("its", "inception"): "cumulative",
     ("share", "price"): "share",
+    ("this", "city"): "local",
+    ("the", "city"): "local",
+    ("this", "province"): "local",
+    ("the", "province"): "local",
 }
 _CJK_CUES = {
     **dict.fromkeys("目标 力争 计划 争取".split(), "target"),
     **dict.fromkeys("预计 预测 有望 预期 可望".split(), "forecast"),
     "将": "future",
     **dict.fromkeys("累计 上线以来 成立以来 问世以来 迄今".split(), "cumulative"),
+    **dict.fromkeys("本市 该市 全市 本省 该省 全省".split(), "local"),
     "股价": "share",
     "股票": "share",
 }
@@ -99,6 +105,20 @@ class Cues(NamedTuple):
         )
         hi = bisect.bisect_left(starts, until, mid)
         return self.kinds[first:lo], self.kinds[lo:mid], self.kinds[mid:hi]
+
+    def last_between(self, start: int, end: int, kinds: frozenset[str]) -> int:
+        """The offset of the last cue of one of ``kinds`` in [start, end), else ``start``."""
+        lo = bisect.bisect_left(self.starts, start)
+        for index in range(bisect.bisect_left(self.starts, end, lo) - 1, lo - 1, -1):
+            if self.kinds[index] in kinds:
+                return self.starts[index]
+        return start
+
+    def of_kind(self, kind: str) -> list[int]:
+        """The offsets of the cues of ``kind``."""
+        return [
+            start for start, found in zip(self.starts, self.kinds, strict=True) if found == kind
+        ]
 
     def any_between(self, start: int, end: int, kinds: frozenset[str]) -> bool:
         """True when a cue of one of ``kinds`` starts in [start, end)."""
@@ -160,6 +180,8 @@ def _chinese(text: str, start: int, end: int) -> list[tuple[int, str]]:
         cue, at = match[0], match.start()
         if cue[0] == "到":
             kind = "year" if at == start or text[at - 1] in _CLAUSE_OPENERS else None
+        elif cue[0] == "全" and text[at + 2 : at + 3] == "场":  # 全市场: the whole market
+            kind = None
         else:
             kind = _CJK_CUES.get(cue)
         if kind is not None:

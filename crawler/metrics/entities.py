@@ -18,6 +18,8 @@ from crawler.metrics.text import normalize
 
 # Kinds that can be what a figure is about; data firms and associations are only its source.
 SUBJECT_KINDS = frozenset({"platform", "app", "company", "regulator"})
+# Regions that are not a province or city of their own: 本市, "the city" never mean them.
+_WIDE_REGIONS = frozenset({"cn", "overseas", "global"})
 
 
 class EntityDefinition(Protocol):
@@ -59,6 +61,7 @@ class EntityFinder:
     """The catalogue compiled for look-ups: one matcher over every name."""
 
     matcher: TermMatcher
+    local: frozenset[str] = frozenset()  # provinces and cities: what 本市 or "the city" can be
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Mentions in normalised ``text[start:end]``, in order."""
@@ -92,7 +95,9 @@ def finder_for(entities: Sequence[EntityDefinition]) -> EntityFinder | None:
     last = _LAST.get("entities")
     if last is not None and last[0] is entities:
         return last[1]
-    finder = _build(tuple((e.key, _role(e.kind), tuple(e.names)) for e in entities))
+    finder = _build(
+        tuple((e.key, _role(e.kind), tuple(e.names)) for e in entities), _local(entities)
+    )
     _LAST["entities"] = (entities, finder)
     return finder
 
@@ -100,6 +105,19 @@ def finder_for(entities: Sequence[EntityDefinition]) -> EntityFinder | None:
 _LAST: dict[str, tuple[Sequence[EntityDefinition], EntityFinder]] = {}
 
 
+def _local(entities: Sequence[EntityDefinition]) -> frozenset[str]:
+    """Regions inside a country: not the wide ones, nor a country abroad."""
+    return frozenset(
+        e.key
+        for e in entities
+        if e.kind == "region"
+        and e.key not in _WIDE_REGIONS
+        and getattr(e, "parent", None) not in (None, "overseas", "global")
+    )
+
+
 @lru_cache(maxsize=8)
-def _build(signature: tuple[tuple[str, str, tuple[str, ...]], ...]) -> EntityFinder:
-    return EntityFinder(matcher_for([_Entry(*entry) for entry in signature]))
+def _build(
+    signature: tuple[tuple[str, str, tuple[str, ...]], ...], local: frozenset[str]
+) -> EntityFinder:
+    return EntityFinder(matcher_for([_Entry(*entry) for entry in signature]), local)

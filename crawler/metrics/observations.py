@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from crawler.metrics.amounts import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
 from crawler.metrics.entities import EntityDefinition, EntityFinder, Mention, finder_for
 from crawler.metrics.periods import Period, PeriodFinder
-from crawler.metrics.tags import Tagger
+from crawler.metrics.tags import TERM_REGION, Tagger
 from crawler.metrics.terms import Term, TermMatcher, find_each, matcher_for
 from crawler.metrics.text import Phrases, Segments, Words, normalize, read_words, segment
 
@@ -65,6 +65,10 @@ _BASE_BEFORE = Phrases(
         "base",
     )
 )
+_PERIOD_LABEL = re.compile(r"\s*(?:\d{4}(?:年|-?[HQ][1-4])?|[HQ][1-4]\s\d{4})\s*[:：]?\s*")
+# Before or after a period, these make it the start of a running total.
+_SINCE_BEFORE = re.compile(r"(?i:\bsince\b)[^\d,;.]{0,25}$")
+_SINCE_AFTER = re.compile(r"[^\d，。；,;]{0,8}以来")
 # Between a number and a period, these mean the period belongs to another number.
 _JOINER_RE = re.compile(r" (?:to|and|vs\.?|while|compared) |[至到而和]")
 
@@ -156,7 +160,9 @@ class _Document:
             found = self._periods[place.sentence] = [
                 p
                 for p in self.periods.find(place.sentence_start, place.sentence_end)
-                if not _is_base(self.text, p) and not self._in_title(p.start)
+                if not _is_base(self.text, p)
+                and not _is_start(self.text, p)
+                and not self._in_title(p.start)
             ]
         return found
 
@@ -171,15 +177,18 @@ def extract_observations(
     *,
     published_at: date | None = None,
     entities: Sequence[EntityDefinition] = (),
+    title: str | None = None,
 ) -> list[Observation]:
     """Every metric observation in ``text``, once per (metric, value, period, tags), in text
-    order; with an entity catalogue, tagged with the entity and region it is about."""
+    order; with an entity catalogue, tagged with the entity and region it is about (``title``:
+    the headline, where 本市 or "the city" may find the city it means)."""
     if not text or not definitions:
         return []
     matcher, finder = matcher_for(definitions), finder_for(entities)
     doc = _document(text, matcher, finder, published_at.year if published_at else None)
+    mentions = _term_regions(doc) if finder is not None else []
     tagger = Tagger(
-        doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), (finder, doc.mentions)
+        doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), (finder, mentions, title)
     )
     observations: list[Observation] = []
     seen: set[tuple[object, ...]] = set()
@@ -190,7 +199,7 @@ def extract_observations(
             continue
         metric, unit = matcher.keys[term.metric], amount.unit or matcher.units[term.metric]
         period = _choose_period(doc, amount, place, tagger)
-        tags = tagger.tag(index, place, unit in CURRENCIES, period)
+        tags = tagger.tag(index, place, (term.start, term.end), unit in CURRENCIES, period)
         if tags is None or (metric, amount.value, period, tags) in seen:
             continue
         seen.add((metric, amount.value, period, tags))
@@ -232,6 +241,19 @@ def _document(
         words,
         mentions,
     )
+
+
+def _term_regions(doc: _Document) -> list[Mention]:
+    """The mentions, a region inside a metric's term ("overseas revenue", 海外收入) marked as
+    that term's own: it is the region of that term's figures and of no other."""
+    found = []
+    for mention in doc.mentions:
+        if mention.role == "region":
+            index = bisect.bisect_right(doc.term_starts, mention.start) - 1
+            if index >= 0 and doc.terms[index].end >= mention.end:
+                mention = mention._replace(role=TERM_REGION)
+        found.append(mention)
+    return found
 
 
 def _numeric_sentences(text: str, segments: Segments) -> list[tuple[int, int]]:
@@ -339,6 +361,10 @@ def _earlier_term(
         lo = place.sentence_start
     else:
         lo, _ = doc.segments.clause_span(place.clause - 1)
+        # "Market size, 2024: 50.44 billion yuan": a clause that is only a period labels the
+        # figure; the term is in the clause before it.
+        if lo > place.sentence_start and _PERIOD_LABEL.fullmatch(doc.text, lo, place.clause_start):
+            lo, _ = doc.segments.clause_span(place.clause - 2)
         continues = _CONTINUATION.match(doc.text, place.clause_start, amount.start)
         if doc.amounts_in(lo, place.clause_start) and not continues:
             return None
@@ -375,6 +401,16 @@ def _is_base(text: str, period: Period) -> bool:
     """True for a comparison base: 较2023年, "compared with 2023", 比去年同期."""
     window = text[max(0, period.start - 20) : period.start].lower().rstrip()
     return _BASE_BEFORE.ending(window) is not None
+
+
+def _is_start(text: str, period: Period) -> bool:
+    """True for the start of a running total: "since its launch in 2022", 2022年上线以来."""
+    before = max(0, period.start - 30)
+    if "ince" in text[before : period.start]:  # since, Since (a substring test is cheap)
+        return _SINCE_BEFORE.search(text, before, period.start) is not None
+    return "以来" in text[period.end : period.end + 10] and bool(
+        _SINCE_AFTER.match(text, period.end)
+    )
 
 
 def _is_multiple_base(text: str, period: Period, amount: Amount) -> bool:

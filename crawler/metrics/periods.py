@@ -115,7 +115,13 @@ def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
     """Forms that start with their year: 2025年1-8月, 今年上半年, 2025 Q1, 2024's."""
     periods = []
     for start in anchors:
-        if scope.taken_at(start) or not _may_start_forward_form(scope.text, start):
+        if scope.taken_at(start):
+            continue
+        if _is_label(scope.text, start):  # "Market size, 2024: 50.44 billion yuan"
+            scope.take(start, start + 4)
+            periods.append(Period(start, start + 4, scope.text[start : start + 4]))
+            continue
+        if not _may_start_forward_form(scope.text, start):
             continue
         period = _build(scope, FORWARD_RE.match(scope.text, start, scope.end))
         if period is not None:
@@ -154,6 +160,11 @@ def _simple_year(scope: _Scope, end: int) -> Period | None:
         return None
     scope.take(start, end)
     return Period(start, end, digits)
+
+
+def _is_label(text: str, start: int) -> bool:
+    """True for a year that labels what follows it: "2024: 50.44 billion yuan"."""
+    return text[start].isdigit() and text[start + 4 : start + 5] in (":", "：")
 
 
 def _may_start_forward_form(text: str, start: int) -> bool:

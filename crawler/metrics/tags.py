@@ -18,6 +18,7 @@ from typing import NamedTuple, Protocol
 
 from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
 from crawler.metrics.entities import EntityFinder, Mention
+from crawler.metrics.local import local_mentions
 from crawler.metrics.text import Segments, Words
 
 # Between a company and its figure, these mean the figure is a market's, not the company's
@@ -30,6 +31,11 @@ _WORD = re.compile(r"[a-z]+")
 _ATTRIBUTION = re.compile(r"\s*(?:(?i:said|says|told|reported|reports|data)\b|表示|称|数据|介绍)")
 # "ByteDance's Hongguo", 字节跳动旗下的红果短剧: the second name is the subject.
 _OWNER = re.compile(r"(?:['’]s\s[^,，;；。]{0,40}?|旗下的?[^,，;；。]{0,20}?|的)")
+# "the nation's users": a subject of the clause's own ("the company's" points back instead).
+_POSSESSIVE = re.compile(
+    r"\b(?:the|a|an)\s+(?!(?:app|company|platform|studio|firm|group)\b)[\w-]+['’]s\b",
+    re.IGNORECASE,
+)
 _SUBJECTS = frozenset({"subject", "regulator"})
 # Only separators between two names: they share the figure ("ReelShort and DramaBox earned").
 _JOINED = re.compile(r"\s*(?:,|&|(?i:and)\b|、|和|与|及|以及)\s*")
@@ -37,9 +43,11 @@ _PRONOUN = re.compile(
     r"\s*(?:(?:It|Its|The (?:app|company|platform|studio|firm|group))\b|该(?:平台|公司|应用)|其)"
 )
 _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}$")
+_PART_OF_YEAR = ("-H", "-Q")
 # Status cues before the number, in this order of precedence.
 _STATUS = {"target": "target", "forecast": "forecast", "year": "target", "future": "forecast"}
 ACTUAL, PERIOD = "actual", "period"
+TERM_REGION = "term_region"  # the role of a region named inside a metric's term
 
 
 class Tags(NamedTuple):
@@ -82,18 +90,23 @@ class Tagger:
         segments: Segments,
         amounts: Sequence[_Located],
         spans: tuple[Sequence[tuple[int, int]], Words],
-        names: tuple[EntityFinder | None, list[Mention]],
+        names: tuple[EntityFinder | None, list[Mention], str | None],
     ) -> None:
         self.text, self.segments, self.amounts = text, segments, amounts
         self.spans, self.words = spans  # the sentences that hold numbers, and their words
-        self.finder, self._mentions = names  # the catalogue, and its names in ``spans``
-        self._mention_starts = [m.start for m in self._mentions]
+        # The catalogue, its names in ``spans`` and the title (for 本市: see ``local.py``).
+        self.finder, self._mentions, self.title = names
+        self._mention_starts: list[int] | None = None  # set once local references are read
+        self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
         self._cues: Cues | None = None
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
 
-    def tag(self, index: int, place: Place, currency: bool, period: str | None) -> Tags | None:
-        """The tags of the figure of amount ``index`` (``currency``: its unit is money); None
-        for the move of a share price ("Shares of COL Group rose 5%"), which is no figure."""
+    def tag(
+        self, index: int, place: Place, term: tuple[int, int], currency: bool, period: str | None
+    ) -> Tags | None:
+        """The tags of the figure of amount ``index``, named by the metric term at ``term``
+        (``currency``: its unit is money); None for the move of a share price ("Shares of COL
+        Group rose 5%"), which is no figure."""
         amount = self.amounts[index]
         since, until = self._window(index, place)
         earlier, before, after = self._found_cues().around(
@@ -104,8 +117,10 @@ class Tagger:
         last = self._previous
         previous = last[1] if last is not None and last[0] == place.sentence else None
         status = _status(before) or (previous.status if previous else None)
-        if status not in (None, ACTUAL) and BASE_RE.search(self.text, since, amount.start):
-            status = ACTUAL  # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact
+        # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact ("revenue from apps
+        # is set to reach": a "from" before the cue is no base).
+        if status not in (None, ACTUAL) and self._after_base(since, amount.start):
+            status = ACTUAL
         # The first figure of a sentence also reads the words before the numbers ahead of it
         # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
         status = status or _status(earlier) or ACTUAL
@@ -116,7 +131,7 @@ class Tagger:
             and AS_OF_RE.search(self.text, since, amount.start) is not None
         )
         basis = _basis(before + after, as_of, period, previous)
-        entity, region = self._who_where(amount, place) if self.finder else (None, None)
+        entity, region = self._who_where(amount, place, term) if self.finder else (None, None)
         tags = Tags(entity, region, status, basis)
         self._previous = (place.sentence, tags)
         return tags
@@ -124,6 +139,11 @@ class Tagger:
     def planned(self, start: int, end: int) -> bool:
         """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
         return self._found_cues().any_between(start, end, PLANNED)
+
+    def _after_base(self, since: int, number: int) -> bool:
+        """True when a comparison base ("from", 较) stands after the last planning cue."""
+        cue = self._found_cues().last_between(since, number, PLANNED)
+        return BASE_RE.search(self.text, cue, number) is not None
 
     def _window(self, index: int, place: Place) -> tuple[int, int]:
         """From the previous number of the sentence to the next of the clause."""
@@ -138,18 +158,38 @@ class Tagger:
             self._cues = find_cues(self.text, self.spans, self.words)
         return self._cues
 
-    def _who_where(self, amount: _Located, place: Place) -> tuple[str | None, str | None]:
+    def _who_where(
+        self, amount: _Located, place: Place, term: tuple[int, int]
+    ) -> tuple[str | None, str | None]:
         sentence = self._sentence_mentions(place.sentence_start, place.sentence_end)
         if not sentence and not _PRONOUN.match(self.text, place.sentence_start):
             return None, None
+        # A region inside the metric's term ("overseas revenue", 海外收入) is the figure's.
+        named: list[Mention] = []
+        if self._term_regions:
+            named = [m for m in sentence if m.role == TERM_REGION and term[0] <= m.start < term[1]]
+            sentence = [m for m in sentence if m.role != TERM_REGION]
         clause = [m for m in sentence if place.clause_start <= m.start < place.clause_end]
         entity, own = self._entity(amount, place, sentence, clause)
-        return entity, _region(amount, sentence, clause, own)
+        return entity, named[0].key if named else _region(amount, sentence, clause, own)
 
     def _sentence_mentions(self, start: int, end: int) -> list[Mention]:
         """Mentions in [start, end) of the sentences that hold numbers."""
         starts = self._mention_starts
+        if starts is None:
+            starts = self._add_local_references()
         return self._mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def _add_local_references(self) -> list[int]:
+        """Add 本市 and "the city", as the places they mean, to the mentions; their starts."""
+        assert self.finder is not None
+        references = self._found_cues().of_kind("local")
+        if references:
+            known = (self.spans, self._mentions)
+            local = local_mentions(self.text, self.finder, self.title, known, references)
+            self._mentions = sorted(self._mentions + local)
+        self._mention_starts = [m.start for m in self._mentions]
+        return self._mention_starts
 
     def _entity(
         self, amount: _Located, place: Place, sentence: list[Mention], clause: list[Mention]
@@ -163,6 +203,9 @@ class Tagger:
             return None, False
         if _is_sector(self.text[place.clause_start : place.clause_end]):
             return None, False
+        # "…, and the nation's users hit 662 million": the clause has a subject of its own.
+        if _POSSESSIVE.search(self.text, place.clause_start, amount.start):
+            return None, False
         return inherited, False
 
     def _sentence_subject(self, place: Place, sentence: list[Mention]) -> str | None:
@@ -173,9 +216,7 @@ class Tagger:
                 break
             if self._is_subject(mention) and not self._owns(mention, sentence[index + 1 :]):
                 return mention.key
-        if place.sentence and _PRONOUN.match(self.text, place.sentence_start):
-            return self._first_subject(place.sentence - 1)
-        return None
+        return self._antecedent(place.sentence) if place.sentence else None
 
     def _own_subject(self, amount: _Located, own: list[Mention]) -> str | None:
         """The clause's nearest name before the number, unless names share the figure or a
@@ -187,6 +228,17 @@ class Tagger:
         if shared and _JOINED.fullmatch(self.text, own[-2].end, last.start):
             return None
         return last.key
+
+    def _antecedent(self, sentence: int) -> str | None:
+        """For a sentence opening with "It", 该平台 or 其, the subject of the nearest earlier
+        sentence that names one, through at most two more such sentences."""
+        for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+            if not _PRONOUN.match(self.text, self.segments.sentence_span(earlier + 1)[0]):
+                return None
+            subject = self._first_subject(earlier)
+            if subject is not None:
+                return subject
+        return None
 
     def _first_subject(self, sentence: int) -> str | None:
         assert self.finder is not None
@@ -247,7 +299,8 @@ def _distance(mention: Mention, amount: _Located) -> int:
 
 def _basis(anywhere: Sequence[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
     """Cumulative for running totals; a total over a span of months is a period figure."""
-    if period is not None and "/" in period:
+    # A total over months, a half or a quarter (2025-01/2025-08, 2025-H1) is that span's figure.
+    if period is not None and ("/" in period or period[-3:-1] in _PART_OF_YEAR):
         return PERIOD
     if "cumulative" in anywhere:
         return "cumulative"

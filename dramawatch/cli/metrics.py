@@ -8,6 +8,7 @@ sector's, nor a forecast as a move of the market. Growth figures are series of t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ import click
 from dramawatch.charts import human_number, terminal_chart, write_png
 from dramawatch.cli.context import Context, pass_context
 from dramawatch.output import format_option, write_rows
-from dramawatch.series import Point, Series, SeriesKey, build_series
+from dramawatch.retag import RetagReport, retag
+from dramawatch.series import Point, Series, SeriesKey, build_series, latest_two
 from storage import MetricObservation, Store
 
 SERIES_COLUMNS = ("entity", "region", "status", "basis")
@@ -41,6 +43,8 @@ HISTORY_COLUMNS = (
     "quote",
 )
 STATUSES = ("actual", "forecast", "target")
+RETAG = "retag"  # the word that re-tags instead of naming a metric
+RETAG_COLUMNS = tuple(f.name for f in fields(RetagReport))
 
 
 @click.command()
@@ -71,10 +75,14 @@ def metrics(
     png: Path | None,
     fmt: str,
 ) -> None:
-    """Latest point of every series with its change, or one metric's history (KEY).
+    """Latest point of every series with its change, or one metric's history (KEY);
+    `metrics retag` runs metric extraction again over every stored article.
 
     Example: dramawatch metrics market_value --region cn --status actual --png market.png
     """
+    if key == RETAG:
+        _retag(ctx, fmt, entity or region or status or plot or png)
+        return
     if png is not None and not png.parent.is_dir():
         raise click.BadParameter(
             f"{png.parent} is not a directory; create it or write the chart elsewhere",
@@ -97,6 +105,14 @@ def metrics(
         rows = history_rows(series)
         write_rows(_readable(rows, fmt), fmt, HISTORY_COLUMNS, title=f"{title} ({key})")
         _charts(series, title, plot, png, fmt)
+
+
+def _retag(ctx: Context, fmt: str, filtered: object) -> None:
+    """Re-extract the archive's figures with the current extractor and catalogue."""
+    if filtered:
+        raise click.UsageError("`metrics retag` takes no filters or charts, only --format")
+    report = retag(ctx.store, ctx.config)
+    write_rows([asdict(report)], fmt, RETAG_COLUMNS, title="Figures re-tagged")
 
 
 def _charts(series: list[Series], title: str, plot: bool, png: Path | None, fmt: str) -> None:
@@ -183,7 +199,7 @@ def summary_rows(store: Store, labels: dict[str, str], chosen: Filters) -> list[
 
 
 def _summary(one: Series, labels: dict[str, str]) -> dict[str, Any]:
-    latest = one.points[-1]
+    latest, previous = latest_two(one)
     label = labels.get(one.key.metric, one.key.metric)
     row = point_json(latest) | {
         "label": label + (" (change)" if one.key.kind == "change" else ""),
@@ -191,8 +207,7 @@ def _summary(one: Series, labels: dict[str, str]) -> dict[str, Any]:
         "previous_period": None,
         "change_pct": None,
     }
-    if len(one.points) > 1:
-        previous = one.points[-2]
+    if previous is not None:
         row |= {
             "previous": previous.value,
             "previous_period": previous.period,

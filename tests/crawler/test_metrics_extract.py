@@ -12,13 +12,23 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from config import default_metric_definitions, shipped_entities
+from config import default_metric_definitions
 from crawler.metrics import Observation, extract_observations
 from crawler.metrics.entities import finder_for
 from crawler.metrics.numerals import numeral_value
+from tests.support.metric_cases import (
+    ENTITIES,
+    TAGS,
+    extract,
+    figure_precision_recall,
+    load_cases,
+    matches,
+    pair,
+    same_figure,
+    tag_precision_recall,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-CASES_FILE = ROOT / "tests" / "data" / "metric_cases.yaml"
 METRICS_FILE = ROOT / "config" / "metrics.yaml"
 SEED_BODY_FILE = ROOT / "tests" / "fixtures" / "seed_article.txt"
 SEED_PUBLISHED = datetime(2025, 12, 7)
@@ -51,59 +61,8 @@ SEED_EXPECTED = [
 CHROME_NUMBERS = (21315227, 21315226, 21315225, 2131558, 2131557, 2131556, 2829)
 
 
-def _load_cases() -> list[dict[str, Any]]:
-    return list(yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"])
-
-
 DEFINITIONS = default_metric_definitions()
-ENTITIES = shipped_entities()
-CASES = _load_cases()
-TAGS = ("entity", "region", "status", "basis")
-UNTAGGED = {"entity": None, "region": None, "status": "actual", "basis": "period"}
-
-
-def _extract(case: dict[str, Any]) -> list[Observation]:
-    published = case.get("published_at")
-    when = datetime.fromisoformat(str(published)) if published else None
-    return extract_observations(case["text"], DEFINITIONS, published_at=when, entities=ENTITIES)
-
-
-def _period(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _same_figure(expected: dict[str, Any], obs: Observation) -> bool:
-    """Metric, value (relative 1e-9), unit and period agree."""
-    return (
-        obs.metric == expected["metric"]
-        and math.isclose(obs.value, float(expected["value"]), rel_tol=1e-9)
-        and obs.unit == expected["unit"]
-        and obs.period == _period(expected["period"])
-    )
-
-
-def _matches(expected: dict[str, Any], obs: Observation) -> bool:
-    """_same_figure plus the tags, and kind and qualifier when the case states them."""
-    details = all(
-        getattr(obs, name) == expected[name] for name in ("kind", "qualifier") if name in expected
-    )
-    tags = all(getattr(obs, name) == expected[name] for name in TAGS)
-    return _same_figure(expected, obs) and details and tags
-
-
-def _pair(
-    expected: list[dict[str, Any]], actual: list[Observation], match: Any
-) -> tuple[list, list]:
-    """Greedy one-to-one matching: (expected not found, observations not expected)."""
-    left = list(actual)
-    missing = []
-    for item in expected:
-        hit = next((obs for obs in left if match(item, obs)), None)
-        if hit is None:
-            missing.append(item)
-        else:
-            left.remove(hit)
-    return missing, left
+CASES = load_cases("metric_cases.yaml")
 
 
 def _params() -> list[Any]:
@@ -118,8 +77,8 @@ def _params() -> list[Any]:
 
 @pytest.mark.parametrize("case", _params())
 def test_case(case: dict[str, Any]) -> None:
-    actual = _extract(case)
-    missing, extra = _pair(case["expect"], actual, _matches)
+    actual = extract(case)
+    missing, extra = pair(case["expect"], actual, matches)
     assert not missing and not extra, f"missing={missing}\nextra={extra}"
 
 
@@ -134,49 +93,13 @@ def test_case_file_is_large_and_covers_every_metric() -> None:
 
 
 def test_precision_and_recall_over_all_cases() -> None:
-    true_pos = false_pos = false_neg = 0
-    for case in CASES:
-        actual = _extract(case)
-        missing, extra = _pair(case["expect"], actual, _same_figure)
-        true_pos += len(actual) - len(extra)
-        false_pos += len(extra)
-        false_neg += len(missing)
-    precision = true_pos / (true_pos + false_pos)
-    recall = true_pos / (true_pos + false_neg)
+    precision, recall = figure_precision_recall(CASES)
     assert precision >= 0.95, f"precision {precision:.3f}"
     assert recall >= 0.95, f"recall {recall:.3f}"
 
 
-def _tag_counts(expected: dict[str, Any], obs: Observation) -> tuple[int, int, int]:
-    """(true, false, missed) informative tags of one figure: an entity, a region, a status
-    other than actual, a basis other than per period."""
-    true = false = missed = 0
-    for name in TAGS:
-        want, got = expected[name], getattr(obs, name)
-        if want == got:
-            true += want != UNTAGGED[name]
-            continue
-        false += got != UNTAGGED[name]
-        missed += want != UNTAGGED[name]
-    return true, false, missed
-
-
-def tag_precision_recall() -> tuple[float, float]:
-    """Precision and recall of the tags of the figures found right, over every case."""
-    true = false = missed = 0
-    for case in CASES:
-        actual = _extract(case)
-        for item in case["expect"]:
-            hit = next((obs for obs in actual if _same_figure(item, obs)), None)
-            if hit is not None:
-                actual.remove(hit)
-                counts = _tag_counts(item, hit)
-                true, false, missed = true + counts[0], false + counts[1], missed + counts[2]
-    return true / (true + false), true / (true + missed)
-
-
 def test_tag_precision_and_recall() -> None:
-    precision, recall = tag_precision_recall()
+    precision, recall = tag_precision_recall(CASES)
     assert precision >= 0.95, f"tag precision {precision:.3f}"
     assert recall >= 0.95, f"tag recall {recall:.3f}"
 
@@ -222,7 +145,7 @@ def _seed_body() -> str:
 
 
 def _assert_seed_observations(observations: list[Observation]) -> None:
-    missing, extra = _pair(SEED_EXPECTED, observations, _same_figure)
+    missing, extra = pair(SEED_EXPECTED, observations, same_figure)
     assert not missing and not extra, f"missing={missing}\nextra={extra}"
     values = {obs.value for obs in observations}
     assert not values & set(map(float, CHROME_NUMBERS))

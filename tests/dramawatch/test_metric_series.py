@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dramawatch.charts import human_number, terminal_chart, tick_label, write_png
-from dramawatch.series import SeriesKey, build_series, period_midpoint, period_span
+from dramawatch.series import SeriesKey, build_series, latest_two, period_midpoint, period_span
 
 
 @dataclass
@@ -126,4 +126,30 @@ def test_terminal_chart_has_one_panel_per_unit_and_readable_ticks() -> None:
 def test_png_chart_is_written(tmp_path: Path) -> None:
     path = tmp_path / "market.png"
     write_png(build_series(_mixed()), "Market size", path)
+    assert path.read_bytes().startswith(b"\x89PNG")
+
+
+def _undated_target() -> list[Fig]:
+    # "力争到2027年…150亿元", then a plan that states no year ("力争…达到300亿元").
+    return [
+        Fig(1, 1.5e10, "2027", status="target", region="shanghai", observed_at=_at(3)),
+        Fig(2, 3e10, None, status="target", region="shanghai", observed_at=_at(9)),
+    ]
+
+
+def test_a_target_without_a_period_is_not_placed_in_time_nor_compared() -> None:
+    (series,) = build_series(_undated_target())
+    undated = next(p for p in series.points if p.period is None)
+    assert series.timeless(undated) and [p.period for p in series.timed] == ["2027"]
+    latest, previous = latest_two(series)
+    assert latest.period == "2027" and previous is None
+    actual = build_series([Fig(1, 3e7, None, observed_at=_at(5))])[0]
+    assert not actual.timeless(actual.points[0])
+
+
+def test_charts_draw_a_target_without_a_period_as_a_level(tmp_path: Path) -> None:
+    chart = terminal_chart(build_series(_undated_target()), "Market size")
+    assert "no date" in chart and "2025-01-09" not in chart
+    path = tmp_path / "target.png"
+    write_png(build_series([*_mixed(), *_undated_target()]), "Market size", path)
     assert path.read_bytes().startswith(b"\x89PNG")
