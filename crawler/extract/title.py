@@ -40,6 +40,7 @@ _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
 _PREFIX = 2.0  # agreement of a heading that a metadata title starts with
+_MIN_PART = 0.4  # least length ratio for a heading held in a title to count as the title
 
 
 def find_title(
@@ -115,15 +116,22 @@ def _trusted(headings: list[HtmlElement], titles: list[str]) -> HtmlElement | No
 def agreement(heading: str, title: str) -> float:
     """How well a heading matches a metadata title: 2 and more when the title starts with it
     (or it with the title), 1 and more when one holds the other, else the share of common words
-    (characters for CJK)."""
+    (characters for CJK); a heading that is a small part of the title only shares words."""
     a, b = squash(heading), squash(title)
     if not a or not b:
         return 0.0
     ratio = min(len(a), len(b)) / max(len(a), len(b))
+    if ratio < _MIN_PART:  # a word or two of the title: a section name, not its headline
+        return _share(heading, title)
     if a.startswith(b) or b.startswith(a):
         return ratio + _PREFIX
     if a in b or b in a:
         return ratio + 1
+    return _share(heading, title)
+
+
+def _share(heading: str, title: str) -> float:
+    """The share of words (characters for CJK) that heading and title have in common."""
     units_a, units_b = _units(heading), _units(title)
     return len(units_a & units_b) / max(len(units_a | units_b), 1)
 
