@@ -16,6 +16,7 @@ NUMERIC_RE = re.compile(
 )
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+MONTH_YEAR = _MONTH + r"\s+(?:19|20)\d{2}"  # "Dec 2025", for stripping only
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"  # "Dec 28 Sat 2013"
 _MDY_RE = re.compile(
     r"\b"

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
 from crawler.extract.meta import norm, squash
 
@@ -35,6 +36,11 @@ _ARTICLE_TITLE_NAME_RE = re.compile(
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
 _SEP_RE = re.compile(r"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[\u3000-\u9fff\uff00-\uffef])-")
 _WORD_RE = re.compile(r"\w+")
+# A date before a heading ("Dec 18 2025 Preparing...") or after it ("... / Dec 2025").
+_LEADING_DATE_RE = re.compile(rf"(?:{ANY_DATE_RE.pattern})\s*[|/·•:–—-]?\s*", re.IGNORECASE)
+_TRAILING_DATE_RE = re.compile(
+    rf"\s+[|/·•–—-]\s+(?:{ANY_DATE_RE.pattern}|{MONTH_YEAR})\s*$", re.IGNORECASE
+)
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
@@ -55,7 +61,7 @@ def find_title(
     if element is None:
         element = _trusted(headings, titles)
     if element is not None:
-        return _headline(element) or None, element
+        return _clean_heading(_headline(element), site, host) or None, element
     raw = split_trailing_date(titles[0])[0] if titles else ""
     return strip_site_suffix(raw, site, host) or None, None
 
@@ -147,12 +153,27 @@ def strip_site_suffix(title: str, site: str, host: str) -> str:
     return title
 
 
-def _is_site_name(tail: str, head: str, site: str, host: str) -> bool:
-    """Tell whether the part after a title separator names the site rather than the story."""
+def _is_site_name(tail: str, head: str, site: str, host: str, *, named_only: bool = False) -> bool:
+    """Tell whether the part after a title separator names the site rather than the story
+    (a short tail is taken for a site name too, unless ``named_only``)."""
     key = squash(tail)
     if not key or (site and key in squash(site)) or (len(key) >= 3 and key in squash(host)):
         return True
-    return len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail)
+    short = len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail)
+    return short and not named_only
+
+
+def _clean_heading(text: str, site: str, host: str) -> str:
+    """A heading less a date before or after it and a site name after it."""
+    if (m := _LEADING_DATE_RE.match(text)) and substantial(text[m.end() :]):
+        text = text[m.end() :]
+    text = _TRAILING_DATE_RE.sub("", text)
+    while (seps := list(_SEP_RE.finditer(text))) and (last := seps[-1]).start() > 0:
+        head, tail = text[: last.start()].strip(), text[last.end() :].strip()
+        if not _is_site_name(tail, head, site, host, named_only=True):
+            break
+        text = head
+    return text
 
 
 def substantial(text: str) -> bool:
