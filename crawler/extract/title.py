@@ -42,6 +42,7 @@ _TRAILING_DATE_RE = re.compile(
     rf"\s+[|/·•–—-]\s+(?:{ANY_DATE_RE.pattern}|{MONTH_YEAR})\s*$", re.IGNORECASE
 )
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
@@ -61,9 +62,9 @@ def find_title(
     if element is None:
         element = _trusted(headings, titles)
     if element is not None:
-        return _clean_heading(_headline(element), site, host) or None, element
+        return unmangle(_clean_heading(_headline(element), site, host)) or None, element
     raw = split_trailing_date(titles[0])[0] if titles else ""
-    return strip_site_suffix(raw, site, host) or None, None
+    return unmangle(strip_site_suffix(raw, site, host)) or None, None
 
 
 def _meta_titles(root: HtmlElement, meta: dict[str, str], site: str) -> list[str]:
@@ -173,6 +174,18 @@ def _clean_heading(text: str, site: str, host: str) -> str:
         if not _is_site_name(tail, head, site, host, named_only=True):
             break
         text = head
+    return text
+
+
+def unmangle(text: str) -> str:
+    """Text whose UTF-8 bytes were read as Latin-1 or cp1252 ("Investorâ\x80\x99s"), repaired."""
+    if not _MOJIBAKE_RE.search(text):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
     return text
 
 
