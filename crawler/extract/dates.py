@@ -222,8 +222,9 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
 
 def stated_htmldate(page: Page) -> datetime | None:
     """htmldate's original date for the whole page, kept only if that day is stated in the
-    page's head, its scripts (JSON-LD...) or its text less chrome and link lists: not a day
-    guessed from a copyright year, nor one read in a menu or a list of other pages' links."""
+    page's head, its scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome
+    and link lists: not a day guessed from a copyright year, nor one read in a menu or a list
+    of other pages' links."""
     found = find_date(
         page.html,
         extensive_search=True,
@@ -237,7 +238,8 @@ def stated_htmldate(page: Page) -> datetime | None:
     body_at = _BODY_RE.search(page.html)
     stated = [*_SCRIPT_RE.findall(page.html), page.html[: body_at.start() if body_at else 0]]
     if (body := page.root.find("body")) is not None:
-        stated.append(" ".join(without_link_lists(body).itertext()))
+        body = without_link_lists(body)
+        stated += [*body.itertext(), *body.xpath(".//@datetime | .//@content")]
     text = "\n".join(stated)
     return date if any(_same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
 
