@@ -221,27 +221,33 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
 
 
 def stated_htmldate(page: Page) -> datetime | None:
-    """htmldate's original date for the whole page, kept only if that day is stated in the
-    page's head, its scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome
-    and link lists: not a day guessed from a copyright year, nor one read in a menu or a list
-    of other pages' links."""
-    found = find_date(
-        page.html,
-        extensive_search=True,
-        original_date=True,
-        url=page.url,
-        outputformat="%Y-%m-%dT%H:%M:%S%z",
-    )
+    """htmldate's original date, kept only if that day is stated in the page's head, its
+    scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome and link lists:
+    not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
+    links. The free-text search (slow) runs only if the markup states nothing."""
+    found = _htmldate(page.html, page.url, extensive=False)
+    found = found or _htmldate(page.html, page.url, extensive=True)
     date = parse_date(found, page.tz) if found else None
     if date is None:
         return None
     body_at = _BODY_RE.search(page.html)
     stated = [*_SCRIPT_RE.findall(page.html), page.html[: body_at.start() if body_at else 0]]
     if (body := page.root.find("body")) is not None:
-        body = without_link_lists(body)
-        stated += [*body.itertext(), *body.xpath(".//@datetime | .//@content")]
+        rest = without_link_lists(body)
+        stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]
     text = "\n".join(stated)
     return date if any(_same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
+
+
+def _htmldate(doc: HtmlElement | str, url: str, *, extensive: bool) -> str | None:
+    """htmldate's original date for a document, with or without its free-text search."""
+    return find_date(
+        doc,
+        extensive_search=extensive,
+        original_date=True,
+        url=url,
+        outputformat="%Y-%m-%dT%H:%M:%S%z",
+    )
 
 
 def plausible(date: datetime | None, now: datetime) -> bool:
