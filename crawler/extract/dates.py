@@ -1,7 +1,10 @@
-"""Publication-date discovery for the article: explicit metadata first, then htmldate.
+"""Publication-date discovery for the article: the page's own statements first, htmldate last.
 
-Dates in page chrome (sidebars, "latest news" lists, status widgets) are never taken: text
-searches run only over the article region, with link lists removed, never over the whole page.
+In order: the URL's day (a metadata or byline time on that day refines it), published-time
+metadata, a date on or right after the title line (the byline), a byline date labelled as an
+update, JSON-LD ``datePublished``, labelled dates in the article region, and last htmldate on the
+whole page, kept only when the page states that day. Dates in page chrome (sidebars, "latest
+news" lists) are never read by the text searches; a page that states no date gets none.
 """
 
 from __future__ import annotations
@@ -14,12 +17,16 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from htmldate import find_date
-from lxml.html import Element
+
+from crawler.extract.byline import TitleContext, shown_date, title_context
+from crawler.extract.date_parse import build_date, dates_in, parse_date, parse_loose
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
     from lxml.html import HtmlElement
+
+__all__ = ["CHINA_TZ", "Page", "find_published", "parse_date", "plausible", "title_context"]
 
 
 @dataclass(frozen=True)
@@ -40,25 +47,14 @@ CHINA_TZ = timezone(timedelta(hours=8))
 _FUTURE_SLACK = timedelta(hours=14)
 _MIN_YEAR = 1990
 
-# Metadata names in order of trust; all compared lower-case.
+# Metadata names that state the publication time, in order of trust; all compared lower-case.
 META_KEYS = tuple(
-    """article:published_time og:published_time datepublished pubdate publishdate
+    """article:published_time og:published_time pubdate publishdate
     publish-date publish_date firstpublishedtime publishedtime article.published
     parsely-pub-date sailthru.date dc.date.issued dcterms.issued dc.date
     dcterms.created date originalpublicationdate""".split()
 )
-
-_TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
-_TZ = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
-_NUMERIC_RE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + _TIME + _TZ
-)
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-_MDY_RE = re.compile(
-    _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})" + r"(?:,?\s+at)?" + _TIME + _TZ
-)
-_DMY_RE = re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH + r",?\s+((?:19|20)\d{2})" + _TIME + _TZ)
+_SCHEMA_KEY = "datepublished"  # schema.org microdata or JSON-LD (see ``meta.meta_map``)
 
 _DATE = (
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}[^\n]{0,16}"
@@ -70,6 +66,7 @@ _LABEL_GROUPS = (
     r"更新时间|Updated(?:\s+on)?|Last\s+updated",
 )
 _LABEL_RES = tuple(re.compile(rf"(?:{labels})\s*[:：]?\s*{_DATE}") for labels in _LABEL_GROUPS)
+_PUBLISHED_LABEL_RES = _LABEL_RES[:2]
 _TRAILING_DATE_RE = re.compile(
     r"^(.*?\S)[\s\u00a0\u3000]{2,}(\d{4}-\d{1,2}-\d{1,2})\s*$", re.DOTALL
 )
@@ -86,43 +83,46 @@ _PARTIAL_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间)\s*[:：]\s*(?:(\d{2})-)?(\d{1,2})-(\d{1,2})(?!\d)"
 )
 _DATED_META_RE = re.compile(r"date|time")
-_NEAR_NODES, _NEAR_CHARS = 12, 200  # how far after the title a date still belongs to it
+_BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
+_SCRIPT_RE = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 # Link lists (related, latest, hot) carry listing dates of other pages.
 _LINK_LIST_XPATH = ".//ul|.//ol|.//table|.//dl"
 _LINK_DENSITY = 0.5
 
 
 def find_published(
-    page: Page, title_el: HtmlElement | None, text_len: int, near_title: tuple[str, str] | None
+    page: Page, title_el: HtmlElement | None, text_len: int, near_title: TitleContext | None
 ) -> datetime | None:
-    """First plausible publication date, from the most explicit source to htmldate."""
+    """The publication date: the first plausible candidate, unless the URL names another day."""
     now = datetime.now(UTC)
-    for date in _candidates(page, title_el, text_len, near_title):
-        if plausible(date, now):
-            return date
-    return None
+    found = (d for d in _candidates(page, title_el, text_len, near_title) if plausible(d, now))
+    first = next(found, None)
+    url_day = url_date(page.url, page.tz)
+    if not plausible(url_day, now) or (first is not None and _same_day(first, url_day)):
+        return first
+    return url_day
 
 
 def _candidates(
-    page: Page, title_el: HtmlElement | None, text_len: int, near_title: tuple[str, str] | None
+    page: Page, title_el: HtmlElement | None, text_len: int, near: TitleContext | None
 ) -> Iterator[datetime | None]:
     """Lazily yield date candidates; the costly ones run only if the cheap ones fail."""
     yield from meta_dates(page.meta, page.tz)
-    if near_title is not None:
-        yield near_title_date(near_title, page.meta, page.tz)
+    if near is not None:
+        yield near_title_date(near, page.meta, page.tz)
+        yield shown_date(near, page.tz, updated=False)
+        yield shown_date(near, page.tz, updated=True)
+    if value := page.meta.get(_SCHEMA_KEY):
+        yield parse_date(value, page.tz)
     region = article_region(page.root, title_el, text_len)
-    if region is not None and title_el is not None:
-        region = without_link_lists(region)
-        yield from labelled_dates(region, page.tz)
-    yield url_date(page.url, page.tz)
-    # without an article region, htmldate sees <head> only: body dates could be anyone's
-    body = region if region is not None else Element("div")
-    yield htmldate_date(_head_and(page.root, body), page.url, page.tz, extensive=False)
-    # the last resort: the whole page, less its chrome and its lists of links
-    page_body = page.root.find("body")
-    if region is None and page_body is not None:
-        rest = without_link_lists(page_body)
-        yield htmldate_date(_head_and(page.root, rest), page.url, page.tz, extensive=False)
+    if region is not None:
+        yield from labelled_dates(without_link_lists(region), page.tz)
+    yield stated_htmldate(page)
+
+
+def _same_day(date: datetime, other: datetime | None) -> bool:
+    return other is not None and date.date() == other.date()
 
 
 def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[datetime | None]:
@@ -130,55 +130,6 @@ def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[dateti
     for key in META_KEYS:
         if value := meta.get(key):
             yield parse_date(value, default_tz)
-
-
-def parse_date(text: str, default_tz: timezone) -> datetime | None:
-    """Parse a date string: ISO 8601, ``YYYY年M月D日 HH:MM``, ``Feb 17, 2026 10:37 AM``..."""
-    text = text.strip()
-    try:
-        parsed = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
-    except ValueError:
-        return _parse_loose(text, default_tz)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
-
-
-def _parse_loose(text: str, default_tz: timezone) -> datetime | None:
-    """Parse the first numeric or English-month date found in ``text``."""
-    if m := _NUMERIC_RE.search(text):
-        y, mo, d, *hms, tz = m.groups()
-        return _build(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
-    if m := _MDY_RE.search(text):
-        mon, d, y, *hms, tz = m.groups()
-        return _build(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
-    if m := _DMY_RE.search(text):
-        d, mon, y, *hms, tz = m.groups()
-        return _build(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
-    return None
-
-
-def _build(y: str, mo: int, d: str, hms: tuple[str | None, ...], tz: timezone) -> datetime | None:
-    """Build an aware datetime from regex groups; None if the fields are out of range."""
-    hour, minute, second, ampm = hms
-    h = int(hour or 0)
-    if ampm and ampm[0] in "Pp" and h < 12:
-        h += 12
-    elif ampm and ampm[0] in "Aa" and h == 12:
-        h = 0
-    try:
-        return datetime(int(y), mo, int(d), h, int(minute or 0), int(second or 0), tzinfo=tz)
-    except ValueError:
-        return None
-
-
-def _tz(code: str | None, default: timezone) -> timezone:
-    """Turn an offset suffix ("Z", "+0800", "+08:00") into a timezone."""
-    if not code:
-        return default
-    if code in {"Z", "UTC", "GMT"}:
-        return UTC
-    sign = -1 if code[0] == "-" else 1
-    digits = code[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
 def article_region(
@@ -216,7 +167,7 @@ def labelled_dates(region: HtmlElement, default_tz: timezone) -> Iterator[dateti
     text = " ".join(" ".join(region.itertext()).split())
     for pattern in _LABEL_RES:
         if m := pattern.search(text):
-            yield _parse_loose(m.group(1), default_tz)
+            yield parse_loose(m.group(1), default_tz)
 
 
 def partial_date(text: str, meta: Mapping[str, str], default_tz: timezone) -> datetime | None:
@@ -230,7 +181,7 @@ def partial_date(text: str, meta: Mapping[str, str], default_tz: timezone) -> da
         same_day = date is not None and (date.month, date.day) == (month, day)
         if same_day and (not year or date.year % 100 == int(year)):  # type: ignore[union-attr]
             return date
-    return _build(f"20{year}", month, str(day), (None,) * 4, default_tz) if year else None
+    return build_date(f"20{year}", month, str(day), (None,) * 4, default_tz) if year else None
 
 
 def has_labelled_date(text: str) -> bool:
@@ -238,25 +189,19 @@ def has_labelled_date(text: str) -> bool:
     return any(pattern.search(text) for pattern in _LABEL_RES)
 
 
-def title_context(title_el: HtmlElement) -> tuple[str, str]:
-    """The title element's text and the few lines of text right after it."""
-    texts = title_el.xpath(f"following::text()[position() <= {_NEAR_NODES}]")
-    return title_el.text_content(), " ".join(" ".join(texts).split())[:_NEAR_CHARS]
-
-
 def near_title_date(
-    context: tuple[str, str], meta: Mapping[str, str], default_tz: timezone
+    context: TitleContext, meta: Mapping[str, str], default_tz: timezone
 ) -> datetime | None:
-    """A date on the title line, right after it, or labelled within a few lines of it (a day
-    without its year is completed by a ``<meta>`` date on the same day)."""
-    title, window = context
-    if own := split_trailing_date(title)[1]:
-        return _parse_loose(own, default_tz)
+    """A date on the title line, right after it, or labelled as published within a few lines
+    of it (a day without its year is completed by a ``<meta>`` date on the same day)."""
+    if own := split_trailing_date(context.title)[1]:
+        return parse_loose(own, default_tz)
+    window = context.after[:_NEAR_CHARS]
     if m := _AFTER_TITLE_RE.match(window):
-        return _parse_loose(m.group(1), default_tz)
-    labelled = (m.group(1) for pattern in _LABEL_RES if (m := pattern.search(window)))
+        return parse_loose(m.group(1), default_tz)
+    labelled = (m.group(1) for pattern in _PUBLISHED_LABEL_RES if (m := pattern.search(window)))
     if (first := next(labelled, None)) is not None:
-        return _parse_loose(first, default_tz)
+        return parse_loose(first, default_tz)
     return partial_date(window, meta, default_tz)
 
 
@@ -271,34 +216,38 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
     path = url.split("?", 1)[0]
     for pattern in _URL_RES:
         if m := pattern.search(path):
-            return _build(m.group(1), int(m.group(2)), m.group(3), (None,) * 4, default_tz)
+            return build_date(m.group(1), int(m.group(2)), m.group(3), (None,) * 4, default_tz)
     return None
 
 
-def _head_and(root: HtmlElement, region: HtmlElement) -> HtmlElement:
-    """A document of the page's ``<head>`` and a copy of ``region`` as its body."""
-    doc = Element("html")
-    head = root.find("head")
-    if head is not None:
-        doc.append(deepcopy(head))
-    body = Element("body")
-    body.append(region)
-    doc.append(body)
-    return doc
+def stated_htmldate(page: Page) -> datetime | None:
+    """htmldate's original date, kept only if that day is stated in the page's head, its
+    scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome and link lists:
+    not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
+    links. The free-text search (slow) runs only if the markup states nothing."""
+    found = _htmldate(page.html, page.url, extensive=False)
+    found = found or _htmldate(page.html, page.url, extensive=True)
+    date = parse_date(found, page.tz) if found else None
+    if date is None:
+        return None
+    body_at = _BODY_RE.search(page.html)
+    stated = [*_SCRIPT_RE.findall(page.html), page.html[: body_at.start() if body_at else 0]]
+    if (body := page.root.find("body")) is not None:
+        rest = without_link_lists(body)
+        stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]
+    text = "\n".join(stated)
+    return date if any(_same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
 
 
-def htmldate_date(
-    doc: HtmlElement | str, url: str, default_tz: timezone, *, extensive: bool
-) -> datetime | None:
-    """Ask htmldate for the original (publication) date, with or without free-text search."""
-    found = find_date(
+def _htmldate(doc: HtmlElement | str, url: str, *, extensive: bool) -> str | None:
+    """htmldate's original date for a document, with or without its free-text search."""
+    return find_date(
         doc,
         extensive_search=extensive,
         original_date=True,
         url=url,
         outputformat="%Y-%m-%dT%H:%M:%S%z",
     )
-    return parse_date(found, default_tz) if found else None
 
 
 def plausible(date: datetime | None, now: datetime) -> bool:

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
 from crawler.extract.meta import norm, squash
 
@@ -35,11 +36,18 @@ _ARTICLE_TITLE_NAME_RE = re.compile(
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
 _SEP_RE = re.compile(r"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[\u3000-\u9fff\uff00-\uffef])-")
 _WORD_RE = re.compile(r"\w+")
+# A date before a heading ("Dec 18 2025 Preparing...") or after it ("... / Dec 2025").
+_LEADING_DATE_RE = re.compile(rf"(?:{ANY_DATE_RE.pattern})\s*[|/·•:–—-]?\s*", re.IGNORECASE)
+_TRAILING_DATE_RE = re.compile(
+    rf"\s+[|/·•–—-]\s+(?:{ANY_DATE_RE.pattern}|{MONTH_YEAR})\s*$", re.IGNORECASE
+)
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
 _PREFIX = 2.0  # agreement of a heading that a metadata title starts with
+_MIN_PART = 0.4  # least length ratio for a heading held in a title to count as the title
 
 
 def find_title(
@@ -54,9 +62,9 @@ def find_title(
     if element is None:
         element = _trusted(headings, titles)
     if element is not None:
-        return _headline(element) or None, element
+        return unmangle(_clean_heading(_headline(element), site, host)) or None, element
     raw = split_trailing_date(titles[0])[0] if titles else ""
-    return strip_site_suffix(raw, site, host) or None, None
+    return unmangle(strip_site_suffix(raw, site, host)) or None, None
 
 
 def _meta_titles(root: HtmlElement, meta: dict[str, str], site: str) -> list[str]:
@@ -115,15 +123,22 @@ def _trusted(headings: list[HtmlElement], titles: list[str]) -> HtmlElement | No
 def agreement(heading: str, title: str) -> float:
     """How well a heading matches a metadata title: 2 and more when the title starts with it
     (or it with the title), 1 and more when one holds the other, else the share of common words
-    (characters for CJK)."""
+    (characters for CJK); a heading that is a small part of the title only shares words."""
     a, b = squash(heading), squash(title)
     if not a or not b:
         return 0.0
     ratio = min(len(a), len(b)) / max(len(a), len(b))
+    if ratio < _MIN_PART:  # a word or two of the title: a section name, not its headline
+        return _share(heading, title)
     if a.startswith(b) or b.startswith(a):
         return ratio + _PREFIX
     if a in b or b in a:
         return ratio + 1
+    return _share(heading, title)
+
+
+def _share(heading: str, title: str) -> float:
+    """The share of words (characters for CJK) that heading and title have in common."""
     units_a, units_b = _units(heading), _units(title)
     return len(units_a & units_b) / max(len(units_a | units_b), 1)
 
@@ -139,12 +154,39 @@ def strip_site_suffix(title: str, site: str, host: str) -> str:
     return title
 
 
-def _is_site_name(tail: str, head: str, site: str, host: str) -> bool:
-    """Tell whether the part after a title separator names the site rather than the story."""
+def _is_site_name(tail: str, head: str, site: str, host: str, *, named_only: bool = False) -> bool:
+    """Tell whether the part after a title separator names the site rather than the story
+    (a short tail is taken for a site name too, unless ``named_only``)."""
     key = squash(tail)
     if not key or (site and key in squash(site)) or (len(key) >= 3 and key in squash(host)):
         return True
-    return len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail)
+    short = len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail)
+    return short and not named_only
+
+
+def _clean_heading(text: str, site: str, host: str) -> str:
+    """A heading less a date before or after it and a site name after it."""
+    if (m := _LEADING_DATE_RE.match(text)) and substantial(text[m.end() :]):
+        text = text[m.end() :]
+    text = _TRAILING_DATE_RE.sub("", text)
+    while (seps := list(_SEP_RE.finditer(text))) and (last := seps[-1]).start() > 0:
+        head, tail = text[: last.start()].strip(), text[last.end() :].strip()
+        if not _is_site_name(tail, head, site, host, named_only=True):
+            break
+        text = head
+    return text
+
+
+def unmangle(text: str) -> str:
+    """Text whose UTF-8 bytes were read as Latin-1 or cp1252 ("Investorâ\x80\x99s"), repaired."""
+    if not _MOJIBAKE_RE.search(text):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text
 
 
 def substantial(text: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -254,7 +254,11 @@ def test_future_dates_are_rejected() -> None:
     future = (datetime.now(UTC) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
     html = _fixture("wordpress_article.html").replace("2025-05-19T06:30:00-07:00", future)
     url = "https://variety.com/x/"
-    # the next-best date on the page is the modification time, offset kept
+    # the next-best date is the one the byline shows under the title
+    shown = extract_article(html, url).published_at
+    assert shown is not None and shown.date() == date(2025, 5, 19)
+    # without the byline date, the modification time, offset kept
+    html = re.sub(r"<time.*?</time>", "", html)
     modified = datetime(2025, 5, 20, 11, 2, 41, tzinfo=timezone(-timedelta(hours=7)))
     assert extract_article(html, url).published_at == modified
     html = re.sub(r'<meta property="article:modified_time"[^>]*>', "", html)

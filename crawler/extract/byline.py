@@ -1,0 +1,67 @@
+"""Dates shown beside the article's title: the byline's bare or "Published" date, and its
+"Updated" date, read from a few lines of text around the title element."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from crawler.extract.date_parse import dates_in
+
+if TYPE_CHECKING:
+    from datetime import datetime, timezone
+
+    from lxml.html import HtmlElement
+
+# How much text around the title still belongs to its byline (text nodes, then characters).
+_BEFORE_NODES, _BEFORE_CHARS = 6, 60
+_AFTER_NODES, _AFTER_CHARS = 40, 400
+_LABEL_CHARS = 25  # how far before a date its label may sit
+_UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
+
+
+@dataclass(frozen=True)
+class TitleContext:
+    """The title element's text and the text right before and after it."""
+
+    title: str
+    before: str
+    after: str
+
+
+def title_context(title_el: HtmlElement) -> TitleContext:
+    """The title element's text and the few lines of text around it."""
+    # before the title, link texts are menus and archive links, not the byline
+    before = title_el.xpath(f"preceding::text()[not(ancestor::a)][position() <= {_BEFORE_NODES}]")
+    after = title_el.xpath(f"following::text()[position() <= {_AFTER_NODES}]")
+    return TitleContext(
+        title_el.text_content(), _squeeze(before)[-_BEFORE_CHARS:], _squeeze(after)[:_AFTER_CHARS]
+    )
+
+
+def shown_date(context: TitleContext, tz: timezone, *, updated: bool) -> datetime | None:
+    """The date nearest the title, among those labelled as updates or among the others."""
+    found = [
+        (start, date)
+        for start, label, date in _dates(context.after, tz)
+        if bool(_UPDATED_RE.search(label)) == updated
+    ]
+    found += [
+        (len(context.before) - end, date)
+        for end, label, date in _dates(context.before, tz, from_end=True)
+        if bool(_UPDATED_RE.search(label)) == updated
+    ]
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _dates(text: str, tz: timezone, *, from_end: bool = False) -> list[tuple[int, str, datetime]]:
+    """Dates in ``text`` with their offset (start, or end when ``from_end``) and label."""
+    return [
+        (end if from_end else start, text[max(0, start - _LABEL_CHARS) : start], date)
+        for start, end, date in dates_in(text, tz)
+    ]
+
+
+def _squeeze(texts: list[str]) -> str:
+    return " ".join(" ".join(texts).split())

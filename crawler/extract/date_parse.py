@@ -1,0 +1,111 @@
+"""Date strings to aware datetimes: ISO 8601, ``2019年05月17日 10:00``, ``Feb 17, 2026 10 AM``."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+_TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
+_TZ = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+NUMERIC_RE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + _TIME + _TZ
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+MONTH_YEAR = _MONTH + r"\s+(?:19|20)\d{2}"  # "Dec 2025", for stripping only
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"  # "Dec 28 Sat 2013"
+_MDY_RE = re.compile(
+    r"\b"
+    + _MONTH
+    + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    + _WEEKDAY
+    + r"((?:19|20)\d{2})(?:,?\s+at)?"
+    + _TIME
+    + _TZ,
+    re.IGNORECASE,
+)
+_DMY_RE = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r",?\s+((?:19|20)\d{2})"
+    + _TIME
+    + _TZ,
+    re.IGNORECASE,
+)
+# Month/day/year (day/month/year when the first number cannot be a month), and day.month.year.
+_SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])" + _TIME + _TZ)
+_DOTTED_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])" + _TIME + _TZ)
+# Any of these forms, for finding dates in running text.
+ANY_DATE_RE = re.compile(
+    "|".join(f"(?:{r.pattern})" for r in (NUMERIC_RE, _MDY_RE, _DMY_RE, _SLASH_RE, _DOTTED_RE)),
+    re.I,
+)
+
+
+def parse_date(text: str, default_tz: timezone) -> datetime | None:
+    """Parse a date string: ISO 8601, ``YYYY年M月D日 HH:MM``, ``Feb 17, 2026 10:37 AM``..."""
+    text = text.strip()
+    try:
+        parsed = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        return parse_loose(text, default_tz)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
+
+
+def parse_loose(text: str, default_tz: timezone) -> datetime | None:
+    """Parse the first date found in ``text`` (year-first, English month, m/d/y, d.m.y)."""
+    if m := NUMERIC_RE.search(text):
+        y, mo, d, *hms, tz = m.groups()
+        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+    if m := _MDY_RE.search(text):
+        mon, d, y, *hms, tz = m.groups()
+        return build_date(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
+    if m := _DMY_RE.search(text):
+        d, mon, y, *hms, tz = m.groups()
+        return build_date(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
+    if m := _SLASH_RE.search(text):
+        mo, d, y, *hms, tz = m.groups()
+        mo, d = (d, mo) if int(mo) > 12 else (mo, d)
+        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+    if m := _DOTTED_RE.search(text):
+        d, mo, y, *hms, tz = m.groups()
+        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+    return None
+
+
+def dates_in(text: str, default_tz: timezone) -> Iterator[tuple[int, int, datetime]]:
+    """Every date stated in running text, as (start, end, date), in order."""
+    for m in ANY_DATE_RE.finditer(text):
+        if (date := parse_loose(m.group(0), default_tz)) is not None:
+            yield m.start(), m.end(), date
+
+
+def build_date(
+    y: str, mo: int, d: str, hms: tuple[str | None, ...], tz: timezone
+) -> datetime | None:
+    """Build an aware datetime from regex groups; None if the fields are out of range."""
+    hour, minute, second, ampm = hms
+    h = int(hour or 0)
+    if ampm and ampm[0] in "Pp" and h < 12:
+        h += 12
+    elif ampm and ampm[0] in "Aa" and h == 12:
+        h = 0
+    try:
+        return datetime(int(y), mo, int(d), h, int(minute or 0), int(second or 0), tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def _tz(code: str | None, default: timezone) -> timezone:
+    """Turn an offset suffix ("Z", "+0800", "+08:00") into a timezone."""
+    if not code:
+        return default
+    if code.upper() in {"Z", "UTC", "GMT"}:
+        return UTC
+    sign = -1 if code[0] == "-" else 1
+    digits = code[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))

@@ -1,0 +1,102 @@
+"""Publication dates as the page states them, and titles as the page shows them: the byline
+under the title, published before updated, the URL's day, htmldate only for a stated day."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from crawler.extract import extract_article
+from crawler.extract.date_parse import parse_loose
+
+PROSE = (
+    "The regulator published new rules for short dramas on Monday. Platforms must review every "
+    "series before it goes online. The rules take effect next month."
+)
+TITLE = "Regulator tightens review of short dramas"
+
+
+def _page(head: str, body: str) -> str:
+    return f'<html lang="en"><head><title>{TITLE}</title>{head}</head><body>{body}</body></html>'
+
+
+def _day(html: str, url: str = "https://news.example.com/rules") -> date | None:
+    found = extract_article(html, url).published_at
+    return found.date() if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dec 28 Sat 2013 00:28", datetime(2013, 12, 28, 0, 28, tzinfo=UTC)),
+        ("Updated: 10/31/2024", datetime(2024, 10, 31, tzinfo=UTC)),
+        ("31/10/2024", datetime(2024, 10, 31, tzinfo=UTC)),
+        ("17.05.2021", datetime(2021, 5, 17, tzinfo=UTC)),
+        ("Friday, DECEMBER 19, 2025", datetime(2025, 12, 19, tzinfo=UTC)),
+        ("28th of September 2025", datetime(2025, 9, 28, tzinfo=UTC)),
+    ],
+)
+def test_dates_in_running_text_are_parsed(text: str, expected: datetime) -> None:
+    assert parse_loose(text, UTC) == expected
+
+
+def test_the_date_shown_under_the_title_is_read_without_a_label() -> None:
+    body = f"<h1>{TITLE}</h1><p>By Jane Doe · March 3, 2025</p><p>{PROSE}</p>"
+    assert _day(_page("", body)) == date(2025, 3, 3)
+
+
+def test_a_shown_publication_date_wins_over_a_shown_update() -> None:
+    byline = "<p>Updated: April 2, 2025</p><p>Published: March 3, 2025</p>"
+    assert _day(_page("", f"<h1>{TITLE}</h1>{byline}<p>{PROSE}</p>")) == date(2025, 3, 3)
+    only_update = f"<h1>{TITLE}</h1><p>Last updated April 2, 2025</p><p>{PROSE}</p>"
+    assert _day(_page("", only_update)) == date(2025, 4, 2)
+
+
+def test_published_metadata_wins_over_the_byline_and_json_ld() -> None:
+    head = (
+        '<meta property="article:published_time" content="2025-03-01T08:00:00+00:00">'
+        '<script type="application/ld+json">{"datePublished": "2024-01-01"}</script>'
+    )
+    body = f"<h1>{TITLE}</h1><p>Updated April 2, 2025</p><p>{PROSE}</p>"
+    assert _day(_page(head, body)) == date(2025, 3, 1)
+
+
+def test_the_url_day_wins_over_metadata_naming_another_day() -> None:
+    head = '<meta property="article:published_time" content="2025-03-01T08:00:00+00:00">'
+    html = _page(head, f"<h1>{TITLE}</h1><p>{PROSE}</p>")
+    assert _day(html, "https://news.example.com/2025/02/27/rules/") == date(2025, 2, 27)
+    # on the same day, the metadata's time is kept
+    found = extract_article(html, "https://news.example.com/2025/03/01/rules/").published_at
+    assert found == datetime(2025, 3, 1, 8, tzinfo=UTC)
+
+
+def test_a_copyright_year_or_a_menu_date_is_no_publication_date() -> None:
+    menu = '<div class="menu"><a href="/archive/2025-11-27/">Archive 2025-11-27</a></div>'
+    footer = "<p>© 2024 Example News. All rights reserved.</p>"
+    html = _page("", f"{menu}<h1>{TITLE}</h1><p>{PROSE}</p>{footer}")
+    assert _day(html) is None
+
+
+def test_a_heading_that_names_only_a_section_is_not_the_title() -> None:
+    head = (
+        '<meta property="og:title" content="Solar installation in 4 steps: a guide for homeowners">'
+    )
+    body = f"<h2>For homeowners</h2><p>{PROSE}</p>"
+    title = extract_article(_page(head, body), "https://news.example.com/solar").title
+    assert title == "Solar installation in 4 steps: a guide for homeowners"
+
+
+def test_a_heading_loses_a_glued_date_and_the_site_name() -> None:
+    html = _page("", f"<h1>Dec 18 2025 {TITLE}</h1><p>{PROSE}</p>")
+    assert extract_article(html, "https://news.example.com/a").title == TITLE
+    html = _page("", f"<h1>{TITLE} – Example News</h1><p>{PROSE}</p>")
+    assert extract_article(html, "https://www.examplenews.com/a").title == TITLE
+
+
+def test_a_title_in_utf8_read_as_latin1_is_repaired() -> None:
+    mangled = "A DIY Investor’s Guide to Short Dramas".encode().decode("latin-1")
+    html = _page("", f"<h1>{mangled}</h1><p>{PROSE}</p>")
+    assert extract_article(html, "https://news.example.com/a").title == (
+        "A DIY Investor’s Guide to Short Dramas"
+    )
