@@ -25,7 +25,14 @@ from config import Config, SourceConfig
 from dramawatch.cli.context import Context
 from dramawatch.cli.daemon import DURATION, status_command
 from dramawatch.daemon.child import ChildOutcome, Children
-from dramawatch.daemon.jobs import DaemonOptions, Runtime, backoff_delay, conclude, run_source
+from dramawatch.daemon.jobs import (
+    DaemonOptions,
+    Runtime,
+    _log_summary,
+    backoff_delay,
+    conclude,
+    run_source,
+)
 from dramawatch.daemon.lock import DaemonLock, DaemonRunning
 from dramawatch.daemon.schedule import DISPATCH_JOB_ID, sync_jobs
 from dramawatch.daemon.status import status
@@ -322,3 +329,14 @@ def test_status_shows_intervals_readably_and_a_crawl_running_now(
     table = CliRunner().invoke(status_command, [], obj=Context(str(path))).output
     assert "30m" in table and "6h" in table and started.isoformat(timespec="seconds") in table
     assert not re.search(r"\d\d:\d\d:\d\d\.\d", table)
+
+
+def test_a_warning_run_is_logged_as_a_warning_not_a_failure(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    report = {"ok": False, "error": None, "warnings": ["0 article links: try link_selector"]}
+    with caplog.at_level(logging.INFO, logger="dramawatch.daemon.jobs"):
+        _log_summary("listing", report, ChildOutcome(0, "", "", 1.0))
+    (record,) = caplog.records
+    assert "Run of listing: warning: 0 article links" in record.getMessage()
+    assert record.fields["warnings"] == report["warnings"]  # type: ignore[attr-defined]
