@@ -33,11 +33,6 @@ class SourceResult:
         """ok, warning or failed."""
         return "failed" if self.error else "warning" if self.warnings else "ok"
 
-    @property
-    def recorded_error(self) -> str | None:
-        """What the run's record keeps as its error: the failure, else the first warning."""
-        return self.error or (f"warning: {self.warnings[0]}" if self.warnings else None)
-
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready summary."""
         s = self.stats

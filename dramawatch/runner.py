@@ -180,7 +180,7 @@ def _record_runs(store: Store, report: PassReport, started: datetime, runs: dict
                 if source is not None:
                     run_id = runs.get(result.source)
                     tx.sources.record_run(
-                        source, started, result.stats, result.recorded_error, run_id
+                        source, started, result.stats, result.error, run_id, result.warnings
                     )
                 tx.commit()
         except Exception:

@@ -192,15 +192,17 @@ class AlertRepository:
         return self.session.scalars(select(Source).order_by(Source.name)).all()
 
     def failure_streak(self, source: Source) -> CrawlRun | None:
-        """The first failed run of the source's current failure streak."""
-        last_ok = select(func.max(CrawlRun.id)).where(
-            CrawlRun.source_id == source.id, CrawlRun.ok.is_(True)
+        """The first failed run of the source's current failure streak (warnings are no failure)."""
+        last_read = select(func.max(CrawlRun.id)).where(
+            CrawlRun.source_id == source.id,
+            CrawlRun.finished_at.is_not(None),
+            CrawlRun.error.is_(None),
         )
         query = select(CrawlRun).where(
             CrawlRun.source_id == source.id,
-            CrawlRun.ok.is_(False),
+            CrawlRun.error.is_not(None),
             CrawlRun.finished_at.is_not(None),  # a run still going has not failed
-            CrawlRun.id > func.coalesce(last_ok.scalar_subquery(), 0),
+            CrawlRun.id > func.coalesce(last_read.scalar_subquery(), 0),
         )
         return self.session.scalars(query.order_by(CrawlRun.id).limit(1)).first()
 

@@ -89,9 +89,17 @@ class CrawlRun(Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     dropped: Mapped[dict[str, Any]] = mapped_column(default=dict)
     errors: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    error: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)  # the source failed as a whole
+    warnings: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))  # needs a look
 
     source: Mapped[Source] = relationship(back_populates="runs")
+
+    @property
+    def status(self) -> str:
+        """running, failed (an error), warning (read, with warnings) or ok."""
+        if self.finished_at is None:
+            return "running"
+        return "failed" if self.error else "warning" if self.warnings else "ok"
 
 
 class Story(Base):

@@ -75,15 +75,17 @@ class SourceRepository:
 
     def record_run(
         self, source: Source, started_at: datetime, stats: RunStats, error: str | None,
-        run_id: int | None = None,
+        run_id: int | None = None, warnings: Sequence[str] = (),
     ) -> CrawlRun:  # fmt: skip
         """Store one finished run (the opened ``run_id``, else a new row) and the source's
-        health counters."""
+        health counters: only an ``error`` counts as a failure, ``warnings`` do not."""
         now = utcnow()
         run = (self.session.get(CrawlRun, run_id) if run_id else None) or CrawlRun(
             source_id=source.id, started_at=started_at
         )
-        run.finished_at, run.ok, run.error = now, error is None, error
+        run.finished_at, run.error = now, error
+        run.warnings = list(warnings) or None
+        run.ok = error is None and not warnings
         run.fetched, run.kept, run.new = stats.fetched, stats.kept, stats.new
         run.unchanged, run.dropped = stats.unchanged, dict(stats.dropped)
         run.errors = {"items": list(stats.errors)}

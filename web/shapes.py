@@ -67,6 +67,7 @@ def source_json(health: SourceHealth, next_run: datetime | None) -> dict[str, An
         "url": source.url,
         "articles": health.articles,
         "ok": run.ok if run else None,
+        "status": run.status if run else None,
         "last_run_at": iso(run.finished_at) if run else None,
         "fetched": run.fetched if run else 0,
         "kept": run.kept if run else 0,
@@ -74,5 +75,6 @@ def source_json(health: SourceHealth, next_run: datetime | None) -> dict[str, An
         "consecutive_failures": source.consecutive_failures,
         "last_success_at": iso(source.last_success_at),
         "last_error": last_error,
+        "warnings": list(run.warnings or ()) if run else [],
         "next_run_at": iso(next_run),
     }

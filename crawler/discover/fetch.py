@@ -6,8 +6,8 @@ import logging
 import urllib.error
 import urllib.request
 import urllib.robotparser
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
@@ -42,17 +42,26 @@ class Fetched:
             return self.body.decode("utf-8", "replace")
 
 
-Fetch = Callable[[str], Fetched]
+class Fetch(Protocol):
+    """Fetch a URL: a GET, or a POST of ``data`` with its ``content_type``."""
+
+    def __call__(
+        self, url: str, data: bytes | None = None, content_type: str | None = None
+    ) -> Fetched: ...
 
 
 def http_fetcher(user_agent: str, timeout: float, max_bytes: int, obey_robots: bool) -> Fetch:
-    """A fetch function with the crawl's user agent, timeout, size limit and robots rule."""
+    """A fetch (GET, or POST of ``data``) with the crawl's user agent, timeout, size limit
+    and robots rule."""
     robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
-    def fetch(url: str) -> Fetched:
+    def fetch(url: str, data: bytes | None = None, content_type: str | None = None) -> Fetched:
         if obey_robots and not _allowed(robots, url, user_agent, timeout):
             return Fetched(url, 0, note="disallowed by robots.txt")
-        request = urllib.request.Request(url, headers={"User-Agent": user_agent})
+        headers = {"User-Agent": user_agent}
+        if content_type:
+            headers |= {"Content-Type": content_type, "Accept": "application/json"}
+        request = urllib.request.Request(url, data, headers)
         try:
             with urllib.request.urlopen(request, timeout=timeout) as answer:
                 body = answer.read(max_bytes + 1)[:max_bytes]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -15,6 +15,7 @@ from crawler.discover.pages import (
     json_urls,
     robots_sitemaps,
 )
+from crawler.discover.scripts import ScriptCall, post_calls
 from crawler.spiders.links import detect_links
 from crawler.spiders.listing_links import listing_selector
 
@@ -54,6 +55,7 @@ def discover(url: str, fetch: Fetch) -> list[Candidate]:
         if fetched.ok:
             document = classify(fetched.body, fetched.content_type)
             candidates.append(_candidate(fetched, document, why))
+    candidates += [_posted(call, fetch) for call in post_calls(page.text(), page.url)]
     best = {c.url: c for c in sorted(filter(None, candidates), key=lambda c: c.score)}
     return sorted(best.values(), key=lambda c: -c.score)
 
@@ -92,6 +94,19 @@ def _candidate(fetched: Fetched, document: Document, why: str) -> Candidate | No
     kind = "sitemap" if document.kind == "news-sitemap" else document.kind
     reason = f"{document.kind} with {document.entries} entries, {why}"
     return Candidate(kind, fetched.url, round(score, 2), reason, options)
+
+
+def _posted(call: ScriptCall, fetch: Fetch) -> Candidate | None:
+    """The JSON list a POST of the page's script answers with, as a json candidate."""
+    data, content_type = call.payload()
+    fetched = fetch(call.url, data, content_type)
+    if not fetched.ok:
+        return None
+    document = classify(fetched.body, fetched.content_type)
+    found = _candidate(fetched, document, "POSTed as the page's script does")
+    if found is None or found.kind != "json":
+        return None
+    return replace(found, url=call.url, options={**call.options(), **found.options})
 
 
 def _listing(page: Fetched) -> Candidate | None:

@@ -1,9 +1,9 @@
 """Run bookkeeping: a worker's share of each source's run, kept in the pass ledger.
 
 What ``crawl`` counts for a source's run (fetched, kept, new, unchanged, drops, page errors,
-the source's failure) is counted here per request, by whichever worker ran it, and handed to
-the ledger before the request's lease ends. Now and then (and on close) the worker writes the
-runs of sources whose pass has no request left.
+warnings, the source's failure) is counted here per request, by whichever worker ran it, and
+handed to the ledger before the request's lease ends. Now and then (and on close) the worker
+writes the runs of sources whose pass has no request left.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class RunBooks:
         self._count(request, f"dropped:{reason}")
 
     def report(self, request: Request, spider: SourceSpider | None) -> None:
-        """Hand the kind spider's new errors, skips and failure to the ledger."""
+        """Hand the kind spider's new errors, warnings, skips and failure to the ledger."""
         source, pass_id = _names(request)
         if self.server is None or spider is None or not (source and pass_id):
             return
@@ -62,6 +62,10 @@ class RunBooks:
         errors = spider.errors[done["~errors"] :]
         ledger.add_errors(self.server, pass_id, source, errors, spider.source_error)
         done["~errors"] = len(spider.errors)
+        if len(spider.warnings) > done["~warnings"]:
+            warnings = spider.warnings[done["~warnings"] :]
+            ledger.add_warnings(self.server, pass_id, source, warnings)
+            done["~warnings"] = len(spider.warnings)
         for reason, total in spider.skipped.items():
             if total > done[reason]:
                 field = f"dropped:{reason}"

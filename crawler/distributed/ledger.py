@@ -5,7 +5,7 @@ Workers share a source's pass, so what ``crawl`` counts in one spider is counted
 * the caps (``max_articles_per_source``, ``max_pages``, child sitemaps): :class:`RedisBudget`;
 * the requests of the source still queued or leased: +1 when one is queued, -1 when its
   lease ends (in the same Lua step as the queue change, so a crash cannot skew it);
-* the run's counters and errors, added by whichever worker saw them.
+* the run's counters, errors and warnings, added by whichever worker saw them.
 
 A source's run was opened in the database when the pass was scheduled; once its open count
 is back to zero, one worker (the one whose SREM succeeds) writes the finished run.
@@ -107,6 +107,17 @@ def add_errors(
     pipe.execute()
 
 
+def add_warnings(server: Redis, pass_id: str, source: str, warnings: list[str]) -> None:
+    """Add the source's warnings (read, but not as it should be: an empty listing) to the run."""
+    key = _key("run", pass_id, source) + ":warnings"
+    pipe = server.pipeline()
+    for warning in warnings:
+        pipe.rpush(key, warning)
+    pipe.ltrim(key, -MAX_ERRORS, -1)
+    pipe.expire(key, TTL)
+    pipe.execute()
+
+
 def finish_done_runs(server: Redis, database: str) -> int:
     """Write the run of every source whose pass has no request left; returns how many."""
     written = 0
@@ -132,14 +143,24 @@ def _write_run(server: Redis, database: str, pass_id: str, source: str) -> None:
     listed = cast("list[bytes]", server.lrange(key + ":errors", 0, -1))
     errors = [json.loads(error) for error in listed]
     stats = _stats(fields, errors)
+    warned = cast("list[bytes]", server.lrange(key + ":warnings", 0, -1))
+    warnings = list(dict.fromkeys(warning.decode() for warning in warned))
     with open_store(database).transaction(write=True) as tx:
         row = tx.sources.get(source)
         if row is not None:
             run_id = int(fields.get("id", 0)) or None
             # The opened run keeps its start time; the fallback is for a run row gone missing.
-            tx.sources.record_run(row, datetime.now(UTC), stats, fields.get("error"), run_id)
+            tx.sources.record_run(
+                row, datetime.now(UTC), stats, fields.get("error"), run_id, warnings
+            )
         tx.commit()
-    server.delete(key, key + ":errors", open_key(pass_id, source), _key("budget", pass_id, source))
+    server.delete(
+        key,
+        key + ":errors",
+        key + ":warnings",
+        open_key(pass_id, source),
+        _key("budget", pass_id, source),
+    )
     logger.info("Pass %s: run of %s recorded", pass_id, source)
 
 

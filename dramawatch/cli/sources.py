@@ -11,7 +11,16 @@ from dramawatch.cli.source_trial import add_command, test_command
 from dramawatch.output import format_option, write_rows
 from dramawatch.views import source_json
 
-SOURCE_COLUMNS = ("source", "kind", "articles", "last_run_at", "ok", "new", "last_error")
+SOURCE_COLUMNS = (
+    "source",
+    "kind",
+    "articles",
+    "last_run_at",
+    "status",
+    "new",
+    "last_error",
+    "warning",
+)
 
 
 def choose_sources(config: Config, names: tuple[str, ...]) -> list[SourceConfig]:
@@ -33,8 +42,8 @@ def choose_sources(config: Config, names: tuple[str, ...]) -> list[SourceConfig]
 @format_option("table", "json")
 @click.pass_context
 def sources(click_ctx: click.Context, fmt: str) -> None:
-    """List the configured sources with their last run, counts and last error (a warning
-    counts as not ok); `sources test|add|import|export` try, find and move sources.
+    """List the configured sources with their last run (ok, warning or failed), counts, last
+    error and warning; `sources test|add|import|export` try, find and move sources.
 
     Example: dramawatch sources --format json
     """
@@ -48,7 +57,9 @@ def _list(ctx: Context, fmt: str) -> None:
         for configured in ctx.config.sources:
             row = tx.sources.get(configured.name)
             if row is None:
-                rows.append({"source": configured.name, "kind": configured.kind, "ok": None})
+                rows.append(
+                    {"source": configured.name, "kind": configured.kind, "ok": None, "status": None}
+                )
                 continue
             rows.append(source_json(row, tx.sources.last_run(row), tx.sources.article_count(row)))
     write_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")

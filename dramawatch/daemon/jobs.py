@@ -186,12 +186,19 @@ def record_job_error(runtime: Runtime, name: str, error: BaseException | None) -
         logger.warning("Could not record the failed job of %s: %s", name, exc)
 
 
+def _outcome(fields: dict[str, Any]) -> str:
+    if fields["error"] or not fields["warnings"]:
+        return "ok" if fields["ok"] else f"failed: {fields['error']}"
+    return f"warning: {fields['warnings'][0]}"
+
+
 def _log_summary(name: str, report: dict[str, Any], out: ChildOutcome) -> None:
     fields = {
         "event": "run",
         "source": name,
         "ok": bool(report.get("ok")),
         "error": report.get("error"),
+        "warnings": list(report.get("warnings") or []),
         "fetched": report.get("fetched", 0),
         "new": report.get("new", 0),
         "revisions": report.get("revisions", 0),
@@ -205,7 +212,7 @@ def _log_summary(name: str, report: dict[str, Any], out: ChildOutcome) -> None:
         level,
         "Run of %s: %s; fetched %d, new %d, unchanged %d, page errors %d (%.1fs)",
         name,
-        "ok" if fields["ok"] else f"failed: {fields['error']}",
+        _outcome(fields),
         fields["fetched"],
         fields["new"],
         fields["unchanged"],

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from crawler.spiders.links import check_selector, detect_links
+from crawler.spiders.links.features import is_sibling_listing, url_looks_like_article
 from crawler.spiders.listing_links import empty_listing_hint, listing_decisions, listing_selector
 
 LISTINGS = Path(__file__).parents[1] / "fixtures" / "listings"
@@ -87,3 +88,29 @@ def test_link_selector_decisions_name_the_selector() -> None:
 def test_check_selector_reports_the_error() -> None:
     assert check_selector("ul.news a") is None
     assert "SelectorSyntaxError" in (check_selector("ul..news a") or "")
+
+
+@pytest.mark.parametrize(
+    ("url", "sibling"),
+    [
+        ("https://shop.example/Parts/iPhone_11_Pro", True),  # a sub-category beside it
+        ("https://shop.example/Parts/iPhone/Screen", False),  # deeper: an item of it
+        ("https://other.example/Parts/Android", False),
+        ("https://shop.example/Guides/iPhone", False),
+    ],
+)
+def test_links_laid_out_as_the_listing_are_other_listings(url: str, sibling: bool) -> None:
+    assert is_sibling_listing(url, "https://shop.example/Parts/iPhone") is sibling
+
+
+def test_a_detail_page_beside_its_listing_keeps_its_query_apart() -> None:
+    listing = "https://touch.example.cn/jsp/news_default_en.jsp?p_page=1&siteId=300"
+    assert not is_sibling_listing("https://touch.example.cn/jsp/news_detail_en.jsp?id=7", listing)
+    numbered = "https://www.example.com/recipes/17562/dinner/"
+    assert is_sibling_listing("https://www.example.com/recipes/94/soups-stews-and-chili/", numbered)
+    assert not url_looks_like_article(
+        "https://www.example.com/recipes/94/soups-and-stews/", numbered
+    )
+    assert url_looks_like_article(
+        "https://www.example.com/recipe/2401/lemon-garlic-chicken/", numbered
+    )

@@ -25,9 +25,17 @@ from config import Config, SourceConfig
 from dramawatch.cli.context import Context
 from dramawatch.cli.daemon import DURATION, status_command
 from dramawatch.daemon.child import ChildOutcome, Children
-from dramawatch.daemon.jobs import DaemonOptions, Runtime, backoff_delay, conclude, run_source
+from dramawatch.daemon.jobs import (
+    DaemonOptions,
+    Runtime,
+    _log_summary,
+    backoff_delay,
+    conclude,
+    run_source,
+)
 from dramawatch.daemon.lock import DaemonLock, DaemonRunning
 from dramawatch.daemon.schedule import DISPATCH_JOB_ID, sync_jobs
+from dramawatch.daemon.status import status
 from dramawatch.interrupted import owner
 from dramawatch.logs import JsonFormatter
 from storage import RunStats, Store, make_engine
@@ -174,6 +182,24 @@ def test_a_failing_source_backs_off_then_tries_again(store: Store) -> None:
         assert "exited with status 1: Traceback: boom" in (tx.sources.last_run(source).error or "")
 
 
+def test_a_warning_run_neither_backs_off_nor_shows_as_failed(store: Store) -> None:
+    runtime = _runtime(store, _config(store, ("listing", 60)))
+    children: FakeChildren = runtime.children  # type: ignore[assignment]
+    _fail(store, "listing", ago=10)
+    with store.transaction(write=True) as tx:
+        source = tx.sources.ensure("listing", "rss", "http://127.0.0.1:9/", "media")
+        hint = "0 article links: try link_selector: 'ul.news a'"
+        tx.sources.record_run(
+            source, utcnow() - timedelta(seconds=5), RunStats(), None, None, [hint]
+        )
+        tx.commit()
+    row = status(store, runtime.config)["sources"][0]
+    assert (row["last_result"], row["failures"], row["backoff_until"]) == ("warning", 0, None)
+    assert row["last_warning"] == hint
+    run_source(runtime, "listing")  # the failure before the warning no longer holds it back
+    assert children.started
+
+
 def test_a_timed_out_crawl_is_recorded_once(store: Store) -> None:
     runtime = _runtime(store, _config(store, ("slow", 60)))
     source = runtime.config.sources[0]
@@ -303,3 +329,14 @@ def test_status_shows_intervals_readably_and_a_crawl_running_now(
     table = CliRunner().invoke(status_command, [], obj=Context(str(path))).output
     assert "30m" in table and "6h" in table and started.isoformat(timespec="seconds") in table
     assert not re.search(r"\d\d:\d\d:\d\d\.\d", table)
+
+
+def test_a_warning_run_is_logged_as_a_warning_not_a_failure(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    report = {"ok": False, "error": None, "warnings": ["0 article links: try link_selector"]}
+    with caplog.at_level(logging.INFO, logger="dramawatch.daemon.jobs"):
+        _log_summary("listing", report, ChildOutcome(0, "", "", 1.0))
+    (record,) = caplog.records
+    assert "Run of listing: warning: 0 article links" in record.getMessage()
+    assert record.fields["warnings"] == report["warnings"]  # type: ignore[attr-defined]

@@ -177,6 +177,34 @@ def test_sources_add_discovers_the_feed_and_writes_the_entry(tmp_path: Path) -> 
     assert check.returncode == 0, check.stderr
 
 
+def test_sources_add_finds_the_post_api_behind_a_page_and_tests_it(tmp_path: Path) -> None:
+    with json_api() as api:
+        config = _config(tmp_path, [])
+        done = dramawatch(
+            "--config", str(config), "sources", "add", f"{api.base_url}/zwgk/zxxxgk/index.html",
+            "--name", "pudong", "--write", cwd=tmp_path,
+        )  # fmt: skip
+        posts = [r for r in api.requests if r["method"] == "POST"]
+    assert done.returncode == 0, done.stderr
+    assert "POSTed as the page's script does" in done.stdout
+    assert "Verdict: ok: 2 article links, 2 with text" in done.stdout  # tested as `sources test`
+    (entry,) = yaml.safe_load(config.read_text(encoding="utf-8"))["sources"]
+    assert entry == {
+        "name": "pudong",
+        "kind": "json",
+        "url": f"{api.base_url}/zwgk-search-front/api/data/affair",
+        "method": "POST",
+        "body": {"channelList": ["5144"], "pageSize": 20, "pageNo": 1},
+        "page_param": "pageNo",
+        "items": "data.list",
+        "item_link": "url",
+        "item_title": "title",
+        "item_date": "display_date",
+    }
+    assert all(json.loads(r["body"])["channelList"] == ["5144"] for r in posts)
+    assert {r["content_type"] for r in posts} == {"application/json"}
+
+
 def test_opml_import_and_export(tmp_path: Path) -> None:
     config = _config(tmp_path, [])
     opml = tmp_path / "feeds.opml"
@@ -219,9 +247,10 @@ def test_a_listing_without_article_links_makes_the_run_a_warning(tmp_path: Path)
     ]
     listed = dramawatch("--config", str(config), "sources", "--format", "json", cwd=tmp_path)
     (row,) = json.loads(listed.stdout)
-    assert row["ok"] is False
-    assert row["last_error"].startswith("warning: ")
-    assert row["last_error"].endswith("0 article links: try link_selector: 'div.list a'")
+    assert (row["ok"], row["status"], row["last_error"]) == (False, "warning", None)
+    assert row["warnings"] == result["warnings"] and row["consecutive_failures"] == 0
+    table = dramawatch("--config", str(config), "sources", cwd=tmp_path)
+    assert "warning" in table.stdout and "try link_selector" in table.stdout
 
 
 def test_every_sources_subcommand_has_help_and_is_in_the_readme() -> None:

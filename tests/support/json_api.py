@@ -3,7 +3,8 @@
 ``POST /zwgk-search-front/api/data/affair`` answers like Pudong's channel list (body
 ``{"channelList": [...], "pageSize": N, "pageNo": P}``, items in ``data.list``); ``GET
 /zhengce/zuixin/ZUIXINZHENGCE.json`` like gov.cn's policy list (a bare array of ``URL``,
-``TITLE``, ``DOCRELPUBTIME``). Requests are recorded for the tests to inspect.
+``TITLE``, ``DOCRELPUBTIME``). ``GET /zwgk/zxxxgk/index.html`` is the page whose inline script
+POSTs to the channel list. Requests are recorded for the tests to inspect.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path == "/robots.txt":
             self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+        elif path == "/zwgk/zxxxgk/index.html":
+            page = (PAGES / "pudong-zxxxgk.html").read_bytes()
+            self._send(200, page, "text/html; charset=utf-8")
         elif path == "/zhengce/zuixin/ZUIXINZHENGCE.json":
             self._send(200, (PAGES / "govcn-zuixin.json").read_bytes(), "application/json")
         elif path in ARTICLES:

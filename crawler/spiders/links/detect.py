@@ -78,7 +78,7 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
         urls.update(a.url for a in group.anchors if not link_is_article(a, base_url))
     if weights.lookalikes:
         shapes = {url_shape(url) for url in urls}
-        lone = (a for g in groups if not g.nested for a in g.anchors if a.url not in urls)
+        lone = (a for g in _lone_groups(groups, weights) for a in g.anchors if a.url not in urls)
         urls.update(a.url for a in lone if _looks_alike(a, shapes, base_url))
     return urls
 
@@ -105,14 +105,16 @@ def _decide(
             if previous is None or (decision.chosen and not previous.chosen):
                 decisions[anchor.url] = decision
     if weights.lookalikes:
-        _add_lookalikes(groups, decisions, base_url)
+        _add_lookalikes(groups, decisions, weights, base_url)
     return list(decisions.values())
 
 
-def _add_lookalikes(groups: list[Group], decisions: dict[str, LinkDecision], base_url: str) -> None:
+def _add_lookalikes(
+    groups: list[Group], decisions: dict[str, LinkDecision], weights: Weights, base_url: str
+) -> None:
     """Take lone links shaped like the chosen articles (a featured story above the list)."""
     shapes = {url_shape(d.url) for d in decisions.values() if d.chosen}
-    for group in (g for g in groups if not g.nested):
+    for group in _lone_groups(groups, weights):
         for anchor in group.anchors:
             if not decisions[anchor.url].chosen and _looks_alike(anchor, shapes, base_url):
                 reason = "a link outside the lists, shaped like their articles: " + _shape_text(
@@ -121,6 +123,11 @@ def _add_lookalikes(groups: list[Group], decisions: dict[str, LinkDecision], bas
                 decisions[anchor.url] = LinkDecision(
                     anchor.url, anchor.text or None, True, group.score, reason
                 )
+
+
+def _lone_groups(groups: list[Group], weights: Weights) -> list[Group]:
+    """Groups too small to be lists: a list weighed and left out stays out, link by link."""
+    return [g for g in groups if not g.nested and len(g.urls) < weights.min_links]
 
 
 def _looks_alike(anchor: Anchor, shapes: set[tuple[str, int, bool]], base_url: str) -> bool:

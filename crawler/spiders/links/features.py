@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
@@ -77,9 +77,32 @@ def url_looks_like_article(url: str, base_url: str) -> bool:
     path = url_path(url)
     if _URL_DATE.search(path) or _URL_ID.search(path):
         return True
+    if is_sibling_listing(url, base_url):
+        return False  # another listing laid out as this one (a sub-category)
     last = parts.path.rstrip("/").rsplit("/", 1)[-1]
     slug_words = [w for w in re.sub(r"\.\w+$", "", last).split("-") if w.isalpha()]
     return len(slug_words) >= 3 or "detail" in path.lower() or "/article" in path.lower()
+
+
+def is_sibling_listing(url: str, base_url: str) -> bool:
+    """Whether a URL is laid out as the listing's own: another listing beside it.
+
+    Same host and depth (two segments or more), the same segments but for numbers and the
+    last one, the same query keys: ``/Parts/iPhone`` beside ``/Parts/iPhone_11_Pro``.
+    """
+    parts, base = urlsplit(url), urlsplit(base_url)
+    if parts.netloc != base.netloc:
+        return False
+    layout = _template(base)
+    return len(layout[0]) >= 2 and _template(parts) == layout
+
+
+def _template(parts: SplitResult) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A URL's path with numbers and its last segment blanked, and its query's keys."""
+    segments = [s for s in parts.path.split("/") if s]
+    kept = (*("#" if s.isdigit() else s for s in segments[:-1]), "*") if segments else ()
+    keys = frozenset(key for key, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return kept, keys
 
 
 def url_shape(url: str) -> tuple[str, int, bool]:
