@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 
+from alerts.rules import period_shape
+
 _PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$")
+_GRANULARITY = {"9999": "year", "9999-H9": "half-year", "9999-Q9": "quarter", "9999-99": "month"}
 
 
 class Figure(Protocol):
@@ -77,6 +80,12 @@ class Point:
     figures: list[Figure] = field(default_factory=list)  # every report of this period
 
     @property
+    def granularity(self) -> str | None:
+        """What the point's period spans ("year", "half-year", "quarter", "month", "range");
+        None without a period. Only points of one granularity are compared or joined."""
+        return granularity(self.period)
+
+    @property
     def latest(self) -> Figure:
         """The most recently reported figure: the point's value."""
         return max(self.figures, key=lambda f: (f.observed_at, f.id))
@@ -118,6 +127,15 @@ class Series:
     def timed(self) -> list[Point]:
         """The points that have a place on a time axis."""
         return [p for p in self.points if not self.timeless(p)]
+
+    def lines(self) -> dict[str, list[Point]]:
+        """Dated points by granularity, each in time order: one line each on a chart, so a
+        half-year is never joined to a year (which would draw half the market as a fall)."""
+        lines: dict[str, list[Point]] = {}
+        for point in self.points:
+            if point.granularity is not None:
+                lines.setdefault(point.granularity, []).append(point)
+        return lines
 
 
 def build_series(figures: Iterable[Figure]) -> list[Series]:
@@ -192,6 +210,13 @@ def period_span(period: str | None) -> tuple[date, date] | None:
     return start, _add_months(start, months) - timedelta(days=1)
 
 
+def granularity(period: str | None) -> str | None:
+    """ "year", "half-year", "quarter", "month" or "range" for a period; None without one."""
+    if not period:
+        return None
+    return "range" if "/" in period else _GRANULARITY.get(period_shape(period), "range")
+
+
 def _add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     return date(day.year + index // 12, index % 12 + 1, 1)
@@ -214,10 +239,17 @@ def _sort_key(key: SeriesKey) -> tuple[Any, ...]:
 
 
 def latest_two(series: Series) -> tuple[Point, Point | None]:
-    """The latest point of a series and the one before it to compare it with (none for a
-    forecast or target that states no period, nor any such point as the one before)."""
+    """The latest point of a series and the one to compare it with: the latest earlier point
+    of the same period shape (a half-year with a half-year, 2025 with 2024, Jan-Sep with
+    Jan-Sep; an undated report with an undated one). None for a forecast or target that
+    states no period, and none such is ever the one before."""
     latest = series.points[-1]
     if series.timeless(latest):
         return latest, None
-    timed: Sequence[Point] = series.timed
-    return latest, (timed[-2] if len(timed) > 1 else None)
+    shape = _shape(latest)
+    earlier: Sequence[Point] = [p for p in series.timed[:-1] if _shape(p) == shape]
+    return latest, (earlier[-1] if earlier else None)
+
+
+def _shape(point: Point) -> str | None:
+    return period_shape(point.period) if point.period else None

@@ -181,6 +181,7 @@ def point_json(point: Point) -> dict[str, Any]:
     """A point: its latest observation's JSON, its count of sources and earlier figures."""
     latest: MetricObservation = point.latest  # type: ignore[assignment]
     return observation_json(latest) | {
+        "granularity": point.granularity,
         "sources": point.sources,
         "revised_from": point.revised_from,
     }

@@ -153,3 +153,31 @@ def test_charts_draw_a_target_without_a_period_as_a_level(tmp_path: Path) -> Non
     path = tmp_path / "target.png"
     write_png(build_series([*_mixed(), *_undated_target()]), "Market size", path)
     assert path.read_bytes().startswith(b"\x89PNG")
+
+
+def _years_and_halves() -> list[Fig]:
+    # 2024: 50.4 bn for the year; 2025-H1: 19 bn for six months (not a fall of 62 %).
+    return [
+        Fig(1, 3.0e10, "2023", observed_at=_at(2)),
+        Fig(2, 1.8e10, "2024-H1", observed_at=_at(3)),
+        Fig(3, 5.04e10, "2024", observed_at=_at(4)),
+        Fig(4, 1.9e10, "2025-H1", observed_at=_at(5)),
+    ]
+
+
+def test_a_half_year_is_compared_with_a_half_year_never_with_a_year() -> None:
+    (series,) = build_series(_years_and_halves())
+    latest, previous = latest_two(series)
+    assert (latest.period, previous and previous.period) == ("2025-H1", "2024-H1")
+    (alone,) = build_series([f for f in _years_and_halves() if f.period != "2024-H1"])
+    assert latest_two(alone)[1] is None
+    lines = {span: [p.period for p in points] for span, points in series.lines().items()}
+    assert lines == {"year": ["2023", "2024"], "half-year": ["2024-H1", "2025-H1"]}
+
+
+def test_charts_draw_one_line_per_granularity(tmp_path: Path) -> None:
+    chart = terminal_chart(build_series(_years_and_halves()), "Market size")
+    assert "by year" in chart and "by half-year" in chart
+    path = tmp_path / "halves.png"
+    write_png(build_series(_years_and_halves()), "Market size", path)
+    assert path.read_bytes().startswith(b"\x89PNG")
