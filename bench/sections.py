@@ -60,6 +60,7 @@ SECTIONS: dict[str, Section] = {
     for section in (
         Section("crawl", "bench.crawl", ("--diagnose",)),
         Section("extraction", "bench.extraction"),
+        Section("kind", "bench.kind_cv"),
         Section("listing_links", "bench.listing_links"),
         Section("dedupe", "bench.dedupe"),
         Section("search", "bench.search"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -26,7 +26,7 @@ from trafilatura.settings import Document
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags, strip_code
 from crawler.extract.dates import CHINA_TZ, Page, find_published, plausible, title_context
-from crawler.extract.kind import declared_article, is_article, link_share
+from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.title import find_title
 
@@ -49,6 +49,7 @@ class Extracted:
     canonical_link: str | None = None  # <link rel="canonical" href>, as written
     is_article: bool = True  # False for section fronts, listings and collections
     blocks: frozenset[int] = frozenset()  # fingerprints of the text's blocks (before learning)
+    shape: PageShape | None = field(default=None, compare=False, repr=False)  # article or not
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,10 @@ class ExtractionSettings:
     retry_share: float = 0.2  # full pass when the first finds less than this share of the page
     named_chrome: bool = True  # remove elements whose id/class names a chrome widget
     min_sentences: int = 1  # an undeclared page needs this many sentences to be an article
-    max_link_share: float = 0.7  # ... and less than this share of its text in links
+    max_link_share: float = 0.7  # this share of a page's text in links makes a list of links
+    listing_sentences: int = 12  # a list with fewer own sentences than this is a listing
+    listing_items: int = 3  # a list: this many repeated item blocks in one group ...
+    listing_chars: int = 600  # ... holding this many characters
 
 
 DEFAULT_SETTINGS = ExtractionSettings()
@@ -126,16 +130,16 @@ def extract_article(
         remove_chrome(root, named)
     paras = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
     text = "\n\n".join(drop_repeated(paras, boilerplate))
+    shape = page_shape(root, declared_article(html, meta), links, text)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url))
     published = find_published(page, title_el, squashed_len(text), near)
     title = title or fallback_title
-    article = is_article(declared_article(html, meta), text, links, settings)
     published = published or _fallback(fallback_date, page.tz)
     canonical_link = canonical and str(canonical).strip()
-    return Extracted(
-        title, text, published, language, canonical_link, article, block_fingerprints(paras)
-    )
+    article = is_article(shape, settings)
+    blocks = block_fingerprints(paras)
+    return Extracted(title, text, published, language, canonical_link, article, blocks, shape)
 
 
 def parse_html(html: str) -> HtmlElement | None:

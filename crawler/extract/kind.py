@@ -1,15 +1,25 @@
 """Article or not: section fronts, listings and collections are not stored as articles.
 
-A page that declares itself an article (``og:type`` article, a schema.org Article type) is one
-unless it also declares a collection. Otherwise it must carry prose: at least
-``min_sentences`` sentences in paragraphs of some length, and links must not make up most of
-its text. A three-sentence notice passes; a list of headlines does not.
+A page that declares a collection (``CollectionPage``, ``ItemList`` without an Article type) is
+none. Otherwise the page's *own prose* decides: the sentences of its main text that are neither
+inside a repeated item block nor a link's whole text (``listing.py``).
+
+- A page that declares itself an article is one unless it has no own sentence and a list.
+- An undeclared page needs ``min_sentences`` sentences; with a list (a group of at least
+  ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
+  own sentences; with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``.
+
+A three-sentence notice passes, even on a site whose menus outweigh it; a list of headlines with
+teasers does not. The thresholds are chosen by two-fold cross-validation (``bench/kind_cv.py``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+from crawler.extract.listing import find_items, outside_items, units
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -22,7 +32,28 @@ class KindSettings(Protocol):
     def min_sentences(self) -> int: ...  # an undeclared page needs this many sentences
 
     @property
-    def max_link_share(self) -> float: ...  # ... and less than this share of text in links
+    def max_link_share(self) -> float: ...  # this share of text in links makes a list of links
+
+    @property
+    def listing_sentences(self) -> int: ...  # fewer own sentences than this, and a list: listing
+
+    @property
+    def listing_items(self) -> int: ...  # a list: this many items in one group ...
+
+    @property
+    def listing_chars(self) -> int: ...  # ... holding this many characters
+
+
+@dataclass(frozen=True)
+class PageShape:
+    """What :func:`is_article` decides on, measured once per page."""
+
+    declared: bool | None  # the page's own article/collection declaration
+    links: float  # share of the body's text in links
+    sentences: int  # sentences of the main text
+    own_sentences: int  # ... outside item blocks and link texts
+    items: int  # items in the page's largest group of repeated item blocks
+    item_chars: int  # characters of that group
 
 
 _ARTICLE_TYPE_RE = re.compile(
@@ -31,9 +62,12 @@ _ARTICLE_TYPE_RE = re.compile(
 _LIST_TYPE_RE = re.compile(
     r'"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|ItemList|SearchResultsPage)"'
 )
-_SENTENCE_RE = re.compile(r"[.!?。！？][\"'”’)）]?(?:\s|$)")
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+# Latin sentence ends are followed by a space; CJK ones (full-width) by the next sentence directly.
+_SENTENCE_RE = re.compile(r"[.!?][\"'”’)）]?(?:\s|$)|[。！？][”’）」』]?")
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
+# Own sentences that keep a page however much of it is links: a short notice on a site whose
+# menus outweigh it is still an article.
+NOTICE_SENTENCES = 3
 
 
 def declared_article(html: str, meta: dict[str, str]) -> bool | None:
@@ -47,7 +81,7 @@ def declared_article(html: str, meta: dict[str, str]) -> bool | None:
 
 def sentences(text: str) -> int:
     """Sentence ends in the text's paragraphs of at least a few words."""
-    return sum(len(_SENTENCE_RE.findall(p)) for p in text.split("\n") if _units(p) >= _MIN_UNITS)
+    return sum(len(_SENTENCE_RE.findall(p)) for p in text.split("\n") if units(p) >= _MIN_UNITS)
 
 
 def link_share(root: HtmlElement) -> float:
@@ -59,15 +93,27 @@ def link_share(root: HtmlElement) -> float:
     return linked / total if total else 1.0
 
 
-def is_article(declared: bool | None, text: str, links: float, settings: KindSettings) -> bool:
-    """The page's own declaration, else prose enough and not mostly links."""
-    if declared is not None:
-        return declared
-    return sentences(text) >= settings.min_sentences and links < settings.max_link_share
+def page_shape(root: HtmlElement, declared: bool | None, links: float, text: str) -> PageShape:
+    """Measure the page (``root`` cleaned of chrome, ``text`` its main text)."""
+    items = find_items(root)
+    own = outside_items([p for p in text.split("\n") if p.strip()], items, root)
+    return PageShape(
+        declared, links, sentences(text), sentences("\n".join(own)), items.count, items.chars
+    )
 
 
-def _units(paragraph: str) -> float:
-    return len(_CJK_RE.findall(paragraph)) / 2 + len(_CJK_RE.sub(" ", paragraph).split())
+def is_article(shape: PageShape, settings: KindSettings) -> bool:
+    """The page's declaration and its own prose against its list structure."""
+    if shape.declared is False:
+        return False
+    listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
+    if shape.declared:
+        return shape.own_sentences > 0 or not listed
+    if shape.sentences < settings.min_sentences:
+        return False
+    if shape.own_sentences < settings.listing_sentences and listed:
+        return False
+    return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
 
 
 def _length(text: str) -> int:

@@ -1,0 +1,133 @@
+"""Repeated item blocks: the structure that makes a page a listing, a section front or a collection.
+
+A listing repeats one kind of block under one parent: a headline link, perhaps a teaser, a date
+or a price. Such a block is an *item* when its headline link is not a link inside running prose,
+stands in the block's first half and leads to a page no other item of the group leads to. The
+page's *own prose* is what its main text says outside items and link texts: an article has it, a
+listing has little or none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from crawler.extract.meta import squash
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
+
+_MIN_GROUP = 3  # siblings of one tag needed to form a group
+_REGULAR = 0.6  # ... and this share of them must be items
+_MAX_ITEM = 1000  # characters: a longer block is a section, not an item
+_HEADLINE_UNITS = 3  # words (two CJK characters count as one) in an item's headline
+_INLINE_MIN, _INLINE_SHARE = 20, 0.5  # loose text around a link that makes it an inline link
+_HEAD_SPAN, _HEAD_SHARE = 40, 0.5  # the headline starts within this many characters / share
+_MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the main text
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_NOT_PAGES = ("#", "javascript:", "mailto:")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Items:
+    """The page's repeated item blocks."""
+
+    count: int = 0  # items in the group holding the most item text
+    chars: int = 0  # characters of that group's text
+    texts: frozenset[str] = frozenset()  # squashed text of every item of every group
+
+
+def units(text: str) -> float:
+    """Words of the text, two CJK characters counting as one."""
+    return len(_CJK_RE.findall(text)) / 2 + len(_CJK_RE.sub(" ", text).split())
+
+
+def find_items(root: HtmlElement) -> Items:
+    """The item groups under ``root``: the largest one by text, and every item's text."""
+    best: tuple[int, int] = (0, 0)
+    texts: set[str] = set()
+    for group in _groups(root):
+        best = max(best, (sum(map(len, group)), len(group)))
+        texts.update(group)
+    return Items(best[1], best[0], frozenset(texts))
+
+
+def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> list[str]:
+    """The paragraphs that are neither inside an item nor a link's whole text."""
+    joined = "\x00".join(items.texts)
+    anchors = {squash(a.text_content()) for a in root.iter("a")}
+    kept = []
+    for paragraph in paragraphs:
+        key = squash(paragraph)
+        if key and key not in joined and (len(key) < _MIN_ANCHOR or key not in anchors):
+            kept.append(paragraph)
+    return kept
+
+
+def _groups(root: HtmlElement) -> Iterator[list[str]]:
+    """Squashed item texts of each group of sibling items."""
+    for parent in root.iter():
+        children = [child for child in parent if isinstance(child.tag, str)]
+        if len(children) < _MIN_GROUP:
+            continue
+        for tag, n in Counter(child.tag for child in children).items():
+            if n >= _MIN_GROUP:
+                group = _items([c for c in children if c.tag == tag])
+                if len(group) >= max(_MIN_GROUP, _REGULAR * n):
+                    yield group
+
+
+def _items(siblings: list[HtmlElement]) -> list[str]:
+    """Squashed texts of the siblings that are items, one per distinct headline link."""
+    seen: set[str] = set()
+    texts = []
+    for sibling in siblings:
+        text = squash(sibling.text_content())
+        if not text or len(text) > _MAX_ITEM:
+            continue
+        href = _headline(sibling, text)
+        if href is not None and href not in seen:
+            seen.add(href)
+            texts.append(text)
+    return texts
+
+
+def _headline(block: HtmlElement, text: str) -> str | None:
+    """The target of the block's headline link, if it has one."""
+    links = [a for a in block.iter("a") if _is_page_link(a)]
+    for a in links:
+        title = squash(a.text_content())
+        if units(a.text_content()) < _HEADLINE_UNITS or _inline(a):
+            continue
+        start = text.find(title[:20])
+        if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
+            return str(a.get("href"))
+    return _heading_link(block, links)
+
+
+def _heading_link(block: HtmlElement, links: list[HtmlElement]) -> str | None:
+    """A card whose title is a heading beside a link without text (a linked image, an overlay)."""
+    heading = next(block.iter(*_HEADINGS), None)
+    if heading is None or units(heading.text_content()) < _HEADLINE_UNITS:
+        return None
+    return next((str(a.get("href")) for a in links if not _inline(a)), None)
+
+
+def _is_page_link(a: HtmlElement) -> bool:
+    href = (a.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith(_NOT_PAGES)
+
+
+def _inline(a: HtmlElement) -> bool:
+    """A link inside running prose: its parent holds loose text of some length around it."""
+    parent = a.getparent()
+    if parent is None:
+        return False
+    loose = [parent.text or ""] + [child.tail or "" for child in parent]
+    around = len("".join("".join(loose).split()))
+    return around >= max(_INLINE_MIN, _INLINE_SHARE * len(squash(a.text_content())))

@@ -1,0 +1,70 @@
+"""Article or listing: short notices are kept, section fronts and shop collections are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawler.extract import ExtractionSettings, extract_article
+from crawler.extract.article import parse_html
+from crawler.extract.kind import NOTICE_SENTENCES, sentences
+from crawler.extract.listing import find_items
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kind"
+SETTINGS = ExtractionSettings()
+
+
+def _page(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_a_three_sentence_notice_on_a_portal_full_of_links_is_an_article() -> None:
+    url = "https://gdj.example.gov.cn/art/2025/3/18/art_113_1.html"
+    found = extract_article(_page("short_notice_portal.html"), url)
+    assert found.shape is not None and found.shape.links >= SETTINGS.max_link_share  # menus win
+    assert found.shape.own_sentences >= NOTICE_SENTENCES
+    assert found.is_article and found.text.startswith("各有关单位") and "特此通知" in found.text
+
+
+def test_a_news_section_front_of_headlines_with_teasers_is_not_an_article() -> None:
+    found = extract_article(_page("news_section_front.html"), "https://news.example.com/news/")
+    assert found.shape is not None and found.shape.items == 12  # one item per story card
+    assert found.shape.sentences >= SETTINGS.listing_sentences  # the teasers are sentences ...
+    assert found.shape.own_sentences < SETTINGS.listing_sentences  # ... but not the page's own
+    assert not found.is_article
+
+
+def test_a_shop_collection_with_an_introduction_is_not_an_article() -> None:
+    url = "https://shop.example.com/collections/headphones"
+    found = extract_article(_page("product_collection.html"), url)
+    assert found.shape is not None and found.shape.items == 16
+    assert "two-year warranty" in found.text  # the introduction is the page's only prose
+    assert not found.is_article
+
+
+def test_a_declared_article_is_kept_unless_it_is_nothing_but_a_list() -> None:
+    cards = "".join(
+        f'<li><h3><a href="/p/{i}">Story number {i} about short dramas</a></h3>'
+        f"<p>A teaser of story {i} that runs for a line or two of text.</p></li>"
+        for i in range(10)
+    )
+    head = '<meta property="og:type" content="article"><title>Stories</title>'
+    listing = f"<html><head>{head}</head><body><h1>Stories</h1><ul>{cards}</ul></body></html>"
+    assert not extract_article(listing, "https://news.example.com/stories/").is_article
+    prose = "<p>The regulator published new rules for short dramas on Monday. They apply now.</p>"
+    article = listing.replace("<ul>", prose * 3 + "<ul>")
+    assert extract_article(article, "https://news.example.com/stories/").is_article
+
+
+def test_links_inside_running_prose_do_not_make_items() -> None:
+    paragraphs = "".join(
+        f'<p>The report by <a href="/r/{i}">the industry association number {i}</a> found that '
+        f"viewing time grew again in the quarter, led by younger audiences.</p>"
+        for i in range(8)
+    )
+    root = parse_html(f"<html><body><div>{paragraphs}</div></body></html>")
+    assert root is not None and find_items(root).count == 0
+
+
+def test_cjk_sentences_are_counted_without_spaces_between_them() -> None:
+    assert sentences("各有关单位：现将有关事项通知如下。请认真贯彻执行。特此通知。") == 3
+    assert sentences("Version 2.0 ships today. It adds review tools. Platforms welcome it.") == 3
