@@ -168,7 +168,9 @@ def _add_undated(grouped: dict[SeriesKey, list[Point]], figure: Figure) -> None:
     series of points."""
     key = SeriesKey.of(figure)
     siblings = [p for k, points in grouped.items() if k[:-1] == key[:-1] for p in points]
-    point = next((p for p in siblings if any(_same(f.value, figure.value) for f in p.figures)), None)
+    point = next(
+        (p for p in siblings if any(_same(f.value, figure.value) for f in p.figures)), None
+    )
     if point is None:
         point = Point(None, figure.observed_at.date())
         grouped.setdefault(key, []).append(point)

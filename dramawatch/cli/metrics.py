@@ -222,7 +222,8 @@ def history_rows(series: Iterable[Series]) -> list[dict[str, Any]]:
     """One row per point, series after series, each in time order."""
     return [
         point_json(point) | {"series": one.key.name(), "granularity": one.key.granularity}
-        for one in series for point in one.points
+        for one in series
+        for point in one.points
     ]
 
 

@@ -14,6 +14,7 @@ from dramawatch.views import source_json
 SOURCE_COLUMNS = (
     "source",
     "kind",
+    "region",
     "articles",
     "last_run_at",
     "status",
@@ -42,8 +43,8 @@ def choose_sources(config: Config, names: tuple[str, ...]) -> list[SourceConfig]
 @format_option("table", "json")
 @click.pass_context
 def sources(click_ctx: click.Context, fmt: str) -> None:
-    """List the configured sources with their last run (ok, warning or failed), counts, last
-    error and warning; `sources test|add|import|export` try, find and move sources.
+    """List the configured sources with their region, last run (ok, warning or failed),
+    counts, last error and warning; `sources test|add|import|export` try, find and move sources.
 
     Example: dramawatch sources --format json
     """
@@ -60,8 +61,10 @@ def _list(ctx: Context, fmt: str) -> None:
                 rows.append(
                     {"source": configured.name, "kind": configured.kind, "ok": None, "status": None}
                 )
-                continue
-            rows.append(source_json(row, tx.sources.last_run(row), tx.sources.article_count(row)))
+            else:
+                last_run = tx.sources.last_run(row)
+                rows.append(source_json(row, last_run, tx.sources.article_count(row)))
+            rows[-1]["region"] = configured.region  # the city or province 本市 means there
     write_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
 
 
