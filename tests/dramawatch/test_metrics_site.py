@@ -195,3 +195,5 @@ def test_every_figure_is_tagged_right_and_the_summary_compares_inside_a_series(
     shanghai = [row for row in summary if row["region"] == "shanghai"]
     assert sorted(row["granularity"] for row in shanghai) == ["half", "year"]
     assert all(row["previous"] is None for row in shanghai), "a half compared with a year"
+    regions = {row["source"]: row["region"] for row in _dramawatch(config, "sources")}
+    assert regions == {"example": None, "portal": "shanghai"}
