@@ -14,7 +14,6 @@ from dramawatch.views import source_json
 SOURCE_COLUMNS = (
     "source",
     "kind",
-    "region",
     "articles",
     "last_run_at",
     "status",
@@ -65,7 +64,9 @@ def _list(ctx: Context, fmt: str) -> None:
                 last_run = tx.sources.last_run(row)
                 rows.append(source_json(row, last_run, tx.sources.article_count(row)))
             rows[-1]["region"] = configured.region  # the city or province 本市 means there
-    write_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
+    regional = any(source.region for source in ctx.config.sources)
+    columns = (*SOURCE_COLUMNS[:2], "region", *SOURCE_COLUMNS[2:]) if regional else SOURCE_COLUMNS
+    write_rows(rows, fmt, columns, title="Sources")  # region: only when some source has one
 
 
 for _command in (test_command, add_command, import_command, export_command):
