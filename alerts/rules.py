@@ -28,15 +28,7 @@ from alerts.records import (
 from config.schema import KeywordRule, MetricChangeRule, RuleConfig, SourceHealthRule
 from storage.keywords import KeywordMatcher
 
-__all__ = [
-    "RULES",
-    "evaluate",
-    "keyword",
-    "match_terms",
-    "metric_change",
-    "period_shape",
-    "previous_observation",
-]
+__all__ = ["RULES", "evaluate", "keyword", "match_terms", "metric_change", "previous_observation"]
 
 RuleFunction = Callable[[Any, Event], "Verdict | None"]
 
@@ -152,9 +144,9 @@ def _keyword_draft(
     )
 
 
-def period_shape(period: str) -> str:
-    """What a period is comparable with: "9999" (a year), "9999-H9", "9999-Q9", "9999-99"
-    (a month); a range keeps its months (Jan-Sep 2025 compares with Jan-Sep 2024)."""
+def _period_shape(period: str) -> str:
+    # Ranges compare like for like (Jan-Sep 2025 vs Jan-Sep 2024); other periods by granularity
+    # ("2025-Q2" follows "2025-Q1", "2025" follows "2024").
     return re.sub(r"\d{4}", "Y", period) if "/" in period else re.sub(r"\d", "9", period)
 
 
@@ -174,8 +166,8 @@ def previous_observation(
         return max(same_period, key=_recency), "revised"
     if new.period is None:
         return None, "revised"
-    shape = period_shape(new.period)
-    older = [o for o in same if o.period and period_shape(o.period) == shape]
+    shape = _period_shape(new.period)
+    older = [o for o in same if o.period and _period_shape(o.period) == shape]
     older = [o for o in older if (o.period or "") < new.period]
     if not older:
         return None, "new_period"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,7 @@ def default_metric_definitions() -> tuple[MetricConfig, ...]:
 def _cross_check(config: Config, own_entities: tuple[EntityConfig, ...]) -> list[str]:
     problems = _duplicates("sources", [s.name for s in config.sources])
     problems += _entity_problems(config, own_entities)
+    problems += _source_regions(config)
     problems += _duplicates("rules", [r.name for r in config.rules])
     problems += _duplicates("channels", [c.name for c in config.channels])
     problems += _duplicates("metrics", [m.key for m in config.metrics])
@@ -149,6 +151,18 @@ def _entity_problems(config: Config, own: tuple[EntityConfig, ...]) -> list[str]
                     "catalogue (config/entities.yaml or your entities:)"
                 )
     return problems
+
+
+def _source_regions(config: Config) -> list[str]:
+    """Each source's region is a region of the entity catalogue."""
+    regions = sorted(e.key for e in config.entities if e.kind == "region")
+    return [
+        f"sources[{i}].region: unknown region {source.region!r}; use a region key of the entity "
+        f"catalogue (config/entities.yaml or your entities:), such as "
+        + ", ".join(get_close_matches(source.region, regions, 3, 0.5) or regions[:8])
+        for i, source in enumerate(config.sources)
+        if source.region is not None and source.region not in regions
+    ]
 
 
 def _duplicates(section: str, names: list[str]) -> list[str]:

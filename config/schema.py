@@ -95,6 +95,7 @@ class SourceConfig(_Model):
     allowed_domains: tuple[str, ...] = ()
     enabled: bool = True
     notes: str | None = None
+    region: str | None = None  # the city or province a portal speaks for: what 本市 means there
     method: Literal["GET", "POST"] = "GET"
     body: dict[str, Any] | list[Any] | None = None
     form: dict[str, str] | None = None

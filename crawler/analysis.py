@@ -43,12 +43,13 @@ def analyse_text(
     published_at: datetime | None,
     entities: Sequence[EntityDefinition] = (),
     title: str | None = None,
+    region: str | None = None,
 ) -> TextAnalysis:
     """The text's content hash, MinHash signature and bands, its metric observations (tagged
-    with the entities of the catalogue; the title tells which city 本市 means) and the
-    entities it names."""
+    with the entities of the catalogue; the title, else the source's ``region``, tells which
+    city 本市 means) and the entities it names."""
     observations = extract_observations(
-        text, metrics, published_at=published_at, entities=entities, title=title
+        text, metrics, published_at=published_at, entities=entities, title=title, region=region
     )
     finder = finder_for(entities)
     mentions = finder.count(text) if finder is not None else {}
@@ -65,10 +66,12 @@ def analyse_page(
     fallback_date: datetime | None = None,
     language_hint: str | None = None,
     boilerplate: frozenset[int] = frozenset(),
+    region: str | None = None,
 ) -> PageAnalysis:
     """Extract the article from ``html`` and analyse its text (picklable: runs off the reactor).
 
-    ``boilerplate``: fingerprints of the text blocks the page's source repeats (its chrome).
+    ``boilerplate``: fingerprints of the text blocks the page's source repeats (its chrome);
+    ``region``: the city or province the source speaks for (what 本市 means there).
     """
     extracted = extract_article(
         html,
@@ -81,7 +84,9 @@ def analyse_page(
     published_at = publication_date(extracted.published_at, fallback_date)
     if not extracted.text.strip():
         return PageAnalysis(extracted, published_at, None)
-    analysis = analyse_text(extracted.text, metrics, published_at, entities, extracted.title)
+    analysis = analyse_text(
+        extracted.text, metrics, published_at, entities, extracted.title, region
+    )
     return PageAnalysis(extracted, published_at, analysis)
 
 

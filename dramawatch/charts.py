@@ -94,29 +94,22 @@ def _draw_panel(axes: Any, members: list[Series], title: str) -> None:
     axes.legend(fontsize="small", loc="best")
 
 
-# Periods shorter than a year keep the series' colour but not its marker: told apart at a glance.
-_GRANULARITY_MARKERS = {"half-year": "D", "quarter": "P", "month": "v", "range": "X"}
-
-
 def _draw_series(axes: Any, one: Series) -> None:
     """Figures of a period joined by a line; undated ones ("now worth …") as markers only, at
     the day they were reported: they are reports, not a time series."""
     line, marker = _STYLES.get(one.key.status, _STYLES["actual"])
     style = {"marker": marker, "markerfacecolor": "white"} if one.key.status != "actual" else {}
     style = style or {"marker": marker}
+    dated = [p for p in one.points if p.period is not None]
     undated = [p for p in one.timed if p.period is None]
     color = None
-    lines = one.lines()
-    for granularity, dated in lines.items():
-        label = one.key.name() + (f", by {granularity}" if len(lines) > 1 else "")
-        shape = {"marker": _GRANULARITY_MARKERS.get(granularity, style["marker"])}
+    if dated:
         (drawn,) = axes.plot(
             [_day(p) for p in dated],
             [p.value for p in dated],
             linestyle=line,
-            label=label,
-            color=color,
-            **(style | shape),
+            label=one.key.name(),
+            **style,
         )
         color = drawn.get_color()
     if undated:
@@ -193,17 +186,9 @@ def _terminal_panel(plotext: Any, members: list[Series], title: str, span: tuple
         label = one.key.name() + ("" if one.key.status == "actual" else " (not actual)")
         marker = _TERMINAL_MARKERS.get(one.key.status, "dot")
         values += [p.value for p in one.points]
-        lines = one.lines()
-        for granularity, dated in lines.items():
-            days = [p.when.isoformat() for p in dated]
-            named = label + (f", by {granularity}" if len(lines) > 1 else "")
-            plotext.plot(days, [p.value for p in dated], label=named, marker=marker)
-        undated = [p for p in one.timed if p.period is None]
-        if undated:
-            days = [p.when.isoformat() for p in undated]
-            plotext.scatter(
-                days, [p.value for p in undated], label=f"{label}, undated", marker=marker
-            )
+        if one.timed:
+            days = [p.when.isoformat() for p in one.timed]
+            plotext.plot(days, [p.value for p in one.timed], label=label, marker=marker)
         for point in (p for p in one.points if one.timeless(p)):
             plotext.plot(list(span), [point.value] * 2, label=f"{label}, no date", marker="-")
     ticks = _ticks(values)

@@ -58,8 +58,14 @@ def _figures(article: Article, config: Config) -> list[dict[str, Any]]:
         published_at=article.published_at,
         entities=config.entities,
         title=article.title,
+        region=_region(config, article.source.name),
     )
     return [asdict(o) | {"observed_at": observed_at} for o in found]
+
+
+def _region(config: Config, source: str) -> str | None:
+    """The city or province the source speaks for, when its configuration says."""
+    return next((s.region for s in config.sources if s.name == source), None)
 
 
 def _count(report: RetagReport, articles: int, before: int, after: int, changed: bool) -> None:

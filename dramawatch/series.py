@@ -1,5 +1,9 @@
-"""Metric series: figures of one (metric, entity, region, unit, status, basis, kind), one point
-per period.
+"""Metric series: figures of one (metric, entity, region, unit, status, basis, kind,
+granularity), one point per period.
+
+The granularity is the length of the period a figure covers (year, half, quarter, month, a
+range of N months, or a point: no period stated), so a half-year is never compared with a
+year, nor a quarter with a half: each length is a series of its own.
 
 The same figure reported by several copies of a story, or several stories, is one point with
 its count of sources; a different figure for the same period is a revision of it: the point
@@ -16,10 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 
-from alerts.rules import period_shape
-
 _PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$")
-_GRANULARITY = {"9999": "year", "9999-H9": "half-year", "9999-Q9": "quarter", "9999-99": "month"}
+YEAR, POINT = "year", "point"
+_LENGTHS = {12: YEAR, 6: "half", 3: "quarter", 1: "month"}  # months -> granularity
 
 
 class Figure(Protocol):
@@ -48,6 +51,7 @@ class SeriesKey(NamedTuple):
     status: str
     basis: str
     kind: str
+    granularity: str
 
     @classmethod
     def of(cls, figure: Figure) -> SeriesKey:
@@ -60,14 +64,17 @@ class SeriesKey(NamedTuple):
             figure.status,
             figure.basis,
             figure.kind,
+            granularity(figure.period),
         )
 
     def name(self) -> str:
-        """A short label: "reelshort, overseas, forecast, cumulative, change" (or "sector")."""
+        """A short label: "reelshort, overseas, forecast, cumulative, change, half" (or
+        "sector"); a yearly series names no granularity."""
         parts = [self.entity or "sector", self.region]
         parts += [self.status if self.status != "actual" else None]
         parts += [self.basis if self.basis != "period" else None]
         parts += ["change" if self.kind == "change" else None]
+        parts += [self.granularity if self.granularity != YEAR else None]
         return ", ".join(part for part in parts if part)
 
 
@@ -78,12 +85,6 @@ class Point:
     period: str | None
     when: date
     figures: list[Figure] = field(default_factory=list)  # every report of this period
-
-    @property
-    def granularity(self) -> str | None:
-        """What the point's period spans ("year", "half-year", "quarter", "month", "range");
-        None without a period. Only points of one granularity are compared or joined."""
-        return granularity(self.period)
 
     @property
     def latest(self) -> Figure:
@@ -128,15 +129,6 @@ class Series:
         """The points that have a place on a time axis."""
         return [p for p in self.points if not self.timeless(p)]
 
-    def lines(self) -> dict[str, list[Point]]:
-        """Dated points by granularity, each in time order: one line each on a chart, so a
-        half-year is never joined to a year (which would draw half the market as a fall)."""
-        lines: dict[str, list[Point]] = {}
-        for point in self.points:
-            if point.granularity is not None:
-                lines.setdefault(point.granularity, []).append(point)
-        return lines
-
 
 def build_series(figures: Iterable[Figure]) -> list[Series]:
     """Group ``figures`` into series of points, each in time order; series sorted by key.
@@ -152,7 +144,7 @@ def build_series(figures: Iterable[Figure]) -> list[Series]:
         else:
             _add(grouped.setdefault(SeriesKey.of(figure), []), figure)
     for figure in undated:
-        _add_undated(grouped.setdefault(SeriesKey.of(figure), []), figure)
+        _add_undated(grouped, figure)
     return [
         Series(key, sorted(points, key=lambda p: p.when))
         for key, points in sorted(grouped.items(), key=lambda item: _sort_key(item[0]))
@@ -160,8 +152,9 @@ def build_series(figures: Iterable[Figure]) -> list[Series]:
 
 
 def _add(points: list[Point], figure: Figure) -> None:
-    """Add a dated figure to its period's point."""
-    point = next((p for p in points if p.period == figure.period), None)
+    """Add a dated figure to its period's point (2025-H1 and 2025-01/2025-06 are one period)."""
+    span = period_span(figure.period)
+    point = next((p for p in points if period_span(p.period) == span), None)
     if point is None:
         when = period_midpoint(figure.period) or figure.observed_at.date()
         point = Point(figure.period, when)
@@ -169,13 +162,30 @@ def _add(points: list[Point], figure: Figure) -> None:
     point.figures.append(figure)
 
 
-def _add_undated(points: list[Point], figure: Figure) -> None:
-    """Add an undated figure to a point of the same value, else as a point of its own."""
-    point = next((p for p in points if any(_same(f.value, figure.value) for f in p.figures)), None)
+def _add_undated(grouped: dict[SeriesKey, list[Point]], figure: Figure) -> None:
+    """Add an undated figure to a point of the same value in a series that differs at most
+    by granularity (an undated copy of a dated report), else as a point of its own in its
+    series of points."""
+    key = SeriesKey.of(figure)
+    siblings = [p for k, points in grouped.items() if k[:-1] == key[:-1] for p in points]
+    point = next(
+        (p for p in siblings if any(_same(f.value, figure.value) for f in p.figures)), None
+    )
     if point is None:
         point = Point(None, figure.observed_at.date())
-        points.append(point)
+        grouped.setdefault(key, []).append(point)
     point.figures.append(figure)
+
+
+def granularity(period: str | None) -> str:
+    """The length of ``period``: year, half, quarter, month, "N months" for another range,
+    point for no period (or a form without a known span)."""
+    span = period_span(period)
+    if span is None:
+        return POINT
+    start, end = span
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return _LENGTHS.get(months, f"{months} months")
 
 
 def period_midpoint(period: str | None) -> date | None:
@@ -210,13 +220,6 @@ def period_span(period: str | None) -> tuple[date, date] | None:
     return start, _add_months(start, months) - timedelta(days=1)
 
 
-def granularity(period: str | None) -> str | None:
-    """ "year", "half-year", "quarter", "month" or "range" for a period; None without one."""
-    if not period:
-        return None
-    return "range" if "/" in period else _GRANULARITY.get(period_shape(period), "range")
-
-
 def _add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     return date(day.year + index // 12, index % 12 + 1, 1)
@@ -235,21 +238,23 @@ def _sort_key(key: SeriesKey) -> tuple[Any, ...]:
         key.region or "",
         key.unit,
         key.basis,
+        _months(key.granularity),
     )
 
 
+def _months(granularity: str) -> int:
+    """Longest periods first: a year's series before the half's, a point's last."""
+    lengths = {name: months for months, name in _LENGTHS.items()}
+    if granularity in lengths:
+        return -lengths[granularity]
+    return -int(granularity.split()[0]) if granularity[0].isdigit() else 0
+
+
 def latest_two(series: Series) -> tuple[Point, Point | None]:
-    """The latest point of a series and the one to compare it with: the latest earlier point
-    of the same period shape (a half-year with a half-year, 2025 with 2024, Jan-Sep with
-    Jan-Sep; an undated report with an undated one). None for a forecast or target that
-    states no period, and none such is ever the one before."""
+    """The latest point of a series and the one before it to compare it with (none for a
+    forecast or target that states no period, nor any such point as the one before)."""
     latest = series.points[-1]
     if series.timeless(latest):
         return latest, None
-    shape = _shape(latest)
-    earlier: Sequence[Point] = [p for p in series.timed[:-1] if _shape(p) == shape]
-    return latest, (earlier[-1] if earlier else None)
-
-
-def _shape(point: Point) -> str | None:
-    return period_shape(point.period) if point.period else None
+    timed: Sequence[Point] = series.timed
+    return latest, (timed[-2] if len(timed) > 1 else None)

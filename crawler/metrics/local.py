@@ -1,8 +1,8 @@
 """Local references: 本市, 该市, 全市, "this city" name the city or province a text is about.
 
 The references are cue words (``cues.py``); the place is the nearest province or city of the
-catalogue named before the reference, else the first one its title names; with neither, the
-reference names no region.
+catalogue named before the reference, else the first one its title names, else the region of
+the source (a city government's portal); with none of these, the reference names no region.
 """
 
 from __future__ import annotations
@@ -23,22 +23,24 @@ def local_mentions(
     title: str | None,
     known: tuple[Spans, list[Mention]],
     references: Sequence[int],
+    region: str | None = None,
 ) -> list[Mention]:
     """The local references at offsets ``references`` of normalised ``text`` as mentions of
     the place they stand for; ``known``: the spans already searched for names, and the names
-    found there."""
+    found there; ``region``: the source's own city or province, the last resort."""
     if not references:
         return []
     spans, mentions = known
     named = sorted(mentions + _names_in_gaps(text, finder, spans, references[-1]))
     named = [m for m in named if m.key in finder.local]
     titled = [m for m in finder.find(normalize(title)) if m.key in finder.local] if title else []
+    fallback = titled[0].key if titled else (region if region in finder.local else None)
     found = []
     for start in references:
         before = [m for m in named if m.end <= start]
-        home = before[-1] if before else (titled[0] if titled else None)
+        home = before[-1].key if before else fallback
         if home is not None:
-            found.append(Mention(start, start + _length(text, start), home.key, "region"))
+            found.append(Mention(start, start + _length(text, start), home, "region"))
     return found
 
 

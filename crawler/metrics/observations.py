@@ -178,18 +178,19 @@ def extract_observations(
     published_at: date | None = None,
     entities: Sequence[EntityDefinition] = (),
     title: str | None = None,
+    region: str | None = None,
 ) -> list[Observation]:
     """Every metric observation in ``text``, once per (metric, value, period, tags), in text
     order; with an entity catalogue, tagged with the entity and region it is about (``title``:
-    the headline, where 本市 or "the city" may find the city it means)."""
+    the headline, where 本市 or "the city" may find the city it means; ``region``: the city or
+    province of the source, what 本市 means when neither text nor title names one)."""
     if not text or not definitions:
         return []
     matcher, finder = matcher_for(definitions), finder_for(entities)
     doc = _document(text, matcher, finder, published_at.year if published_at else None)
     mentions = _term_regions(doc) if finder is not None else []
-    tagger = Tagger(
-        doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), (finder, mentions, title)
-    )
+    names = (finder, mentions, title, region)
+    tagger = Tagger(doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), names)
     observations: list[Observation] = []
     seen: set[tuple[object, ...]] = set()
     for index, amount in enumerate(doc.amounts):

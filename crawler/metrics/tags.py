@@ -90,12 +90,13 @@ class Tagger:
         segments: Segments,
         amounts: Sequence[_Located],
         spans: tuple[Sequence[tuple[int, int]], Words],
-        names: tuple[EntityFinder | None, list[Mention], str | None],
+        names: tuple[EntityFinder | None, list[Mention], str | None, str | None],
     ) -> None:
         self.text, self.segments, self.amounts = text, segments, amounts
         self.spans, self.words = spans  # the sentences that hold numbers, and their words
-        # The catalogue, its names in ``spans`` and the title (for 本市: see ``local.py``).
-        self.finder, self._mentions, self.title = names
+        # The catalogue, its names in ``spans``, the title and the source's region (for 本市:
+        # see ``local.py``).
+        self.finder, self._mentions, self.title, self.region = names
         self._mention_starts: list[int] | None = None  # set once local references are read
         self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
         self._cues: Cues | None = None
@@ -186,7 +187,9 @@ class Tagger:
         references = self._found_cues().of_kind("local")
         if references:
             known = (self.spans, self._mentions)
-            local = local_mentions(self.text, self.finder, self.title, known, references)
+            local = local_mentions(
+                self.text, self.finder, self.title, known, references, self.region
+            )
             self._mentions = sorted(self._mentions + local)
         self._mention_starts = [m.start for m in self._mentions]
         return self._mention_starts

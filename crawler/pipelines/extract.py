@@ -36,6 +36,7 @@ class ExtractPipeline(DramawatchPipeline):
         super().__init__(crawler, config)
         self.writes = BackgroundWrites(self.analysis_processes)
         self._chrome: dict[str, tuple[int, frozenset[int]]] = {}  # source: (uses, blocks)
+        self._regions = {s.name: s.region for s in config.sources if s.region}  # what 本市 is
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         """Drop unchanged, empty and listing pages; fill the article and its analysis."""
@@ -85,6 +86,7 @@ class ExtractPipeline(DramawatchPipeline):
             fallback_date=item.fallback_date,
             language_hint=item.language_hint,
             boilerplate=self._learned(item.source),
+            region=self._regions.get(item.source),
         )
         return await self.off_reactor(job)
 

@@ -1,8 +1,9 @@
 """``dramawatch metrics``: the latest point of every series, a metric's history, and charts.
 
-A series is (metric, entity, region, unit, status, basis, kind): the summary compares a point
-only with the previous point of its own series, so Hongguo's users never read as a fall of the
-sector's, nor a forecast as a move of the market. Growth figures are series of their own.
+A series is (metric, entity, region, unit, status, basis, kind, granularity): the summary
+compares a point only with the previous point of its own series, so Hongguo's users never read
+as a fall of the sector's, a forecast as a move of the market, nor a half-year as a fall from
+the full year before it. Growth figures are series of their own.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dramawatch.retag import RetagReport, retag
 from dramawatch.series import Point, Series, SeriesKey, build_series, latest_two
 from storage import MetricObservation, Store
 
-SERIES_COLUMNS = ("entity", "region", "status", "basis")
+SERIES_COLUMNS = ("entity", "region", "status", "basis", "granularity")
 SUMMARY_COLUMNS = (
     "metric",
     *SERIES_COLUMNS,
@@ -181,7 +182,6 @@ def point_json(point: Point) -> dict[str, Any]:
     """A point: its latest observation's JSON, its count of sources and earlier figures."""
     latest: MetricObservation = point.latest  # type: ignore[assignment]
     return observation_json(latest) | {
-        "granularity": point.granularity,
         "sources": point.sources,
         "revised_from": point.revised_from,
     }
@@ -203,6 +203,7 @@ def _summary(one: Series, labels: dict[str, str]) -> dict[str, Any]:
     latest, previous = latest_two(one)
     label = labels.get(one.key.metric, one.key.metric)
     row = point_json(latest) | {
+        "granularity": one.key.granularity,
         "label": label + (" (change)" if one.key.kind == "change" else ""),
         "previous": None,
         "previous_period": None,
@@ -220,7 +221,9 @@ def _summary(one: Series, labels: dict[str, str]) -> dict[str, Any]:
 def history_rows(series: Iterable[Series]) -> list[dict[str, Any]]:
     """One row per point, series after series, each in time order."""
     return [
-        point_json(point) | {"series": one.key.name()} for one in series for point in one.points
+        point_json(point) | {"series": one.key.name(), "granularity": one.key.granularity}
+        for one in series
+        for point in one.points
     ]
 
 

@@ -42,8 +42,8 @@ def choose_sources(config: Config, names: tuple[str, ...]) -> list[SourceConfig]
 @format_option("table", "json")
 @click.pass_context
 def sources(click_ctx: click.Context, fmt: str) -> None:
-    """List the configured sources with their last run (ok, warning or failed), counts, last
-    error and warning; `sources test|add|import|export` try, find and move sources.
+    """List the configured sources with their region, last run (ok, warning or failed),
+    counts, last error and warning; `sources test|add|import|export` try, find and move sources.
 
     Example: dramawatch sources --format json
     """
@@ -60,9 +60,13 @@ def _list(ctx: Context, fmt: str) -> None:
                 rows.append(
                     {"source": configured.name, "kind": configured.kind, "ok": None, "status": None}
                 )
-                continue
-            rows.append(source_json(row, tx.sources.last_run(row), tx.sources.article_count(row)))
-    write_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
+            else:
+                last_run = tx.sources.last_run(row)
+                rows.append(source_json(row, last_run, tx.sources.article_count(row)))
+            rows[-1]["region"] = configured.region  # the city or province 本市 means there
+    regional = any(source.region for source in ctx.config.sources)
+    columns = (*SOURCE_COLUMNS[:2], "region", *SOURCE_COLUMNS[2:]) if regional else SOURCE_COLUMNS
+    write_rows(rows, fmt, columns, title="Sources")  # region: only when some source has one
 
 
 for _command in (test_command, add_command, import_command, export_command):

@@ -233,3 +233,10 @@ def test_keyword_rule_limited_to_articles_naming_an_entity() -> None:
     other = keyword(rule, _article("DramaBox revenue rose", entities=frozenset({"dramabox"})))
     assert other is not None and not other.fired
     assert other.reason == "names none of the entities reelshort"
+
+
+def test_a_half_year_is_compared_with_a_half_never_with_a_year() -> None:
+    stored = [_obs(100, "2024", 1), _obs(40, "2024-H1", 2)]
+    previous, how = previous_observation(_obs(60, "2025-H1", 9), stored)
+    assert previous is not None and (previous.period, how) == ("2024-H1", "new_period")
+    assert previous_observation(_obs(60, "2025-H1", 9), stored[:1])[0] is None

@@ -138,3 +138,19 @@ def test_keyword_rule_entities_must_be_catalogue_keys(write_config) -> None:  # 
     )
     message = _error(write_config, text)
     assert "rules[0].entities[1]: unknown entity 'nobody'" in message
+
+
+SOURCE = "  - {name: portal, kind: html, url: 'https://www.example.gov.cn/', region: %s}\n"
+
+
+def test_a_source_region_is_a_region_of_the_catalogue(write_config) -> None:  # type: ignore[no-untyped-def]
+    config = load_config(write_config(BASE + "sources:\n" + SOURCE % "shanghai"), environ={})
+    assert config.sources[0].region == "shanghai"
+    own = "entities:\n  - {key: wuxi, kind: region, parent: jiangsu, names: [无锡市]}\n"
+    config = load_config(write_config(BASE + own + "sources:\n" + SOURCE % "wuxi"), environ={})
+    assert config.sources[0].region == "wuxi"
+    message = _error(write_config, BASE + "sources:\n" + SOURCE % "shanghia")
+    assert "sources[0].region: unknown region 'shanghia'" in message and "shanghai" in message
+    assert "entities.yaml" in message and ".yaml" in message.splitlines()[0]
+    message = _error(write_config, BASE + "sources:\n" + SOURCE % "reelshort")  # not a region
+    assert "sources[0].region: unknown region 'reelshort'" in message

@@ -201,3 +201,25 @@ def test_filters_that_match_nothing_say_so(archive: Path) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1
     assert "no observations of 'mau' for entity 'dramabox', status target" in result.output
+
+
+def test_a_half_year_is_never_compared_with_a_full_year(tmp_path: Path) -> None:
+    config_path = tmp_path / "halves.yaml"
+    config_path.write_text(f"database: sqlite:///{tmp_path / 'halves.db'}\n", encoding="utf-8")
+    config = load_config(config_path)
+    store = Store(config.database)
+    store.migrate()
+    for url, day, text in [
+        ("https://h.example/1", "2025-02-01", "2024年红果短剧营收达到100亿元。"),
+        ("https://h.example/2", "2025-08-01", "2025年上半年红果短剧营收达到60亿元。"),
+    ]:
+        _store(store, config, url, datetime.fromisoformat(day).replace(tzinfo=UTC), text)
+    store.dispose()
+    rows = [row for row in _json(config_path, "metrics") if row["entity"] == "hongguo"]
+    assert sorted((row["period"], row["granularity"]) for row in rows) == [
+        ("2024", "year"),
+        ("2025-H1", "half"),
+    ]
+    assert all(row["previous"] is None and row["change_pct"] is None for row in rows)
+    history = _json(config_path, "metrics", rows[0]["metric"], "--entity", "hongguo")
+    assert [row["series"] for row in history] == ["hongguo", "hongguo, half"]

@@ -65,7 +65,27 @@ def test_one_series_per_entity_region_status_basis_unit_and_kind() -> None:
     ]
     keys = [one.key for one in build_series(figures)]
     assert len(keys) == 6
-    assert SeriesKey("users", "hongguo", None, "count", "actual", "period", "level") in keys
+    assert SeriesKey("users", "hongguo", None, "count", "actual", "period", "level", "year") in keys
+
+
+def test_periods_of_different_lengths_are_series_of_their_own() -> None:
+    figures = [
+        Fig(1, 5.044e10, "2024", observed_at=_at(2)),
+        Fig(2, 2.8e10, "2025-H1", observed_at=_at(3)),
+        Fig(3, 1.2e10, "2025-Q1", observed_at=_at(4)),
+        Fig(4, 1.5e10, "2025-Q2", observed_at=_at(5)),
+        Fig(5, 2.1e10, "2025-01/2025-06", observed_at=_at(6)),  # the first half, as a range
+        Fig(6, 3.9e10, "2025-01/2025-09", observed_at=_at(7)),
+        Fig(7, 5.044e10, None, observed_at=_at(8)),  # an undated copy of the 2024 figure
+        Fig(8, 6e10, None, observed_at=_at(9)),  # "now worth": a point in time
+    ]
+    by_length = {one.key.granularity: one for one in build_series(figures)}
+    assert list(by_length) == ["year", "9 months", "half", "quarter", "point"]
+    (half,) = by_length["half"].points  # one period, written two ways: a revision
+    assert (half.period, half.value, half.revised_from) == ("2025-H1", 2.1e10, [2.8e10])
+    assert latest_two(by_length["quarter"])[1].period == "2025-Q1"  # type: ignore[union-attr]
+    assert latest_two(by_length["year"])[1] is None and by_length["year"].points[0].sources == 2
+    assert by_length["half"].key.name() == "sector, cn, half"
 
 
 def test_syndicated_copies_are_one_point_and_a_new_figure_a_revision() -> None:
@@ -138,11 +158,10 @@ def _undated_target() -> list[Fig]:
 
 
 def test_a_target_without_a_period_is_not_placed_in_time_nor_compared() -> None:
-    (series,) = build_series(_undated_target())
-    undated = next(p for p in series.points if p.period is None)
-    assert series.timeless(undated) and [p.period for p in series.timed] == ["2027"]
-    latest, previous = latest_two(series)
-    assert latest.period == "2027" and previous is None
+    dated, plan = build_series(_undated_target())  # a year's series, then a point's
+    assert [p.period for p in dated.timed] == ["2027"] and plan.key.granularity == "point"
+    assert plan.timeless(plan.points[0]) and not plan.timed
+    assert latest_two(dated)[1] is None and latest_two(plan)[1] is None
     actual = build_series([Fig(1, 3e7, None, observed_at=_at(5))])[0]
     assert not actual.timeless(actual.points[0])
 
@@ -152,32 +171,4 @@ def test_charts_draw_a_target_without_a_period_as_a_level(tmp_path: Path) -> Non
     assert "no date" in chart and "2025-01-09" not in chart
     path = tmp_path / "target.png"
     write_png(build_series([*_mixed(), *_undated_target()]), "Market size", path)
-    assert path.read_bytes().startswith(b"\x89PNG")
-
-
-def _years_and_halves() -> list[Fig]:
-    # 2024: 50.4 bn for the year; 2025-H1: 19 bn for six months (not a fall of 62 %).
-    return [
-        Fig(1, 3.0e10, "2023", observed_at=_at(2)),
-        Fig(2, 1.8e10, "2024-H1", observed_at=_at(3)),
-        Fig(3, 5.04e10, "2024", observed_at=_at(4)),
-        Fig(4, 1.9e10, "2025-H1", observed_at=_at(5)),
-    ]
-
-
-def test_a_half_year_is_compared_with_a_half_year_never_with_a_year() -> None:
-    (series,) = build_series(_years_and_halves())
-    latest, previous = latest_two(series)
-    assert (latest.period, previous and previous.period) == ("2025-H1", "2024-H1")
-    (alone,) = build_series([f for f in _years_and_halves() if f.period != "2024-H1"])
-    assert latest_two(alone)[1] is None
-    lines = {span: [p.period for p in points] for span, points in series.lines().items()}
-    assert lines == {"year": ["2023", "2024"], "half-year": ["2024-H1", "2025-H1"]}
-
-
-def test_charts_draw_one_line_per_granularity(tmp_path: Path) -> None:
-    chart = terminal_chart(build_series(_years_and_halves()), "Market size")
-    assert "by year" in chart and "by half-year" in chart
-    path = tmp_path / "halves.png"
-    write_png(build_series(_years_and_halves()), "Market size", path)
     assert path.read_bytes().startswith(b"\x89PNG")

@@ -92,3 +92,28 @@ def test_retag_takes_no_filters(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and "takes no filters" in result.output
     store.dispose()
+
+
+def test_retag_reads_the_sources_region_for_this_city(tmp_path: Path) -> None:
+    config_path = tmp_path / "portal.yaml"
+    config_path.write_text(
+        f"database: sqlite:///{tmp_path / 'portal.db'}\n"
+        "sources:\n"
+        "  - {name: news, kind: rss, url: 'https://news.example/feed', region: shanghai}\n",
+        encoding="utf-8",
+    )
+    store = Store(load_config(config_path).database)
+    store.migrate()
+    day, text = datetime(2025, 6, 1, tzinfo=UTC), "2024年，本市微短剧产业规模达到120亿元。"
+    with store.transaction(write=True) as tx:
+        source = tx.sources.ensure("news", "rss", "https://news.example/feed", "government")
+        record = ArticleRecord(
+            url="https://news.example/n", source="news", category="government", title="通知",
+            published_at=day, language="zh", text=text, content_hash="n", fetched_at=day,
+        )  # fmt: skip
+        tx.articles.ingest(record, source, lambda _a, _b: False)
+        tx.commit()
+    store.dispose()
+    _run(config_path, "retag", "--format", "json")
+    (row,) = _run(config_path, "market_value", "--format", "json")
+    assert (row["value"], row["region"]) == (12e9, "shanghai")

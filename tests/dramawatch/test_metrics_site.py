@@ -3,7 +3,9 @@ compares figures of two series.
 
 Full pages (navigation, related-article boxes, footers) in the styles figures come in: a news
 agency, a city government notice that says only 本市 (the city is in its title), a company
-press release with "its" and "The platform", an investor note with 其 and a forecast.
+press release with "its" and "The platform", an investor note with 其 and a forecast; and a
+city portal (a source configured with its region) whose notice names no city at all, with a
+full year's figure and a half-year's, which no summary row may compare.
 """
 
 from __future__ import annotations
@@ -80,6 +82,16 @@ RELATED = {
     "en": ("Related stories", "Micro-drama studios hire writers"),
     "zh": ("相关阅读", "微短剧编剧走俏"),
 }
+# A Shanghai portal's notice: neither its text nor its title names the city; the source does.
+PORTAL = (
+    "portal",
+    "zh",
+    "2025-08-01",
+    "市政府办公厅关于促进微短剧产业发展的通知",
+    "<p>2024年，本市微短剧产业规模达到120亿元。</p>"
+    "<p>2025年上半年，本市微短剧产业规模达到70亿元。</p>",
+)
+PORTAL_REGION = {"region": "shanghai"}
 # (metric, value, unit, period, entity, region, status, basis) of every figure on the site.
 EXPECTED = {
     ("market_value", 50.44e9, "CNY", "2024", None, "cn", "actual", "period"),
@@ -95,14 +107,22 @@ EXPECTED = {
     ("market_value", 67.79e9, "CNY", "2025", None, "cn", "forecast", "period"),
     ("mau", 60e6, "count", "2025-06", "reelshort", None, "actual", "period"),
     ("mau", 40e6, "count", "2025-06", "dramabox", None, "actual", "period"),
+    ("market_value", 12e9, "CNY", "2024", None, "shanghai", "actual", "period"),
+    ("market_value", 7e9, "CNY", "2025-H1", None, "shanghai", "actual", "period"),
 }
-SERIES = ("metric", "entity", "region", "unit", "status", "basis", "kind")
+SERIES = ("metric", "entity", "region", "unit", "status", "basis", "kind", "granularity")
 
 
 def _routes() -> dict[str, tuple[str, str]]:
+    routes = _feed("/feed.xml", PAGES) | _feed("/portal/feed.xml", [PORTAL])
+    routes["/robots.txt"] = ("text/plain", "User-agent: *\nAllow: /\n")
+    return routes
+
+
+def _feed(path: str, pages: list[tuple[str, ...]]) -> dict[str, tuple[str, str]]:
     routes: dict[str, tuple[str, str]] = {}
     items = []
-    for slug, lang, day, title, body in PAGES:
+    for slug, lang, day, title, body in pages:
         heading, link = RELATED[lang]
         links = f'<li><a href="/news/related.html">{link}</a></li>'
         html = PAGE.format(lang=lang, title=title, day=day, body=body, related=heading, links=links)
@@ -115,8 +135,7 @@ def _routes() -> dict[str, tuple[str, str]]:
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
         f"<title>Example News</title>{''.join(items)}</channel></rss>"
     )
-    routes["/feed.xml"] = ("application/rss+xml; charset=utf-8", feed)
-    routes["/robots.txt"] = ("text/plain", "User-agent: *\nAllow: /\n")
+    routes[path] = ("application/rss+xml; charset=utf-8", feed)
     return routes
 
 
@@ -136,7 +155,15 @@ def _crawled(tmp_path: Path) -> Path:
     with serve(_routes()) as base:
         tree = {
             "database": f"sqlite:///{tmp_path / 'site.db'}",
-            "sources": [{"name": "example", "kind": "rss", "url": f"{base}/feed.xml"}],
+            "sources": [
+                {"name": "example", "kind": "rss", "url": f"{base}/feed.xml"},
+                {
+                    "name": "portal",
+                    "kind": "rss",
+                    "url": f"{base}/portal/feed.xml",
+                    **PORTAL_REGION,
+                },
+            ],
             "crawl": {"download_timeout": 5, "retries": 0, "autothrottle": False},
         }
         config.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
@@ -165,3 +192,8 @@ def test_every_figure_is_tagged_right_and_the_summary_compares_inside_a_series(
     for row in compared:
         own = (tuple(row[f] for f in SERIES), row["previous_period"], row["previous"])
         assert own in points, f"{row['metric']} compares with another series: {row}"
+    shanghai = [row for row in summary if row["region"] == "shanghai"]
+    assert sorted(row["granularity"] for row in shanghai) == ["half", "year"]
+    assert all(row["previous"] is None for row in shanghai), "a half compared with a year"
+    regions = {row["source"]: row["region"] for row in _dramawatch(config, "sources")}
+    assert regions == {"example": None, "portal": "shanghai"}
