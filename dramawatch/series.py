@@ -14,15 +14,12 @@ period's midpoint (2024 -> 2024-07-02, 2025-Q1 -> 2025-02-14), so charts have a 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, NamedTuple, Protocol
 
-_PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$")
-YEAR, POINT = "year", "point"
-_LENGTHS = {12: YEAR, 6: "half", 3: "quarter", 1: "month"}  # months -> granularity
+from storage.periods import LENGTHS, YEAR, granularity, period_midpoint, period_span
 
 
 class Figure(Protocol):
@@ -177,54 +174,6 @@ def _add_undated(grouped: dict[SeriesKey, list[Point]], figure: Figure) -> None:
     point.figures.append(figure)
 
 
-def granularity(period: str | None) -> str:
-    """The length of ``period``: year, half, quarter, month, "N months" for another range,
-    point for no period (or a form without a known span)."""
-    span = period_span(period)
-    if span is None:
-        return POINT
-    start, end = span
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    return _LENGTHS.get(months, f"{months} months")
-
-
-def period_midpoint(period: str | None) -> date | None:
-    """The middle day of a period ("2024", "2024-12", "2025-Q1", "2024-H1", "A/B"), or None."""
-    span = period_span(period)
-    if span is None:
-        return None
-    start, end = span
-    return start + (end - start) / 2
-
-
-def period_span(period: str | None) -> tuple[date, date] | None:
-    """First and last day of a period, or None for no period or an unknown form."""
-    if not period:
-        return None
-    if "/" in period:
-        first, _, last = period.partition("/")
-        opening, closing = period_span(first), period_span(last)
-        return (opening[0], closing[1]) if opening and closing else None
-    match = _PERIOD.match(period)
-    if match is None:
-        return None
-    year, month, quarter, half = match.groups()
-    first_month, months = 1, 12
-    if month:
-        first_month, months = int(month), 1
-    elif quarter:
-        first_month, months = 3 * int(quarter) - 2, 3
-    elif half:
-        first_month, months = 6 * int(half) - 5, 6
-    start = date(int(year), first_month, 1)
-    return start, _add_months(start, months) - timedelta(days=1)
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    return date(day.year + index // 12, index % 12 + 1, 1)
-
-
 def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9)
 
@@ -244,7 +193,7 @@ def _sort_key(key: SeriesKey) -> tuple[Any, ...]:
 
 def _months(granularity: str) -> int:
     """Longest periods first: a year's series before the half's, a point's last."""
-    lengths = {name: months for months, name in _LENGTHS.items()}
+    lengths = {name: months for months, name in LENGTHS.items()}
     if granularity in lengths:
         return -lengths[granularity]
     return -int(granularity.split()[0]) if granularity[0].isdigit() else 0

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from storage import MetricObservation
+from storage.periods import period_midpoint
 
 WIDTH, HEIGHT = 480, 240
 LEFT, RIGHT, TOP, BOTTOM = 52, 14, 14, 36
@@ -68,10 +70,7 @@ class Chart:
 
 def x_label(obs: MetricObservation) -> str:
     """Where a figure sits on the time axis: its period, else the day its article is dated."""
-    if obs.period:
-        return obs.period
-    article = obs.article
-    return (article.published_at or article.fetched_at or obs.observed_at).date().isoformat()
+    return obs.period or _day(obs).isoformat()
 
 
 def compact(value: float) -> str:
@@ -87,10 +86,11 @@ def build_chart(
     title: str, unit: str, series: Mapping[str, Sequence[MetricObservation]], links: dict[int, str]
 ) -> Chart:
     """A chart of ``series`` (name -> observations); ``links`` maps observation id -> URL."""
-    labels = sorted({x_label(obs) for rows in series.values() for obs in rows})
+    days = {x_label(obs): _day(obs) for rows in series.values() for obs in rows}
+    labels = sorted(days, key=lambda label: (days[label], label))
     values = [obs.value for rows in series.values() for obs in rows]
     low, high = _bounds(values)
-    xs = {label: _x_position(i, len(labels)) for i, label in enumerate(labels)}
+    xs = _time_positions(days)
 
     def y(value: float) -> float:
         return TOP + (HEIGHT - BOTTOM - TOP) * (1 - (value - low) / (high - low))
@@ -110,14 +110,26 @@ def build_chart(
             )
             line.points.append(point)
         lines.append(line)
-    x_ticks = [Tick(xs[label], label) for label in _thinned(labels)]
+    x_ticks = [Tick(xs[label], label) for label in _spaced(labels, xs)]
     y_ticks = [Tick(y(v), compact(v)) for v in _steps(low, high)]
     return Chart(title, unit, lines, x_ticks, y_ticks)
 
 
-def _x_position(index: int, count: int) -> float:
-    span = WIDTH - LEFT - RIGHT - 24
-    return LEFT + 12 + (span / 2 if count == 1 else span * index / (count - 1))
+def _day(obs: MetricObservation) -> date:
+    """A figure's place in time: its period's midpoint, else the day its article is dated."""
+    article = obs.article
+    reported = (article.published_at or article.fetched_at or obs.observed_at).date()
+    return period_midpoint(obs.period) or reported
+
+
+def _time_positions(days: Mapping[str, date]) -> dict[str, float]:
+    """x of each label on a real time axis: equal gaps in the chart are equal spans of time."""
+    first, last = min(days.values()), max(days.values())
+    width = WIDTH - LEFT - RIGHT - 24
+    if first == last:
+        return {label: LEFT + 12 + width / 2 for label in days}
+    span = (last - first).days
+    return {label: LEFT + 12 + width * (day - first).days / span for label, day in days.items()}
 
 
 def _bounds(values: Sequence[float]) -> tuple[float, float]:
@@ -141,10 +153,10 @@ def _steps(low: float, high: float) -> list[float]:
     return [low + step * i for i in range(count + 1)]
 
 
-def _thinned(labels: list[str], most: int = 8) -> list[str]:
-    """At most ``most`` labels, evenly picked, the last always kept."""
-    if len(labels) <= most:
-        return labels
-    every = math.ceil(len(labels) / most)
-    picked = labels[::every]
-    return picked if picked[-1] == labels[-1] else [*picked[:-1], labels[-1]]
+def _spaced(labels: list[str], xs: Mapping[str, float], gap: float = 64) -> list[str]:
+    """Labels in time order, each at least ``gap`` pixels right of the one kept before it."""
+    kept: list[str] = []
+    for label in labels:
+        if not kept or xs[label] - xs[kept[-1]] >= gap:
+            kept.append(label)
+    return kept

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from storage import Article, MetricObservation, Story
+from storage.periods import granularity
 from storage.reading import SERIES_FIELDS, SourceHealth, StoryFacts
 from storage.shapes import article_json, iso
 
@@ -30,8 +31,10 @@ def observation_json(obs: MetricObservation) -> dict[str, Any]:
 
 
 def series_key(obs: MetricObservation, fields: tuple[str, ...]) -> dict[str, Any]:
-    """The series an observation belongs to: the metric and its series fields."""
-    return {"metric": obs.metric} | {name: getattr(obs, name, None) for name in fields}
+    """The series an observation belongs to: the metric, its series fields and the length of
+    its period (a half-year is a series apart from the years)."""
+    key = {"metric": obs.metric} | {name: getattr(obs, name, None) for name in fields}
+    return key | {"granularity": granularity(obs.period)}
 
 
 def story_json(lead: Article, story: Story, facts: StoryFacts) -> dict[str, Any]:

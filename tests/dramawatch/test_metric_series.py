@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from dramawatch.charts import human_number, terminal_chart, tick_label, write_png
-from dramawatch.series import SeriesKey, build_series, latest_two, period_midpoint, period_span
+from dramawatch.series import SeriesKey, build_series, latest_two
+from storage.periods import period_midpoint, period_span
 
 
 @dataclass

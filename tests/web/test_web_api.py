@@ -87,7 +87,9 @@ def test_search_uses_the_cli_syntax(api: httpx.Client) -> None:
 
 def test_metrics_series_and_observations(api: httpx.Client) -> None:
     series = _walk(api, "/api/v1/metrics/series")
-    assert series and all({"metric", "unit", "observations"} <= set(s) for s in series)
+    assert series and all(
+        {"metric", "unit", "granularity", "observations"} <= set(s) for s in series
+    )
     observations = _walk(api, "/api/v1/metrics/observations", metric="market_value", limit=3)
     assert observations and all(set(o) >= OBSERVATION_KEYS for o in observations)
     assert {o["metric"] for o in observations} == {"market_value"}

@@ -12,6 +12,7 @@ import pytest
 from web.charts import _bounds, build_chart, compact
 from web.diff import side_by_side
 from web.feedformat import Entry, FeedInfo, atom
+from web.metrics_view import metric_charts
 from web.params import BadParameter, decode_cursor, encode_cursor, parse_day
 from web.render import safe_href
 
@@ -108,3 +109,19 @@ def test_forecasts_and_targets_are_marked_on_the_chart() -> None:
     assert [t.label for t in chart.x_ticks] == ["2024", "2025", "2030"]
     assert points[0].href == "/stories/1#figure-1" and points[1].href == "#"
     assert points[2].y < points[1].y < points[0].y  # larger values sit higher
+    # A real time axis: 2025 -> 2030 spans five times the width of 2024 -> 2025.
+    assert points[2].x - points[1].x == pytest.approx(5 * (points[1].x - points[0].x), rel=0.01)
+
+
+def test_a_half_year_is_a_line_apart_from_the_years() -> None:
+    article = SimpleNamespace(published_at=None, fetched_at=datetime(2025, 9, 1, tzinfo=UTC))
+    figures = [("2023", 3e10), ("2024", 5.04e10), ("2025-H1", 1.9e10)]
+    rows = [
+        SimpleNamespace(metric="market_value", unit="CNY", period=period, value=value, id=i,
+                        entity=None, region="cn", status="actual", basis="period", kind="level",
+                        quote="q", article=article, observed_at=article.fetched_at, story_id=i)
+        for i, (period, value) in enumerate(figures)
+    ]  # fmt: skip
+    (chart,) = metric_charts(rows)  # type: ignore[arg-type]
+    lines = {line.name: len(line.points) for line in chart.chart.lines}
+    assert lines == {"cn": 2, "cn · half": 1}

@@ -1,0 +1,63 @@
+"""Periods as stored on metric observations ("2024", "2025-H1", "2025-Q1", "2024-12",
+"2025-01/2025-09"): the days they span, their midpoint, and their length (granularity), which
+decides what a figure may be compared with: a half-year with a half-year, never with a year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["LENGTHS", "POINT", "YEAR", "granularity", "period_midpoint", "period_span"]
+
+_PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$")
+YEAR, POINT = "year", "point"
+LENGTHS = {12: YEAR, 6: "half", 3: "quarter", 1: "month"}  # months -> granularity
+
+
+def granularity(period: str | None) -> str:
+    """The length of ``period``: year, half, quarter, month, "N months" for another range,
+    point for no period (or a form without a known span)."""
+    span = period_span(period)
+    if span is None:
+        return POINT
+    start, end = span
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return LENGTHS.get(months, f"{months} months")
+
+
+def period_midpoint(period: str | None) -> date | None:
+    """The middle day of a period ("2024", "2024-12", "2025-Q1", "2024-H1", "A/B"), or None."""
+    span = period_span(period)
+    if span is None:
+        return None
+    start, end = span
+    return start + (end - start) / 2
+
+
+def period_span(period: str | None) -> tuple[date, date] | None:
+    """First and last day of a period, or None for no period or an unknown form."""
+    if not period:
+        return None
+    if "/" in period:
+        first, _, last = period.partition("/")
+        opening, closing = period_span(first), period_span(last)
+        return (opening[0], closing[1]) if opening and closing else None
+    match = _PERIOD.match(period)
+    if match is None:
+        return None
+    year, month, quarter, half = match.groups()
+    first_month, months = 1, 12
+    if month:
+        first_month, months = int(month), 1
+    elif quarter:
+        first_month, months = 3 * int(quarter) - 2, 3
+    elif half:
+        first_month, months = 6 * int(half) - 5, 6
+    start = date(int(year), first_month, 1)
+    return start, _add_months(start, months) - timedelta(days=1)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return date(day.year + index // 12, index % 12 + 1, 1)
