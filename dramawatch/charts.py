@@ -186,12 +186,16 @@ def _terminal_panel(plotext: Any, members: list[Series], title: str, span: tuple
         label = one.key.name() + ("" if one.key.status == "actual" else " (not actual)")
         marker = _TERMINAL_MARKERS.get(one.key.status, "dot")
         values += [p.value for p in one.points]
-        if one.timed:
-            days = [p.when.isoformat() for p in one.timed]
-            plotext.plot(days, [p.value for p in one.timed], label=label, marker=marker)
+        dated = [p for p in one.timed if p.period is not None]
+        undated = [p for p in one.timed if p.period is None]  # reports, not a time series
+        for points, draw in ((dated, plotext.plot), (undated, plotext.scatter)):
+            if points:
+                days = [p.when.isoformat() for p in points]
+                draw(days, [p.value for p in points], label=label, marker=marker)
         for point in (p for p in one.points if one.timeless(p)):
             plotext.plot(list(span), [point.value] * 2, label=f"{label}, no date", marker="-")
     ticks = _ticks(values)
+    plotext.ylim(ticks[0], ticks[-1])  # from zero: a small change must not fill the panel
     plotext.yticks(ticks, [tick_label(t, members[0].key.unit) for t in ticks])
     plotext.title(title)
 
