@@ -11,7 +11,7 @@ from storage import MetricObservation
 from storage.periods import period_midpoint
 
 WIDTH, HEIGHT = 480, 240
-LEFT, RIGHT, TOP, BOTTOM = 52, 14, 14, 36
+LEFT, RIGHT, TOP, BOTTOM = 52, 34, 14, 36
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b")
 MARKERS = {"forecast": "forecast", "target": "target"}
 
@@ -35,10 +35,17 @@ class Line:
     name: str
     colour: str
     points: list[Point] = field(default_factory=list)
+    joined: bool = True  # figures of periods; undated reports are markers only
+    level: bool = False  # a forecast or target that states no period: a level, not a time
 
     @property
     def path(self) -> str:
-        """The SVG path through the series' points."""
+        """The SVG path: through the points of a period series, across the chart at each
+        level's height for a level, none for undated reports."""
+        if self.level:
+            return " ".join(f"M{LEFT},{p.y:.1f} H{WIDTH - RIGHT}" for p in self.points)
+        if not self.joined:
+            return ""
         return " ".join(
             f"{'M' if i == 0 else 'L'}{p.x:.1f},{p.y:.1f}" for i, p in enumerate(self.points)
         )
@@ -86,7 +93,7 @@ def build_chart(
     title: str, unit: str, series: Mapping[str, Sequence[MetricObservation]], links: dict[int, str]
 ) -> Chart:
     """A chart of ``series`` (name -> observations); ``links`` maps observation id -> URL."""
-    days = {x_label(obs): _day(obs) for rows in series.values() for obs in rows}
+    days = {x_label(o): _day(o) for rows in series.values() for o in rows if not _timeless(o)}
     labels = sorted(days, key=lambda label: (days[label], label))
     values = [obs.value for rows in series.values() for obs in rows]
     low, high = _bounds(values)
@@ -97,22 +104,24 @@ def build_chart(
 
     lines = []
     for index, (name, rows) in enumerate(sorted(series.items())):
-        line = Line(name, COLOURS[index % len(COLOURS)])
+        level = all(_timeless(obs) for obs in rows)
+        colour = COLOURS[index % len(COLOURS)]
+        line = Line(name, colour, joined=rows[0].period is not None, level=level)
         for obs in sorted(rows, key=lambda o: (x_label(o), o.observed_at, o.id)):
             marker = MARKERS.get(str(getattr(obs, "status", "") or ""), "actual")
-            point = Point(
-                xs[x_label(obs)],
-                y(obs.value),
-                f"{compact(obs.value)} {obs.unit}",
-                links.get(obs.id, "#"),
-                obs.quote,
-                marker,
-            )
+            x = WIDTH - RIGHT - 12 if level else xs[x_label(obs)]
+            label = f"{compact(obs.value)} {obs.unit}" + (", no date stated" if level else "")
+            point = Point(x, y(obs.value), label, links.get(obs.id, "#"), obs.quote, marker)
             line.points.append(point)
         lines.append(line)
     x_ticks = [Tick(xs[label], label) for label in _spaced(labels, xs)]
     y_ticks = [Tick(y(v), compact(v)) for v in _steps(low, high)]
     return Chart(title, unit, lines, x_ticks, y_ticks)
+
+
+def _timeless(obs: MetricObservation) -> bool:
+    """A forecast or target that states no period: its report date is not its date."""
+    return not obs.period and str(getattr(obs, "status", "actual") or "actual") != "actual"
 
 
 def _day(obs: MetricObservation) -> date:
@@ -124,6 +133,8 @@ def _day(obs: MetricObservation) -> date:
 
 def _time_positions(days: Mapping[str, date]) -> dict[str, float]:
     """x of each label on a real time axis: equal gaps in the chart are equal spans of time."""
+    if not days:
+        return {}
     first, last = min(days.values()), max(days.values())
     width = WIDTH - LEFT - RIGHT - 24
     if first == last:
@@ -153,10 +164,11 @@ def _steps(low: float, high: float) -> list[float]:
     return [low + step * i for i in range(count + 1)]
 
 
-def _spaced(labels: list[str], xs: Mapping[str, float], gap: float = 64) -> list[str]:
-    """Labels in time order, each at least ``gap`` pixels right of the one kept before it."""
+def _spaced(labels: list[str], xs: Mapping[str, float]) -> list[str]:
+    """Labels in time order, each kept only if it clears the one kept before it (about 6.4
+    pixels a character, half of each label on either side of its point, and a gap)."""
     kept: list[str] = []
     for label in labels:
-        if not kept or xs[label] - xs[kept[-1]] >= gap:
+        if not kept or xs[label] - xs[kept[-1]] >= 3.2 * (len(label) + len(kept[-1])) + 10:
             kept.append(label)
     return kept

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage import MetricObservation
-from storage.periods import YEAR, granularity
+from storage.periods import POINT, YEAR, granularity
 from storage.reading import series_fields
 from web.charts import Chart, build_chart
 
 DEFAULTS = frozenset({"level", "actual", "period", YEAR})
 MARKER_ORDER = ("actual", "forecast", "target")
+_LENGTH_NAMES = {POINT: "undated"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class MetricChart:
 def series_name(obs: MetricObservation, fields: Sequence[str]) -> str:
     """A series' name: its fields other than metric and unit that have a value."""
     # The default kind and basis name no series: only what sets one apart is shown.
-    values = [getattr(obs, name, None) for name in fields] + [granularity(obs.period)]
+    length = granularity(obs.period)
+    values = [getattr(obs, name, None) for name in fields] + [_LENGTH_NAMES.get(length, length)]
     parts = [str(v) for v in values if v and v not in DEFAULTS]
     return " · ".join(parts) or "reported"
 

@@ -125,3 +125,23 @@ def test_a_half_year_is_a_line_apart_from_the_years() -> None:
     (chart,) = metric_charts(rows)  # type: ignore[arg-type]
     lines = {line.name: len(line.points) for line in chart.chart.lines}
     assert lines == {"cn": 2, "cn · half": 1}
+
+
+def test_undated_reports_are_not_joined_and_an_undated_target_is_a_level() -> None:
+    article = SimpleNamespace(published_at=None, fetched_at=datetime(2025, 3, 1, tzinfo=UTC))
+
+    def figure(id_: int, period: str | None, value: float, status: str = "actual") -> Any:
+        fields = {"id": id_, "period": period, "value": value, "unit": "CNY", "status": status}
+        return SimpleNamespace(**fields, quote="q", article=article, observed_at=article.fetched_at)
+
+    series = {
+        "years": [figure(1, "2023", 3e10), figure(2, "2024", 5e10)],
+        "undated": [figure(3, None, 6.8e10), figure(4, None, 5e10)],
+        "target": [figure(5, None, 1.5e10, "target")],
+    }
+    chart = build_chart("market_value", "CNY", series, {})
+    lines = {line.name: line for line in chart.lines}
+    assert lines["years"].path.startswith("M") and lines["undated"].path == ""
+    assert lines["target"].level and lines["target"].path.count("H") == 1
+    assert "no date stated" in lines["target"].points[0].label
+    assert [t.label for t in chart.x_ticks] == ["2023", "2024", "2025-03-01"]
