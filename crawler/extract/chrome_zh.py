@@ -1,0 +1,86 @@
+"""Runs of Chinese page chrome at the start or end of the main text.
+
+After the article body, Chinese pages put a tail of chrome into the same container: the editor
+and source lines, a copyright or "taken from the web" disclaimer, share and QR-code prompts,
+download and hotline offers, previous/next links, tag lists. A run at either edge of the text is
+dropped when every line in it is such chrome, a link of the page, a list of short items, or a
+tiny fragment (a count, a label), and at least one line is chrome or a link. Prose that merely
+ends the article (a short closing paragraph) is neither, so it stays, and so does all after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.density import is_cjk
+from crawler.extract.meta import squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# Chrome whatever the line looks like (an editor line, a disclaimer, a QR-code or app prompt).
+_CHROME_RE = re.compile(
+    r"""(?x)
+      责任编辑|责编[:：]|编辑[:：]|来源[:：]|原标题[:：]|分享到|转发到|扫一扫|扫码|二维码|长按识别
+    | 关注(?:我们|本站|公众号|微信|官方)|微信公众号|下载.{0,8}(?:APP|App|app|客户端)
+    | (?:APP|App|客户端)下载|热线[:：]|客服电话|转载|版权(?:所有|声明|归)|免责|声明[:：]
+    | 未经(?:许可|授权|允许|同意)|侵权|联系删除|来源于网络|来自于?网络|不代表本(?:站|网|平台)
+    | 仅供参考|投资需谨慎|风险自担
+    """
+)
+# Chrome only in a short line without sentence punctuation (a button, a label, a heading).
+_LABEL_RE = re.compile(
+    r"""(?x)
+      上一篇|下一篇|上一页|下一页|返回(?:列表|首页|顶部)|打印|关闭(?:窗口|本页)|字号|字体|收藏
+    | 相关(?:新闻|文章|阅读|链接|推荐|资讯|搜索|稿件)|推荐阅读|延伸阅读|热门|猜你喜欢|更多
+    | 评论|留言|登录|注册|作者|记者|来源|编辑|点赞|举报|分享
+    """
+)
+_PUNCT_RE = re.compile(r"[，。！？；,!?;]")
+_MAX_LABEL = 30
+_LIST_SPLIT_RE = re.compile(r"\s*[|｜/>›»·•]\s*")
+_SENTENCE_END = "。！？!?"
+_MAX_CHROME = 120  # a chrome line (editor, disclaimer, prompt) is shorter than this
+_TINY = 8  # a label or a count ("总篇数", "919", "没有了")
+_LIST_ITEMS, _LIST_ITEM = 3, 10  # a tag list or breadcrumb: 3+ items of up to 10 characters
+_MIN_LINK = 4
+
+
+def trim_chrome_runs(paras: list[str], root: HtmlElement) -> list[str]:
+    """The paragraphs less a run of chrome lines at the start and one at the end."""
+    if len(paras) < 2 or not is_cjk("".join(paras)):
+        return paras
+    links = _link_texts(root)
+    kinds = [_kind(p, links) for p in paras]
+    start = _run_length(kinds)
+    end = len(paras) - _run_length(kinds[::-1])
+    kept = paras[start:end]
+    return kept if kept else paras
+
+
+def _link_texts(root: HtmlElement) -> frozenset[str]:
+    """Squashed texts of the page's links (long enough to mean something)."""
+    texts = (squash(a.text_content()) for a in root.iter("a"))
+    return frozenset(t for t in texts if len(t) >= _MIN_LINK)
+
+
+def _kind(para: str, links: frozenset[str]) -> str:
+    """ "chrome" (a chrome line or a link), "filler" (tiny or a short-item list) or "prose"."""
+    key = squash(para)
+    if key in links or (len(para) < _MAX_CHROME and _CHROME_RE.search(para)):
+        return "chrome"
+    if len(para) <= _MAX_LABEL and not _PUNCT_RE.search(para) and _LABEL_RE.search(para):
+        return "chrome"
+    if len(key) <= _TINY and not para.rstrip().endswith(tuple(_SENTENCE_END)):
+        return "filler"
+    items = [item for item in _LIST_SPLIT_RE.split(para.strip()) if item]
+    if len(items) >= _LIST_ITEMS and all(len(item) <= _LIST_ITEM for item in items):
+        return "filler"
+    return "prose"
+
+
+def _run_length(kinds: list[str]) -> int:
+    """Length of the leading run of non-prose lines, if it holds a chrome line (else 0)."""
+    run = next((i for i, kind in enumerate(kinds) if kind == "prose"), len(kinds))
+    return run if "chrome" in kinds[:run] else 0
