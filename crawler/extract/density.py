@@ -4,8 +4,9 @@ The main text (from trafilatura or a CMS container) sometimes starts or ends wit
 that sits in the same container or beside it: an account's profile box, a tag line, a column's
 blurb, previous/next links. Like GeneralNewsExtractor, every element of the cleaned page gets a
 score from its non-link text per tag and the punctuation of that text; the best element is the
-article body as prose sees it. Paragraphs at the start or end of the text that this element does
-not hold are dropped, never one inside the text, and only when the element holds most of it.
+article body as prose sees it. Short unpunctuated paragraphs at the start or end of the text that
+this element does not hold are dropped: never one inside the text, never a sentence, and only
+when the element holds most of the text.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _TEXT_TAGS = frozenset({"p", "span", "br", "font", "strong", "b", "section"})
 _MIN_CJK_SHARE = 0.3  # of the text's letters, for the text to be treated as CJK
 _MIN_COVER = 0.6  # the best element must hold this share of the text's characters
 _MIN_PARAS = 2
+_PROSE_LEN = 20
+_SENTENCE_RE = re.compile(r"[，。；]")
 
 
 @dataclass
@@ -70,15 +73,20 @@ def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
     if best is None:
         return paras
     body = squash(best.text_content())
-    inside = [bool(key) and key in body for key in map(squash, paras)]
-    if not any(inside):
+    keys = [squash(p) for p in paras]
+    inside = [bool(key) and key in body for key in keys]
+    total = sum(map(len, keys)) or 1
+    if sum(len(k) for k, ok in zip(keys, inside, strict=True) if ok) < _MIN_COVER * total:
         return paras
-    first = inside.index(True)
-    last = len(inside) - 1 - inside[::-1].index(True)
-    kept = paras[first : last + 1]
-    total = sum(len(squash(p)) for p in paras) or 1
-    covered = sum(len(squash(p)) for p, ok in zip(paras, inside, strict=True) if ok)
-    return kept if covered >= _MIN_COVER * total else paras
+    keep = [ok or _is_prose(p) for p, ok in zip(paras, inside, strict=True)]
+    first = keep.index(True)
+    last = len(keep) - 1 - keep[::-1].index(True)
+    return paras[first : last + 1]
+
+
+def _is_prose(para: str) -> bool:
+    """A sentence of some length with a comma or a full stop: kept wherever it sits."""
+    return len(para) >= _PROSE_LEN and bool(_SENTENCE_RE.search(para))
 
 
 def densest_element(root: HtmlElement) -> HtmlElement | None:
