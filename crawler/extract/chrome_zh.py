@@ -19,14 +19,20 @@ from crawler.extract.meta import squash
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# Chrome whatever the line looks like (an editor line, a disclaimer, a QR-code or app prompt).
+# Chrome whatever the line looks like: editor and source lines, disclaimers, copyright notes.
 _CHROME_RE = re.compile(
     r"""(?x)
-      责任编辑|责编[:：]|编辑[:：]|来源[:：]|原标题[:：]|分享到|转发到|扫一扫|扫码|二维码|长按识别
-    | 关注(?:我们|本站|公众号|微信|官方)|微信公众号|下载.{0,8}(?:APP|App|app|客户端)
-    | (?:APP|App|客户端)下载|热线[:：]|客服电话|转载|版权(?:所有|声明|归)|免责|声明[:：]
-    | 未经(?:许可|授权|允许|同意)|侵权|联系删除|来源于网络|来自于?网络|不代表本(?:站|网|平台)
-    | 仅供参考|投资需谨慎|风险自担|投稿(?:邮箱|信箱|热线|地址)|欢迎投稿
+      责任编辑|责编[:：]|编辑[:：]|来源[:：]|原标题[:：]|免责声明|版权(?:所有|声明|归)|声明[:：]
+    | (?:禁止|不得|谢绝|严禁|拒绝)(?:任何形式的)?转载|转载(?:请|须|务必|自)|本文(?:转自|来自|来源)
+    | 未经(?:许可|授权|允许|同意)|如有侵权|侵删|联系删除|不代表本(?:站|网|平台|号)
+    | (?:图片|内容|文章|本文|素材|信息|资料)均?来(?:源|自)于?网络|投稿(?:邮箱|信箱|热线|地址)
+    """
+)
+# Chrome in a line that is not a finished sentence: share, QR-code, follow, app and hotline offers.
+_PROMPT_RE = re.compile(
+    r"""(?x)
+      分享到|转发到|扫一扫|扫码|二维码|长按识别|关注(?:我们|本站|本号|公众号|微信公众号|微信号)
+    | 微信公众号|下载.{0,8}(?:APP|App|app|客户端)|(?:APP|App|客户端)下载|热线|客服|欢迎投稿
     """
 )
 # Chrome only in a short line without sentence punctuation (a button, a label, a heading).
@@ -39,6 +45,7 @@ _LABEL_RE = re.compile(
 )
 _PUNCT_RE = re.compile(r"[，。！？；,!?;]")
 _MAX_LABEL = 30
+_MAX_PROMPT = 60
 _LIST_SPLIT_RE = re.compile(r"\s*[|｜/>›»·•]\s*")
 _SENTENCE_END = "。！？!?"
 _MAX_CHROME = 120  # a chrome line (editor, disclaimer, prompt) is shorter than this
@@ -70,9 +77,12 @@ def _kind(para: str, links: frozenset[str]) -> str:
     key = squash(para)
     if key in links or (len(para) < _MAX_CHROME and _CHROME_RE.search(para)):
         return "chrome"
+    finished = para.rstrip().endswith(tuple(_SENTENCE_END))
+    if len(para) < _MAX_PROMPT and not finished and _PROMPT_RE.search(para):
+        return "chrome"
     if len(para) <= _MAX_LABEL and not _PUNCT_RE.search(para) and _LABEL_RE.search(para):
         return "chrome"
-    if len(key) <= _TINY and not para.rstrip().endswith(tuple(_SENTENCE_END)):
+    if len(key) <= _TINY and not finished:
         return "filler"
     items = [item for item in _LIST_SPLIT_RE.split(para.strip()) if item]
     if len(items) >= _LIST_ITEMS and all(len(item) <= _LIST_ITEM for item in items):

@@ -79,8 +79,17 @@ def test_a_chrome_tail_is_dropped_and_a_short_closing_paragraph_kept() -> None:
     assert trim_chrome_runs(paras, root) == [*BODY, "特此通知。"]
 
 
-def test_words_that_are_chrome_only_as_labels_do_not_cut_prose() -> None:
-    closing = "更多的市民走进书房，评论说这里留住了城市的记忆。"
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "更多的市民走进书房，评论说这里留住了城市的记忆。",
+        "市民可扫码预约。",
+        "请广大市民关注官方渠道发布的权威信息。",
+        "法院认定被告构成侵权，判令赔偿原告经济损失十万元。",
+        "该视频被大量转载，引发网友热议。",
+    ],
+)
+def test_a_closing_sentence_with_a_chrome_word_stays(closing: str) -> None:
     paras = [*BODY, closing]
     assert trim_chrome_runs(paras, _root("")) == paras
 
