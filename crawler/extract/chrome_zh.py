@@ -52,6 +52,16 @@ _MAX_CHROME = 120  # a chrome line (editor, disclaimer, prompt) is shorter than 
 _TINY = 8  # a label or a count ("总篇数", "919", "没有了")
 _LIST_ITEMS, _LIST_ITEM = 3, 10  # a tag list or breadcrumb: 3+ items of up to 10 characters
 _MIN_LINK = 4
+# Headings of a block of links to other articles ("related news", "the editor's latest").
+_RELATED_RE = re.compile(
+    r"""(?x)^[\W_]*(?:
+      相关(?:新闻|文章|阅读|链接|推荐|资讯|稿件|报道|内容|专题)|推荐阅读|延伸阅读|猜你喜欢|为你推荐
+    | 精彩推荐|热门推荐|您?可能(?:还)?(?:感兴趣|喜欢)的?(?:文章|内容|新闻)?|往期(?:回顾|精彩|推荐)
+    | (?:作者|小编|编辑|本站)(?:的)?(?:最新|最近|其他|更多)(?:文章|发布|作品)?
+    | (?:最新|热点|热门|今日)(?:文章|资讯|新闻|推荐)|更多(?:精彩|新闻|文章|阅读)|(?:阅读|点击)排行
+    )[\W_]*$"""
+)
+_TAIL_ZONE = 0.5  # a related-links heading must sit after this share of the text to end it
 
 
 def trim_chrome_runs(paras: list[str], root: HtmlElement) -> list[str]:
@@ -59,11 +69,23 @@ def trim_chrome_runs(paras: list[str], root: HtmlElement) -> list[str]:
     if len(paras) < 2 or not is_cjk("".join(paras)):
         return paras
     links = _link_texts(root)
+    paras = _cut_related(paras, links)
     kinds = [_kind(p, links) for p in paras]
     start = _run_length(kinds)
     end = len(paras) - _run_length(kinds[::-1])
     kept = paras[start:end]
     return kept if kept else paras
+
+
+def _cut_related(paras: list[str], links: frozenset[str]) -> list[str]:
+    """The paragraphs before a related-links heading that a link follows, in the text's tail."""
+    total = sum(map(len, paras)) or 1
+    seen = 0
+    for i, para in enumerate(paras[:-1]):
+        if seen >= _TAIL_ZONE * total and _RELATED_RE.match(para) and squash(paras[i + 1]) in links:
+            return paras[:i]
+        seen += len(para)
+    return paras
 
 
 def _link_texts(root: HtmlElement) -> frozenset[str]:

@@ -103,3 +103,19 @@ def test_latin_text_is_never_trimmed_by_the_chinese_rules() -> None:
     paras = ["Share this", "The regulator published new rules on Monday.", "Related", "Editor: A"]
     assert trim_chrome_runs(paras, _root("")) == paras
     assert trim_edges(paras, _root("<div><p>x</p></div>")) == paras
+
+
+def test_a_related_block_with_summaries_is_cut_at_its_heading() -> None:
+    root = _root('<a href="/1">暑期消费市场活力足</a><a href="/2">多地发布促消费新举措</a>')
+    related = [
+        "您可能感兴趣的文章",
+        "暑期消费市场活力足",
+        "今年暑期，各地消费市场人气旺盛，文旅消费增长明显。",
+    ]
+    paras = [*BODY, *related, "多地发布促消费新举措"]
+    assert trim_chrome_runs(paras, root) == BODY
+
+
+def test_a_related_heading_without_links_after_it_is_kept() -> None:
+    paras = [*BODY, "相关链接", "本次改造的设计图纸已在市档案馆公开展出，市民可以预约参观。"]
+    assert trim_chrome_runs(paras, _root("")) == paras
