@@ -32,7 +32,7 @@ _CHROME_RE = re.compile(
 _PROMPT_RE = re.compile(
     r"""(?x)
       分享到|转发到|扫一扫|扫码|二维码|长按识别|关注(?:我们|本站|本号|公众号|微信公众号|微信号)
-    | 微信公众号|下载.{0,8}(?:APP|App|app|客户端)|(?:APP|App|客户端)下载|热线|客服|欢迎投稿
+    | 微信公众号|APP|App|客户端|热线|客服|欢迎投稿
     """
 )
 # Chrome only in a short line without sentence punctuation (a button, a label, a heading).
