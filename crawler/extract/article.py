@@ -25,7 +25,9 @@ from trafilatura.settings import Document
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags, strip_code
+from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.dates import CHINA_TZ, Page, find_published, plausible, title_context
+from crawler.extract.density import trim_edges
 from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.title import find_title
@@ -129,6 +131,7 @@ def extract_article(
     if settings.named_chrome:
         remove_chrome(root, named)
     paras = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
+    paras = trim_chrome_runs(trim_edges(paras, root), root)
     text = "\n\n".join(drop_repeated(paras, boilerplate))
     shape = page_shape(root, declared_article(html, meta), links, text)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)

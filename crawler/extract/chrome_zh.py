@@ -1,0 +1,118 @@
+"""Runs of Chinese page chrome at the start or end of the main text.
+
+After the article body, Chinese pages put a tail of chrome into the same container: the editor
+and source lines, a copyright or "taken from the web" disclaimer, share and QR-code prompts,
+download and hotline offers, previous/next links, tag lists. A run at either edge of the text is
+dropped when every line in it is such chrome, a link of the page, a list of short items, or a
+tiny fragment (a count, a label), and at least one line is chrome or a link. Prose that merely
+ends the article (a short closing paragraph) is neither, so it stays, and so does all after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.density import is_cjk
+from crawler.extract.meta import squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# Chrome whatever the line looks like: editor and source lines, disclaimers, copyright notes.
+_CHROME_RE = re.compile(
+    r"""(?x)
+      责任编辑|责编[:：]|编辑[:：]|来源[:：]|原标题[:：]|免责声明|版权(?:所有|声明|归)|声明[:：]
+    | (?:禁止|不得|谢绝|严禁|拒绝)(?:任何形式的)?转载|转载(?:请|须|务必|自)|本文(?:转自|来自|来源)
+    | 未经(?:许可|授权|允许|同意)|如有侵权|侵删|联系删除|不代表本(?:站|网|平台|号)
+    | (?:图片|内容|文章|本文|素材|信息|资料)均?来(?:源|自)于?网络|投稿(?:邮箱|信箱|热线|地址)
+    """
+)
+# Chrome in a line that is not a finished sentence: share, QR-code, follow, app and hotline offers.
+_PROMPT_RE = re.compile(
+    r"""(?x)
+      分享到|转发到|扫一扫|扫码|二维码|长按识别|关注(?:我们|本站|本号|公众号|微信公众号|微信号)
+    | 微信公众号|APP|App|客户端|热线|客服|欢迎投稿
+    """
+)
+# Chrome only in a short line without sentence punctuation (a button, a label, a heading).
+_LABEL_RE = re.compile(
+    r"""(?x)
+      上一篇|下一篇|上一页|下一页|返回(?:列表|首页|顶部)|打印|关闭(?:窗口|本页)|字号|字体|收藏
+    | 相关(?:新闻|文章|阅读|链接|推荐|资讯|搜索|稿件)|推荐阅读|延伸阅读|热门|猜你喜欢|更多
+    | 评论|留言|登录|注册|作者|记者|来源|编辑|点赞|举报|分享|标签|关键词
+    """
+)
+_PUNCT_RE = re.compile(r"[，。！？；,!?;]")
+_MAX_LABEL = 30
+_MAX_PROMPT = 60
+_LIST_SPLIT_RE = re.compile(r"\s*[|｜/>›»·•]\s*")
+_SENTENCE_END = "。！？!?"
+_MAX_CHROME = 120  # a chrome line (editor, disclaimer, prompt) is shorter than this
+_TINY = 8  # a label or a count ("总篇数", "919", "没有了")
+_LIST_ITEMS, _LIST_ITEM = 3, 10  # a tag list or breadcrumb: 3+ items of up to 10 characters
+_MIN_LINK = 4
+# Headings of a block of links to other articles ("related news", "the editor's latest").
+_RELATED_RE = re.compile(
+    r"""(?x)^[\W_]*(?:
+      相关(?:新闻|文章|阅读|链接|推荐|资讯|稿件|报道|内容|专题)|推荐阅读|延伸阅读|猜你喜欢|为你推荐
+    | 精彩推荐|热门推荐|您?可能(?:还)?(?:感兴趣|喜欢)的?(?:文章|内容|新闻)?|往期(?:回顾|精彩|推荐)
+    | (?:作者|小编|编辑|本站)(?:的)?(?:最新|最近|其他|更多)(?:文章|发布|作品)?
+    | (?:最新|热点|热门|今日)(?:文章|资讯|新闻|推荐)|更多(?:精彩|新闻|文章|阅读)|(?:阅读|点击)排行
+    )[\W_]*$"""
+)
+_TAIL_ZONE = 0.5  # a related-links heading must sit after this share of the text to end it
+
+
+def trim_chrome_runs(paras: list[str], root: HtmlElement) -> list[str]:
+    """The paragraphs less a run of chrome lines at the start and one at the end."""
+    if len(paras) < 2 or not is_cjk("".join(paras)):
+        return paras
+    links = _link_texts(root)
+    paras = _cut_related(paras, links)
+    kinds = [_kind(p, links) for p in paras]
+    start = _run_length(kinds)
+    end = len(paras) - _run_length(kinds[::-1])
+    kept = paras[start:end]
+    return kept if kept else paras
+
+
+def _cut_related(paras: list[str], links: frozenset[str]) -> list[str]:
+    """The paragraphs before a related-links heading that a link follows, in the text's tail."""
+    total = sum(map(len, paras)) or 1
+    seen = 0
+    for i, para in enumerate(paras[:-1]):
+        if seen >= _TAIL_ZONE * total and _RELATED_RE.match(para) and squash(paras[i + 1]) in links:
+            return paras[:i]
+        seen += len(para)
+    return paras
+
+
+def _link_texts(root: HtmlElement) -> frozenset[str]:
+    """Squashed texts of the page's links (long enough to mean something)."""
+    texts = (squash(a.text_content()) for a in root.iter("a"))
+    return frozenset(t for t in texts if len(t) >= _MIN_LINK)
+
+
+def _kind(para: str, links: frozenset[str]) -> str:
+    """ "chrome" (a chrome line or a link), "filler" (tiny or a short-item list) or "prose"."""
+    key = squash(para)
+    if key in links or (len(para) < _MAX_CHROME and _CHROME_RE.search(para)):
+        return "chrome"
+    finished = para.rstrip().endswith(tuple(_SENTENCE_END))
+    if len(para) < _MAX_PROMPT and not finished and _PROMPT_RE.search(para):
+        return "chrome"
+    if len(para) <= _MAX_LABEL and not _PUNCT_RE.search(para) and _LABEL_RE.search(para):
+        return "chrome"
+    if len(key) <= _TINY and not finished:
+        return "filler"
+    items = [item for item in _LIST_SPLIT_RE.split(para.strip()) if item]
+    if len(items) >= _LIST_ITEMS and all(len(item) <= _LIST_ITEM for item in items):
+        return "filler"
+    return "prose"
+
+
+def _run_length(kinds: list[str]) -> int:
+    """Length of the leading run of non-prose lines, if it holds a chrome line (else 0)."""
+    run = next((i for i, kind in enumerate(kinds) if kind == "prose"), len(kinds))
+    return run if "chrome" in kinds[:run] else 0

@@ -1,0 +1,129 @@
+"""A text- and punctuation-density second opinion for CJK pages, used to trim the text's edges.
+
+The main text (from trafilatura or a CMS container) sometimes starts or ends with page chrome
+that sits in the same container or beside it: an account's profile box, a tag line, a column's
+blurb, previous/next links. Like GeneralNewsExtractor, every element of the cleaned page gets a
+score from its non-link text per tag and the punctuation of that text; the best element is the
+article body as prose sees it. Short unpunctuated paragraphs at the start or end of the text that
+this element does not hold are dropped: never one inside the text, never a sentence, and only
+when the element holds most of the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from crawler.extract.meta import squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PUNCT_RE = re.compile(r"[，。！？；：、,.!?;:]")
+_CANDIDATE_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "p"})
+_TEXT_TAGS = frozenset({"p", "span", "br", "font", "strong", "b", "section"})
+_MIN_CJK_SHARE = 0.3  # of the text's letters, for the text to be treated as CJK
+_MIN_COVER = 0.6  # the best element must hold this share of the text's characters
+_MIN_PARAS = 2
+_PROSE_LEN = 20
+_SENTENCE_RE = re.compile(r"[，。；]")
+
+
+@dataclass
+class _Stats:
+    """Counts of one element's subtree: characters, link characters, tags, links, punctuation."""
+
+    chars: int = 0
+    link_chars: int = 0
+    tags: int = 0
+    links: int = 0
+    punct: int = 0
+    text_tags: int = 0
+
+    def add(self, other: _Stats) -> None:
+        """Fold a child's counts into this element's."""
+        self.chars += other.chars
+        self.link_chars += other.link_chars
+        self.tags += other.tags + 1
+        self.links += other.links
+        self.punct += other.punct
+        self.text_tags += other.text_tags
+
+    def add_text(self, other: _Stats) -> None:
+        """Fold a run of text (a child's tail) into this element's counts."""
+        self.chars += other.chars
+        self.punct += other.punct
+
+
+def is_cjk(text: str) -> bool:
+    """Tell whether CJK characters make up a good share of the text's letters."""
+    sample = text[:3000]
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    return len(_CJK_RE.findall(sample)) >= _MIN_CJK_SHARE * letters
+
+
+def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
+    """The paragraphs less leading and trailing ones outside the densest prose element."""
+    if len(paras) < _MIN_PARAS or not is_cjk("".join(paras)):
+        return paras
+    best = densest_element(root)
+    if best is None:
+        return paras
+    body = squash(best.text_content())
+    keys = [squash(p) for p in paras]
+    inside = [bool(key) and key in body for key in keys]
+    total = sum(map(len, keys)) or 1
+    if sum(len(k) for k, ok in zip(keys, inside, strict=True) if ok) < _MIN_COVER * total:
+        return paras
+    keep = [ok or _is_prose(p) for p, ok in zip(paras, inside, strict=True)]
+    first = keep.index(True)
+    last = len(keep) - 1 - keep[::-1].index(True)
+    return paras[first : last + 1]
+
+
+def _is_prose(para: str) -> bool:
+    """A sentence of some length with a comma or a full stop: kept wherever it sits."""
+    return len(para) >= _PROSE_LEN and bool(_SENTENCE_RE.search(para))
+
+
+def densest_element(root: HtmlElement) -> HtmlElement | None:
+    """The element whose text is densest prose: non-link characters per tag, weighted by its
+    count of text tags and punctuation marks (GeneralNewsExtractor's score, simplified)."""
+    stats: dict[HtmlElement, _Stats] = {}
+    best, best_score = None, 0.0
+    for element in reversed(list(root.iter())):
+        if not isinstance(element.tag, str):
+            continue
+        own = _text_stats(element.text)
+        for child in element:
+            if (child_stats := stats.pop(child, None)) is not None:
+                own.add(child_stats)
+            own.add_text(_text_stats(child.tail))
+        own.text_tags += element.tag in _TEXT_TAGS
+        if element.tag == "a":
+            own.link_chars, own.links = own.chars, own.links + 1
+        stats[element] = own
+        if element.tag in _CANDIDATE_TAGS and (score := _score(own)) > best_score:
+            best, best_score = element, score
+    return best
+
+
+def _text_stats(text: str | None) -> _Stats:
+    """Counts of one run of text."""
+    if not text:
+        return _Stats()
+    return _Stats(chars=len("".join(text.split())), punct=len(_PUNCT_RE.findall(text)))
+
+
+def _score(stats: _Stats) -> float:
+    """Text density times the weight of text tags and punctuation."""
+    text = stats.chars - stats.link_chars
+    if text <= 0:
+        return 0.0
+    if stats.tags <= stats.links:  # a leaf: a single paragraph is not a container
+        return 0.0
+    density = text / (stats.tags - stats.links)
+    return density * math.log10(stats.text_tags + 2) * math.log(stats.punct + 2)

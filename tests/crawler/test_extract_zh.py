@@ -1,0 +1,121 @@
+"""Chinese pages: whole portal, government and column pages (one GB2312-encoded), and the two
+edge trimmers (density second opinion, runs of Chinese chrome lines)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from lxml.html import document_fromstring
+
+from crawler.extract import extract_article
+from crawler.extract.chrome_zh import trim_chrome_runs
+from crawler.extract.density import densest_element, trim_edges
+from dramawatch.explain import decode_html
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-news" / "pages"
+LABELS = json.loads((PAGES / "labels.json").read_text(encoding="utf-8"))
+BODY = [
+    "清晨七点，老纺织厂的红砖外墙在阳光下显得格外温暖。几位老人已经坐在书房门口的长椅上。",
+    "这座建于上世纪五十年代的厂房，曾经是全市最大的纺织车间之一，工厂搬迁后空置了将近十年。",
+    "设计团队保留了原有的锯齿形屋顶和部分纺织机械，把车间改成了一座两层的城市书房。",
+]
+
+
+def _squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_a_chinese_page_comes_out_whole_and_clean(key: str) -> None:
+    label = LABELS[key]
+    found = extract_article(decode_html((PAGES / f"{key}.html").read_bytes()), label["url"])
+    text = _squash(found.text)
+    assert found.is_article
+    assert found.title == label["title"]
+    assert found.published_at is not None
+    assert found.published_at.date().isoformat() == label["date"]
+    assert [s for s in label["sentences"] if _squash(s) not in text] == []
+    assert [c for c in label["chrome"] if _squash(c) in text] == []
+    assert "\ufffd" not in found.text
+
+
+def _root(body: str):  # type: ignore[no-untyped-def]
+    return document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def test_the_densest_element_is_the_article_body_not_the_sidebar() -> None:
+    article = "".join(f"<p>{p}</p>" for p in BODY)
+    links = "".join(f'<li><a href="/{i}">城市新闻标题第{i}条</a></li>' for i in range(12))
+    root = _root(f'<div id="side"><ul>{links}</ul></div><div id="body">{article}</div>')
+    best = densest_element(root)
+    assert best is not None and best.get("id") == "body"
+
+
+def test_edges_outside_the_densest_element_are_trimmed_never_the_middle() -> None:
+    article = "".join(f"<p>{p}</p>" for p in [BODY[0], "一、改造经过", *BODY[1:]])
+    root = _root(f'<div class="profile"><p>爱读书</p><p>功能介绍</p></div><div>{article}</div>')
+    paras = ["爱读书", "功能介绍", BODY[0], "一、改造经过", *BODY[1:]]
+    assert trim_edges(paras, root) == [BODY[0], "一、改造经过", *BODY[1:]]
+
+
+def test_a_sentence_outside_the_densest_element_stays() -> None:
+    root = _root(f"<div><p>{BODY[0]}</p></div><div><p>{BODY[1]}</p><p>{BODY[2]}</p></div>")
+    assert trim_edges(["导读", *BODY], root) == BODY
+
+
+def test_density_trimming_leaves_text_alone_when_the_best_element_holds_little_of_it() -> None:
+    root = _root(f"<div><p>{BODY[2]}</p><p>{BODY[2]}</p></div>")
+    paras = ["导读", *BODY]
+    assert trim_edges(paras, root) == paras
+
+
+def test_a_chrome_tail_is_dropped_and_a_short_closing_paragraph_kept() -> None:
+    root = _root('<a href="/n">老街巷里的修表铺</a>')
+    tail = ["（责任编辑：李明）", "分享到", "老街巷里的修表铺", "本文为原创，转载请注明出处。"]
+    paras = ["标签|城市|文化|记忆", *BODY, "特此通知。", *tail]
+    assert trim_chrome_runs(paras, root) == [*BODY, "特此通知。"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "更多的市民走进书房，评论说这里留住了城市的记忆。",
+        "市民可扫码预约。",
+        "请广大市民关注官方渠道发布的权威信息。",
+        "法院认定被告构成侵权，判令赔偿原告经济损失十万元。",
+        "该视频被大量转载，引发网友热议。",
+    ],
+)
+def test_a_closing_sentence_with_a_chrome_word_stays(closing: str) -> None:
+    paras = [*BODY, closing]
+    assert trim_chrome_runs(paras, _root("")) == paras
+
+
+def test_a_run_without_any_chrome_line_stays() -> None:
+    paras = [*BODY, "某市农业农村局", "2024年2月20日"]
+    assert trim_chrome_runs(paras, _root("")) == paras
+
+
+def test_latin_text_is_never_trimmed_by_the_chinese_rules() -> None:
+    paras = ["Share this", "The regulator published new rules on Monday.", "Related", "Editor: A"]
+    assert trim_chrome_runs(paras, _root("")) == paras
+    assert trim_edges(paras, _root("<div><p>x</p></div>")) == paras
+
+
+def test_a_related_block_with_summaries_is_cut_at_its_heading() -> None:
+    root = _root('<a href="/1">暑期消费市场活力足</a><a href="/2">多地发布促消费新举措</a>')
+    related = [
+        "您可能感兴趣的文章",
+        "暑期消费市场活力足",
+        "今年暑期，各地消费市场人气旺盛，文旅消费增长明显。",
+    ]
+    paras = [*BODY, *related, "多地发布促消费新举措"]
+    assert trim_chrome_runs(paras, root) == BODY
+
+
+def test_a_related_heading_without_links_after_it_is_kept() -> None:
+    paras = [*BODY, "相关链接", "本次改造的设计图纸已在市档案馆公开展出，市民可以预约参观。"]
+    assert trim_chrome_runs(paras, _root("")) == paras
