@@ -59,7 +59,9 @@ class ExtractionSettings:
     """The tunables of extraction (defaults: chosen by cross-validation, see the bench)."""
 
     precise_first: bool = False  # first trafilatura pass in precision (else balanced) mode
+    compare_first: bool = True  # first pass weighs trafilatura's readability/jusText fallbacks
     retry_share: float = 0.2  # full pass when the first finds less than this share of the page
+    cut_zone: float = 1.0  # a "Related"/"Comments" heading after this share of the text ends it
     named_chrome: bool = True  # remove elements whose id/class names a chrome widget
     min_sentences: int = 1  # an undeclared page needs this many sentences to be an article
     max_link_share: float = 0.7  # this share of a page's text in links makes a list of links
@@ -230,14 +232,15 @@ def main_paragraphs(
     else:
         text = _trafilatura_text(root, url, settings)
     paras = [norm(line) for line in text.splitlines()]
-    return clean_paragraphs([p for p in paras if p], title)
+    return clean_paragraphs([p for p in paras if p], title, settings.cut_zone)
 
 
 def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings) -> str:
-    """A fast trafilatura pass; a full one (with its readability/jusText comparison) when the
-    fast pass finds less than ``retry_share`` of the page's text."""
-    text = _run_trafilatura(tree, url, precise=settings.precise_first, fast=True)
-    if len(text) < settings.retry_share * len(norm(tree.text_content())):
+    """A trafilatura pass; after a fast one (without its readability/jusText comparison), a
+    full one when the fast pass finds less than ``retry_share`` of the page's text."""
+    fast = not settings.compare_first
+    text = _run_trafilatura(tree, url, precise=settings.precise_first, fast=fast)
+    if fast and len(text) < settings.retry_share * len(norm(tree.text_content())):
         retry = _run_trafilatura(tree, url, precise=False, fast=False)
         text = retry if len(retry) > len(text) else text
     return text

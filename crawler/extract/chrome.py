@@ -36,23 +36,30 @@ _NEVER_TEXT_TAGS = tuple(tag for tag in CHROME_TAGS if tag not in _WRAPPING_TAGS
 # Not "status", "tag" or "widget" alone: WordPress marks every post "status-publish tag-x", and
 # Blogger puts the post itself in a "widget".
 _CHROME_TOKENS = frozenset(
-    """login logon signin signup register password userbox faq faqs
+    """login logon signin signup register password userbox
     share sharing social sns bdshare jiathis cookie cookies consent gdpr
     related relate recommend recommended xgxw xglj newsletter subscribe subscription
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
-    pager pagination tags toolbar topbar latest popular ranking hotnews mostread""".split()
+    pager pagination tags toolbar topbar latest popular hotnews mostread""".split()
 )
+# Not "faq" (an article's own questions and answers) or "ranking" (the ranked items of a guide).
 # Prefixes for run-together names ("loginbox", "sharewrap", "statuslist"); the token must be longer.
 _CHROME_PREFIXES = tuple(
     """login signin signup share social cookie related status newsletter footer breadcrumb
-    sidebar subscribe consent recommend navbar faq""".split()
+    sidebar subscribe consent recommend navbar""".split()
+)
+# Class words that keep an element out of print ("no-print", "d-print-none") mark content.
+_NOT_PRINTED_RE = re.compile(
+    r"\S*(?:no|dn|hide|hidden)[-_]?print\S*|\S*print[-_:]?(?:none|hidden)\S*", re.I
 )
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _PREFIX_WORDS = frozenset(_CHROME_PREFIXES)
 # An element holding more than this share of the page text is a layout wrapper, never chrome.
 _MAX_CHROME_SHARE = 0.5
+_CODE_TAGS = ("pre", "code")
+_SLUG_SEPARATORS = 4  # an id of five or more words is a heading's slug, not a widget's name
 _PROSE_TAGS = frozenset({"html", "body", "main", "article"})
 # Whole class names by which an element declares itself the article ("box article modal-enabled").
 _ARTICLE_CLASSES = frozenset(
@@ -92,18 +99,28 @@ def remove_chrome(root: HtmlElement, named: list[HtmlElement] | None = None) -> 
         named = strip_chrome_tags(root)
     page_len = max(_text_len(root), 1)
     for element in named:
-        if not _is_chrome_name(f"{element.get('id', '')} {element.get('class', '')}"):
+        if not _is_chrome_name(f"{_short_id(element)} {element.get('class', '')}"):
             continue
         if element.getroottree().getroot() is not root:  # inside something already removed
+            continue
+        if next(element.iterancestors(*_CODE_TAGS), None) is not None:  # "hljs-comment"
             continue
         if _text_len(element) <= _MAX_CHROME_SHARE * page_len and not _keeps_article_data(element):
             element.drop_tree()
     return root
 
 
+def _short_id(element: HtmlElement) -> str:
+    """The element's id, unless it is a slug of a heading's words ("how-popular-are-...")."""
+    value = element.get("id", "")
+    return value if value.count("-") + value.count("_") < _SLUG_SEPARATORS else ""
+
+
 @lru_cache(maxsize=8192)  # pages repeat the same class names ("menu-item", ...) many times
 def _is_chrome_name(value: str) -> bool:
     """Tell whether an id/class value names a chrome widget."""
+    if "rint" in value:
+        value = _NOT_PRINTED_RE.sub(" ", value)
     lower = value.lower()
     tokens = set(_SPLIT_RE.split(lower))
     if lower != value:  # "statusList" gives "statuslist" above and "status", "list" here
@@ -168,17 +185,17 @@ _PROMO_RE = re.compile(
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
     r"|^(?:like this (?:story|article)\?|share (?:this|it) with)"
 )
-_CUT_ZONE = 0.6  # a cut heading must sit after this share of the text to end it
+CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 
 
-def clean_paragraphs(paras: list[str], title: str | None) -> list[str]:
+def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_ZONE) -> list[str]:
     """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
     if paras and title and _is_title_repeat(paras[0], title):
         paras = paras[1:]
-    paras = _drop_link_runs(_cut_trailing_section(paras))
+    paras = _drop_link_runs(_cut_trailing_section(paras, cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
 
 
@@ -188,17 +205,18 @@ def _is_title_repeat(para: str, title: str) -> bool:
     return bool(key) and head.startswith(key) and len(head) <= len(key) + 20
 
 
-def _cut_trailing_section(paras: list[str]) -> list[str]:
-    """Drop a trailing "Related"/"FAQ"/"Comments" section and everything after it.
+def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[str]:
+    """Drop a trailing "Related"/"Comments" section and everything after it.
 
-    The heading must sit in the last part of the text, or be followed by short lines only
-    (a widget tail longer than the article itself).
+    The heading must be followed by short lines only (a widget tail, however long), or sit
+    after ``cut_zone`` of the text (an article's own FAQ or "Related" aside goes on in prose,
+    so the default 1.0 never cuts by position alone).
     """
     total = sum(map(len, paras)) or 1
     seen = 0
     for i, para in enumerate(paras):
         if _CUT_HEADING_RE.match(para) and (
-            seen >= _CUT_ZONE * total or all(len(p) < _LINE for p in paras[i + 1 :])
+            seen >= cut_zone * total or all(len(p) < _LINE for p in paras[i + 1 :])
         ):
             return paras[:i]
         seen += len(para)
