@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from redis.exceptions import RedisError
+
 from crawler.distributed import queue
 
 if TYPE_CHECKING:
@@ -55,9 +57,19 @@ class Leases:
         if entry[1] > 0 or self.server is None or not self.worker_id:
             return
         del self._open[id(request)]
-        self.before_ack(request)
-        if not queue.ack(self.server, self.worker_id, request):
+        if not self._end(request):
             self._unacked.append(request)
+
+    def _end(self, request: Request) -> bool:
+        """Hand the request's run counts over, then end its lease; False while Redis is away
+        (the lease must not outlive a failed hand-over, or the request would be fetched twice)."""
+        assert self.server is not None and self.worker_id
+        try:
+            self.before_ack(request)
+        except RedisError as exc:
+            logger.warning("Could not hand over the counts of %s yet: %s", request.url, exc)
+            return False
+        return queue.ack(self.server, self.worker_id, request)
 
     def forget(self, request: Request) -> None:
         """Stop counting ``request``: its lease ends elsewhere (a requeued copy carries it)."""
@@ -74,4 +86,4 @@ class Leases:
         while self._stranded:
             queue.requeue_lease(self.server, self.worker_id, self._stranded[0])
             self._stranded.pop(0)
-        self._unacked = [r for r in self._unacked if not queue.ack(self.server, self.worker_id, r)]
+        self._unacked = [r for r in self._unacked if not self._end(r)]
