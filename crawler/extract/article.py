@@ -119,11 +119,13 @@ def extract_article(
     language_hint: str | None = None,
     boilerplate: frozenset[int] = frozenset(),
     settings: ExtractionSettings = DEFAULT_SETTINGS,
+    fetched_at: datetime | None = None,
 ) -> Extracted:
     """Title, main text, tz-aware publication date and language of decoded HTML.
 
     ``fallback_date`` is a publication date stated by a feed or news sitemap (never a
-    ``lastmod``); ``boilerplate`` holds fingerprints of blocks the page's source repeats.
+    ``lastmod``); ``boilerplate`` holds fingerprints of blocks the page's source repeats;
+    ``fetched_at`` (aware) resolves a byline's relative stamp ("2 hours ago"), read only if given.
     """
     root = parse_html(html)
     if root is None:
@@ -145,7 +147,7 @@ def extract_article(
     text = "\n\n".join(drop_repeated(paras, boilerplate))
     shape = page_shape(root, declared_article(html, meta), links, text)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
-    page = Page(html, url, root, meta, _default_tz(language, url), times)
+    page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     published = find_published(page, title_el, squashed_len(text), near)
     title = title or fallback_title
     published = published or _fallback(fallback_date, page.tz)

@@ -2,8 +2,9 @@
 
 In order: the URL's day (a metadata or byline time on that day refines it), published-time
 metadata, a date on or right after the title line (the byline), a byline date labelled as an
-update, JSON-LD ``datePublished``, labelled dates in the article region, and last htmldate on the
-whole page, kept only when the page states that day. Dates in page chrome (sidebars, "latest
+update, JSON-LD ``datePublished``, labelled dates in the article region, a relative byline stamp
+("2 hours ago") when the fetch time is known, and last htmldate on the whole page, kept only when
+the page states that day. Dates in page chrome (sidebars, "latest
 news" lists) are never read by the text searches; a page that states no date gets none.
 """
 
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from htmldate import find_date
 
-from crawler.extract.byline import TitleContext, shown_date, title_context
+from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
 from crawler.extract.date_parse import build_date, dates_in, parse_date, parse_loose
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class Page:
     meta: Mapping[str, str]
     tz: timezone  # for times stated without an offset
     times: tuple[str, ...] = ()  # ``<time datetime>`` values read before chrome was removed
+    fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
 
 
 logger = logging.getLogger(__name__)
@@ -132,6 +134,8 @@ def _candidates(
     region = article_region(page.root, title_el, text_len)
     if region is not None:
         yield from labelled_dates(without_link_lists(region), page.tz)
+    if near is not None and page.fetched_at is not None:
+        yield shown_relative(near, page.fetched_at, page.tz)
     yield stated_htmldate(page)
 
 

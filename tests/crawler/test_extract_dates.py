@@ -133,3 +133,49 @@ def test_a_title_in_utf8_read_as_latin1_is_repaired() -> None:
     assert extract_article(html, "https://news.example.com/a").title == (
         "A DIY Investor’s Guide to Short Dramas"
     )
+
+
+FETCHED = datetime(2025, 6, 10, 1, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("By Jane Doe · 3 hours ago", date(2025, 6, 9)),
+        ("By Jane Doe · 45 mins ago", date(2025, 6, 10)),
+        ("By Jane Doe · Yesterday at 4:15 PM", date(2025, 6, 9)),
+        ("By Jane Doe · 2 days ago", date(2025, 6, 8)),
+    ],
+)
+def test_a_relative_byline_stamp_is_resolved_against_the_fetch_time(
+    stamp: str, expected: date
+) -> None:
+    html = _page("", f"<h1>{TITLE}</h1><p>{stamp}</p><p>{PROSE}</p>")
+    found = extract_article(html, "https://news.example.com/a", fetched_at=FETCHED).published_at
+    assert found is not None and found.date() == expected
+    assert _day(html) is None  # no fetch time, no date
+
+
+def test_a_chinese_relative_stamp_is_read_in_china_time() -> None:
+    body = "<p>城市出台新规，短剧上线前须经审核。" * 6 + "</p>"
+    html = (
+        '<html lang="zh-CN"><head><title>短剧审核新规</title></head>'
+        f"<body><h1>短剧审核新规</h1><p>来源：新华网 昨天 08:15</p>{body}</body></html>"
+    )
+    found = extract_article(html, "https://news.example.cn/a", fetched_at=FETCHED).published_at
+    assert found is not None and (found.date(), found.hour) == (date(2025, 6, 9), 8)
+
+
+def test_a_relative_update_or_a_word_of_prose_is_no_publication_date() -> None:
+    updated = _page("", f"<h1>{TITLE}</h1><p>Updated 3 hours ago</p><p>{PROSE}</p>")
+    assert (
+        extract_article(updated, "https://news.example.com/a", fetched_at=FETCHED).published_at
+        is None
+    )
+    prose = _page(
+        "", f"<h1>{TITLE}</h1><p>The ministry said yesterday it would act.</p><p>{PROSE}</p>"
+    )
+    assert (
+        extract_article(prose, "https://news.example.com/a", fetched_at=FETCHED).published_at
+        is None
+    )
