@@ -27,7 +27,7 @@ from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags, strip_code
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.dates import CHINA_TZ, Page, find_published, plausible, title_context
-from crawler.extract.density import trim_edges
+from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.title import find_title
@@ -231,6 +231,8 @@ def main_paragraphs(
             text = block_text(container)
     else:
         text = _trafilatura_text(root, url, settings)
+    if (dense := thin_text_source(text, root)) is not None:
+        text = block_text(dense)
     paras = [norm(line) for line in text.splitlines()]
     return clean_paragraphs([p for p in paras if p], title, settings.cut_zone)
 

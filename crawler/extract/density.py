@@ -6,7 +6,8 @@ blurb, previous/next links. Like GeneralNewsExtractor, every element of the clea
 score from its non-link text per tag and the punctuation of that text; the best element is the
 article body as prose sees it. Short unpunctuated paragraphs at the start or end of the text that
 this element does not hold are dropped: never one inside the text, never a sentence, and only
-when the element holds most of the text.
+when the element holds most of the text. When the text holds only a small share of that element
+(a share bar or a QR-code prompt taken for the article), the element's text replaces it.
 """
 
 from __future__ import annotations
@@ -22,14 +23,18 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A run of letters of other scripts: one word, as one CJK character is.
+_WORD_RE = re.compile(r"(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[^\W\d_])+")
 _PUNCT_RE = re.compile(r"[，。！？；：、,.!?;:]")
 _CANDIDATE_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "p"})
 _TEXT_TAGS = frozenset({"p", "span", "br", "font", "strong", "b", "section"})
-_MIN_CJK_SHARE = 0.3  # of the text's letters, for the text to be treated as CJK
+_MIN_CJK_SHARE = 0.3  # of the text's words, for the text to be treated as CJK
 _MIN_COVER = 0.6  # the best element must hold this share of the text's characters
 _MIN_PARAS = 2
 _PROSE_LEN = 20
 _SENTENCE_RE = re.compile(r"[，。；]")
+_MIN_HELD = 0.2  # a text holding less than this share of the densest prose is replaced by it
+_MIN_RESCUE_PUNCT = 5  # ... when that element is prose: this many punctuation marks at least
 
 
 @dataclass
@@ -59,10 +64,11 @@ class _Stats:
 
 
 def is_cjk(text: str) -> bool:
-    """Tell whether CJK characters make up a good share of the text's letters."""
+    """Tell whether CJK characters make up a good share of the text's words (a CJK character
+    counts as one word, as does a run of other letters: code in a Chinese text is not prose)."""
     sample = text[:3000]
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    return len(_CJK_RE.findall(sample)) >= _MIN_CJK_SHARE * letters
+    cjk = len(_CJK_RE.findall(sample))
+    return cjk > 0 and cjk >= _MIN_CJK_SHARE * (cjk + len(_WORD_RE.findall(sample)))
 
 
 def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
@@ -82,6 +88,22 @@ def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
     first = keep.index(True)
     last = len(keep) - 1 - keep[::-1].index(True)
     return paras[first : last + 1]
+
+
+def thin_text_source(text: str, root: HtmlElement) -> HtmlElement | None:
+    """The densest prose element of a CJK page when ``text`` holds little of it (a share-bar or
+    a QR-code prompt taken for the article), else None."""
+    held = len(squash(text))
+    page = squash(root.text_content())
+    if held >= _MIN_HELD * len(page) or not is_cjk(page):
+        return None
+    best = densest_element(root)
+    if best is None or best.tag == "body":  # the whole page is no opinion on where prose is
+        return None
+    prose = best.text_content()
+    if held >= _MIN_HELD * len(squash(prose)) or len(_PUNCT_RE.findall(prose)) < _MIN_RESCUE_PUNCT:
+        return None
+    return best
 
 
 def _is_prose(para: str) -> bool:

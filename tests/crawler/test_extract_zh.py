@@ -12,7 +12,7 @@ from lxml.html import document_fromstring
 
 from crawler.extract import extract_article
 from crawler.extract.chrome_zh import trim_chrome_runs
-from crawler.extract.density import densest_element, trim_edges
+from crawler.extract.density import densest_element, is_cjk, thin_text_source, trim_edges
 from dramawatch.explain import decode_html
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-news" / "pages"
@@ -119,3 +119,44 @@ def test_a_related_block_with_summaries_is_cut_at_its_heading() -> None:
 def test_a_related_heading_without_links_after_it_is_kept() -> None:
     paras = [*BODY, "相关链接", "本次改造的设计图纸已在市档案馆公开展出，市民可以预约参观。"]
     assert trim_chrome_runs(paras, _root("")) == paras
+
+
+def test_a_chinese_text_full_of_code_is_still_chinese() -> None:
+    prose = "熟悉这门语言的同学都知道，它有一个关键词叫做延迟调用，函数返回前会执行。"
+    code = "import json\nfrom contextlib import ExitStack\ndef parse(redis_client, handler):"
+    assert is_cjk("\n".join([prose, *[code] * 4, prose]))
+    assert not is_cjk("The Shanghai Composite 上证指数 fell two percent as investors sold shares")
+
+
+def test_a_chrome_tail_after_code_in_a_chinese_text_is_dropped() -> None:
+    code = ["import json", "with contextlib.ExitStack() as stack:", "stack.callback(add_ts)"] * 3
+    closing = "无论是正常结束还是运行中报错，回调函数都会运行。"
+    paras = [BODY[0], *code, closing, "微信扫一扫", "关注该公众号"]
+    assert trim_chrome_runs(paras, _root("")) == paras[:-2]
+
+
+def _wechat_like(prompt: str) -> str:
+    article = "".join(f"<p>{p}</p>" for p in BODY)
+    return f'<div id="content">{article}</div><div class="qr"><p>{prompt}</p></div>'
+
+
+def test_a_text_holding_little_of_the_densest_prose_is_replaced_by_it() -> None:
+    root = _root(_wechat_like("微信扫一扫关注该公众号"))
+    best = thin_text_source("微信扫一扫\n关注该公众号", root)
+    assert best is not None and best.get("id") == "content"
+
+
+def test_a_text_holding_the_prose_is_kept() -> None:
+    root = _root(_wechat_like("微信扫一扫关注该公众号"))
+    assert thin_text_source("\n".join(BODY[:2]), root) is None
+
+
+def test_the_whole_page_as_densest_element_is_no_reason_to_replace_a_text() -> None:
+    root = _root("".join(f"<p>{p}</p>" for p in BODY * 4))
+    assert thin_text_source(BODY[0], root) is None
+
+
+def test_latin_pages_are_never_replaced_by_the_density_element() -> None:
+    prose = "The regulator published new rules on Monday, and banks must comply by June. " * 5
+    root = _root(f"<div><p>{prose}</p><p>{prose}</p></div><div><p>Share this</p></div>")
+    assert thin_text_source("Share this", root) is None
