@@ -6,7 +6,8 @@ blurb, previous/next links. Like GeneralNewsExtractor, every element of the clea
 score from its non-link text per tag and the punctuation of that text; the best element is the
 article body as prose sees it. Short unpunctuated paragraphs at the start or end of the text that
 this element does not hold are dropped: never one inside the text, never a sentence, and only
-when the element holds most of the text. When the text holds only a small share of that element
+when the element holds most of the text. Sentences of the element that the text lacks between
+two of its lines (a list item the extractor skipped) are put back in place. When the text holds only a small share of that element
 (a share bar or a QR-code prompt taken for the article), the element's text replaces it.
 """
 
@@ -17,7 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from crawler.extract.meta import squash
+from lxml import etree
+
+from crawler.extract.meta import norm, squash
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -33,6 +36,10 @@ _MIN_COVER = 0.6  # the best element must hold this share of the text's characte
 _MIN_PARAS = 2
 _PROSE_LEN = 20
 _SENTENCE_RE = re.compile(r"[，。；]")
+_MIN_ANCHOR = 4  # a shorter line (a number, a bullet) places nothing
+_LINE_TAGS = frozenset(
+    "p div li section br h1 h2 h3 h4 h5 h6 blockquote pre tr td ul ol table figcaption".split()
+)
 _MIN_HELD = 0.2  # a text holding less than this share of the densest prose is replaced by it
 _MIN_RESCUE_PUNCT = 5  # ... when that element is prose: this many punctuation marks at least
 
@@ -72,7 +79,8 @@ def is_cjk(text: str) -> bool:
 
 
 def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
-    """The paragraphs less leading and trailing ones outside the densest prose element."""
+    """The paragraphs less leading and trailing ones outside the densest prose element, with
+    that element's sentences they lack inside the text put back."""
     if len(paras) < _MIN_PARAS or not is_cjk("".join(paras)):
         return paras
     best = densest_element(root)
@@ -87,7 +95,45 @@ def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
     keep = [ok or _is_prose(p) for p, ok in zip(paras, inside, strict=True)]
     first = keep.index(True)
     last = len(keep) - 1 - keep[::-1].index(True)
-    return paras[first : last + 1]
+    return restore_gaps(paras[first : last + 1], block_lines(best))
+
+
+def block_lines(element: HtmlElement) -> list[str]:
+    """The element's text, one line per block (paragraph, list item, section, line break)."""
+    lines: list[str] = []
+    run: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if isinstance(node.tag, str) and node.tag in _LINE_TAGS:
+            lines.append(norm("".join(run)))
+            run.clear()
+        if event == "start":
+            run.append(node.text or "")
+        elif node is not element:
+            run.append(node.tail or "")
+    lines.append(norm("".join(run)))
+    return [line for line in lines if line]
+
+
+def restore_gaps(paras: list[str], lines: list[str]) -> list[str]:
+    """The paragraphs with the sentences of ``lines`` (the densest element's) that they lack
+    put back where they stand, between two lines the paragraphs hold (never at an edge)."""
+    keys = [squash(p) for p in paras]
+    text = "".join(keys)
+    placed: dict[int, list[str]] = {}
+    last, pending = -1, []  # the paragraph holding the latest line found; sentences missing since
+    for line in lines:
+        key = squash(line)
+        if len(key) < _MIN_ANCHOR:
+            continue
+        if key in text:
+            if pending:
+                placed.setdefault(last, []).extend(pending)
+            pending = []
+            start = max(last, 0)
+            last = next((k for k in range(start, len(keys)) if key in keys[k]), start)
+        elif last >= 0 and _is_prose(line):
+            pending.append(line)
+    return [q for i, p in enumerate(paras) for q in (p, *placed.get(i, ()))]
 
 
 def thin_text_source(text: str, root: HtmlElement) -> HtmlElement | None:

@@ -12,7 +12,14 @@ from lxml.html import document_fromstring
 
 from crawler.extract import extract_article
 from crawler.extract.chrome_zh import trim_chrome_runs
-from crawler.extract.density import densest_element, is_cjk, thin_text_source, trim_edges
+from crawler.extract.density import (
+    block_lines,
+    densest_element,
+    is_cjk,
+    restore_gaps,
+    thin_text_source,
+    trim_edges,
+)
 from dramawatch.explain import decode_html
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-news" / "pages"
@@ -160,3 +167,35 @@ def test_latin_pages_are_never_replaced_by_the_density_element() -> None:
     prose = "The regulator published new rules on Monday, and banks must comply by June. " * 5
     root = _root(f"<div><p>{prose}</p><p>{prose}</p></div><div><p>Share this</p></div>")
     assert thin_text_source("Share this", root) is None
+
+
+MISSING = "被添加的回调函数进入了一个栈，所以后添加的回调函数先调用。"
+
+
+def test_block_lines_split_an_element_at_its_blocks_and_line_breaks() -> None:
+    root = _root(
+        f"<div>导语<p>{BODY[0]}</p><ul><li><section>{MISSING}</section></li></ul>甲<br>乙</div>"
+    )
+    assert block_lines(root.find(".//div")) == ["导语", BODY[0], MISSING, "甲", "乙"]
+
+
+def test_a_sentence_the_text_lacks_inside_the_body_is_put_back_in_place() -> None:
+    lines = [BODY[0], "可以看出以下特点：", MISSING, "1", BODY[1], BODY[2]]
+    paras = [BODY[0], "可以看出以下特点：", BODY[1], BODY[2]]
+    assert restore_gaps(paras, lines) == [BODY[0], "可以看出以下特点：", MISSING, *BODY[1:]]
+
+
+def test_sentences_beyond_the_texts_edges_are_not_put_back() -> None:
+    lines = [MISSING, BODY[0], BODY[1], "本文内容来自网络，如有侵权请联系删除，谢谢大家的支持。"]
+    assert restore_gaps(BODY[:2], lines) == BODY[:2]
+
+
+def test_short_lines_and_lines_without_sentences_are_not_put_back() -> None:
+    lines = [BODY[0], "上一篇", "扫码关注我们获取更多精彩内容", BODY[1]]
+    assert restore_gaps(BODY[:2], lines) == BODY[:2]
+
+
+def test_a_list_item_the_text_lacks_is_restored_by_edge_trimming() -> None:
+    article = f"<p>{BODY[0]}</p><ul><li><section>{MISSING}</section></li></ul><p>{BODY[1]}</p>"
+    root = _root(f"<div>{article}<p>{BODY[2]}</p></div>")
+    assert trim_edges([*BODY], root) == [BODY[0], MISSING, BODY[1], BODY[2]]
