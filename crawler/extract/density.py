@@ -7,8 +7,9 @@ score from its non-link text per tag and the punctuation of that text; the best 
 article body as prose sees it. Short unpunctuated paragraphs at the start or end of the text that
 this element does not hold are dropped: never one inside the text, never a sentence, and only
 when the element holds most of the text. Sentences of the element that the text lacks between
-two of its lines (a list item the extractor skipped) are put back in place. When the text holds only a small share of that element
-(a share bar or a QR-code prompt taken for the article), the element's text replaces it.
+two of its lines (a list item the extractor skipped) are put back in place. When the text holds
+only a small share of that element (a share bar or a QR-code prompt taken for the article), the
+element's text replaces it.
 """
 
 from __future__ import annotations
@@ -120,7 +121,8 @@ def restore_gaps(paras: list[str], lines: list[str]) -> list[str]:
     keys = [squash(p) for p in paras]
     text = "".join(keys)
     placed: dict[int, list[str]] = {}
-    last, pending = -1, []  # the paragraph holding the latest line found; sentences missing since
+    last = -1  # the paragraph holding the latest line found
+    pending: list[str] = []  # sentences missing since that line
     for line in lines:
         key = squash(line)
         if len(key) < _MIN_ANCHOR:
