@@ -96,7 +96,8 @@ def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
     keep = [ok or _is_prose(p) for p, ok in zip(paras, inside, strict=True)]
     first = keep.index(True)
     last = len(keep) - 1 - keep[::-1].index(True)
-    return restore_gaps(paras[first : last + 1], block_lines(best))
+    kept = paras[first : last + 1]
+    return kept if best.tag == "body" else restore_gaps(kept, block_lines(best))
 
 
 def block_lines(element: HtmlElement) -> list[str]:
