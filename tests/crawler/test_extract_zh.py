@@ -199,3 +199,9 @@ def test_a_list_item_the_text_lacks_is_restored_by_edge_trimming() -> None:
     article = f"<p>{BODY[0]}</p><ul><li><section>{MISSING}</section></li></ul><p>{BODY[1]}</p>"
     root = _root(f"<div>{article}<p>{BODY[2]}</p></div>")
     assert trim_edges([*BODY], root) == [BODY[0], MISSING, BODY[1], BODY[2]]
+
+
+def test_no_sentence_is_put_back_from_the_whole_body() -> None:
+    root = _root("".join(f"<p>{p}</p>" for p in [BODY[0], MISSING, BODY[1], BODY[2]]))
+    assert densest_element(root) is root.find("body")
+    assert trim_edges([*BODY], root) == BODY
