@@ -34,7 +34,7 @@ from crawler.extract.dates import (
     plausible,
     title_context,
 )
-from crawler.extract.density import trim_edges
+from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.title import find_title
@@ -241,6 +241,8 @@ def main_paragraphs(
             text = block_text(container)
     else:
         text = _trafilatura_text(root, url, settings)
+    if (dense := thin_text_source(text, root)) is not None:
+        text = block_text(dense)
     paras = [norm(line) for line in text.splitlines()]
     return clean_paragraphs([p for p in paras if p], title, settings.cut_zone)
 
