@@ -74,9 +74,10 @@ def find_title(
 
 
 def _as_titled(text: str, titles: list[str]) -> str:
-    """The heading less a trailing segment after a separator that a metadata title drops as
-    a suffix ("Guide - Part 1" where ``<title>`` is "Guide - Part 1 | Site"); the segment
-    is shorter than what is kept, so a section name never stands for the headline."""
+    """The heading less a tag line after a plain separator that a metadata title, less its
+    suffixes, leaves out ("Guide - Part 1" where ``<title>`` is "Guide - Part 1 | Site");
+    the tag line is shorter than what is kept, so a section name never stands for the
+    headline."""
     for title in titles:
         kept = text[: len(title)]
         cut = _PLAIN_SEP_RE.match(text, len(kept))

@@ -37,6 +37,29 @@ def test_the_heading_that_agrees_with_the_metadata_title_wins() -> None:
     assert title == "Regulator tightens review of short dramas"
 
 
+def _titled(head: str, heading: str) -> str | None:
+    html = _page(head + '<meta property="og:site_name" content="Example News">', heading + PROSE)
+    return extract_article(html, "https://news.example.com/a").title
+
+
+def test_a_tag_line_the_metadata_title_drops_is_dropped_from_the_heading() -> None:
+    head = "<title>Rules for short dramas - Part 1 | Example News</title>"
+    assert _titled(head, "<h1>Rules for short dramas - Part 1</h1>") == "Rules for short dramas"
+    head = "<title>New rules for short dramas online | Five changes | Example News</title>"
+    heading = "<h1>New rules for short dramas online | Five changes</h1>"
+    assert _titled(head, heading) == "New rules for short dramas online"
+
+
+def test_a_heading_dash_is_punctuation_and_a_section_is_not_the_title() -> None:
+    head = "<title>Rules for short dramas – and why | Example News</title>"
+    heading = "<h1>Rules for short dramas – and why</h1>"
+    assert _titled(head, heading) == "Rules for short dramas – and why"
+    head = '<meta property="og:title" content="Opinion">'
+    head += "<title>Opinion - Why the rules for short dramas came late | Example News</title>"
+    heading = "<h1>Opinion - Why the rules for short dramas came late</h1>"
+    assert _titled(head, heading) == "Opinion - Why the rules for short dramas came late"
+
+
 def test_a_day_without_its_year_is_completed_by_a_meta_date_on_that_day() -> None:
     head = '<meta name="dateUpdate" content="2019-10-08 12:00:57"><title>标题</title>'
     body = f"<h2>英国美女转行当美人鱼</h2><div>发布时间：10-0812:00</div><p>{ZH_PROSE}</p>"
