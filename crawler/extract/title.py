@@ -47,6 +47,8 @@ _TRAILING_DATE_RE = re.compile(
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
+_MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen
+_ACRONYM_RE = re.compile(r"[A-Z]{3,}")
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
@@ -170,6 +172,21 @@ def strip_site_suffix(title: str, site: str, host: str) -> str:
         if not head or not _is_site_name(tail, head, site, host):
             break
         title = head
+    return _strip_glued_site(title, site, host)
+
+
+def _strip_glued_site(title: str, site: str, host: str) -> str:
+    """A site name glued on by a bare hyphen ("...GPU-EDN 电子技术设计"): the part after it
+    names the site, or starts with an acronym the host carries ("EDN" of ednchina.com); a
+    hyphenated word ("K-Drama") is neither."""
+    head, sep, tail = title.rpartition("-")
+    if not (sep and head.strip() and len(squash(tail)) >= _MIN_BRAND):
+        return title
+    brand = _WORD_RE.findall(tail)[:1]
+    if (site and squash(tail) in squash(site)) or (
+        brand and _ACRONYM_RE.fullmatch(brand[0]) and brand[0].lower() in squash(host)
+    ):
+        return head.strip()
     return title
 
 

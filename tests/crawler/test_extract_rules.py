@@ -135,3 +135,23 @@ def test_a_sitemap_lastmod_dates_nothing_but_a_news_publication_date_does() -> N
     entries = {e.loc: e for e in sitemap._entries(root, "https://a.example.com/sitemap.xml")}
     assert entries["https://a.example.com/old"].published is None
     assert entries["https://a.example.com/new"].published == datetime(2025, 11, 30, tzinfo=UTC)
+
+
+def test_a_site_name_glued_on_by_a_bare_hyphen_is_removed() -> None:
+    head = "<title>阿里发布最强AI芯片，一块顶十块GPU-EDN 电子技术设计</title>"
+    html = _page(head, f"<p>{ZH_PROSE}</p>", "zh")
+    title = extract_article(html, "https://www.ednchina.com/news/a1.html").title
+    assert title == "阿里发布最强AI芯片，一块顶十块GPU"
+
+
+def test_a_hyphenated_word_at_the_end_of_a_title_is_kept() -> None:
+    head = '<meta property="og:site_name" content="Wi-Fi Weekly">'
+    head += "<title>Streaming platforms sign a code of conduct for Wi-Fi</title>"
+    title = extract_article(_page(head, PROSE), "https://wifi.example.com/a").title
+    assert title == "Streaming platforms sign a code of conduct for Wi-Fi"
+
+
+def test_a_hyphenated_word_naming_the_host_is_kept() -> None:
+    html = _page("<title>Netflix picks up a new K-Drama</title>", PROSE)
+    title = extract_article(html, "https://www.dramabeans.example.com/a").title
+    assert title == "Netflix picks up a new K-Drama"
