@@ -5,6 +5,8 @@ or shares most of its words): sites lengthen ``<title>`` with their name, rewrit
 sharing, and an unescaped quotation mark truncates a ``content`` attribute, but the headline
 shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
 headline-classed element that carries its date, then the metadata title less its site suffix.
+A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
+metadata title leaves it out too.
 """
 
 from __future__ import annotations
