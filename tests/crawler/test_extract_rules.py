@@ -48,6 +48,9 @@ def test_a_tag_line_the_metadata_title_drops_is_dropped_from_the_heading() -> No
     head = "<title>New rules for short dramas online | Five changes | Example News</title>"
     heading = "<h1>New rules for short dramas online | Five changes</h1>"
     assert _titled(head, heading) == "New rules for short dramas online"
+    head = "<title>The regulator's new rules for dramas - Part 2 | Example News</title>"
+    heading = "<h1>The Regulator’s New Rules for Dramas - Part 2</h1>"  # compared loosely
+    assert _titled(head, heading) == "The Regulator’s New Rules for Dramas"
 
 
 def test_a_heading_dash_is_punctuation_and_a_section_is_not_the_title() -> None:
