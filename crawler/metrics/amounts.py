@@ -122,14 +122,19 @@ _BEFORE = Phrases(
     | _table("q:less_than", ["less than", "fewer than", "under", "below", "<", "不到"])
     | _table("change", ["up", "down", "rose", "rise", "rises", "risen", "rising", "increase",
                         "increased", "increasing", "grew", "grow", "grows", "growing", "growth",
-                        "surge", "surged", "surging", "jump", "jumped", "soar", "soared", "climb",
+                        "growth rate", "surge", "surged", "surging", "jump", "jumped", "soar",
+                        "soared", "climb",
                         "climbed", "fell", "falling", "drop", "dropped", "decline", "declined",
                         "decrease", "decreased", "gain", "gained", "gains", "year-on-year",
                         "year on year", "year-over-year", "year over year", "yoy", "同比", "环比",
                         "增长", "增加", "提升", "提高", "上升", "下降", "减少", "下滑", "激增",
                         "增幅", "涨幅", "增速", "增长率", "上涨", "下跌"])
 )  # fmt: skip
-_CHANGE_FILLERS = (" by", " of", " an", " a", "了", "达到", "达", "为")
+# "growth of 20%", "growth was 20%", "增速达20%": the words between a growth noun and its figure.
+_CHANGE_FILLERS = (
+    " by", " of", " an", " a", " was", " is", " reached", " hit", " at", " stood", "了", "达到",
+    "达", "为",
+)  # fmt: skip
 # After a number: a rule threshold, a date ("7 December"), or a growth marker.
 _AFTER = Phrases(
     _table("skip", ["及以上", "及以下", "以下", "以内", "或以上", "(含)", "（含）", "or more",
