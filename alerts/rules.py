@@ -27,6 +27,7 @@ from alerts.records import (
 )
 from config.schema import KeywordRule, MetricChangeRule, RuleConfig, SourceHealthRule
 from storage.keywords import KeywordMatcher
+from storage.periods import LENGTHS, granularity, period_span
 
 __all__ = ["RULES", "evaluate", "keyword", "match_terms", "metric_change", "previous_observation"]
 
@@ -144,10 +145,33 @@ def _keyword_draft(
     )
 
 
-def _period_shape(period: str) -> str:
-    # Ranges compare like for like (Jan-Sep 2025 vs Jan-Sep 2024); other periods by granularity
-    # ("2025-Q2" follows "2025-Q1", "2025" follows "2024").
-    return re.sub(r"\d{4}", "Y", period) if "/" in period else re.sub(r"\d", "9", period)
+_MONTHS = {length: months for months, length in LENGTHS.items()}
+
+
+def _length(period: str) -> str:
+    """What a period is compared with: a calendar year, half, quarter or month with the
+    periods of that length, however written (2025-H1 and 2025-01/2025-06 are both halves; a
+    half is never compared with months or a year); another range only with the same months
+    of other years (Jan-Sep 2025 with Jan-Sep 2024); a form of unknown span with its form."""
+    span = period_span(period)
+    if span is None:
+        return re.sub(r"\d", "9", period)
+    length = granularity(period)
+    months = _MONTHS.get(length)
+    if months is not None and (span[0].month - 1) % months == 0:
+        return length
+    return re.sub(r"\d{4}", "Y", period)
+
+
+def _start(period: str | None) -> str:
+    """Where a period starts, for ordering periods of one length written in different forms."""
+    span = period_span(period)
+    return span[0].isoformat() if span else period or ""
+
+
+def _same_period(one: str | None, other: str | None) -> bool:
+    """The same period, however written (2025-H1 and 2025-01/2025-06)."""
+    return one == other or (period_span(one) or one) == (period_span(other) or other)
 
 
 def previous_observation(
@@ -157,21 +181,23 @@ def previous_observation(
 
     A figure without a period ("the market is now worth ...") is only compared with an
     earlier figure of the same story: across stories such figures differ in scope, not time.
+    A figure with one is compared with the same period's latest figure, else with the latest
+    earlier period of the same length.
     """
     same = [o for o in earlier if _series(o) == _series(new)]
     if new.period is None:
         same = [o for o in same if o.story_id is not None and o.story_id == new.story_id]
-    same_period = [o for o in same if o.period == new.period]
+    same_period = [o for o in same if _same_period(o.period, new.period)]
     if same_period:
         return max(same_period, key=_recency), "revised"
     if new.period is None:
         return None, "revised"
-    shape = _period_shape(new.period)
-    older = [o for o in same if o.period and _period_shape(o.period) == shape]
-    older = [o for o in older if (o.period or "") < new.period]
+    length, start = _length(new.period), _start(new.period)
+    older = [o for o in same if o.period and _length(o.period) == length]
+    older = [o for o in older if _start(o.period) < start]
     if not older:
         return None, "new_period"
-    return max(older, key=lambda o: (o.period or "", *_recency(o))), "new_period"
+    return max(older, key=lambda o: (_start(o.period), *_recency(o))), "new_period"
 
 
 def _series(figure: ObservationFacts) -> tuple[str | None, ...]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple, Protocol
 
-from storage.periods import LENGTHS, YEAR, granularity, period_midpoint, period_span
+from storage.periods import LENGTHS, YEAR, granularity, period_midpoint, period_span, timeless
 
 
 class Figure(Protocol):
@@ -117,9 +117,8 @@ class Series:
     points: list[Point]
 
     def timeless(self, point: Point) -> bool:
-        """True for a forecast or target that states no period ("力争…达到300亿元"): it has
-        no place in time (its report date is not its date) and no neighbour to compare with."""
-        return point.period is None and self.key.status != "actual"
+        """True for a forecast or target that states no period (see ``storage.periods``)."""
+        return timeless(point.period, self.key.status)
 
     @property
     def timed(self) -> list[Point]:

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["LENGTHS", "POINT", "YEAR", "granularity", "period_midpoint", "period_span"]
+__all__ = [
+    "LENGTHS",
+    "POINT",
+    "YEAR",
+    "granularity",
+    "period_midpoint",
+    "period_span",
+    "timeless",
+]
 
 _PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$")
 YEAR, POINT = "year", "point"
@@ -24,6 +32,12 @@ def granularity(period: str | None) -> str:
     start, end = span
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     return LENGTHS.get(months, f"{months} months")
+
+
+def timeless(period: str | None, status: str | None) -> bool:
+    """True for a forecast or target that states no period ("力争…达到300亿元"): it has no
+    place in time (its report date is not its date) and no neighbour to compare with."""
+    return not period and (status or "actual") != "actual"
 
 
 def period_midpoint(period: str | None) -> date | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storage import MetricObservation
-from storage.periods import period_midpoint
+from storage.periods import period_midpoint, timeless
 
 WIDTH, HEIGHT = 480, 240
 LEFT, RIGHT, TOP, BOTTOM = 52, 34, 14, 36
@@ -93,7 +93,12 @@ def build_chart(
     title: str, unit: str, series: Mapping[str, Sequence[MetricObservation]], links: dict[int, str]
 ) -> Chart:
     """A chart of ``series`` (name -> observations); ``links`` maps observation id -> URL."""
-    days = {x_label(o): _day(o) for rows in series.values() for o in rows if not _timeless(o)}
+    days = {
+        x_label(o): _day(o)
+        for rows in series.values()
+        for o in rows
+        if not timeless(o.period, o.status)
+    }
     labels = sorted(days, key=lambda label: (days[label], label))
     values = [obs.value for rows in series.values() for obs in rows]
     low, high = _bounds(values)
@@ -104,7 +109,7 @@ def build_chart(
 
     lines = []
     for index, (name, rows) in enumerate(sorted(series.items())):
-        level = all(_timeless(obs) for obs in rows)
+        level = all(timeless(obs.period, obs.status) for obs in rows)
         colour = COLOURS[index % len(COLOURS)]
         line = Line(name, colour, joined=rows[0].period is not None, level=level)
         for obs in sorted(rows, key=lambda o: (x_label(o), o.observed_at, o.id)):
@@ -117,11 +122,6 @@ def build_chart(
     x_ticks = [Tick(xs[label], label) for label in _spaced(labels, xs)]
     y_ticks = [Tick(y(v), compact(v)) for v in _steps(low, high)]
     return Chart(title, unit, lines, x_ticks, y_ticks)
-
-
-def _timeless(obs: MetricObservation) -> bool:
-    """A forecast or target that states no period: its report date is not its date."""
-    return not obs.period and str(getattr(obs, "status", "actual") or "actual") != "actual"
 
 
 def _day(obs: MetricObservation) -> date:

@@ -54,6 +54,10 @@ _PREFIX_RE = re.compile(
     r"(?P<sign>\+\s?)?(?P<pre>(?<![A-Za-z])(?i:US\s?\$|USD\s?\$?|HK\$|HKD\s?\$?|RMB\s?¥?"
     r"|CNY\s?¥?)|\$|¥|€|人民币)?$"
 )
+# The characters a sign or currency prefix can start with: the prefix is matched only where
+# one stands, not tried at every character of the window before the number.
+_PREFIX_START = re.compile(r"[+UuHhRrCc$¥€人]")
+_PREFIX_SPAN = 7  # the longest sign and prefix: "+ USD $"
 _SCALES = {
     "trillion": 10**12, "tn": 10**12, "billion": 10**9, "bn": 10**9, "b": 10**9,
     "million": 10**6, "mn": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3,
@@ -118,14 +122,19 @@ _BEFORE = Phrases(
     | _table("q:less_than", ["less than", "fewer than", "under", "below", "<", "不到"])
     | _table("change", ["up", "down", "rose", "rise", "rises", "risen", "rising", "increase",
                         "increased", "increasing", "grew", "grow", "grows", "growing", "growth",
-                        "surge", "surged", "surging", "jump", "jumped", "soar", "soared", "climb",
+                        "growth rate", "surge", "surged", "surging", "jump", "jumped", "soar",
+                        "soared", "climb",
                         "climbed", "fell", "falling", "drop", "dropped", "decline", "declined",
                         "decrease", "decreased", "gain", "gained", "gains", "year-on-year",
                         "year on year", "year-over-year", "year over year", "yoy", "同比", "环比",
                         "增长", "增加", "提升", "提高", "上升", "下降", "减少", "下滑", "激增",
                         "增幅", "涨幅", "增速", "增长率", "上涨", "下跌"])
 )  # fmt: skip
-_CHANGE_FILLERS = (" by", " of", " an", " a", "了", "达到", "达", "为")
+# "growth of 20%", "growth was 20%", "增速达20%": the words between a growth noun and its figure.
+_CHANGE_FILLERS = (
+    " by", " of", " an", " a", " was", " is", " reached", " hit", " at", " stood", "了", "达到",
+    "达", "为",
+)  # fmt: skip
 # After a number: a rule threshold, a date ("7 December"), or a growth marker.
 _AFTER = Phrases(
     _table("skip", ["及以上", "及以下", "以下", "以内", "或以上", "(含)", "（含）", "or more",
@@ -218,8 +227,8 @@ def _parts(text: str, match: re.Match[str]) -> _Parts:
     sign, pre = False, None
     before = start - 1 if start and text[start - 1] == " " else start
     if before and text[before - 1] in _PREFIX_END:
-        prefix = _PREFIX_RE.search(text, max(0, start - 9), start)
-        if prefix is not None and prefix.group():
+        prefix = _prefix(text, start)
+        if prefix is not None:
             sign, pre = bool(prefix["sign"]), prefix["pre"]
             start = prefix.start("pre") if pre else start
     scale = wscale or lscale or cscale
@@ -227,6 +236,17 @@ def _parts(text: str, match: re.Match[str]) -> _Parts:
         start, match.end(), text[number_start : match.end(1)], sign, pre, scale, unit,
         q1 or q2 or q3, not (sign or pre or scale or unit),
     )  # fmt: skip
+
+
+def _prefix(text: str, end: int) -> re.Match[str] | None:
+    """The leftmost sign and currency prefix that ends at ``end``, if any."""
+    lead = _PREFIX_START.search(text, max(0, end - _PREFIX_SPAN), end)
+    while lead is not None:
+        prefix = _PREFIX_RE.match(text, lead.start(), end)
+        if prefix is not None:
+            return prefix
+        lead = _PREFIX_START.search(text, lead.start() + 1, end)
+    return None
 
 
 def _amount(text: str, parts: _Parts) -> Amount | None:

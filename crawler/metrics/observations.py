@@ -34,6 +34,8 @@ _MAX_TERM_GAP = 80  # characters between a number and a term of the same clause
 _OWNER_GAP = 12  # "233 branded micro-dramas": a term this close after a number is its noun
 # A digit, or the start of a Chinese numeral (三千, 两亿, 十五): where figures can be.
 _DIGIT_RE = re.compile(r"\d|[一二两三四五六七八九十][十百千万亿]|十[一二三四五六七八九]")
+# The first characters of those: one character class lets the regex engine skip ahead.
+_DIGIT_START = re.compile(r"[\d一二两三四五六七八九十]")
 _TITLE_RE = re.compile(r"《[^》\n]{1,80}》")
 _CONTINUATION = re.compile(
     r"\s*(?:(?i:topping|reaching|hitting|exceeding|surpassing|totall?ing|amounting\s+to"
@@ -260,13 +262,16 @@ def _term_regions(doc: _Document) -> list[Mention]:
 def _numeric_sentences(text: str, segments: Segments) -> list[tuple[int, int]]:
     """Spans of the runs of sentences that hold a digit: only they can hold observations."""
     spans: list[tuple[int, int]] = []
-    match = _DIGIT_RE.search(text)
-    while match is not None:
-        start, end = segments.sentence_span(segments.sentence_of(match.start()))
+    lead = _DIGIT_START.search(text)
+    while lead is not None:
+        if not _DIGIT_RE.match(text, lead.start()):  # 一 or 三 alone: a word, not a figure
+            lead = _DIGIT_START.search(text, lead.start() + 1)
+            continue
+        start, end = segments.sentence_span(segments.sentence_of(lead.start()))
         if spans and spans[-1][1] == start:
             start = spans.pop()[0]
         spans.append((start, end))
-        match = _DIGIT_RE.search(text, end)
+        lead = _DIGIT_START.search(text, end)
     return spans
 
 

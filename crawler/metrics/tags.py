@@ -39,8 +39,10 @@ _POSSESSIVE = re.compile(
 _SUBJECTS = frozenset({"subject", "regulator"})
 # Only separators between two names: they share the figure ("ReelShort and DramaBox earned").
 _JOINED = re.compile(r"\s*(?:,|&|(?i:and)\b|、|和|与|及|以及)\s*")
+# Lower case too: a sentence may open after a semicolon ("…; the company expects …").
 _PRONOUN = re.compile(
-    r"\s*(?:(?:It|Its|The (?:app|company|platform|studio|firm|group))\b|该(?:平台|公司|应用)|其)"
+    r"\s*(?:(?:[Ii]ts?|[Tt]he (?:app|company|platform|studio|firm|group))\b"
+    r"|该(?:平台|公司|应用)|其)"
 )
 _MONTH_PERIOD = re.compile(r"\d{4}-\d{2}$")
 _PART_OF_YEAR = ("-H", "-Q")

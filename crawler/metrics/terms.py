@@ -159,7 +159,17 @@ def _may_go_on(first: _FirstWord, text: str, end: int) -> bool:
 
 def matcher_for(definitions: Sequence[Definition]) -> TermMatcher:
     """The term matcher of ``definitions``, built once per distinct set (cached)."""
-    return _build(tuple((d.key, d.unit, tuple(d.terms)) for d in definitions))
+    # A crawl passes the same tuple of frozen definitions for every page: skip its signature.
+    last = _LAST.get("definitions")
+    if last is not None and last[0] is definitions:
+        return last[1]
+    matcher = _build(tuple((d.key, d.unit, tuple(d.terms)) for d in definitions))
+    if isinstance(definitions, tuple):
+        _LAST["definitions"] = (definitions, matcher)
+    return matcher
+
+
+_LAST: dict[str, tuple[Sequence[Definition], TermMatcher]] = {}
 
 
 @lru_cache(maxsize=32)

@@ -240,3 +240,25 @@ def test_a_half_year_is_compared_with_a_half_never_with_a_year() -> None:
     previous, how = previous_observation(_obs(60, "2025-H1", 9), stored)
     assert previous is not None and (previous.period, how) == ("2024-H1", "new_period")
     assert previous_observation(_obs(60, "2025-H1", 9), stored[:1])[0] is None
+
+
+def test_periods_of_one_length_compare_however_written_and_never_across_lengths() -> None:
+    months = [_obs(10 + m, f"2025-{m:02d}", m) for m in range(1, 7)]
+    year, halves = _obs(9, "2024", 7), [_obs(50, "2024-H1", 8), _obs(55, "2024-07/2024-12", 9)]
+    # A half-year is compared with the latest earlier half, written as a range or as H1/H2,
+    # never with the months inside it nor with a year.
+    first_half = _obs(60, "2025-H1", 20)
+    previous, how = previous_observation(first_half, [*months, year, *halves])
+    assert previous is not None and (previous.period, how) == ("2024-07/2024-12", "new_period")
+    # The same half written as months is a revision of it.
+    same, how = previous_observation(_obs(62, "2025-01/2025-06", 21), [*halves, first_half])
+    assert same is not None and (same.period, how) == ("2025-H1", "revised")
+    # A month is compared with the month before it, never with a half that ends later.
+    month, _ = previous_observation(_obs(17, "2025-07", 22), [*months, first_half])
+    assert month is not None and month.period == "2025-06"
+    # With only months and a year stored, a half-year has nothing to compare with.
+    assert previous_observation(_obs(60, "2025-H2", 23), [*months, year])[0] is None
+    # A range that is no calendar half or year keeps to the same months of other years.
+    fiscal = [_obs(30, "2023-07/2024-06", 24), _obs(35, "2024", 25)]
+    before, _ = previous_observation(_obs(40, "2024-07/2025-06", 26), fiscal)
+    assert before is not None and before.period == "2023-07/2024-06"

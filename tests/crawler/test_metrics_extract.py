@@ -19,13 +19,12 @@ from crawler.metrics.numerals import numeral_value
 from tests.support.metric_cases import (
     ENTITIES,
     TAGS,
+    assert_precision_recall,
     extract,
-    figure_precision_recall,
     load_cases,
     matches,
     pair,
     same_figure,
-    tag_precision_recall,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,16 +91,8 @@ def test_case_file_is_large_and_covers_every_metric() -> None:
     assert sum(1 for case in CASES if not case["expect"]) >= 15
 
 
-def test_precision_and_recall_over_all_cases() -> None:
-    precision, recall = figure_precision_recall(CASES)
-    assert precision >= 0.95, f"precision {precision:.3f}"
-    assert recall >= 0.95, f"recall {recall:.3f}"
-
-
-def test_tag_precision_and_recall() -> None:
-    precision, recall = tag_precision_recall(CASES)
-    assert precision >= 0.95, f"tag precision {precision:.3f}"
-    assert recall >= 0.95, f"tag recall {recall:.3f}"
+def test_precision_and_recall_of_figures_and_tags_over_all_cases() -> None:
+    assert_precision_recall(CASES)
 
 
 def test_without_a_catalogue_figures_are_untagged_by_entity_and_region() -> None:

@@ -8,12 +8,11 @@ import pytest
 
 from tests.support.metric_cases import (
     TAGS,
+    assert_precision_recall,
     extract,
-    figure_precision_recall,
     load_cases,
     matches,
     pair,
-    tag_precision_recall,
 )
 
 CASES = load_cases("metric_heldout.yaml")
@@ -25,16 +24,8 @@ def test_held_out_set_is_large_and_labelled() -> None:
     assert all(set(TAGS) <= set(item) for case in CASES for item in case["expect"])
 
 
-def test_held_out_tag_precision_and_recall() -> None:
-    precision, recall = tag_precision_recall(CASES)
-    assert precision >= 0.95, f"tag precision {precision:.3f}"
-    assert recall >= 0.95, f"tag recall {recall:.3f}"
-
-
-def test_held_out_figure_precision_and_recall() -> None:
-    precision, recall = figure_precision_recall(CASES)
-    assert precision >= 0.95, f"precision {precision:.3f}"
-    assert recall >= 0.95, f"recall {recall:.3f}"
+def test_held_out_precision_and_recall_of_figures_and_tags() -> None:
+    assert_precision_recall(CASES)
 
 
 @pytest.mark.parametrize(

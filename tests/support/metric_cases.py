@@ -111,3 +111,13 @@ def tag_precision_recall(cases: Sequence[Case]) -> tuple[float, float]:
                 counts = _tag_counts(item, hit)
                 true, false, missed = true + counts[0], false + counts[1], missed + counts[2]
     return true / (true + false), true / (true + missed)
+
+
+def assert_precision_recall(cases: Sequence[Case], floor: float = 0.95) -> None:
+    """Figures and their tags over ``cases``: precision and recall each at least ``floor``."""
+    precision, recall = figure_precision_recall(cases)
+    assert precision >= floor, f"precision {precision:.3f}"
+    assert recall >= floor, f"recall {recall:.3f}"
+    precision, recall = tag_precision_recall(cases)
+    assert precision >= floor, f"tag precision {precision:.3f}"
+    assert recall >= floor, f"tag recall {recall:.3f}"
