@@ -15,7 +15,9 @@ __all__ = [
     "granularity",
     "period_midpoint",
     "period_span",
+    "spellings",
     "timeless",
+    "year_after",
 ]
 
 _PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$")
@@ -70,6 +72,31 @@ def period_span(period: str | None) -> tuple[date, date] | None:
         first_month, months = 6 * int(half) - 5, 6
     start = date(int(year), first_month, 1)
     return start, _add_months(start, months) - timedelta(days=1)
+
+
+def spellings(period: str) -> list[str]:
+    """The ways a period's span is stored: "2025-H1" and "2025-01/2025-06" are one half."""
+    span = period_span(period)
+    if span is None:
+        return [period]
+    start, end = span
+    forms = {period, f"{start:%Y-%m}/{end:%Y-%m}"}
+    length, first = granularity(period), start.month - 1
+    if length == YEAR and first == 0:
+        forms.add(f"{start.year}")
+    elif length == "half" and first % 6 == 0:
+        forms.add(f"{start.year}-H{first // 6 + 1}")
+    elif length == "quarter" and first % 3 == 0:
+        forms.add(f"{start.year}-Q{first // 3 + 1}")
+    elif length == "month":
+        forms.add(f"{start:%Y-%m}")
+    return sorted(forms)
+
+
+def year_after(period: str) -> str:
+    """A bound every stored period starting no later than ``period``'s year sorts below."""
+    span = period_span(period)
+    return str(span[0].year + 1) if span else period
 
 
 def _add_months(day: date, months: int) -> date:

@@ -17,6 +17,7 @@ from storage.models import (
     Source,
     utcnow,
 )
+from storage.periods import spellings, year_after
 from storage.records import SECTOR, RunStats, SeriesTags
 
 # Earlier-period figures considered per new figure: the latest few periods suffice.
@@ -131,12 +132,12 @@ _EARLIER_IN_STORY = _EARLIER.where(_Obs.story_id == bindparam("story")).order_by
 # The same period's most recent figure (what a revision is compared with; a popular period
 # collects many figures, so only that one is read).
 _EARLIER_SAME_PERIOD = (
-    _EARLIER.where(_Obs.period == bindparam("period"))
+    _EARLIER.where(_Obs.period.in_(bindparam("periods", expanding=True)))
     .order_by(_Obs.observed_at.desc().nulls_last(), _Obs.id.desc())
     .limit(1)
 )  # fmt: skip
 _EARLIER_PERIODS = (
-    _EARLIER.where(_Obs.period < bindparam("period"))
+    _EARLIER.where(_Obs.period < bindparam("bound"))
     .order_by(_Obs.period.desc(), _Obs.id.desc())
     .limit(EARLIER_PERIOD_CANDIDATES)
 )  # fmt: skip
@@ -187,9 +188,9 @@ class MetricRepository:
         figure |= series._asdict()
         if period is None:
             return self.session.scalars(_EARLIER_IN_STORY, figure | {"story": story_id}).all()
-        figure["period"] = period
-        same = self.session.scalars(_EARLIER_SAME_PERIOD, figure).all()
-        return [*same, *self.session.scalars(_EARLIER_PERIODS, figure)]
+        same = self.session.scalars(_EARLIER_SAME_PERIOD, figure | {"periods": spellings(period)})
+        earlier = self.session.scalars(_EARLIER_PERIODS, figure | {"bound": year_after(period)})
+        return [*same.all(), *earlier]
 
     def of_article(self, article_id: int) -> Sequence[MetricObservation]:
         """The observations first stored from ``article_id``."""

@@ -10,7 +10,7 @@ import pytest
 
 from dramawatch.charts import human_number, terminal_chart, tick_label, write_png
 from dramawatch.series import SeriesKey, build_series, latest_two
-from storage.periods import period_midpoint, period_span
+from storage.periods import period_midpoint, period_span, spellings, year_after
 
 
 @dataclass
@@ -173,3 +173,19 @@ def test_charts_draw_a_target_without_a_period_as_a_level(tmp_path: Path) -> Non
     path = tmp_path / "target.png"
     write_png(build_series([*_mixed(), *_undated_target()]), "Market size", path)
     assert path.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("period", "forms"),
+    [
+        ("2025-H1", ["2025-01/2025-06", "2025-H1"]),
+        ("2025-07/2025-12", ["2025-07/2025-12", "2025-H2"]),
+        ("2025-Q3", ["2025-07/2025-09", "2025-Q3"]),
+        ("2025-01/2025-12", ["2025", "2025-01/2025-12"]),
+        ("2025-02/2025-07", ["2025-02/2025-07"]),
+        ("FY2025", ["FY2025"]),
+    ],
+)
+def test_a_period_is_looked_up_under_every_way_it_is_stored(period: str, forms: list[str]) -> None:
+    assert spellings(period) == forms
+    assert year_after(period) == ("2026" if period[0].isdigit() else period)
