@@ -31,6 +31,15 @@ MAIL = {
 }
 
 
+MOVES = {
+    "name": "moves",
+    "kind": "metric_change",
+    "metric": "market_value",
+    "min_change_pct": 5,
+    "channels": ["hook"],
+}
+
+
 def _config(store: Store, *rules: dict[str, Any], **sections: Any) -> Config:
     sections.setdefault("channels", [HOOK, MAIL])
     config = alert_config(store.url, rules=list(rules), **sections)
@@ -84,14 +93,7 @@ def test_revision_that_newly_matches_alerts_once(store: Store) -> None:
 
 
 def test_metric_change_new_period_and_revised_figure(store: Store) -> None:
-    rule = {
-        "name": "moves",
-        "kind": "metric_change",
-        "metric": "market_value",
-        "min_change_pct": 5,
-        "channels": ["hook"],
-    }
-    config = _config(store, rule, metrics=[MARKET])
+    config = _config(store, MOVES, metrics=[MARKET])
     text = "Analysts said the micro-drama market size reached 37.39 billion yuan in 2023."
     ingest(config, "https://a.example/2023", "Market 2023", text)
     assert deliveries(store) == []  # the first figure has nothing to compare with
@@ -104,14 +106,7 @@ def test_metric_change_new_period_and_revised_figure(store: Store) -> None:
 
 
 def test_a_revised_figure_is_compared_with_the_most_recently_published_one(store: Store) -> None:
-    rule = {
-        "name": "moves",
-        "kind": "metric_change",
-        "metric": "market_value",
-        "min_change_pct": 5,
-        "channels": ["hook"],
-    }
-    config = _config(store, rule, metrics=[MARKET])
+    config = _config(store, MOVES, metrics=[MARKET])
     stories = [
         (
             "a",

@@ -346,17 +346,22 @@ def test_a_killed_workers_requests_are_finished_by_the_other(
     _assert_delivered_once(got, receivers)
 
 
+def _start_slow_pass(world: World, cluster: Cluster) -> None:
+    """Two workers on the slow site, a pass scheduled, and its first articles stored."""
+    world.site.use_manifest(SLOW_MANIFEST)
+    for name in ("w1", "w2"):
+        cluster.start_worker(name, "--idle-exit", "2")
+    assert cluster.schedule().returncode == 0
+    assert wait_until(lambda: _stored(cluster.database) >= 3, 40, 0.2), cluster.logs()
+
+
 def test_redis_restarted_mid_crawl(
     world: World,
     cluster: Cluster,
     redis_server: RedisServer,
     receivers: tuple[HookReceiver, SmtpSink],
 ) -> None:
-    world.site.use_manifest(SLOW_MANIFEST)
-    for name in ("w1", "w2"):
-        cluster.start_worker(name, "--idle-exit", "2")
-    assert cluster.schedule().returncode == 0
-    assert wait_until(lambda: _stored(cluster.database) >= 3, 40, 0.2), cluster.logs()
+    _start_slow_pass(world, cluster)
     redis_server.restart(down_for=DOWN_FOR)
     assert cluster.wait() == {"w1": 0, "w2": 0}, cluster.logs()
     assert _pages(world.site.requests) == world.fetched  # nothing lost, nothing fetched twice
@@ -371,11 +376,7 @@ def test_postgres_restarted_mid_crawl(
     postgres_server: PostgresServer,
     receivers: tuple[HookReceiver, SmtpSink],
 ) -> None:
-    world.site.use_manifest(SLOW_MANIFEST)
-    for name in ("w1", "w2"):
-        cluster.start_worker(name, "--idle-exit", "2")
-    assert cluster.schedule().returncode == 0
-    assert wait_until(lambda: _stored(cluster.database) >= 3, 40, 0.2), cluster.logs()
+    _start_slow_pass(world, cluster)
     postgres_server.pg_ctl("stop")
     time.sleep(DOWN_FOR)  # pages keep arriving: their items cannot be stored meanwhile
     postgres_server.pg_ctl("start")

@@ -19,16 +19,7 @@ from typing import Any
 import pytest
 from redis import Redis
 
-from tests.support.hostile_sites import (
-    FAILING,
-    LARGEST_RSS_LIMIT,
-    PEAK_RSS_LIMIT,
-    SOURCES,
-    WIDE,
-    HostileSites,
-    hostile_config,
-    run,
-)
+from tests.support import hostile_sites as hostile
 from tests.support.process_tree import PeakRss, kill_all, marked_env, wait_gone
 from tests.support.redis_server import RedisServer
 
@@ -50,8 +41,8 @@ def distributed(
     """One scheduled pass of every hostile source, run by two workers to the end."""
     workdir = tmp_path_factory.mktemp("hostile-distributed")
     redis_url = redis_server.url.rsplit("/", 1)[0] + "/7"  # a database of its own
-    with HostileSites() as sites:
-        config = hostile_config(
+    with hostile.HostileSites() as sites:
+        config = hostile.hostile_config(
             "sqlite:///hostile.db", sites.base, max_articles_per_source=MAX_ARTICLES
         )
         (workdir / "dramawatch.yaml").write_text(config, encoding="utf-8")
@@ -124,28 +115,28 @@ def test_no_worker_request_crosses_the_fence(distributed: dict[str, Any]) -> Non
 
 
 def test_nothing_foreign_is_stored(distributed: dict[str, Any]) -> None:
-    done = run(distributed["workdir"], "export", "--format", "jsonl")
+    done = hostile.run(distributed["workdir"], "export", "--format", "jsonl")
     urls = [json.loads(line)["url"] for line in done.stdout.splitlines() if line.strip()]
     assert urls and all(url.startswith(distributed["sites"].base + "/") for url in urls), urls
 
 
 def test_every_source_has_one_finished_run(distributed: dict[str, Any]) -> None:
     runs = _runs(distributed["workdir"])
-    assert set(runs) == set(SOURCES)
+    assert set(runs) == set(hostile.SOURCES)
     assert all(len(rows) == 1 and rows[0][2] is not None for rows in runs.values()), runs
 
 
-@pytest.mark.parametrize("source", sorted(FAILING))
+@pytest.mark.parametrize("source", sorted(hostile.FAILING))
 def test_start_failures_are_recorded(distributed: dict[str, Any], source: str) -> None:
     ((ok, error, _finished, _kept),) = _runs(distributed["workdir"])[source]
-    assert not ok and FAILING[source] in error
+    assert not ok and hostile.FAILING[source] in error
 
 
 def test_caps_are_counted_per_source_across_workers(distributed: dict[str, Any]) -> None:
     hits = distributed["sites"].hits
     maps = {hit.path for hit in hits if hit.path.startswith("/wide/map")}
     articles = {hit.path for hit in hits if hit.path.startswith("/wide/article")}
-    assert len(maps) == WIDE and len(articles) == MAX_ARTICLES, (maps, articles)
+    assert len(maps) == hostile.WIDE and len(articles) == MAX_ARTICLES, (maps, articles)
 
 
 def test_endless_sitemap_index_is_bounded(distributed: dict[str, Any]) -> None:
@@ -154,6 +145,6 @@ def test_endless_sitemap_index_is_bounded(distributed: dict[str, Any]) -> None:
 
 
 def test_memory_stays_bounded_and_nothing_is_left(distributed: dict[str, Any]) -> None:
-    assert 0 < distributed["peak_rss"] < PEAK_RSS_LIMIT
-    assert distributed["largest_rss"] < LARGEST_RSS_LIMIT
+    assert 0 < distributed["peak_rss"] < hostile.PEAK_RSS_LIMIT
+    assert distributed["largest_rss"] < hostile.LARGEST_RSS_LIMIT
     assert distributed["left"] == []

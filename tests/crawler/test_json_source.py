@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import subprocess
 import sys
@@ -172,3 +173,12 @@ def test_crawl_reads_post_and_get_json_lists(tmp_path: Path) -> None:
         titles[article["source"]].add(article["title"])
     assert titles["gov-cn-policy"] == {"国务院办公厅关于进一步规范网络微短剧管理的意见"}
     assert len(titles["pudong-gov"]) == 2  # the third item links to the real host: fenced off
+
+
+def test_the_list_server_says_it_closes_each_connection() -> None:
+    # Unsaid, a client pools the connection and may send the next POST into a closing socket.
+    with json_api() as api:
+        answer = http.client.HTTPConnection(api.base_url.removeprefix("http://"), timeout=5)
+        answer.request("POST", "/zwgk-search-front/api/data/affair", body=b'{"pageNo": 1}')
+        assert answer.getresponse().getheader("Connection") == "close"
+        answer.close()

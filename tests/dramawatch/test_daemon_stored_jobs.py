@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,11 +22,11 @@ from sqlalchemy import MetaData, Table, insert
 
 from config import Config, SourceConfig
 from dramawatch.daemon import jobs
-from dramawatch.daemon.child import ChildOutcome, Children
 from dramawatch.daemon.jobs import DaemonOptions, Runtime, install
 from dramawatch.daemon.schedule import sync_jobs
 from storage import Store, make_engine
 from storage.daemon_state import JOBS_TABLE
+from tests.support.children import RecordingChildren
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "daemon" / "stored_jobs.json"
 SOURCES = (
@@ -40,20 +40,6 @@ SOURCES = (
         cron_timezone="Asia/Shanghai",
     ),
 )
-
-
-class RecordingChildren(Children):
-    """Records each crawl the jobs start instead of starting a process."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.started: list[list[str]] = []
-
-    def run(self, argv: Sequence[str], timeout: float) -> ChildOutcome:
-        """Pretend the crawl ran and reported its source as fine."""
-        self.started.append(list(argv))
-        report = {"sources": [{"source": argv[argv.index("--source") + 1], "ok": True}]}
-        return ChildOutcome(0, json.dumps(report), "", 0.1)
 
 
 class StoppableScheduler(BackgroundScheduler):

@@ -41,6 +41,7 @@ from dramawatch.logs import JsonFormatter
 from storage import RunStats, Store, make_engine
 from storage.daemon_state import JOBS_TABLE
 from storage.models import utcnow
+from tests.support.children import RecordingChildren
 
 
 def _config(store: Store, *intervals: tuple[str, int], disabled: Sequence[str] = ()) -> Config:
@@ -142,22 +143,14 @@ def test_a_restart_keeps_each_jobs_next_run_and_follows_config_changes(store: St
     assert DISPATCH_JOB_ID == "dispatch"
 
 
-class FakeChildren(Children):
-    """Children that record the command instead of running it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.started: list[list[str]] = []
-
-    def run(self, argv: Sequence[str], timeout: float) -> ChildOutcome:
-        """Pretend the crawl ran and failed with exit status 1."""
-        self.started.append(list(argv))
-        return ChildOutcome(1, "", "Traceback: boom", 0.1)
-
-
 def _runtime(store: Store, config: Config) -> Runtime:
     options = DaemonOptions(Path("dramawatch.yaml"), crawl_timeout=5)
-    return Runtime(options, config, store, children=FakeChildren())
+    return Runtime(
+        options,
+        config,
+        store,
+        children=RecordingChildren(ChildOutcome(1, "", "Traceback: boom", 0.1)),
+    )
 
 
 def _fail(store: Store, name: str, *, ago: float) -> None:
@@ -169,7 +162,7 @@ def _fail(store: Store, name: str, *, ago: float) -> None:
 
 def test_a_failing_source_backs_off_then_tries_again(store: Store) -> None:
     runtime = _runtime(store, _config(store, ("flaky", 60)))
-    children: FakeChildren = runtime.children  # type: ignore[assignment]
+    children: RecordingChildren = runtime.children  # type: ignore[assignment]
     _fail(store, "flaky", ago=10)  # one failure: wait 120 s from that run
     run_source(runtime, "flaky")
     assert children.started == []
@@ -184,7 +177,7 @@ def test_a_failing_source_backs_off_then_tries_again(store: Store) -> None:
 
 def test_a_warning_run_neither_backs_off_nor_shows_as_failed(store: Store) -> None:
     runtime = _runtime(store, _config(store, ("listing", 60)))
-    children: FakeChildren = runtime.children  # type: ignore[assignment]
+    children: RecordingChildren = runtime.children  # type: ignore[assignment]
     _fail(store, "listing", ago=10)
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("listing", "rss", "http://127.0.0.1:9/", "media")

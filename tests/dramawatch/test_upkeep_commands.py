@@ -9,21 +9,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from dramawatch.cli import cli
-from storage import ArticleRecord, Store
+from storage import Store
+from tests.support.archive import src_record
 
 
 def _ingest(store: Store, url: str, text: str, published: datetime) -> None:
-    record = ArticleRecord(
-        url=url,
-        source="src",
-        category="media",
-        title=text,
-        published_at=published,
-        language="en",
-        text=text,
-        content_hash=url,
-        fetched_at=published,
-    )
+    record = src_record(url, text, published)
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("src", "rss", "https://x.org/feed", "media")
         tx.articles.ingest(record, source, lambda _a, _b: False)

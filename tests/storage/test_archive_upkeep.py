@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from storage import ArticleRecord, BackupUnsupported, IngestResult, MetricObservation, Store, backup
+from storage import BackupUnsupported, IngestResult, MetricObservation, Store, backup
+from tests.support.archive import src_record
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 OLD = NOW - timedelta(days=400)
@@ -28,19 +29,7 @@ FIGURE = {
 def _ingest(
     store: Store, url: str, text: str, published: datetime, *, band: int, join: bool = False
 ) -> IngestResult:
-    record = ArticleRecord(
-        url=url,
-        source="src",
-        category="media",
-        title=text,
-        published_at=published,
-        language="en",
-        text=text,
-        content_hash=url,
-        fetched_at=published,
-        signature=b"sig",
-        bands=(band,),
-    )
+    record = src_record(url, text, published, signature=b"sig", bands=(band,))
     with store.transaction(write=True) as tx:
         source = tx.sources.ensure("src", "rss", "https://x.org/feed", "media")
         result = tx.articles.ingest(record, source, lambda _a, _b: join)

@@ -102,5 +102,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        # This server closes every connection after one answer (HTTP/1.0); said so, the
+        # client does not pool the connection and send a later request into a closing socket.
+        self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(body)

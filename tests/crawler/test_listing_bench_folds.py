@@ -1,0 +1,42 @@
+"""The listing bench scores each fold on weights tuned on the other, and reports both."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import listing_links
+from bench.listing_links import Case, counts, cross_validate, fold_of, scores
+from crawler.spiders.links.detect import DEFAULT_WEIGHTS, measure_page
+from crawler.spiders.listing_links import listing_selector
+
+LIST = "<ul class='news'>{}</ul>"
+ITEM = "<li><a href='/2025/03/{n}/story-about-item-{n}.html'>A headline long enough {n}</a></li>"
+
+
+def _case(key: str, items: int, labelled: int) -> Case:
+    html = LIST.format("".join(ITEM.format(n=n) for n in range(items)))
+    url = "https://news.example/list/"
+    truth = {f"https://news.example/2025/03/{n}/story-about-item-{n}.html" for n in range(labelled)}
+    return Case(key, "test", url, measure_page(listing_selector(html).root, url), truth)
+
+
+def _cases() -> list[Case]:
+    keys = [f"page-{n}" for n in range(12)]
+    zero = [k for k in keys if fold_of(k) == 0][:2]
+    one = [k for k in keys if fold_of(k) == 1][:2]
+    # Fold 0's labels name every link, fold 1's only half: the folds score differently.
+    return [_case(k, 6, 6) for k in zero] + [_case(k, 6, 3) for k in one]
+
+
+def test_each_fold_is_reported_and_the_pool_is_their_sum(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listing_links, "GRID", {"threshold": (0.35,)})
+    cases = _cases()
+    result = cross_validate(cases)
+    zero, one = ([c for c in cases if fold_of(c.key) == f] for f in (0, 1))
+    assert result["by_fold"] == [
+        scores(*counts(zero, DEFAULT_WEIGHTS)),
+        scores(*counts(one, DEFAULT_WEIGHTS)),
+    ]
+    assert result["by_fold"][0]["precision"] == 1.0
+    assert result["by_fold"][1]["precision"] == 0.5
+    assert result["held_out"] == scores(*counts(cases, DEFAULT_WEIGHTS))
