@@ -39,9 +39,12 @@ _DMY_RE = re.compile(
 # Month/day/year (day/month/year when the first number cannot be a month), and day.month.year.
 _SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])" + _TIME + _TZ)
 _DOTTED_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])" + _TIME + _TZ)
-# Any of these forms, for finding dates in running text.
+# Any of these forms, for finding dates in running text. Each starts with a digit or a month's
+# initial: the look-ahead lets a search pass every other position without trying each form.
 ANY_DATE_RE = re.compile(
-    "|".join(f"(?:{r.pattern})" for r in (NUMERIC_RE, _MDY_RE, _DMY_RE, _SLASH_RE, _DOTTED_RE)),
+    r"(?=[\dJFMASONDjfmasond])(?:"
+    + "|".join(f"(?:{r.pattern})" for r in (NUMERIC_RE, _MDY_RE, _DMY_RE, _SLASH_RE, _DOTTED_RE))
+    + ")",
     re.I,
 )
 
