@@ -92,6 +92,8 @@ def _items(siblings: list[HtmlElement]) -> list[str]:
     seen: set[str] = set()
     texts = []
     for sibling in siblings:
+        if next(sibling.iter("a"), None) is None:  # no link, no headline link
+            continue
         raw = sibling.text_content()
         if _surely_long(raw) or (href := _headline(sibling, raw)) is None or href in seen:
             continue
@@ -108,7 +110,7 @@ _squash_block = lru_cache(maxsize=64)(squash)
 
 def _surely_long(text: str) -> bool:
     """Too long for an item, judged on a prefix (squashing a prefix never gives more)."""
-    return len(text) > 2 * _MAX_ITEM and len(squash(text[: 2 * _MAX_ITEM])) > _MAX_ITEM
+    return len(text) > _MAX_ITEM and len(_squash_block(text[: 2 * _MAX_ITEM])) > _MAX_ITEM
 
 
 def _headline(block: HtmlElement, raw: str) -> str | None:
