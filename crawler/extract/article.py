@@ -170,14 +170,20 @@ def parse_html(html: str) -> HtmlElement | None:
 
 # C0 control characters other than tab, line feed and carriage return, raw or as numeric
 # references (&#27; &#x1B;): lxml refuses them in element text, which cost whole pages.
-_CONTROL_RE = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)"
-    r"|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_REF_RE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
 )
 
 
 def drop_control_characters(html: str) -> str:
-    """``html`` without control characters: they are removed, never a reason to lose a page."""
+    """``html`` without control characters: they are removed, never a reason to lose a page.
+
+    References go first (no raw control character can sit inside one), each pattern on its own
+    being much faster than one alternation over the whole page.
+    """
+    if "&#" in html:
+        html = _CONTROL_REF_RE.sub("", html)
     return _CONTROL_RE.sub("", html)
 
 

@@ -83,7 +83,7 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     for element in list(root.iter(*_WRAPPING_TAGS)):
         if element.getroottree().getroot() is not root:  # inside one removed already
             continue
-        if _text_len(element) > _MAX_CHROME_SHARE * page_len:
+        if _text_longer(element, _MAX_CHROME_SHARE * page_len):
             element.tag = "div"
         else:
             element.drop_tree()
@@ -105,7 +105,9 @@ def remove_chrome(root: HtmlElement, named: list[HtmlElement] | None = None) -> 
             continue
         if next(element.iterancestors(*_CODE_TAGS), None) is not None:  # "hljs-comment"
             continue
-        if _text_len(element) <= _MAX_CHROME_SHARE * page_len and not _keeps_article_data(element):
+        if not _text_longer(element, _MAX_CHROME_SHARE * page_len) and not _keeps_article_data(
+            element
+        ):
             element.drop_tree()
     return root
 
@@ -142,13 +144,20 @@ def _keeps_article_data(element: HtmlElement) -> bool:
     text = element.text_content()
     if len(text) <= _BYLINE and has_labelled_date(text):
         return True
-    long_ps = (p for p in element.iter("p") if _text_len(p) >= _LONG_P)
+    long_ps = (p for p in element.iter("p") if _text_longer(p, _LONG_P - 1))
     return len(list(islice(long_ps, _PROSE_PARAGRAPHS))) >= _PROSE_PARAGRAPHS
 
 
 def _text_len(element: HtmlElement) -> int:
     """Length of an element's text without whitespace runs."""
     return len("".join(element.text_content().split()))
+
+
+def _text_longer(element: HtmlElement, limit: float) -> bool:
+    """Tell whether :func:`_text_len` of the element exceeds ``limit`` (a text no longer than
+    that with its whitespace is decided without removing it)."""
+    text = element.text_content()
+    return len(text) > limit and len("".join(text.split())) > limit
 
 
 # --- paragraph post-clean -------------------------------------------------------------------

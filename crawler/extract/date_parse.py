@@ -46,12 +46,15 @@ _SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])
 # Day and month with dashes ("25-12-2025", "12-25-2025"): both orders are in use.
 _DASHED_RE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})(?![\d-])" + _TIME + _TZ)
 _DOTTED_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])" + _TIME + _TZ)
-# Any of these forms, for finding dates in running text.
+# Any of these forms, for finding dates in running text. Each starts with a digit or a month's
+# initial: the look-ahead lets a search pass every other position without trying each form.
 ANY_DATE_RE = re.compile(
-    "|".join(
+    r"(?=[\dJFMASONDjfmasond])(?:"
+    + "|".join(
         f"(?:{r.pattern})"
         for r in (NUMERIC_RE, _MDY_RE, _DMY_RE, _SLASH_RE, _DASHED_RE, _DOTTED_RE)
-    ),
+    )
+    + ")",
     re.I,
 )
 

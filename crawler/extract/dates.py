@@ -247,20 +247,28 @@ def stated_htmldate(page: Page) -> datetime | None:
     """htmldate's original date, kept only if that day is stated in the page's head, its
     scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome and link lists:
     not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
-    links. The free-text search (slow) runs only if the markup states nothing."""
+    links. The free-text search (slow) runs only if the markup states nothing, and htmldate
+    not at all when the page states no date that could confirm its answer."""
+    text = _stated_text(page)
+    if next(dates_in(text, page.tz), None) is None:
+        return None
     found = _htmldate(page.html, page.url, extensive=False)
     found = found or _htmldate(page.html, page.url, extensive=True)
     date = parse_date(found, page.tz) if found else None
     if date is None:
         return None
+    return date if any(_same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
+
+
+def _stated_text(page: Page) -> str:
+    """The page's head, scripts, and text and ``datetime`` attributes less link lists."""
     body_at = _BODY_RE.search(page.html)
     stated = [*_SCRIPT_RE.findall(page.html), page.html[: body_at.start() if body_at else 0]]
     stated += page.times
     if (body := page.root.find("body")) is not None:
         rest = without_link_lists(body)
         stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]
-    text = "\n".join(stated)
-    return date if any(_same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
+    return "\n".join(stated)
 
 
 def _htmldate(doc: HtmlElement | str, url: str, *, extensive: bool) -> str | None:

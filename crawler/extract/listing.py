@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crawler.extract.meta import squash
@@ -44,6 +45,8 @@ class Items:
 
 def units(text: str) -> float:
     """Words of the text, two CJK characters counting as one."""
+    if not _CJK_RE.search(text):
+        return len(text.split())
     return len(_CJK_RE.findall(text)) / 2 + len(_CJK_RE.sub(" ", text).split())
 
 
@@ -72,6 +75,8 @@ def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> lis
 def _groups(root: HtmlElement) -> Iterator[list[str]]:
     """Squashed item texts of each group of sibling items."""
     for parent in root.iter():
+        if len(parent) < _MIN_GROUP:  # too few children of any kind
+            continue
         children = [child for child in parent if isinstance(child.tag, str)]
         if len(children) < _MIN_GROUP:
             continue
@@ -87,23 +92,38 @@ def _items(siblings: list[HtmlElement]) -> list[str]:
     seen: set[str] = set()
     texts = []
     for sibling in siblings:
-        text = squash(sibling.text_content())
-        if not text or len(text) > _MAX_ITEM:
+        if next(sibling.iter("a"), None) is None:  # no link, no headline link
             continue
-        href = _headline(sibling, text)
-        if href is not None and href not in seen:
+        raw = sibling.text_content()
+        if _surely_long(raw) or (href := _headline(sibling, raw)) is None or href in seen:
+            continue
+        text = _squash_block(raw)
+        if text and len(text) <= _MAX_ITEM:
             seen.add(href)
             texts.append(text)
     return texts
 
 
-def _headline(block: HtmlElement, text: str) -> str | None:
-    """The target of the block's headline link, if it has one."""
+# A block's text is squashed for its headline and again as the item's text: once is enough.
+_squash_block = lru_cache(maxsize=64)(squash)
+
+
+def _surely_long(text: str) -> bool:
+    """Too long for an item, judged on a prefix (squashing a prefix never gives more)."""
+    return len(text) > _MAX_ITEM and len(_squash_block(text[: 2 * _MAX_ITEM])) > _MAX_ITEM
+
+
+def _headline(block: HtmlElement, raw: str) -> str | None:
+    """The target of the block's headline link, if it has one (``raw``: the block's text)."""
     links = [a for a in block.iter("a") if _is_page_link(a)]
     for a in links:
-        title = squash(a.text_content())
-        if units(a.text_content()) < _HEADLINE_UNITS or _inline(a):
+        anchor = a.text_content()
+        if units(anchor) < _HEADLINE_UNITS:
             continue
+        title = squash(anchor)
+        if _inline(a, len(title)):
+            continue
+        text = _squash_block(raw)
         start = text.find(title[:20])
         if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
             return str(a.get("href"))
@@ -123,11 +143,16 @@ def _is_page_link(a: HtmlElement) -> bool:
     return bool(href) and not href.startswith(_NOT_PAGES)
 
 
-def _inline(a: HtmlElement) -> bool:
-    """A link inside running prose: its parent holds loose text of some length around it."""
+def _inline(a: HtmlElement, length: int | None = None) -> bool:
+    """A link inside running prose: its parent holds loose text of some length around it
+    (``length``: of the link's squashed text, when the caller has it)."""
     parent = a.getparent()
     if parent is None:
         return False
     loose = [parent.text or ""] + [child.tail or "" for child in parent]
     around = len("".join("".join(loose).split()))
-    return around >= max(_INLINE_MIN, _INLINE_SHARE * len(squash(a.text_content())))
+    if around < _INLINE_MIN:
+        return False
+    if length is None:
+        length = len(squash(a.text_content()))
+    return around >= _INLINE_SHARE * length

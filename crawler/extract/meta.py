@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+_SQUASH_RE = re.compile(r"[\W_]+")
 
 
 def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
@@ -96,7 +97,7 @@ def norm(text: str) -> str:
 
 def squash(text: str) -> str:
     """Lower-case text without whitespace and punctuation, for loose comparisons."""
-    return re.sub(r"[\W_]+", "", text).lower()
+    return _SQUASH_RE.sub("", text).lower()
 
 
 def squashed_len(text: str) -> int:

@@ -20,15 +20,15 @@ from crawler.extract.dates import split_trailing_date
 from crawler.extract.meta import norm, squash
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.html import HtmlElement
 
 _META_TITLES = ("og:title", "twitter:title", "headline", "articletitle", "dc.title")
-_HEADINGS_XPATH = (
-    "//body//*[self::h1 or self::h2 or ((self::h3 or self::div or self::p or self::td"
-    " or self::span or self::strong) and (contains(translate(@class, 'TITLEHADN', 'titlehadn'),"
-    " 'title') or contains(translate(@id, 'TITLE', 'title'), 'title')"
-    " or contains(translate(@class, 'HEADLIN', 'headlin'), 'headline')))]"
-)
+# Headings, and headline-classed elements: class or id holding "title", class "headline" (any
+# case). Found by one walk over the body: faster than an XPath with translate().
+_HEADING_TAGS = ("h1", "h2")
+_NAMED_TAGS = ("h3", "div", "p", "td", "span", "strong")
 # id/class of an article headline (not a widget or column title): "detail_title", "artTitle"...
 _ARTICLE_TITLE_NAME_RE = re.compile(
     r"(?i)(?:detail|article|art|news|content|con|post|entry|story|headline)[-_]?tit|"
@@ -102,9 +102,23 @@ def _headings(root: HtmlElement, site: str) -> list[HtmlElement]:
     key = squash(site)
     return [
         el
-        for el in root.xpath(_HEADINGS_XPATH)
+        for el in _heading_candidates(root)
         if 2 <= len(_text(el)) <= _MAX_TITLE and not (key and squash(_text(el)) in key)
     ]
+
+
+def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements inside ``<body>``, in document order, that may show the headline."""
+    for body in root.iter("body"):
+        for el in body.iterdescendants(*_HEADING_TAGS, *_NAMED_TAGS):
+            if el.tag in _HEADING_TAGS or _headline_named(el):
+                yield el
+
+
+def _headline_named(element: HtmlElement) -> bool:
+    """Tell whether the element's class holds "title" or "headline", or its id "title"."""
+    names = (element.get("class") or "").lower()
+    return "title" in names or "headline" in names or "title" in (element.get("id") or "").lower()
 
 
 def _linked(element: HtmlElement) -> bool:
