@@ -30,6 +30,7 @@ from crawler.extract.dates import CHINA_TZ, Page, find_published, plausible, tit
 from crawler.extract.density import trim_edges
 from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
+from crawler.extract.recover import recover_blocks
 from crawler.extract.title import find_title
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class ExtractionSettings:
     compare_first: bool = True  # first pass weighs trafilatura's readability/jusText fallbacks
     retry_share: float = 0.2  # full pass when the first finds less than this share of the page
     cut_zone: float = 1.0  # a "Related"/"Comments" heading after this share of the text ends it
+    recover: bool = True  # put back body blocks of the article's container the first pass dropped
     named_chrome: bool = True  # remove elements whose id/class names a chrome widget
     min_sentences: int = 1  # an undeclared page needs this many sentences to be an article
     max_link_share: float = 0.7  # this share of a page's text in links makes a list of links
@@ -231,8 +233,10 @@ def main_paragraphs(
             text = block_text(container)
     else:
         text = _trafilatura_text(root, url, settings)
-    paras = [norm(line) for line in text.splitlines()]
-    return clean_paragraphs([p for p in paras if p], title, settings.cut_zone)
+    paras = [p for line in text.splitlines() if (p := norm(line))]
+    if settings.recover:
+        paras = recover_blocks(paras, root if container is None else container)
+    return clean_paragraphs(paras, title, settings.cut_zone)
 
 
 def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings) -> str:
