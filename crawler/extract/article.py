@@ -134,10 +134,12 @@ def extract_article(
     links = link_share(root)
     if settings.named_chrome:
         remove_chrome(root, named)
-    paras = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
+    paras, recovered = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
     paras = trim_chrome_runs(trim_edges(paras, root), root)
-    text = "\n\n".join(drop_repeated(paras, boilerplate))
-    shape = page_shape(root, declared_article(html, meta), links, text)
+    kept = drop_repeated(paras, boilerplate)
+    text = "\n\n".join(kept)
+    own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
+    shape = page_shape(root, declared_article(html, meta), links, own)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url))
     published = find_published(page, title_el, squashed_len(text), near)
@@ -222,8 +224,8 @@ def main_paragraphs(
     url: str,
     title: str | None,
     settings: ExtractionSettings = DEFAULT_SETTINGS,
-) -> list[str]:
-    """Main body paragraphs, chrome removed."""
+) -> tuple[list[str], frozenset[str]]:
+    """Main body paragraphs, chrome removed, and those of them recovered after the first pass."""
     if container is not None:
         tree = Element("html")
         body = etree.SubElement(tree, "body")
@@ -233,10 +235,10 @@ def main_paragraphs(
             text = block_text(container)
     else:
         text = _trafilatura_text(root, url, settings)
-    paras = [p for line in text.splitlines() if (p := norm(line))]
-    if settings.recover:
-        paras = recover_blocks(paras, root if container is None else container)
-    return clean_paragraphs(paras, title, settings.cut_zone)
+    found = [p for line in text.splitlines() if (p := norm(line))]
+    scope = root if container is None else container
+    paras = recover_blocks(found, scope) if settings.recover else found
+    return clean_paragraphs(paras, title, settings.cut_zone), frozenset(paras) - frozenset(found)
 
 
 def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml.html import document_fromstring
 
 from crawler.extract import ExtractionSettings, extract_article
@@ -93,3 +94,15 @@ def test_a_call_to_action_box_or_a_form_between_body_paragraphs_stays_out() -> N
 def test_a_card_inside_a_link_is_not_body() -> None:
     card = f"<h3>Related reads</h3><a href='/other'><p>{PROSE}</p></a>"
     assert _recover(_page(card)) == KEPT
+
+
+def test_recovered_blocks_are_told_apart_for_the_article_or_listing_decision(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crawler.extract import article
+
+    monkeypatch.setattr(article, "_trafilatura_text", lambda *_: "\n".join(KEPT))
+    root = document_fromstring(_page(f"<div>{PROSE}</div>"))
+    paras, recovered = article.main_paragraphs(root, None, "https://news.example.com/a", None)
+    assert paras == [*KEPT[:2], PROSE, KEPT[2]]
+    assert recovered == {PROSE}
