@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import Row, median, row
-from bench.extraction_cv import Method, candidates, cross_validate, tuning_scores
+from bench.extraction_cv import Method, candidates, cross_validate, emptying, tuning_scores
 from bench.extraction_score import Prediction, group_by, score_page
-from bench.extraction_sets import DATA_ROOT, SETS, DevPage, load_set
+from bench.extraction_sets import DATA_ROOT, SETS, DevPage, load_set, tuning_pages
 
 DATA_ENV = "DRAMAWATCH_BENCH_DATA"
 QUICK_PER_FOLD = 20
@@ -211,17 +211,24 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     methods: dict[str, Method] = candidates()
     if args.no_cv:
         methods = dict(list(methods.items())[:1])
-    by_candidate = {name: run(fn, pages) for name, fn in methods.items()}
-    held_out, chosen = cross_validate(pages, by_candidate)
-    by_method = {"dramawatch": held_out, "trafilatura": run(trafilatura_default, pages)}
+    tuned = [*pages, *tuning_pages(args.sets)]
+    by_candidate = {name: run(fn, tuned) for name, fn in methods.items()}
+    held_out, chosen = cross_validate(tuned, by_candidate)
+    by_method = {
+        "dramawatch": held_out[: len(pages)],
+        "trafilatura": run(trafilatura_default, pages),
+    }
     groups = report(pages, by_method)
     print_table(groups)
-    tuning = {fold: tuning_scores(pages, by_candidate, fold) for fold in (0, 1)}
+    tuning = {fold: tuning_scores(tuned, by_candidate, fold) for fold in (0, 1)}
+    rejected = sorted(emptying(by_candidate))
     print(f"settings chosen per half: {chosen}; objective on the tuning half: {tuning}")
+    print(f"candidates never chosen (they empty a page the defaults store): {rejected}")
     return {
         "pages": len(pages),
         "chosen": chosen,
         "tuning": tuning,
+        "rejected": rejected,
         "groups": groups,
         "summary": [*summary_rows(groups), *timing_rows(by_method)],
     }

@@ -3,7 +3,11 @@
 Every candidate setting runs on every page once. For each half of the split, the candidate with
 the best :func:`bench.extraction_score.objective` on the *other* half is chosen, and this half's
 pages are reported with that candidate's output. No figure in the report comes from a setting
-chosen on the page it describes.
+chosen on the page it describes. A candidate that leaves any page without text (fewer than
+``MIN_TEXT`` characters) where the defaults store an article is never chosen: on a small set one
+emptied page weighs little in the objective, and a monitor that stores nothing has lost the page.
+The rule reads no label, so it looks at every page, the reported half too. Pages marked
+``tune_only`` are in the tuning half of both folds.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from bench.extraction_score import Prediction, objective
 from bench.extraction_sets import DevPage
 
 Method = Callable[[DevPage], Prediction]
+MIN_TEXT = 50  # characters (whitespace aside): less is a page without text
 
 
 def _day(value: Any) -> str | None:
@@ -54,10 +59,27 @@ def tuning_scores(
     pages: Sequence[DevPage], by_candidate: dict[str, list[dict[str, Any]]], fold: int
 ) -> dict[str, float]:
     """Each candidate's objective on the pages *outside* ``fold`` (the tuning half)."""
-    tune = [i for i, p in enumerate(pages) if p.fold != fold]
+    tune = _tuning_half(pages, fold)
     return {
         name: round(objective([results[i] for i in tune], [pages[i] for i in tune]), 4)
         for name, results in by_candidate.items()
+    }
+
+
+def _tuning_half(pages: Sequence[DevPage], fold: int) -> list[int]:
+    """Indexes of the pages outside ``fold`` and of the pages that only tune."""
+    return [i for i, p in enumerate(pages) if p.fold != fold or p.tune_only]
+
+
+def emptying(by_candidate: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """Candidates leaving a page without text where the defaults (the first candidate) store an
+    article with text."""
+    default = next(iter(by_candidate.values()))
+    stored = [i for i, r in enumerate(default) if r["is_article"] and r["chars"] >= MIN_TEXT]
+    return {
+        name
+        for name, results in by_candidate.items()
+        if any(results[i]["chars"] < MIN_TEXT for i in stored)
     }
 
 
@@ -66,8 +88,9 @@ def cross_validate(
 ) -> tuple[list[dict[str, Any]], dict[int, str]]:
     """Held-out results for every page and the candidate chosen for each half."""
     chosen: dict[int, str] = {}
+    rejected = emptying(by_candidate)
     for fold in (0, 1):
         score = tuning_scores(pages, by_candidate, fold)
-        chosen[fold] = max(score, key=lambda name: score[name])
+        chosen[fold] = max((n for n in score if n not in rejected), key=lambda name: score[name])
     held_out = [by_candidate[chosen[p.fold]][i] for i, p in enumerate(pages)]
     return held_out, chosen

@@ -77,6 +77,7 @@ def score_page(page: DevPage, pred: Prediction) -> dict[str, Any]:
     """Every check of one page; a check the page has no label for is absent from the result."""
     cjk = page.language == "zh"
     out: dict[str, Any] = {"ms": pred.ms, "is_article": pred.is_article}
+    out["chars"] = len(_squash(pred.text))
     if page.body is not None:
         out["p"], out["r"], out["f1"] = word_prf(pred.text, page.body)
     out["present"] = sum(_contains(pred.text, s, cjk) for s in page.present)

@@ -7,6 +7,9 @@
   leak) are fixtures of this repository, the pages are read from the data folder at run time.
 
 Every page gets a fold (0 or 1) from a hash of its set and id, for two-fold cross-validation.
+The recorded Chinese pages of the test fixtures (whole pages written for this repository, with
+labels of the same kind) join the tuning half of ``zh-news-dev`` in both folds and are never
+reported: with eight development pages per half, one page decides a choice otherwise.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 DATA_ROOT = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 ZH_LABELS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "zh-news" / "labels.json"
+ZH_RECORDED = ZH_LABELS.parent / "pages"
 SETS = ("article-extraction", "wcxb-dev", "zh-news-dev")
 
 _LANG_RE = re.compile(r"<html[^>]*?\blang=[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
@@ -43,6 +47,7 @@ class DevPage:
     absent: tuple[str, ...] = ()  # boilerplate snippets it must not contain
     title: str | None = None
     date: str | None = None  # YYYY-MM-DD, "" when the page states no date, None if unlabelled
+    tune_only: bool = False  # in the tuning half of both folds, never reported
 
     @property
     def fold(self) -> int:
@@ -118,6 +123,32 @@ def _zh_news(folder: Path, labels: Path = ZH_LABELS) -> Iterator[DevPage]:
             label["title"],
             label["date"],
         )
+
+
+def tuning_pages(sets: list[str] | tuple[str, ...], recorded: Path = ZH_RECORDED) -> list[DevPage]:
+    """Extra pages for the tuning halves of the given sets: the recorded Chinese pages."""
+    if "zh-news-dev" not in sets or not recorded.is_dir():
+        return []
+    from dramawatch.explain import decode_html
+
+    labels = json.loads((recorded / "labels.json").read_text(encoding="utf8"))
+    return [
+        DevPage(
+            "zh-news-dev",
+            f"recorded/{key}",
+            label["url"],
+            decode_html((recorded / f"{key}.html").read_bytes()),
+            "article",
+            "zh",
+            None,
+            tuple(label["sentences"]),
+            tuple(label["chrome"]),
+            label["title"],
+            label["date"],
+            tune_only=True,
+        )
+        for key, label in sorted(labels.items())
+    ]
 
 
 _LOADERS = {

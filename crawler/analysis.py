@@ -67,11 +67,13 @@ def analyse_page(
     language_hint: str | None = None,
     boilerplate: frozenset[int] = frozenset(),
     region: str | None = None,
+    fetched_at: datetime | None = None,
 ) -> PageAnalysis:
     """Extract the article from ``html`` and analyse its text (picklable: runs off the reactor).
 
     ``boilerplate``: fingerprints of the text blocks the page's source repeats (its chrome);
-    ``region``: the city or province the source speaks for (what 本市 means there).
+    ``region``: the city or province the source speaks for (what 本市 means there);
+    ``fetched_at``: when the page was fetched (resolves "2 hours ago" in a byline).
     """
     extracted = extract_article(
         html,
@@ -80,6 +82,7 @@ def analyse_page(
         fallback_date=fallback_date,
         language_hint=language_hint,
         boilerplate=boilerplate,
+        fetched_at=fetched_at,
     )
     published_at = publication_date(extracted.published_at, fallback_date)
     if not extracted.text.strip():

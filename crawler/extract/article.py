@@ -26,8 +26,15 @@ from trafilatura.settings import Document
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags, strip_code
 from crawler.extract.chrome_zh import trim_chrome_runs
-from crawler.extract.dates import CHINA_TZ, Page, find_published, plausible, title_context
-from crawler.extract.density import trim_edges
+from crawler.extract.dates import (
+    CHINA_TZ,
+    Page,
+    find_published,
+    own_times,
+    plausible,
+    title_context,
+)
+from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.recover import recover_blocks
@@ -114,11 +121,13 @@ def extract_article(
     language_hint: str | None = None,
     boilerplate: frozenset[int] = frozenset(),
     settings: ExtractionSettings = DEFAULT_SETTINGS,
+    fetched_at: datetime | None = None,
 ) -> Extracted:
     """Title, main text, tz-aware publication date and language of decoded HTML.
 
     ``fallback_date`` is a publication date stated by a feed or news sitemap (never a
-    ``lastmod``); ``boilerplate`` holds fingerprints of blocks the page's source repeats.
+    ``lastmod``); ``boilerplate`` holds fingerprints of blocks the page's source repeats;
+    ``fetched_at`` (aware) resolves a byline's relative stamp ("2 hours ago"), read only if given.
     """
     root = parse_html(html)
     if root is None:
@@ -130,6 +139,7 @@ def extract_article(
     strip_code(root)
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el) if title_el is not None else None
+    times = own_times(root)
     named = strip_chrome_tags(root)
     links = link_share(root)
     if settings.named_chrome:
@@ -141,7 +151,7 @@ def extract_article(
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
     shape = page_shape(root, declared_article(html, meta), links, own)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
-    page = Page(html, url, root, meta, _default_tz(language, url))
+    page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     published = find_published(page, title_el, squashed_len(text), near)
     title = title or fallback_title
     published = published or _fallback(fallback_date, page.tz)
@@ -235,6 +245,8 @@ def main_paragraphs(
             text = block_text(container)
     else:
         text = _trafilatura_text(root, url, settings)
+    if (dense := thin_text_source(text, root)) is not None:
+        text = block_text(dense)
     found = [p for line in text.splitlines() if (p := norm(line))]
     scope = root if container is None else container
     paras = recover_blocks(found, scope) if settings.recover else found

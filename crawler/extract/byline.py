@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crawler.extract.date_parse import dates_in
+from crawler.extract.relative_date import relative_dates
 
 if TYPE_CHECKING:
     from datetime import datetime, timezone
@@ -65,3 +66,13 @@ def _dates(text: str, tz: timezone, *, from_end: bool = False) -> list[tuple[int
 
 def _squeeze(texts: list[str]) -> str:
     return " ".join(" ".join(texts).split())
+
+
+def shown_relative(context: TitleContext, fetched_at: datetime, tz: timezone) -> datetime | None:
+    """The relative stamp ("3 hours ago", "昨天 10:30") nearest after the title, or else before
+    it, resolved against the fetch time; one labelled as an update is not a publication."""
+    for text in (context.after, context.before):
+        for start, date in relative_dates(text, fetched_at, tz):
+            if not _UPDATED_RE.search(text[max(0, start - _LABEL_CHARS) : start]):
+                return date
+    return None

@@ -17,11 +17,15 @@ NUMERIC_RE = re.compile(
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 MONTH_YEAR = _MONTH + r"\s+(?:19|20)\d{2}"  # "Dec 2025", for stripping only
+# Before the year: a comma or a space; text joined from separate elements ("<span>May</span>
+# <span>19</span>, <span>2025</span>") puts a space before the comma too.
+_YEAR_GAP = r"(?:\s*,\s*|\s+)"
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"  # "Dec 28 Sat 2013"
 _MDY_RE = re.compile(
     r"\b"
     + _MONTH
-    + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    + r"\s+(\d{1,2})(?:st|nd|rd|th)?"
+    + _YEAR_GAP
     + _WEEKDAY
     + r"((?:19|20)\d{2})(?:,?\s+at)?"
     + _TIME
@@ -31,17 +35,23 @@ _MDY_RE = re.compile(
 _DMY_RE = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH
-    + r",?\s+((?:19|20)\d{2})"
+    + _YEAR_GAP
+    + r"((?:19|20)\d{2})"
     + _TIME
     + _TZ,
     re.IGNORECASE,
 )
 # Month/day/year (day/month/year when the first number cannot be a month), and day.month.year.
 _SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])" + _TIME + _TZ)
+# Day and month with dashes ("25-12-2025", "12-25-2025"): both orders are in use.
+_DASHED_RE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})(?![\d-])" + _TIME + _TZ)
 _DOTTED_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])" + _TIME + _TZ)
 # Any of these forms, for finding dates in running text.
 ANY_DATE_RE = re.compile(
-    "|".join(f"(?:{r.pattern})" for r in (NUMERIC_RE, _MDY_RE, _DMY_RE, _SLASH_RE, _DOTTED_RE)),
+    "|".join(
+        f"(?:{r.pattern})"
+        for r in (NUMERIC_RE, _MDY_RE, _DMY_RE, _SLASH_RE, _DASHED_RE, _DOTTED_RE)
+    ),
     re.I,
 )
 
@@ -71,10 +81,21 @@ def parse_loose(text: str, default_tz: timezone) -> datetime | None:
         mo, d, y, *hms, tz = m.groups()
         mo, d = (d, mo) if int(mo) > 12 else (mo, d)
         return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+    if m := _DASHED_RE.search(text):
+        return _dashed(m, default_tz)
     if m := _DOTTED_RE.search(text):
         d, mo, y, *hms, tz = m.groups()
         return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
     return None
+
+
+def _dashed(m: re.Match[str], default_tz: timezone) -> datetime | None:
+    """A dashed date whose order is certain: None for "02-12-2025" (February or December)."""
+    first, second, y, *hms, tz = m.groups()
+    if int(first) <= 12 and int(second) <= 12 and first != second:
+        return None
+    mo, d = (first, second) if int(second) > 12 else (second, first)
+    return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
 
 
 def dates_in(text: str, default_tz: timezone) -> Iterator[tuple[int, int, datetime]]:

@@ -2,8 +2,9 @@
 
 In order: the URL's day (a metadata or byline time on that day refines it), published-time
 metadata, a date on or right after the title line (the byline), a byline date labelled as an
-update, JSON-LD ``datePublished``, labelled dates in the article region, and last htmldate on the
-whole page, kept only when the page states that day. Dates in page chrome (sidebars, "latest
+update, JSON-LD ``datePublished``, labelled dates in the article region, a relative byline stamp
+("2 hours ago") when the fetch time is known, and last htmldate on the whole page, kept only when
+the page states that day. Dates in page chrome (sidebars, "latest
 news" lists) are never read by the text searches; a page that states no date gets none.
 """
 
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from htmldate import find_date
 
-from crawler.extract.byline import TitleContext, shown_date, title_context
+from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
 from crawler.extract.date_parse import build_date, dates_in, parse_date, parse_loose
 
 if TYPE_CHECKING:
@@ -26,7 +27,15 @@ if TYPE_CHECKING:
 
     from lxml.html import HtmlElement
 
-__all__ = ["CHINA_TZ", "Page", "find_published", "parse_date", "plausible", "title_context"]
+__all__ = [
+    "CHINA_TZ",
+    "Page",
+    "find_published",
+    "own_times",
+    "parse_date",
+    "plausible",
+    "title_context",
+]
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,8 @@ class Page:
     root: HtmlElement
     meta: Mapping[str, str]
     tz: timezone  # for times stated without an offset
+    times: tuple[str, ...] = ()  # ``<time datetime>`` values read before chrome was removed
+    fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
 
 
 logger = logging.getLogger(__name__)
@@ -58,7 +69,9 @@ _SCHEMA_KEY = "datepublished"  # schema.org microdata or JSON-LD (see ``meta.met
 
 _DATE = (
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}[^\n]{0,16}"
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}[^\n]{0,16})"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*|\s+)\d{4}[^\n]{0,16}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s*,\s*|\s+)\d{4}[^\n]{0,16}"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}[^\n]{0,16})"
 )
 _LABEL_GROUPS = (
     r"发布时间|发布日期|发表时间|发稿时间|Published(?:\s+(?:on|at))?|Posted(?:\s+on)?|Publish(?:ed)?\s+Date",
@@ -85,6 +98,9 @@ _PARTIAL_LABEL_RE = re.compile(
 _DATED_META_RE = re.compile(r"date|time")
 _BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
 _SCRIPT_RE = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+# A <time> outside links and lists (not another page's teaser, not a comment) states a date of
+# this page, even in an aside that chrome removal drops.
+_OWN_TIMES_XPATH = "//time[not(ancestor::a) and not(ancestor::li)]/@datetime"
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 # Link lists (related, latest, hot) carry listing dates of other pages.
 _LINK_LIST_XPATH = ".//ul|.//ol|.//table|.//dl"
@@ -118,6 +134,8 @@ def _candidates(
     region = article_region(page.root, title_el, text_len)
     if region is not None:
         yield from labelled_dates(without_link_lists(region), page.tz)
+    if near is not None and page.fetched_at is not None:
+        yield shown_relative(near, page.fetched_at, page.tz)
     yield stated_htmldate(page)
 
 
@@ -220,6 +238,11 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
     return None
 
 
+def own_times(root: HtmlElement) -> tuple[str, ...]:
+    """The ``datetime`` of every ``<time>`` outside links and lists, before chrome removal."""
+    return tuple(str(value) for value in root.xpath(_OWN_TIMES_XPATH))
+
+
 def stated_htmldate(page: Page) -> datetime | None:
     """htmldate's original date, kept only if that day is stated in the page's head, its
     scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome and link lists:
@@ -232,6 +255,7 @@ def stated_htmldate(page: Page) -> datetime | None:
         return None
     body_at = _BODY_RE.search(page.html)
     stated = [*_SCRIPT_RE.findall(page.html), page.html[: body_at.start() if body_at else 0]]
+    stated += page.times
     if (body := page.root.find("body")) is not None:
         rest = without_link_lists(body)
         stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]

@@ -6,7 +6,10 @@ blurb, previous/next links. Like GeneralNewsExtractor, every element of the clea
 score from its non-link text per tag and the punctuation of that text; the best element is the
 article body as prose sees it. Short unpunctuated paragraphs at the start or end of the text that
 this element does not hold are dropped: never one inside the text, never a sentence, and only
-when the element holds most of the text.
+when the element holds most of the text. Sentences of the element that the text lacks between
+two of its lines (a list item the extractor skipped) are put back in place. When the text holds
+only a small share of that element (a share bar or a QR-code prompt taken for the article), the
+element's text replaces it.
 """
 
 from __future__ import annotations
@@ -16,20 +19,30 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from crawler.extract.meta import squash
+from lxml import etree
+
+from crawler.extract.meta import norm, squash
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A run of letters of other scripts: one word, as one CJK character is.
+_WORD_RE = re.compile(r"(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[^\W\d_])+")
 _PUNCT_RE = re.compile(r"[，。！？；：、,.!?;:]")
 _CANDIDATE_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "p"})
 _TEXT_TAGS = frozenset({"p", "span", "br", "font", "strong", "b", "section"})
-_MIN_CJK_SHARE = 0.3  # of the text's letters, for the text to be treated as CJK
+_MIN_CJK_SHARE = 0.3  # of the text's words, for the text to be treated as CJK
 _MIN_COVER = 0.6  # the best element must hold this share of the text's characters
 _MIN_PARAS = 2
 _PROSE_LEN = 20
 _SENTENCE_RE = re.compile(r"[，。；]")
+_MIN_ANCHOR = 4  # a shorter line (a number, a bullet) places nothing
+_LINE_TAGS = frozenset(
+    "p div li section br h1 h2 h3 h4 h5 h6 blockquote pre tr td ul ol table figcaption".split()
+)
+_MIN_HELD = 0.2  # a text holding less than this share of the densest prose is replaced by it
+_MIN_RESCUE_PUNCT = 5  # ... when that element is prose: this many punctuation marks at least
 
 
 @dataclass
@@ -59,14 +72,16 @@ class _Stats:
 
 
 def is_cjk(text: str) -> bool:
-    """Tell whether CJK characters make up a good share of the text's letters."""
+    """Tell whether CJK characters make up a good share of the text's words (a CJK character
+    counts as one word, as does a run of other letters: code in a Chinese text is not prose)."""
     sample = text[:3000]
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    return len(_CJK_RE.findall(sample)) >= _MIN_CJK_SHARE * letters
+    cjk = len(_CJK_RE.findall(sample))
+    return cjk > 0 and cjk >= _MIN_CJK_SHARE * (cjk + len(_WORD_RE.findall(sample)))
 
 
 def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
-    """The paragraphs less leading and trailing ones outside the densest prose element."""
+    """The paragraphs less leading and trailing ones outside the densest prose element, with
+    that element's sentences they lack inside the text put back."""
     if len(paras) < _MIN_PARAS or not is_cjk("".join(paras)):
         return paras
     best = densest_element(root)
@@ -81,7 +96,63 @@ def trim_edges(paras: list[str], root: HtmlElement) -> list[str]:
     keep = [ok or _is_prose(p) for p, ok in zip(paras, inside, strict=True)]
     first = keep.index(True)
     last = len(keep) - 1 - keep[::-1].index(True)
-    return paras[first : last + 1]
+    kept = paras[first : last + 1]
+    return kept if best.tag == "body" else restore_gaps(kept, block_lines(best))
+
+
+def block_lines(element: HtmlElement) -> list[str]:
+    """The element's text, one line per block (paragraph, list item, section, line break)."""
+    lines: list[str] = []
+    run: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if isinstance(node.tag, str) and node.tag in _LINE_TAGS:
+            lines.append(norm("".join(run)))
+            run.clear()
+        if event == "start":
+            run.append(node.text or "")
+        elif node is not element:
+            run.append(node.tail or "")
+    lines.append(norm("".join(run)))
+    return [line for line in lines if line]
+
+
+def restore_gaps(paras: list[str], lines: list[str]) -> list[str]:
+    """The paragraphs with the sentences of ``lines`` (the densest element's) that they lack
+    put back where they stand, between two lines the paragraphs hold (never at an edge)."""
+    keys = [squash(p) for p in paras]
+    text = "".join(keys)
+    placed: dict[int, list[str]] = {}
+    last = -1  # the paragraph holding the latest line found
+    pending: list[str] = []  # sentences missing since that line
+    for line in lines:
+        key = squash(line)
+        if len(key) < _MIN_ANCHOR:
+            continue
+        if key in text:
+            if pending:
+                placed.setdefault(last, []).extend(pending)
+            pending = []
+            start = max(last, 0)
+            last = next((k for k in range(start, len(keys)) if key in keys[k]), start)
+        elif last >= 0 and _is_prose(line):
+            pending.append(line)
+    return [q for i, p in enumerate(paras) for q in (p, *placed.get(i, ()))]
+
+
+def thin_text_source(text: str, root: HtmlElement) -> HtmlElement | None:
+    """The densest prose element of a CJK page when ``text`` holds little of it (a share-bar or
+    a QR-code prompt taken for the article), else None."""
+    held = len(squash(text))
+    page = squash(root.text_content())
+    if held >= _MIN_HELD * len(page) or not is_cjk(page):
+        return None
+    best = densest_element(root)
+    if best is None or best.tag == "body":  # the whole page is no opinion on where prose is
+        return None
+    prose = best.text_content()
+    if held >= _MIN_HELD * len(squash(prose)) or len(_PUNCT_RE.findall(prose)) < _MIN_RESCUE_PUNCT:
+        return None
+    return best
 
 
 def _is_prose(para: str) -> bool:

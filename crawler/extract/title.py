@@ -5,6 +5,8 @@ or shares most of its words): sites lengthen ``<title>`` with their name, rewrit
 sharing, and an unescaped quotation mark truncates a ``content`` attribute, but the headline
 shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
 headline-classed element that carries its date, then the metadata title less its site suffix.
+A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
+metadata title leaves it out too.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ _ARTICLE_TITLE_NAME_RE = re.compile(
 # Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
 _SEP_RE = re.compile(r"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[\u3000-\u9fff\uff00-\uffef])-")
+# Separators a template puts between a headline and a tag line; a typographic dash in an
+# on-page headline ("Reviews are in — and they're not great") is the writer's punctuation.
+_PLAIN_SEP_RE = re.compile(r"\s*[|｜]\s*|\s+-\s+")
 _WORD_RE = re.compile(r"\w+")
 # A date before a heading ("Dec 18 2025 Preparing...") or after it ("... / Dec 2025").
 _LEADING_DATE_RE = re.compile(rf"(?:{ANY_DATE_RE.pattern})\s*[|/·•:–—-]?\s*", re.IGNORECASE)
@@ -43,6 +48,9 @@ _TRAILING_DATE_RE = re.compile(
 )
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
+_TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
+_MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen
+_ACRONYM_RE = re.compile(r"[A-Z]{3,}")
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
@@ -57,14 +65,29 @@ def find_title(
     site = meta.get("og:site_name") or meta.get("application-name") or ""
     host = urlsplit(url).hostname or ""
     titles = _meta_titles(root, meta, site)
+    stripped = [strip_site_suffix(t, site, host) for t in titles]
     headings = _headings(root, site)
-    element = _agreeing(headings, [strip_site_suffix(t, site, host) for t in titles])
+    element = _agreeing(headings, stripped)
     if element is None:
         element = _trusted(headings, titles)
     if element is not None:
-        return unmangle(_clean_heading(_headline(element), site, host)) or None, element
+        text = _as_titled(_clean_heading(_headline(element), site, host), stripped)
+        return unmangle(text) or None, element
     raw = split_trailing_date(titles[0])[0] if titles else ""
     return unmangle(strip_site_suffix(raw, site, host)) or None, None
+
+
+def _as_titled(text: str, titles: list[str]) -> str:
+    """The heading less a tag line after a plain separator that a metadata title, less its
+    suffixes, leaves out ("Guide - Part 1" where ``<title>`` is "Guide - Part 1 | Site");
+    the tag line is shorter than what is kept, so a section name never stands for the
+    headline."""
+    for title in titles:
+        kept = text[: len(title)]
+        cut = _PLAIN_SEP_RE.match(text, len(kept))
+        if cut and 2 * len(kept) >= len(text) and _fold(kept) == _fold(title):
+            return kept
+    return text
 
 
 def _meta_titles(root: HtmlElement, meta: dict[str, str], site: str) -> list[str]:
@@ -151,6 +174,21 @@ def strip_site_suffix(title: str, site: str, host: str) -> str:
         if not head or not _is_site_name(tail, head, site, host):
             break
         title = head
+    return _strip_glued_site(title, site, host)
+
+
+def _strip_glued_site(title: str, site: str, host: str) -> str:
+    """A site name glued on by a bare hyphen ("...GPU-EDN 电子技术设计"): the part after it
+    names the site, or starts with an acronym the host carries ("EDN" of ednchina.com); a
+    hyphenated word ("K-Drama") is neither."""
+    head, sep, tail = title.rpartition("-")
+    if not (sep and head.strip() and len(squash(tail)) >= _MIN_BRAND):
+        return title
+    brand = _WORD_RE.findall(tail)[:1]
+    if (site and squash(tail) in squash(site)) or (
+        brand and _ACRONYM_RE.fullmatch(brand[0]) and brand[0].lower() in squash(host)
+    ):
+        return head.strip()
     return title
 
 
@@ -192,6 +230,11 @@ def unmangle(text: str) -> str:
 def substantial(text: str) -> bool:
     """At least four words, or ten CJK characters: a headline rather than a section name."""
     return len(text.split()) >= 4 or len(_CJK_RE.findall(text)) >= 10
+
+
+def _fold(text: str) -> str:
+    """Text for comparison only: lower case, typographic quotes and dashes made plain."""
+    return text.translate(_TYPOGRAPHY).lower()
 
 
 def _units(text: str) -> set[str]:

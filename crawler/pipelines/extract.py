@@ -87,6 +87,7 @@ class ExtractPipeline(DramawatchPipeline):
             language_hint=item.language_hint,
             boilerplate=self._learned(item.source),
             region=self._regions.get(item.source),
+            fetched_at=item.fetched_at,
         )
         return await self.off_reactor(job)
 

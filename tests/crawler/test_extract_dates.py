@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from lxml.html import fromstring
 
 from crawler.extract import extract_article
 from crawler.extract.date_parse import parse_loose
+from crawler.extract.dates import labelled_dates
 
 PROSE = (
     "The regulator published new rules for short dramas on Monday. Platforms must review every "
@@ -35,15 +37,46 @@ def _day(html: str, url: str = "https://news.example.com/rules") -> date | None:
         ("17.05.2021", datetime(2021, 5, 17, tzinfo=UTC)),
         ("Friday, DECEMBER 19, 2025", datetime(2025, 12, 19, tzinfo=UTC)),
         ("28th of September 2025", datetime(2025, 9, 28, tzinfo=UTC)),
+        # text joined from separate elements: <span>May</span> <span>19</span>, <span>2025</span>
+        ("May 19 , 2025", datetime(2025, 5, 19, tzinfo=UTC)),
+        ("19 May , 2025", datetime(2025, 5, 19, tzinfo=UTC)),
+        # with dashes, day and month come in either order: read only when it is certain
+        ("25-12-2025", datetime(2025, 12, 25, tzinfo=UTC)),
+        ("12-25-2025 10:30", datetime(2025, 12, 25, 10, 30, tzinfo=UTC)),
+        ("03-03-2026", datetime(2026, 3, 3, tzinfo=UTC)),
+        ("02-12-2025", None),
     ],
 )
-def test_dates_in_running_text_are_parsed(text: str, expected: datetime) -> None:
+def test_dates_in_running_text_are_parsed(text: str, expected: datetime | None) -> None:
     assert parse_loose(text, UTC) == expected
 
 
 def test_the_date_shown_under_the_title_is_read_without_a_label() -> None:
     body = f"<h1>{TITLE}</h1><p>By Jane Doe · March 3, 2025</p><p>{PROSE}</p>"
     assert _day(_page("", body)) == date(2025, 3, 3)
+
+
+def test_a_date_split_across_elements_is_read_under_the_title() -> None:
+    byline = "<p>By Jane Doe <span>May</span> <span>19</span>, <span>2025</span></p>"
+    assert _day(_page("", f"<h1>{TITLE}</h1>{byline}<p>{PROSE}</p>")) == date(2025, 5, 19)
+    by_parts = (
+        '<p><span class="d">8</span><span class="m">Oct</span><span class="y">2022</span></p>'
+    )
+    assert _day(_page("", f"<h1>{TITLE}</h1>{by_parts}<p>{PROSE}</p>")) == date(2022, 10, 8)
+
+
+def test_a_labelled_day_month_year_is_read_in_the_article() -> None:
+    region = fromstring(f"<div><p>{PROSE}</p><p><b>Published:</b> 8 October 2022</p></div>")
+    assert list(labelled_dates(region, UTC)) == [datetime(2022, 10, 8, tzinfo=UTC)]
+
+
+def test_a_time_in_an_aside_is_stated_but_not_one_in_a_list_of_links() -> None:
+    prose = f"<p>{PROSE}</p>" * 4
+    aside = '<aside><h3>Published</h3><time datetime="2024-08-30T12:00:00Z">Aug 30</time></aside>'
+    assert _day(_page("", f"<h1>{TITLE}</h1>{prose}{aside}")) == date(2024, 8, 30)
+    teaser = '<li><a href="/other">Other story</a> <time datetime="2024-08-30">Aug 30</time></li>'
+    related = f"<aside><h3>Related</h3><ul>{teaser}</ul></aside>"
+    assert _day(_page("", f"<h1>{TITLE}</h1>{prose}{related}")) is None
 
 
 def test_a_shown_publication_date_wins_over_a_shown_update() -> None:
@@ -99,4 +132,50 @@ def test_a_title_in_utf8_read_as_latin1_is_repaired() -> None:
     html = _page("", f"<h1>{mangled}</h1><p>{PROSE}</p>")
     assert extract_article(html, "https://news.example.com/a").title == (
         "A DIY Investor’s Guide to Short Dramas"
+    )
+
+
+FETCHED = datetime(2025, 6, 10, 1, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("By Jane Doe · 3 hours ago", date(2025, 6, 9)),
+        ("By Jane Doe · 45 mins ago", date(2025, 6, 10)),
+        ("By Jane Doe · Yesterday at 4:15 PM", date(2025, 6, 9)),
+        ("By Jane Doe · 2 days ago", date(2025, 6, 8)),
+    ],
+)
+def test_a_relative_byline_stamp_is_resolved_against_the_fetch_time(
+    stamp: str, expected: date
+) -> None:
+    html = _page("", f"<h1>{TITLE}</h1><p>{stamp}</p><p>{PROSE}</p>")
+    found = extract_article(html, "https://news.example.com/a", fetched_at=FETCHED).published_at
+    assert found is not None and found.date() == expected
+    assert _day(html) is None  # no fetch time, no date
+
+
+def test_a_chinese_relative_stamp_is_read_in_china_time() -> None:
+    body = "<p>城市出台新规，短剧上线前须经审核。" * 6 + "</p>"
+    html = (
+        '<html lang="zh-CN"><head><title>短剧审核新规</title></head>'
+        f"<body><h1>短剧审核新规</h1><p>来源：新华网 昨天 08:15</p>{body}</body></html>"
+    )
+    found = extract_article(html, "https://news.example.cn/a", fetched_at=FETCHED).published_at
+    assert found is not None and (found.date(), found.hour) == (date(2025, 6, 9), 8)
+
+
+def test_a_relative_update_or_a_word_of_prose_is_no_publication_date() -> None:
+    updated = _page("", f"<h1>{TITLE}</h1><p>Updated 3 hours ago</p><p>{PROSE}</p>")
+    assert (
+        extract_article(updated, "https://news.example.com/a", fetched_at=FETCHED).published_at
+        is None
+    )
+    prose = _page(
+        "", f"<h1>{TITLE}</h1><p>The ministry said yesterday it would act.</p><p>{PROSE}</p>"
+    )
+    assert (
+        extract_article(prose, "https://news.example.com/a", fetched_at=FETCHED).published_at
+        is None
     )

@@ -37,6 +37,32 @@ def test_the_heading_that_agrees_with_the_metadata_title_wins() -> None:
     assert title == "Regulator tightens review of short dramas"
 
 
+def _titled(head: str, heading: str) -> str | None:
+    html = _page(head + '<meta property="og:site_name" content="Example News">', heading + PROSE)
+    return extract_article(html, "https://news.example.com/a").title
+
+
+def test_a_tag_line_the_metadata_title_drops_is_dropped_from_the_heading() -> None:
+    head = "<title>Rules for short dramas - Part 1 | Example News</title>"
+    assert _titled(head, "<h1>Rules for short dramas - Part 1</h1>") == "Rules for short dramas"
+    head = "<title>New rules for short dramas online | Five changes | Example News</title>"
+    heading = "<h1>New rules for short dramas online | Five changes</h1>"
+    assert _titled(head, heading) == "New rules for short dramas online"
+    head = "<title>The regulator's new rules for dramas - Part 2 | Example News</title>"
+    heading = "<h1>The Regulator’s New Rules for Dramas - Part 2</h1>"  # compared loosely
+    assert _titled(head, heading) == "The Regulator’s New Rules for Dramas"
+
+
+def test_a_heading_dash_is_punctuation_and_a_section_is_not_the_title() -> None:
+    head = "<title>Rules for short dramas – and why | Example News</title>"
+    heading = "<h1>Rules for short dramas – and why</h1>"
+    assert _titled(head, heading) == "Rules for short dramas – and why"
+    head = '<meta property="og:title" content="Opinion">'
+    head += "<title>Opinion - Why the rules for short dramas came late | Example News</title>"
+    heading = "<h1>Opinion - Why the rules for short dramas came late</h1>"
+    assert _titled(head, heading) == "Opinion - Why the rules for short dramas came late"
+
+
 def test_a_day_without_its_year_is_completed_by_a_meta_date_on_that_day() -> None:
     head = '<meta name="dateUpdate" content="2019-10-08 12:00:57"><title>标题</title>'
     body = f"<h2>英国美女转行当美人鱼</h2><div>发布时间：10-0812:00</div><p>{ZH_PROSE}</p>"
@@ -112,3 +138,23 @@ def test_a_sitemap_lastmod_dates_nothing_but_a_news_publication_date_does() -> N
     entries = {e.loc: e for e in sitemap._entries(root, "https://a.example.com/sitemap.xml")}
     assert entries["https://a.example.com/old"].published is None
     assert entries["https://a.example.com/new"].published == datetime(2025, 11, 30, tzinfo=UTC)
+
+
+def test_a_site_name_glued_on_by_a_bare_hyphen_is_removed() -> None:
+    head = "<title>阿里发布最强AI芯片，一块顶十块GPU-EDN 电子技术设计</title>"
+    html = _page(head, f"<p>{ZH_PROSE}</p>", "zh")
+    title = extract_article(html, "https://www.ednchina.com/news/a1.html").title
+    assert title == "阿里发布最强AI芯片，一块顶十块GPU"
+
+
+def test_a_hyphenated_word_at_the_end_of_a_title_is_kept() -> None:
+    head = '<meta property="og:site_name" content="Wi-Fi Weekly">'
+    head += "<title>Streaming platforms sign a code of conduct for Wi-Fi</title>"
+    title = extract_article(_page(head, PROSE), "https://wifi.example.com/a").title
+    assert title == "Streaming platforms sign a code of conduct for Wi-Fi"
+
+
+def test_a_hyphenated_word_naming_the_host_is_kept() -> None:
+    html = _page("<title>Netflix picks up a new K-Drama</title>", PROSE)
+    title = extract_article(html, "https://www.dramabeans.example.com/a").title
+    assert title == "Netflix picks up a new K-Drama"

@@ -12,7 +12,14 @@ from lxml.html import document_fromstring
 
 from crawler.extract import extract_article
 from crawler.extract.chrome_zh import trim_chrome_runs
-from crawler.extract.density import densest_element, trim_edges
+from crawler.extract.density import (
+    block_lines,
+    densest_element,
+    is_cjk,
+    restore_gaps,
+    thin_text_source,
+    trim_edges,
+)
 from dramawatch.explain import decode_html
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-news" / "pages"
@@ -119,3 +126,82 @@ def test_a_related_block_with_summaries_is_cut_at_its_heading() -> None:
 def test_a_related_heading_without_links_after_it_is_kept() -> None:
     paras = [*BODY, "相关链接", "本次改造的设计图纸已在市档案馆公开展出，市民可以预约参观。"]
     assert trim_chrome_runs(paras, _root("")) == paras
+
+
+def test_a_chinese_text_full_of_code_is_still_chinese() -> None:
+    prose = "熟悉这门语言的同学都知道，它有一个关键词叫做延迟调用，函数返回前会执行。"
+    code = "import json\nfrom contextlib import ExitStack\ndef parse(redis_client, handler):"
+    assert is_cjk("\n".join([prose, *[code] * 4, prose]))
+    assert not is_cjk("The Shanghai Composite 上证指数 fell two percent as investors sold shares")
+
+
+def test_a_chrome_tail_after_code_in_a_chinese_text_is_dropped() -> None:
+    code = ["import json", "with contextlib.ExitStack() as stack:", "stack.callback(add_ts)"] * 3
+    closing = "无论是正常结束还是运行中报错，回调函数都会运行。"
+    paras = [BODY[0], *code, closing, "微信扫一扫", "关注该公众号"]
+    assert trim_chrome_runs(paras, _root("")) == paras[:-2]
+
+
+def _wechat_like(prompt: str) -> str:
+    article = "".join(f"<p>{p}</p>" for p in BODY)
+    return f'<div id="content">{article}</div><div class="qr"><p>{prompt}</p></div>'
+
+
+def test_a_text_holding_little_of_the_densest_prose_is_replaced_by_it() -> None:
+    root = _root(_wechat_like("微信扫一扫关注该公众号"))
+    best = thin_text_source("微信扫一扫\n关注该公众号", root)
+    assert best is not None and best.get("id") == "content"
+
+
+def test_a_text_holding_the_prose_is_kept() -> None:
+    root = _root(_wechat_like("微信扫一扫关注该公众号"))
+    assert thin_text_source("\n".join(BODY[:2]), root) is None
+
+
+def test_the_whole_page_as_densest_element_is_no_reason_to_replace_a_text() -> None:
+    root = _root("".join(f"<p>{p}</p>" for p in BODY * 4))
+    assert thin_text_source(BODY[0], root) is None
+
+
+def test_latin_pages_are_never_replaced_by_the_density_element() -> None:
+    prose = "The regulator published new rules on Monday, and banks must comply by June. " * 5
+    root = _root(f"<div><p>{prose}</p><p>{prose}</p></div><div><p>Share this</p></div>")
+    assert thin_text_source("Share this", root) is None
+
+
+MISSING = "被添加的回调函数进入了一个栈，所以后添加的回调函数先调用。"
+
+
+def test_block_lines_split_an_element_at_its_blocks_and_line_breaks() -> None:
+    root = _root(
+        f"<div>导语<p>{BODY[0]}</p><ul><li><section>{MISSING}</section></li></ul>甲<br>乙</div>"
+    )
+    assert block_lines(root.find(".//div")) == ["导语", BODY[0], MISSING, "甲", "乙"]
+
+
+def test_a_sentence_the_text_lacks_inside_the_body_is_put_back_in_place() -> None:
+    lines = [BODY[0], "可以看出以下特点：", MISSING, "1", BODY[1], BODY[2]]
+    paras = [BODY[0], "可以看出以下特点：", BODY[1], BODY[2]]
+    assert restore_gaps(paras, lines) == [BODY[0], "可以看出以下特点：", MISSING, *BODY[1:]]
+
+
+def test_sentences_beyond_the_texts_edges_are_not_put_back() -> None:
+    lines = [MISSING, BODY[0], BODY[1], "本文内容来自网络，如有侵权请联系删除，谢谢大家的支持。"]
+    assert restore_gaps(BODY[:2], lines) == BODY[:2]
+
+
+def test_short_lines_and_lines_without_sentences_are_not_put_back() -> None:
+    lines = [BODY[0], "上一篇", "扫码关注我们获取更多精彩内容", BODY[1]]
+    assert restore_gaps(BODY[:2], lines) == BODY[:2]
+
+
+def test_a_list_item_the_text_lacks_is_restored_by_edge_trimming() -> None:
+    article = f"<p>{BODY[0]}</p><ul><li><section>{MISSING}</section></li></ul><p>{BODY[1]}</p>"
+    root = _root(f"<div>{article}<p>{BODY[2]}</p></div>")
+    assert trim_edges([*BODY], root) == [BODY[0], MISSING, BODY[1], BODY[2]]
+
+
+def test_no_sentence_is_put_back_from_the_whole_body() -> None:
+    root = _root("".join(f"<p>{p}</p>" for p in [BODY[0], MISSING, BODY[1], BODY[2]]))
+    assert densest_element(root) is root.find("body")
+    assert trim_edges([*BODY], root) == BODY
