@@ -49,7 +49,10 @@ def leaf_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """The blocks holding no other block, in page order, with their text."""
     holders: set[HtmlElement] = set()
     for element in tree.iter(*_INNER_BLOCKS):
-        holders.update(element.iterancestors())
+        for ancestor in element.iterancestors():
+            if ancestor in holders:  # and so are all above it
+                break
+            holders.add(ancestor)
     return [
         (el, text)
         for el in tree.iter(*_LEAF_TAGS)
