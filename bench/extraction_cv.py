@@ -50,6 +50,7 @@ def candidates() -> dict[str, Method]:
         "fast-first": ExtractionSettings(compare_first=False),
         "cut-zone-0.6": ExtractionSettings(cut_zone=0.6),
         "lenient-listing": ExtractionSettings(max_link_share=1.01),
+        "no-recover": ExtractionSettings(recover=False),
     }
     return {name: _dramawatch(settings) for name, settings in grid.items()}
 

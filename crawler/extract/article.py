@@ -37,6 +37,7 @@ from crawler.extract.dates import (
 from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
+from crawler.extract.recover import recover_blocks
 from crawler.extract.title import find_title
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class ExtractionSettings:
     compare_first: bool = True  # first pass weighs trafilatura's readability/jusText fallbacks
     retry_share: float = 0.2  # full pass when the first finds less than this share of the page
     cut_zone: float = 1.0  # a "Related"/"Comments" heading after this share of the text ends it
+    recover: bool = True  # put back body blocks of the article's container the first pass dropped
     named_chrome: bool = True  # remove elements whose id/class names a chrome widget
     min_sentences: int = 1  # an undeclared page needs this many sentences to be an article
     max_link_share: float = 0.7  # this share of a page's text in links makes a list of links
@@ -142,10 +144,12 @@ def extract_article(
     links = link_share(root)
     if settings.named_chrome:
         remove_chrome(root, named)
-    paras = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
+    paras, recovered = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
     paras = trim_chrome_runs(trim_edges(paras, root), root)
-    text = "\n\n".join(drop_repeated(paras, boilerplate))
-    shape = page_shape(root, declared_article(html, meta), links, text)
+    kept = drop_repeated(paras, boilerplate)
+    text = "\n\n".join(kept)
+    own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
+    shape = page_shape(root, declared_article(html, meta), links, own)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     published = find_published(page, title_el, squashed_len(text), near)
@@ -236,8 +240,8 @@ def main_paragraphs(
     url: str,
     title: str | None,
     settings: ExtractionSettings = DEFAULT_SETTINGS,
-) -> list[str]:
-    """Main body paragraphs, chrome removed."""
+) -> tuple[list[str], frozenset[str]]:
+    """Main body paragraphs, chrome removed, and those of them recovered after the first pass."""
     if container is not None:
         tree = Element("html")
         body = etree.SubElement(tree, "body")
@@ -249,8 +253,10 @@ def main_paragraphs(
         text = _trafilatura_text(root, url, settings)
     if (dense := thin_text_source(text, root)) is not None:
         text = block_text(dense)
-    paras = [norm(line) for line in text.splitlines()]
-    return clean_paragraphs([p for p in paras if p], title, settings.cut_zone)
+    found = [p for line in text.splitlines() if (p := norm(line))]
+    scope = root if container is None else container
+    paras = recover_blocks(found, scope) if settings.recover else found
+    return clean_paragraphs(paras, title, settings.cut_zone), frozenset(paras) - frozenset(found)
 
 
 def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings) -> str:

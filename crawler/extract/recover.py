@@ -1,0 +1,151 @@
+"""Body blocks that trafilatura's precision pass dropped, recovered from the article's container.
+
+The main text's paragraphs are found again in the page as leaf blocks (paragraphs, list items,
+headings, table rows). The deepest element holding nearly all of them is the article's
+container. A block of that container the text lacks is put back in its place when it lies
+between two of the text's own blocks and reads as body, not chrome: a sentence or a list item
+with few of its words in links, outside links, figures and forms, and not in a box of its own
+that ends with a button-like link (a call to action). Nothing outside the container, before the
+body's first block or after its last is ever added, so the recovery only fills gaps in the body
+trafilatura already found.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.meta import norm, squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_LEAF_TAGS = tuple("p li h2 h3 h4 h5 h6 blockquote dd dt tr pre div section".split())
+_INNER_BLOCKS = frozenset((*_LEAF_TAGS, "ul", "ol", "table", "article", "h1", "figure"))
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_ITEMS = frozenset(("li", "tr", "dd", "dt"))
+_COVER = 0.9  # the container holds this share of the text's matched characters
+_MAX_LINKS = 0.2  # a block with more of its text in links is navigation
+_ITEM_WORDS = 3  # a list item or table row has at least this many words; a heading two
+_SENTENCE_WORDS = 7  # a paragraph: this many words, ending as a sentence does
+_MIN_MATCHED = 3  # fewer matched blocks make no container to trust
+_BUTTON_WORDS = 4  # a link this short ending a box is a call to action
+_SENTENCE_END_RE = re.compile(r"[.!?:;…]['\"’”)\]]*$")
+
+
+def recover_blocks(paras: list[str], tree: HtmlElement) -> list[str]:
+    """``paras`` with the dropped body blocks of their container put back in page order."""
+    blocks = leaf_blocks(tree)
+    joined = squash(" ".join(paras))
+    found = [squash(text) in joined for _, text in blocks]
+    container = _container([b for b, ok in zip(blocks, found, strict=True) if ok])
+    if container is None:
+        return paras
+    inside = set(container.iter(*_LEAF_TAGS))
+    return _merge(paras, [(b, ok) for b, ok in zip(blocks, found, strict=True) if b[0] in inside])
+
+
+def leaf_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """The blocks holding no other block, in page order, with their text."""
+    holders: set[HtmlElement] = set()
+    for element in tree.iter(*_INNER_BLOCKS):
+        for ancestor in element.iterancestors():
+            if ancestor in holders:  # and so are all above it
+                break
+            holders.add(ancestor)
+    return [
+        (el, text)
+        for el in tree.iter(*_LEAF_TAGS)
+        if el not in holders and squash(text := _block_text(el))
+    ]
+
+
+def _block_text(element: HtmlElement) -> str:
+    """A block's text on one line; a table row's cells separated by " | "."""
+    if element.tag != "tr":
+        return norm(element.text_content())
+    return " | ".join(norm(cell.text_content()) for cell in element if isinstance(cell.tag, str))
+
+
+def _container(matched: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
+    """The deepest element holding ``_COVER`` of the matched blocks' characters."""
+    if len(matched) < _MIN_MATCHED:
+        return None
+    held: dict[HtmlElement, int] = {}
+    for el, text in matched:
+        for ancestor in el.iterancestors():
+            held[ancestor] = held.get(ancestor, 0) + len(text)
+    total = sum(len(text) for _, text in matched)
+    longest = max(matched, key=lambda block: len(block[1]))[0]
+    return next((a for a in longest.iterancestors() if held[a] >= _COVER * total), None)
+
+
+def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]]) -> list[str]:
+    """The paragraphs with the missing body blocks between matched ones inserted in place.
+
+    A heading comes back only together with a body block right after it.
+    """
+    flags = [ok for _, ok in blocks]
+    if True not in flags:
+        return paras
+    first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+    keys = [squash(p) for p in paras]
+    body = {a for (el, _), ok in blocks if ok for a in el.iterancestors()}
+    out, at, heading = list(paras), 0, ""
+    for (el, text), ok in blocks[first:last]:
+        if ok:
+            at, heading = _paragraph_after(keys, squash(text), at), ""
+        elif el.tag in _HEADINGS:
+            heading = text if _is_body(el, text) else ""
+        elif _is_body(el, text) and not _is_call_to_action(el, body):
+            lines = [heading] if heading else []
+            lines.append(f"- {text}" if el.tag == "li" else text)
+            where = at + len(out) - len(paras)
+            out[where:where] = lines
+            heading = ""
+    return out
+
+
+def _paragraph_after(keys: list[str], key: str, at: int) -> int:
+    """The index after the paragraph (from ``at`` on) that holds or is held by ``key``."""
+    for i in range(at, len(keys)):
+        if keys[i] and (key in keys[i] or keys[i] in key):
+            return i + 1
+    return at
+
+
+def _is_call_to_action(element: HtmlElement, body: set[HtmlElement]) -> bool:
+    """A block in a form, or in a box of its own that ends with a short link ("Get started").
+
+    The box is the block's largest ancestor holding none of the text's blocks; ``body`` holds
+    the ancestors of those.
+    """
+    box = element
+    for ancestor in element.iterancestors():
+        if ancestor in body:
+            break
+        if ancestor.tag == "form":
+            return True
+        box = ancestor
+    links = [norm(a.text_content()) for a in box.iter("a")]
+    last = next((link for link in reversed(links) if link), "")
+    return (
+        bool(last)
+        and len(last.split()) <= _BUTTON_WORDS
+        and norm(box.text_content()).endswith(last)
+    )
+
+
+def _is_body(element: HtmlElement, text: str) -> bool:
+    """A sentence, list item or heading, few of its words in links, outside links and figures."""
+    words = len(text.split())
+    if element.tag in _HEADINGS:
+        enough = words >= 2
+    elif element.tag in _ITEMS:
+        enough = words >= _ITEM_WORDS
+    else:
+        enough = words >= _SENTENCE_WORDS and bool(_SENTENCE_END_RE.search(text))
+    if not enough or next(element.iterancestors("a", "figure", "figcaption"), None) is not None:
+        return False
+    link_chars = sum(len(norm(a.text_content())) for a in element.iter("a"))
+    return link_chars <= _MAX_LINKS * len(text)

@@ -1,0 +1,108 @@
+"""Body blocks the first pass dropped, put back from the article's own container."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import document_fromstring
+
+from crawler.extract import ExtractionSettings, extract_article
+from crawler.extract.recover import leaf_blocks, recover_blocks
+
+KEPT = [
+    "The regulator published new rules for short dramas on Monday morning.",
+    "Platforms must review every series before it goes online, the notice says.",
+    "The rules take effect next month and apply to every platform in the country.",
+]
+ITEM = "Series longer than one hundred episodes need a licence"
+PROSE = "Smaller studios said they would need more staff to keep up with the reviews."
+
+
+def _page(middle: str, *, after: str = "", outside: str = "") -> str:
+    first, second, third = (f"<p>{p}</p>" for p in KEPT)
+    body = f'<div class="story">{first}{second}{middle}{third}{after}</div>'
+    return f"<html><body>{body}<div class='side'>{outside}</div></body></html>"
+
+
+def _recover(html: str) -> list[str]:
+    return recover_blocks(list(KEPT), document_fromstring(html))
+
+
+def test_a_dropped_list_between_body_paragraphs_comes_back_in_place() -> None:
+    html = _page(f"<ul><li>{ITEM}</li><li>Every trailer is reviewed as well</li></ul>")
+    assert _recover(html) == [
+        *KEPT[:2],
+        f"- {ITEM}",
+        "- Every trailer is reviewed as well",
+        KEPT[2],
+    ]
+
+
+def test_a_dropped_sentence_beside_body_paragraphs_comes_back() -> None:
+    assert _recover(_page(f"<div>{PROSE}</div>")) == [*KEPT[:2], PROSE, KEPT[2]]
+
+
+def test_a_heading_comes_back_only_with_the_body_block_after_it() -> None:
+    kept = _recover(_page(f"<h3>What studios say</h3><div>{PROSE}</div>"))
+    assert kept == [*KEPT[:2], "What studios say", PROSE, KEPT[2]]
+    assert _recover(_page("<h3>What studios say</h3>")) == KEPT
+
+
+def test_nothing_after_the_bodys_last_block_or_outside_its_container_is_added() -> None:
+    author = "<p>Jane Doe writes about the screen industry and lives in Shanghai.</p>"
+    html = _page("", after=author, outside=f"<p>{PROSE}</p>")
+    assert _recover(html) == KEPT
+
+
+def test_links_captions_and_fragments_are_not_body() -> None:
+    links = "<p><a href='/a'>Read our guide to the new rules for platforms</a> today.</p>"
+    caption = f"<figure><img src='x.jpg'><figcaption><p>{PROSE}</p></figcaption></figure>"
+    fragment = "<div>Updated on July 9, 2025</div>"
+    assert _recover(_page(links + caption + fragment)) == KEPT
+
+
+def test_too_few_matched_blocks_make_no_container() -> None:
+    html = _page(f"<div>{PROSE}</div>")
+    assert recover_blocks(KEPT[:1], document_fromstring(html)) == KEPT[:1]
+
+
+def test_leaf_blocks_skip_blocks_that_hold_blocks_and_join_table_cells() -> None:
+    root = document_fromstring(
+        "<html><body><div><p>One two</p><table><tr><td>a</td><td>b</td></tr></table></div>"
+        "</body></html>"
+    )
+    assert [text for _, text in leaf_blocks(root)] == ["One two", "a | b"]
+
+
+def test_extraction_with_recovery_keeps_the_body_and_adds_no_chrome() -> None:
+    html = _page(f"<ul><li>{ITEM}</li></ul>", outside="<p>Sign in</p>")
+    text = extract_article(
+        html, "https://news.example.com/a", settings=ExtractionSettings(recover=True)
+    ).text
+    assert all(p in text for p in KEPT)
+    assert "Sign in" not in text
+
+
+def test_a_call_to_action_box_or_a_form_between_body_paragraphs_stays_out() -> None:
+    card = f"<div class='card'><p>{PROSE}</p><a href='/start'>Get started</a></div>"
+    form = f"<form><p>{PROSE}</p><label>Your email</label></form>"
+    assert _recover(_page(card)) == KEPT
+    assert _recover(_page(form)) == KEPT
+    told = f"<div class='box'><p>{PROSE}</p><p>Read <a href='/r'>the notice</a> in full.</p></div>"
+    assert PROSE in _recover(_page(told))
+
+
+def test_a_card_inside_a_link_is_not_body() -> None:
+    card = f"<h3>Related reads</h3><a href='/other'><p>{PROSE}</p></a>"
+    assert _recover(_page(card)) == KEPT
+
+
+def test_recovered_blocks_are_told_apart_for_the_article_or_listing_decision(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crawler.extract import article
+
+    monkeypatch.setattr(article, "_trafilatura_text", lambda *_: "\n".join(KEPT))
+    root = document_fromstring(_page(f"<div>{PROSE}</div>"))
+    paras, recovered = article.main_paragraphs(root, None, "https://news.example.com/a", None)
+    assert paras == [*KEPT[:2], PROSE, KEPT[2]]
+    assert recovered == {PROSE}
