@@ -137,7 +137,9 @@ _EARLIER_SAME_PERIOD = (
     .limit(1)
 )  # fmt: skip
 _EARLIER_PERIODS = (
-    _EARLIER.where(_Obs.period < bindparam("bound"))
+    _EARLIER.where(
+        _Obs.period < bindparam("bound"), _Obs.period.not_in(bindparam("periods", expanding=True))
+    )
     .order_by(_Obs.period.desc(), _Obs.id.desc())
     .limit(EARLIER_PERIOD_CANDIDATES)
 )  # fmt: skip
@@ -188,8 +190,9 @@ class MetricRepository:
         figure |= series._asdict()
         if period is None:
             return self.session.scalars(_EARLIER_IN_STORY, figure | {"story": story_id}).all()
-        same = self.session.scalars(_EARLIER_SAME_PERIOD, figure | {"periods": spellings(period)})
-        earlier = self.session.scalars(_EARLIER_PERIODS, figure | {"bound": year_after(period)})
+        figure |= {"periods": spellings(period), "bound": year_after(period)}
+        same = self.session.scalars(_EARLIER_SAME_PERIOD, figure)
+        earlier = self.session.scalars(_EARLIER_PERIODS, figure)
         return [*same.all(), *earlier]
 
     def of_article(self, article_id: int) -> Sequence[MetricObservation]:
