@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import signal
 import subprocess
@@ -270,6 +271,22 @@ def _pages(requests: list[str]) -> Counter[str]:
     return Counter(path for path in requests if path != "/robots.txt")
 
 
+def _assert_each_page_fetched_once(
+    fetched: Counter[str], reference: Counter[str], logs: str
+) -> None:
+    """The reference crawl's pages, each fetched once, again only on a retry, never on a lease
+    taken over: a timed-out download is retried, so exact counts depend on the machine's load."""
+    assert set(fetched) == set(reference)  # nothing lost, nothing more
+    assert "is gone" not in logs  # no live worker's lease was taken back
+    again = sum(fetched.values()) - len(fetched)
+    assert again <= _retries(logs), (fetched, logs)
+
+
+def _retries(logs: str) -> int:
+    """Retries the workers made (their Scrapy stats, logged when they exit)."""
+    return sum(int(count) for count in re.findall(r"'retry/count': (\d+)", logs))
+
+
 def _delivered_ids(hook: HookReceiver, smtp: SmtpSink) -> Counter[str]:
     ids = Counter(r.headers.get("x-dramawatch-delivery", "") for r in hook.requests)
     for message in smtp.messages:
@@ -314,7 +331,9 @@ def test_two_workers_and_a_scheduler_fetch_store_and_alert_once(
     scheduled = cluster.schedule("--wait")
     assert scheduled.returncode == 0, scheduled.stderr
     assert cluster.wait() == {"w1": 0, "w2": 0}, cluster.logs()
-    assert _pages(world.site.requests) == world.fetched  # each page once (and a retried 500)
+    _assert_each_page_fetched_once(
+        _pages(world.site.requests), world.fetched, cluster.logs(full=True)
+    )
     got = Outcome.read(cluster.database)
     _assert_same_archive(got, world.outcome)
     _assert_delivered_once(got, receivers)
@@ -364,7 +383,9 @@ def test_redis_restarted_mid_crawl(
     _start_slow_pass(world, cluster)
     redis_server.restart(down_for=DOWN_FOR)
     assert cluster.wait() == {"w1": 0, "w2": 0}, cluster.logs()
-    assert _pages(world.site.requests) == world.fetched  # nothing lost, nothing fetched twice
+    _assert_each_page_fetched_once(
+        _pages(world.site.requests), world.fetched, cluster.logs(full=True)
+    )
     got = Outcome.read(cluster.database)
     _assert_same_archive(got, world.outcome)
     _assert_delivered_once(got, receivers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         encoding="utf-8",
     )
     with SiteServer(sites_root()) as server:
-        done = run_cli("crawl", cwd=workdir, base_url=server.base_url)
+        done = run_cli("-v", "crawl", cwd=workdir, base_url=server.base_url)  # -v: stats
         articles = export(workdir, server.base_url)
         yield {
             "done": done,
@@ -104,9 +105,11 @@ def test_crawler_stays_on_its_domains_and_obeys_robots(crawled: dict[str, Any]) 
     requests = crawled["requests"]
     assert not any(path.startswith("/private/") for path in requests)
     assert "/robots.txt" in requests
-    # Each page once; robots.txt once per source's crawler; retries of the 500 and the hang.
-    repeated = {path for path in requests if requests.count(path) > 1}
-    assert repeated <= {"/robots.txt", "/broken/articles/error.html", "/hang/index.html"}
+    # Each page once, again only on a retry: the 500, the hang, and any download that timed out
+    # on a loaded machine. robots.txt is fetched once per source's crawler.
+    pages = [path for path in requests if path != "/robots.txt"]
+    retries = re.findall(r"'retry/count': (\d+)", crawled["done"].stderr)
+    assert len(pages) - len(set(pages)) <= sum(map(int, retries))
 
 
 def test_sources_command_shows_failures(crawled: dict[str, Any]) -> None:
