@@ -5,6 +5,8 @@ or shares most of its words): sites lengthen ``<title>`` with their name, rewrit
 sharing, and an unescaped quotation mark truncates a ``content`` attribute, but the headline
 shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
 headline-classed element that carries its date, then the metadata title less its site suffix.
+A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way
+to it, unless it extends the title or is the title less a part set off by a separator.
 A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
 metadata title leaves it out too.
 """
@@ -40,6 +42,9 @@ _SEP_RE = re.compile(r"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[\u300
 # Separators a template puts between a headline and a tag line; a typographic dash in an
 # on-page headline ("Reviews are in — and they're not great") is the writer's punctuation.
 _PLAIN_SEP_RE = re.compile(r"\s*[|｜]\s*|\s+-\s+")
+# What sets a site or column name off a heading held in a metadata title ("X @ Blog").
+_SIDE_RE = re.compile(r"\s*(?:[|｜_@»·•/:]|::|-+|\s[–—])\s*")
+_SIDE_END_RE = re.compile(rf"{_SIDE_RE.pattern}$")
 _WORD_RE = re.compile(r"\w+")
 # A date before a heading ("Dec 18 2025 Preparing...") or after it ("... / Dec 2025").
 _LEADING_DATE_RE = re.compile(rf"(?:{ANY_DATE_RE.pattern})\s*[|/·•:–—-]?\s*", re.IGNORECASE)
@@ -68,6 +73,9 @@ def find_title(
     stripped = [strip_site_suffix(t, site, host) for t in titles]
     headings = _headings(root, site)
     element = _agreeing(headings, stripped)
+    lesser = element is not None and element.tag != "h1"
+    if lesser and (held := _held_title(_headline(element), stripped)) is not None:
+        return unmangle(held) or None, element
     if element is None:
         element = _trusted(headings, titles)
     if element is not None:
@@ -75,6 +83,26 @@ def find_title(
         return unmangle(text) or None, element
     raw = split_trailing_date(titles[0])[0] if titles else ""
     return unmangle(strip_site_suffix(raw, site, host)) or None, None
+
+
+def _held_title(heading: str, titles: list[str]) -> str | None:
+    """The metadata title that a lesser heading (not an ``<h1>``) only rewords or shortens;
+    None when the heading starts with it (an unescaped quotation mark truncated the metadata)
+    or is it less a part set off by a separator (a site or column name)."""
+    if any(_holds(heading, title) for title in titles):
+        return None
+    return max(titles, key=lambda title: agreement(heading, title))
+
+
+def _holds(heading: str, title: str) -> bool:
+    """Tell whether the heading starts with the title, or the title is the heading and a part
+    set off by a separator before or after it."""
+    a, b = _fold(heading), _fold(title)
+    if squash(a).startswith(squash(b)):
+        return True
+    if b.startswith(a):
+        return bool(_SIDE_RE.match(b, len(a)))
+    return b.endswith(a) and bool(_SIDE_END_RE.search(b[: len(b) - len(a)]))
 
 
 def _as_titled(text: str, titles: list[str]) -> str:

@@ -63,6 +63,21 @@ def test_a_heading_dash_is_punctuation_and_a_section_is_not_the_title() -> None:
     assert _titled(head, heading) == "Opinion - Why the rules for short dramas came late"
 
 
+def test_a_lesser_heading_that_rewords_the_metadata_title_gives_way_to_it() -> None:
+    head = "<title>Best short dramas of 2025 (Ranked) | Example News</title>"
+    heading = "<h2>Best short dramas of 2025</h2>"
+    assert _titled(head, heading) == "Best short dramas of 2025 (Ranked)"
+    head = "<title>Best short dramas of 2025 | Example News</title>"
+    heading = "<h2>Watching the best short dramas of 2025</h2>"
+    assert _titled(head, heading) == "Best short dramas of 2025"
+    # the metadata title is the heading plus a column name, or cut short: the heading stands
+    head = "<title>Drama Notes -- Best short dramas of 2025 | Example News</title>"
+    assert _titled(head, heading.replace("Watching the b", "B")) == "Best short dramas of 2025"
+    head = '<meta property="og:title" content="Best short dramas of "><title>x</title>'
+    heading = '<h2 class="article-title">Best short dramas of "2025" ranked</h2>'
+    assert _titled(head, heading) == 'Best short dramas of "2025" ranked'
+
+
 def test_a_day_without_its_year_is_completed_by_a_meta_date_on_that_day() -> None:
     head = '<meta name="dateUpdate" content="2019-10-08 12:00:57"><title>标题</title>'
     body = f"<h2>英国美女转行当美人鱼</h2><div>发布时间：10-0812:00</div><p>{ZH_PROSE}</p>"
