@@ -65,6 +65,16 @@ def test_a_date_split_across_elements_is_read_under_the_title() -> None:
     assert _day(_page("", f"<h1>{TITLE}</h1>{by_parts}<p>{PROSE}</p>")) == date(2022, 10, 8)
 
 
+def test_a_date_above_the_title_in_indented_html_is_read() -> None:
+    indent = "\n" + " " * 24
+    hero = (
+        f'<div class="meta">{indent}<div class="post-date">November 21, 2025</div>{indent}'
+        f'<button>{indent}<span>Listen</span>{indent}</button>{indent}</div>{indent}'
+        f"<div>{indent}<h1>{indent}{TITLE}{indent}</h1>{indent}</div>{indent}"
+    )
+    assert _day(_page("", f"{hero}<p>{PROSE}</p>")) == date(2025, 11, 21)
+
+
 def test_a_labelled_day_month_year_is_read_in_the_article() -> None:
     region = fromstring(f"<div><p>{PROSE}</p><p><b>Published:</b> 8 October 2022</p></div>")
     assert list(labelled_dates(region, UTC)) == [datetime(2022, 10, 8, tzinfo=UTC)]
