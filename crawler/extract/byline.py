@@ -13,11 +13,15 @@ from crawler.extract.relative_date import relative_dates
 if TYPE_CHECKING:
     from datetime import datetime, timezone
 
+    from lxml.etree import _ElementUnicodeResult
     from lxml.html import HtmlElement
 
 # How much text around the title still belongs to its byline (text nodes, then characters).
+# Only nodes with text count: the blank ones between the tags of indented HTML are layout.
 _BEFORE_NODES, _BEFORE_CHARS = 6, 60
 _AFTER_NODES, _AFTER_CHARS = 40, 400
+_BEFORE_XPATH = f"preceding::text()[normalize-space()][position() <= {_BEFORE_NODES}]"
+_AFTER_XPATH = f"following::text()[normalize-space()][position() <= {_AFTER_NODES}]"
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
 
@@ -33,12 +37,29 @@ class TitleContext:
 
 def title_context(title_el: HtmlElement) -> TitleContext:
     """The title element's text and the few lines of text around it."""
-    # before the title, link texts are menus and archive links, not the byline
-    before = title_el.xpath(f"preceding::text()[not(ancestor::a)][position() <= {_BEFORE_NODES}]")
-    after = title_el.xpath(f"following::text()[position() <= {_AFTER_NODES}]")
+    before = _up_to_a_link(title_el.xpath(_BEFORE_XPATH))
+    after = title_el.xpath(_AFTER_XPATH)
     return TitleContext(
         title_el.text_content(), _squeeze(before)[-_BEFORE_CHARS:], _squeeze(after)[:_AFTER_CHARS]
     )
+
+
+def _up_to_a_link(before: list[_ElementUnicodeResult]) -> list[str]:
+    """The texts before the title back to the nearest link: before the title, link texts are
+    menus and archive links, and what comes before them (a top bar's date) is not the byline."""
+    kept: list[str] = []
+    for text in reversed(before):
+        if _in_link(text):
+            break
+        kept.append(text)
+    return kept[::-1]
+
+
+def _in_link(text: _ElementUnicodeResult) -> bool:
+    """Tell whether a text node sits inside an ``<a>`` (a tail's holder is its parent's parent)."""
+    holder = text.getparent()
+    holder = holder.getparent() if text.is_tail and holder is not None else holder
+    return holder is not None and bool(holder.xpath("ancestor-or-self::a"))
 
 
 def shown_date(context: TitleContext, tz: timezone, *, updated: bool) -> datetime | None:

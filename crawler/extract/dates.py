@@ -4,7 +4,8 @@ In order: the URL's day (a metadata or byline time on that day refines it), publ
 metadata, a date on or right after the title line (the byline), a byline date labelled as an
 update, JSON-LD ``datePublished``, labelled dates in the article region, a relative byline stamp
 ("2 hours ago") when the fetch time is known, and last htmldate on the whole page, kept only when
-the page states that day. Dates in page chrome (sidebars, "latest
+the page states that day. A byline date days before the chosen one is the original publication
+(the metadata then dates a re-post or an import). Dates in page chrome (sidebars, "latest
 news" lists) are never read by the text searches; a page that states no date gets none.
 """
 
@@ -57,6 +58,9 @@ CHINA_TZ = timezone(timedelta(hours=8))
 # A naive time read in the wrong zone can sit up to 14 h ahead of the true instant.
 _FUTURE_SLACK = timedelta(hours=14)
 _MIN_YEAR = 1990
+# A byline this many days before the metadata's time is the original publication; a day less
+# is a time zone apart.
+_REPOST_DAYS = 2
 
 # Metadata names that state the publication time, in order of trust; all compared lower-case.
 META_KEYS = tuple(
@@ -114,6 +118,8 @@ def find_published(
     now = datetime.now(UTC)
     found = (d for d in _candidates(page, title_el, text_len, near_title) if plausible(d, now))
     first = next(found, None)
+    if first is not None and near_title is not None:
+        first = _original(first, near_title, page, now)
     url_day = url_date(page.url, page.tz)
     if not plausible(url_day, now) or (first is not None and _same_day(first, url_day)):
         return first
@@ -137,6 +143,16 @@ def _candidates(
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield stated_htmldate(page)
+
+
+def _original(first: datetime, near: TitleContext, page: Page, now: datetime) -> datetime:
+    """The byline's date when it is days before ``first``: a page is not updated before it
+    is published, so metadata dated later than the byline dates a re-post or an import."""
+    shown = (near_title_date(near, page.meta, page.tz), shown_date(near, page.tz, updated=False))
+    byline = next((date for date in shown if plausible(date, now)), None)
+    if byline is not None and (first.date() - byline.date()).days >= _REPOST_DAYS:
+        return byline
+    return first
 
 
 def _same_day(date: datetime, other: datetime | None) -> bool:

@@ -65,6 +65,16 @@ def test_a_date_split_across_elements_is_read_under_the_title() -> None:
     assert _day(_page("", f"<h1>{TITLE}</h1>{by_parts}<p>{PROSE}</p>")) == date(2022, 10, 8)
 
 
+def test_a_date_above_the_title_in_indented_html_is_read() -> None:
+    indent = "\n" + " " * 24
+    hero = (
+        f'<div class="meta">{indent}<div class="post-date">November 21, 2025</div>{indent}'
+        f"<button>{indent}<span>Listen</span>{indent}</button>{indent}</div>{indent}"
+        f"<div>{indent}<h1>{indent}{TITLE}{indent}</h1>{indent}</div>{indent}"
+    )
+    assert _day(_page("", f"{hero}<p>{PROSE}</p>")) == date(2025, 11, 21)
+
+
 def test_a_labelled_day_month_year_is_read_in_the_article() -> None:
     region = fromstring(f"<div><p>{PROSE}</p><p><b>Published:</b> 8 October 2022</p></div>")
     assert list(labelled_dates(region, UTC)) == [datetime(2022, 10, 8, tzinfo=UTC)]
@@ -93,6 +103,16 @@ def test_published_metadata_wins_over_the_byline_and_json_ld() -> None:
     )
     body = f"<h1>{TITLE}</h1><p>Updated April 2, 2025</p><p>{PROSE}</p>"
     assert _day(_page(head, body)) == date(2025, 3, 1)
+
+
+def test_a_byline_days_before_the_metadata_is_the_original_publication() -> None:
+    head = '<meta property="article:published_time" content="2024-08-07T12:01:51Z">'
+    reposted = f"<h1>{TITLE}</h1><p>Jane Doe · 7 min read · Dec 30, 2013</p><p>{PROSE}</p>"
+    assert _day(_page(head, reposted)) == date(2013, 12, 30)
+    # a day apart is a time zone, and a later byline date is an update: the metadata stands
+    for shown in ("Aug 6, 2024", "Jan 3, 2025"):
+        byline = f"<h1>{TITLE}</h1><p>Jane Doe · {shown}</p><p>{PROSE}</p>"
+        assert _day(_page(head, byline)) == date(2024, 8, 7)
 
 
 def test_the_url_day_wins_over_metadata_naming_another_day() -> None:
