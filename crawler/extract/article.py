@@ -24,7 +24,13 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
-from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags, strip_code
+from crawler.extract.chrome import (
+    clean_paragraphs,
+    remove_chrome,
+    strip_chrome_tags,
+    strip_code,
+    text_lengths,
+)
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.dates import (
     CHINA_TZ,
@@ -141,9 +147,10 @@ def extract_article(
     near = title_context(title_el) if title_el is not None else None
     times = own_times(root)
     named = strip_chrome_tags(root)
-    links = link_share(root)
+    page_len, body_len = text_lengths(root)
+    links = link_share(root, body_len)
     if settings.named_chrome:
-        remove_chrome(root, named)
+        remove_chrome(root, named, page_len)
     paras, recovered = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
     paras = trim_chrome_runs(trim_edges(paras, root), root)
     kept = drop_repeated(paras, boilerplate)
