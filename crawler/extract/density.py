@@ -143,8 +143,10 @@ def restore_gaps(paras: list[str], lines: list[str]) -> list[str]:
 def thin_text_source(text: str, root: HtmlElement) -> HtmlElement | None:
     """The densest prose element of a CJK page when ``text`` holds little of it (a share-bar or
     a QR-code prompt taken for the article), else None."""
-    held = len(squash(text))
     raw = root.text_content()
+    if _CJK_RE.search(raw) is None:  # not a CJK page, whatever else it holds
+        return None
+    held = len(squash(text))
     # squashing drops whitespace and more: the page's length without whitespace bounds it
     if held >= _MIN_HELD * squashed_len(raw) or not is_cjk(_squashed_head(raw)):
         return None
