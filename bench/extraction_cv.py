@@ -47,7 +47,7 @@ def candidates() -> dict[str, Method]:
         "precise-first": ExtractionSettings(precise_first=True),
         "keep-named": ExtractionSettings(named_chrome=False),
         "retry-0.35": ExtractionSettings(retry_share=0.35),
-        "fast-first": ExtractionSettings(compare_first=False),
+        "compare-first": ExtractionSettings(compare_first=True),
         "cut-zone-0.6": ExtractionSettings(cut_zone=0.6),
         "lenient-listing": ExtractionSettings(max_link_share=1.01),
         "no-recover": ExtractionSettings(recover=False),

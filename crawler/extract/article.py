@@ -24,7 +24,13 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
-from crawler.extract.chrome import clean_paragraphs, remove_chrome, strip_chrome_tags, strip_code
+from crawler.extract.chrome import (
+    clean_paragraphs,
+    remove_chrome,
+    strip_chrome_tags,
+    strip_code,
+    text_lengths,
+)
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.dates import (
     CHINA_TZ,
@@ -67,8 +73,8 @@ class ExtractionSettings:
     """The tunables of extraction (defaults: chosen by cross-validation, see the bench)."""
 
     precise_first: bool = False  # first trafilatura pass in precision (else balanced) mode
-    compare_first: bool = True  # first pass weighs trafilatura's readability/jusText fallbacks
-    retry_share: float = 0.2  # full pass when the first finds less than this share of the page
+    compare_first: bool = False  # first pass weighs trafilatura's readability/jusText fallbacks
+    retry_share: float = 0.2  # full pass when a fast first finds less than this share of the page
     cut_zone: float = 1.0  # a "Related"/"Comments" heading after this share of the text ends it
     recover: bool = True  # put back body blocks of the article's container the first pass dropped
     named_chrome: bool = True  # remove elements whose id/class names a chrome widget
@@ -141,9 +147,10 @@ def extract_article(
     near = title_context(title_el) if title_el is not None else None
     times = own_times(root)
     named = strip_chrome_tags(root)
-    links = link_share(root)
+    page_len, body_len = text_lengths(root)
+    links = link_share(root, body_len)
     if settings.named_chrome:
-        remove_chrome(root, named)
+        remove_chrome(root, named, page_len)
     paras, recovered = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
     paras = trim_chrome_runs(trim_edges(paras, root), root)
     kept = drop_repeated(paras, boilerplate)
@@ -260,14 +267,21 @@ def main_paragraphs(
 
 
 def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings) -> str:
-    """A trafilatura pass; after a fast one (without its readability/jusText comparison), a
-    full one when the fast pass finds less than ``retry_share`` of the page's text."""
+    """A trafilatura pass; after a fast one (without its readability/jusText comparison, which
+    costs about as much again), the full one instead when the fast pass finds less than
+    ``retry_share`` of the page's text (lengths without whitespace): the comparison rarely
+    changes a text that holds a good share of the page."""
     fast = not settings.compare_first
     text = _run_trafilatura(tree, url, precise=settings.precise_first, fast=fast)
-    if fast and len(text) < settings.retry_share * len(norm(tree.text_content())):
-        retry = _run_trafilatura(tree, url, precise=False, fast=False)
-        text = retry if len(retry) > len(text) else text
+    if fast and _holds_little(squashed_len(text), tree.text_content(), settings.retry_share):
+        return _run_trafilatura(tree, url, precise=False, fast=False)
     return text
+
+
+def _holds_little(held: int, page: str, share: float) -> bool:
+    """Tell whether ``held`` is less than ``share`` of the page's length without whitespace
+    (the raw length, an upper bound, settles most pages without squashing)."""
+    return held < share * len(page) and held < share * squashed_len(page)
 
 
 def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> str:

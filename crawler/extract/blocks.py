@@ -19,13 +19,18 @@ _OWN_SHARE = 0.3  # a block with this share of the page's text is the article's 
 
 def fingerprint(block: str) -> int:
     """Signed 64-bit fingerprint of a block, insensitive to case, spacing and punctuation."""
-    key = _SQUASH_RE.sub("", block).lower().encode("utf-8")
-    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big", signed=True)
+    return _hash(_SQUASH_RE.sub("", block))
 
 
 def block_fingerprints(blocks: Iterable[str]) -> frozenset[int]:
-    """Fingerprints of the blocks that hold any word."""
-    return frozenset(fingerprint(b) for b in blocks if _SQUASH_RE.sub("", b))
+    """Fingerprints of the blocks that hold any word (each block squashed once)."""
+    return frozenset(_hash(key) for b in blocks if (key := _SQUASH_RE.sub("", b)))
+
+
+def _hash(key: str) -> int:
+    """The fingerprint of a block's text without spacing and punctuation."""
+    digest = hashlib.blake2b(key.lower().encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def drop_repeated(blocks: list[str], repeated: frozenset[int]) -> list[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from crawler.extract.dates import has_labelled_date
-from crawler.extract.meta import squash
+from crawler.extract.meta import squash, squashed_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -90,14 +90,17 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     return root.xpath("//*[@class or @id]")
 
 
-def remove_chrome(root: HtmlElement, named: list[HtmlElement] | None = None) -> HtmlElement:
+def remove_chrome(
+    root: HtmlElement, named: list[HtmlElement] | None = None, page_len: int | None = None
+) -> HtmlElement:
     """Remove chrome elements in place and return ``root``.
 
-    ``named`` is the result of :func:`strip_chrome_tags` when the caller already ran it.
+    ``named`` is the result of :func:`strip_chrome_tags` when the caller already ran it, and
+    ``page_len`` the page's :func:`_text_len` after it, when the caller measured it.
     """
     if named is None:
         named = strip_chrome_tags(root)
-    page_len = max(_text_len(root), 1)
+    page_len = max(_text_len(root) if page_len is None else page_len, 1)
     for element in named:
         if not _is_chrome_name(f"{_short_id(element)} {element.get('class', '')}"):
             continue
@@ -110,6 +113,22 @@ def remove_chrome(root: HtmlElement, named: list[HtmlElement] | None = None) -> 
         ):
             element.drop_tree()
     return root
+
+
+def text_lengths(root: HtmlElement) -> tuple[int, int]:
+    """Lengths without whitespace of the page's text and of its body's (the page's when it has
+    no body), reading the body's text once."""
+    body = root.find("body")
+    if body is None:
+        page_len = _text_len(root)
+        return page_len, page_len
+    body_len = _text_len(body)
+    rest = [
+        (child.text_content() if child is not body and isinstance(child.tag, str) else "")
+        + (child.tail or "")
+        for child in root
+    ]
+    return body_len + squashed_len("".join([root.text or "", *rest])), body_len
 
 
 def _short_id(element: HtmlElement) -> str:

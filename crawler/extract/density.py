@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.meta import norm, squash
+from crawler.extract.meta import norm, squash, squashed_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -32,6 +32,7 @@ _WORD_RE = re.compile(r"(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[^\W\d_]
 _PUNCT_RE = re.compile(r"[，。！？；：、,.!?;:]")
 _CANDIDATE_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "p"})
 _TEXT_TAGS = frozenset({"p", "span", "br", "font", "strong", "b", "section"})
+_CJK_SAMPLE = 3000  # characters read to tell a CJK text
 _MIN_CJK_SHARE = 0.3  # of the text's words, for the text to be treated as CJK
 _MIN_COVER = 0.6  # the best element must hold this share of the text's characters
 _MIN_PARAS = 2
@@ -74,7 +75,7 @@ class _Stats:
 def is_cjk(text: str) -> bool:
     """Tell whether CJK characters make up a good share of the text's words (a CJK character
     counts as one word, as does a run of other letters: code in a Chinese text is not prose)."""
-    sample = text[:3000]
+    sample = text[:_CJK_SAMPLE]
     cjk = len(_CJK_RE.findall(sample))
     return cjk > 0 and cjk >= _MIN_CJK_SHARE * (cjk + len(_WORD_RE.findall(sample)))
 
@@ -142,9 +143,14 @@ def restore_gaps(paras: list[str], lines: list[str]) -> list[str]:
 def thin_text_source(text: str, root: HtmlElement) -> HtmlElement | None:
     """The densest prose element of a CJK page when ``text`` holds little of it (a share-bar or
     a QR-code prompt taken for the article), else None."""
+    raw = root.text_content()
+    if _CJK_RE.search(raw) is None:  # not a CJK page, whatever else it holds
+        return None
     held = len(squash(text))
-    page = squash(root.text_content())
-    if held >= _MIN_HELD * len(page) or not is_cjk(page):
+    # squashing drops whitespace and more: the page's length without whitespace bounds it
+    if held >= _MIN_HELD * squashed_len(raw) or not is_cjk(_squashed_head(raw)):
+        return None
+    if held >= _MIN_HELD * len(squash(raw)):
         return None
     best = densest_element(root)
     if best is None or best.tag == "body":  # the whole page is no opinion on where prose is
@@ -153,6 +159,13 @@ def thin_text_source(text: str, root: HtmlElement) -> HtmlElement | None:
     if held >= _MIN_HELD * len(squash(prose)) or len(_PUNCT_RE.findall(prose)) < _MIN_RESCUE_PUNCT:
         return None
     return best
+
+
+def _squashed_head(text: str) -> str:
+    """The start of ``squash(text)``, as much of it as :func:`is_cjk` reads, squashing only a
+    prefix of the text when that is enough."""
+    head = squash(text[: 4 * _CJK_SAMPLE])
+    return head if len(head) >= _CJK_SAMPLE else squash(text)
 
 
 def _is_prose(para: str) -> bool:

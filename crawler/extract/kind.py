@@ -84,11 +84,12 @@ def sentences(text: str) -> int:
     return sum(len(_SENTENCE_RE.findall(p)) for p in text.split("\n") if units(p) >= _MIN_UNITS)
 
 
-def link_share(root: HtmlElement) -> float:
-    """Share of the body's text that sits in links."""
+def link_share(root: HtmlElement, body_len: int | None = None) -> float:
+    """Share of the body's text that sits in links (``body_len``: that text's length without
+    whitespace, when the caller measured it)."""
     body = root.find("body")
     body = root if body is None else body
-    total = _length(body.text_content())
+    total = _length(body.text_content()) if body_len is None else body_len
     linked = sum(_length(a.text_content()) for a in body.iter("a"))
     return linked / total if total else 1.0
 

@@ -13,6 +13,7 @@ trafilatura already found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crawler.extract.meta import norm, squash
@@ -31,13 +32,15 @@ _SENTENCE_WORDS = 7  # a paragraph: this many words, ending as a sentence does
 _MIN_MATCHED = 3  # fewer matched blocks make no container to trust
 _BUTTON_WORDS = 4  # a link this short ending a box is a call to action
 _SENTENCE_END_RE = re.compile(r"[.!?:;…]['\"’”)\]]*$")
+# A block's text is squashed to find it, to match it and to place it: once is enough.
+_block_key = lru_cache(maxsize=4096)(squash)
 
 
 def recover_blocks(paras: list[str], tree: HtmlElement) -> list[str]:
     """``paras`` with the dropped body blocks of their container put back in page order."""
     blocks = leaf_blocks(tree)
     joined = squash(" ".join(paras))
-    found = [squash(text) in joined for _, text in blocks]
+    found = [_block_key(text) in joined for _, text in blocks]
     container = _container([b for b, ok in zip(blocks, found, strict=True) if ok])
     if container is None:
         return paras
@@ -56,7 +59,7 @@ def leaf_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     return [
         (el, text)
         for el in tree.iter(*_LEAF_TAGS)
-        if el not in holders and squash(text := _block_text(el))
+        if el not in holders and _block_key(text := _block_text(el))
     ]
 
 
@@ -94,7 +97,7 @@ def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]])
     out, at, heading = list(paras), 0, ""
     for (el, text), ok in blocks[first:last]:
         if ok:
-            at, heading = _paragraph_after(keys, squash(text), at), ""
+            at, heading = _paragraph_after(keys, _block_key(text), at), ""
         elif el.tag in _HEADINGS:
             heading = text if _is_body(el, text) else ""
         elif _is_body(el, text) and not _is_call_to_action(el, body):

@@ -1,0 +1,68 @@
+"""trafilatura's comparing pass runs only where the fast pass holds little of the page, and the
+page's text lengths measured once agree with measuring them one by one."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import HtmlElement, document_fromstring
+
+import crawler.extract.article as article
+from crawler.extract import ExtractionSettings
+from crawler.extract.chrome import text_lengths
+from crawler.extract.density import thin_text_source
+from crawler.extract.meta import squashed_len
+
+BODY = " ".join(f"Sentence number {i} of the article says something new." for i in range(30))
+
+
+def _passes(monkeypatch: pytest.MonkeyPatch, fast_text: str) -> list[bool]:
+    """The ``fast`` flag of each trafilatura pass on a page whose fast pass finds ``fast_text``."""
+    calls: list[bool] = []
+
+    def fake(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> str:
+        calls.append(fast)
+        return fast_text if fast else "the full pass"
+
+    monkeypatch.setattr(article, "_run_trafilatura", fake)
+    root = document_fromstring(f"<html><body><p>{BODY}</p><p>Menu Home About</p></body></html>")
+    text = article._trafilatura_text(root, "https://example.org/a", ExtractionSettings())
+    assert text == ("the full pass" if calls[-1] is False else fast_text)
+    return calls
+
+
+def test_a_fast_text_holding_most_of_the_page_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _passes(monkeypatch, BODY) == [True]
+
+
+def test_a_fast_text_holding_little_gives_way_to_the_full_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _passes(monkeypatch, "Menu Home About") == [True, False]
+
+
+def test_the_comparing_pass_first_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bool] = []
+    monkeypatch.setattr(article, "_run_trafilatura", lambda *a, **k: calls.append(k["fast"]) or "")
+    root = document_fromstring(f"<html><body><p>{BODY}</p></body></html>")
+    article._trafilatura_text(root, "https://x.org/", ExtractionSettings(compare_first=True))
+    assert calls == [False]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><head><title>A title</title></head><body><p>Some  text</p> tail</body></html>",
+        "<html><body><nav>Menu</nav><p>Text <a href='/x'>link</a></p></body></html>",
+        "<p>no body element at all</p>",
+    ],
+)
+def test_text_lengths_agree_with_measuring_page_and_body_apart(html: str) -> None:
+    root = document_fromstring(html)
+    body = root.find("body")
+    body_len = squashed_len((root if body is None else body).text_content())
+    assert text_lengths(root) == (squashed_len(root.text_content()), body_len)
+
+
+def test_no_density_rescue_on_a_page_without_cjk_characters() -> None:
+    root = document_fromstring(f"<html><body><div><p>{BODY}</p></div></body></html>")
+    assert thin_text_source("", root) is None
