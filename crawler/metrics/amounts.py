@@ -261,7 +261,7 @@ def _amount(text: str, parts: _Parts) -> Amount | None:
     after_label = _AFTER.starting(after)
     if _is_skipped(parts, label, after_label) or _is_range(before, after):
         return None
-    unit = _unit(parts)
+    unit = _unit_of(parts.pre, parts.unit)
     qualifier, unhedged = _qualifier(parts, hit, before)
     change = after_label == "change" or _is_change(parts, unit, label, unhedged, before)
     return Amount(start, end, _value(parts), unit, qualifier, "change" if change else "level")
@@ -330,14 +330,10 @@ def _scale(scale: str) -> int:
     return product
 
 
-def _unit(parts: _Parts) -> str | None:
-    """CNY/USD/... from the prefix or suffix, percent, minutes, multiple, count, or None."""
-    return _unit_of(parts.pre, parts.unit)
-
-
 @lru_cache(maxsize=256)
 def _unit_of(pre: str | None, word: str | None) -> str | None:
-    """The unit of a prefix and a unit word as written (a handful of spellings: cached)."""
+    """CNY/USD/... from the currency prefix or the unit word as written, percent, minutes,
+    multiple, count, or None (a handful of spellings: cached)."""
     for token in (pre, word):
         if token:
             unit = _UNITS.get(token) or _UNITS.get(" ".join(token.lower().split()))

@@ -131,9 +131,9 @@ def find_cues(text: str, spans: Sequence[tuple[int, int]], words: Words) -> Cues
     """The cues inside ``spans`` of normalised ``text``, whose ``words`` are already read."""
     found: list[tuple[int, str]] = []
     chinese = not text.isascii()
-    for (start, end), matches in zip(spans, words.per_span, strict=True):
+    for (start, end), matches, strings in zip(spans, words.per_span, words.strings, strict=True):
         if words.lowered:
-            found += _english([match[0] for match in matches], matches, 0)
+            found += _english(strings, matches, 0)
         else:  # lower-cased span by span, as written
             found += _english_of(text, start, end)
         if chinese:

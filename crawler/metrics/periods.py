@@ -56,8 +56,9 @@ class PeriodFinder:
     def __init__(self, text: str, published_year: int | None) -> None:
         self.text = text
         self.published_year = published_year
-        # A number that is not a year (3000余名, 5000万元) starts and ends no form: left out.
-        self._years = [m.start() for m in _YEAR_ANCHOR.finditer(text) if _valid_year(m.group())]
+        # A number that is not a year (3000余名, 5000万元) starts and ends no form: left out
+        # (the bounds of ``_valid_year``, written out: one call fewer per number).
+        self._years = [m.start() for m in _YEAR_ANCHOR.finditer(text) if 1990 <= int(m[0]) <= 2100]
         self._zh_relative = [m.start() for m in _ZH_RELATIVE_ANCHOR.finditer(text)]
         self._year_words = [
             m.end() for m in _YEAR_WORD.finditer(text) if _after_relative_word(text, m.start())

@@ -24,6 +24,8 @@ from crawler.metrics.text import Segments, Words
 # Between a company and its figure, these mean the figure is a market's, not the company's
 # (looked up word by word: a regex of them costs more than the rest of the tagging).
 _SECTOR_WORDS = frozenset("market markets industry sector all overall whole".split())
+# Every sector word holds one of these: without them, no word needs reading.
+_SECTOR_STEMS = ("market", "industry", "sector", "all", "whole")
 _SECTOR_CJK = ("市场", "行业", "产业", "整体", "所有")
 _WORD = re.compile(r"[a-z]+")
 # A regulator followed by these reports the figure ("The NRTA said platforms removed ...");
@@ -103,6 +105,7 @@ class Tagger:
         self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
         self._cues: Cues | None = None
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
+        self._subjects: dict[int, str | None] = {}  # first subject by sentence, once read
 
     def tag(
         self, index: int, place: Place, term: tuple[int, int], currency: bool, period: str | None
@@ -246,6 +249,12 @@ class Tagger:
         return None
 
     def _first_subject(self, sentence: int) -> str | None:
+        """The first subject named in sentence ``sentence`` (read once per sentence)."""
+        if sentence not in self._subjects:
+            self._subjects[sentence] = self._read_first_subject(sentence)
+        return self._subjects[sentence]
+
+    def _read_first_subject(self, sentence: int) -> str | None:
         assert self.finder is not None
         mentions = self.finder.find(self.text, *self.segments.sentence_span(sentence))
         for index, mention in enumerate(mentions):
@@ -271,7 +280,10 @@ def _is_sector(text: str) -> bool:
     """True when ``text`` names a market, an industry or "all" of something."""
     if not text.isascii() and any(word in text for word in _SECTOR_CJK):
         return True
-    return not _SECTOR_WORDS.isdisjoint(_WORD.findall(text.lower()))
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _SECTOR_STEMS):
+        return False
+    return not _SECTOR_WORDS.isdisjoint(_WORD.findall(lowered))
 
 
 def _status(cues: Sequence[str]) -> str | None:

@@ -106,8 +106,9 @@ class TermMatcher:
         if self.literals is None:
             return []
         metrics = self.literal_metrics
+        # Every branch ends in its own empty group: lastindex is set (_branch written out).
         return [
-            Term(match.start(), match.end(), metrics[_branch(match)])
+            Term(match.start(), match.end(), metrics[match.lastindex - 1])  # type: ignore[operator]
             for match in self.literals.finditer(text, start, stop)
         ]
 
@@ -119,9 +120,9 @@ def find_each(
     spans' ``words`` read once for all matchers; each keeps its own leftmost-longest choice."""
     candidates = _candidates(matchers)
     found: list[list[Term]] = [[] for _ in matchers]
-    for (start, end), matches in zip(spans, words.per_span, strict=True):
+    for (start, end), matches, strings in zip(spans, words.per_span, words.strings, strict=True):
         # Most words start no term: a set look-up in a comprehension filters them out.
-        firsts = [match for match in matches if match[0] in candidates]
+        firsts = [match for match, word in zip(matches, strings) if word in candidates]
         for matcher, terms in zip(matchers, found, strict=True):
             terms += matcher.words_in(words.rests, firsts)
             terms += matcher.literals_in(text, start, end)

@@ -79,6 +79,7 @@ class Words(NamedTuple):
 
     rests: str  # where a term's words after the first are read
     per_span: list[list[re.Match[str]]]  # each span's words, matched in lower-cased text
+    strings: list[list[str]]  # the same words as strings, span by span
     lowered: bool  # str.lower kept the text's length: the words are those of each span lowered
 
 
@@ -88,7 +89,12 @@ def read_words(text: str, spans: Sequence[tuple[int, int]]) -> Words:
     same = len(lowered) == len(text)
     if not same:  # a few non-ASCII letters lengthen when lower-cased:
         lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
-    return Words(rests, [list(_WORD_RE.finditer(lowered, s, e)) for s, e in spans], same)
+    return Words(
+        rests,
+        [list(_WORD_RE.finditer(lowered, s, e)) for s, e in spans],
+        [_WORD_RE.findall(lowered, s, e) for s, e in spans],
+        same,
+    )
 
 
 @dataclass(frozen=True, slots=True)
