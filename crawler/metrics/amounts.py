@@ -375,8 +375,10 @@ def _strip_fillers(before: str) -> str:
     No filler ends another, so at most one matches at a time and the order does not matter.
     """
     while before.endswith(_CHANGE_FILLERS):
-        filler = next(f for f in _CHANGE_FILLERS if before.endswith(f))
-        before = before[: -len(filler)].rstrip()
+        for filler in _CHANGE_FILLERS:
+            if before.endswith(filler):
+                before = before[: -len(filler)].rstrip()
+                break
     return before
 
 

@@ -169,8 +169,10 @@ class _Document:
         return found
 
     def _in_title(self, pos: int) -> bool:
-        """True when ``pos`` falls inside a book title."""
-        return any(s <= pos < e for s, e in self.titles) if self.titles else False
+        """True when ``pos`` falls inside a book title (titles are apart and in order: only the
+        last one that starts at or before ``pos`` can hold it)."""
+        index = bisect.bisect_right(self.titles, (pos, len(self.text))) - 1
+        return index >= 0 and pos < self.titles[index][1]
 
 
 def extract_observations(

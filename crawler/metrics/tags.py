@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cached_property
 from typing import NamedTuple, Protocol
 
 from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
@@ -103,7 +104,6 @@ class Tagger:
         self.finder, self._mentions, self.title, self.region = names
         self._mention_starts: list[int] | None = None  # set once local references are read
         self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
-        self._cues: Cues | None = None
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
         self._subjects: dict[int, str | None] = {}  # first subject by sentence, once read
 
@@ -115,9 +115,7 @@ class Tagger:
         Group rose 5%"), which is no figure."""
         amount = self.amounts[index]
         since, until = self._window(index, place)
-        earlier, before, after = self._found_cues().around(
-            place.sentence_start, since, amount.start, until
-        )
+        earlier, before, after = self._cues.around(place.sentence_start, since, amount.start, until)
         if "share" in before:
             return None
         last = self._previous
@@ -136,7 +134,7 @@ class Tagger:
             and _MONTH_PERIOD.match(period) is not None
             and AS_OF_RE.search(self.text, since, amount.start) is not None
         )
-        basis = _basis(before + after, as_of, period, previous)
+        basis = _basis("cumulative" in before or "cumulative" in after, as_of, period, previous)
         entity, region = self._who_where(amount, place, term) if self.finder else (None, None)
         tags = Tags(entity, region, status, basis)
         self._previous = (place.sentence, tags)
@@ -144,11 +142,11 @@ class Tagger:
 
     def planned(self, start: int, end: int) -> bool:
         """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
-        return self._found_cues().any_between(start, end, PLANNED)
+        return self._cues.any_between(start, end, PLANNED)
 
     def _after_base(self, since: int, number: int) -> bool:
         """True when a comparison base ("from", 较) stands after the last planning cue."""
-        cue = self._found_cues().last_between(since, number, PLANNED)
+        cue = self._cues.last_between(since, number, PLANNED)
         return BASE_RE.search(self.text, cue, number) is not None
 
     def _window(self, index: int, place: Place) -> tuple[int, int]:
@@ -158,11 +156,10 @@ class Tagger:
         until = amounts[index + 1].start if index + 1 < len(amounts) else place.clause_end
         return max(since, place.sentence_start), min(until, place.clause_end)
 
-    def _found_cues(self) -> Cues:
+    @cached_property
+    def _cues(self) -> Cues:
         """The cues of the sentences that hold numbers, found on first use."""
-        if self._cues is None:
-            self._cues = find_cues(self.text, self.spans, self.words)
-        return self._cues
+        return find_cues(self.text, self.spans, self.words)
 
     def _who_where(
         self, amount: _Located, place: Place, term: tuple[int, int]
@@ -189,7 +186,7 @@ class Tagger:
     def _add_local_references(self) -> list[int]:
         """Add 本市 and "the city", as the places they mean, to the mentions; their starts."""
         assert self.finder is not None
-        references = self._found_cues().of_kind("local")
+        references = self._cues.of_kind("local")
         if references:
             known = (self.spans, self._mentions)
             local = local_mentions(
@@ -212,7 +209,7 @@ class Tagger:
         if _is_sector(self.text[place.clause_start : place.clause_end]):
             return None, False
         # "…, and the nation's users hit 662 million": the clause has a subject of its own.
-        if _POSSESSIVE.search(self.text, place.clause_start, amount.start):
+        if _has_possessive(self.text, place.clause_start, amount.start):
             return None, False
         return inherited, False
 
@@ -286,6 +283,15 @@ def _is_sector(text: str) -> bool:
     return not _SECTOR_WORDS.isdisjoint(_WORD.findall(lowered))
 
 
+def _has_possessive(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds "the nation's" (an apostrophe is looked for first:
+    the case-blind regex is tried at every character)."""
+    stretch = text[start:end]
+    if "'" not in stretch and "’" not in stretch:
+        return False
+    return _POSSESSIVE.search(text, start, end) is not None
+
+
 def _status(cues: Sequence[str]) -> str | None:
     """The status the strongest cue sets, if any."""
     if cues:
@@ -314,14 +320,13 @@ def _distance(mention: Mention, amount: _Located) -> int:
     return mention.start - amount.end
 
 
-def _basis(anywhere: Sequence[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
-    """Cumulative for running totals; a total over a span of months is a period figure."""
+def _basis(cumulative: bool, as_of: bool, period: str | None, previous: Tags | None) -> str:
+    """Cumulative for running totals (``cumulative``: a cue around the number says so); a
+    total over a span of months is a period figure."""
     # A total over months, a half or a quarter (2025-01/2025-08, 2025-H1) is that span's figure.
     if period is not None and ("/" in period or period[-3:-1] in _PART_OF_YEAR):
         return PERIOD
-    if "cumulative" in anywhere:
-        return "cumulative"
     # Money "as of" a month is everything earned until then.
-    if as_of:
+    if cumulative or as_of:
         return "cumulative"
     return previous.basis if previous else PERIOD

@@ -122,7 +122,7 @@ def find_each(
     found: list[list[Term]] = [[] for _ in matchers]
     for (start, end), matches, strings in zip(spans, words.per_span, words.strings, strict=True):
         # Most words start no term: a set look-up in a comprehension filters them out.
-        firsts = [match for match, word in zip(matches, strings) if word in candidates]
+        firsts = [m for m, word in zip(matches, strings, strict=True) if word in candidates]
         for matcher, terms in zip(matchers, found, strict=True):
             terms += matcher.words_in(words.rests, firsts)
             terms += matcher.literals_in(text, start, end)

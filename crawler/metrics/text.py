@@ -89,12 +89,8 @@ def read_words(text: str, spans: Sequence[tuple[int, int]]) -> Words:
     same = len(lowered) == len(text)
     if not same:  # a few non-ASCII letters lengthen when lower-cased:
         lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
-    return Words(
-        rests,
-        [list(_WORD_RE.finditer(lowered, s, e)) for s, e in spans],
-        [_WORD_RE.findall(lowered, s, e) for s, e in spans],
-        same,
-    )
+    per_span = [list(_WORD_RE.finditer(lowered, s, e)) for s, e in spans]
+    return Words(rests, per_span, [[match[0] for match in matches] for matches in per_span], same)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,10 +198,16 @@ class Phrases:
         for phrase, value in sorted(phrases.items(), key=lambda item: -len(item[0])):
             self._ends.setdefault(phrase[-2:], []).append((phrase, value, is_letter(phrase[0])))
             self._starts.setdefault(phrase[:2], []).append((phrase, value, is_letter(phrase[-1])))
+        # The characters phrases end and start with: most windows are ruled out by one look-up.
+        self._last = frozenset(phrase[-1] for phrase in phrases)
+        self._first = frozenset(phrase[0] for phrase in phrases)
 
     def ending(self, text: str) -> tuple[str, int] | None:
         """(value, start) of the longest phrase ``text`` ends with."""
-        for key in (text[-2:], text[-1:]):
+        last = text[-1:]
+        if last not in self._last:
+            return None
+        for key in (text[-2:], last):
             for phrase, value, bounded in self._ends.get(key, ()):
                 if text.endswith(phrase):
                     start = len(text) - len(phrase)
@@ -215,7 +217,10 @@ class Phrases:
 
     def starting(self, text: str) -> str | None:
         """The value of the longest phrase ``text`` starts with."""
-        for key in (text[:2], text[:1]):
+        first = text[:1]
+        if first not in self._first:
+            return None
+        for key in (text[:2], first):
             for phrase, value, bounded in self._starts.get(key, ()):
                 if text.startswith(phrase) and not (
                     bounded and text[len(phrase) : len(phrase) + 1] in _ASCII_LETTERS
