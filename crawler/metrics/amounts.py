@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from crawler.metrics.numerals import find_numerals
-from crawler.metrics.text import Phrases
+from crawler.metrics.text import Phrases, maker
 
 logger = logging.getLogger(__name__)
 
@@ -171,6 +171,9 @@ class _Parts(NamedTuple):
     bare: bool  # no currency, scale, unit or sign
 
 
+_new_amount, _new_parts = maker(Amount), maker(_Parts)
+
+
 def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
     """Amounts in ``text``, skipping codes, dates, rule thresholds and bracketed restatements.
 
@@ -232,10 +235,10 @@ def _parts(text: str, match: re.Match[str]) -> _Parts:
             sign, pre = bool(prefix["sign"]), prefix["pre"]
             start = prefix.start("pre") if pre else start
     scale = wscale or lscale or cscale
-    return _Parts(
+    return _new_parts((
         start, match.end(), text[number_start : match.end(1)], sign, pre, scale, unit,
         q1 or q2 or q3, not (sign or pre or scale or unit),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _prefix(text: str, end: int) -> re.Match[str] | None:
@@ -264,7 +267,9 @@ def _amount(text: str, parts: _Parts) -> Amount | None:
     unit = _unit_of(parts.pre, parts.unit)
     qualifier, unhedged = _qualifier(parts, hit, before)
     change = after_label == "change" or _is_change(parts, unit, label, unhedged, before)
-    return Amount(start, end, _value(parts), unit, qualifier, "change" if change else "level")
+    return _new_amount(
+        (start, end, _value(parts), unit, qualifier, "change" if change else "level")
+    )
 
 
 def _is_id_or_year(num: str) -> bool:

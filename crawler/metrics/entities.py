@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from crawler.metrics.terms import Term, TermMatcher, matcher_for
-from crawler.metrics.text import normalize
+from crawler.metrics.text import maker, normalize
 
 # Kinds that can be what a figure is about; data firms and associations are only its source.
 SUBJECT_KINDS = frozenset({"platform", "app", "company", "regulator"})
@@ -50,6 +50,9 @@ class Mention(NamedTuple):
     role: str  # "subject" or "regulator" (can be a figure's entity), "region" or "source"
 
 
+_mention = maker(Mention)
+
+
 class _Entry(NamedTuple):
     key: str
     unit: str  # the matcher's slot for the role
@@ -74,7 +77,7 @@ class EntityFinder:
     def mentions(self, names: Sequence[Term]) -> list[Mention]:
         """The mentions of the names this finder's matcher found."""
         keys, roles = self.matcher.keys, self.matcher.units
-        return [Mention(t.start, t.end, keys[t.metric], roles[t.metric]) for t in names]
+        return [_mention((t.start, t.end, keys[t.metric], roles[t.metric])) for t in names]
 
     def count(self, text: str) -> dict[str, int]:
         """How often each entity is named in ``text`` (any text: it is normalised here)."""

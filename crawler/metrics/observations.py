@@ -21,7 +21,7 @@ from crawler.metrics.entities import EntityDefinition, EntityFinder, Mention, fi
 from crawler.metrics.periods import Period, PeriodFinder
 from crawler.metrics.tags import TERM_REGION, Tagger
 from crawler.metrics.terms import Term, TermMatcher, find_each, matcher_for
-from crawler.metrics.text import Phrases, Segments, Words, normalize, read_words, segment
+from crawler.metrics.text import Phrases, Segments, Words, maker, normalize, read_words, segment
 
 if TYPE_CHECKING:
     from datetime import date
@@ -309,7 +309,12 @@ class _Place(NamedTuple):
         sentence = bisect.bisect_right(starts, pos) - 1
         clause = bisect.bisect_right(clauses, pos) - 1
         clause_end = clauses[clause + 1] if clause + 1 < len(clauses) else ends[-1]
-        return cls(sentence, starts[sentence], ends[sentence], clause, clauses[clause], clause_end)
+        return _place(
+            (sentence, starts[sentence], ends[sentence], clause, clauses[clause], clause_end)
+        )
+
+
+_place = maker(_Place)
 
 
 def _compatible(amount: Amount, metric_unit: str) -> bool:

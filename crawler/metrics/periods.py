@@ -22,6 +22,7 @@ from crawler.metrics.period_forms import (
     check_word_start,
     search_backward,
 )
+from crawler.metrics.text import maker
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +80,9 @@ class PeriodFinder:
         if len(periods) > 1:
             periods.sort(key=_start)
         return periods
+
+
+_period = maker(Period)
 
 
 def _start(period: Period) -> int:
@@ -160,7 +164,7 @@ def _simple_year(scope: _Scope, end: int) -> Period | None:
     if (start > 0 and text[start - 1].isalpha()) or scope.is_taken(start, end):
         return None
     scope.take(start, end)
-    return Period(start, end, digits)
+    return _period((start, end, digits))
 
 
 def _is_label(text: str, start: int) -> bool:
@@ -219,4 +223,4 @@ def _build(scope: _Scope, match: re.Match[str] | None) -> Period | None:
     except Unresolved:
         return None
     scope.take(start, end)
-    return Period(start, end, value)
+    return _period((start, end, value))

@@ -20,7 +20,7 @@ from typing import NamedTuple, Protocol
 from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
 from crawler.metrics.entities import EntityFinder, Mention
 from crawler.metrics.local import local_mentions
-from crawler.metrics.text import Segments, Words
+from crawler.metrics.text import Segments, Words, maker
 
 # Between a company and its figure, these mean the figure is a market's, not the company's
 # (looked up word by word: a regex of them costs more than the rest of the tagging).
@@ -62,6 +62,9 @@ class Tags(NamedTuple):
     region: str | None = None
     status: str = ACTUAL
     basis: str = PERIOD
+
+
+_tags = maker(Tags)
 
 
 class Place(Protocol):
@@ -136,7 +139,7 @@ class Tagger:
         )
         basis = _basis("cumulative" in before or "cumulative" in after, as_of, period, previous)
         entity, region = self._who_where(amount, place, term) if self.finder else (None, None)
-        tags = Tags(entity, region, status, basis)
+        tags = _tags((entity, region, status, basis))
         self._previous = (place.sentence, tags)
         return tags
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from crawler.metrics.text import Words, normalize, read_words
+from crawler.metrics.text import Words, maker, normalize, read_words
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +41,9 @@ class Term(NamedTuple):
     start: int
     end: int
     metric: int  # index into the matcher's keys and units
+
+
+_term = maker(Term)
 
 
 class _FirstWord(NamedTuple):
@@ -96,9 +99,9 @@ class TermMatcher:
             if first.rests is not None and key == word and _may_go_on(first, text, match.end()):
                 tail = first.rests.match(text, match.end())
                 if tail is not None:
-                    return Term(match.start(), tail.end(), first.rest_metrics[_branch(tail)])
+                    return _term((match.start(), tail.end(), first.rest_metrics[_branch(tail)]))
             if first.single is not None and word[len(key) :] in ("", "s", "es"):
-                return Term(match.start(), match.end(), first.single)
+                return _term((match.start(), match.end(), first.single))
         return None
 
     def literals_in(self, text: str, start: int, stop: int) -> list[Term]:
@@ -108,7 +111,7 @@ class TermMatcher:
         metrics = self.literal_metrics
         # Every branch ends in its own empty group: lastindex is set (_branch written out).
         return [
-            Term(match.start(), match.end(), metrics[match.lastindex - 1])  # type: ignore[operator]
+            _term((*match.span(), metrics[match.lastindex - 1]))  # type: ignore[operator]
             for match in self.literals.finditer(text, start, stop)
         ]
 
