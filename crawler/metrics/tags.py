@@ -256,7 +256,8 @@ class Tagger:
 
     def _read_first_subject(self, sentence: int) -> str | None:
         assert self.finder is not None
-        mentions = self.finder.find(self.text, *self.segments.sentence_span(sentence))
+        span = self.segments.sentence_span(sentence)
+        mentions = self.finder.find_in(self.text, [span], self.words)
         for index, mention in enumerate(mentions):
             if self._is_subject(mention) and not self._owns(mention, mentions[index + 1 :]):
                 return mention.key

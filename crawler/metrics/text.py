@@ -91,16 +91,22 @@ class Words(NamedTuple):
     per_span: list[list[re.Match[str]]]  # each span's words, matched in lower-cased text
     strings: list[list[str]]  # the same words as strings, span by span
     lowered: bool  # str.lower kept the text's length: the words are those of each span lowered
+    matched: str  # the lower-cased text the words were matched in
 
 
-def read_words(text: str, spans: Sequence[tuple[int, int]]) -> Words:
-    """The words inside ``spans`` of normalised ``text``, in order, lower-cased."""
-    lowered = rests = text.lower()
-    same = len(lowered) == len(text)
-    if not same:  # a few non-ASCII letters lengthen when lower-cased:
-        lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
+def read_words(text: str, spans: Sequence[tuple[int, int]], like: Words | None = None) -> Words:
+    """The words inside ``spans`` of normalised ``text``, in order, lower-cased (``like``: words
+    read earlier from the same text, whose lower-cased text is reused)."""
+    if like is not None:
+        lowered, rests, same = like.matched, like.rests, like.lowered
+    else:
+        lowered = rests = text.lower()
+        same = len(lowered) == len(text)
+        if not same:  # a few non-ASCII letters lengthen when lower-cased:
+            lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
     per_span = [list(_WORD_RE.finditer(lowered, s, e)) for s, e in spans]
-    return Words(rests, per_span, [[match[0] for match in matches] for matches in per_span], same)
+    strings = [[match[0] for match in matches] for matches in per_span]
+    return Words(rests, per_span, strings, same, lowered)
 
 
 @dataclass(frozen=True, slots=True)
