@@ -205,9 +205,10 @@ def extract_observations(
         metric, unit = matcher.keys[term.metric], amount.unit or matcher.units[term.metric]
         period = _choose_period(doc, amount, place, tagger)
         tags = tagger.tag(index, place, (term.start, term.end), unit in CURRENCIES, period)
-        if tags is None or (metric, amount.value, period, tags) in seen:
+        key = (metric, amount.value, period, tags)
+        if tags is None or key in seen:
             continue
-        seen.add((metric, amount.value, period, tags))
+        seen.add(key)
         observations.append(
             _observation(
                 metric, amount.value, unit, period, amount.qualifier,

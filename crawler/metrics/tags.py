@@ -222,7 +222,7 @@ class Tagger:
         for index, mention in enumerate(sentence):
             if mention.end > place.clause_start:
                 break
-            if self._is_subject(mention) and not self._owns(mention, sentence[index + 1 :]):
+            if self._is_subject(mention) and not self._owns(mention, sentence, index + 1):
                 return mention.key
         return self._antecedent(place.sentence) if place.sentence else None
 
@@ -259,7 +259,7 @@ class Tagger:
         span = self.segments.sentence_span(sentence)
         mentions = self.finder.find_in(self.text, [span], self.words)
         for index, mention in enumerate(mentions):
-            if self._is_subject(mention) and not self._owns(mention, mentions[index + 1 :]):
+            if self._is_subject(mention) and not self._owns(mention, mentions, index + 1):
                 return mention.key
         return None
 
@@ -269,11 +269,11 @@ class Tagger:
             return not _ATTRIBUTION.match(self.text, mention.end)
         return mention.role == "subject"
 
-    def _owns(self, mention: Mention, after: list[Mention]) -> bool:
-        """True for the owner in "ByteDance's Hongguo": the next name follows its possessive."""
-        following = after[0] if after else None
-        return following is not None and bool(
-            _OWNER.fullmatch(self.text, mention.end, following.start)
+    def _owns(self, mention: Mention, mentions: list[Mention], following: int) -> bool:
+        """True for the owner in "ByteDance's Hongguo": the next name, ``mentions[following]``,
+        follows its possessive."""
+        return following < len(mentions) and bool(
+            _OWNER.fullmatch(self.text, mention.end, mentions[following].start)
         )
 
 
