@@ -26,8 +26,8 @@ from crawler.metrics.text import Segments, Words, maker
 # (looked up word by word: a regex of them costs more than the rest of the tagging).
 _SECTOR_WORDS = frozenset("market markets industry sector all overall whole".split())
 # Every sector word holds one of these: without them, no word needs reading.
-_SECTOR_STEMS = ("market", "industry", "sector", "all", "whole")
-_SECTOR_CJK = ("市场", "行业", "产业", "整体", "所有")
+_SECTOR_STEMS = re.compile("market|industry|sector|all|whole")
+_SECTOR_CJK = re.compile("市场|行业|产业|整体|所有")
 _WORD = re.compile(r"[a-z]+")
 # A regulator followed by these reports the figure ("The NRTA said platforms removed ...");
 # a company that says so speaks of itself.
@@ -279,10 +279,10 @@ class Tagger:
 
 def _is_sector(text: str) -> bool:
     """True when ``text`` names a market, an industry or "all" of something."""
-    if not text.isascii() and any(word in text for word in _SECTOR_CJK):
+    if not text.isascii() and _SECTOR_CJK.search(text):
         return True
     lowered = text.lower()
-    if not any(stem in lowered for stem in _SECTOR_STEMS):
+    if not _SECTOR_STEMS.search(lowered):
         return False
     return not _SECTOR_WORDS.isdisjoint(_WORD.findall(lowered))
 
