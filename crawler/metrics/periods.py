@@ -73,7 +73,7 @@ class PeriodFinder:
         year_words = _between(self._year_words, start + 1, end + 1)
         if not (years or relative or year_words):
             return []  # most sentences name no year
-        scope = _Scope(self.text, start, end, self.published_year, bytearray(end - start))
+        scope = _scope((self.text, start, end, self.published_year, bytearray(end - start)))
         periods = _forward(scope, sorted(years + relative) if relative else years)
         ends = [year + 4 for year in reversed(years)]
         periods += _backward(scope, sorted(ends + year_words, reverse=True) if year_words else ends)
@@ -116,6 +116,9 @@ class _Scope(NamedTuple):
     def take(self, start: int, end: int) -> None:
         """Mark [start, end) as belonging to a period."""
         self.taken[start - self.start : end - self.start] = b"\x01" * (end - start)
+
+
+_scope = maker(_Scope)
 
 
 def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
