@@ -75,23 +75,22 @@ class TermMatcher:
         """Every term occurrence inside ``spans`` of normalised ``text``, in order."""
         return find_each((self,), text, spans, read_words(text, spans))[0]
 
-    def words_in(self, rests: str, words: list[re.Match[str]]) -> list[Term]:
+    def words_in(self, rests: str, words: list[tuple[re.Match[str], str]]) -> list[Term]:
         """Terms that start with one of ``words`` (matches in ASCII-lower-cased text, in
-        order); the words after the first are read in ``rests``."""
+        order, with the words they matched); the words after the first are read in ``rests``."""
         candidates = self.candidates
         found: list[Term] = []
         end = 0
-        for match in words:
-            if match.start() >= end and match[0] in candidates:
-                term = self._word_term_at(rests, match)
+        for match, word in words:
+            if word in candidates and match.start() >= end:
+                term = self._word_term_at(rests, match, word)
                 if term is not None:
                     found.append(term)
                     end = term.end
         return found
 
-    def _word_term_at(self, text: str, match: re.Match[str]) -> Term | None:
-        """The longest term starting with the word at ``match`` (plural forms allowed)."""
-        word = match[0]
+    def _word_term_at(self, text: str, match: re.Match[str], word: str) -> Term | None:
+        """The longest term starting with ``word``, matched at ``match`` (plural forms allowed)."""
         for key in (word, word[:-1], word[:-2]) if word.endswith("s") else (word,):
             first = self.words.get(key)
             if first is None:
@@ -125,7 +124,7 @@ def find_each(
     found: list[list[Term]] = [[] for _ in matchers]
     for (start, end), matches, strings in zip(spans, words.per_span, words.strings, strict=True):
         # Most words start no term: a set look-up in a comprehension filters them out.
-        firsts = [m for m, word in zip(matches, strings, strict=True) if word in candidates]
+        firsts = [pair for pair in zip(matches, strings, strict=True) if pair[1] in candidates]
         for matcher, terms in zip(matchers, found, strict=True):
             terms += matcher.words_in(words.rests, firsts)
             terms += matcher.literals_in(text, start, end)
