@@ -94,11 +94,14 @@ class Cues(NamedTuple):
     def around(
         self, sentence: int, since: int, number: int, until: int
     ) -> tuple[list[str], list[str], list[str]]:
-        """The kinds of cue in [sentence, since), [since, number) and [number, until)."""
+        """The kinds of cue in [sentence, since), [since, number) and [number, until), for
+        ``sentence <= since <= number <= until``."""
         starts = self.starts
         if not starts or starts[-1] < sentence:
             return [], [], []
         first = bisect.bisect_left(starts, sentence)
+        if starts[first] >= until:  # most figures: no cue from the sentence's start to theirs
+            return [], [], []
         lo, mid = (
             bisect.bisect_left(starts, since, first),
             bisect.bisect_left(starts, number, first),
