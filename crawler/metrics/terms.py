@@ -66,6 +66,7 @@ class TermMatcher:
 
     words: dict[str, _FirstWord]  # first word -> the terms it starts
     candidates: frozenset[str]  # first words and their plurals: the words worth a look-up
+    forms: dict[str, tuple[tuple[str, _FirstWord], ...]]  # candidate -> the first words it is
     literals: re.Pattern[str] | None  # every Chinese term, longest first
     literal_metrics: tuple[int, ...]  # the metric of each Chinese term, in branch order
     keys: tuple[str, ...]
@@ -91,10 +92,7 @@ class TermMatcher:
 
     def _word_term_at(self, text: str, match: re.Match[str], word: str) -> Term | None:
         """The longest term starting with ``word``, matched at ``match`` (plural forms allowed)."""
-        for key in (word, word[:-1], word[:-2]) if word.endswith("s") else (word,):
-            first = self.words.get(key)
-            if first is None:
-                continue
+        for key, first in self.forms[word]:
             if first.rests is not None and key == word and _may_go_on(first, text, match.end()):
                 tail = first.rests.match(text, match.end())
                 if tail is not None:
@@ -188,14 +186,23 @@ def _build(signature: Signature) -> TermMatcher:
             else:
                 literals.append((term, index))
     literals.sort(key=lambda entry: -len(entry[0]))  # stable: the first of equals wins
+    firsts = {key: _first_word(entries) for key, entries in words.items()}
+    candidates = frozenset(key + plural for key in words for plural in ("", "s", "es"))
     return TermMatcher(
-        words={key: _first_word(entries) for key, entries in words.items()},
-        candidates=frozenset(key + plural for key in words for plural in ("", "s", "es")),
+        words=firsts,
+        candidates=candidates,
+        forms={word: _forms(word, firsts) for word in candidates},
         literals=_alternation([re.escape(term) for term, _ in literals]) if literals else None,
         literal_metrics=tuple(metric for _, metric in literals),
         keys=tuple(key for key, _, _ in signature),
         units=tuple(unit for _, unit, _ in signature),
     )
+
+
+def _forms(word: str, firsts: dict[str, _FirstWord]) -> tuple[tuple[str, _FirstWord], ...]:
+    """The first words ``word`` may be, itself first, then without a plural "s" or "es"."""
+    keys = (word, word[:-1], word[:-2]) if word.endswith("s") else (word,)
+    return tuple((key, firsts[key]) for key in keys if key in firsts)
 
 
 def _first_word(entries: list[tuple[tuple[str, ...], int]]) -> _FirstWord:
