@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from crawler.metrics.text import Words, maker, normalize, read_words
+from crawler.metrics.text import Words, maker, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -71,10 +71,6 @@ class TermMatcher:
     literal_metrics: tuple[int, ...]  # the metric of each Chinese term, in branch order
     keys: tuple[str, ...]
     units: tuple[str, ...]
-
-    def find(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Term]:
-        """Every term occurrence inside ``spans`` of normalised ``text``, in order."""
-        return find_each((self,), text, spans, read_words(text, spans))[0]
 
     def words_in(self, rests: str, words: list[tuple[re.Match[str], str]]) -> list[Term]:
         """Terms that start with one of ``words`` (matches in ASCII-lower-cased text, in
