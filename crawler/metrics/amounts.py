@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from crawler.metrics.numerals import find_numerals
-from crawler.metrics.text import Phrases
+from crawler.metrics.text import Phrases, maker
 
 logger = logging.getLogger(__name__)
 
@@ -171,6 +171,9 @@ class _Parts(NamedTuple):
     bare: bool  # no currency, scale, unit or sign
 
 
+_new_amount, _new_parts = maker(Amount), maker(_Parts)
+
+
 def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
     """Amounts in ``text``, skipping codes, dates, rule thresholds and bracketed restatements.
 
@@ -232,10 +235,10 @@ def _parts(text: str, match: re.Match[str]) -> _Parts:
             sign, pre = bool(prefix["sign"]), prefix["pre"]
             start = prefix.start("pre") if pre else start
     scale = wscale or lscale or cscale
-    return _Parts(
+    return _new_parts((
         start, match.end(), text[number_start : match.end(1)], sign, pre, scale, unit,
         q1 or q2 or q3, not (sign or pre or scale or unit),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _prefix(text: str, end: int) -> re.Match[str] | None:
@@ -261,10 +264,12 @@ def _amount(text: str, parts: _Parts) -> Amount | None:
     after_label = _AFTER.starting(after)
     if _is_skipped(parts, label, after_label) or _is_range(before, after):
         return None
-    unit = _unit(parts)
+    unit = _unit_of(parts.pre, parts.unit)
     qualifier, unhedged = _qualifier(parts, hit, before)
     change = after_label == "change" or _is_change(parts, unit, label, unhedged, before)
-    return Amount(start, end, _value(parts), unit, qualifier, "change" if change else "level")
+    return _new_amount(
+        (start, end, _value(parts), unit, qualifier, "change" if change else "level")
+    )
 
 
 def _is_id_or_year(num: str) -> bool:
@@ -330,14 +335,10 @@ def _scale(scale: str) -> int:
     return product
 
 
-def _unit(parts: _Parts) -> str | None:
-    """CNY/USD/... from the prefix or suffix, percent, minutes, multiple, count, or None."""
-    return _unit_of(parts.pre, parts.unit)
-
-
 @lru_cache(maxsize=256)
 def _unit_of(pre: str | None, word: str | None) -> str | None:
-    """The unit of a prefix and a unit word as written (a handful of spellings: cached)."""
+    """CNY/USD/... from the currency prefix or the unit word as written, percent, minutes,
+    multiple, count, or None (a handful of spellings: cached)."""
     for token in (pre, word):
         if token:
             unit = _UNITS.get(token) or _UNITS.get(" ".join(token.lower().split()))
@@ -379,8 +380,10 @@ def _strip_fillers(before: str) -> str:
     No filler ends another, so at most one matches at a time and the order does not matter.
     """
     while before.endswith(_CHANGE_FILLERS):
-        filler = next(f for f in _CHANGE_FILLERS if before.endswith(f))
-        before = before[: -len(filler)].rstrip()
+        for filler in _CHANGE_FILLERS:
+            if before.endswith(filler):
+                before = before[: -len(filler)].rstrip()
+                break
     return before
 
 

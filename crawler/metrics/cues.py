@@ -94,11 +94,14 @@ class Cues(NamedTuple):
     def around(
         self, sentence: int, since: int, number: int, until: int
     ) -> tuple[list[str], list[str], list[str]]:
-        """The kinds of cue in [sentence, since), [since, number) and [number, until)."""
+        """The kinds of cue in [sentence, since), [since, number) and [number, until), for
+        ``sentence <= since <= number <= until``."""
         starts = self.starts
         if not starts or starts[-1] < sentence:
             return [], [], []
         first = bisect.bisect_left(starts, sentence)
+        if starts[first] >= until:  # most figures: no cue from the sentence's start to theirs
+            return [], [], []
         lo, mid = (
             bisect.bisect_left(starts, since, first),
             bisect.bisect_left(starts, number, first),
@@ -131,9 +134,9 @@ def find_cues(text: str, spans: Sequence[tuple[int, int]], words: Words) -> Cues
     """The cues inside ``spans`` of normalised ``text``, whose ``words`` are already read."""
     found: list[tuple[int, str]] = []
     chinese = not text.isascii()
-    for (start, end), matches in zip(spans, words.per_span, strict=True):
+    for (start, end), matches, strings in zip(spans, words.per_span, words.strings, strict=True):
         if words.lowered:
-            found += _english([match[0] for match in matches], matches, 0)
+            found += _english(strings, matches, 0)
         else:  # lower-cased span by span, as written
             found += _english_of(text, start, end)
         if chinese:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from crawler.metrics.terms import Term, TermMatcher, matcher_for
-from crawler.metrics.text import normalize
+from crawler.metrics.terms import Term, TermMatcher, find_each, matcher_for
+from crawler.metrics.text import Words, maker, normalize, read_words
 
 # Kinds that can be what a figure is about; data firms and associations are only its source.
 SUBJECT_KINDS = frozenset({"platform", "app", "company", "regulator"})
@@ -50,6 +50,9 @@ class Mention(NamedTuple):
     role: str  # "subject" or "regulator" (can be a figure's entity), "region" or "source"
 
 
+_mention = maker(Mention)
+
+
 class _Entry(NamedTuple):
     key: str
     unit: str  # the matcher's slot for the role
@@ -67,14 +70,18 @@ class EntityFinder:
         """Mentions in normalised ``text[start:end]``, in order."""
         return self.find_in(text, [(start, len(text) if end is None else end)])
 
-    def find_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
-        """Mentions inside ``spans`` of normalised ``text``, in order."""
-        return self.mentions(self.matcher.find(text, spans))
+    def find_in(
+        self, text: str, spans: Sequence[tuple[int, int]], like: Words | None = None
+    ) -> list[Mention]:
+        """Mentions inside ``spans`` of normalised ``text``, in order (``like``: words read
+        earlier from the same text, whose lower-cased text is reused)."""
+        words = read_words(text, spans, like)
+        return self.mentions(find_each((self.matcher,), text, spans, words)[0])
 
     def mentions(self, names: Sequence[Term]) -> list[Mention]:
         """The mentions of the names this finder's matcher found."""
         keys, roles = self.matcher.keys, self.matcher.units
-        return [Mention(t.start, t.end, keys[t.metric], roles[t.metric]) for t in names]
+        return [_mention((t.start, t.end, keys[t.metric], roles[t.metric])) for t in names]
 
     def count(self, text: str) -> dict[str, int]:
         """How often each entity is named in ``text`` (any text: it is normalised here)."""

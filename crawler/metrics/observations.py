@@ -13,7 +13,7 @@ import bisect
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from crawler.metrics.amounts import CHANGE_UNITS, CURRENCIES, Amount, find_amounts
@@ -21,7 +21,7 @@ from crawler.metrics.entities import EntityDefinition, EntityFinder, Mention, fi
 from crawler.metrics.periods import Period, PeriodFinder
 from crawler.metrics.tags import TERM_REGION, Tagger
 from crawler.metrics.terms import Term, TermMatcher, find_each, matcher_for
-from crawler.metrics.text import Phrases, Segments, Words, normalize, read_words, segment
+from crawler.metrics.text import Phrases, Segments, Words, maker, normalize, read_words, segment
 
 if TYPE_CHECKING:
     from datetime import date
@@ -113,16 +113,21 @@ class Observation:
     basis: str = "period"  # period | cumulative (a running total)
 
 
-_FIELDS = tuple(f.name for f in fields(Observation))
-
-
-def _observation(*values: object) -> Observation:
-    """An Observation of its twelve values in field order, made without the frozen dataclass's
-    one ``object.__setattr__`` call per field (three times faster; equal, hashed and pickled
-    alike)."""
+# fmt: off
+def _observation(
+    metric: str, value: float, unit: str, period: str | None, qualifier: str | None, quote: str,
+    raw: str, kind: str, entity: str | None, region: str | None, status: str, basis: str,
+) -> Observation:
+    """An Observation made without the frozen dataclass's one ``object.__setattr__`` call per
+    field: its attribute dictionary is set at once (equal, hashed and pickled alike)."""
     made = object.__new__(Observation)
-    made.__dict__.update(zip(_FIELDS, values, strict=True))
+    object.__setattr__(made, "__dict__", {
+        "metric": metric, "value": value, "unit": unit, "period": period,
+        "qualifier": qualifier, "quote": quote, "raw": raw, "kind": kind, "entity": entity,
+        "region": region, "status": status, "basis": basis,
+    })
     return made
+# fmt: on
 
 
 @dataclass
@@ -169,8 +174,10 @@ class _Document:
         return found
 
     def _in_title(self, pos: int) -> bool:
-        """True when ``pos`` falls inside a book title."""
-        return any(s <= pos < e for s, e in self.titles) if self.titles else False
+        """True when ``pos`` falls inside a book title (titles are apart and in order: only the
+        last one that starts at or before ``pos`` can hold it)."""
+        index = bisect.bisect_right(self.titles, (pos, len(self.text))) - 1
+        return index >= 0 and pos < self.titles[index][1]
 
 
 def extract_observations(
@@ -203,9 +210,10 @@ def extract_observations(
         metric, unit = matcher.keys[term.metric], amount.unit or matcher.units[term.metric]
         period = _choose_period(doc, amount, place, tagger)
         tags = tagger.tag(index, place, (term.start, term.end), unit in CURRENCIES, period)
-        if tags is None or (metric, amount.value, period, tags) in seen:
+        key = (metric, amount.value, period, tags)
+        if tags is None or key in seen:
             continue
-        seen.add((metric, amount.value, period, tags))
+        seen.add(key)
         observations.append(
             _observation(
                 metric, amount.value, unit, period, amount.qualifier,
@@ -280,7 +288,8 @@ def _blocked(
 ) -> bytearray:
     """Characters whose numbers need no parsing: book titles and sentences without a term."""
     blocked = bytearray(b"\x01") * len(text)
-    for sentence in {segments.sentence_of(term.start) for term in terms}:
+    starts = segments.sentence_starts  # Segments.sentence_of, written out: once per term
+    for sentence in {bisect.bisect_right(starts, term.start) - 1 for term in terms}:
         start, end = segments.sentence_span(sentence)
         blocked[start:end] = bytes(end - start)
     for start, end in titles:
@@ -307,7 +316,12 @@ class _Place(NamedTuple):
         sentence = bisect.bisect_right(starts, pos) - 1
         clause = bisect.bisect_right(clauses, pos) - 1
         clause_end = clauses[clause + 1] if clause + 1 < len(clauses) else ends[-1]
-        return cls(sentence, starts[sentence], ends[sentence], clause, clauses[clause], clause_end)
+        return _place(
+            (sentence, starts[sentence], ends[sentence], clause, clauses[clause], clause_end)
+        )
+
+
+_place = maker(_Place)
 
 
 def _compatible(amount: Amount, metric_unit: str) -> bool:

@@ -115,9 +115,32 @@ class Unresolved(Exception):
 
 
 def build_value(match: re.Match[str], published: int | None) -> str | None:
-    """The value of a form's match; raises Unresolved when the match is not a period."""
+    """The value of a form's match; raises Unresolved when the match is not a period.
+
+    A form's groups lie inside its match, so the value depends only on the form, the matched
+    text and the publication year: values are kept by those (texts name the same few periods
+    again and again, "2024年", "in 2025").
+    """
     name = match.lastgroup or ""
-    return _BUILDERS[name](_Found(match, name), published)
+    key = (name, match[0], published)
+    value = _VALUES.get(key, _MISSING)
+    if value is _MISSING:
+        try:
+            value = _BUILDERS[name](_Found(match, name), published)
+        except Unresolved:
+            value = _UNRESOLVED
+        if len(_VALUES) >= _KEPT_VALUES:
+            _VALUES.clear()
+        _VALUES[key] = value
+    if value is _UNRESOLVED:
+        raise Unresolved
+    return value
+
+
+# Markers, compared by identity: not yet built, and kept for a match that is no period.
+_MISSING, _UNRESOLVED = "\x00missing", "\x00unresolved"
+_KEPT_VALUES = 4096
+_VALUES: dict[tuple[str, str, int | None], str | None] = {}
 
 
 def check_word_start(text: str, start: int) -> None:

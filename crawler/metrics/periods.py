@@ -22,6 +22,7 @@ from crawler.metrics.period_forms import (
     check_word_start,
     search_backward,
 )
+from crawler.metrics.text import maker
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +57,9 @@ class PeriodFinder:
     def __init__(self, text: str, published_year: int | None) -> None:
         self.text = text
         self.published_year = published_year
-        # A number that is not a year (3000余名, 5000万元) starts and ends no form: left out.
-        self._years = [m.start() for m in _YEAR_ANCHOR.finditer(text) if _valid_year(m.group())]
+        # A number that is not a year (3000余名, 5000万元) starts and ends no form: left out
+        # (the bounds of ``_valid_year``, written out: one call fewer per number).
+        self._years = [m.start() for m in _YEAR_ANCHOR.finditer(text) if 1990 <= int(m[0]) <= 2100]
         self._zh_relative = [m.start() for m in _ZH_RELATIVE_ANCHOR.finditer(text)]
         self._year_words = [
             m.end() for m in _YEAR_WORD.finditer(text) if _after_relative_word(text, m.start())
@@ -71,7 +73,7 @@ class PeriodFinder:
         year_words = _between(self._year_words, start + 1, end + 1)
         if not (years or relative or year_words):
             return []  # most sentences name no year
-        scope = _Scope(self.text, start, end, self.published_year, bytearray(end - start))
+        scope = _scope((self.text, start, end, self.published_year, bytearray(end - start)))
         periods = _forward(scope, sorted(years + relative) if relative else years)
         ends = [year + 4 for year in reversed(years)]
         periods += _backward(scope, sorted(ends + year_words, reverse=True) if year_words else ends)
@@ -80,12 +82,17 @@ class PeriodFinder:
         return periods
 
 
+_period = maker(Period)
+
+
 def _start(period: Period) -> int:
     return period.start
 
 
 def _between(positions: list[int], start: int, end: int) -> list[int]:
     """The sorted ``positions`` that lie in [start, end)."""
+    if not positions:  # most texts have no relative year
+        return positions
     return positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
 
 
@@ -109,6 +116,9 @@ class _Scope(NamedTuple):
     def take(self, start: int, end: int) -> None:
         """Mark [start, end) as belonging to a period."""
         self.taken[start - self.start : end - self.start] = b"\x01" * (end - start)
+
+
+_scope = maker(_Scope)
 
 
 def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
@@ -159,7 +169,7 @@ def _simple_year(scope: _Scope, end: int) -> Period | None:
     if (start > 0 and text[start - 1].isalpha()) or scope.is_taken(start, end):
         return None
     scope.take(start, end)
-    return Period(start, end, digits)
+    return _period((start, end, digits))
 
 
 def _is_label(text: str, start: int) -> bool:
@@ -218,4 +228,4 @@ def _build(scope: _Scope, match: re.Match[str] | None) -> Period | None:
     except Unresolved:
         return None
     scope.take(start, end)
-    return Period(start, end, value)
+    return _period((start, end, value))

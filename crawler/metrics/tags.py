@@ -14,17 +14,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cached_property
 from typing import NamedTuple, Protocol
 
 from crawler.metrics.cues import AS_OF_RE, BASE_RE, PLANNED, Cues, find_cues
 from crawler.metrics.entities import EntityFinder, Mention
 from crawler.metrics.local import local_mentions
-from crawler.metrics.text import Segments, Words
+from crawler.metrics.text import Segments, Words, maker
 
 # Between a company and its figure, these mean the figure is a market's, not the company's
 # (looked up word by word: a regex of them costs more than the rest of the tagging).
 _SECTOR_WORDS = frozenset("market markets industry sector all overall whole".split())
-_SECTOR_CJK = ("市场", "行业", "产业", "整体", "所有")
+# Every sector word holds one of these: without them, no word needs reading.
+_SECTOR_STEMS = re.compile("market|industry|sector|all|whole")
+_SECTOR_CJK = re.compile("市场|行业|产业|整体|所有")
 _WORD = re.compile(r"[a-z]+")
 # A regulator followed by these reports the figure ("The NRTA said platforms removed ...");
 # a company that says so speaks of itself.
@@ -59,6 +62,9 @@ class Tags(NamedTuple):
     region: str | None = None
     status: str = ACTUAL
     basis: str = PERIOD
+
+
+_tags = maker(Tags)
 
 
 class Place(Protocol):
@@ -101,8 +107,8 @@ class Tagger:
         self.finder, self._mentions, self.title, self.region = names
         self._mention_starts: list[int] | None = None  # set once local references are read
         self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
-        self._cues: Cues | None = None
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
+        self._subjects: dict[int, str | None] = {}  # first subject by sentence, once read
 
     def tag(
         self, index: int, place: Place, term: tuple[int, int], currency: bool, period: str | None
@@ -112,9 +118,7 @@ class Tagger:
         Group rose 5%"), which is no figure."""
         amount = self.amounts[index]
         since, until = self._window(index, place)
-        earlier, before, after = self._found_cues().around(
-            place.sentence_start, since, amount.start, until
-        )
+        earlier, before, after = self._cues.around(place.sentence_start, since, amount.start, until)
         if "share" in before:
             return None
         last = self._previous
@@ -133,19 +137,19 @@ class Tagger:
             and _MONTH_PERIOD.match(period) is not None
             and AS_OF_RE.search(self.text, since, amount.start) is not None
         )
-        basis = _basis(before + after, as_of, period, previous)
+        basis = _basis("cumulative" in before or "cumulative" in after, as_of, period, previous)
         entity, region = self._who_where(amount, place, term) if self.finder else (None, None)
-        tags = Tags(entity, region, status, basis)
+        tags = _tags((entity, region, status, basis))
         self._previous = (place.sentence, tags)
         return tags
 
     def planned(self, start: int, end: int) -> bool:
         """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
-        return self._found_cues().any_between(start, end, PLANNED)
+        return self._cues.any_between(start, end, PLANNED)
 
     def _after_base(self, since: int, number: int) -> bool:
         """True when a comparison base ("from", 较) stands after the last planning cue."""
-        cue = self._found_cues().last_between(since, number, PLANNED)
+        cue = self._cues.last_between(since, number, PLANNED)
         return BASE_RE.search(self.text, cue, number) is not None
 
     def _window(self, index: int, place: Place) -> tuple[int, int]:
@@ -155,11 +159,10 @@ class Tagger:
         until = amounts[index + 1].start if index + 1 < len(amounts) else place.clause_end
         return max(since, place.sentence_start), min(until, place.clause_end)
 
-    def _found_cues(self) -> Cues:
+    @cached_property
+    def _cues(self) -> Cues:
         """The cues of the sentences that hold numbers, found on first use."""
-        if self._cues is None:
-            self._cues = find_cues(self.text, self.spans, self.words)
-        return self._cues
+        return find_cues(self.text, self.spans, self.words)
 
     def _who_where(
         self, amount: _Located, place: Place, term: tuple[int, int]
@@ -186,7 +189,7 @@ class Tagger:
     def _add_local_references(self) -> list[int]:
         """Add 本市 and "the city", as the places they mean, to the mentions; their starts."""
         assert self.finder is not None
-        references = self._found_cues().of_kind("local")
+        references = self._cues.of_kind("local")
         if references:
             known = (self.spans, self._mentions)
             local = local_mentions(
@@ -209,7 +212,7 @@ class Tagger:
         if _is_sector(self.text[place.clause_start : place.clause_end]):
             return None, False
         # "…, and the nation's users hit 662 million": the clause has a subject of its own.
-        if _POSSESSIVE.search(self.text, place.clause_start, amount.start):
+        if _has_possessive(self.text, place.clause_start, amount.start):
             return None, False
         return inherited, False
 
@@ -219,7 +222,7 @@ class Tagger:
         for index, mention in enumerate(sentence):
             if mention.end > place.clause_start:
                 break
-            if self._is_subject(mention) and not self._owns(mention, sentence[index + 1 :]):
+            if self._is_subject(mention) and not self._owns(mention, sentence, index + 1):
                 return mention.key
         return self._antecedent(place.sentence) if place.sentence else None
 
@@ -246,10 +249,17 @@ class Tagger:
         return None
 
     def _first_subject(self, sentence: int) -> str | None:
+        """The first subject named in sentence ``sentence`` (read once per sentence)."""
+        if sentence not in self._subjects:
+            self._subjects[sentence] = self._read_first_subject(sentence)
+        return self._subjects[sentence]
+
+    def _read_first_subject(self, sentence: int) -> str | None:
         assert self.finder is not None
-        mentions = self.finder.find(self.text, *self.segments.sentence_span(sentence))
+        span = self.segments.sentence_span(sentence)
+        mentions = self.finder.find_in(self.text, [span], self.words)
         for index, mention in enumerate(mentions):
-            if self._is_subject(mention) and not self._owns(mention, mentions[index + 1 :]):
+            if self._is_subject(mention) and not self._owns(mention, mentions, index + 1):
                 return mention.key
         return None
 
@@ -259,19 +269,31 @@ class Tagger:
             return not _ATTRIBUTION.match(self.text, mention.end)
         return mention.role == "subject"
 
-    def _owns(self, mention: Mention, after: list[Mention]) -> bool:
-        """True for the owner in "ByteDance's Hongguo": the next name follows its possessive."""
-        following = after[0] if after else None
-        return following is not None and bool(
-            _OWNER.fullmatch(self.text, mention.end, following.start)
+    def _owns(self, mention: Mention, mentions: list[Mention], following: int) -> bool:
+        """True for the owner in "ByteDance's Hongguo": the next name, ``mentions[following]``,
+        follows its possessive."""
+        return following < len(mentions) and bool(
+            _OWNER.fullmatch(self.text, mention.end, mentions[following].start)
         )
 
 
 def _is_sector(text: str) -> bool:
     """True when ``text`` names a market, an industry or "all" of something."""
-    if not text.isascii() and any(word in text for word in _SECTOR_CJK):
+    if not text.isascii() and _SECTOR_CJK.search(text):
         return True
-    return not _SECTOR_WORDS.isdisjoint(_WORD.findall(text.lower()))
+    lowered = text.lower()
+    if not _SECTOR_STEMS.search(lowered):
+        return False
+    return not _SECTOR_WORDS.isdisjoint(_WORD.findall(lowered))
+
+
+def _has_possessive(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds "the nation's" (an apostrophe is looked for first:
+    the case-blind regex is tried at every character)."""
+    stretch = text[start:end]
+    if "'" not in stretch and "’" not in stretch:
+        return False
+    return _POSSESSIVE.search(text, start, end) is not None
 
 
 def _status(cues: Sequence[str]) -> str | None:
@@ -302,14 +324,13 @@ def _distance(mention: Mention, amount: _Located) -> int:
     return mention.start - amount.end
 
 
-def _basis(anywhere: Sequence[str], as_of: bool, period: str | None, previous: Tags | None) -> str:
-    """Cumulative for running totals; a total over a span of months is a period figure."""
+def _basis(cumulative: bool, as_of: bool, period: str | None, previous: Tags | None) -> str:
+    """Cumulative for running totals (``cumulative``: a cue around the number says so); a
+    total over a span of months is a period figure."""
     # A total over months, a half or a quarter (2025-01/2025-08, 2025-H1) is that span's figure.
     if period is not None and ("/" in period or period[-3:-1] in _PART_OF_YEAR):
         return PERIOD
-    if "cumulative" in anywhere:
-        return "cumulative"
     # Money "as of" a month is everything earned until then.
-    if as_of:
+    if cumulative or as_of:
         return "cumulative"
     return previous.basis if previous else PERIOD

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from crawler.metrics.text import Words, normalize, read_words
+from crawler.metrics.text import Words, maker, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,9 @@ class Term(NamedTuple):
     metric: int  # index into the matcher's keys and units
 
 
+_term = maker(Term)
+
+
 class _FirstWord(NamedTuple):
     """The terms that start with one English word."""
 
@@ -63,42 +66,35 @@ class TermMatcher:
 
     words: dict[str, _FirstWord]  # first word -> the terms it starts
     candidates: frozenset[str]  # first words and their plurals: the words worth a look-up
+    forms: dict[str, tuple[tuple[str, _FirstWord], ...]]  # candidate -> the first words it is
     literals: re.Pattern[str] | None  # every Chinese term, longest first
     literal_metrics: tuple[int, ...]  # the metric of each Chinese term, in branch order
     keys: tuple[str, ...]
     units: tuple[str, ...]
 
-    def find(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Term]:
-        """Every term occurrence inside ``spans`` of normalised ``text``, in order."""
-        return find_each((self,), text, spans, read_words(text, spans))[0]
-
-    def words_in(self, rests: str, words: list[re.Match[str]]) -> list[Term]:
+    def words_in(self, rests: str, words: list[tuple[re.Match[str], str]]) -> list[Term]:
         """Terms that start with one of ``words`` (matches in ASCII-lower-cased text, in
-        order); the words after the first are read in ``rests``."""
+        order, with the words they matched); the words after the first are read in ``rests``."""
         candidates = self.candidates
         found: list[Term] = []
         end = 0
-        for match in words:
-            if match.start() >= end and match[0] in candidates:
-                term = self._word_term_at(rests, match)
+        for match, word in words:
+            if word in candidates and match.start() >= end:
+                term = self._word_term_at(rests, match, word)
                 if term is not None:
                     found.append(term)
                     end = term.end
         return found
 
-    def _word_term_at(self, text: str, match: re.Match[str]) -> Term | None:
-        """The longest term starting with the word at ``match`` (plural forms allowed)."""
-        word = match[0]
-        for key in (word, word[:-1], word[:-2]) if word.endswith("s") else (word,):
-            first = self.words.get(key)
-            if first is None:
-                continue
+    def _word_term_at(self, text: str, match: re.Match[str], word: str) -> Term | None:
+        """The longest term starting with ``word``, matched at ``match`` (plural forms allowed)."""
+        for key, first in self.forms[word]:
             if first.rests is not None and key == word and _may_go_on(first, text, match.end()):
                 tail = first.rests.match(text, match.end())
                 if tail is not None:
-                    return Term(match.start(), tail.end(), first.rest_metrics[_branch(tail)])
+                    return _term((match.start(), tail.end(), first.rest_metrics[_branch(tail)]))
             if first.single is not None and word[len(key) :] in ("", "s", "es"):
-                return Term(match.start(), match.end(), first.single)
+                return _term((match.start(), match.end(), first.single))
         return None
 
     def literals_in(self, text: str, start: int, stop: int) -> list[Term]:
@@ -106,8 +102,9 @@ class TermMatcher:
         if self.literals is None:
             return []
         metrics = self.literal_metrics
+        # Every branch ends in its own empty group: lastindex is set (_branch written out).
         return [
-            Term(match.start(), match.end(), metrics[_branch(match)])
+            _term((*match.span(), metrics[match.lastindex - 1]))  # type: ignore[operator]
             for match in self.literals.finditer(text, start, stop)
         ]
 
@@ -119,9 +116,9 @@ def find_each(
     spans' ``words`` read once for all matchers; each keeps its own leftmost-longest choice."""
     candidates = _candidates(matchers)
     found: list[list[Term]] = [[] for _ in matchers]
-    for (start, end), matches in zip(spans, words.per_span, strict=True):
+    for (start, end), matches, strings in zip(spans, words.per_span, words.strings, strict=True):
         # Most words start no term: a set look-up in a comprehension filters them out.
-        firsts = [match for match in matches if match[0] in candidates]
+        firsts = [pair for pair in zip(matches, strings, strict=True) if pair[1] in candidates]
         for matcher, terms in zip(matchers, found, strict=True):
             terms += matcher.words_in(words.rests, firsts)
             terms += matcher.literals_in(text, start, end)
@@ -185,14 +182,23 @@ def _build(signature: Signature) -> TermMatcher:
             else:
                 literals.append((term, index))
     literals.sort(key=lambda entry: -len(entry[0]))  # stable: the first of equals wins
+    firsts = {key: _first_word(entries) for key, entries in words.items()}
+    candidates = frozenset(key + plural for key in words for plural in ("", "s", "es"))
     return TermMatcher(
-        words={key: _first_word(entries) for key, entries in words.items()},
-        candidates=frozenset(key + plural for key in words for plural in ("", "s", "es")),
+        words=firsts,
+        candidates=candidates,
+        forms={word: _forms(word, firsts) for word in candidates},
         literals=_alternation([re.escape(term) for term, _ in literals]) if literals else None,
         literal_metrics=tuple(metric for _, metric in literals),
         keys=tuple(key for key, _, _ in signature),
         units=tuple(unit for _, unit, _ in signature),
     )
+
+
+def _forms(word: str, firsts: dict[str, _FirstWord]) -> tuple[tuple[str, _FirstWord], ...]:
+    """The first words ``word`` may be, itself first, then without a plural "s" or "es"."""
+    keys = (word, word[:-1], word[:-2]) if word.endswith("s") else (word,)
+    return tuple((key, firsts[key]) for key in keys if key in firsts)
 
 
 def _first_word(entries: list[tuple[tuple[str, ...], int]]) -> _FirstWord:

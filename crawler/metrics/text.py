@@ -5,14 +5,24 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import NamedTuple
+from functools import cache, partial
+from typing import Any, NamedTuple, TypeVar
 
 from storage.cjk import character_folds
 
 logger = logging.getLogger(__name__)
+
+_T = TypeVar("_T", bound=tuple[Any, ...])
+
+
+def maker(cls: type[_T]) -> Callable[[tuple[Any, ...]], _T]:
+    """A constructor of the named tuple ``cls`` from a tuple of its fields, in field order:
+    ``tuple.__new__`` called directly, without the generated ``__new__`` (twice as fast, for
+    the tuples made once per number, term or name)."""
+    return partial(tuple.__new__, cls)
+
 
 # Characters that matter to number parsing, mapped one-to-one so that offsets into the
 # normalised text are offsets into the original (quotes and raw text come from the original).
@@ -79,16 +89,24 @@ class Words(NamedTuple):
 
     rests: str  # where a term's words after the first are read
     per_span: list[list[re.Match[str]]]  # each span's words, matched in lower-cased text
+    strings: list[list[str]]  # the same words as strings, span by span
     lowered: bool  # str.lower kept the text's length: the words are those of each span lowered
+    matched: str  # the lower-cased text the words were matched in
 
 
-def read_words(text: str, spans: Sequence[tuple[int, int]]) -> Words:
-    """The words inside ``spans`` of normalised ``text``, in order, lower-cased."""
-    lowered = rests = text.lower()
-    same = len(lowered) == len(text)
-    if not same:  # a few non-ASCII letters lengthen when lower-cased:
-        lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
-    return Words(rests, [list(_WORD_RE.finditer(lowered, s, e)) for s, e in spans], same)
+def read_words(text: str, spans: Sequence[tuple[int, int]], like: Words | None = None) -> Words:
+    """The words inside ``spans`` of normalised ``text``, in order, lower-cased (``like``: words
+    read earlier from the same text, whose lower-cased text is reused)."""
+    if like is not None:
+        lowered, rests, same = like.matched, like.rests, like.lowered
+    else:
+        lowered = rests = text.lower()
+        same = len(lowered) == len(text)
+        if not same:  # a few non-ASCII letters lengthen when lower-cased:
+            lowered, rests = text.translate(_ASCII_LOWER), text  # then words only, as written
+    per_span = [list(_WORD_RE.finditer(lowered, s, e)) for s, e in spans]
+    strings = [[match[0] for match in matches] for matches in per_span]
+    return Words(rests, per_span, strings, same, lowered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +214,16 @@ class Phrases:
         for phrase, value in sorted(phrases.items(), key=lambda item: -len(item[0])):
             self._ends.setdefault(phrase[-2:], []).append((phrase, value, is_letter(phrase[0])))
             self._starts.setdefault(phrase[:2], []).append((phrase, value, is_letter(phrase[-1])))
+        # The characters phrases end and start with: most windows are ruled out by one look-up.
+        self._last = frozenset(phrase[-1] for phrase in phrases)
+        self._first = frozenset(phrase[0] for phrase in phrases)
 
     def ending(self, text: str) -> tuple[str, int] | None:
         """(value, start) of the longest phrase ``text`` ends with."""
-        for key in (text[-2:], text[-1:]):
+        last = text[-1:]
+        if last not in self._last:
+            return None
+        for key in (text[-2:], last):
             for phrase, value, bounded in self._ends.get(key, ()):
                 if text.endswith(phrase):
                     start = len(text) - len(phrase)
@@ -209,7 +233,10 @@ class Phrases:
 
     def starting(self, text: str) -> str | None:
         """The value of the longest phrase ``text`` starts with."""
-        for key in (text[:2], text[:1]):
+        first = text[:1]
+        if first not in self._first:
+            return None
+        for key in (text[:2], first):
             for phrase, value, bounded in self._starts.get(key, ()):
                 if text.startswith(phrase) and not (
                     bounded and text[len(phrase) : len(phrase) + 1] in _ASCII_LETTERS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,16 @@ def test_observation_carries_quote_raw_and_kind() -> None:
     assert level.raw == "504.4亿元人民币"
     assert level.quote == "2024年中国微短剧市场规模将达504.4亿元人民币，同比增长34.90%。"
     assert (level.kind, change.kind, change.raw) == ("level", "change", "34.90%")
+
+
+def test_observations_equal_those_the_dataclass_makes() -> None:
+    text = "ReelShort's revenue reached $1.2 billion in 2024, up 30% year on year."
+    found = extract_observations(text, DEFINITIONS, entities=ENTITIES)
+    assert len(found) == 2
+    for made in found:
+        rebuilt = Observation(**{f.name: getattr(made, f.name) for f in fields(Observation)})
+        assert made == rebuilt and hash(made) == hash(rebuilt) and repr(made) == repr(rebuilt)
+        assert made.__dict__ == rebuilt.__dict__  # every field set, and nothing else
 
 
 def test_dedupes_within_one_text() -> None:
