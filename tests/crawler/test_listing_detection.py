@@ -135,7 +135,8 @@ def test_links_of_a_left_out_list_laid_out_as_the_articles_join_them() -> None:
         '<a href="https://other.example/a">elsewhere</a> or <a href="https://other.example/b">here</a>'
         " for much more of the long story told in this paragraph.</p>"
     )
-    html = f'<html><body><ul class="list">{items}</ul><div class="more">{card}</div>{prose}</body></html>'
+    body = f'<ul class="list">{items}</ul><div class="more">{card}</div>{prose}'
+    html = f"<html><body>{body}</body></html>"
     detection = detect_links(listing_selector(html).root, "http://127.0.0.1/news/")
     chosen = {d.url.removeprefix("http://127.0.0.1"): d.reason for d in detection.chosen}
     assert "laid out as 6 chosen articles" in chosen[_story(20)]
