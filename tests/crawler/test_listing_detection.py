@@ -114,3 +114,31 @@ def test_a_detail_page_beside_its_listing_keeps_its_query_apart() -> None:
     assert url_looks_like_article(
         "https://www.example.com/recipe/2401/lemon-garlic-chicken/", numbered
     )
+
+
+def _story(day: int) -> str:
+    return f"/news/2025/12/{day:02d}/story-{day}.html"
+
+
+def test_links_of_a_left_out_list_laid_out_as_the_articles_join_them() -> None:
+    items = "".join(
+        f'<li><a href="{_story(d)}">Studio news item number {d}</a></li>' for d in range(1, 7)
+    )
+    card = (
+        f'<span><a href="{_story(20)}">A story shown in another section</a></span>'
+        '<span><a href="/about">About</a></span><span><a href="/shop">Shop</a></span>'
+        '<span><a href="/help">Help</a></span>'
+    )
+    prose = (
+        f'<p>As <a href="{_story(21)}">the studio said in its casting news</a> and '
+        f'<a href="{_story(22)}">its earlier release plan notes</a>, see '
+        '<a href="https://other.example/a">elsewhere</a> or <a href="https://other.example/b">here</a>'
+        " for much more of the long story told in this paragraph.</p>"
+    )
+    body = f'<ul class="list">{items}</ul><div class="more">{card}</div>{prose}'
+    html = f"<html><body>{body}</body></html>"
+    detection = detect_links(listing_selector(html).root, "http://127.0.0.1/news/")
+    chosen = {d.url.removeprefix("http://127.0.0.1"): d.reason for d in detection.chosen}
+    assert "laid out as 6 chosen articles" in chosen[_story(20)]
+    assert _story(21) not in chosen  # a few words of a sentence, not a card
+    assert "/about" not in chosen

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
 
-from crawler.spiders.links.anchors import Anchor, page_anchors
-from crawler.spiders.links.features import is_title_like, url_looks_like_article, url_shape
+from crawler.spiders.links.anchors import Anchor, element_text, page_anchors
+from crawler.spiders.links.features import (
+    is_title_like,
+    url_layout,
+    url_looks_like_article,
+    url_shape,
+)
 from crawler.spiders.links.groups import (
     Group,
     Weights,
@@ -56,7 +62,7 @@ def detect_links(
     """Group the page's links, score each group as an article list, decide each link."""
     groups = measure_page(root, base_url)
     taken = _taken(groups, weights)
-    decisions = _decide(groups, {id(g) for g in taken}, weights, base_url)
+    decisions = _decide(groups, taken, weights, base_url)
     chosen = tuple(d for d in decisions if d.chosen)
     skipped = tuple(d for d in decisions if not d.chosen)
     return Detection(chosen, skipped, _suggestion(groups, taken, root, base_url, weights))
@@ -73,13 +79,12 @@ def measure_page(root: etree._Element, base_url: str) -> list[Group]:
 
 def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str]:
     """The URLs :func:`detect_links` would choose with ``weights`` (for tuning)."""
+    taken = _taken(groups, weights)
     urls: set[str] = set()
-    for group in _taken(groups, weights):
+    for group in taken:
         urls.update(a.url for a in group.anchors if not link_is_article(a, base_url))
     if weights.lookalikes:
-        shapes = {url_shape(url) for url in urls}
-        lone = (a for g in _lone_groups(groups, weights) for a in g.anchors if a.url not in urls)
-        urls.update(a.url for a in lone if _looks_alike(a, shapes, base_url))
+        urls.update(a.url for a, _, _ in _lookalikes(groups, taken, urls, weights, base_url))
     return urls
 
 
@@ -95,34 +100,66 @@ def _taken(groups: list[Group], weights: Weights) -> list[Group]:
 
 
 def _decide(
-    groups: list[Group], taken: set[int], weights: Weights, base_url: str
+    groups: list[Group], taken: list[Group], weights: Weights, base_url: str
 ) -> list[LinkDecision]:
     decisions: dict[str, LinkDecision] = {}
+    taken_ids = {id(g) for g in taken}
     for group in groups:
         for anchor in group.anchors:
-            decision = _decision(anchor, group, id(group) in taken, weights, base_url)
+            decision = _decision(anchor, group, id(group) in taken_ids, weights, base_url)
             previous = decisions.get(anchor.url)
             if previous is None or (decision.chosen and not previous.chosen):
                 decisions[anchor.url] = decision
     if weights.lookalikes:
-        _add_lookalikes(groups, decisions, weights, base_url)
+        chosen = {d.url for d in decisions.values() if d.chosen}
+        for anchor, group, reason in _lookalikes(groups, taken, chosen, weights, base_url):
+            decisions[anchor.url] = LinkDecision(
+                anchor.url, anchor.text or None, True, group.score, reason
+            )
     return list(decisions.values())
 
 
-def _add_lookalikes(
-    groups: list[Group], decisions: dict[str, LinkDecision], weights: Weights, base_url: str
-) -> None:
-    """Take lone links shaped like the chosen articles (a featured story above the list)."""
-    shapes = {url_shape(d.url) for d in decisions.values() if d.chosen}
+def _lookalikes(
+    groups: list[Group], taken: list[Group], chosen: set[str], weights: Weights, base_url: str
+) -> list[tuple[Anchor, Group, str]]:
+    """Links outside the chosen lists that look like their articles, each with its group and why.
+
+    A lone link shaped like the chosen articles (a featured story above the list); a link of
+    a list left out whose URL is laid out as two chosen articles' are (the same template's
+    cards in another section of the page, split from the list by their wrappers' classes).
+    """
+    found: dict[str, tuple[Anchor, Group, str]] = {}
+    shapes = {url_shape(url) for url in chosen}
     for group in _lone_groups(groups, weights):
         for anchor in group.anchors:
-            if not decisions[anchor.url].chosen and _looks_alike(anchor, shapes, base_url):
-                reason = "a link outside the lists, shaped like their articles: " + _shape_text(
-                    url_shape(anchor.url)
-                )
-                decisions[anchor.url] = LinkDecision(
-                    anchor.url, anchor.text or None, True, group.score, reason
-                )
+            shape = url_shape(anchor.url)
+            if anchor.url not in chosen and shape in shapes and _article_alike(anchor, base_url):
+                why = "a link outside the lists, shaped like their articles: " + _shape_text(shape)
+                found.setdefault(anchor.url, (anchor, group, why))
+    layouts = Counter(url_layout(url) for url in [*chosen, *found])
+    taken_ids = {id(g) for g in taken}
+    for group in (g for g in groups if not g.nested and id(g) not in taken_ids):
+        for anchor in group.anchors:
+            alike = layouts[url_layout(anchor.url)]
+            if anchor.url in chosen or anchor.url in found or alike < _LAYOUT_PEERS:
+                continue
+            if _article_alike(anchor, base_url) and not _in_prose(anchor):
+                why = f"a link of a list left out, its URL laid out as {alike} chosen articles'"
+                found[anchor.url] = (anchor, group, why)
+    return list(found.values())
+
+
+_LAYOUT_PEERS = 2
+
+
+def _in_prose(anchor: Anchor) -> bool:
+    """Whether the link is a few words of a longer sentence (a link in a story's text)."""
+    parent = anchor.element.getparent()
+    text = element_text(parent) if parent is not None else anchor.text
+    return len(text) > _PROSE_RATIO * max(1, len(anchor.text))
+
+
+_PROSE_RATIO = 2
 
 
 def _lone_groups(groups: list[Group], weights: Weights) -> list[Group]:
@@ -130,10 +167,10 @@ def _lone_groups(groups: list[Group], weights: Weights) -> list[Group]:
     return [g for g in groups if not g.nested and len(g.urls) < weights.min_links]
 
 
-def _looks_alike(anchor: Anchor, shapes: set[tuple[str, int, bool]], base_url: str) -> bool:
+def _article_alike(anchor: Anchor, base_url: str) -> bool:
+    """Outside navigation, a headline-like text and an article-like URL."""
     return (
         not anchor.in_navigation
-        and url_shape(anchor.url) in shapes
         and is_title_like(anchor.text)
         and url_looks_like_article(anchor.url, base_url)
         and link_is_article(anchor, base_url) is None

@@ -112,6 +112,18 @@ def url_shape(url: str) -> tuple[str, int, bool]:
     return (parts.hostname or "", len(segments), bool(_URL_DATE.search(parts.path)))
 
 
+def url_layout(url: str) -> tuple[str, tuple[str, ...], int]:
+    """Host, the path's segments before the last (those holding digits blanked) and its depth.
+
+    Articles of one list share it (``/2026/03/02/slug``, ``/news/123/slug``) where a site's
+    other pages do not (``/about``, ``/category/name``).
+    """
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    head = tuple("#" if any(c.isdigit() for c in s) else s for s in segments[:-1])
+    return parts.hostname or "", head, len(segments)
+
+
 def url_is_excluded(url: str) -> bool:
     """Tag, category, account and file URLs, never articles."""
     return bool(_URL_NOT_ARTICLE.search(urlsplit(url).path))

@@ -37,7 +37,7 @@ class Weights:
     offsite: float = 0.4
     threshold: float = 0.35
     margin: float = 0.3  # groups scoring further below the page's best are left out
-    lookalikes: bool = True  # also take lone links shaped like the chosen articles
+    lookalikes: bool = True  # also take other links shaped or laid out like the chosen articles
     nested: bool = True  # leave out lists inside another list's items (colour swatches)
     min_links: int = 2
 
