@@ -168,6 +168,10 @@ _CHROME_LINE_RE = re.compile(
     | view\ more|read\ more|see\ more|more\ »|back\ to\ top|print(?:\ this\ (?:page|article))?
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
+    | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
+    | jump\ to(?:\ the)?\ (?:list|section)\b.*
+    | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
+    | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
     | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
     | 打印本页|关闭窗口|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
@@ -193,6 +197,11 @@ _PROMO_RE = re.compile(
     r"|\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
     r"|^(?:like this (?:story|article)\?|share (?:this|it) with)"
+    r"|^(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
+    r"|\bdelivered (?:straight |right )?to your inbox\b"
+    r"|\b(?:purchases made through (?:our )?links|as an amazon associate"
+    r"|we may earn (?:a )?(?:small )?(?:commission|compensation)"
+    r"|earn from qualifying purchases|supported by commissions)\b"
 )
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
