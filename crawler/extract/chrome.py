@@ -206,6 +206,7 @@ _PROMO_RE = re.compile(
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
+_COPY_CHARS = 80  # a repeated paragraph this long is a copy of the layout, not a refrain
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 
 
@@ -213,8 +214,22 @@ def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_
     """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
     if paras and title and _is_title_repeat(paras[0], title):
         paras = paras[1:]
-    paras = _drop_link_runs(_cut_trailing_section(paras, cut_zone))
+    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
+
+
+def _drop_copies(paras: list[str]) -> list[str]:
+    """Drop the second and later copies of a paragraph long enough to be prose: the page
+    laid out twice (a desktop and a mobile copy, a sticky summary), not the author's words."""
+    seen: set[str] = set()
+    kept = []
+    for para in paras:
+        key = " ".join(para.lower().split())
+        if len(key) >= _COPY_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.append(para)
+    return kept
 
 
 def _is_title_repeat(para: str, title: str) -> bool:

@@ -1,4 +1,4 @@
-"""The paragraph post-clean: chrome lines around an article go, prose stays."""
+"""The paragraph post-clean: chrome lines around an article and copies of the layout go."""
 
 from __future__ import annotations
 
@@ -43,3 +43,9 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
     assert clean_paragraphs([*BODY, line], None) == [*BODY, line]
+
+
+def test_a_second_copy_of_a_prose_paragraph_goes_but_a_short_refrain_stays() -> None:
+    refrain = "Read the notice."
+    paras = [BODY[0], refrain, BODY[1], BODY[0].upper(), refrain]
+    assert clean_paragraphs(paras, None) == [BODY[0], refrain, BODY[1], refrain]
