@@ -187,6 +187,10 @@ _CHROME_LINE_RE = re.compile(
     | view\ more|read\ more|see\ more|more\ »|back\ to\ top|print(?:\ this\ (?:page|article))?
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
+    | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
+    | jump\ to(?:\ the)?\ (?:list|section)\b.*
+    | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
+    | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
     | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
     | 打印本页|关闭窗口|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
@@ -212,10 +216,16 @@ _PROMO_RE = re.compile(
     r"|\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
     r"|^(?:like this (?:story|article)\?|share (?:this|it) with)"
+    r"|^(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
+    r"|\bdelivered (?:straight |right )?to your inbox\b"
+    r"|\b(?:purchases made through (?:our )?links|as an amazon associate"
+    r"|we may earn (?:a )?(?:small )?(?:commission|compensation)"
+    r"|earn from qualifying purchases|supported by commissions)\b"
 )
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
+_COPY_CHARS = 80  # a repeated paragraph this long is a copy of the layout, not a refrain
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 
 
@@ -223,8 +233,22 @@ def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_
     """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
     if paras and title and _is_title_repeat(paras[0], title):
         paras = paras[1:]
-    paras = _drop_link_runs(_cut_trailing_section(paras, cut_zone))
+    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
+
+
+def _drop_copies(paras: list[str]) -> list[str]:
+    """Drop the second and later copies of a paragraph long enough to be prose: the page
+    laid out twice (a desktop and a mobile copy, a sticky summary), not the author's words."""
+    seen: set[str] = set()
+    kept = []
+    for para in paras:
+        key = " ".join(para.lower().split())
+        if len(key) >= _COPY_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.append(para)
+    return kept
 
 
 def _is_title_repeat(para: str, title: str) -> bool:
