@@ -30,12 +30,17 @@ import itertools
 import json
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from bench.common import row
-from crawler.spiders.links.detect import DEFAULT_WEIGHTS, chosen_urls, measure_page
+from crawler.spiders.links.detect import (
+    DEFAULT_WEIGHTS,
+    chosen_urls,
+    measure_page,
+    reaching_lists,
+)
 from crawler.spiders.links.groups import Group, Weights
 from crawler.spiders.listing_links import listing_selector
 
@@ -58,13 +63,19 @@ GRID = {
 
 @dataclass
 class Case:
-    """One labelled listing: its key, origin, URL, link groups and true article links."""
+    """One labelled listing: its key, origin, URL, link groups and true article links.
+
+    ``lists`` and ``choices`` remember, for the weights tried, which lists reach the
+    threshold and which URLs those lists yield: the grid meets the same ones again and again.
+    """
 
     key: str
     origin: str
     url: str
     groups: list[Group]
     truth: set[str]
+    lists: dict[tuple[float, ...], tuple[int, ...]] = field(default_factory=dict, repr=False)
+    choices: dict[tuple[Any, ...], set[str]] = field(default_factory=dict, repr=False)
 
 
 def load_cases(quick: bool) -> list[Case]:
@@ -101,11 +112,31 @@ def counts(cases: list[Case], weights: Weights) -> tuple[int, int, int]:
     """True positives, false positives and false negatives over the cases' links."""
     tp = fp = fn = 0
     for case in cases:
-        found = chosen_urls(case.groups, weights, case.url)
+        found = chosen(case, weights)
         tp += len(found & case.truth)
         fp += len(found - case.truth)
         fn += len(case.truth - found)
     return tp, fp, fn
+
+
+def chosen(case: Case, weights: Weights) -> set[str]:
+    """The case's URLs :func:`chosen_urls` chooses with ``weights``, worked out once per key."""
+    scoring = _scoring(weights)
+    lists = case.lists.get(scoring)
+    if lists is None:
+        index = {id(g): n for n, g in enumerate(case.groups)}
+        lists = tuple(index[id(g)] for g in reaching_lists(case.groups, weights))
+        case.lists[scoring] = lists
+    key = (lists, weights.nested, weights.lookalikes, weights.min_links)
+    if key not in case.choices:
+        case.choices[key] = chosen_urls(case.groups, weights, case.url)
+    return case.choices[key]
+
+
+def _scoring(w: Weights) -> tuple[float, ...]:
+    """The weights :func:`reaching_lists` reads."""
+    scoring = (w.titles, w.urls, w.dates, w.size, w.navigation, w.offsite, w.threshold, w.margin)
+    return (*scoring, w.min_links)
 
 
 def scores(tp: int, fp: int, fn: int) -> dict[str, float]:

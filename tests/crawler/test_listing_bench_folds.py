@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import replace
+
 import pytest
 
 from bench import listing_links
-from bench.listing_links import Case, counts, cross_validate, fold_of, scores
-from crawler.spiders.links.detect import DEFAULT_WEIGHTS, measure_page
+from bench.listing_links import Case, chosen, counts, cross_validate, fold_of, scores
+from crawler.spiders.links.detect import DEFAULT_WEIGHTS, chosen_urls, measure_page
 from crawler.spiders.listing_links import listing_selector
 
 LIST = "<ul class='news'>{}</ul>"
@@ -40,3 +43,28 @@ def test_each_fold_is_reported_and_the_pool_is_their_sum(monkeypatch: pytest.Mon
     assert result["by_fold"][0]["precision"] == 1.0
     assert result["by_fold"][1]["precision"] == 0.5
     assert result["held_out"] == scores(*counts(cases, DEFAULT_WEIGHTS))
+
+
+PAGE = (
+    "<div class='lead'><a href='/2025/03/1/featured-story-about-a-thing.html'>"
+    "The featured headline of the day</a></div><ul class='news'>{}</ul>"
+)
+CARD = (
+    "<li><a href='/2025/03/{n}/story-about-item-{n}.html'>A headline long enough {n}</a>"
+    "<div class='variants'><a href='/2025/03/{n}/story-about-item-{n}-red.html'>Red one of the "
+    "story {n}</a> <a href='/2025/03/{n}/story-about-item-{n}-blue.html'>Blue one of the story "
+    "{n}</a></div></li>"
+)
+
+
+def test_remembered_choices_match_a_fresh_detection_at_every_grid_point() -> None:
+    html, url = PAGE.format("".join(CARD.format(n=n) for n in range(5))), "https://news.example/"
+    case = Case("page", "test", url, measure_page(listing_selector(html).root, url), set())
+    found = set()
+    for values in list(itertools.product(*listing_links.GRID.values())) * 2:
+        weights = replace(DEFAULT_WEIGHTS, **dict(zip(listing_links.GRID, values, strict=True)))
+        fresh = measure_page(listing_selector(html).root, url)
+        urls = chosen(case, weights)  # the second pass reads what the first remembered
+        assert urls == chosen_urls(fresh, weights, url)
+        found.add(frozenset(urls))
+    assert len(found) >= 3  # the switches and weights lead to different choices

@@ -6,9 +6,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urljoin
 
 from lxml import etree
+
+from crawler.spiders.links.features import url_layout, url_shape
 
 _NAV_TAGS = frozenset({"nav", "aside", "menu"})
 _PAGE_TAGS = frozenset({"header", "footer"})  # page chrome, unless inside an <article>
@@ -65,6 +68,16 @@ class Anchor:
     signature: str
     in_navigation: bool
     element: etree._Element
+
+    @cached_property
+    def shape(self) -> tuple[str, int, bool]:
+        """Its URL's :func:`url_shape`, worked out once."""
+        return url_shape(self.url)
+
+    @cached_property
+    def layout(self) -> tuple[str, tuple[str, ...], int]:
+        """Its URL's :func:`url_layout`, worked out once."""
+        return url_layout(self.url)
 
 
 def page_anchors(root: etree._Element, base_url: str) -> Iterator[Anchor]:

@@ -78,7 +78,11 @@ def measure_page(root: etree._Element, base_url: str) -> list[Group]:
 
 
 def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str]:
-    """The URLs :func:`detect_links` would choose with ``weights`` (for tuning)."""
+    """The URLs :func:`detect_links` would choose with ``weights`` (for tuning).
+
+    They depend on the weights only through the lists :func:`reaching_lists` returns and the
+    ``nested``, ``lookalikes`` and ``min_links`` switches.
+    """
     taken = _taken(groups, weights)
     urls: set[str] = set()
     for group in taken:
@@ -89,14 +93,21 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
 
 
 def _taken(groups: list[Group], weights: Weights) -> list[Group]:
-    """Weigh every group; keep the lists that reach the threshold and the best's margin."""
+    """The lists reaching the threshold and the best's margin, less those nested in another."""
     for group in groups:
-        group.score, group.nested = weigh(group, weights), False
+        group.nested = False
+    taken = reaching_lists(groups, weights)
+    return drop_nested(taken) if weights.nested else taken
+
+
+def reaching_lists(groups: list[Group], weights: Weights) -> list[Group]:
+    """Weigh every group; the lists that reach the threshold and the best's margin."""
+    for group in groups:
+        group.score = weigh(group, weights)
     lists = [g for g in groups if len(g.urls) >= weights.min_links]
     best = max((g.score for g in lists), default=0.0)
     floor = max(weights.threshold, best - weights.margin)
-    taken = [g for g in lists if g.score >= floor]
-    return drop_nested(taken) if weights.nested else taken
+    return [g for g in lists if g.score >= floor]
 
 
 def _decide(
@@ -132,7 +143,7 @@ def _lookalikes(
     shapes = {url_shape(url) for url in chosen}
     for group in _lone_groups(groups, weights):
         for anchor in group.anchors:
-            shape = url_shape(anchor.url)
+            shape = anchor.shape
             if anchor.url not in chosen and shape in shapes and _article_alike(anchor, base_url):
                 why = "a link outside the lists, shaped like their articles: " + _shape_text(shape)
                 found.setdefault(anchor.url, (anchor, group, why))
@@ -140,7 +151,7 @@ def _lookalikes(
     taken_ids = {id(g) for g in taken}
     for group in (g for g in groups if not g.nested and id(g) not in taken_ids):
         for anchor in group.anchors:
-            alike = layouts[url_layout(anchor.url)]
+            alike = layouts[anchor.layout]
             if anchor.url in chosen or anchor.url in found or alike < _LAYOUT_PEERS:
                 continue
             if _article_alike(anchor, base_url) and not _in_prose(anchor):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -51,11 +52,17 @@ class Group:
     score: float = 0.0
     features: dict[str, float] = field(default_factory=dict)
     nested: bool = False  # a list inside another list's items: never taken
+    within: dict[str, bool] = field(default_factory=dict, repr=False)  # by signature: inside it
 
-    @property
+    @cached_property
     def urls(self) -> list[str]:
         """The group's distinct URLs, in page order."""
         return list(dict.fromkeys(a.url for a in self.anchors))
+
+    @cached_property
+    def items(self) -> set[etree._Element]:
+        """The list items its links stand in (see :func:`item_of`)."""
+        return {item_of(a.element, self) for a in self.anchors}
 
 
 def group_anchors(anchors: Iterable[Anchor]) -> list[Group]:
@@ -86,14 +93,9 @@ def _auxiliary(text: str) -> bool:
 
 def weigh(group: Group, weights: Weights) -> float:
     """The group's score as an article list: weighted gains less weighted penalties."""
-    gains = sum(getattr(weights, name) * group.features[name] for name in _GAINS)
-    return round(
-        gains - sum(getattr(weights, name) * group.features[name] for name in _PENALTIES), 3
-    )
-
-
-_GAINS = ("titles", "urls", "dates", "size")
-_PENALTIES = ("navigation", "offsite")
+    f, w = group.features, weights
+    gains = w.titles * f["titles"] + w.urls * f["urls"] + w.dates * f["dates"] + w.size * f["size"]
+    return round(gains - (w.navigation * f["navigation"] + w.offsite * f["offsite"]), 3)
 
 
 def link_is_article(anchor: Anchor, base_url: str) -> str | None:
@@ -113,22 +115,22 @@ def drop_nested(groups: list[Group]) -> list[Group]:
     One list item is one article: several links inside each item of a list (variants,
     swatches, "more options") are parts of the item, not items of their own.
     """
-    items = {id(g): {item_of(a.element, g) for a in g.anchors} for g in groups}
     for h in groups:
-        h.nested = any(
-            _inside(h, items[id(g)]) and not _inside(g, items[id(h)]) for g in groups if g is not h
-        )
+        h.nested = any(_inside(h, g) and not _inside(g, h) for g in groups if g is not h)
     return [g for g in groups if not g.nested]
 
 
-def _inside(group: Group, items: set[etree._Element]) -> bool:
-    """Whether most of the group's links lie within ``items``."""
-    inside = sum(
-        1
-        for a in group.anchors
-        if a.element in items or any(ancestor in items for ancestor in a.element.iterancestors())
-    )
-    return inside >= _NESTED_SHARE * len(group.anchors)
+def _inside(group: Group, other: Group) -> bool:
+    """Whether most of the group's links lie within the other's items (worked out once)."""
+    known = group.within.get(other.signature)
+    if known is None:
+        inside = sum(1 for a in group.anchors if _within(a.element, other.items))
+        known = group.within[other.signature] = inside >= _NESTED_SHARE * len(group.anchors)
+    return known
+
+
+def _within(element: etree._Element, items: set[etree._Element]) -> bool:
+    return element in items or any(ancestor in items for ancestor in element.iterancestors())
 
 
 _NESTED_SHARE = 0.8
