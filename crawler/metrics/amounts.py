@@ -135,6 +135,11 @@ _CHANGE_FILLERS = (
     " by", " of", " an", " a", " was", " is", " reached", " hit", " at", " stood", "了", "达到",
     "达", "为",
 )  # fmt: skip
+# The fillers by their last character: a window that ends with one is tried against one or two.
+_FILLERS_BY_LAST = {
+    last: tuple(filler for filler in _CHANGE_FILLERS if filler[-1] == last)
+    for last in {filler[-1] for filler in _CHANGE_FILLERS}
+}
 # After a number: a rule threshold, a date ("7 December"), or a growth marker.
 _AFTER = Phrases(
     _table("skip", ["及以上", "及以下", "以下", "以内", "或以上", "(含)", "（含）", "or more",
@@ -380,7 +385,7 @@ def _strip_fillers(before: str) -> str:
     No filler ends another, so at most one matches at a time and the order does not matter.
     """
     while before.endswith(_CHANGE_FILLERS):
-        for filler in _CHANGE_FILLERS:
+        for filler in _FILLERS_BY_LAST[before[-1]]:
             if before.endswith(filler):
                 before = before[: -len(filler)].rstrip()
                 break
