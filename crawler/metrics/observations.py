@@ -164,13 +164,12 @@ class _Document:
         found once per sentence, when first needed."""
         found = self._periods.get(place.sentence)
         if found is None:
-            text, titles = self.text, self.titles  # most texts hold no book title
             found = self._periods[place.sentence] = [
                 p
                 for p in self.periods.find(place.sentence_start, place.sentence_end)
-                if not _is_base(text, p)
-                and not _is_start(text, p)
-                and not (titles and self._in_title(p.start))
+                if not _is_base(self.text, p)
+                and not _is_start(self.text, p)
+                and not self._in_title(p.start)
             ]
         return found
 

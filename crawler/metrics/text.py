@@ -229,7 +229,7 @@ class Phrases:
         last = text[-1:]
         if last not in self._last:
             return None
-        for phrase, value, bounded in self._ends.get(text[-2:]) or self._ends.get(last, ()):
+        for phrase, value, bounded in self._ends.get(text[-2:]) or self._ends.get(last, []):
             if text.endswith(phrase):
                 start = len(text) - len(phrase)
                 if not (bounded and start and text[start - 1] in _ASCII_LETTERS):
