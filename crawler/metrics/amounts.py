@@ -130,11 +130,13 @@ _BEFORE = Phrases(
                         "增长", "增加", "提升", "提高", "上升", "下降", "减少", "下滑", "激增",
                         "增幅", "涨幅", "增速", "增长率", "上涨", "下跌"])
 )  # fmt: skip
-# "growth of 20%", "growth was 20%", "增速达20%": the words between a growth noun and its figure.
+# "growth of 20%", "growth was 20%", "增速达20%": the words between a growth noun and its figure;
+# then filed by their last character, so a window that ends with one tries one or two.
 _CHANGE_FILLERS = (
     " by", " of", " an", " a", " was", " is", " reached", " hit", " at", " stood", "了", "达到",
     "达", "为",
 )  # fmt: skip
+_FILLERS_END = {f[-1]: tuple(g for g in _CHANGE_FILLERS if g[-1] == f[-1]) for f in _CHANGE_FILLERS}
 # After a number: a rule threshold, a date ("7 December"), or a growth marker.
 _AFTER = Phrases(
     _table("skip", ["及以上", "及以下", "以下", "以内", "或以上", "(含)", "（含）", "or more",
@@ -380,7 +382,7 @@ def _strip_fillers(before: str) -> str:
     No filler ends another, so at most one matches at a time and the order does not matter.
     """
     while before.endswith(_CHANGE_FILLERS):
-        for filler in _CHANGE_FILLERS:
+        for filler in _FILLERS_END[before[-1]]:
             if before.endswith(filler):
                 before = before[: -len(filler)].rstrip()
                 break

@@ -58,7 +58,7 @@ class PeriodFinder:
         self.text = text
         self.published_year = published_year
         # A number that is not a year (3000余名, 5000万元) starts and ends no form: left out
-        # (the bounds of ``_valid_year``, written out: one call fewer per number).
+        # (the years of 1990 to 2100).
         self._years = [m.start() for m in _YEAR_ANCHOR.finditer(text) if 1990 <= int(m[0]) <= 2100]
         self._zh_relative = [m.start() for m in _ZH_RELATIVE_ANCHOR.finditer(text)]
         self._year_words = [
@@ -69,8 +69,9 @@ class PeriodFinder:
         """Every period expression in ``text[start:end]``, in order, without overlaps."""
         end = len(self.text) if end is None else end
         years = _between(self._years, start, end - 3)
-        relative = _between(self._zh_relative, start, end)
-        year_words = _between(self._year_words, start + 1, end + 1)
+        # Most texts have no relative years, most sentences no year: no look-up for them.
+        relative = self._zh_relative and _between(self._zh_relative, start, end)
+        year_words = self._year_words and _between(self._year_words, start + 1, end + 1)
         if not (years or relative or year_words):
             return []  # most sentences name no year
         scope = _scope((self.text, start, end, self.published_year, bytearray(end - start)))
@@ -159,7 +160,8 @@ def _simple_year(scope: _Scope, end: int) -> Period | None:
     (including "months of 2025" and "half of 2025", which the longer forms must read)."""
     text, digits = scope.text, scope.text[end - 4 : end]
     head = text[max(scope.start, end - 28) : end - 4]
-    if not head.endswith(" ") or not digits.isdigit() or not _valid_year(digits):
+    # The ends of years are those of valid years already: only "year" (this year) has no digits.
+    if not head.endswith(" ") or not digits.isdigit():
         return None
     words = head.lower().split()[-2:]
     previous = words[-2] if len(words) > 1 else ""
@@ -187,11 +189,6 @@ def _may_start_forward_form(text: str, start: int) -> bool:
     if after.isspace():
         return text[start + 5 : start + 6] in _AFTER_FORWARD_SPACE
     return after in _AFTER_FORWARD_YEAR
-
-
-def _valid_year(digits: str) -> bool:
-    """True for a year this module accepts (1990-2100)."""
-    return 1990 <= int(digits) <= 2100
 
 
 def _may_end_backward_form(text: str, end: int) -> bool:

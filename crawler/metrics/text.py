@@ -60,7 +60,8 @@ _CLOSING_QUOTES = "\"'”’)]"
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]{0,5})$")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?!\d)")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_WORD_RE = re.compile(r"[A-Za-z]+")
+# "[A-Za-z]+" written as a class first: the regex engine skips ahead to letters (Chinese text).
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z]*")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -214,6 +215,11 @@ class Phrases:
         for phrase, value in sorted(phrases.items(), key=lambda item: -len(item[0])):
             self._ends.setdefault(phrase[-2:], []).append((phrase, value, is_letter(phrase[0])))
             self._starts.setdefault(phrase[:2], []).append((phrase, value, is_letter(phrase[-1])))
+        # A two-character key also lists the one-character phrases of its last character (the
+        # shortest, so last): the look-up of a window's last two characters finds them all.
+        for key, entries in list(self._ends.items()):
+            if len(key) == 2:
+                self._ends[key] = entries + self._ends.get(key[-1], [])
         # The characters phrases end and start with: most windows are ruled out by one look-up.
         self._last = frozenset(phrase[-1] for phrase in phrases)
         self._first = frozenset(phrase[0] for phrase in phrases)
@@ -223,12 +229,11 @@ class Phrases:
         last = text[-1:]
         if last not in self._last:
             return None
-        for key in (text[-2:], last):
-            for phrase, value, bounded in self._ends.get(key, ()):
-                if text.endswith(phrase):
-                    start = len(text) - len(phrase)
-                    if not (bounded and start and text[start - 1] in _ASCII_LETTERS):
-                        return value, start
+        for phrase, value, bounded in self._ends.get(text[-2:]) or self._ends.get(last, []):
+            if text.endswith(phrase):
+                start = len(text) - len(phrase)
+                if not (bounded and start and text[start - 1] in _ASCII_LETTERS):
+                    return value, start
         return None
 
     def starting(self, text: str) -> str | None:
