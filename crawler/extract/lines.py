@@ -11,6 +11,7 @@ blank line, and two breaks in a row end the paragraph.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from crawler.extract.meta import norm
@@ -22,29 +23,55 @@ if TYPE_CHECKING:
 # do not use.
 BREAK = "\u241e"
 
+# A line ending with one of these ends its sentence; a break after any other ending, before a
+# lower-case letter, is a hard-wrapped sentence, read as a space.
+_SENTENCE_ENDS = frozenset(".!?;:\"'”’)»…。！？；：")
+
 Joined = frozenset[tuple[str, str]]  # (line, next line) pairs a <br> joins into one paragraph
 
 
 def mark_breaks(body: _Element) -> None:
     """Mark, in place, the start of the text after each ``lb`` of a trafilatura body."""
+    for el in {code.getparent() for code in body.iter("code")} - {None, body}:
+        _unwrap(el)
     for lb in body.iter("lb"):
         lb.tail = BREAK + (lb.tail or "").lstrip()
+
+
+def _unwrap(paragraph: _Element) -> None:
+    """Make the newlines of a paragraph's text spaces, in place, outside its code: a paragraph
+    holding inline code keeps the source's spacing, where a newline only wraps the line."""
+    if paragraph.text:
+        paragraph.text = paragraph.text.replace("\n", " ")
+    for child in paragraph:
+        if child.tail:
+            child.tail = child.tail.replace("\n", " ")
 
 
 def split_lines(text: str) -> tuple[list[str], Joined]:
     """The non-empty lines of a marked text, whitespace collapsed, and the pairs of them a
     break joins (a blank line a break began ends the paragraph)."""
-    lines: list[str] = []
-    joined: set[tuple[str, str]] = set()
-    previous = ""
+    paragraphs: list[list[str]] = []
+    open_paragraph = False
     for raw in text.splitlines():
         line = norm(raw.replace(BREAK, " "))
-        if previous and line and raw.lstrip().startswith(BREAK):
-            joined.add((previous, line))
-        if line:
-            lines.append(line)
-        previous = line
-    return lines, frozenset(joined)
+        if line and open_paragraph and raw.lstrip().startswith(BREAK):
+            _continue(paragraphs[-1], line)
+        elif line:
+            paragraphs.append([line])
+        open_paragraph = bool(line)
+    lines = [line for paragraph in paragraphs for line in paragraph]
+    return lines, frozenset(pair for p in paragraphs for pair in pairwise(p))
+
+
+def _continue(paragraph: list[str], line: str) -> None:
+    """Add a line a break began to its paragraph: to the last line when it goes on with that
+    line's sentence (a hard-wrapped line), else as a line of its own."""
+    last = paragraph[-1]
+    if last[-1] not in _SENTENCE_ENDS and line[0].islower():
+        paragraph[-1] = f"{last} {line}"
+    else:
+        paragraph.append(line)
 
 
 def join_paragraphs(lines: Iterable[str], joined: Joined = frozenset()) -> str:
