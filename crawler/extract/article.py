@@ -45,7 +45,7 @@ from crawler.extract.dates import (
 )
 from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
-from crawler.extract.lines import Joined, join_paragraphs, mark_breaks, split_lines
+from crawler.extract.lines import BREAK, Joined, join_paragraphs, mark_breaks, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.recover import recover_blocks
 from crawler.extract.streamed import place_streamed, streamed_segments
@@ -352,10 +352,11 @@ def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) 
 
 
 def block_text(element: HtmlElement) -> str:
-    """Plain text of an element with one line per block (fallback for CMS containers)."""
+    """Plain text of an element with one line per block (fallback for CMS containers), the
+    lines ``<br>`` began marked."""
     element = deepcopy(element)
     for br in element.iter("br"):
-        br.tail = "\n" + (br.tail or "")
+        br.tail = f"\n{BREAK}{br.tail or ''}"
     for block in element.iter(*_BLOCK_TAGS):
         block.text = "\n" + (block.text or "")
         block.tail = "\n" + (block.tail or "")
