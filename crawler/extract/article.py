@@ -24,6 +24,7 @@ from lxml import etree
 from lxml.html import Element, HTMLParser, document_fromstring, fragment_fromstring
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
+from trafilatura.xml import xmltotxt
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.chrome import (
@@ -44,6 +45,7 @@ from crawler.extract.dates import (
 )
 from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
+from crawler.extract.lines import BREAK, Joined, join_paragraphs, mark_breaks, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.recover import recover_blocks
 from crawler.extract.streamed import place_streamed, streamed_segments
@@ -62,7 +64,7 @@ class Extracted:
     """Article fields pulled out of one HTML page."""
 
     title: str | None
-    text: str  # main body text, paragraphs separated by "\n\n"; "" if nothing found
+    text: str  # main body text, paragraphs separated by "\n\n", a <br>'s lines by "\n"; or ""
     published_at: datetime | None  # tz-aware
     language: str | None  # ISO 639-1
     canonical_link: str | None = None  # <link rel="canonical" href>, as written
@@ -196,10 +198,11 @@ def _extract_tree(
     links = link_share(root, body_len)
     if settings.named_chrome:
         remove_chrome(root, named, page_len)
-    paras, recovered = main_paragraphs(root, cms_container(html, root, named), url, title, settings)
+    container = cms_container(html, root, named)
+    paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     paras = trim_chrome_runs(trim_edges(paras, root), root)
     kept = drop_repeated(paras, boilerplate)
-    text = "\n\n".join(kept)
+    text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
     shape = page_shape(root, declared_article(html, meta), links, own)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
@@ -292,8 +295,9 @@ def main_paragraphs(
     url: str,
     title: str | None,
     settings: ExtractionSettings = DEFAULT_SETTINGS,
-) -> tuple[list[str], frozenset[str]]:
-    """Main body paragraphs, chrome removed, and those of them recovered after the first pass."""
+) -> tuple[list[str], frozenset[str], Joined]:
+    """Main body paragraphs, chrome removed, those of them recovered after the first pass, and
+    the pairs of them a line break joins (see :mod:`crawler.extract.lines`)."""
     if container is not None:
         tree = Element("html")
         body = etree.SubElement(tree, "body")
@@ -305,10 +309,11 @@ def main_paragraphs(
         text = _trafilatura_text(root, url, settings)
     if (dense := thin_text_source(text, root)) is not None:
         text = block_text(dense)
-    found = [p for line in text.splitlines() if (p := norm(line))]
+    found, joined = split_lines(text)
     scope = root if container is None else container
     paras = recover_blocks(found, scope) if settings.recover else found
-    return clean_paragraphs(paras, title, settings.cut_zone), frozenset(paras) - frozenset(found)
+    cleaned = clean_paragraphs(paras, title, settings.cut_zone)
+    return cleaned, frozenset(paras) - frozenset(found), joined
 
 
 def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings) -> str:
@@ -330,7 +335,8 @@ def _holds_little(held: int, page: str, share: float) -> bool:
 
 
 def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> str:
-    """One trafilatura pass (on its own copy of the tree); "" when it finds nothing."""
+    """One trafilatura pass (on its own copy of the tree), the lines ``<br>`` began marked;
+    "" when it finds nothing."""
     doc = bare_extraction(
         tree,
         url=url,
@@ -339,14 +345,18 @@ def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) 
         include_comments=False,
         with_metadata=False,
     )
-    return doc.text or "" if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or doc.body is None:
+        return ""
+    mark_breaks(doc.body)
+    return xmltotxt(doc.body, include_formatting=False)
 
 
 def block_text(element: HtmlElement) -> str:
-    """Plain text of an element with one line per block (fallback for CMS containers)."""
+    """Plain text of an element with one line per block (fallback for CMS containers), the
+    lines ``<br>`` began marked."""
     element = deepcopy(element)
     for br in element.iter("br"):
-        br.tail = "\n" + (br.tail or "")
+        br.tail = f"\n{BREAK}{br.tail or ''}"
     for block in element.iter(*_BLOCK_TAGS):
         block.text = "\n" + (block.text or "")
         block.tail = "\n" + (block.tail or "")

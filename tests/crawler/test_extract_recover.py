@@ -103,6 +103,6 @@ def test_recovered_blocks_are_told_apart_for_the_article_or_listing_decision(
 
     monkeypatch.setattr(article, "_trafilatura_text", lambda *_: "\n".join(KEPT))
     root = document_fromstring(_page(f"<div>{PROSE}</div>"))
-    paras, recovered = article.main_paragraphs(root, None, "https://news.example.com/a", None)
+    paras, recovered, _ = article.main_paragraphs(root, None, "https://news.example.com/a", None)
     assert paras == [*KEPT[:2], PROSE, KEPT[2]]
     assert recovered == {PROSE}
