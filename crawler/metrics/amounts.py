@@ -1,4 +1,4 @@
-"""Find amounts in normalised text: value, scale, unit, hedge and level/change kind.
+"""Find amounts in normalised text, judged by the words around them: figure, hedge, kind.
 
 Everything here works on text from :func:`crawler.metrics.text.normalize`, so full-width digits
 and Traditional 萬/億 are already ASCII digits and 万/亿. The words around a number (hedges,
@@ -9,11 +9,17 @@ and the start of the text after it: dictionary look-ups, not a regex search per 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import NamedTuple
 
+from crawler.metrics.amount_parts import (
+    AMOUNT_RE,
+    PREFIX_END,
+    Parts,
+    read_parts,
+    unit_of,
+    value_of,
+)
 from crawler.metrics.numerals import find_numerals
 from crawler.metrics.text import Phrases, maker
 
@@ -22,60 +28,6 @@ logger = logging.getLogger(__name__)
 CURRENCIES = frozenset({"CNY", "USD", "HKD", "EUR"})
 CHANGE_UNITS = frozenset({"percentage_points", "multiple"})
 
-# Starts with a digit so that the regex engine can skip ahead to digits; the currency prefix
-# and sign before the number are read separately by _PREFIX_RE. The lookaheads list the first
-# characters of the scale and unit words: most numbers have neither, and one character class
-# fails faster than trying every word.
-_AMOUNT_RE = re.compile(
-    r"""
-    \d(?P<tail>\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)
-    (?P<q1>多|余)?
-    (?:\s?(?=[tTbBmM十百千万亿])
-         (?:(?P<wscale>(?i:trillion|billion|million|thousand|bn|mn|tn))(?![A-Za-z])
-           |(?P<cscale>[十百千]?万亿|[十百千]?亿|[十百千]?万))
-      |(?P<lscale>[mMbBkK])(?![A-Za-z])
-    )?
-    (?P<q2>多|余)?
-    (?:\s?(?=[元人美港欧yYrRcCuUdDhH%pP个倍tT\-fFxX×分mM次家部集条款位名篇项场户])(?P<unit>
-        元人民币|元|人民币|美元|港元|港币|欧元
-       |(?i:yuan|RMB|CNY|US\s+dollars|U\.S\.\s+dollars|dollars|USD|HKD)(?![A-Za-z])
-       |%|(?i:percent|per\s+cent|pct)(?![A-Za-z])
-       |个百分点|(?i:percentage\s+points?|pp|ppts?)(?![A-Za-z])
-       |倍|(?i:times|-?fold)(?![A-Za-z])|[xX×](?![A-Za-z])
-       |分钟|(?i:minutes?|mins?)(?![A-Za-z])
-       |人次|人|家|部|集|个|次|条|款|位|名|篇|项|场|户
-    ))?
-    (?P<q3>以上|左右|\+)?
-    """,
-    re.VERBOSE,
-)
-_PREFIX_END = frozenset("$¥€DdBbYy币+")
-_PREFIX_RE = re.compile(
-    r"(?P<sign>\+\s?)?(?P<pre>(?<![A-Za-z])(?i:US\s?\$|USD\s?\$?|HK\$|HKD\s?\$?|RMB\s?¥?"
-    r"|CNY\s?¥?)|\$|¥|€|人民币)?$"
-)
-# The characters a sign or currency prefix can start with: the prefix is matched only where
-# one stands, not tried at every character of the window before the number.
-_PREFIX_START = re.compile(r"[+UuHhRrCc$¥€人]")
-_PREFIX_SPAN = 7  # the longest sign and prefix: "+ USD $"
-_SCALES = {
-    "trillion": 10**12, "tn": 10**12, "billion": 10**9, "bn": 10**9, "b": 10**9,
-    "million": 10**6, "mn": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3,
-}  # fmt: skip
-_CJK_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
-_UNITS = {
-    "元": "CNY", "元人民币": "CNY", "人民币": "CNY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY",
-    "rmb¥": "CNY", "cny¥": "CNY", "¥": "CNY", "美元": "USD", "us dollars": "USD",
-    "u.s. dollars": "USD", "dollars": "USD", "usd": "USD", "us$": "USD", "usd$": "USD",
-    "$": "USD", "港元": "HKD", "港币": "HKD", "hkd": "HKD", "hk$": "HKD", "hkd$": "HKD",
-    "欧元": "EUR", "€": "EUR", "%": "percent", "percent": "percent", "per cent": "percent",
-    "pct": "percent", "个百分点": "percentage_points", "percentage point": "percentage_points",
-    "percentage points": "percentage_points", "pp": "percentage_points",
-    "ppt": "percentage_points", "ppts": "percentage_points", "倍": "multiple",
-    "times": "multiple", "fold": "multiple", "-fold": "multiple", "x": "multiple",
-    "×": "multiple", "分钟": "minutes", "minute": "minutes", "minutes": "minutes",
-    "min": "minutes", "mins": "minutes",
-}  # fmt: skip
 _SUFFIX_QUALIFIERS = {
     "多": "more_than", "余": "more_than", "以上": "more_than", "+": "more_than", "左右": "about",
 }  # fmt: skip
@@ -159,21 +111,7 @@ class Amount(NamedTuple):
     kind: str  # "level" | "change"
 
 
-class _Parts(NamedTuple):
-    """One number: its digits, the prefix and sign before it and the words glued after it."""
-
-    start: int  # where the prefix, or else the number, starts
-    end: int
-    number: str
-    sign: bool
-    pre: str | None
-    scale: str | None  # "billion", "M", "亿" ...
-    unit: str | None  # the unit word as written: "yuan", "%", "部" ...
-    suffix: str | None  # 多, 余, 以上, 左右, +
-    bare: bool  # no currency, scale, unit or sign
-
-
-_new_amount, _new_parts = maker(Amount), maker(_Parts)
+_new_amount = maker(Amount)
 
 
 def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
@@ -182,7 +120,7 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
     ``blocked`` marks with 1 the characters (titles, sentences without a term) to skip.
     """
     amounts = []
-    for match in _AMOUNT_RE.finditer(text):
+    for match in AMOUNT_RE.finditer(text):
         start, end = match.span()
         # Checked before the parts are read: most numbers that are not figures fail here.
         if (
@@ -190,7 +128,7 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
             and not _is_glued_after(text, end, match["unit"])
             and not _is_bare_year(text, start, end)
         ):
-            amount = _amount(text, _parts(text, match))
+            amount = _amount(text, read_parts(text, match))
             if amount is not None:
                 amounts.append(amount)
     if not text.isascii():
@@ -205,7 +143,7 @@ def _is_bare_year(text: str, start: int, end: int) -> bool:
     if end - start != 4 or not digits.isdigit() or not 1900 <= int(digits) <= 2100:
         return False
     before = start - 1 if start and text[start - 1] == " " else start
-    return not (before and text[before - 1] in _PREFIX_END)  # no "$" or "RMB" before it
+    return not (before and text[before - 1] in PREFIX_END)  # no "$" or "RMB" before it
 
 
 def _cjk_amounts(text: str, blocked: bytearray) -> list[Amount]:
@@ -214,7 +152,7 @@ def _cjk_amounts(text: str, blocked: bytearray) -> list[Amount]:
     for numeral in find_numerals(text, blocked):
         if _is_glued_after(text, numeral.end, numeral.unit):
             continue
-        parts = _Parts(
+        parts = Parts(
             numeral.start, numeral.end, str(numeral.value), False, None, None, numeral.unit,
             numeral.suffix, not (numeral.unit or numeral.scaled),
         )  # fmt: skip
@@ -224,37 +162,7 @@ def _cjk_amounts(text: str, blocked: bytearray) -> list[Amount]:
     return amounts
 
 
-def _parts(text: str, match: re.Match[str]) -> _Parts:
-    """Read the groups of one match and the currency prefix and sign written before it."""
-    start = number_start = match.start()
-    # One call for all groups, in the regex's order (tail, q1, wscale, cscale, lscale, ...).
-    _, q1, wscale, cscale, lscale, q2, unit, q3 = match.groups()
-    sign, pre = False, None
-    before = start - 1 if start and text[start - 1] == " " else start
-    if before and text[before - 1] in _PREFIX_END:
-        prefix = _prefix(text, start)
-        if prefix is not None:
-            sign, pre = bool(prefix["sign"]), prefix["pre"]
-            start = prefix.start("pre") if pre else start
-    scale = wscale or lscale or cscale
-    return _new_parts((
-        start, match.end(), text[number_start : match.end(1)], sign, pre, scale, unit,
-        q1 or q2 or q3, not (sign or pre or scale or unit),
-    ))  # fmt: skip
-
-
-def _prefix(text: str, end: int) -> re.Match[str] | None:
-    """The leftmost sign and currency prefix that ends at ``end``, if any."""
-    lead = _PREFIX_START.search(text, max(0, end - _PREFIX_SPAN), end)
-    while lead is not None:
-        prefix = _PREFIX_RE.match(text, lead.start(), end)
-        if prefix is not None:
-            return prefix
-        lead = _PREFIX_START.search(text, lead.start() + 1, end)
-    return None
-
-
-def _amount(text: str, parts: _Parts) -> Amount | None:
+def _amount(text: str, parts: Parts) -> Amount | None:
     """The Amount for one number, or None when it is not a figure."""
     start, end = parts.start, parts.end
     if _is_glued_before(text, start) or (parts.bare and _is_id_or_year(parts.number)):
@@ -266,11 +174,11 @@ def _amount(text: str, parts: _Parts) -> Amount | None:
     after_label = _AFTER.starting(after)
     if _is_skipped(parts, label, after_label) or _is_range(before, after):
         return None
-    unit = _unit_of(parts.pre, parts.unit)
+    unit = unit_of(parts.pre, parts.unit)
     qualifier, unhedged = _qualifier(parts, hit, before)
     change = after_label == "change" or _is_change(parts, unit, label, unhedged, before)
     return _new_amount(
-        (start, end, _value(parts), unit, qualifier, "change" if change else "level")
+        (start, end, value_of(parts), unit, qualifier, "change" if change else "level")
     )
 
 
@@ -296,7 +204,7 @@ def _is_glued_after(text: str, end: int, unit: str | None) -> bool:
     return nxt == "月" or (unit is None and nxt in _DATE_SUFFIXES)
 
 
-def _is_skipped(parts: _Parts, label: str, after_label: str | None) -> bool:
+def _is_skipped(parts: Parts, label: str, after_label: str | None) -> bool:
     """True for ranks, document numbers, dates and rule thresholds around a number."""
     if label in ("code", "threshold") or (label == "rank" and parts.bare):
         return True
@@ -310,48 +218,7 @@ def _is_range(before: str, after: str) -> bool:
     return after[:1] in _DASHES and after[1:].lstrip()[:1] in ("$", "¥", *"0123456789")
 
 
-def _value(parts: _Parts) -> float:
-    """The number times its scale, rounded once (50.44 billion -> 50440000000.0 exactly)."""
-    number = parts.number.replace(",", "")
-    if not parts.scale:
-        return float(number)
-    whole, _, fraction = number.partition(".")
-    # Integer arithmetic and one true division: no binary rounding error from 50.44 * 1e9.
-    divisor = 10 ** len(fraction)
-    return int(whole + fraction) * _scale(parts.scale) / divisor
-
-
-@lru_cache(maxsize=256)
-def _scale(scale: str) -> int:
-    """The multiplier of a scale word, letter or CJK magnitude (万亿 = 10**12)."""
-    if scale[0].isascii():
-        # The regex folds case beyond ASCII ("bİllion"): then find the word it matched.
-        multiplier = _SCALES.get(scale.lower())
-        if multiplier is None:
-            word = next(w for w in _SCALES if re.fullmatch(w, scale, re.IGNORECASE))
-            multiplier = _SCALES[word]
-        return multiplier
-    product = 1
-    for char in scale:
-        product *= _CJK_SCALES[char]
-    return product
-
-
-@lru_cache(maxsize=256)
-def _unit_of(pre: str | None, word: str | None) -> str | None:
-    """CNY/USD/... from the currency prefix or the unit word as written, percent, minutes,
-    multiple, count, or None (a handful of spellings: cached)."""
-    for token in (pre, word):
-        if token:
-            unit = _UNITS.get(token) or _UNITS.get(" ".join(token.lower().split()))
-            if unit is None:
-                unit = _UNITS.get(token.lower().replace(" ", ""))
-            if unit is not None:
-                return unit
-    return "count" if word else None
-
-
-def _qualifier(parts: _Parts, hit: tuple[str, int] | None, before: str) -> tuple[str | None, str]:
+def _qualifier(parts: Parts, hit: tuple[str, int] | None, before: str) -> tuple[str | None, str]:
     """The hedge (about, more_than, ...) and the text before the number without it."""
     if parts.suffix:
         return _SUFFIX_QUALIFIERS[parts.suffix], before
@@ -361,7 +228,7 @@ def _qualifier(parts: _Parts, hit: tuple[str, int] | None, before: str) -> tuple
     return qualifier, before[: hit[1]].rstrip()
 
 
-def _is_change(parts: _Parts, unit: str | None, label: str, before: str, window: str) -> bool:
+def _is_change(parts: Parts, unit: str | None, label: str, before: str, window: str) -> bool:
     """True for growth figures: signs, multiples, points, "同比增长", "up ... by".
 
     ``label`` is the look-up of the whole ``window`` before the number, ``before`` the window
