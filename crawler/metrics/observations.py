@@ -7,7 +7,6 @@ unit words, else the metric's), its period and what it is about; repeats are dro
 from __future__ import annotations
 
 import bisect
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -23,8 +22,6 @@ if TYPE_CHECKING:
     from datetime import date
 
 __all__ = ["MetricDefinition", "Observation", "extract_observations"]
-
-logger = logging.getLogger(__name__)
 
 
 class MetricDefinition(Protocol):
