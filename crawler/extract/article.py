@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
-from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -48,7 +46,6 @@ from crawler.extract.kind import PageShape, declared_article, is_article, link_s
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, mark_breaks, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.recover import recover_blocks
-from crawler.extract.streamed import place_streamed, streamed_segments
 from crawler.extract.title import find_title
 
 if TYPE_CHECKING:
@@ -117,7 +114,6 @@ _CONTENT_MARKERS_RE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _MIN_CONTAINER_TEXT = 30
-_KEPT_WHEN_PLACED = 0.5  # streamed segments placed must keep this share of the text found without
 _BLOCK_TAGS = tuple(
     """p div li tr h1 h2 h3 h4 h5 h6 table section article blockquote pre ul ol dd dt
     figcaption""".split()
@@ -146,47 +142,6 @@ def extract_article(
         tz = _default_tz(language_hint, url)
         date = _fallback(fallback_date, tz)
         return Extracted(fallback_title, "", date, language_hint, is_article=False)
-    extract = partial(
-        _extract_tree,
-        html=html,
-        url=url,
-        fallback_title=fallback_title,
-        fallback_date=fallback_date,
-        language_hint=language_hint,
-        boilerplate=boilerplate,
-        settings=settings,
-        fetched_at=fetched_at,
-    )
-    if "hidden" in html and (segments := streamed_segments(root)):
-        return _with_streamed(root, segments, extract)
-    return extract(root)
-
-
-def _with_streamed(
-    root: HtmlElement, segments: list[HtmlElement], extract: Callable[[HtmlElement], Extracted]
-) -> Extracted:
-    """The page with its streamed segments put in place; the page as sent where placing them
-    loses most of the text (the placeholders sit in a part of the layout the body finder
-    passes over)."""
-    as_sent = extract(deepcopy(root))
-    place_streamed(root, segments)
-    placed = extract(root)
-    return placed if len(placed.text) >= _KEPT_WHEN_PLACED * len(as_sent.text) else as_sent
-
-
-def _extract_tree(
-    root: HtmlElement,
-    *,
-    html: str,
-    url: str,
-    fallback_title: str | None,
-    fallback_date: datetime | None,
-    language_hint: str | None,
-    boilerplate: frozenset[int],
-    settings: ExtractionSettings,
-    fetched_at: datetime | None,
-) -> Extracted:
-    """:func:`extract_article` on the parsed page (changed in place)."""
     meta = meta_map(root, html)
     canonical = next(iter(root.xpath("//link[@rel='canonical']/@href")), None)
     strip_code(root)
