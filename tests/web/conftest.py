@@ -73,9 +73,10 @@ def api(web_url: str) -> Iterator[httpx.Client]:
         yield client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Chromium from the distribution's package, driven by Playwright."""
+    """Headless Chromium from the distribution's package, driven by Playwright; closed with its
+    module, because Playwright's sync API holds an event loop on the main thread until then."""
     if not os.path.exists(CHROMIUM):
         pytest.skip("chromium not found: apt-get install chromium chromium-driver, as .ci/run does")
     sync_api = pytest.importorskip("playwright.sync_api")
