@@ -299,6 +299,7 @@ def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) 
         favor_precision=precise,
         include_comments=False,
         with_metadata=False,
+        output_format="xml",  # the body only: its text is rendered here, with the breaks marked
     )
     if not isinstance(doc, Document) or doc.body is None:
         return ""
