@@ -253,16 +253,17 @@ def main_paragraphs(
 ) -> tuple[list[str], frozenset[str], Joined]:
     """Main body paragraphs, chrome removed, those of them recovered after the first pass, and
     the pairs of them a line break joins (see :mod:`crawler.extract.lines`)."""
+    page_text = root.text_content()
     if container is not None:
         tree = Element("html")
         body = etree.SubElement(tree, "body")
         body.append(deepcopy(container))
-        text = _trafilatura_text(tree, url, settings)
+        text = _trafilatura_text(tree, url, settings, tree.text_content())
         if len(text) < 0.5 * len(norm(container.text_content())):
             text = block_text(container)
     else:
-        text = _trafilatura_text(root, url, settings)
-    if (dense := thin_text_source(text, root)) is not None:
+        text = _trafilatura_text(root, url, settings, page_text)
+    if (dense := thin_text_source(text, root, page_text)) is not None:
         text = block_text(dense)
     found, joined = split_lines(text)
     scope = root if container is None else container
@@ -271,14 +272,16 @@ def main_paragraphs(
     return cleaned, frozenset(paras) - frozenset(found), joined
 
 
-def _trafilatura_text(tree: HtmlElement, url: str, settings: ExtractionSettings) -> str:
+def _trafilatura_text(
+    tree: HtmlElement, url: str, settings: ExtractionSettings, page_text: str
+) -> str:
     """A trafilatura pass; after a fast one (without its readability/jusText comparison, which
     costs about as much again), the full one instead when the fast pass finds less than
-    ``retry_share`` of the page's text (lengths without whitespace): the comparison rarely
-    changes a text that holds a good share of the page."""
+    ``retry_share`` of ``page_text``, the tree's text (lengths without whitespace): the
+    comparison rarely changes a text that holds a good share of the page."""
     fast = not settings.compare_first
     text = _run_trafilatura(tree, url, precise=settings.precise_first, fast=fast)
-    if fast and _holds_little(squashed_len(text), tree.text_content(), settings.retry_share):
+    if fast and _holds_little(squashed_len(text), page_text, settings.retry_share):
         return _run_trafilatura(tree, url, precise=False, fast=False)
     return text
 

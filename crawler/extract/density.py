@@ -140,10 +140,9 @@ def restore_gaps(paras: list[str], lines: list[str]) -> list[str]:
     return [q for i, p in enumerate(paras) for q in (p, *placed.get(i, ()))]
 
 
-def thin_text_source(text: str, root: HtmlElement) -> HtmlElement | None:
-    """The densest prose element of a CJK page when ``text`` holds little of it (a share-bar or
-    a QR-code prompt taken for the article), else None."""
-    raw = root.text_content()
+def thin_text_source(text: str, root: HtmlElement, raw: str) -> HtmlElement | None:
+    """The densest prose element of a CJK page (``raw``: its text) when ``text`` holds little
+    of it (a share-bar or a QR-code prompt taken for the article), else None."""
     if _CJK_RE.search(raw) is None:  # not a CJK page, whatever else it holds
         return None
     held = len(squash(text))

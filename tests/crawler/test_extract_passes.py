@@ -25,7 +25,8 @@ def _passes(monkeypatch: pytest.MonkeyPatch, fast_text: str) -> list[bool]:
 
     monkeypatch.setattr(article, "_run_trafilatura", fake)
     root = document_fromstring(f"<html><body><p>{BODY}</p><p>Menu Home About</p></body></html>")
-    text = article._trafilatura_text(root, "https://example.org/a", ExtractionSettings())
+    settings = ExtractionSettings()
+    text = article._trafilatura_text(root, "https://example.org/a", settings, root.text_content())
     assert text == ("the full pass" if calls[-1] is False else fast_text)
     return calls
 
@@ -44,7 +45,8 @@ def test_the_comparing_pass_first_when_asked(monkeypatch: pytest.MonkeyPatch) ->
     calls: list[bool] = []
     monkeypatch.setattr(article, "_run_trafilatura", lambda *a, **k: calls.append(k["fast"]) or "")
     root = document_fromstring(f"<html><body><p>{BODY}</p></body></html>")
-    article._trafilatura_text(root, "https://x.org/", ExtractionSettings(compare_first=True))
+    settings = ExtractionSettings(compare_first=True)
+    article._trafilatura_text(root, "https://x.org/", settings, root.text_content())
     assert calls == [False]
 
 
@@ -65,4 +67,4 @@ def test_text_lengths_agree_with_measuring_page_and_body_apart(html: str) -> Non
 
 def test_no_density_rescue_on_a_page_without_cjk_characters() -> None:
     root = document_fromstring(f"<html><body><div><p>{BODY}</p></div></body></html>")
-    assert thin_text_source("", root) is None
+    assert thin_text_source("", root, root.text_content()) is None

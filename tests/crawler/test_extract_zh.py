@@ -149,24 +149,24 @@ def _wechat_like(prompt: str) -> str:
 
 def test_a_text_holding_little_of_the_densest_prose_is_replaced_by_it() -> None:
     root = _root(_wechat_like("微信扫一扫关注该公众号"))
-    best = thin_text_source("微信扫一扫\n关注该公众号", root)
+    best = thin_text_source("微信扫一扫\n关注该公众号", root, root.text_content())
     assert best is not None and best.get("id") == "content"
 
 
 def test_a_text_holding_the_prose_is_kept() -> None:
     root = _root(_wechat_like("微信扫一扫关注该公众号"))
-    assert thin_text_source("\n".join(BODY[:2]), root) is None
+    assert thin_text_source("\n".join(BODY[:2]), root, root.text_content()) is None
 
 
 def test_the_whole_page_as_densest_element_is_no_reason_to_replace_a_text() -> None:
     root = _root("".join(f"<p>{p}</p>" for p in BODY * 4))
-    assert thin_text_source(BODY[0], root) is None
+    assert thin_text_source(BODY[0], root, root.text_content()) is None
 
 
 def test_latin_pages_are_never_replaced_by_the_density_element() -> None:
     prose = "The regulator published new rules on Monday, and banks must comply by June. " * 5
     root = _root(f"<div><p>{prose}</p><p>{prose}</p></div><div><p>Share this</p></div>")
-    assert thin_text_source("Share this", root) is None
+    assert thin_text_source("Share this", root, root.text_content()) is None
 
 
 MISSING = "被添加的回调函数进入了一个栈，所以后添加的回调函数先调用。"
