@@ -92,8 +92,6 @@ def _start(period: Period) -> int:
 
 def _between(positions: list[int], start: int, end: int) -> list[int]:
     """The sorted ``positions`` that lie in [start, end)."""
-    if not positions:  # most texts have no relative year
-        return positions
     return positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
 
 
