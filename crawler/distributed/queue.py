@@ -17,6 +17,9 @@ Topology (keys in Redis)::
   heartbeat expired (SIGKILL, lost machine) are moved back to the queue by the others, so no
   request is lost. A request can then run twice, which the store absorbs (unique URLs,
   advisory locks): nothing is stored twice.
+* The client sends a command again when the connection drops before its reply (a Redis
+  restart), so each queue step is a Lua script that is safe to run twice (``scripts.py``):
+  a take resent returns the request it took, not a second one left leased to nobody.
 * scrapy-redis's Scheduler, FifoQueue and RFPDupeFilter (its fingerprints) are the base;
   the leases, the per-pass fingerprint sets and the atomic enqueue are dramawatch's.
 """
@@ -24,6 +27,7 @@ Topology (keys in Redis)::
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +49,7 @@ from scrapy_redis.queue import FifoQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.defer import Deferred
 
-from crawler.distributed import HEARTBEAT_TTL, ledger
+from crawler.distributed import HEARTBEAT_TTL, ledger, scripts
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -59,6 +63,7 @@ DUPEFILTER_KEY = "dramawatch:seen"
 WORKERS_KEY = "dramawatch:workers"
 DUE_KEY = "dramawatch:due:"  # + source name: set while the source's interval runs
 PASS_TTL = 7 * 24 * 3600  # a pass's fingerprints are kept a week
+TAKE_TTL = 600  # seconds a take is remembered: longer than the client's reconnect attempts
 
 LEASE = "dramawatch_lease"  # request.meta: the raw queue entry this request was taken as
 PASS = "dramawatch_pass"
@@ -71,6 +76,11 @@ ATTEMPT = "dramawatch_attempt"
 def processing_key(worker: str) -> str:
     """The list holding ``worker``'s leased requests."""
     return f"dramawatch:processing:{worker}"
+
+
+def last_take_key(worker: str) -> str:
+    """The copy of ``worker``'s last take, kept so that a resent take returns it again."""
+    return f"dramawatch:taken:{worker}"
 
 
 def heartbeat_key(worker: str) -> str:
@@ -163,35 +173,6 @@ class PassDupeFilter(RFPDupeFilter):
         """Keep the fingerprints: other workers share them."""
 
 
-# One atomic step: end the replaced lease (a retry, a redirect), then queue the request
-# unless its pass has seen it. A crash can then never leave a page marked seen but unqueued.
-# KEYS[4] counts the source's requests queued or leased in the pass (ledger.py).
-_ENQUEUE = """
-local replaced = 0
-if ARGV[2] ~= '' then replaced = redis.call('LREM', KEYS[2], 1, ARGV[2]) end
-if KEYS[3] ~= '' then
-  if redis.call('SADD', KEYS[3], ARGV[3]) == 0 then
-    if replaced > 0 and KEYS[4] ~= '' then redis.call('DECR', KEYS[4]) end
-    return 0
-  end
-  redis.call('EXPIRE', KEYS[3], ARGV[4])
-end
-redis.call('LPUSH', KEYS[1], ARGV[1])
-if replaced == 0 and KEYS[4] ~= '' then
-  redis.call('INCR', KEYS[4])
-  redis.call('EXPIRE', KEYS[4], ARGV[4])
-end
-return 1
-"""
-# Ending a lease: the request leaves the processing list and its source's open count.
-_ACK = """
-if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 and KEYS[2] ~= '' then
-  redis.call('DECR', KEYS[2])
-end
-return 1
-"""
-
-
 class LeasedQueue(FifoQueue):
     """scrapy-redis's FIFO queue, popping into a per-worker processing list (a lease)."""
 
@@ -199,7 +180,10 @@ class LeasedQueue(FifoQueue):
         super().__init__(server, spider, key, serializer)
         worker = getattr(spider, "worker_id", None)
         self.processing = processing_key(worker) if worker else None
-        self._enqueue = server.register_script(_ENQUEUE)
+        self.last_take = last_take_key(worker) if worker else None
+        self._enqueue = server.register_script(scripts.ENQUEUE)
+        self._take = server.register_script(scripts.POP)
+        self._token = _new_token()
 
     def push(self, request: Request, seen: tuple[str, str] | None = None) -> bool:
         """Queue ``request`` unless ``seen`` = (set, fingerprint) has it; end its old lease."""
@@ -210,12 +194,15 @@ class LeasedQueue(FifoQueue):
 
     def pop(self, timeout: int = 0) -> Request | None:
         """Take the oldest request as a lease; None when empty or Redis is unreachable."""
-        assert self.processing, "only a worker (a spider with worker_id) pops"
+        assert self.processing and self.last_take, "only a worker (a spider with worker_id) pops"
+        keys = [self.key, self.processing, self.last_take]
         try:
-            data = self.server.lmove(self.key, self.processing, "RIGHT", "LEFT")
+            data = self._take(keys=keys, args=[self._token, TAKE_TTL])
         except RedisError as exc:
+            # The token is kept: if this take moved a request, the next one returns it.
             logger.warning("Shared queue unreachable, retrying later: %s", exc)
             return None
+        self._token = _new_token()
         if data is None:
             return None
         request = self._decode_request(data)
@@ -278,7 +265,7 @@ def ack(server: Redis, worker: str, request: Request) -> bool:
         return True
     try:
         keys = [processing_key(worker), _open_key(request)]
-        server.register_script(_ACK)(keys=keys, args=[lease])
+        server.register_script(scripts.ACK)(keys=keys, args=[lease])
     except RedisError as exc:
         logger.warning("Could not end the lease of %s yet: %s", request.url, exc)
         return False
@@ -305,7 +292,7 @@ def release_worker(server: Redis, worker: str) -> int:
     while server.lmove(processing_key(worker), QUEUE_KEY, "RIGHT", "RIGHT") is not None:
         moved += 1
     pipe = server.pipeline()
-    pipe.delete(heartbeat_key(worker))
+    pipe.delete(heartbeat_key(worker), last_take_key(worker))
     pipe.srem(WORKERS_KEY, worker)
     pipe.execute()
     return moved
@@ -374,9 +361,12 @@ def _fingerprint(dupefilter: PassDupeFilter, request: Request) -> tuple[str, str
 
 def requeue_lease(server: Redis, worker: str, request: Request) -> None:
     """Put a leased request back in the queue as it was (its callback could not finish)."""
-    lease = request.meta.pop(LEASE, None)
-    if lease is not None:
-        pipe = server.pipeline()
-        pipe.lrem(processing_key(worker), 1, lease)
-        pipe.rpush(QUEUE_KEY, lease)  # the right end: taken next
-        pipe.execute()
+    lease = request.meta.get(LEASE)
+    if lease is not None:  # the right end of the queue: taken next
+        keys = [processing_key(worker), QUEUE_KEY]
+        server.register_script(scripts.REQUEUE)(keys=keys, args=[lease])
+        request.meta.pop(LEASE, None)  # only once it is back: a failed try is tried again
+
+
+def _new_token() -> str:
+    return secrets.token_hex(8)

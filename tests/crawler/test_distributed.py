@@ -150,16 +150,19 @@ class Cluster:
         self.workers[name].send_signal(signal.SIGKILL)
         self.workers[name].wait(timeout=10)
 
-    def wait(self, timeout: float = 90) -> dict[str, int | None]:
-        """Wait for every worker to exit (they use --idle-exit); return their exit codes."""
+    def wait(self, timeout: float = 90) -> dict[str, int | str]:
+        """Wait for every worker to exit (they use --idle-exit); return their exit codes, or
+        "stuck" for a worker that had to be stopped (a stopped worker exits 0 too)."""
         deadline = time.monotonic() + timeout
-        for process in self.workers.values():
+        exits: dict[str, int | str] = {}
+        for name, process in self.workers.items():
             try:
-                process.wait(timeout=max(deadline - time.monotonic(), 0.1))
+                exits[name] = process.wait(timeout=max(deadline - time.monotonic(), 0.1))
             except subprocess.TimeoutExpired:
                 process.terminate()
                 process.wait(timeout=30)
-        return {name: process.returncode for name, process in self.workers.items()}
+                exits[name] = "stuck"
+        return exits
 
     def logs(self, *, full: bool = False) -> str:
         """Every worker's log (the tail of it unless ``full``), for assertions."""
@@ -279,7 +282,7 @@ def _assert_each_page_fetched_once(
 ) -> None:
     """The reference crawl's pages, each fetched once, again only on a retry, never on a lease
     taken over: a timed-out download is retried, so exact counts depend on the machine's load."""
-    assert set(fetched) == set(reference)  # nothing lost, nothing more
+    assert set(fetched) == set(reference), logs  # nothing lost, nothing more
     assert "is gone" not in logs  # no live worker's lease was taken back
     again = sum(fetched.values()) - len(fetched)
     assert again <= _retries(logs), (fetched, logs)
