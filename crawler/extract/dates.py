@@ -5,7 +5,8 @@ metadata, a date on or right after the title line (the byline), a byline date la
 update, JSON-LD ``datePublished``, labelled dates in the article region, a relative byline stamp
 ("2 hours ago") when the fetch time is known, and last htmldate on the whole page, kept only when
 the page states that day. A byline date days before the chosen one is the original publication
-(the metadata then dates a re-post or an import). Dates in page chrome (sidebars, "latest
+(the metadata then dates a re-post or an import). A shown numeric date whose day and month read
+both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest
 news" lists) are never read by the text searches; a page that states no date gets none.
 """
 
