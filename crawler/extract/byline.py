@@ -11,7 +11,8 @@ from crawler.extract.date_parse import dates_in
 from crawler.extract.relative_date import relative_dates
 
 if TYPE_CHECKING:
-    from datetime import datetime, timezone
+    from collections.abc import Set
+    from datetime import date, datetime, timezone
 
     from lxml.etree import _ElementUnicodeResult
     from lxml.html import HtmlElement
@@ -62,26 +63,31 @@ def _in_link(text: _ElementUnicodeResult) -> bool:
     return holder is not None and bool(holder.xpath("ancestor-or-self::a"))
 
 
-def shown_date(context: TitleContext, tz: timezone, *, updated: bool) -> datetime | None:
-    """The date nearest the title, among those labelled as updates or among the others."""
+def shown_date(
+    context: TitleContext, tz: timezone, *, updated: bool, known: Set[date] = frozenset()
+) -> datetime | None:
+    """The date nearest the title, among those labelled as updates or among the others
+    (``known``: the days the page's metadata states, see ``date_parse.parse_loose``)."""
     found = [
-        (start, date)
-        for start, label, date in _dates(context.after, tz)
+        (start, shown)
+        for start, label, shown in _dates(context.after, tz, known)
         if bool(_UPDATED_RE.search(label)) == updated
     ]
     found += [
-        (len(context.before) - end, date)
-        for end, label, date in _dates(context.before, tz, from_end=True)
+        (len(context.before) - end, shown)
+        for end, label, shown in _dates(context.before, tz, known, from_end=True)
         if bool(_UPDATED_RE.search(label)) == updated
     ]
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
-def _dates(text: str, tz: timezone, *, from_end: bool = False) -> list[tuple[int, str, datetime]]:
+def _dates(
+    text: str, tz: timezone, known: Set[date], *, from_end: bool = False
+) -> list[tuple[int, str, datetime]]:
     """Dates in ``text`` with their offset (start, or end when ``from_end``) and label."""
     return [
-        (end if from_end else start, text[max(0, start - _LABEL_CHARS) : start], date)
-        for start, end, date in dates_in(text, tz)
+        (end if from_end else start, text[max(0, start - _LABEL_CHARS) : start], found)
+        for start, end, found in dates_in(text, tz, known)
     ]
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Set
 
 _TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
 _TZ = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
@@ -69,8 +69,12 @@ def parse_date(text: str, default_tz: timezone) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
 
 
-def parse_loose(text: str, default_tz: timezone) -> datetime | None:
-    """Parse the first date found in ``text`` (year-first, English month, m/d/y, d.m.y)."""
+def parse_loose(text: str, default_tz: timezone, known: Set[date] = frozenset()) -> datetime | None:
+    """Parse the first date found in ``text`` (year-first, English month, m/d/y, d.m.y).
+
+    A numeric day and month that read both ways ("09.10.2024") take the reading among the
+    ``known`` days (those the page's metadata states) when only the other order is there.
+    """
     if m := NUMERIC_RE.search(text):
         y, mo, d, *hms, tz = m.groups()
         return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
@@ -83,29 +87,42 @@ def parse_loose(text: str, default_tz: timezone) -> datetime | None:
     if m := _SLASH_RE.search(text):
         mo, d, y, *hms, tz = m.groups()
         mo, d = (d, mo) if int(mo) > 12 else (mo, d)
-        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+        return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz)), known)
     if m := _DASHED_RE.search(text):
-        return _dashed(m, default_tz)
+        return _dashed(m, default_tz, known)
     if m := _DOTTED_RE.search(text):
         d, mo, y, *hms, tz = m.groups()
-        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+        return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz)), known)
     return None
 
 
-def _dashed(m: re.Match[str], default_tz: timezone) -> datetime | None:
-    """A dashed date whose order is certain: None for "02-12-2025" (February or December)."""
+def _dashed(m: re.Match[str], default_tz: timezone, known: Set[date]) -> datetime | None:
+    """A dashed date whose order is certain or settled by a ``known`` day: None for
+    "02-12-2025" (February or December) otherwise."""
     first, second, y, *hms, tz = m.groups()
-    if int(first) <= 12 and int(second) <= 12 and first != second:
-        return None
     mo, d = (first, second) if int(second) > 12 else (second, first)
-    return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+    found = _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz)), known)
+    if int(first) <= 12 and int(second) <= 12 and first != second:
+        return found if found is not None and found.date() in known else None
+    return found
 
 
-def dates_in(text: str, default_tz: timezone) -> Iterator[tuple[int, int, datetime]]:
-    """Every date stated in running text, as (start, end, date), in order."""
+def _settled(found: datetime | None, known: Set[date]) -> datetime | None:
+    """``found`` with day and month swapped when only that reading is a ``known`` day."""
+    if found is None or found.day > 12 or found.date() in known:
+        return found
+    swapped = found.replace(month=found.day, day=found.month)
+    return swapped if swapped.date() in known else found
+
+
+def dates_in(
+    text: str, default_tz: timezone, known: Set[date] = frozenset()
+) -> Iterator[tuple[int, int, datetime]]:
+    """Every date stated in running text, as (start, end, date), in order (``known`` as for
+    :func:`parse_loose`)."""
     for m in ANY_DATE_RE.finditer(text):
-        if (date := parse_loose(m.group(0), default_tz)) is not None:
-            yield m.start(), m.end(), date
+        if (found := parse_loose(m.group(0), default_tz, known)) is not None:
+            yield m.start(), m.end(), found
 
 
 def build_date(

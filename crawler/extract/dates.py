@@ -5,7 +5,8 @@ metadata, a date on or right after the title line (the byline), a byline date la
 update, JSON-LD ``datePublished``, labelled dates in the article region, a relative byline stamp
 ("2 hours ago") when the fetch time is known, and last htmldate on the whole page, kept only when
 the page states that day. A byline date days before the chosen one is the original publication
-(the metadata then dates a re-post or an import). Dates in page chrome (sidebars, "latest
+(the metadata then dates a re-post or an import). A shown numeric date whose day and month read
+both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest
 news" lists) are never read by the text searches; a page that states no date gets none.
 """
 
@@ -15,7 +16,8 @@ import logging
 import re
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from htmldate import find_date
@@ -24,7 +26,7 @@ from crawler.extract.byline import TitleContext, shown_date, shown_relative, tit
 from crawler.extract.date_parse import build_date, dates_in, parse_date, parse_loose
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterator, Mapping, Set
 
     from lxml.html import HtmlElement
 
@@ -50,6 +52,14 @@ class Page:
     tz: timezone  # for times stated without an offset
     times: tuple[str, ...] = ()  # ``<time datetime>`` values read before chrome was removed
     fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
+
+    @cached_property
+    def known_days(self) -> frozenset[date]:
+        """The days the markup states (``<meta>`` dates and times, JSON-LD, ``<time
+        datetime>``): they settle a shown day and month that read both ways ("09.10.2024")."""
+        stated = [value for key, value in self.meta.items() if _DATED_META_RE.search(key)]
+        found = (parse_date(value, self.tz) for value in (*stated, *self.times))
+        return frozenset(day.date() for day in found if day is not None)
 
 
 logger = logging.getLogger(__name__)
@@ -131,15 +141,16 @@ def _candidates(
 ) -> Iterator[datetime | None]:
     """Lazily yield date candidates; the costly ones run only if the cheap ones fail."""
     yield from meta_dates(page.meta, page.tz)
+    known = page.known_days
     if near is not None:
-        yield near_title_date(near, page.meta, page.tz)
-        yield shown_date(near, page.tz, updated=False)
-        yield shown_date(near, page.tz, updated=True)
+        yield near_title_date(near, page.meta, page.tz, known)
+        yield shown_date(near, page.tz, updated=False, known=known)
+        yield shown_date(near, page.tz, updated=True, known=known)
     if value := page.meta.get(_SCHEMA_KEY):
         yield parse_date(value, page.tz)
     region = article_region(page.root, title_el, text_len)
     if region is not None:
-        yield from labelled_dates(without_link_lists(region), page.tz)
+        yield from labelled_dates(without_link_lists(region), page.tz, known)
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield stated_htmldate(page)
@@ -148,8 +159,12 @@ def _candidates(
 def _original(first: datetime, near: TitleContext, page: Page, now: datetime) -> datetime:
     """The byline's date when it is days before ``first``: a page is not updated before it
     is published, so metadata dated later than the byline dates a re-post or an import."""
-    shown = (near_title_date(near, page.meta, page.tz), shown_date(near, page.tz, updated=False))
-    byline = next((date for date in shown if plausible(date, now)), None)
+    known = page.known_days
+    shown = (
+        near_title_date(near, page.meta, page.tz, known),
+        shown_date(near, page.tz, updated=False, known=known),
+    )
+    byline = next((day for day in shown if plausible(day, now)), None)
     if byline is not None and (first.date() - byline.date()).days >= _REPOST_DAYS:
         return byline
     return first
@@ -196,12 +211,14 @@ def without_link_lists(region: HtmlElement) -> HtmlElement:
     return region
 
 
-def labelled_dates(region: HtmlElement, default_tz: timezone) -> Iterator[datetime | None]:
+def labelled_dates(
+    region: HtmlElement, default_tz: timezone, known: Set[date] = frozenset()
+) -> Iterator[datetime | None]:
     """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
     text = " ".join(" ".join(region.itertext()).split())
     for pattern in _LABEL_RES:
         if m := pattern.search(text):
-            yield parse_loose(m.group(1), default_tz)
+            yield parse_loose(m.group(1), default_tz, known)
 
 
 def partial_date(text: str, meta: Mapping[str, str], default_tz: timezone) -> datetime | None:
@@ -224,7 +241,10 @@ def has_labelled_date(text: str) -> bool:
 
 
 def near_title_date(
-    context: TitleContext, meta: Mapping[str, str], default_tz: timezone
+    context: TitleContext,
+    meta: Mapping[str, str],
+    default_tz: timezone,
+    known: Set[date] = frozenset(),
 ) -> datetime | None:
     """A date on the title line, right after it, or labelled as published within a few lines
     of it (a day without its year is completed by a ``<meta>`` date on the same day)."""
@@ -235,7 +255,7 @@ def near_title_date(
         return parse_loose(m.group(1), default_tz)
     labelled = (m.group(1) for pattern in _PUBLISHED_LABEL_RES if (m := pattern.search(window)))
     if (first := next(labelled, None)) is not None:
-        return parse_loose(first, default_tz)
+        return parse_loose(first, default_tz, known)
     return partial_date(window, meta, default_tz)
 
 

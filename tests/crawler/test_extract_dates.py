@@ -51,6 +51,30 @@ def test_dates_in_running_text_are_parsed(text: str, expected: datetime | None) 
     assert parse_loose(text, UTC) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("09.10.2024", date(2024, 9, 10)),
+        ("10/09/2024", date(2024, 9, 10)),
+        ("02-12-2025", date(2025, 12, 2)),
+        ("10.09.2024", date(2024, 9, 10)),  # the first reading is known: kept
+        ("13.09.2024", date(2024, 9, 13)),  # only one reading exists
+        ("Oct 9, 2024", date(2024, 10, 9)),  # a month's name is never swapped
+    ],
+)
+def test_a_known_day_settles_a_day_and_month_that_read_both_ways(text: str, expected: date) -> None:
+    known = {date(2024, 9, 10), date(2024, 9, 13), date(2025, 12, 2)}
+    found = parse_loose(text, UTC, known)
+    assert found is not None and found.date() == expected
+
+
+def test_json_ld_settles_the_order_of_a_numeric_byline_date() -> None:
+    head = '<script type="application/ld+json">{"datePublished": "2024-09-10T16:07:00Z"}</script>'
+    body = f"<h1>{TITLE}</h1><p>By Jane Doe 09.10.2024</p><p>{PROSE}</p>"
+    assert _day(_page(head, body)) == date(2024, 9, 10)
+    assert _day(_page("", body)) == date(2024, 10, 9)
+
+
 def test_the_date_shown_under_the_title_is_read_without_a_label() -> None:
     body = f"<h1>{TITLE}</h1><p>By Jane Doe · March 3, 2025</p><p>{PROSE}</p>"
     assert _day(_page("", body)) == date(2025, 3, 3)
