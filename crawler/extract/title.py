@@ -14,6 +14,7 @@ metadata title leaves it out too.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -289,8 +290,19 @@ def _names(element: HtmlElement) -> str:
 
 def _headline(element: HtmlElement) -> str:
     """The element's text less a trailing date ("Title   2025-12-07")."""
-    return norm(split_trailing_date(element.text_content())[0])
+    return norm(split_trailing_date(_content(element))[0])
 
 
 def _text(element: HtmlElement) -> str:
-    return norm(element.text_content())
+    return norm(_content(element))
+
+
+def _content(element: HtmlElement) -> str:
+    """The element's text, a line break (``<br>``) counting as a space: "Legacy<br>of" reads
+    "Legacy of", not "Legacyof"."""
+    if next(element.iter("br"), None) is None:
+        return element.text_content()
+    shown = deepcopy(element)
+    for br in shown.iter("br"):
+        br.tail = f" {br.tail or ''}"
+    return shown.text_content()
