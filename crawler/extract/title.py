@@ -14,7 +14,6 @@ metadata title leaves it out too.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -132,7 +131,7 @@ def _headings(root: HtmlElement, site: str) -> list[HtmlElement]:
     return [
         el
         for el in _heading_candidates(root)
-        if 2 <= len(_text(el)) <= _MAX_TITLE and not (key and squash(_text(el)) in key)
+        if 2 <= len(text := _text(el)) <= _MAX_TITLE and not (key and squash(text) in key)
     ]
 
 
@@ -300,9 +299,17 @@ def _text(element: HtmlElement) -> str:
 def _content(element: HtmlElement) -> str:
     """The element's text, a line break (``<br>``) counting as a space: "Legacy<br>of" reads
     "Legacy of", not "Legacyof"."""
-    if next(element.iter("br"), None) is None:
+    if not len(element) or next(element.iter("br"), None) is None:
         return element.text_content()
-    shown = deepcopy(element)
-    for br in shown.iter("br"):
-        br.tail = f" {br.tail or ''}"
-    return shown.text_content()
+    return "".join(_pieces(element))
+
+
+def _pieces(element: HtmlElement) -> Iterator[str]:
+    """The element's text pieces in document order (comments left out), a space for ``<br>``."""
+    yield element.text or ""
+    for child in element:
+        if child.tag == "br":
+            yield " "
+        elif isinstance(child.tag, str):
+            yield from _pieces(child)
+        yield child.tail or ""
