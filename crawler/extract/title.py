@@ -131,7 +131,7 @@ def _headings(root: HtmlElement, site: str) -> list[HtmlElement]:
     return [
         el
         for el in _heading_candidates(root)
-        if 2 <= len(_text(el)) <= _MAX_TITLE and not (key and squash(_text(el)) in key)
+        if 2 <= len(text := _text(el)) <= _MAX_TITLE and not (key and squash(text) in key)
     ]
 
 
@@ -289,8 +289,27 @@ def _names(element: HtmlElement) -> str:
 
 def _headline(element: HtmlElement) -> str:
     """The element's text less a trailing date ("Title   2025-12-07")."""
-    return norm(split_trailing_date(element.text_content())[0])
+    return norm(split_trailing_date(_content(element))[0])
 
 
 def _text(element: HtmlElement) -> str:
-    return norm(element.text_content())
+    return norm(_content(element))
+
+
+def _content(element: HtmlElement) -> str:
+    """The element's text, a line break (``<br>``) counting as a space: "Legacy<br>of" reads
+    "Legacy of", not "Legacyof"."""
+    if not len(element) or next(element.iter("br"), None) is None:
+        return element.text_content()
+    return "".join(_pieces(element))
+
+
+def _pieces(element: HtmlElement) -> Iterator[str]:
+    """The element's text pieces in document order (comments left out), a space for ``<br>``."""
+    yield element.text or ""
+    for child in element:
+        if child.tag == "br":
+            yield " "
+        elif isinstance(child.tag, str):
+            yield from _pieces(child)
+        yield child.tail or ""

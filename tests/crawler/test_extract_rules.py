@@ -78,6 +78,12 @@ def test_a_lesser_heading_that_rewords_the_metadata_title_gives_way_to_it() -> N
     assert _titled(head, heading) == 'Best short dramas of "2025" ranked'
 
 
+def test_a_line_break_in_a_heading_separates_its_words() -> None:
+    head = "<title>Example News</title>"
+    heading = "<h1>Rebuilding the rules<br>for short dramas online</h1>"
+    assert _titled(head, heading) == "Rebuilding the rules for short dramas online"
+
+
 def test_a_day_without_its_year_is_completed_by_a_meta_date_on_that_day() -> None:
     head = '<meta name="dateUpdate" content="2019-10-08 12:00:57"><title>标题</title>'
     body = f"<h2>英国美女转行当美人鱼</h2><div>发布时间：10-0812:00</div><p>{ZH_PROSE}</p>"
