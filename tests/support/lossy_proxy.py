@@ -48,8 +48,11 @@ class LossyProxy:
                 return
             upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
             doomed = threading.Event()  # the next reply on this connection is lost
-            threading.Thread(target=self._requests, args=(client, upstream, doomed)).start()
-            threading.Thread(target=self._replies, args=(upstream, client, doomed)).start()
+            for pump, args in (
+                (self._requests, (client, upstream, doomed)),
+                (self._replies, (upstream, client, doomed)),
+            ):
+                threading.Thread(target=pump, args=args, daemon=True).start()
 
     def _requests(
         self, client: socket.socket, upstream: socket.socket, doomed: threading.Event
