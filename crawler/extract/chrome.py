@@ -41,8 +41,11 @@ _CHROME_TOKENS = frozenset(
     related relate recommend recommended xgxw xglj newsletter subscribe subscription
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
-    pager pagination tags toolbar topbar latest popular hotnews mostread""".split()
+    pager pagination tags toolbar topbar latest popular hotnews mostread cta
+    authorbox authorbio aboutauthor abh saboxplugin""".split()
 )
+# An author's bio box: "author" beside one of these words ("author-box", "about-the-author").
+_AUTHOR_BOX = frozenset("box bio about profile description".split())
 # Not "faq" (an article's own questions and answers) or "ranking" (the ranked items of a guide).
 # Prefixes for run-together names ("loginbox", "sharewrap", "statuslist"); the token must be longer.
 _CHROME_PREFIXES = tuple(
@@ -147,6 +150,8 @@ def _is_chrome_name(value: str) -> bool:
     if lower != value:  # "statusList" gives "statuslist" above and "status", "list" here
         tokens.update(_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
     if not tokens.isdisjoint(_CHROME_TOKENS):
+        return True
+    if "author" in tokens and not tokens.isdisjoint(_AUTHOR_BOX):
         return True
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
 

@@ -1,10 +1,12 @@
-"""The paragraph post-clean: chrome lines around an article and copies of the layout go."""
+"""Chrome: named widgets removed from the page, chrome lines around an article and copies of the
+layout dropped from its text."""
 
 from __future__ import annotations
 
 import pytest
+from lxml.html import document_fromstring
 
-from crawler.extract.chrome import clean_paragraphs
+from crawler.extract.chrome import clean_paragraphs, remove_chrome
 
 BODY = [
     "The regulator published new rules for short dramas on Monday morning, officials said.",
@@ -49,3 +51,24 @@ def test_a_second_copy_of_a_prose_paragraph_goes_but_a_short_refrain_stays() -> 
     refrain = "Read the notice."
     paras = [BODY[0], refrain, BODY[1], BODY[0].upper(), refrain]
     assert clean_paragraphs(paras, None) == [BODY[0], refrain, BODY[1], refrain]
+
+
+ARTICLE = "<p>" + "The regulator published new rules for short dramas on Monday. " * 12 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["cta-box", "post-cta-wrapper", "author-box", "about-the-author", "authorBio", "abh_box"],
+)
+def test_call_to_action_and_author_bio_boxes_are_chrome(name: str) -> None:
+    bio = "Jane Doe writes about screens. Sign up for our course today."
+    box = f"<div class='{name}'><p>{bio}</p></div>"
+    root = document_fromstring(f"<html><body><article>{ARTICLE}</article>{box}</body></html>")
+    assert "Jane Doe" not in remove_chrome(root).text_content()
+
+
+@pytest.mark.parametrize("name", ["author", "post-author vcard", "author-name", "byline"])
+def test_an_authors_name_or_byline_is_not_a_bio_box(name: str) -> None:
+    byline = f"<div class='{name}'><span>By Jane Doe</span></div>"
+    root = document_fromstring(f"<html><body>{byline}<article>{ARTICLE}</article></body></html>")
+    assert "Jane Doe" in remove_chrome(root).text_content()
