@@ -4,9 +4,9 @@ layout dropped from its text."""
 from __future__ import annotations
 
 import pytest
-from lxml.html import document_fromstring
+from lxml.html import HtmlElement, document_fromstring
 
-from crawler.extract.chrome import clean_paragraphs, remove_chrome
+from crawler.extract.chrome import clean_paragraphs, drop_link_tail, remove_chrome
 
 BODY = [
     "The regulator published new rules for short dramas on Monday morning, officials said.",
@@ -72,3 +72,27 @@ def test_an_authors_name_or_byline_is_not_a_bio_box(name: str) -> None:
     byline = f"<div class='{name}'><span>By Jane Doe</span></div>"
     root = document_fromstring(f"<html><body>{byline}<article>{ARTICLE}</article></body></html>")
     assert "Jane Doe" in remove_chrome(root).text_content()
+
+
+HEADLINES = [
+    "Studios brace for the new review rules",
+    "Five short dramas to watch this week",
+    "Why vertical series took over the charts",
+]
+
+
+def _linked(headlines: list[str]) -> HtmlElement:
+    links = "".join(f"<li><a href='/{i}'>{h}</a></li>" for i, h in enumerate(headlines))
+    return document_fromstring(f"<html><body><p>{BODY[0]}</p><ul>{links}</ul></body></html>")
+
+
+def test_a_closing_run_of_other_pages_headlines_is_dropped() -> None:
+    root = _linked(HEADLINES)
+    assert drop_link_tail([*BODY, *(f"- {h}" for h in HEADLINES)], root) == BODY
+
+
+def test_fewer_headlines_or_a_closing_sentence_of_the_body_stay() -> None:
+    root = _linked(HEADLINES)
+    assert drop_link_tail([*BODY, *HEADLINES[:2]], root) == [*BODY, *HEADLINES[:2]]
+    unlinked = [*BODY, *HEADLINES, "The notice takes effect next month."]
+    assert drop_link_tail(unlinked, root) == unlinked
