@@ -27,6 +27,7 @@ from trafilatura.xml import xmltotxt
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.chrome import (
     clean_paragraphs,
+    drop_link_tail,
     remove_chrome,
     strip_chrome_tags,
     strip_code,
@@ -155,7 +156,7 @@ def extract_article(
         remove_chrome(root, named, page_len)
     container = cms_container(html, root, named)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
-    paras = trim_chrome_runs(trim_edges(paras, root), root)
+    paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root), root)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only

@@ -41,8 +41,11 @@ _CHROME_TOKENS = frozenset(
     related relate recommend recommended xgxw xglj newsletter subscribe subscription
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
-    pager pagination tags toolbar topbar latest popular hotnews mostread""".split()
+    pager pagination tags toolbar topbar latest popular hotnews mostread cta
+    authorbox authorbio aboutauthor abh saboxplugin""".split()
 )
+# An author's bio box: "author" beside one of these words ("author-box", "about-the-author").
+_AUTHOR_BOX = frozenset("box bio about profile description".split())
 # Not "faq" (an article's own questions and answers) or "ranking" (the ranked items of a guide).
 # Prefixes for run-together names ("loginbox", "sharewrap", "statuslist"); the token must be longer.
 _CHROME_PREFIXES = tuple(
@@ -148,6 +151,8 @@ def _is_chrome_name(value: str) -> bool:
         tokens.update(_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
     if not tokens.isdisjoint(_CHROME_TOKENS):
         return True
+    if "author" in tokens and not tokens.isdisjoint(_AUTHOR_BOX):
+        return True
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
 
 
@@ -227,6 +232,10 @@ _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
 _COPY_CHARS = 80  # a repeated paragraph this long is a copy of the layout, not a refrain
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
+_LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
+_LINK_LINE = 200  # ... each shorter than this
+_MIN_LINK = 4  # a shorter link text means nothing
+_MIN_HEADLINE = 10  # a link's text this long reads as another page's headline
 
 
 def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_ZONE) -> list[str]:
@@ -303,3 +312,24 @@ def _is_chrome_paragraph(para: str) -> bool:
     if len(para) < _LINE and _CHROME_LINE_RE.match(para):
         return True
     return bool(_COOKIE_RE.search(para) or _PROMO_RE.search(para))
+
+
+def link_texts(root: HtmlElement) -> frozenset[str]:
+    """Squashed texts of the page's links (long enough to mean something)."""
+    texts = (squash(a.text_content()) for a in root.iter("a"))
+    return frozenset(t for t in texts if len(t) >= _MIN_LINK)
+
+
+def drop_link_tail(paras: list[str], root: HtmlElement) -> list[str]:
+    """The paragraphs less a closing run of other pages' headlines: three or more paragraphs,
+    each the whole text of one of the page's links (related stories in the body's container)."""
+    if len(paras) <= _LINK_RUN or any(len(p) >= _LINK_LINE for p in paras[-_LINK_RUN:]):
+        return paras
+    links = link_texts(root)
+    run = 0
+    for para in reversed(paras):
+        key = squash(para.removeprefix("- "))
+        if len(key) < _MIN_HEADLINE or key not in links:
+            break
+        run += 1
+    return paras[: len(paras) - run] if _LINK_RUN <= run < len(paras) else paras

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.chrome import link_texts
 from crawler.extract.density import is_cjk
 from crawler.extract.meta import squash
 
@@ -51,7 +52,6 @@ _SENTENCE_END = "。！？!?"
 _MAX_CHROME = 120  # a chrome line (editor, disclaimer, prompt) is shorter than this
 _TINY = 8  # a label or a count ("总篇数", "919", "没有了")
 _LIST_ITEMS, _LIST_ITEM = 3, 10  # a tag list or breadcrumb: 3+ items of up to 10 characters
-_MIN_LINK = 4
 # Headings of a block of links to other articles ("related news", "the editor's latest").
 _RELATED_RE = re.compile(
     r"""(?x)^[\W_]*(?:
@@ -68,7 +68,7 @@ def trim_chrome_runs(paras: list[str], root: HtmlElement) -> list[str]:
     """The paragraphs less a run of chrome lines at the start and one at the end."""
     if len(paras) < 2 or not is_cjk("".join(paras)):
         return paras
-    links = _link_texts(root)
+    links = link_texts(root)
     paras = _cut_related(paras, links)
     kinds = [_kind(p, links) for p in paras]
     start = _run_length(kinds)
@@ -86,12 +86,6 @@ def _cut_related(paras: list[str], links: frozenset[str]) -> list[str]:
             return paras[:i]
         seen += len(para)
     return paras
-
-
-def _link_texts(root: HtmlElement) -> frozenset[str]:
-    """Squashed texts of the page's links (long enough to mean something)."""
-    texts = (squash(a.text_content()) for a in root.iter("a"))
-    return frozenset(t for t in texts if len(t) >= _MIN_LINK)
 
 
 def _kind(para: str, links: frozenset[str]) -> str:

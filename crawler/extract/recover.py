@@ -5,9 +5,12 @@ headings, table rows). The deepest element holding nearly all of them is the art
 container. A block of that container the text lacks is put back in its place when it lies
 between two of the text's own blocks and reads as body, not chrome: a sentence or a list item
 with few of its words in links, outside links, figures and forms, and not in a box of its own
-that ends with a button-like link (a call to action). Nothing outside the container, before the
-body's first block or after its last is ever added, so the recovery only fills gaps in the body
-trafilatura already found.
+that ends with a button-like link (a call to action). Nothing else outside the container, before
+the body's first block or after its last is added, so the recovery fills gaps in the body
+trafilatura already found. The one addition after it: an article cut into sections by
+advertisements goes on in later elements of the container's own tag and class (its sections),
+each following the one before with little text between; their body blocks are added after the
+text when none of them is in it already.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from crawler.extract.meta import norm, squash
+from lxml import etree
+
+from crawler.extract.meta import norm, squash, squashed_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -30,6 +35,9 @@ _MAX_LINKS = 0.2  # a block with more of its text in links is navigation
 _ITEM_WORDS = 3  # a list item or table row has at least this many words; a heading two
 _SENTENCE_WORDS = 7  # a paragraph: this many words, ending as a sentence does
 _MIN_MATCHED = 3  # fewer matched blocks make no container to trust
+_MAX_SECTIONS = 4  # a class on more elements is a layout's widget, not an article's sections
+_SECTION_GAP = 100  # characters between two sections at most (an advertisement's label)
+_SECTION_CHARS = 400  # a section of the body holds this many characters at least
 _BUTTON_WORDS = 4  # a link this short ending a box is a call to action
 _SENTENCE_END_RE = re.compile(r"[.!?:;…]['\"’”)\]]*$")
 # A block's text is squashed to find it, to match it and to place it: once is enough.
@@ -45,7 +53,76 @@ def recover_blocks(paras: list[str], tree: HtmlElement) -> list[str]:
     if container is None:
         return paras
     inside = set(container.iter(*_LEAF_TAGS))
-    return _merge(paras, [(b, ok) for b, ok in zip(blocks, found, strict=True) if b[0] in inside])
+    pairs = list(zip(blocks, found, strict=True))
+    merged = _merge(paras, [(b, ok) for b, ok in pairs if b[0] in inside])
+    return merged + _continuation(container, pairs)
+
+
+def _continuation(
+    container: HtmlElement, pairs: list[tuple[tuple[HtmlElement, str], bool]]
+) -> list[str]:
+    """The body blocks of the sections continuing the container, none of the text's own."""
+    lines: list[str] = []
+    for section in continuing_sections(container):
+        members = set(section.iter(*_LEAF_TAGS))
+        held = [(b, ok) for b, ok in pairs if b[0] in members]
+        if any(ok for _, ok in held):
+            break
+        lines.extend(_body_lines([b for b, _ in held], {section, *section.iterancestors()}))
+    return lines
+
+
+def continuing_sections(container: HtmlElement) -> list[HtmlElement]:
+    """Later elements of the container's tag and class, each following the one before with
+    little text between and holding some text; none when the class is on many elements."""
+    cls = container.get("class")
+    if not cls:
+        return []
+    root = container.getroottree().getroot()
+    same = [el for el in root.iter(container.tag) if el.get("class") == cls]
+    if len(same) > _MAX_SECTIONS:
+        return []
+    later = same[same.index(container) + 1 :]
+    sections: list[HtmlElement] = []
+    previous = container
+    for element in later:
+        if previous in element.iterancestors() or len(element.text_content()) < _SECTION_CHARS:
+            break
+        if _chars_between(root, previous, element) > _SECTION_GAP:
+            break
+        sections.append(element)
+        previous = element
+    return sections
+
+
+def _chars_between(root: HtmlElement, first: HtmlElement, second: HtmlElement) -> int:
+    """Characters (whitespace aside) of the text after ``first`` ends and before ``second``
+    starts, counted up to just over ``_SECTION_GAP``."""
+    chars, counting = 0, False
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if element is second:
+            break
+        if counting:
+            chars += squashed_len((element.text if event == "start" else element.tail) or "")
+        elif event == "end" and element is first:
+            counting, chars = True, squashed_len(element.tail or "")
+        if chars > _SECTION_GAP:
+            break
+    return chars
+
+
+def _body_lines(blocks: list[tuple[HtmlElement, str]], body: set[HtmlElement]) -> list[str]:
+    """The blocks that read as body (list items marked), a heading with the block after it."""
+    lines: list[str] = []
+    heading = ""
+    for element, text in blocks:
+        if element.tag in _HEADINGS:
+            heading = text if _is_body(element, text) else ""
+        elif _is_body(element, text) and not _is_call_to_action(element, body):
+            lines.extend([heading] if heading else [])
+            lines.append(f"- {text}" if element.tag == "li" else text)
+            heading = ""
+    return lines
 
 
 def leaf_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:

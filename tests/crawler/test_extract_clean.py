@@ -1,10 +1,12 @@
-"""The paragraph post-clean: chrome lines around an article and copies of the layout go."""
+"""Chrome: named widgets removed from the page, chrome lines around an article and copies of the
+layout dropped from its text."""
 
 from __future__ import annotations
 
 import pytest
+from lxml.html import HtmlElement, document_fromstring
 
-from crawler.extract.chrome import clean_paragraphs
+from crawler.extract.chrome import clean_paragraphs, drop_link_tail, remove_chrome
 
 BODY = [
     "The regulator published new rules for short dramas on Monday morning, officials said.",
@@ -49,3 +51,48 @@ def test_a_second_copy_of_a_prose_paragraph_goes_but_a_short_refrain_stays() -> 
     refrain = "Read the notice."
     paras = [BODY[0], refrain, BODY[1], BODY[0].upper(), refrain]
     assert clean_paragraphs(paras, None) == [BODY[0], refrain, BODY[1], refrain]
+
+
+ARTICLE = "<p>" + "The regulator published new rules for short dramas on Monday. " * 12 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["cta-box", "post-cta-wrapper", "author-box", "about-the-author", "authorBio", "abh_box"],
+)
+def test_call_to_action_and_author_bio_boxes_are_chrome(name: str) -> None:
+    bio = "Jane Doe writes about screens. Sign up for our course today."
+    box = f"<div class='{name}'><p>{bio}</p></div>"
+    root = document_fromstring(f"<html><body><article>{ARTICLE}</article>{box}</body></html>")
+    assert "Jane Doe" not in remove_chrome(root).text_content()
+
+
+@pytest.mark.parametrize("name", ["author", "post-author vcard", "author-name", "byline"])
+def test_an_authors_name_or_byline_is_not_a_bio_box(name: str) -> None:
+    byline = f"<div class='{name}'><span>By Jane Doe</span></div>"
+    root = document_fromstring(f"<html><body>{byline}<article>{ARTICLE}</article></body></html>")
+    assert "Jane Doe" in remove_chrome(root).text_content()
+
+
+HEADLINES = [
+    "Studios brace for the new review rules",
+    "Five short dramas to watch this week",
+    "Why vertical series took over the charts",
+]
+
+
+def _linked(headlines: list[str]) -> HtmlElement:
+    links = "".join(f"<li><a href='/{i}'>{h}</a></li>" for i, h in enumerate(headlines))
+    return document_fromstring(f"<html><body><p>{BODY[0]}</p><ul>{links}</ul></body></html>")
+
+
+def test_a_closing_run_of_other_pages_headlines_is_dropped() -> None:
+    root = _linked(HEADLINES)
+    assert drop_link_tail([*BODY, *(f"- {h}" for h in HEADLINES)], root) == BODY
+
+
+def test_fewer_headlines_or_a_closing_sentence_of_the_body_stay() -> None:
+    root = _linked(HEADLINES)
+    assert drop_link_tail([*BODY, *HEADLINES[:2]], root) == [*BODY, *HEADLINES[:2]]
+    unlinked = [*BODY, *HEADLINES, "The notice takes effect next month."]
+    assert drop_link_tail(unlinked, root) == unlinked

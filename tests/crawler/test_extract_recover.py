@@ -106,3 +106,38 @@ def test_recovered_blocks_are_told_apart_for_the_article_or_listing_decision(
     paras, recovered, _ = article.main_paragraphs(root, None, "https://news.example.com/a", None)
     assert paras == [*KEPT[:2], PROSE, KEPT[2]]
     assert recovered == {PROSE}
+
+
+LATER = [
+    "The second part of the notice lists the fines for platforms that skip the review process.",
+    "Repeat offenders can lose their licence for a year, a spokesman for the regulator said.",
+    "Studios have until the end of the year to submit the series already online for review.",
+    "Industry groups asked for more time, saying the reviews could take months to complete.",
+    "The regulator said it would publish a list of approved series every month from now on.",
+]
+
+
+def _sections(between: str, *, sections: int = 1, later: list[str] = LATER) -> str:
+    """An article whose body goes on in a later element of its container's tag and class."""
+    first = "".join(f"<p>{p}</p>" for p in KEPT)
+    rest = "".join(f"<p>{p}</p>" for p in later)
+    more = "".join(f"<div class='story-body'>{rest}</div>" for _ in range(sections))
+    return (
+        f"<html><body><div class='grid'><div class='story-body'>{first}</div></div>"
+        f"{between}<div class='grid'>{more}</div></body></html>"
+    )
+
+
+def test_an_article_cut_by_an_advertisement_goes_on_in_its_next_section() -> None:
+    advert = "<div class='ad-slot'><span>Advertisement</span></div>"
+    assert _recover(_sections(advert)) == [*KEPT, *LATER]
+
+
+def test_a_later_section_counts_only_after_little_text_and_with_some_text_of_its_own() -> None:
+    teaser = "<div class='promo'>" + "A long teaser for another story on the site. " * 4 + "</div>"
+    assert _recover(_sections(teaser)) == KEPT
+    assert _recover(_sections("", later=LATER[:2])) == KEPT
+
+
+def test_a_class_on_many_elements_makes_no_sections() -> None:
+    assert _recover(_sections("", sections=4)) == KEPT
