@@ -7,7 +7,9 @@ Guarantees (SQLite or PostgreSQL, one or many dispatcher processes):
   sending. Two dispatchers never send one delivery at the same time.
 * The outcome is written in a second transaction. A crash or kill -9 between the two leaves
   the row pending: once the lease expires the next dispatch sends it again, with the same
-  delivery id (at-least-once; receivers drop repeats by ``X-Dramawatch-Delivery``).
+  delivery id (at-least-once; receivers drop repeats by ``X-Dramawatch-Delivery``). A
+  database that goes away meanwhile (a restart) is waited for, up to ``RECORD_PATIENCE``
+  seconds, so a message sent is recorded rather than sent again.
 * 2xx = delivered; 408/425/429/5xx, timeouts and connection errors = retry with
   exponential backoff and jitter; other answers, ``max_attempts`` or ``max_age`` = failed.
 """
@@ -27,6 +29,7 @@ from alerts.channels import Channel, build_channel
 from alerts.errors import DeliveryError
 from alerts.records import AlertMessage
 from storage.alerts import DELIVERED, FAILED
+from storage.errors import DatabaseError, is_outage
 from storage.models import utcnow
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ _MAX_ERROR = 2000
 # Batches claimed per sender thread and round: a round's claims must outlast its sends (the
 # lease), so rounds stay small even when a channel times out on every delivery.
 _BATCHES_PER_SENDER = 4
+RECORD_PATIENCE = 60.0  # seconds the outcome of a send waits for an unreachable database
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,13 @@ class DispatchReport:
     def as_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
         return asdict(self)
+
+    def add(self, other: DispatchReport) -> None:
+        """Count ``other``'s outcomes in this report too."""
+        self.delivered += other.delivered
+        self.retrying += other.retrying
+        self.failed += other.failed
+        self.busy += other.busy
 
 
 def dispatch_pending(
@@ -112,7 +123,7 @@ def dispatch_pending(
             batches = _batches(due, channels)
             for first in range(0, len(batches), rounds):
                 claimed = _claim(store, batches[first : first + rounds], now, policy, report)
-                _record(store, list(senders.map(send, claimed)), policy, report)
+                _record_patiently(store, list(senders.map(send, claimed)), policy, report)
 
 
 def _batches(
@@ -193,6 +204,29 @@ def _message(tx: Transaction | None, delivery: Delivery) -> AlertMessage:
         attempt=delivery.attempts,
         riders=riders,
     )
+
+
+def _record_patiently(
+    store: Store, outcomes: Sequence[_Outcome], policy: DispatchPolicy, report: DispatchReport
+) -> None:
+    """Record the outcomes; while the database is unreachable, try again for up to
+    ``RECORD_PATIENCE`` seconds (the messages are out: recording them beats sending twice)."""
+    deadline, pause = time.monotonic() + RECORD_PATIENCE, 0.25
+    while True:
+        recorded = DispatchReport()  # counted only once the transaction commits
+        try:
+            _record(store, outcomes, policy, recorded)
+        except DatabaseError as exc:
+            if not is_outage(exc) or time.monotonic() + pause > deadline:
+                raise
+            logger.warning(
+                "Database unreachable; %d sent messages wait to be recorded", len(outcomes)
+            )
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
+            continue
+        report.add(recorded)
+        return
 
 
 def _record(

@@ -20,7 +20,7 @@ The first group are SQLAlchemy's own classes under names that say what happened,
 ``except`` catches exactly what it did when it named SQLAlchemy. Callers for whom a write is an
 optimisation (HTTP validators) catch ``StorageError``, log and go on; writers retry
 ``DatabaseUnavailable`` and ``IntegrityConflict``; the distributed worker pauses while the
-database is away.
+database is away (:func:`is_outage` tells an unreachable database from a bad statement).
 """
 
 from __future__ import annotations
@@ -67,3 +67,10 @@ __all__ = [
     "IntegrityConflict",
     "StorageError",
 ]
+
+
+def is_outage(error: BaseException) -> bool:
+    """Tell whether ``error`` means the database is unreachable (not a bad statement)."""
+    if isinstance(error, DatabaseUnavailable | ConnectionFailure):
+        return True
+    return isinstance(error, DatabaseError) and bool(error.connection_invalidated)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ class AlertDispatch:
         self.enabled = enabled
         self._dispatched_at = 0.0
         self._dispatching = False
+        self._sending = threading.Lock()  # one dispatch at a time in this worker
 
     def maybe_dispatch(self, *, paused: bool) -> None:
         """Start a dispatch in a thread if one is due and none is running."""
@@ -41,18 +43,20 @@ class AlertDispatch:
         done.addBoth(self._finished)
 
     def last_dispatch(self) -> None:
-        """What the last pages raised goes out before the worker exits."""
-        if self.enabled and not self._dispatching:
+        """What the last pages raised goes out before the worker exits (after the dispatch
+        running in the thread, if any: it may have looked before the last alerts were made)."""
+        if self.enabled:
             self.dispatch_once()
 
     def dispatch_once(self) -> None:
         """Send the due deliveries now."""
         # Any number of workers dispatch: a delivery is claimed by one of them only
         # (a conditional UPDATE, FOR UPDATE SKIP LOCKED on PostgreSQL).
-        try:
-            dispatch_pending(open_store(self.config.database), self.config)
-        except (DatabaseError, OSError) as exc:
-            logger.warning("Alert dispatch failed, next time then: %s", exc)
+        with self._sending:
+            try:
+                dispatch_pending(open_store(self.config.database), self.config)
+            except (DatabaseError, OSError) as exc:
+                logger.warning("Alert dispatch failed, next time then: %s", exc)
 
     def _finished(self, result: Any) -> None:
         self._dispatching = False

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.distributed import queue
 from storage import open_store
-from storage.errors import ConnectionFailure, DatabaseError, DatabaseUnavailable
+from storage.errors import is_outage
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -32,7 +32,7 @@ class OutagePause:
     def retry(self, engine: Any, leases: Leases, request: Request, error: BaseException) -> bool:
         """Queue ``request`` again and pause when ``error`` means the database is down."""
         attempt = int(request.meta.get(queue.ATTEMPT, 0)) + 1
-        if not is_database_outage(error) or attempt > MAX_OUTAGE_RETRIES:
+        if not is_outage(error) or attempt > MAX_OUTAGE_RETRIES:
             return False
         # The copy carries the lease, which ends in the MULTI that queues the copy.
         leases.forget(request)
@@ -53,10 +53,3 @@ class OutagePause:
             logger.warning("Database answers again: worker resumed")
             self.paused = False
             engine.unpause()
-
-
-def is_database_outage(error: BaseException) -> bool:
-    """Tell whether ``error`` means the database is unreachable (not a bad statement)."""
-    if isinstance(error, DatabaseUnavailable | ConnectionFailure):
-        return True
-    return isinstance(error, DatabaseError) and bool(error.connection_invalidated)
