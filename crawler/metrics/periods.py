@@ -68,7 +68,8 @@ class PeriodFinder:
     def find(self, start: int = 0, end: int | None = None) -> list[Period]:
         """Every period expression in ``text[start:end]``, in order, without overlaps."""
         end = len(self.text) if end is None else end
-        years = _between(self._years, start, end - 3)
+        years = self._years
+        years = years[bisect.bisect_left(years, start) : bisect.bisect_left(years, end - 3)]
         # Most texts have no relative years, most sentences no year: no look-up for them.
         relative = self._zh_relative and _between(self._zh_relative, start, end)
         year_words = self._year_words and _between(self._year_words, start + 1, end + 1)
@@ -108,10 +109,6 @@ class _Scope(NamedTuple):
         """True when any character in [start, end) already belongs to a period."""
         return self.taken.find(1, start - self.start, end - self.start) != -1
 
-    def taken_at(self, pos: int) -> int:
-        """1 when the character at ``pos`` already belongs to a period, else 0."""
-        return self.taken[pos - self.start]
-
     def take(self, start: int, end: int) -> None:
         """Mark [start, end) as belonging to a period."""
         self.taken[start - self.start : end - self.start] = b"\x01" * (end - start)
@@ -123,31 +120,32 @@ _scope = maker(_Scope)
 def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
     """Forms that start with their year: 2025年1-8月, 今年上半年, 2025 Q1, 2024's."""
     periods = []
+    text, taken, offset = scope.text, scope.taken, scope.start
     for start in anchors:
-        if scope.taken_at(start):
+        if taken[start - offset]:
             continue
-        if _is_label(scope.text, start):  # "Market size, 2024: 50.44 billion yuan"
+        if _is_label(text, start):  # "Market size, 2024: 50.44 billion yuan"
             scope.take(start, start + 4)
-            periods.append(Period(start, start + 4, scope.text[start : start + 4]))
+            periods.append(Period(start, start + 4, text[start : start + 4]))
             continue
-        if not _may_start_forward_form(scope.text, start):
-            continue
-        period = _build(scope, FORWARD_RE.match(scope.text, start, scope.end))
-        if period is not None:
-            periods.append(period)
+        if _may_start_forward_form(text, start):
+            period = _build(scope, FORWARD_RE.match(text, start, scope.end))
+            if period is not None:
+                periods.append(period)
     return periods
 
 
 def _backward(scope: _Scope, ends: list[int]) -> list[Period]:
     """Forms that end with their year: Q1 2025, January to August 2025, in 2024, last year."""
     periods = []
+    text, taken, offset = scope.text, scope.taken, scope.start
     for end in ends:
-        if scope.taken_at(end - 1):
+        if taken[end - 1 - offset]:
             continue
         period = _simple_year(scope, end)
-        if period is None and _may_end_backward_form(scope.text, end):
-            window = max(scope.start, _window_start(scope.text, end))
-            period = _build(scope, search_backward(scope.text, window, end))
+        if period is None and _may_end_backward_form(text, end):
+            window = max(offset, _window_start(text, end))
+            period = _build(scope, search_backward(text, window, end))
         if period is not None:
             periods.append(period)
     return periods
