@@ -108,6 +108,7 @@ def extract_observations(
         for index, (amount, place, term) in enumerate(zip(doc.amounts, places, terms, strict=True))
         if term is not None
     ]
+    doc.read_periods(sorted({link.place.sentence for link in linked}))
     periods = [choose_period(doc, link.amount, link.place, tagger) for link in linked]
     abouts = [tagger.about(link.amount, link.place, link.term[:2]) for link in linked]
     return _observations(text, matcher, tagger, linked, periods, abouts)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from crawler.metrics.period_forms import (
@@ -65,23 +66,37 @@ class PeriodFinder:
             m.end() for m in _YEAR_WORD.finditer(text) if _after_relative_word(text, m.start())
         ]
 
-    def find(self, start: int = 0, end: int | None = None) -> list[Period]:
-        """Every period expression in ``text[start:end]``, in order, without overlaps."""
-        end = len(self.text) if end is None else end
+    def find(self, spans: Sequence[tuple[int, int]]) -> list[list[Period]]:
+        """Every period expression in each of ``spans`` (apart), in order, without overlaps.
+
+        The forms that start with their year are read in every span, then those that end with
+        it: one tight loop each keeps its regex and code in the processor's caches.
+        """
+        scopes = [self._scope(start, end) for start, end in spans]
+        found = [_forward(scope) if scope is not None else [] for scope in scopes]
+        for periods, scope in zip(found, scopes, strict=True):
+            if scope is not None:
+                periods += _backward(scope)
+                if len(periods) > 1:
+                    periods.sort(key=_start)
+        return found
+
+    def _scope(self, start: int, end: int) -> _Scope | None:
+        """The scope of [start, end) with the anchors to try there; None when it names no
+        year (most sentences)."""
         years = self._years
         years = years[bisect.bisect_left(years, start) : bisect.bisect_left(years, end - 3)]
-        # Most texts have no relative years, most sentences no year: no look-up for them.
+        # Most texts have no relative years: no look-up for them.
         relative = self._zh_relative and _between(self._zh_relative, start, end)
         year_words = self._year_words and _between(self._year_words, start + 1, end + 1)
         if not (years or relative or year_words):
-            return []  # most sentences name no year
-        scope = _scope((self.text, start, end, self.published_year, bytearray(end - start)))
-        periods = _forward(scope, sorted(years + relative) if relative else years)
+            return None
         ends = [year + 4 for year in reversed(years)]
-        periods += _backward(scope, sorted(ends + year_words, reverse=True) if year_words else ends)
-        if len(periods) > 1:
-            periods.sort(key=_start)
-        return periods
+        return _new_scope((
+            self.text, start, end, self.published_year, bytearray(end - start),
+            sorted(years + relative) if relative else years,
+            sorted(ends + year_words, reverse=True) if year_words else ends,
+        ))  # fmt: skip
 
 
 _period = maker(Period)
@@ -104,6 +119,8 @@ class _Scope(NamedTuple):
     end: int
     published: int | None
     taken: bytearray
+    forward: list[int]  # where forms that start with their year may start, in order
+    backward: list[int]  # where forms that end with their year may end, last first
 
     def is_taken(self, start: int, end: int) -> bool:
         """True when any character in [start, end) already belongs to a period."""
@@ -114,14 +131,14 @@ class _Scope(NamedTuple):
         self.taken[start - self.start : end - self.start] = b"\x01" * (end - start)
 
 
-_scope = maker(_Scope)
+_new_scope = maker(_Scope)
 
 
-def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
+def _forward(scope: _Scope) -> list[Period]:
     """Forms that start with their year: 2025年1-8月, 今年上半年, 2025 Q1, 2024's."""
     periods = []
     text, taken, offset = scope.text, scope.taken, scope.start
-    for start in anchors:
+    for start in scope.forward:
         if taken[start - offset]:
             continue
         if _is_label(text, start):  # "Market size, 2024: 50.44 billion yuan"
@@ -135,11 +152,11 @@ def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
     return periods
 
 
-def _backward(scope: _Scope, ends: list[int]) -> list[Period]:
+def _backward(scope: _Scope) -> list[Period]:
     """Forms that end with their year: Q1 2025, January to August 2025, in 2024, last year."""
     periods = []
     text, taken, offset = scope.text, scope.taken, scope.start
-    for end in ends:
+    for end in scope.backward:
         if taken[end - 1 - offset]:
             continue
         period = _simple_year(scope, end)
