@@ -36,6 +36,8 @@ AMOUNT_RE = re.compile(
     re.VERBOSE,
 )
 PREFIX_END = frozenset("$¥€DdBbYy币+")
+_CODE_ENDS = frozenset("DdBbYy")  # the last letters of USD, HKD, RMB and CNY
+_CODES = frozenset({"usd", "hkd", "rmb", "cny"})
 _PREFIX_RE = re.compile(
     r"(?P<sign>\+\s?)?(?P<pre>(?<![A-Za-z])(?i:US\s?\$|USD\s?\$?|HK\$|HKD\s?\$?|RMB\s?¥?"
     r"|CNY\s?¥?)|\$|¥|€|人民币)?$"
@@ -88,7 +90,7 @@ def read_parts(text: str, match: re.Match[str]) -> Parts:
     _, q1, wscale, cscale, lscale, q2, unit, q3 = match.groups()
     sign, pre = False, None
     before = start - 1 if start and text[start - 1] == " " else start
-    if before and text[before - 1] in PREFIX_END:
+    if before and text[before - 1] in PREFIX_END and _may_be_prefix(text, before):
         prefix = _prefix(text, start)
         if prefix is not None:
             sign, pre = bool(prefix["sign"]), prefix["pre"]
@@ -98,6 +100,15 @@ def read_parts(text: str, match: re.Match[str]) -> Parts:
         start, match.end(), text[number_start : match.end(1)], sign, pre, scale, unit,
         q1 or q2 or q3, not (sign or pre or scale or unit),
     ))  # fmt: skip
+
+
+def _may_be_prefix(text: str, end: int) -> bool:
+    """False when the word ending at ``end`` in a letter ("reached", "by") is none of the
+    currency codes a prefix can end with (most words before numbers): no search then."""
+    if text[end - 1] not in _CODE_ENDS:
+        return True
+    # casefold() maps every letter the case-blind regex takes for another ("ſ", "K") to it.
+    return text[max(0, end - 3) : end].casefold() in _CODES
 
 
 def _prefix(text: str, end: int) -> re.Match[str] | None:

@@ -119,20 +119,22 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
 
     ``blocked`` marks with 1 the characters (titles, sentences without a term) to skip.
     """
-    amounts = []
-    for match in AMOUNT_RE.finditer(text):
-        start, end = match.span()
-        # Checked before the parts are read: most numbers that are not figures fail here.
-        if (
-            blocked.find(1, start, end) == -1
-            and not _is_glued_after(text, end, match["unit"])
-            and not _is_bare_year(text, start, end)
-        ):
-            amount = _amount(text, read_parts(text, match))
-            if amount is not None:
-                amounts.append(amount)
+    # Each stage runs over all numbers in turn (the regex scan, the checks, the reading):
+    # one tight loop per stage keeps its code and tables in the processor's caches.
+    matches = list(AMOUNT_RE.finditer(text))
+    # Checked before the parts are read: most numbers that are not figures fail here.
+    numbers = [
+        read_parts(text, match)
+        for match in matches
+        if blocked.find(1, match.start(), match.end()) == -1
+        and not _is_glued_after(text, match.end(), match["unit"])
+        and not _is_bare_year(text, match.start(), match.end())
+    ]
+    amounts = [amount for amount in (_amount(text, parts) for parts in numbers) if amount]
     if not text.isascii():
-        amounts = sorted(amounts + _cjk_amounts(text, blocked))
+        numerals = _cjk_amounts(text, blocked)
+        if numerals:  # the others are in text order already
+            amounts = sorted(amounts + numerals)
     return _drop_restatements(text, amounts)
 
 
@@ -236,7 +238,8 @@ def _is_change(parts: Parts, unit: str | None, label: str, before: str, window: 
     """
     if parts.sign or unit in CHANGE_UNITS or label == "change":
         return True
-    stripped = _strip_fillers(before)
+    # Most windows end with no filler: then nothing is dropped and no call is made.
+    stripped = _strip_fillers(before) if before.endswith(_CHANGE_FILLERS) else before
     if stripped == window:
         return False
     hit = _BEFORE.ending(stripped)
@@ -260,8 +263,8 @@ def _drop_restatements(text: str, amounts: list[Amount]) -> list[Amount]:
     """Drop a bracketed money amount that restates the one before: 20,000 yuan (US$2,829)."""
     kept: list[Amount] = []
     for amount in amounts:
-        previous = kept[-1] if kept else None
-        if previous is not None and _restates(text, previous, amount):
+        # Only money restates money: the units are checked here, without a call for the rest.
+        if amount.unit in CURRENCIES and kept and _restates(text, kept[-1], amount):
             logger.debug("Skipping restated amount at %d", amount.start)
             continue
         kept.append(amount)
@@ -269,8 +272,9 @@ def _drop_restatements(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 def _restates(text: str, previous: Amount, amount: Amount) -> bool:
-    """True when ``amount`` is a bracketed currency conversion of ``previous``."""
-    if previous.unit not in CURRENCIES or amount.unit not in CURRENCIES:
+    """True when ``amount``, an amount of money, is a bracketed currency conversion of
+    ``previous``."""
+    if previous.unit not in CURRENCIES:
         return False
     gap = text[previous.end : amount.start].strip().lower()
     return gap in ("(", "（") or (gap[:1] in "(（" and gap[1:].strip() in _CONVERSION_WORDS)

@@ -73,19 +73,24 @@ class Document:
         hi = bisect.bisect_left(self.amount_starts, end)
         return self.amounts[lo:hi]
 
-    def periods_of(self, place: Place) -> list[Period]:
-        """Periods of a sentence outside book titles, comparison bases (较2023年) left out;
-        found once per sentence, when first needed."""
-        found = self._periods.get(place.sentence)
-        if found is None:
-            found = self._periods[place.sentence] = [
+    def read_periods(self, sentences: list[int]) -> None:
+        """Find the periods of ``sentences`` (in order) in one pass, for :meth:`periods_of`:
+        outside book titles, comparison bases (较2023年) and starts of running totals left out."""
+        spans = [self.segments.sentence_span(sentence) for sentence in sentences]
+        for sentence, found in zip(sentences, self.periods.find(spans), strict=True):
+            self._periods[sentence] = [
                 p
-                for p in self.periods.find(place.sentence_start, place.sentence_end)
+                for p in found
                 if not _is_base(self.text, p)
                 and not _is_start(self.text, p)
                 and not self._in_title(p.start)
             ]
-        return found
+
+    def periods_of(self, place: Place) -> list[Period]:
+        """The periods of a number's sentence (read here if :meth:`read_periods` did not)."""
+        if place.sentence not in self._periods:
+            self.read_periods([place.sentence])
+        return self._periods[place.sentence]
 
     def _in_title(self, pos: int) -> bool:
         """True when ``pos`` falls inside a book title (titles are apart and in order: only the

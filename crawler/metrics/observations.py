@@ -9,14 +9,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from crawler.metrics.amounts import CURRENCIES
+from crawler.metrics.amounts import CURRENCIES, Amount
 from crawler.metrics.document import Document, Place, build_document
 from crawler.metrics.entities import EntityDefinition, Mention, finder_for
 from crawler.metrics.linking import choose_period, choose_term
 from crawler.metrics.tags import TERM_REGION, Tagger
-from crawler.metrics.terms import matcher_for
+from crawler.metrics.terms import Term, TermMatcher, matcher_for
 
 if TYPE_CHECKING:
     from datetime import date
@@ -99,16 +99,44 @@ def extract_observations(
     mentions = _term_regions(doc) if finder is not None else []
     names = (finder, mentions, title, region)
     tagger = Tagger(doc.text, doc.segments, doc.amounts, (doc.spans, doc.words), names)
+    # Each stage runs over every number before the next starts: one tight loop per stage keeps
+    # its code and tables in the processor's caches (number by number was about 10% slower).
+    places = [Place.of(doc.segments, amount.start) for amount in doc.amounts]
+    terms = [choose_term(doc, matcher, *pair) for pair in zip(doc.amounts, places, strict=True)]
+    linked = [
+        _Linked(index, amount, place, term)
+        for index, (amount, place, term) in enumerate(zip(doc.amounts, places, terms, strict=True))
+        if term is not None
+    ]
+    doc.read_periods(sorted({link.place.sentence for link in linked}))
+    periods = [choose_period(doc, link.amount, link.place, tagger) for link in linked]
+    abouts = [tagger.about(link.amount, link.place, link.term[:2]) for link in linked]
+    return _observations(text, matcher, tagger, linked, periods, abouts)
+
+
+class _Linked(NamedTuple):
+    """A number linked to a metric's term, and where it sits."""
+
+    ordinal: int  # its index among the amounts
+    amount: Amount
+    place: Place
+    term: Term
+
+
+def _observations(
+    text: str,
+    matcher: TermMatcher,
+    tagger: Tagger,
+    linked: list[_Linked],
+    periods: list[str | None],
+    abouts: list[tuple[str | None, str | None]],
+) -> list[Observation]:
+    """The observations of the linked numbers, tagged in text order, repeats left out."""
     observations: list[Observation] = []
     seen: set[tuple[object, ...]] = set()
-    for index, amount in enumerate(doc.amounts):
-        place = Place.of(doc.segments, amount.start)
-        term = choose_term(doc, matcher, amount, place)
-        if term is None:
-            continue
+    for (index, amount, place, term), period, about in zip(linked, periods, abouts, strict=True):
         metric, unit = matcher.keys[term.metric], amount.unit or matcher.units[term.metric]
-        period = choose_period(doc, amount, place, tagger)
-        tags = tagger.tag(index, place, (term.start, term.end), unit in CURRENCIES, period)
+        tags = tagger.tag(index, place, about, unit in CURRENCIES, period)
         key = (metric, amount.value, period, tags)
         if tags is None or key in seen:
             continue

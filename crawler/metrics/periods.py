@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from crawler.metrics.period_forms import (
@@ -65,22 +66,37 @@ class PeriodFinder:
             m.end() for m in _YEAR_WORD.finditer(text) if _after_relative_word(text, m.start())
         ]
 
-    def find(self, start: int = 0, end: int | None = None) -> list[Period]:
-        """Every period expression in ``text[start:end]``, in order, without overlaps."""
-        end = len(self.text) if end is None else end
-        years = _between(self._years, start, end - 3)
-        # Most texts have no relative years, most sentences no year: no look-up for them.
+    def find(self, spans: Sequence[tuple[int, int]]) -> list[list[Period]]:
+        """Every period expression in each of ``spans`` (apart), in order, without overlaps.
+
+        The forms that start with their year are read in every span, then those that end with
+        it: one tight loop each keeps its regex and code in the processor's caches.
+        """
+        scopes = [self._scope(start, end) for start, end in spans]
+        found = [_forward(scope) if scope is not None else [] for scope in scopes]
+        for periods, scope in zip(found, scopes, strict=True):
+            if scope is not None:
+                periods += _backward(scope)
+                if len(periods) > 1:
+                    periods.sort(key=_start)
+        return found
+
+    def _scope(self, start: int, end: int) -> _Scope | None:
+        """The scope of [start, end) with the anchors to try there; None when it names no
+        year (most sentences)."""
+        years = self._years
+        years = years[bisect.bisect_left(years, start) : bisect.bisect_left(years, end - 3)]
+        # Most texts have no relative years: no look-up for them.
         relative = self._zh_relative and _between(self._zh_relative, start, end)
         year_words = self._year_words and _between(self._year_words, start + 1, end + 1)
         if not (years or relative or year_words):
-            return []  # most sentences name no year
-        scope = _scope((self.text, start, end, self.published_year, bytearray(end - start)))
-        periods = _forward(scope, sorted(years + relative) if relative else years)
+            return None
         ends = [year + 4 for year in reversed(years)]
-        periods += _backward(scope, sorted(ends + year_words, reverse=True) if year_words else ends)
-        if len(periods) > 1:
-            periods.sort(key=_start)
-        return periods
+        return _new_scope((
+            self.text, start, end, self.published_year, bytearray(end - start),
+            sorted(years + relative) if relative else years,
+            sorted(ends + year_words, reverse=True) if year_words else ends,
+        ))  # fmt: skip
 
 
 _period = maker(Period)
@@ -103,51 +119,50 @@ class _Scope(NamedTuple):
     end: int
     published: int | None
     taken: bytearray
+    forward: list[int]  # where forms that start with their year may start, in order
+    backward: list[int]  # where forms that end with their year may end, last first
 
     def is_taken(self, start: int, end: int) -> bool:
         """True when any character in [start, end) already belongs to a period."""
         return self.taken.find(1, start - self.start, end - self.start) != -1
-
-    def taken_at(self, pos: int) -> int:
-        """1 when the character at ``pos`` already belongs to a period, else 0."""
-        return self.taken[pos - self.start]
 
     def take(self, start: int, end: int) -> None:
         """Mark [start, end) as belonging to a period."""
         self.taken[start - self.start : end - self.start] = b"\x01" * (end - start)
 
 
-_scope = maker(_Scope)
+_new_scope = maker(_Scope)
 
 
-def _forward(scope: _Scope, anchors: list[int]) -> list[Period]:
+def _forward(scope: _Scope) -> list[Period]:
     """Forms that start with their year: 2025年1-8月, 今年上半年, 2025 Q1, 2024's."""
     periods = []
-    for start in anchors:
-        if scope.taken_at(start):
+    text, taken, offset = scope.text, scope.taken, scope.start
+    for start in scope.forward:
+        if taken[start - offset]:
             continue
-        if _is_label(scope.text, start):  # "Market size, 2024: 50.44 billion yuan"
+        if _is_label(text, start):  # "Market size, 2024: 50.44 billion yuan"
             scope.take(start, start + 4)
-            periods.append(Period(start, start + 4, scope.text[start : start + 4]))
+            periods.append(Period(start, start + 4, text[start : start + 4]))
             continue
-        if not _may_start_forward_form(scope.text, start):
-            continue
-        period = _build(scope, FORWARD_RE.match(scope.text, start, scope.end))
-        if period is not None:
-            periods.append(period)
+        if _may_start_forward_form(text, start):
+            period = _build(scope, FORWARD_RE.match(text, start, scope.end))
+            if period is not None:
+                periods.append(period)
     return periods
 
 
-def _backward(scope: _Scope, ends: list[int]) -> list[Period]:
+def _backward(scope: _Scope) -> list[Period]:
     """Forms that end with their year: Q1 2025, January to August 2025, in 2024, last year."""
     periods = []
-    for end in ends:
-        if scope.taken_at(end - 1):
+    text, taken, offset = scope.text, scope.taken, scope.start
+    for end in scope.backward:
+        if taken[end - 1 - offset]:
             continue
         period = _simple_year(scope, end)
-        if period is None and _may_end_backward_form(scope.text, end):
-            window = max(scope.start, _window_start(scope.text, end))
-            period = _build(scope, search_backward(scope.text, window, end))
+        if period is None and _may_end_backward_form(text, end):
+            window = max(offset, _window_start(text, end))
+            period = _build(scope, search_backward(text, window, end))
         if period is not None:
             periods.append(period)
     return periods

@@ -105,17 +105,23 @@ class Tagger:
         # The catalogue, its names in ``spans``, the title and the source's region (for 本市:
         # see ``local.py``).
         self.finder, self._mentions, self.title, self.region = names
+        self._read = self._mentions  # the names read in ``spans`` (local references come later)
         self._mention_starts: list[int] | None = None  # set once local references are read
         self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
         self._subjects: dict[int, str | None] = {}  # first subject by sentence, once read
 
     def tag(
-        self, index: int, place: Place, term: tuple[int, int], currency: bool, period: str | None
+        self,
+        index: int,
+        place: Place,
+        about: tuple[str | None, str | None],
+        currency: bool,
+        period: str | None,
     ) -> Tags | None:
-        """The tags of the figure of amount ``index``, named by the metric term at ``term``
-        (``currency``: its unit is money); None for the move of a share price ("Shares of COL
-        Group rose 5%"), which is no figure."""
+        """The tags of the figure of amount ``index``, about the entity and region ``about``
+        (see :meth:`about`; ``currency``: its unit is money); None for the move of a share price
+        ("Shares of COL Group rose 5%"), which is no figure."""
         amount = self.amounts[index]
         since, until = self._window(index, place)
         earlier, before, after = self._cues.around(place.sentence_start, since, amount.start, until)
@@ -138,8 +144,7 @@ class Tagger:
             and AS_OF_RE.search(self.text, since, amount.start) is not None
         )
         basis = _basis("cumulative" in before or "cumulative" in after, as_of, period, previous)
-        entity, region = self._who_where(amount, place, term) if self.finder else (None, None)
-        tags = _tags((entity, region, status, basis))
+        tags = _tags((*about, status, basis))
         self._previous = (place.sentence, tags)
         return tags
 
@@ -164,9 +169,13 @@ class Tagger:
         """The cues of the sentences that hold numbers, found on first use."""
         return find_cues(self.text, self.spans, self.words)
 
-    def _who_where(
+    def about(
         self, amount: _Located, place: Place, term: tuple[int, int]
     ) -> tuple[str | None, str | None]:
+        """The entity and region of the figure ``amount``, named by the metric term at ``term``
+        (none without a catalogue)."""
+        if self.finder is None:
+            return None, None
         sentence = self._sentence_mentions(place.sentence_start, place.sentence_end)
         if not sentence and not _PRONOUN.match(self.text, place.sentence_start):
             return None, None
@@ -257,11 +266,28 @@ class Tagger:
     def _read_first_subject(self, sentence: int) -> str | None:
         assert self.finder is not None
         span = self.segments.sentence_span(sentence)
-        mentions = self.finder.find_in(self.text, [span], self.words)
+        mentions = self._names_read(*span)
+        if mentions is None:
+            mentions = self.finder.find_in(self.text, [span], self.words)
         for index, mention in enumerate(mentions):
             if self._is_subject(mention) and not self._owns(mention, mentions, index + 1):
                 return mention.key
         return None
+
+    def _names_read(self, start: int, end: int) -> list[Mention] | None:
+        """The names in [start, end) as read with the sentences that hold numbers, when they
+        hold this stretch and no name crosses its edges (the same names as a reading of the
+        stretch alone); None when it must be read on its own."""
+        run = bisect.bisect_right(self.spans, (start, len(self.text))) - 1
+        if run < 0 or self.spans[run][1] < end:
+            return None
+        starts = [m.start for m in self._read]
+        first = bisect.bisect_left(starts, self.spans[run][0])
+        lo, hi = bisect.bisect_left(starts, start, first), bisect.bisect_left(starts, end, first)
+        if any(m.end > start for m in self._read[first:lo]):
+            return None
+        inside = self._read[lo:hi]
+        return None if any(m.end > end for m in inside) else inside
 
     def _is_subject(self, mention: Mention) -> bool:
         """A company, app or platform; a regulator unless it only reports the figure."""
