@@ -83,7 +83,7 @@ class Document:
                 for p in found
                 if not _is_base(self.text, p)
                 and not _is_start(self.text, p)
-                and not self._in_title(p.start)
+                and not (self.titles and self._in_title(p.start))
             ]
 
     def periods_of(self, place: Place) -> list[Period]:

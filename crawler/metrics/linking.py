@@ -106,9 +106,10 @@ def choose_period(doc: Document, amount: Amount, place: Place, tagger: Tagger) -
     # "30 million users and plans to double that next year": next year is the plan's.
     periods = doc.periods_of(place)
     if periods and periods[-1].start >= amount.end:  # periods are in text order
-        periods = [
-            p for p in periods if p.start < amount.end or not tagger.planned(amount.end, p.start)
-        ]
+        # A plan's cue before a period makes it the plan's, and so every period after it.
+        plan = tagger.first_plan(amount.end, periods[-1].start)
+        if plan < periods[-1].start:
+            periods = [p for p in periods if p.start < amount.end or p.start <= plan]
     if amount.unit == "multiple":
         periods = [p for p in periods if not _is_multiple_base(doc.text, p, amount)]
     if len(periods) < 2:  # nothing to weigh

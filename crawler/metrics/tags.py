@@ -122,21 +122,26 @@ class Tagger:
         """The tags of the figure of amount ``index``, about the entity and region ``about``
         (see :meth:`about`; ``currency``: its unit is money); None for the move of a share price
         ("Shares of COL Group rose 5%"), which is no figure."""
-        amount = self.amounts[index]
-        since, until = self._window(index, place)
+        amounts = self.amounts
+        amount = amounts[index]
+        # The window: from the previous number of the sentence to the next of the clause.
+        since = max(amounts[index - 1].end if index else 0, place.sentence_start)
+        after_it = amounts[index + 1].start if index + 1 < len(amounts) else place.clause_end
+        until = min(after_it, place.clause_end)
         earlier, before, after = self._cues.around(place.sentence_start, since, amount.start, until)
         if "share" in before:
             return None
         last = self._previous
         previous = last[1] if last is not None and last[0] == place.sentence else None
-        status = _status(before) or (previous.status if previous else None)
+        # Most figures have no cue before them: no look-up then.
+        status = (_status(before) if before else None) or (previous.status if previous else None)
         # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact ("revenue from apps
         # is set to reach": a "from" before the cue is no base).
         if status not in (None, ACTUAL) and self._after_base(since, amount.start):
             status = ACTUAL
         # The first figure of a sentence also reads the words before the numbers ahead of it
         # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
-        status = status or _status(earlier) or ACTUAL
+        status = status or (_status(earlier) if earlier else None) or ACTUAL
         as_of = (
             currency
             and period is not None
@@ -148,21 +153,15 @@ class Tagger:
         self._previous = (place.sentence, tags)
         return tags
 
-    def planned(self, start: int, end: int) -> bool:
-        """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
-        return self._cues.any_between(start, end, PLANNED)
+    def first_plan(self, start: int, end: int) -> int:
+        """The offset of the first target or forecast cue ("plans to", 预计, will ...) in
+        [start, end), else ``end``."""
+        return self._cues.first_between(start, end, PLANNED)
 
     def _after_base(self, since: int, number: int) -> bool:
         """True when a comparison base ("from", 较) stands after the last planning cue."""
         cue = self._cues.last_between(since, number, PLANNED)
         return BASE_RE.search(self.text, cue, number) is not None
-
-    def _window(self, index: int, place: Place) -> tuple[int, int]:
-        """From the previous number of the sentence to the next of the clause."""
-        amounts = self.amounts
-        since = amounts[index - 1].end if index else 0
-        until = amounts[index + 1].start if index + 1 < len(amounts) else place.clause_end
-        return max(since, place.sentence_start), min(until, place.clause_end)
 
     @cached_property
     def _cues(self) -> Cues:
@@ -324,10 +323,9 @@ def _has_possessive(text: str, start: int, end: int) -> bool:
 
 def _status(cues: Sequence[str]) -> str | None:
     """The status the strongest cue sets, if any."""
-    if cues:
-        for cue, status in _STATUS.items():
-            if cue in cues:
-                return status
+    for cue, status in _STATUS.items():
+        if cue in cues:
+            return status
     return None
 
 
