@@ -122,14 +122,14 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
     """
     # Each stage runs over all numbers in turn (the regex scan, the checks, the reading):
     # one tight loop per stage keeps its code and tables in the processor's caches.
-    matches = list(AMOUNT_RE.finditer(text))
+    matches = [(match, *match.span()) for match in AMOUNT_RE.finditer(text)]
     # Checked before the parts are read: most numbers that are not figures fail here.
     numbers = [
         read_parts(text, match)
-        for match in matches
-        if blocked.find(1, match.start(), match.end()) == -1
-        and not _is_glued_after(text, match.end(), match["unit"])
-        and not _is_bare_year(text, match.start(), match.end())
+        for match, start, end in matches
+        if blocked.find(1, start, end) == -1
+        and not _is_glued_after(text, end, match["unit"])
+        and not (end - start == 4 and _is_bare_year(text, start, end))
     ]
     lowered = _lowered(text)
     amounts = [amount for amount in (_amount(text, parts, lowered) for parts in numbers) if amount]
@@ -141,10 +141,11 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
 
 
 def _is_bare_year(text: str, start: int, end: int) -> bool:
-    """True for a year that nothing around can make a figure ("in 2024"), decided before the
-    parts are read (``_amount`` would drop it too: one number in five is a year)."""
+    """True for a four-character number that is a year nothing around can make a figure
+    ("in 2024"), decided before the parts are read (``_amount`` would drop it too: one number
+    in five is a year)."""
     digits = text[start:end]
-    if end - start != 4 or not digits.isdigit() or not 1900 <= int(digits) <= 2100:
+    if not digits.isdigit() or not 1900 <= int(digits) <= 2100:
         return False
     before = start - 1 if start and text[start - 1] == " " else start
     return not (before and text[before - 1] in PREFIX_END)  # no "$" or "RMB" before it

@@ -132,12 +132,14 @@ def build_document(
 def _numeric_sentences(text: str, segments: Segments) -> list[tuple[int, int]]:
     """Spans of the runs of sentences that hold a digit: only they can hold observations."""
     spans: list[tuple[int, int]] = []
+    starts, ends = segments.sentence_starts, segments.sentence_ends  # read once per sentence
     lead = _DIGIT_START.search(text)
     while lead is not None:
         if not _DIGIT_RE.match(text, lead.start()):  # 一 or 三 alone: a word, not a figure
             lead = _DIGIT_START.search(text, lead.start() + 1)
             continue
-        start, end = segments.sentence_span(segments.sentence_of(lead.start()))
+        sentence = bisect.bisect_right(starts, lead.start()) - 1
+        start, end = starts[sentence], ends[sentence]
         if spans and spans[-1][1] == start:
             start = spans.pop()[0]
         spans.append((start, end))

@@ -47,22 +47,17 @@ def _compatible(amount: Amount, metric_unit: str) -> bool:
     return metric_unit != "percent"
 
 
-def _gap(amount: Amount, term: Term) -> int:
-    """Characters between the number and the term (0 when they touch or overlap)."""
-    if term.end <= amount.start:
-        return amount.start - term.end
-    return max(0, term.start - amount.end)
-
-
 def choose_term(doc: Document, matcher: TermMatcher, amount: Amount, place: Place) -> Term | None:
     """The nearest eligible term in the number's clause, else one from earlier clauses."""
     best, best_gap = None, _MAX_TERM_GAP + 1
     for term in doc.terms_in(place.clause_start, place.clause_end):
-        gap = _gap(amount, term)
+        # Characters between the number and the term (0 when they touch or overlap).
+        before = term.end <= amount.start
+        gap = amount.start - term.end if before else max(0, term.start - amount.end)
         if (
             gap < best_gap  # the first of equally near terms wins
             and _compatible(amount, matcher.units[term.metric])
-            and not (term.end <= amount.start and _owned(doc, term, amount, place.clause_start))
+            and not (before and _owned(doc, term, amount, place.clause_start))
         ):
             best, best_gap = term, gap
     return best if best is not None else _earlier_term(doc, matcher, amount, place)

@@ -41,6 +41,7 @@ _YEAR_PREPOSITIONS = frozenset(
 )
 _AFTER_FORWARD_YEAR = frozenset("HQ年'’")
 _AFTER_FORWARD_SPACE = frozenset("HQ年")
+_LABEL_ENDS = (":", "：")
 _LOOK_BEHIND = 48  # the longest backward form: "first eleven months of the year this year"
 
 
@@ -141,7 +142,8 @@ def _forward(scope: _Scope) -> list[Period]:
     for start in scope.forward:
         if taken[start - offset]:
             continue
-        if _is_label(text, start):  # "Market size, 2024: 50.44 billion yuan"
+        # A year that labels what follows it: "Market size, 2024: 50.44 billion yuan".
+        if text[start + 4 : start + 5] in _LABEL_ENDS and text[start].isdigit():
             scope.take(start, start + 4)
             periods.append(Period(start, start + 4, text[start : start + 4]))
             continue
@@ -185,11 +187,6 @@ def _simple_year(scope: _Scope, end: int) -> Period | None:
         return None
     scope.take(start, end)
     return _period((start, end, digits))
-
-
-def _is_label(text: str, start: int) -> bool:
-    """True for a year that labels what follows it: "2024: 50.44 billion yuan"."""
-    return text[start].isdigit() and text[start + 4 : start + 5] in (":", "：")
 
 
 def _may_start_forward_form(text: str, start: int) -> bool:
