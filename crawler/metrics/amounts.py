@@ -115,10 +115,11 @@ class Amount(NamedTuple):
 _new_amount = maker(Amount)
 
 
-def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
+def find_amounts(text: str, blocked: bytearray, lowered: str | None = None) -> list[Amount]:
     """Amounts in ``text``, skipping codes, dates, rule thresholds and bracketed restatements.
 
-    ``blocked`` marks with 1 the characters (titles, sentences without a term) to skip.
+    ``blocked`` marks with 1 the characters (titles, sentences without a term) to skip;
+    ``lowered`` is ``text.lower()``, when it is at hand.
     """
     # Each stage runs over all numbers in turn (the regex scan, the checks, the reading):
     # one tight loop per stage keeps its code and tables in the processor's caches.
@@ -131,10 +132,10 @@ def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
         and not _is_glued_after(text, end, match["unit"])
         and not (end - start == 4 and _is_bare_year(text, start, end))
     ]
-    lowered = _lowered(text)
-    amounts = [amount for amount in (_amount(text, parts, lowered) for parts in numbers) if amount]
+    windows = _windows(text, lowered)
+    amounts = [amount for amount in (_amount(text, parts, windows) for parts in numbers) if amount]
     if not text.isascii():
-        numerals = _cjk_amounts(text, blocked, lowered)
+        numerals = _cjk_amounts(text, blocked, windows)
         if numerals:  # the others are in text order already
             amounts = sorted(amounts + numerals)
     return _drop_restatements(text, amounts)
@@ -180,10 +181,12 @@ class _SlicesLowered:
 _Lowered = str | _SlicesLowered
 
 
-def _lowered(text: str) -> _Lowered:
-    """The text lower-cased once, its slices those of the text lower-cased (no letter changes
-    length; a final sigma differs, which no phrase holds); else slices lower-cased one by one."""
-    lowered = text.lower()
+def _windows(text: str, lowered: str | None) -> _Lowered:
+    """The text lower-cased once, when its slices are those of the text lower-cased (no letter
+    changed length; a final sigma differs, which no phrase holds); else slices lower-cased one
+    by one."""
+    if lowered is None:
+        lowered = text.lower()
     return lowered if len(lowered) == len(text) else _SlicesLowered(text)
 
 

@@ -113,7 +113,8 @@ def build_document(
         terms, names = find_each((matcher, finder.matcher), text, spans, words)
         mentions = finder.mentions(names)
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
-    amounts = find_amounts(text, _blocked(text, segments, terms, titles))
+    lowered = words.matched if words.lowered else None  # the text lower-cased, read once
+    amounts = find_amounts(text, _blocked(text, segments, terms, titles), lowered)
     return Document(
         text,
         segments,
