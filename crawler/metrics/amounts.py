@@ -214,10 +214,7 @@ def _amount(text: str, parts: Parts, lowered: _Lowered) -> Amount | None:
         or parts.sign
         or unit in CHANGE_UNITS
         or label == "change"
-        or (
-            (unhedged is not before or unhedged.endswith(_CHANGE_FILLERS))
-            and _grows(unhedged, before)
-        )
+        or ((unhedged is not before or unhedged[-1:] in _FILLERS_END) and _grows(unhedged, before))
     )
     return _new_amount(
         (start, end, value_of(parts), unit, qualifier, "change" if change else "level")
@@ -267,7 +264,7 @@ def _grows(before: str, window: str) -> bool:
     """True when a growth word ends ``before`` once fillers ("by", 了, 达) are dropped: "up ...
     by" (``window``: the whole text before the number, whose look-up found none; ``before``:
     the same without its hedge; the look-up is only repeated when dropping changed it)."""
-    stripped = _strip_fillers(before) if before.endswith(_CHANGE_FILLERS) else before
+    stripped = _strip_fillers(before)
     if stripped == window:
         return False
     hit = _BEFORE.ending(stripped)
@@ -277,13 +274,18 @@ def _grows(before: str, window: str) -> bool:
 def _strip_fillers(before: str) -> str:
     """Drop "by", "of", "a", 了, 达 ... between a growth verb and its number.
 
-    No filler ends another, so at most one matches at a time and the order does not matter.
+    No filler ends another, so at most one matches at a time and the order does not matter;
+    the fillers are filed by their last character, so most ends are ruled out by one look-up.
     """
-    while before.endswith(_CHANGE_FILLERS):
-        for filler in _FILLERS_END[before[-1]]:
+    fillers = _FILLERS_END.get(before[-1:])
+    while fillers:
+        for filler in fillers:
             if before.endswith(filler):
                 before = before[: -len(filler)].rstrip()
                 break
+        else:
+            break
+        fillers = _FILLERS_END.get(before[-1:])
     return before
 
 
