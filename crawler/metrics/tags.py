@@ -232,7 +232,10 @@ class Tagger:
                 break
             if self._is_subject(mention) and not self._owns(mention, sentence, index + 1):
                 return mention.key
-        return self._antecedent(place.sentence) if place.sentence else None
+        # Most sentences open with no pronoun: the look-back is not started for them.
+        if not place.sentence or not _PRONOUN.match(self.text, place.sentence_start):
+            return None
+        return self._antecedent(place.sentence)
 
     def _own_subject(self, amount: _Located, own: list[Mention]) -> str | None:
         """The clause's nearest name before the number, unless names share the figure or a
@@ -337,8 +340,8 @@ def _region(
     regions = [m for m in clause if m.role == "region"]
     if not regions and not own_subject:
         regions = [m for m in sentence if m.role == "region"]
-    if not regions:
-        return None
+    if len(regions) < 2:
+        return regions[0].key if regions else None
     return min(regions, key=lambda m: _distance(m, amount)).key
 
 
