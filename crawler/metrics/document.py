@@ -76,7 +76,8 @@ class Document:
     def read_periods(self, sentences: list[int]) -> None:
         """Find the periods of ``sentences`` (in order) in one pass, for :meth:`periods_of`:
         outside book titles, comparison bases (较2023年) and starts of running totals left out."""
-        spans = [self.segments.sentence_span(sentence) for sentence in sentences]
+        starts, ends = self.segments.sentence_starts, self.segments.sentence_ends
+        spans = [(starts[sentence], ends[sentence]) for sentence in sentences]
         for sentence, found in zip(sentences, self.periods.find(spans), strict=True):
             self._periods[sentence] = [
                 p

@@ -85,11 +85,14 @@ class PeriodFinder:
     def _scope(self, start: int, end: int) -> _Scope | None:
         """The scope of [start, end) with the anchors to try there; None when it names no
         year (most sentences)."""
-        years = self._years
-        years = years[bisect.bisect_left(years, start) : bisect.bisect_left(years, end - 3)]
-        # Most texts have no relative years: no look-up for them.
-        relative = self._zh_relative and _between(self._zh_relative, start, end)
-        year_words = self._year_words and _between(self._year_words, start + 1, end + 1)
+        left, years = bisect.bisect_left, self._years
+        years = years[left(years, start) : left(years, end - 3)]
+        # Most texts have no relative years: no look-up for them (the slices written out).
+        relative, year_words = self._zh_relative, self._year_words
+        if relative:
+            relative = relative[left(relative, start) : left(relative, end)]
+        if year_words:
+            year_words = year_words[left(year_words, start + 1) : left(year_words, end + 1)]
         if not (years or relative or year_words):
             return None
         ends = [year + 4 for year in reversed(years)]
@@ -105,11 +108,6 @@ _period = maker(Period)
 
 def _start(period: Period) -> int:
     return period.start
-
-
-def _between(positions: list[int], start: int, end: int) -> list[int]:
-    """The sorted ``positions`` that lie in [start, end)."""
-    return positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
 
 
 class _Scope(NamedTuple):
