@@ -211,7 +211,13 @@ class Tagger:
         self, amount: _Located, place: Place, sentence: list[Mention], clause: list[Mention]
     ) -> tuple[str | None, bool]:
         """The figure's entity, and whether its own clause names a subject."""
-        own = [m for m in clause if m.end <= amount.start and self._is_subject(m)]
+        own = [
+            m
+            for m in clause
+            if m.end <= amount.start
+            # A company's name is a subject; only a regulator's needs its words read.
+            and (m.role == "subject" or (m.role == "regulator" and self._is_subject(m)))
+        ]
         if own:
             return self._own_subject(amount, own), True
         inherited = self._sentence_subject(place, sentence)
