@@ -66,9 +66,9 @@ def choose_term(doc: Document, matcher: TermMatcher, amount: Amount, place: Plac
 def _owned(doc: Document, term: Term, amount: Amount, clause_start: int) -> bool:
     """True when the term, which ends before the number, is the noun of an earlier number:
     "55 million MAU and 1,000 staff"."""
-    return any(
-        other is not amount and 0 <= term.start - other.end <= _OWNER_GAP
-        for other in doc.amounts_in(clause_start, term.start)
+    others = doc.amounts_in(clause_start, term.start)  # most terms open their clause: none
+    return bool(others) and any(
+        other is not amount and 0 <= term.start - other.end <= _OWNER_GAP for other in others
     )
 
 
