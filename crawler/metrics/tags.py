@@ -107,7 +107,8 @@ class Tagger:
         self.finder, self._mentions, self.title, self.region = names
         self._read = self._mentions  # the names read in ``spans`` (local references come later)
         self._mention_starts: list[int] | None = None  # set once local references are read
-        self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
+        # Where the regions named inside a metric's term start (most sentences hold none).
+        self._term_regions = [m.start for m in self._mentions if m.role == TERM_REGION]
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
         self._subjects: dict[int, str | None] = {}  # first subject by sentence, once read
 
@@ -180,7 +181,10 @@ class Tagger:
             return None, None
         # A region inside the metric's term ("overseas revenue", 海外收入) is the figure's.
         named: list[Mention] = []
-        if self._term_regions:
+        regions = self._term_regions
+        if regions and bisect.bisect_left(regions, place.sentence_start) < bisect.bisect_left(
+            regions, place.sentence_end
+        ):
             named = [m for m in sentence if m.role == TERM_REGION and term[0] <= m.start < term[1]]
             sentence = [m for m in sentence if m.role != TERM_REGION]
         clause = [m for m in sentence if place.clause_start <= m.start < place.clause_end]
