@@ -137,7 +137,8 @@ def _numeric_sentences(text: str, segments: Segments) -> list[tuple[int, int]]:
     starts, ends = segments.sentence_starts, segments.sentence_ends  # read once per sentence
     lead = _DIGIT_START.search(text)
     while lead is not None:
-        if not _DIGIT_RE.match(text, lead.start()):  # 一 or 三 alone: a word, not a figure
+        # A decimal digit is what \d matches: no regex for it; 一 or 三 alone is a word.
+        if not lead[0].isdecimal() and not _DIGIT_RE.match(text, lead.start()):
             lead = _DIGIT_START.search(text, lead.start() + 1)
             continue
         sentence = bisect.bisect_right(starts, lead.start()) - 1
