@@ -40,6 +40,7 @@ _DATE_SUFFIXES = frozenset("月日号时点年岁后届期版季秒周天度〕]
 _DASHES = frozenset("—–~～-")
 _RANGE_ENDS = frozenset("0123456789%)）元万亿")
 _WINDOW = 28
+_NOT_FIGURES = frozenset({"code", "threshold"})
 
 
 def _table(value: str, phrases: Iterable[str]) -> dict[str, str]:
@@ -114,41 +115,44 @@ class Amount(NamedTuple):
 _new_amount = maker(Amount)
 
 
-def find_amounts(text: str, blocked: bytearray) -> list[Amount]:
+def find_amounts(text: str, blocked: bytearray, lowered: str | None = None) -> list[Amount]:
     """Amounts in ``text``, skipping codes, dates, rule thresholds and bracketed restatements.
 
-    ``blocked`` marks with 1 the characters (titles, sentences without a term) to skip.
+    ``blocked`` marks with 1 the characters (titles, sentences without a term) to skip;
+    ``lowered`` is ``text.lower()``, when it is at hand.
     """
     # Each stage runs over all numbers in turn (the regex scan, the checks, the reading):
     # one tight loop per stage keeps its code and tables in the processor's caches.
-    matches = list(AMOUNT_RE.finditer(text))
+    matches = [(match, *match.span()) for match in AMOUNT_RE.finditer(text)]
     # Checked before the parts are read: most numbers that are not figures fail here.
     numbers = [
         read_parts(text, match)
-        for match in matches
-        if blocked.find(1, match.start(), match.end()) == -1
-        and not _is_glued_after(text, match.end(), match["unit"])
-        and not _is_bare_year(text, match.start(), match.end())
+        for match, start, end in matches
+        if blocked.find(1, start, end) == -1
+        and not _is_glued_after(text, end, match["unit"])
+        and not (end - start == 4 and _is_bare_year(text, start, end))
     ]
-    amounts = [amount for amount in (_amount(text, parts) for parts in numbers) if amount]
+    windows = _windows(text, lowered)
+    amounts = [amount for amount in (_amount(text, parts, windows) for parts in numbers) if amount]
     if not text.isascii():
-        numerals = _cjk_amounts(text, blocked)
+        numerals = _cjk_amounts(text, blocked, windows)
         if numerals:  # the others are in text order already
             amounts = sorted(amounts + numerals)
     return _drop_restatements(text, amounts)
 
 
 def _is_bare_year(text: str, start: int, end: int) -> bool:
-    """True for a year that nothing around can make a figure ("in 2024"), decided before the
-    parts are read (``_amount`` would drop it too: one number in five is a year)."""
+    """True for a four-character number that is a year nothing around can make a figure
+    ("in 2024"), decided before the parts are read (``_amount`` would drop it too: one number
+    in five is a year)."""
     digits = text[start:end]
-    if end - start != 4 or not digits.isdigit() or not 1900 <= int(digits) <= 2100:
+    if not digits.isdigit() or not 1900 <= int(digits) <= 2100:
         return False
     before = start - 1 if start and text[start - 1] == " " else start
     return not (before and text[before - 1] in PREFIX_END)  # no "$" or "RMB" before it
 
 
-def _cjk_amounts(text: str, blocked: bytearray) -> list[Amount]:
+def _cjk_amounts(text: str, blocked: bytearray, lowered: _Lowered) -> list[Amount]:
     """Amounts written in Chinese numerals, outside the blocked stretches of text."""
     amounts = []
     for numeral in find_numerals(text, blocked):
@@ -158,27 +162,60 @@ def _cjk_amounts(text: str, blocked: bytearray) -> list[Amount]:
             numeral.start, numeral.end, str(numeral.value), False, None, None, numeral.unit,
             numeral.suffix, not (numeral.unit or numeral.scaled),
         )  # fmt: skip
-        amount = _amount(text, parts)
+        amount = _amount(text, parts, lowered)
         if amount is not None:
             amounts.append(amount)
     return amounts
 
 
-def _amount(text: str, parts: Parts) -> Amount | None:
-    """The Amount for one number, or None when it is not a figure."""
+class _SlicesLowered:
+    """Slices of a text, each lower-cased: for a text that lower-casing lengthens."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, window: slice) -> str:
+        return self.text[window].lower()
+
+
+_Lowered = str | _SlicesLowered
+
+
+def _windows(text: str, lowered: str | None) -> _Lowered:
+    """The text lower-cased once, when its slices are those of the text lower-cased (no letter
+    changed length; a final sigma differs, which no phrase holds); else slices lower-cased one
+    by one."""
+    if lowered is None:
+        lowered = text.lower()
+    return lowered if len(lowered) == len(text) else _SlicesLowered(text)
+
+
+def _amount(text: str, parts: Parts, lowered: _Lowered) -> Amount | None:
+    """The Amount for one number, or None when it is not a figure (``lowered``: the text
+    lower-cased, where the words around it are looked up)."""
     start, end = parts.start, parts.end
     if _is_glued_before(text, start) or (parts.bare and _is_id_or_year(parts.number)):
         return None
-    before = text[max(0, start - _WINDOW) : start].lower().rstrip()
-    after = text[end : end + _WINDOW].lower().lstrip()
-    hit = _BEFORE.ending(before)
+    before = lowered[max(0, start - _WINDOW) : start].rstrip()
+    after = lowered[end : end + _WINDOW].lstrip()
+    # The phrase tables' first and last characters rule out most windows without a call.
+    hit = _BEFORE.ending(before) if before[-1:] in _BEFORE.lasts else None
     label = hit[0] if hit else ""
-    after_label = _AFTER.starting(after)
-    if _is_skipped(parts, label, after_label) or _is_range(before, after):
+    after_label = _AFTER.starting(after) if after[:1] in _AFTER.firsts else None
+    # Each check of the rest first reads the characters it needs: most numbers call none.
+    if label in _NOT_FIGURES or (label == "rank" and parts.bare) or after_label == "skip":
+        return None  # a rank, a document number, a date or a rule threshold
+    if (before[-1:] in _DASHES or after[:1] in _DASHES) and _is_range(before, after):
         return None
     unit = unit_of(parts.pre, parts.unit)
-    qualifier, unhedged = _qualifier(parts, hit, before)
-    change = after_label == "change" or _is_change(parts, unit, label, unhedged, before)
+    qualifier, unhedged = _qualifier(parts, hit, before) if hit or parts.suffix else (None, before)
+    change = (
+        after_label == "change"
+        or parts.sign
+        or unit in CHANGE_UNITS
+        or label == "change"
+        or ((unhedged is not before or unhedged[-1:] in _FILLERS_END) and _grows(unhedged, before))
+    )
     return _new_amount(
         (start, end, value_of(parts), unit, qualifier, "change" if change else "level")
     )
@@ -206,13 +243,6 @@ def _is_glued_after(text: str, end: int, unit: str | None) -> bool:
     return nxt == "月" or (unit is None and nxt in _DATE_SUFFIXES)
 
 
-def _is_skipped(parts: Parts, label: str, after_label: str | None) -> bool:
-    """True for ranks, document numbers, dates and rule thresholds around a number."""
-    if label in ("code", "threshold") or (label == "rank" and parts.bare):
-        return True
-    return after_label == "skip"
-
-
 def _is_range(before: str, after: str) -> bool:
     """True for one end of a dashed range: "30万元(含)—100万元", "60-100 episodes"."""
     if before[-1:] in _DASHES and before[:-1].rstrip()[-1:] in _RANGE_ENDS:
@@ -230,16 +260,11 @@ def _qualifier(parts: Parts, hit: tuple[str, int] | None, before: str) -> tuple[
     return qualifier, before[: hit[1]].rstrip()
 
 
-def _is_change(parts: Parts, unit: str | None, label: str, before: str, window: str) -> bool:
-    """True for growth figures: signs, multiples, points, "同比增长", "up ... by".
-
-    ``label`` is the look-up of the whole ``window`` before the number, ``before`` the window
-    without its hedge; the look-up is only repeated when dropping hedge or fillers changed it.
-    """
-    if parts.sign or unit in CHANGE_UNITS or label == "change":
-        return True
-    # Most windows end with no filler: then nothing is dropped and no call is made.
-    stripped = _strip_fillers(before) if before.endswith(_CHANGE_FILLERS) else before
+def _grows(before: str, window: str) -> bool:
+    """True when a growth word ends ``before`` once fillers ("by", 了, 达) are dropped: "up ...
+    by" (``window``: the whole text before the number, whose look-up found none; ``before``:
+    the same without its hedge; the look-up is only repeated when dropping changed it)."""
+    stripped = _strip_fillers(before)
     if stripped == window:
         return False
     hit = _BEFORE.ending(stripped)
@@ -249,13 +274,18 @@ def _is_change(parts: Parts, unit: str | None, label: str, before: str, window: 
 def _strip_fillers(before: str) -> str:
     """Drop "by", "of", "a", 了, 达 ... between a growth verb and its number.
 
-    No filler ends another, so at most one matches at a time and the order does not matter.
+    No filler ends another, so at most one matches at a time and the order does not matter;
+    the fillers are filed by their last character, so most ends are ruled out by one look-up.
     """
-    while before.endswith(_CHANGE_FILLERS):
-        for filler in _FILLERS_END[before[-1]]:
+    fillers = _FILLERS_END.get(before[-1:])
+    while fillers:
+        for filler in fillers:
             if before.endswith(filler):
                 before = before[: -len(filler)].rstrip()
                 break
+        else:
+            break
+        fillers = _FILLERS_END.get(before[-1:])
     return before
 
 

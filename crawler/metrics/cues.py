@@ -123,11 +123,13 @@ class Cues(NamedTuple):
             start for start, found in zip(self.starts, self.kinds, strict=True) if found == kind
         ]
 
-    def any_between(self, start: int, end: int, kinds: frozenset[str]) -> bool:
-        """True when a cue of one of ``kinds`` starts in [start, end)."""
+    def first_between(self, start: int, end: int, kinds: frozenset[str]) -> int:
+        """The offset of the first cue of one of ``kinds`` in [start, end), else ``end``."""
         lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end, lo)
-        return lo < hi and not kinds.isdisjoint(self.kinds[lo:hi])
+        for index in range(lo, bisect.bisect_left(self.starts, end, lo)):
+            if self.kinds[index] in kinds:
+                return self.starts[index]
+        return end
 
 
 def find_cues(text: str, spans: Sequence[tuple[int, int]], words: Words) -> Cues:

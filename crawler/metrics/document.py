@@ -76,14 +76,15 @@ class Document:
     def read_periods(self, sentences: list[int]) -> None:
         """Find the periods of ``sentences`` (in order) in one pass, for :meth:`periods_of`:
         outside book titles, comparison bases (较2023年) and starts of running totals left out."""
-        spans = [self.segments.sentence_span(sentence) for sentence in sentences]
+        starts, ends = self.segments.sentence_starts, self.segments.sentence_ends
+        spans = [(starts[sentence], ends[sentence]) for sentence in sentences]
         for sentence, found in zip(sentences, self.periods.find(spans), strict=True):
             self._periods[sentence] = [
                 p
                 for p in found
                 if not _is_base(self.text, p)
                 and not _is_start(self.text, p)
-                and not self._in_title(p.start)
+                and not (self.titles and self._in_title(p.start))
             ]
 
     def periods_of(self, place: Place) -> list[Period]:
@@ -113,7 +114,8 @@ def build_document(
         terms, names = find_each((matcher, finder.matcher), text, spans, words)
         mentions = finder.mentions(names)
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
-    amounts = find_amounts(text, _blocked(text, segments, terms, titles))
+    lowered = words.matched if words.lowered else None  # the text lower-cased, read once
+    amounts = find_amounts(text, _blocked(text, segments, terms, titles), lowered)
     return Document(
         text,
         segments,
@@ -132,12 +134,15 @@ def build_document(
 def _numeric_sentences(text: str, segments: Segments) -> list[tuple[int, int]]:
     """Spans of the runs of sentences that hold a digit: only they can hold observations."""
     spans: list[tuple[int, int]] = []
+    starts, ends = segments.sentence_starts, segments.sentence_ends  # read once per sentence
     lead = _DIGIT_START.search(text)
     while lead is not None:
-        if not _DIGIT_RE.match(text, lead.start()):  # 一 or 三 alone: a word, not a figure
+        # A decimal digit is what \d matches: no regex for it; 一 or 三 alone is a word.
+        if not lead[0].isdecimal() and not _DIGIT_RE.match(text, lead.start()):
             lead = _DIGIT_START.search(text, lead.start() + 1)
             continue
-        start, end = segments.sentence_span(segments.sentence_of(lead.start()))
+        sentence = bisect.bisect_right(starts, lead.start()) - 1
+        start, end = starts[sentence], ends[sentence]
         if spans and spans[-1][1] == start:
             start = spans.pop()[0]
         spans.append((start, end))

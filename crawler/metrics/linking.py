@@ -47,22 +47,17 @@ def _compatible(amount: Amount, metric_unit: str) -> bool:
     return metric_unit != "percent"
 
 
-def _gap(amount: Amount, term: Term) -> int:
-    """Characters between the number and the term (0 when they touch or overlap)."""
-    if term.end <= amount.start:
-        return amount.start - term.end
-    return max(0, term.start - amount.end)
-
-
 def choose_term(doc: Document, matcher: TermMatcher, amount: Amount, place: Place) -> Term | None:
     """The nearest eligible term in the number's clause, else one from earlier clauses."""
     best, best_gap = None, _MAX_TERM_GAP + 1
     for term in doc.terms_in(place.clause_start, place.clause_end):
-        gap = _gap(amount, term)
+        # Characters between the number and the term (0 when they touch or overlap).
+        before = term.end <= amount.start
+        gap = amount.start - term.end if before else max(0, term.start - amount.end)
         if (
             gap < best_gap  # the first of equally near terms wins
             and _compatible(amount, matcher.units[term.metric])
-            and not (term.end <= amount.start and _owned(doc, term, amount, place.clause_start))
+            and not (before and _owned(doc, term, amount, place.clause_start))
         ):
             best, best_gap = term, gap
     return best if best is not None else _earlier_term(doc, matcher, amount, place)
@@ -71,9 +66,9 @@ def choose_term(doc: Document, matcher: TermMatcher, amount: Amount, place: Plac
 def _owned(doc: Document, term: Term, amount: Amount, clause_start: int) -> bool:
     """True when the term, which ends before the number, is the noun of an earlier number:
     "55 million MAU and 1,000 staff"."""
-    return any(
-        other is not amount and 0 <= term.start - other.end <= _OWNER_GAP
-        for other in doc.amounts_in(clause_start, term.start)
+    others = doc.amounts_in(clause_start, term.start)  # most terms open their clause: none
+    return bool(others) and any(
+        other is not amount and 0 <= term.start - other.end <= _OWNER_GAP for other in others
     )
 
 
@@ -106,9 +101,10 @@ def choose_period(doc: Document, amount: Amount, place: Place, tagger: Tagger) -
     # "30 million users and plans to double that next year": next year is the plan's.
     periods = doc.periods_of(place)
     if periods and periods[-1].start >= amount.end:  # periods are in text order
-        periods = [
-            p for p in periods if p.start < amount.end or not tagger.planned(amount.end, p.start)
-        ]
+        # A plan's cue before a period makes it the plan's, and so every period after it.
+        plan = tagger.first_plan(amount.end, periods[-1].start)
+        if plan < periods[-1].start:
+            periods = [p for p in periods if p.start < amount.end or p.start <= plan]
     if amount.unit == "multiple":
         periods = [p for p in periods if not _is_multiple_base(doc.text, p, amount)]
     if len(periods) < 2:  # nothing to weigh

@@ -41,6 +41,7 @@ _YEAR_PREPOSITIONS = frozenset(
 )
 _AFTER_FORWARD_YEAR = frozenset("HQ年'’")
 _AFTER_FORWARD_SPACE = frozenset("HQ年")
+_LABEL_ENDS = (":", "：")
 _LOOK_BEHIND = 48  # the longest backward form: "first eleven months of the year this year"
 
 
@@ -84,11 +85,14 @@ class PeriodFinder:
     def _scope(self, start: int, end: int) -> _Scope | None:
         """The scope of [start, end) with the anchors to try there; None when it names no
         year (most sentences)."""
-        years = self._years
-        years = years[bisect.bisect_left(years, start) : bisect.bisect_left(years, end - 3)]
-        # Most texts have no relative years: no look-up for them.
-        relative = self._zh_relative and _between(self._zh_relative, start, end)
-        year_words = self._year_words and _between(self._year_words, start + 1, end + 1)
+        left, years = bisect.bisect_left, self._years
+        years = years[left(years, start) : left(years, end - 3)]
+        # Most texts have no relative years: no look-up for them (the slices written out).
+        relative, year_words = self._zh_relative, self._year_words
+        if relative:
+            relative = relative[left(relative, start) : left(relative, end)]
+        if year_words:
+            year_words = year_words[left(year_words, start + 1) : left(year_words, end + 1)]
         if not (years or relative or year_words):
             return None
         ends = [year + 4 for year in reversed(years)]
@@ -104,11 +108,6 @@ _period = maker(Period)
 
 def _start(period: Period) -> int:
     return period.start
-
-
-def _between(positions: list[int], start: int, end: int) -> list[int]:
-    """The sorted ``positions`` that lie in [start, end)."""
-    return positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
 
 
 class _Scope(NamedTuple):
@@ -141,7 +140,8 @@ def _forward(scope: _Scope) -> list[Period]:
     for start in scope.forward:
         if taken[start - offset]:
             continue
-        if _is_label(text, start):  # "Market size, 2024: 50.44 billion yuan"
+        # A year that labels what follows it: "Market size, 2024: 50.44 billion yuan".
+        if text[start + 4 : start + 5] in _LABEL_ENDS and text[start].isdigit():
             scope.take(start, start + 4)
             periods.append(Period(start, start + 4, text[start : start + 4]))
             continue
@@ -185,11 +185,6 @@ def _simple_year(scope: _Scope, end: int) -> Period | None:
         return None
     scope.take(start, end)
     return _period((start, end, digits))
-
-
-def _is_label(text: str, start: int) -> bool:
-    """True for a year that labels what follows it: "2024: 50.44 billion yuan"."""
-    return text[start].isdigit() and text[start + 4 : start + 5] in (":", "：")
 
 
 def _may_start_forward_form(text: str, start: int) -> bool:

@@ -107,7 +107,8 @@ class Tagger:
         self.finder, self._mentions, self.title, self.region = names
         self._read = self._mentions  # the names read in ``spans`` (local references come later)
         self._mention_starts: list[int] | None = None  # set once local references are read
-        self._term_regions = any(m.role == TERM_REGION for m in self._mentions)
+        # Where the regions named inside a metric's term start (most sentences hold none).
+        self._term_regions = [m.start for m in self._mentions if m.role == TERM_REGION]
         self._previous: tuple[int, Tags] | None = None  # (sentence, tags) of the last figure
         self._subjects: dict[int, str | None] = {}  # first subject by sentence, once read
 
@@ -122,21 +123,26 @@ class Tagger:
         """The tags of the figure of amount ``index``, about the entity and region ``about``
         (see :meth:`about`; ``currency``: its unit is money); None for the move of a share price
         ("Shares of COL Group rose 5%"), which is no figure."""
-        amount = self.amounts[index]
-        since, until = self._window(index, place)
+        amounts = self.amounts
+        amount = amounts[index]
+        # The window: from the previous number of the sentence to the next of the clause.
+        since = max(amounts[index - 1].end if index else 0, place.sentence_start)
+        after_it = amounts[index + 1].start if index + 1 < len(amounts) else place.clause_end
+        until = min(after_it, place.clause_end)
         earlier, before, after = self._cues.around(place.sentence_start, since, amount.start, until)
         if "share" in before:
             return None
         last = self._previous
         previous = last[1] if last is not None and last[0] == place.sentence else None
-        status = _status(before) or (previous.status if previous else None)
+        # Most figures have no cue before them: no look-up then.
+        status = (_status(before) if before else None) or (previous.status if previous else None)
         # "…by 2027, up from 50.4 billion yuan in 2024": the base is a fact ("revenue from apps
         # is set to reach": a "from" before the cue is no base).
         if status not in (None, ACTUAL) and self._after_base(since, amount.start):
             status = ACTUAL
         # The first figure of a sentence also reads the words before the numbers ahead of it
         # ("力争用三年时间推出300部…，年度产业规模达到150亿元").
-        status = status or _status(earlier) or ACTUAL
+        status = status or (_status(earlier) if earlier else None) or ACTUAL
         as_of = (
             currency
             and period is not None
@@ -148,21 +154,15 @@ class Tagger:
         self._previous = (place.sentence, tags)
         return tags
 
-    def planned(self, start: int, end: int) -> bool:
-        """True when a target or forecast cue ("plans to", 预计, will ...) is in [start, end)."""
-        return self._cues.any_between(start, end, PLANNED)
+    def first_plan(self, start: int, end: int) -> int:
+        """The offset of the first target or forecast cue ("plans to", 预计, will ...) in
+        [start, end), else ``end``."""
+        return self._cues.first_between(start, end, PLANNED)
 
     def _after_base(self, since: int, number: int) -> bool:
         """True when a comparison base ("from", 较) stands after the last planning cue."""
         cue = self._cues.last_between(since, number, PLANNED)
         return BASE_RE.search(self.text, cue, number) is not None
-
-    def _window(self, index: int, place: Place) -> tuple[int, int]:
-        """From the previous number of the sentence to the next of the clause."""
-        amounts = self.amounts
-        since = amounts[index - 1].end if index else 0
-        until = amounts[index + 1].start if index + 1 < len(amounts) else place.clause_end
-        return max(since, place.sentence_start), min(until, place.clause_end)
 
     @cached_property
     def _cues(self) -> Cues:
@@ -181,7 +181,10 @@ class Tagger:
             return None, None
         # A region inside the metric's term ("overseas revenue", 海外收入) is the figure's.
         named: list[Mention] = []
-        if self._term_regions:
+        regions = self._term_regions
+        if regions and bisect.bisect_left(regions, place.sentence_start) < bisect.bisect_left(
+            regions, place.sentence_end
+        ):
             named = [m for m in sentence if m.role == TERM_REGION and term[0] <= m.start < term[1]]
             sentence = [m for m in sentence if m.role != TERM_REGION]
         clause = [m for m in sentence if place.clause_start <= m.start < place.clause_end]
@@ -212,7 +215,13 @@ class Tagger:
         self, amount: _Located, place: Place, sentence: list[Mention], clause: list[Mention]
     ) -> tuple[str | None, bool]:
         """The figure's entity, and whether its own clause names a subject."""
-        own = [m for m in clause if m.end <= amount.start and self._is_subject(m)]
+        own = [
+            m
+            for m in clause
+            if m.end <= amount.start
+            # A company's name is a subject; only a regulator's needs its words read.
+            and (m.role == "subject" or (m.role == "regulator" and self._is_subject(m)))
+        ]
         if own:
             return self._own_subject(amount, own), True
         inherited = self._sentence_subject(place, sentence)
@@ -233,7 +242,10 @@ class Tagger:
                 break
             if self._is_subject(mention) and not self._owns(mention, sentence, index + 1):
                 return mention.key
-        return self._antecedent(place.sentence) if place.sentence else None
+        # Most sentences open with no pronoun: the look-back is not started for them.
+        if not place.sentence or not _PRONOUN.match(self.text, place.sentence_start):
+            return None
+        return self._antecedent(place.sentence)
 
     def _own_subject(self, amount: _Located, own: list[Mention]) -> str | None:
         """The clause's nearest name before the number, unless names share the figure or a
@@ -324,10 +336,9 @@ def _has_possessive(text: str, start: int, end: int) -> bool:
 
 def _status(cues: Sequence[str]) -> str | None:
     """The status the strongest cue sets, if any."""
-    if cues:
-        for cue, status in _STATUS.items():
-            if cue in cues:
-                return status
+    for cue, status in _STATUS.items():
+        if cue in cues:
+            return status
     return None
 
 
@@ -339,8 +350,8 @@ def _region(
     regions = [m for m in clause if m.role == "region"]
     if not regions and not own_subject:
         regions = [m for m in sentence if m.role == "region"]
-    if not regions:
-        return None
+    if len(regions) < 2:
+        return regions[0].key if regions else None
     return min(regions, key=lambda m: _distance(m, amount)).key
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from crawler.metrics.text import Words, maker, normalize
 
@@ -182,14 +182,15 @@ def _build(signature: Signature) -> TermMatcher:
             else:
                 literals.append((term, index))
     literals.sort(key=lambda entry: -len(entry[0]))  # stable: the first of equals wins
+    literal_re, literal_metrics = _trie(literals) if literals else (None, ())
     firsts = {key: _first_word(entries) for key, entries in words.items()}
     candidates = frozenset(key + plural for key in words for plural in ("", "s", "es"))
     return TermMatcher(
         words=firsts,
         candidates=candidates,
         forms={word: _forms(word, firsts) for word in candidates},
-        literals=_alternation([re.escape(term) for term, _ in literals]) if literals else None,
-        literal_metrics=tuple(metric for _, metric in literals),
+        literals=literal_re,
+        literal_metrics=literal_metrics,
         keys=tuple(key for key, _, _ in signature),
         units=tuple(unit for _, unit, _ in signature),
     )
@@ -223,6 +224,33 @@ def _rest_pattern(words: tuple[str, ...]) -> str:
 def _alternation(branches: list[str]) -> re.Pattern[str]:
     """One regex of the branches, tried in order; branch i ends in group i + 1 (lastindex)."""
     return re.compile("|".join(f"{branch}()" for branch in branches))
+
+
+def _trie(literals: list[tuple[str, int]]) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    """One regex of the Chinese terms (longest first), nested by their shared beginnings, and
+    the metric of each of its groups: it matches what their alternation would (at each
+    character a longer term is tried first, so the longest wins; of equal terms the first),
+    but tries one branch per next character, not one per term."""
+    root: dict[str, Any] = {}
+    for term, metric in literals:
+        node = root
+        for char in term:
+            node = node.setdefault(char, {})
+        node.setdefault("", metric)  # "" marks a term's end
+    metrics: list[int] = []
+    return re.compile(_trie_pattern(root, metrics)), tuple(metrics)
+
+
+def _trie_pattern(node: dict[str, Any], metrics: list[int]) -> str:
+    """The regex of one node of the trie: its branches, then its own end, an empty group
+    (``metrics`` gains the metric of each group, in the order they open)."""
+    branches = [
+        re.escape(char) + _trie_pattern(child, metrics) for char, child in node.items() if char
+    ]
+    if "" in node:
+        metrics.append(node[""])
+        branches.append("()")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _branch(match: re.Match[str]) -> int:

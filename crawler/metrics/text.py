@@ -221,13 +221,13 @@ class Phrases:
             if len(key) == 2:
                 self._ends[key] = entries + self._ends.get(key[-1], [])
         # The characters phrases end and start with: most windows are ruled out by one look-up.
-        self._last = frozenset(phrase[-1] for phrase in phrases)
-        self._first = frozenset(phrase[0] for phrase in phrases)
+        self.lasts = frozenset(phrase[-1] for phrase in phrases)
+        self.firsts = frozenset(phrase[0] for phrase in phrases)
 
     def ending(self, text: str) -> tuple[str, int] | None:
         """(value, start) of the longest phrase ``text`` ends with."""
         last = text[-1:]
-        if last not in self._last:
+        if last not in self.lasts:
             return None
         for phrase, value, bounded in self._ends.get(text[-2:]) or self._ends.get(last, []):
             if text.endswith(phrase):
@@ -239,7 +239,7 @@ class Phrases:
     def starting(self, text: str) -> str | None:
         """The value of the longest phrase ``text`` starts with."""
         first = text[:1]
-        if first not in self._first:
+        if first not in self.firsts:
             return None
         for key in (text[:2], first):
             for phrase, value, bounded in self._starts.get(key, ()):
