@@ -65,7 +65,8 @@ _BEFORE = Phrases(
     | _table("rank", ["top", "rank", "ranked", "number"])
     | _table("q:more_than", ["more than", "over", "topping", "topped", "tops", "exceed",
                              "exceeds", "exceeded", "exceeding", "surpassing", "surpassed",
-                             "above", "upwards of", "in excess of", ">", "超过", "超出", "超",
+                             "passed", "passing", "crossed", "crossing", "above",
+                             "upwards of", "in excess of", ">", "超过", "超出", "超",
                              "逾", "突破"])
     | _table("q:nearly", ["nearly", "almost", "close to", "just under", "approaching", "将近",
                           "接近", "近"])
