@@ -15,11 +15,18 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from lxml import etree
-from lxml.html import Element, HTMLParser, document_fromstring, fragment_fromstring
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    document_fromstring,
+    fragment_fromstring,
+)
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
@@ -47,9 +54,6 @@ from crawler.extract.lines import BREAK, Joined, join_paragraphs, mark_breaks, s
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.recover import recover_blocks
 from crawler.extract.title import find_title
-
-if TYPE_CHECKING:
-    from lxml.html import HtmlElement
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
 
@@ -100,6 +104,17 @@ _BYTES_PARSER = HTMLParser(
     remove_pis=True,
     encoding="utf-8",
 )
+# Every element is a plain HtmlElement, its class chosen in C: lxml.html's own lookup (form and
+# input classes, nothing read here) is a Python call for each element a tree walk hands out.
+for _parser in (_PARSER, _BYTES_PARSER):
+    _parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=HtmlElement,
+            comment=HtmlComment,
+            pi=HtmlProcessingInstruction,
+            entity=HtmlEntity,
+        )
+    )
 # Hanweb/TRS/UCAP (and China Daily / Global Times) body containers, best first; each name is
 # looked up as an id and as a class.
 _CONTAINERS = tuple(
@@ -255,7 +270,7 @@ def main_paragraphs(
     the pairs of them a line break joins (see :mod:`crawler.extract.lines`)."""
     page_text = root.text_content()
     if container is not None:
-        tree = Element("html")
+        tree = _PARSER.makeelement("html")
         body = etree.SubElement(tree, "body")
         body.append(deepcopy(container))
         text = _trafilatura_text(tree, url, settings, tree.text_content())
