@@ -10,7 +10,7 @@ from lxml.html import document_fromstring
 
 from crawler.extract import dates
 from crawler.extract.article import drop_control_characters, parse_html
-from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE
+from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
 from crawler.extract.listing import find_items
 from crawler.extract.title import _heading_candidates
 
@@ -61,6 +61,22 @@ def test_date_search_finds_what_the_forms_find_without_the_look_ahead() -> None:
         m.span() for m in plain.finditer(text)
     ]
     assert NUMERIC_RE.pattern in ANY_DATE_RE.pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'var t="2024-03-05T10:00:00+08:00";x={"d":"Sept. 3 , 2023 at 5:07 pm"} 1920x1080',
+        "(posted 3rd of March 2022) [12/31/2021] <1.2.2020> 发布时间：2019年05月17日 10:00",
+        "x2017-01-01 20250101 2025-02-30 02-12-2025 13-12-2025, 2024 — Mar 4\n2024",
+        "no year at all: 12:30, Jan 5, 19, 20 and 1899",
+    ],
+)
+def test_dates_found_in_runs_holding_a_year_are_those_of_the_whole_text(text: str) -> None:
+    everywhere = (
+        (m.start(), m.end(), parse_loose(m.group(0), UTC)) for m in ANY_DATE_RE.finditer(text)
+    )
+    assert list(dates_in(text, UTC)) == [found for found in everywhere if found[2] is not None]
 
 
 def test_htmldate_is_not_asked_when_the_page_states_no_date(
