@@ -213,7 +213,19 @@ def drop_control_characters(html: str) -> str:
     """
     if "&#" in html:
         html = _CONTROL_REF_RE.sub("", html)
-    return _CONTROL_RE.sub("", html)
+    return _CONTROL_RE.sub("", html) if _has_control_characters(html) else html
+
+
+# The control characters as bytes: UTF-8 writes each as that one byte, and no other character
+# uses a byte below 0x80, so deleting them from the encoded page tells whether it has any
+# (faster than a search with the character class).
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _has_control_characters(html: str) -> bool:
+    """Tell whether ``html`` holds a raw control character of :data:`_CONTROL_RE`."""
+    encoded = html.encode("utf-8", "surrogatepass")
+    return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded)
 
 
 # --- the article body container of CMS pages ---------------------------------------------
