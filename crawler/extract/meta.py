@@ -13,6 +13,8 @@ logger = logging.getLogger(__name__)
 
 _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 _SQUASH_RE = re.compile(r"[\W_]+")
+# The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
+_ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
@@ -97,6 +99,8 @@ def norm(text: str) -> str:
 
 def squash(text: str) -> str:
     """Lower-case text without whitespace and punctuation, for loose comparisons."""
+    if text.isascii():  # as bytes, several times faster than the search
+        return text.encode().translate(None, _ASCII_NOT_WORD).decode().lower()
     return _SQUASH_RE.sub("", text).lower()
 
 

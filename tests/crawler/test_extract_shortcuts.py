@@ -12,6 +12,7 @@ from crawler.extract import dates
 from crawler.extract.article import drop_control_characters, parse_html
 from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
 from crawler.extract.listing import find_items
+from crawler.extract.meta import squash
 from crawler.extract.title import _heading_candidates
 
 _ONE_PASS_CONTROL_RE = re.compile(
@@ -106,3 +107,9 @@ def test_long_and_linkless_blocks_are_no_items() -> None:
     items = find_items(root)
     assert items.count == 4
     assert all("long" not in text for text in items.texts)
+
+
+def test_squashing_ascii_text_as_bytes_drops_what_the_search_drops() -> None:
+    every_ascii = "".join(map(chr, range(128)))
+    for text in (every_ascii, "Read_more: the 2024 ELECTIONS!", "", " \t\n"):
+        assert squash(text) == re.sub(r"[\W_]+", "", text).lower()
