@@ -11,6 +11,7 @@ from lxml.html import document_fromstring
 from crawler.extract import dates
 from crawler.extract.article import drop_control_characters, parse_html
 from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
+from crawler.extract.kind import declared_article
 from crawler.extract.listing import find_items
 from crawler.extract.meta import squash
 from crawler.extract.title import _heading_candidates
@@ -113,3 +114,32 @@ def test_squashing_ascii_text_as_bytes_drops_what_the_search_drops() -> None:
     every_ascii = "".join(map(chr, range(128)))
     for text in (every_ascii, "Read_more: the 2024 ELECTIONS!", "", " \t\n"):
         assert squash(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<script>a</script><SCRIPT type='x'>b</sCrIpT> <script <script>c</script>",
+        "<scriptx>no</script><script>open",
+        "<script>a</script",
+        "",
+    ],
+)
+def test_scripts_are_those_the_lazy_pattern_finds(html: str) -> None:
+    lazy = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+    assert list(dates._scripts(html)) == lazy.findall(html)
+
+
+@pytest.mark.parametrize(
+    ("html", "og_type", "declared"),
+    [
+        ("<p>no JSON-LD</p>", "article", True),
+        ("<p>no JSON-LD</p>", "website", None),
+        ('{"@type": "CollectionPage"}', "article", False),
+        ('{"@type": "NewsArticle"}', "", True),
+    ],
+)
+def test_pages_without_a_json_ld_type_declare_only_by_og_type(
+    html: str, og_type: str, declared: bool | None
+) -> None:
+    assert declared_article(html, {"og:type": og_type}) is declared
