@@ -102,7 +102,8 @@ def remove_chrome(
         named = strip_chrome_tags(root)
     page_len = max(_text_len(root) if page_len is None else page_len, 1)
     for element in named:
-        if not _is_chrome_name(f"{_short_id(element)} {element.get('class', '')}"):
+        # id and class are judged apart: a class repeats on many elements, an id seldom does
+        if not (_is_chrome_name(element.get("class", "")) or _is_chrome_name(_short_id(element))):
             continue
         if element.getroottree().getroot() is not root:  # inside something already removed
             continue
