@@ -110,9 +110,10 @@ def test_long_and_linkless_blocks_are_no_items() -> None:
     assert all("long" not in text for text in items.texts)
 
 
-def test_squashing_ascii_text_as_bytes_drops_what_the_search_drops() -> None:
+def test_squashing_as_bytes_drops_what_the_search_drops() -> None:
     every_ascii = "".join(map(chr, range(128)))
-    for text in (every_ascii, "Read_more: the 2024 ELECTIONS!", "", " \t\n"):
+    spaced = "Don’t miss — the “best” of 2024, résumé_tips… 国务院 " * 5 + "\ud800"
+    for text in (every_ascii, "Read_more: the 2024 ELECTIONS!", "", " \t\n", spaced):
         assert squash(text) == re.sub(r"[\W_]+", "", text).lower()
 
 
