@@ -102,8 +102,7 @@ def remove_chrome(
         named = strip_chrome_tags(root)
     page_len = max(_text_len(root) if page_len is None else page_len, 1)
     for element in named:
-        # id and class are judged apart: a class repeats on many elements, an id seldom does
-        if not (_is_chrome_name(element.get("class", "")) or _is_chrome_name(_short_id(element))):
+        if not _is_chrome_name(f"{_short_id(element)} {element.get('class', '')}"):
             continue
         if element.getroottree().getroot() is not root:  # inside something already removed
             continue
