@@ -10,7 +10,6 @@ from lxml.html import document_fromstring
 
 from crawler.extract import dates
 from crawler.extract.article import _has_control_characters, drop_control_characters, parse_html
-from crawler.extract.chrome import _is_chrome_name
 from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
 from crawler.extract.kind import declared_article
 from crawler.extract.listing import find_items
@@ -145,21 +144,6 @@ def test_pages_without_a_json_ld_type_declare_only_by_og_type(
     html: str, og_type: str, declared: bool | None
 ) -> None:
     assert declared_article(html, {"og:type": og_type}) is declared
-
-
-@pytest.mark.parametrize(
-    ("element_id", "classes"),
-    [
-        ("mainMenu", "col"),
-        ("post-1", "share-box hidden-print"),
-        ("a-b-c-d-e", "no-print"),
-        ("", "d-print-none entry"),
-        ("statusList", ""),
-    ],
-)
-def test_chrome_names_judged_apart_give_the_joint_answer(element_id: str, classes: str) -> None:
-    joint = _is_chrome_name(f"{element_id} {classes}")
-    assert joint == (_is_chrome_name(classes) or _is_chrome_name(element_id))
 
 
 def test_control_characters_are_found_as_bytes_where_the_class_finds_them() -> None:
