@@ -15,11 +15,18 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from lxml import etree
-from lxml.html import Element, HTMLParser, document_fromstring, fragment_fromstring
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    document_fromstring,
+    fragment_fromstring,
+)
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
@@ -48,9 +55,6 @@ from crawler.extract.lines import BREAK, Joined, join_paragraphs, mark_breaks, s
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.recover import recover_blocks
 from crawler.extract.title import find_title
-
-if TYPE_CHECKING:
-    from lxml.html import HtmlElement
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
 
@@ -101,6 +105,17 @@ _BYTES_PARSER = HTMLParser(
     remove_pis=True,
     encoding="utf-8",
 )
+# Every element is a plain HtmlElement, its class chosen in C: lxml.html's own lookup (form and
+# input classes, nothing read here) is a Python call for each element a tree walk hands out.
+for _parser in (_PARSER, _BYTES_PARSER):
+    _parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=HtmlElement,
+            comment=HtmlComment,
+            pi=HtmlProcessingInstruction,
+            entity=HtmlEntity,
+        )
+    )
 # Hanweb/TRS/UCAP (and China Daily / Global Times) body containers, best first; each name is
 # looked up as an id and as a class.
 _CONTAINERS = tuple(
@@ -199,7 +214,19 @@ def drop_control_characters(html: str) -> str:
     """
     if "&#" in html:
         html = _CONTROL_REF_RE.sub("", html)
-    return _CONTROL_RE.sub("", html)
+    return _CONTROL_RE.sub("", html) if _has_control_characters(html) else html
+
+
+# The control characters as bytes: UTF-8 writes each as that one byte, and no other character
+# uses a byte below 0x80, so deleting them from the encoded page tells whether it has any
+# (faster than a search with the character class).
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _has_control_characters(html: str) -> bool:
+    """Tell whether ``html`` holds a raw control character of :data:`_CONTROL_RE`."""
+    encoded = html.encode("utf-8", "surrogatepass")
+    return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded)
 
 
 # --- the article body container of CMS pages ---------------------------------------------
@@ -256,7 +283,7 @@ def main_paragraphs(
     the pairs of them a line break joins (see :mod:`crawler.extract.lines`)."""
     page_text = root.text_content()
     if container is not None:
-        tree = Element("html")
+        tree = _PARSER.makeelement("html")
         body = etree.SubElement(tree, "body")
         body.append(deepcopy(container))
         text = _trafilatura_text(tree, url, settings, tree.text_content())

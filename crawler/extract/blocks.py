@@ -10,21 +10,21 @@ the article's own and always stays, and the text is never emptied.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 
-_SQUASH_RE = re.compile(r"[\W_]+")
+from crawler.extract.meta import squash
+
 _OWN_SHARE = 0.3  # a block with this share of the page's text is the article's own
 
 
 def fingerprint(block: str) -> int:
     """Signed 64-bit fingerprint of a block, insensitive to case, spacing and punctuation."""
-    return _hash(_SQUASH_RE.sub("", block))
+    return _hash(squash(block))
 
 
 def block_fingerprints(blocks: Iterable[str]) -> frozenset[int]:
     """Fingerprints of the blocks that hold any word (each block squashed once)."""
-    return frozenset(_hash(key) for b in blocks if (key := _SQUASH_RE.sub("", b)))
+    return frozenset(_hash(key) for b in blocks if (key := squash(b)))
 
 
 def _hash(key: str) -> int:

@@ -58,6 +58,11 @@ ANY_DATE_RE = re.compile(
     re.I,
 )
 
+# Every form holds a four-digit year and is written with word characters, spaces and these
+# separators only: a date lies inside one run of such characters that holds a year.
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_NOT_DATE_CHAR_RE = re.compile(r"[^\w\s.,:：/+\-]")
+
 
 def parse_date(text: str, default_tz: timezone) -> datetime | None:
     """Parse a date string: ISO 8601, ``YYYY年M月D日 HH:MM``, ``Feb 17, 2026 10:37 AM``..."""
@@ -120,9 +125,23 @@ def dates_in(
 ) -> Iterator[tuple[int, int, datetime]]:
     """Every date stated in running text, as (start, end, date), in order (``known`` as for
     :func:`parse_loose`)."""
-    for m in ANY_DATE_RE.finditer(text):
-        if (found := parse_loose(m.group(0), default_tz, known)) is not None:
-            yield m.start(), m.end(), found
+    for start, end in _year_runs(text):
+        for m in ANY_DATE_RE.finditer(text, start, end):
+            if (found := parse_loose(m.group(0), default_tz, known)) is not None:
+                yield m.start(), m.end(), found
+
+
+def _year_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans, in order, of the runs of date characters that hold a year: the only places a
+    date of :data:`ANY_DATE_RE` can stand (the search skips the rest of a long text)."""
+    reverse = ""
+    pos = 0
+    while (year := _YEAR_RE.search(text, pos)) is not None:
+        after = _NOT_DATE_CHAR_RE.search(text, year.end())
+        pos = after.start() if after else len(text)
+        reverse = reverse or text[::-1]
+        before = _NOT_DATE_CHAR_RE.search(reverse, len(text) - year.start())
+        yield (len(text) - before.start() if before else 0), pos
 
 
 def build_date(

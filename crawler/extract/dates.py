@@ -111,7 +111,8 @@ _PARTIAL_LABEL_RE = re.compile(
 )
 _DATED_META_RE = re.compile(r"date|time")
 _BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
-_SCRIPT_RE = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_SCRIPT_START_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
+_SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
 # A <time> outside links and lists (not another page's teaser, not a comment) states a date of
 # this page, even in an aside that chrome removal drops.
 _OWN_TIMES_XPATH = "//time[not(ancestor::a) and not(ancestor::li)]/@datetime"
@@ -299,12 +300,23 @@ def stated_htmldate(page: Page) -> datetime | None:
 def _stated_text(page: Page) -> str:
     """The page's head, scripts, and text and ``datetime`` attributes less link lists."""
     body_at = _BODY_RE.search(page.html)
-    stated = [*_SCRIPT_RE.findall(page.html), page.html[: body_at.start() if body_at else 0]]
+    stated = [*_scripts(page.html), page.html[: body_at.start() if body_at else 0]]
     stated += page.times
     if (body := page.root.find("body")) is not None:
         rest = without_link_lists(body)
         stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]
     return "\n".join(stated)
+
+
+def _scripts(html: str) -> Iterator[str]:
+    """The contents of the page's scripts: what ``<script ...>(.*?)</script>`` finds, each end
+    tag found by a search rather than tried at every character."""
+    pos = 0
+    while (start := _SCRIPT_START_RE.search(html, pos)) is not None:
+        if (end := _SCRIPT_END_RE.search(html, start.end())) is None:
+            return
+        yield html[start.end() : end.start()]
+        pos = end.end()
 
 
 def _htmldate(doc: HtmlElement | str, url: str, *, extensive: bool) -> str | None:

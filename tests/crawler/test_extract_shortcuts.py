@@ -9,9 +9,11 @@ import pytest
 from lxml.html import document_fromstring
 
 from crawler.extract import dates
-from crawler.extract.article import drop_control_characters, parse_html
-from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE
+from crawler.extract.article import _has_control_characters, drop_control_characters, parse_html
+from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
+from crawler.extract.kind import declared_article
 from crawler.extract.listing import find_items
+from crawler.extract.meta import squash
 from crawler.extract.title import _heading_candidates
 
 _ONE_PASS_CONTROL_RE = re.compile(
@@ -63,6 +65,22 @@ def test_date_search_finds_what_the_forms_find_without_the_look_ahead() -> None:
     assert NUMERIC_RE.pattern in ANY_DATE_RE.pattern
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'var t="2024-03-05T10:00:00+08:00";x={"d":"Sept. 3 , 2023 at 5:07 pm"} 1920x1080',
+        "(posted 3rd of March 2022) [12/31/2021] <1.2.2020> 发布时间：2019年05月17日 10:00",
+        "x2017-01-01 20250101 2025-02-30 02-12-2025 13-12-2025, 2024 — Mar 4\n2024",
+        "no year at all: 12:30, Jan 5, 19, 20 and 1899",
+    ],
+)
+def test_dates_found_in_runs_holding_a_year_are_those_of_the_whole_text(text: str) -> None:
+    everywhere = (
+        (m.start(), m.end(), parse_loose(m.group(0), UTC)) for m in ANY_DATE_RE.finditer(text)
+    )
+    assert list(dates_in(text, UTC)) == [found for found in everywhere if found[2] is not None]
+
+
 def test_htmldate_is_not_asked_when_the_page_states_no_date(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -90,3 +108,47 @@ def test_long_and_linkless_blocks_are_no_items() -> None:
     items = find_items(root)
     assert items.count == 4
     assert all("long" not in text for text in items.texts)
+
+
+def test_squashing_as_bytes_drops_what_the_search_drops() -> None:
+    every_ascii = "".join(map(chr, range(128)))
+    spaced = "Don’t miss — the “best” of 2024, résumé_tips… 国务院 " * 5 + "\ud800"
+    for text in (every_ascii, "Read_more: the 2024 ELECTIONS!", "", " \t\n", spaced):
+        assert squash(text) == re.sub(r"[\W_]+", "", text).lower()
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<script>a</script><SCRIPT type='x'>b</sCrIpT> <script <script>c</script>",
+        "<scriptx>no</script><script>open",
+        "<script>a</script",
+        "",
+    ],
+)
+def test_scripts_are_those_the_lazy_pattern_finds(html: str) -> None:
+    lazy = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+    assert list(dates._scripts(html)) == lazy.findall(html)
+
+
+@pytest.mark.parametrize(
+    ("html", "og_type", "declared"),
+    [
+        ("<p>no JSON-LD</p>", "article", True),
+        ("<p>no JSON-LD</p>", "website", None),
+        ('{"@type": "CollectionPage"}', "article", False),
+        ('{"@type": "NewsArticle"}', "", True),
+    ],
+)
+def test_pages_without_a_json_ld_type_declare_only_by_og_type(
+    html: str, og_type: str, declared: bool | None
+) -> None:
+    assert declared_article(html, {"og:type": og_type}) is declared
+
+
+def test_control_characters_are_found_as_bytes_where_the_class_finds_them() -> None:
+    for code in [*range(0x100), 0x2028, 0x3000, 0xFEFF, 0x10FFFF]:
+        text = f"é{chr(code)}中"
+        assert _has_control_characters(text) == bool(
+            re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+        )
