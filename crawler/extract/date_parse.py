@@ -85,10 +85,10 @@ def parse_loose(text: str, default_tz: timezone, known: Set[date] = frozenset())
         return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
     if m := _MDY_RE.search(text):
         mon, d, y, *hms, tz = m.groups()
-        return build_date(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
+        return build_date(y, _MONTHS[mon[:3].casefold()], d, tuple(hms), _tz(tz, default_tz))
     if m := _DMY_RE.search(text):
         d, mon, y, *hms, tz = m.groups()
-        return build_date(y, _MONTHS[mon[:3].lower()], d, tuple(hms), _tz(tz, default_tz))
+        return build_date(y, _MONTHS[mon[:3].casefold()], d, tuple(hms), _tz(tz, default_tz))
     if m := _SLASH_RE.search(text):
         mo, d, y, *hms, tz = m.groups()
         mo, d = (d, mo) if int(mo) > 12 else (mo, d)

@@ -223,3 +223,9 @@ def test_a_relative_update_or_a_word_of_prose_is_no_publication_date() -> None:
         extract_article(prose, "https://news.example.com/a", fetched_at=FETCHED).published_at
         is None
     )
+
+
+def test_a_month_matched_through_unicode_case_folding_is_read() -> None:
+    # The case-blind month pattern matches a long s ("ſep"); the month table must know it.
+    assert parse_loose("ſep 9, 2019", UTC) == datetime(2019, 9, 9, tzinfo=UTC)
+    assert parse_loose("9 ſeptember 2019", UTC) == datetime(2019, 9, 9, tzinfo=UTC)
