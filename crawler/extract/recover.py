@@ -163,7 +163,7 @@ def _container(matched: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
 def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]]) -> list[str]:
     """The paragraphs with the missing body blocks between matched ones inserted in place.
 
-    A heading comes back only together with a body block right after it.
+    A heading comes back with a body block right after it, whether recovered or the text's own.
     """
     flags = [ok for _, ok in blocks]
     if True not in flags:
