@@ -91,6 +91,14 @@ def test_a_closing_run_of_other_pages_headlines_is_dropped() -> None:
     assert drop_link_tail([*BODY, *(f"- {h}" for h in HEADLINES)], root) == BODY
 
 
+def test_the_short_labels_of_headline_cards_go_with_the_run() -> None:
+    root = _linked(HEADLINES)
+    cards = [line for h in HEADLINES for line in ("Industry", h)]
+    assert drop_link_tail([*BODY, *cards], root) == BODY
+    labels_only = [*BODY, "Industry", HEADLINES[0], "Europe", HEADLINES[1], "Markets"]
+    assert drop_link_tail(labels_only, root) == labels_only
+
+
 def test_fewer_headlines_or_a_closing_sentence_of_the_body_stay() -> None:
     root = _linked(HEADLINES)
     assert drop_link_tail([*BODY, *HEADLINES[:2]], root) == [*BODY, *HEADLINES[:2]]
