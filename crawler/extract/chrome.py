@@ -196,6 +196,8 @@ _CHROME_LINE_RE = re.compile(
     | jump\ to(?:\ the)?\ (?:list|section)\b.*
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
+    | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
+      \ (?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?=.*\d)[\w,.:/\ ]{3,30}
     | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
     | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
     | 打印本页|关闭窗口|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
