@@ -196,6 +196,8 @@ _CHROME_LINE_RE = re.compile(
     | jump\ to(?:\ the)?\ (?:list|section)\b.*
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
+    | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
+      \ (?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?=.*\d)[\w,.:/\ ]{3,30}
     | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
     | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
     | 打印本页|关闭窗口|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
@@ -236,6 +238,7 @@ _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a l
 _LINK_LINE = 200  # ... each shorter than this
 _MIN_LINK = 4  # a shorter link text means nothing
 _MIN_HEADLINE = 10  # a link's text this long reads as another page's headline
+_LABEL_WORDS = 3  # a card's label (its section, its kind) between headlines is this short
 
 
 def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_ZONE) -> list[str]:
@@ -322,14 +325,17 @@ def link_texts(root: HtmlElement) -> frozenset[str]:
 
 def drop_link_tail(paras: list[str], root: HtmlElement) -> list[str]:
     """The paragraphs less a closing run of other pages' headlines: three or more paragraphs,
-    each the whole text of one of the page's links (related stories in the body's container)."""
+    each the whole text of one of the page's links (related stories in the body's container),
+    with the short labels of their cards ("Publications", "Europe") between them."""
     if len(paras) <= _LINK_RUN or any(len(p) >= _LINK_LINE for p in paras[-_LINK_RUN:]):
         return paras
     links = link_texts(root)
-    run = 0
+    run = headlines = 0
     for para in reversed(paras):
         key = squash(para.removeprefix("- "))
-        if len(key) < _MIN_HEADLINE or key not in links:
+        if len(key) >= _MIN_HEADLINE and key in links:
+            headlines += 1
+        elif len(para.split()) > _LABEL_WORDS:
             break
         run += 1
-    return paras[: len(paras) - run] if _LINK_RUN <= run < len(paras) else paras
+    return paras[: len(paras) - run] if headlines >= _LINK_RUN and run < len(paras) else paras

@@ -163,7 +163,7 @@ def _container(matched: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
 def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]]) -> list[str]:
     """The paragraphs with the missing body blocks between matched ones inserted in place.
 
-    A heading comes back only together with a body block right after it.
+    A heading comes back with a body block right after it, whether recovered or the text's own.
     """
     flags = [ok for _, ok in blocks]
     if True not in flags:
@@ -174,7 +174,11 @@ def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]])
     out, at, heading = list(paras), 0, ""
     for (el, text), ok in blocks[first:last]:
         if ok:
-            at, heading = _paragraph_after(keys, _block_key(text), at), ""
+            after = _paragraph_after(keys, _block_key(text), at)
+            if heading and after > at:
+                where = after - 1 + len(out) - len(paras)
+                out[where:where] = [heading]
+            at, heading = after, ""
         elif el.tag in _HEADINGS:
             heading = text if _is_body(el, text) else ""
         elif _is_body(el, text) and not _is_call_to_action(el, body):

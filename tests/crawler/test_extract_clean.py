@@ -24,6 +24,9 @@ BODY = [
         "Reading time: 4 minutes",
         "Written by Jane Doe",
         "Reviewed by Dr. John Smith",
+        "Last updated: April 21, 2025",
+        "Updated on 09/10/2025",
+        "Last reviewed January 2023",
         "Join Our Genius Newsletter",
         "Get the best of Example Weekly delivered to your inbox every Friday",
         "Products are chosen independently by our editors. Purchases made through our links may"
@@ -41,6 +44,8 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "The contents of the notice were written by the regulator's legal department last year.",
         "Written by hand, the letter reached the ministry two weeks before the rules were set.",
         "The newsletter industry has grown fast, and platforms earn commissions on subscriptions.",
+        "Published in 2019, the guide was updated twice.",
+        "Updated rules take effect in 2025.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
@@ -89,6 +94,14 @@ def _linked(headlines: list[str]) -> HtmlElement:
 def test_a_closing_run_of_other_pages_headlines_is_dropped() -> None:
     root = _linked(HEADLINES)
     assert drop_link_tail([*BODY, *(f"- {h}" for h in HEADLINES)], root) == BODY
+
+
+def test_the_short_labels_of_headline_cards_go_with_the_run() -> None:
+    root = _linked(HEADLINES)
+    cards = [line for h in HEADLINES for line in ("Industry", h)]
+    assert drop_link_tail([*BODY, *cards], root) == BODY
+    labels_only = [*BODY, "Industry", HEADLINES[0], "Europe", HEADLINES[1], "Markets"]
+    assert drop_link_tail(labels_only, root) == labels_only
 
 
 def test_fewer_headlines_or_a_closing_sentence_of_the_body_stay() -> None:

@@ -47,6 +47,17 @@ def test_a_heading_comes_back_only_with_the_body_block_after_it() -> None:
     assert _recover(_page("<h3>What studios say</h3>")) == KEPT
 
 
+def test_a_dropped_heading_comes_back_before_the_texts_own_block_after_it() -> None:
+    def recover(heading: str) -> list[str]:
+        first, second, third = (f"<p>{p}</p>" for p in KEPT)
+        body = f"<div class='story'>{first}<p>{PROSE}</p>{heading}{second}{third}</div>"
+        return recover_blocks([KEPT[0], PROSE, *KEPT[1:]], document_fromstring(body))
+
+    kept = recover("<h2>What studios say</h2>")
+    assert kept == [KEPT[0], PROSE, "What studios say", *KEPT[1:]]
+    assert recover("<h2><a href='/s'>What studios say</a></h2>") == [KEPT[0], PROSE, *KEPT[1:]]
+
+
 def test_nothing_after_the_bodys_last_block_or_outside_its_container_is_added() -> None:
     author = "<p>Jane Doe writes about the screen industry and lives in Shanghai.</p>"
     html = _page("", after=author, outside=f"<p>{PROSE}</p>")
