@@ -150,17 +150,19 @@ def _headings(root: HtmlElement, site: str) -> list[_Heading]:
 
 
 def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements inside ``<body>``, in document order, that may show the headline."""
+    """Elements inside ``<body>``, in document order, that may show the headline: headings, and
+    elements whose class holds "title" or "headline" (any case), or whose id holds "title"."""
     for body in root.iter("body"):
         for el in body.iterdescendants(*_HEADING_TAGS, *_NAMED_TAGS):
-            if el.tag in _HEADING_TAGS or _headline_named(el):
+            if (
+                el.tag in _HEADING_TAGS
+                or (
+                    (names := el.get("class"))
+                    and ("title" in (low := names.lower()) or "headline" in low)
+                )
+                or ((ident := el.get("id")) and "title" in ident.lower())
+            ):  # the tests inline: a call for each element costs more than the walk
                 yield el
-
-
-def _headline_named(element: HtmlElement) -> bool:
-    """Tell whether the element's class holds "title" or "headline", or its id "title"."""
-    names = (element.get("class") or "").lower()
-    return "title" in names or "headline" in names or "title" in (element.get("id") or "").lower()
 
 
 def _linked(heading: _Heading) -> bool:
