@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from lxml.etree import Element
+
 from crawler.extract.meta import squash
 
 if TYPE_CHECKING:
@@ -73,10 +75,10 @@ def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> lis
 
 def _groups(root: HtmlElement) -> Iterator[list[str]]:
     """Squashed item texts of each group of sibling items."""
-    for parent in root.iter():
+    for parent in root.iter(Element):  # elements only (the filter runs in C)
         if len(parent) < _MIN_GROUP:  # too few children of any kind
             continue
-        children = [child for child in parent if isinstance(child.tag, str)]
+        children = list(parent.iterchildren(Element))
         if len(children) < _MIN_GROUP:
             continue
         tags = [child.tag for child in children]
