@@ -63,7 +63,9 @@ _LIST_TYPE_RE = re.compile(
     r'"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|ItemList|SearchResultsPage)"'
 )
 # Latin sentence ends are followed by a space; CJK ones (full-width) by the next sentence directly.
-_SENTENCE_RE = re.compile(r"[.!?][\"'”’)）]?(?:\s|$)|[。！？][”’）」』]?")
+# One leading character class lets the search skip ahead to candidates (an alternation of two
+# does not); the look-behinds tell the two kinds apart.
+_SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|(?<=[。！？])[”’）」』]?)")
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
 # Own sentences that keep a page however much of it is links: a short notice on a site whose
 # menus outweigh it is still an article.
@@ -83,7 +85,12 @@ def declared_article(html: str, meta: dict[str, str]) -> bool | None:
 
 def sentences(text: str) -> int:
     """Sentence ends in the text's paragraphs of at least a few words."""
-    return sum(len(_SENTENCE_RE.findall(p)) for p in text.split("\n") if units(p) >= _MIN_UNITS)
+    return sum(map(_paragraph_sentences, text.split("\n")))
+
+
+def _paragraph_sentences(paragraph: str) -> int:
+    """Sentence ends in one paragraph, none when it has too few words to be prose."""
+    return len(_SENTENCE_RE.findall(paragraph)) if units(paragraph) >= _MIN_UNITS else 0
 
 
 def link_share(root: HtmlElement, body_len: int | None = None) -> float:
@@ -99,9 +106,16 @@ def link_share(root: HtmlElement, body_len: int | None = None) -> float:
 def page_shape(root: HtmlElement, declared: bool | None, links: float, text: str) -> PageShape:
     """Measure the page (``root`` cleaned of chrome, ``text`` its main text)."""
     items = find_items(root)
-    own = outside_items([p for p in text.split("\n") if p.strip()], items, root)
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
+    own = outside_items(paragraphs, items, root)
     return PageShape(
-        declared, links, sentences(text), sentences("\n".join(own)), items.count, items.chars
+        declared,
+        links,
+        sum(map(counts.__getitem__, paragraphs)),
+        sum(map(counts.__getitem__, own)),
+        items.count,
+        items.chars,
     )
 
 

@@ -10,10 +10,11 @@ listing has little or none.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from lxml.etree import Element
 
 from crawler.extract.meta import squash
 
@@ -63,7 +64,7 @@ def find_items(root: HtmlElement) -> Items:
 def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> list[str]:
     """The paragraphs that are neither inside an item nor a link's whole text."""
     joined = "\x00".join(items.texts)
-    anchors = {squash(a.text_content()) for a in root.iter("a")}
+    anchors = set(map(squash, {a.text_content() for a in root.iter("a")}))  # menus repeat links
     kept = []
     for paragraph in paragraphs:
         key = squash(paragraph)
@@ -74,14 +75,15 @@ def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> lis
 
 def _groups(root: HtmlElement) -> Iterator[list[str]]:
     """Squashed item texts of each group of sibling items."""
-    for parent in root.iter():
+    for parent in root.iter(Element):  # elements only (the filter runs in C)
         if len(parent) < _MIN_GROUP:  # too few children of any kind
             continue
-        children = [child for child in parent if isinstance(child.tag, str)]
+        children = list(parent.iterchildren(Element))
         if len(children) < _MIN_GROUP:
             continue
-        for tag, n in Counter(child.tag for child in children).items():
-            if n >= _MIN_GROUP:
+        tags = [child.tag for child in children]
+        for tag in dict.fromkeys(tags):  # a few distinct tags: counting each beats a Counter
+            if (n := tags.count(tag)) >= _MIN_GROUP:
                 group = _items([c for c in children if c.tag == tag])
                 if len(group) >= max(_MIN_GROUP, _REGULAR * n):
                     yield group
@@ -115,8 +117,9 @@ def _surely_long(text: str) -> bool:
 
 def _headline(block: HtmlElement, raw: str) -> str | None:
     """The target of the block's headline link, if it has one (``raw``: the block's text)."""
-    links = [a for a in block.iter("a") if _is_page_link(a)]
-    for a in links:
+    links: list[HtmlElement] = []  # page links read so far: the headline is often the first
+    for a in filter(_is_page_link, block.iter("a")):
+        links.append(a)
         anchor = a.text_content()
         if units(anchor) < _HEADLINE_UNITS:
             continue

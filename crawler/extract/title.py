@@ -14,7 +14,8 @@ metadata title leaves it out too.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
@@ -72,15 +73,18 @@ def find_title(
     titles = _meta_titles(root, meta, site)
     stripped = [strip_site_suffix(t, site, host) for t in titles]
     headings = _headings(root, site)
-    element = _agreeing(headings, stripped)
-    lesser = element is not None and element.tag != "h1"
-    if lesser and (held := _held_title(_headline(element), stripped)) is not None:
-        return unmangle(held) or None, element
-    if element is None:
-        element = _trusted(headings, titles)
-    if element is not None:
-        text = _as_titled(_clean_heading(_headline(element), site, host), stripped)
-        return unmangle(text) or None, element
+    found = _agreeing(headings, stripped)
+    if (
+        found is not None
+        and found.element.tag != "h1"
+        and (held := _held_title(found.headline, stripped)) is not None
+    ):
+        return unmangle(held) or None, found.element
+    if found is None:
+        found = _trusted(headings, titles)
+    if found is not None:
+        text = _as_titled(_clean_heading(found.headline, site, host), stripped)
+        return unmangle(text) or None, found.element
     raw = split_trailing_date(titles[0])[0] if titles else ""
     return unmangle(strip_site_suffix(raw, site, host)) or None, None
 
@@ -125,62 +129,74 @@ def _meta_titles(root: HtmlElement, meta: dict[str, str], site: str) -> list[str
     return [t for t in found if t and squash(t) != squash(site)]
 
 
-def _headings(root: HtmlElement, site: str) -> list[HtmlElement]:
+class _Heading(NamedTuple):
+    """A heading or headline-classed element, its text read once."""
+
+    element: HtmlElement
+    text: str  # whitespace collapsed, a line break counting as a space
+    headline: str  # ... less a trailing date ("Title   2025-12-07")
+
+
+def _headings(root: HtmlElement, site: str) -> list[_Heading]:
     """Headings and headline-classed elements that are short and do not name the site."""
     key = squash(site)
-    return [
-        el
-        for el in _heading_candidates(root)
-        if 2 <= len(text := _text(el)) <= _MAX_TITLE and not (key and squash(text) in key)
-    ]
+    found = []
+    for el in _heading_candidates(root):
+        content = _content(el)
+        text = norm(content)
+        if 2 <= len(text) <= _MAX_TITLE and not (key and squash(text) in key):
+            found.append(_Heading(el, text, norm(split_trailing_date(content)[0])))
+    return found
 
 
 def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements inside ``<body>``, in document order, that may show the headline."""
+    """Elements inside ``<body>``, in document order, that may show the headline: headings, and
+    elements whose class holds "title" or "headline" (any case), or whose id holds "title"."""
     for body in root.iter("body"):
         for el in body.iterdescendants(*_HEADING_TAGS, *_NAMED_TAGS):
-            if el.tag in _HEADING_TAGS or _headline_named(el):
+            if (
+                el.tag in _HEADING_TAGS
+                or (
+                    (names := el.get("class"))
+                    and ("title" in (low := names.lower()) or "headline" in low)
+                )
+                or ((ident := el.get("id")) and "title" in ident.lower())
+            ):  # the tests inline: a call for each element costs more than the walk
                 yield el
 
 
-def _headline_named(element: HtmlElement) -> bool:
-    """Tell whether the element's class holds "title" or "headline", or its id "title"."""
-    names = (element.get("class") or "").lower()
-    return "title" in names or "headline" in names or "title" in (element.get("id") or "").lower()
-
-
-def _linked(element: HtmlElement) -> bool:
+def _linked(heading: _Heading) -> bool:
     """Mostly a link (a headline in a list, or a permalink around the article's own title)."""
-    linked = sum(len(norm(a.text_content())) for a in element.iterfind(".//a"))
-    return linked >= 0.5 * len(_text(element))
+    linked = sum(len(norm(a.text_content())) for a in heading.element.iterdescendants("a"))
+    return linked >= 0.5 * len(heading.text)
 
 
-def _agreeing(headings: list[HtmlElement], titles: list[str]) -> HtmlElement | None:
+def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     """The heading that best agrees with a metadata title, if any agrees enough."""
     best, best_score = None, _AGREE
-    for element in headings:
-        text = _headline(element)
-        score = max((agreement(text, t) for t in titles), default=0.0)
-        score += _H1_BONUS if element.tag == "h1" else 0.0
-        if _linked(element) and score < _PREFIX:
-            continue
-        if score > best_score:
-            best, best_score = element, score
+    for heading in headings:
+        score = max((agreement(heading.headline, t) for t in titles), default=0.0)
+        score += _H1_BONUS if heading.element.tag == "h1" else 0.0
+        if score > best_score and (score >= _PREFIX or not _linked(heading)):
+            best, best_score = heading, score
     return best
 
 
-def _trusted(headings: list[HtmlElement], titles: list[str]) -> HtmlElement | None:
+def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     """Without agreement: a lone substantial ``<h1>``, else a headline that names itself so."""
-    headings = [el for el in headings if not _linked(el)]
-    h1s = [el for el in headings if el.tag == "h1"]
-    if len(h1s) == 1 and (not titles or substantial(_text(h1s[0]))):
+    headings = [heading for heading in headings if not _linked(heading)]
+    h1s = [heading for heading in headings if heading.element.tag == "h1"]
+    if len(h1s) == 1 and (not titles or substantial(h1s[0].text)):
         return h1s[0]
     named = (
-        el
-        for el in headings
-        if el.tag != "h1"
-        and substantial(_headline(el))
-        and (split_trailing_date(el.text_content())[1] or _ARTICLE_TITLE_NAME_RE.search(_names(el)))
+        heading
+        for heading in headings
+        if heading.element.tag != "h1"
+        and substantial(heading.headline)
+        and (
+            split_trailing_date(heading.element.text_content())[1]
+            or _ARTICLE_TITLE_NAME_RE.search(_names(heading.element))
+        )
     )
     return next(named, None)
 
@@ -189,7 +205,7 @@ def agreement(heading: str, title: str) -> float:
     """How well a heading matches a metadata title: 2 and more when the title starts with it
     (or it with the title), 1 and more when one holds the other, else the share of common words
     (characters for CJK); a heading that is a small part of the title only shares words."""
-    a, b = squash(heading), squash(title)
+    a, b = _squash_again(heading), _squash_again(title)
     if not a or not b:
         return 0.0
     ratio = min(len(a), len(b)) / max(len(a), len(b))
@@ -279,21 +295,22 @@ def _fold(text: str) -> str:
     return text.translate(_TYPOGRAPHY).lower()
 
 
-def _units(text: str) -> set[str]:
-    return set(squash(text)) if _CJK_RE.search(text) else set(_WORD_RE.findall(text.lower()))
+@lru_cache(maxsize=256)
+def _units(text: str) -> frozenset[str]:
+    """Words of the text (characters for CJK), lower case; each title is compared with every
+    heading, so its units are kept."""
+    if _CJK_RE.search(text):
+        return frozenset(squash(text))
+    return frozenset(_WORD_RE.findall(text.lower()))
+
+
+# Each title is squashed once for every heading it is compared with, each heading once for every
+# title: the recent results are kept.
+_squash_again = lru_cache(maxsize=256)(squash)
 
 
 def _names(element: HtmlElement) -> str:
     return f"{element.get('id', '')} {element.get('class', '')}"
-
-
-def _headline(element: HtmlElement) -> str:
-    """The element's text less a trailing date ("Title   2025-12-07")."""
-    return norm(split_trailing_date(_content(element))[0])
-
-
-def _text(element: HtmlElement) -> str:
-    return norm(_content(element))
 
 
 def _content(element: HtmlElement) -> str:

@@ -11,7 +11,7 @@ from lxml.html import document_fromstring
 from crawler.extract import dates
 from crawler.extract.article import _has_control_characters, drop_control_characters, parse_html
 from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
-from crawler.extract.kind import declared_article
+from crawler.extract.kind import _SENTENCE_RE, declared_article
 from crawler.extract.listing import find_items
 from crawler.extract.meta import squash
 from crawler.extract.title import _heading_candidates
@@ -152,3 +152,17 @@ def test_control_characters_are_found_as_bytes_where_the_class_finds_them() -> N
         assert _has_control_characters(text) == bool(
             re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "no." Then left! Why? e.g. this... and that.) end.',
+        "现将有关事项通知如下。请认真贯彻执行！“特此通知。”是吗？」",
+        "a.” b. c.) d.）x!\u3000y?\u00a0z.\n",
+        "。。！？。”.'. ?!",
+    ],
+)
+def test_sentence_ends_are_those_of_the_two_branch_pattern(text: str) -> None:
+    two_branches = re.compile(r"[.!?][\"'”’)）]?(?:\s|$)|[。！？][”’）」』]?")
+    assert _SENTENCE_RE.findall(text) == two_branches.findall(text)
