@@ -66,6 +66,7 @@ __all__ = [
     "DatabaseUnavailable",
     "IntegrityConflict",
     "StorageError",
+    "is_outage",
 ]
 
 

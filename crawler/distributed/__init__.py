@@ -3,8 +3,8 @@
 ``queue.py`` is the Redis side (keys, leased queue, per-pass dupefilter, scheduler, robots.txt
 middleware), its atomic steps Lua scripts in ``scripts.py``; ``spider.py`` is the worker's
 spider, whose jobs each have a module: ``relay.py`` (running each request through its
-source's kind spider), ``leases.py`` (ending a request's
-lease once its items are through), ``rescue.py`` (taking back dead workers' requests),
+source's kind spider), ``leases.py`` (ending a request's lease once its items are through),
+``rescue.py`` (taking back dead workers' requests),
 ``outages.py`` (pausing while the database is down), ``dispatch.py`` (sending alerts) and
 ``books.py`` (each source's run: counted in the pass ledger, ``ledger.py``, and written once
 the source has no request left; the per-source caps are counted there too); ``run.py``

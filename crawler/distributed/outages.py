@@ -34,7 +34,7 @@ class OutagePause:
         attempt = int(request.meta.get(queue.ATTEMPT, 0)) + 1
         if not is_outage(error) or attempt > MAX_OUTAGE_RETRIES:
             return False
-        # The copy carries the lease, which ends in the MULTI that queues the copy.
+        # The copy carries the lease, which ends in the script step that queues the copy.
         leases.forget(request)
         meta = {**request.meta, queue.ATTEMPT: attempt}
         engine.crawl(request.replace(dont_filter=True, meta=meta))

@@ -109,14 +109,8 @@ def page_shape(root: HtmlElement, declared: bool | None, links: float, text: str
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root)
-    return PageShape(
-        declared,
-        links,
-        sum(map(counts.__getitem__, paragraphs)),
-        sum(map(counts.__getitem__, own)),
-        items.count,
-        items.chars,
-    )
+    total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
+    return PageShape(declared, links, total, own_total, items.count, items.chars)
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:

@@ -87,14 +87,20 @@ def test_a_failed_take_is_returned_by_the_next(server: Redis) -> None:
     assert _queued(server, queue.processing_key("w1")) == ["http://127.0.0.1/a"]
 
 
-def test_a_retry_whose_reply_is_lost_is_queued_once(
-    server: Redis, lossy: tuple[LossyProxy, Redis]
-) -> None:
-    proxy, client = lossy
+def _taken_then_lossy(server: Redis, proxy: LossyProxy) -> Request:
+    """Request "a" queued and taken by w1; the reply to the next command will be lost."""
     queue.push_requests(server, Worker(), [_request("a")])
     taken = _queue_of(server).pop()
     assert taken is not None
     proxy.lose_reply_to("")
+    return taken
+
+
+def test_a_retry_whose_reply_is_lost_is_queued_once(
+    server: Redis, lossy: tuple[LossyProxy, Redis]
+) -> None:
+    proxy, client = lossy
+    taken = _taken_then_lossy(server, proxy)
     retry = taken.replace(dont_filter=True)  # as the retry middleware makes it: same lease
     _queue_of(client).push(retry)
     assert proxy.lost == 1
@@ -107,10 +113,7 @@ def test_a_requeue_whose_reply_is_lost_is_requeued_once(
     server: Redis, lossy: tuple[LossyProxy, Redis]
 ) -> None:
     proxy, client = lossy
-    queue.push_requests(server, Worker(), [_request("a")])
-    taken = _queue_of(server).pop()
-    assert taken is not None
-    proxy.lose_reply_to("")
+    taken = _taken_then_lossy(server, proxy)
     queue.requeue_lease(client, "w1", taken)
     assert proxy.lost == 1
     assert _queued(server, queue.QUEUE_KEY) == ["http://127.0.0.1/a"]
