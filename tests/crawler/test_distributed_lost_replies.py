@@ -1,5 +1,6 @@
 """A Redis that goes away after doing a command but before its reply (a restart) makes the
-client send the command again: each queue step must then leave the queue as if done once."""
+client send the command again: each step must then leave the queue, the run's counts and the
+caps as if done once."""
 
 from __future__ import annotations
 
@@ -24,8 +25,15 @@ from tests.support.lossy_proxy import LossyProxy
 from tests.support.redis_server import RedisServer
 
 PASS, SOURCE = "p1", "nrta"
-SCRIPTS = (scripts.ENQUEUE, scripts.POP, scripts.ACK, scripts.REQUEUE)
-SCRIPTS += (scripts.TAKE_UNIT, scripts.CLAIM_RUN)  # loaded: the step under test runs at once
+# Loaded beforehand, so that the command under test is the step itself.
+SCRIPTS = (
+    scripts.ENQUEUE,
+    scripts.POP,
+    scripts.ACK,
+    scripts.REQUEUE,
+    scripts.TAKE_UNIT,
+    scripts.CLAIM_RUN,
+)
 
 
 class Worker(scrapy.Spider):
@@ -97,11 +105,17 @@ def test_a_failed_take_is_returned_by_the_next(server: Redis) -> None:
     assert _queued(server, queue.processing_key("w1")) == ["http://127.0.0.1/a"]
 
 
-def _taken_then_lossy(server: Redis, proxy: LossyProxy) -> Request:
-    """Request "a" queued and taken by w1; the reply to the next command will be lost."""
+def _taken(server: Redis) -> Request:
+    """Request "a" queued and taken by w1."""
     queue.push_requests(server, Worker(), [_request("a")])
     taken = _queue_of(server).pop()
     assert taken is not None
+    return taken
+
+
+def _taken_then_lossy(server: Redis, proxy: LossyProxy) -> Request:
+    """Request "a" queued and taken by w1; the reply to the next command will be lost."""
+    taken = _taken(server)
     proxy.lose_reply_to("")
     return taken
 
@@ -171,7 +185,7 @@ def test_a_run_count_whose_reply_is_lost_is_counted_once(
     """A page fetched, one item stored as new, one dropped as a duplicate, a link skipped, a
     page error and a warning: the reply to what carries ``lose`` to the ledger is lost."""
     proxy, client = lossy
-    taken = _taken_then_lossy(server, proxy)
+    taken = _taken(server)
     proxy.lose_reply_to(lose)
     kind: Any = SimpleNamespace(errors=[], warnings=[], skipped=Counter(), source_error=None)
     books, leases = RunBooks(database), Leases("w1")
@@ -219,3 +233,19 @@ def test_a_run_claim_whose_reply_is_lost_is_written(
     assert ledger.finish_done_runs(client, database) == 1
     assert proxy.lost == 1
     assert _run(database)["fetched"] == 0  # written, by this worker
+
+
+def test_a_lease_taken_back_is_counted_by_its_next_run(server: Redis, database: str) -> None:
+    """The ack of a request whose lease was taken back (its worker was thought dead) adds
+    nothing: the request runs again, and that run counts."""
+    books = RunBooks(database)
+    taken = _taken(server)
+    books.fetched(taken)
+    assert queue.release_worker(server, "w1") == 1
+    assert queue.ack(server, "w1", taken, books.hand_over(taken, None))
+    again = _queue_of(server).pop()
+    assert again is not None
+    books.fetched(again)
+    assert queue.ack(server, "w1", again, books.hand_over(again, None))
+    assert ledger.finish_done_runs(server, database) == 1
+    assert _run(database)["fetched"] == 1
