@@ -2,8 +2,9 @@
 
 What ``crawl`` counts for a source's run (fetched, kept, new, unchanged, drops, page errors,
 warnings, the source's failure) is counted here per request, by whichever worker ran it, and
-handed to the ledger before the request's lease ends. Now and then (and on close) the worker
-writes the runs of sources whose pass has no request left.
+handed to the ledger in the step that ends the request's lease: once, however often that step
+is sent. Now and then (and on close) the worker writes the runs of sources whose pass has no
+request left.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from crawler.distributed import ledger, queue
 from storage.errors import StorageError
@@ -35,6 +37,7 @@ class RunBooks:
         self.database = database
         self.server: Redis | None = None  # set once the crawler connects to Redis
         self._reported: dict[tuple[str, str], Counter[str]] = {}  # what went to the ledger
+        self._tallies: WeakKeyDictionary[Request, ledger.Tally] = WeakKeyDictionary()
         self._finished_at = 0.0
 
     def fetched(self, request: Request) -> None:
@@ -53,23 +56,26 @@ class RunBooks:
             self._count(request, "unchanged")
         self._count(request, f"dropped:{reason}")
 
-    def report(self, request: Request, spider: SourceSpider | None) -> None:
-        """Hand the kind spider's new errors, warnings, skips and failure to the ledger."""
-        source, pass_id = _names(request)
-        if self.server is None or spider is None or not (source and pass_id):
-            return
-        done = self._reported.setdefault((source, pass_id), Counter())
-        errors = spider.errors[done["~errors"] :]
-        ledger.add_errors(self.server, pass_id, source, errors, spider.source_error)
-        done["~errors"] = len(spider.errors)
-        if len(spider.warnings) > done["~warnings"]:
-            warnings = spider.warnings[done["~warnings"] :]
-            ledger.add_warnings(self.server, pass_id, source, warnings)
-            done["~warnings"] = len(spider.warnings)
+    def hand_over(self, request: Request, spider: SourceSpider | None) -> ledger.Tally | None:
+        """The request's share of its run, with the kind spider's errors, warnings, skips and
+        failure since the last hand-over; made once, so an ack tried again sends the same."""
+        tally = self._tally(request)
+        if tally is None or tally.sealed:
+            return tally
+        tally.sealed = True
+        if spider is not None:
+            self._add_news(tally, _names(request), spider)
+        return tally
+
+    def _add_news(self, tally: ledger.Tally, names: tuple[str, str], spider: SourceSpider) -> None:
+        done = self._reported.setdefault(names, Counter())
+        tally.errors = spider.errors[done["~errors"] :]
+        tally.warnings = spider.warnings[done["~warnings"] :]
+        tally.failure = spider.source_error
+        done["~errors"], done["~warnings"] = len(spider.errors), len(spider.warnings)
         for reason, total in spider.skipped.items():
             if total > done[reason]:
-                field = f"dropped:{reason}"
-                ledger.count(self.server, pass_id, source, field, total - done[reason])
+                tally.counts[f"dropped:{reason}"] += total - done[reason]
                 done[reason] = total
 
     def finish_runs(self, *, paused: bool, now: bool = False) -> None:
@@ -85,9 +91,15 @@ class RunBooks:
             logger.warning("Could not record finished runs yet: %s", exc)
 
     def _count(self, request: Request, field: str) -> None:
-        source, pass_id = _names(request)
-        if self.server is not None and source and pass_id:
-            ledger.count(self.server, pass_id, source, field)
+        tally = self._tally(request)
+        if tally is not None:
+            tally.counts[field] += 1
+
+    def _tally(self, request: Request) -> ledger.Tally | None:
+        """The request's tally so far; None for a request that counts in no run."""
+        if not all(_names(request)):
+            return None
+        return self._tallies.setdefault(request, ledger.Tally())
 
 
 def _names(request: Request) -> tuple[str, str]:

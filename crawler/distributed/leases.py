@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
-
-from redis.exceptions import RedisError
 
 from crawler.distributed import queue
 
@@ -15,7 +12,7 @@ if TYPE_CHECKING:
     from redis import Redis
     from scrapy import Request
 
-logger = logging.getLogger(__name__)
+    from crawler.distributed.ledger import Tally
 
 
 class Leases:
@@ -32,8 +29,8 @@ class Leases:
         self._item_requests: dict[int, Request] = {}  # id(item) -> the request it came from
         self._stranded: list[Request] = []  # leases to requeue once Redis answers again
         self._unacked: list[Request] = []  # leases to end once Redis answers again
-        # Called with a request just before its lease ends (the run's counts go first).
-        self.before_ack: Callable[[Request], None] = lambda request: None
+        # The request's share of its run, added to the ledger in the step that ends its lease.
+        self.hand_over: Callable[[Request], Tally | None] = lambda request: None
 
     def hold(self, request: Request) -> None:
         """Count one more unfinished part of ``request``."""
@@ -61,15 +58,9 @@ class Leases:
             self._unacked.append(request)
 
     def _end(self, request: Request) -> bool:
-        """Hand the request's run counts over, then end its lease; False while Redis is away
-        (the lease must not outlive a failed hand-over, or the request would be fetched twice)."""
+        """End the lease, handing the request's run counts over; False while Redis is away."""
         assert self.server is not None and self.worker_id
-        try:
-            self.before_ack(request)
-        except RedisError as exc:
-            logger.warning("Could not hand over the counts of %s yet: %s", request.url, exc)
-            return False
-        return queue.ack(self.server, self.worker_id, request)
+        return queue.ack(self.server, self.worker_id, request, self.hand_over(request))
 
     def forget(self, request: Request) -> None:
         """Stop counting ``request``: its lease ends elsewhere (a requeued copy carries it)."""

@@ -5,19 +5,25 @@ Workers share a source's pass, so what ``crawl`` counts in one spider is counted
 * the caps (``max_articles_per_source``, ``max_pages``, child sitemaps): :class:`RedisBudget`;
 * the requests of the source still queued or leased: +1 when one is queued, -1 when its
   lease ends (in the same Lua step as the queue change, so a crash cannot skew it);
-* the run's counters, errors and warnings, added by whichever worker saw them.
+* the run's counters, errors and warnings: each request's :class:`Tally`, added by the worker
+  that ran it in the step that ends its lease (``scripts.ACK``), so it is added once.
 
 A source's run was opened in the database when the pass was scheduled; once its open count
-is back to zero, one worker (the one whose SREM succeeds) writes the finished run.
+is back to zero, one worker (the one whose claim succeeds) writes the finished run. Every
+step is safe to run twice (``scripts.py``): a resent step counts nothing twice.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import secrets
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from crawler.distributed import scripts
 from storage import open_store
 from storage.records import RunStats
 
@@ -44,21 +50,41 @@ def open_key(pass_id: str, source: str) -> str:
     return _key("open", pass_id, source)
 
 
+def run_keys(pass_id: str, source: str) -> list[str]:
+    """The run's counters (a hash), its page errors and its warnings (lists)."""
+    key = _key("run", pass_id, source)
+    return [key, key + ":errors", key + ":warnings"]
+
+
+@dataclass
+class Tally:
+    """A request's share of its source's run, added to the ledger as its lease ends."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failure: str | None = None  # the source failed as a whole (the first one wins)
+    sealed: bool = False  # complete: an ack tried again sends it as it is
+
+    def args(self) -> list[str | int]:
+        """The ARGV of ``scripts.ACK`` after the lease."""
+        errors = [json.dumps(error) for error in self.errors[-MAX_ERRORS:]]
+        lists = (json.dumps(errors), json.dumps(self.warnings[-MAX_ERRORS:]))
+        return [TTL, MAX_ERRORS, self.failure or "", json.dumps(self.counts), *lists]
+
+
 class RedisBudget:
     """A source's caps for one pass, counted across every worker."""
 
     def __init__(self, server: Redis, pass_id: str, source: str, caps: dict[str, int]) -> None:
-        self.server = server
-        self.key = _key("budget", pass_id, source)
+        self.keys = [_key("budget", pass_id, source), _key("granted", pass_id, source)]
         self.caps = caps
+        self._take = server.register_script(scripts.TAKE_UNIT)
 
     def take(self, kind: str) -> bool:
         """Use one unit of ``kind``; False once the cap is reached."""
-        pipe = self.server.pipeline()
-        pipe.hincrby(self.key, kind, 1)
-        pipe.expire(self.key, TTL)
-        used, _ = pipe.execute()
-        return int(used) <= self.caps[kind]
+        args: list[str | int] = [kind, self.caps[kind], secrets.token_hex(8), TTL]
+        return bool(self._take(keys=self.keys, args=args))
 
 
 def open_runs(server: Redis, database: str, sources: Sequence[SourceConfig], pass_id: str) -> None:
@@ -84,49 +110,15 @@ def open_run(server: Redis, pass_id: str, source: str, run_id: int) -> None:
     pipe.execute()
 
 
-def count(server: Redis, pass_id: str, source: str, field: str, by: int = 1) -> None:
-    """Add ``by`` to one of the run's counters (fetched, kept, new, unchanged, dropped:*)."""
-    pipe = server.pipeline()
-    pipe.hincrby(_key("run", pass_id, source), field, by)
-    pipe.expire(_key("run", pass_id, source), TTL)
-    pipe.execute()
-
-
-def add_errors(
-    server: Redis, pass_id: str, source: str, errors: list[dict[str, str]], failure: str | None
-) -> None:
-    """Add page errors and the source's failure (the first one wins) to the run."""
-    key = _key("run", pass_id, source)
-    pipe = server.pipeline()
-    for error in errors:
-        pipe.rpush(key + ":errors", json.dumps(error))
-    pipe.ltrim(key + ":errors", -MAX_ERRORS, -1)
-    pipe.expire(key + ":errors", TTL)
-    if failure:
-        pipe.hsetnx(key, "error", failure)
-    pipe.execute()
-
-
-def add_warnings(server: Redis, pass_id: str, source: str, warnings: list[str]) -> None:
-    """Add the source's warnings (read, but not as it should be: an empty listing) to the run."""
-    key = _key("run", pass_id, source) + ":warnings"
-    pipe = server.pipeline()
-    for warning in warnings:
-        pipe.rpush(key, warning)
-    pipe.ltrim(key, -MAX_ERRORS, -1)
-    pipe.expire(key, TTL)
-    pipe.execute()
-
-
 def finish_done_runs(server: Redis, database: str) -> int:
     """Write the run of every source whose pass has no request left; returns how many."""
     written = 0
+    claim = server.register_script(scripts.CLAIM_RUN)
     for member in cast("set[bytes]", server.smembers(OPEN_RUNS)):
         pass_id, _, source = member.decode().partition("|")
-        if int(cast("bytes | None", server.get(open_key(pass_id, source))) or 0) > 0:
-            continue
-        if not server.srem(OPEN_RUNS, member):  # another worker writes it
-            continue
+        keys = [OPEN_RUNS, open_key(pass_id, source), _key("writer", pass_id, source)]
+        if not claim(keys=keys, args=[member, secrets.token_hex(8), TTL]):
+            continue  # requests left, or another worker writes it
         try:
             _write_run(server, database, pass_id, source)
         except Exception:
@@ -137,13 +129,13 @@ def finish_done_runs(server: Redis, database: str) -> int:
 
 
 def _write_run(server: Redis, database: str, pass_id: str, source: str) -> None:
-    key = _key("run", pass_id, source)
+    key, errors_key, warnings_key = run_keys(pass_id, source)
     raw = cast("dict[bytes, bytes]", server.hgetall(key))
     fields = {name.decode(): value.decode() for name, value in raw.items()}
-    listed = cast("list[bytes]", server.lrange(key + ":errors", 0, -1))
+    listed = cast("list[bytes]", server.lrange(errors_key, 0, -1))
     errors = [json.loads(error) for error in listed]
     stats = _stats(fields, errors)
-    warned = cast("list[bytes]", server.lrange(key + ":warnings", 0, -1))
+    warned = cast("list[bytes]", server.lrange(warnings_key, 0, -1))
     warnings = list(dict.fromkeys(warning.decode() for warning in warned))
     with open_store(database).transaction(write=True) as tx:
         row = tx.sources.get(source)
@@ -155,11 +147,9 @@ def _write_run(server: Redis, database: str, pass_id: str, source: str) -> None:
             )
         tx.commit()
     server.delete(
-        key,
-        key + ":errors",
-        key + ":warnings",
+        *run_keys(pass_id, source),
         open_key(pass_id, source),
-        _key("budget", pass_id, source),
+        *(_key(kind, pass_id, source) for kind in ("budget", "granted", "writer")),
     )
     logger.info("Pass %s: run of %s recorded", pass_id, source)
 

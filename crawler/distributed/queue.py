@@ -258,14 +258,17 @@ class SharedScheduler(Scheduler):
             )
 
 
-def ack(server: Redis, worker: str, request: Request) -> bool:
-    """End the lease of a request that is done; False if Redis could not be reached."""
+def ack(server: Redis, worker: str, request: Request, tally: ledger.Tally | None = None) -> bool:
+    """End a done request's lease and add ``tally`` to its run in one step; False on failure."""
     lease = request.meta.get(LEASE)
     if lease is None:
         return True
+    names = _run_of(request)
+    run = ledger.run_keys(*names) if names and tally else ["", "", ""]
+    keys = [processing_key(worker), _open_key(request), *run]
+    args = [lease, *(tally or ledger.Tally()).args()]
     try:
-        keys = [processing_key(worker), _open_key(request)]
-        server.register_script(scripts.ACK)(keys=keys, args=[lease])
+        server.register_script(scripts.ACK)(keys=keys, args=args)
     except RedisError as exc:
         logger.warning("Could not end the lease of %s yet: %s", request.url, exc)
         return False
@@ -273,9 +276,15 @@ def ack(server: Redis, worker: str, request: Request) -> bool:
     return True
 
 
-def _open_key(request: Request) -> str:
+def _run_of(request: Request) -> tuple[str, str] | None:
+    """The (pass, source) whose run ``request`` counts in."""
     pass_id, source = request.meta.get(PASS), request.meta.get(SOURCE)
-    return ledger.open_key(pass_id, source) if pass_id and source else ""
+    return (pass_id, source) if pass_id and source else None
+
+
+def _open_key(request: Request) -> str:
+    names = _run_of(request)
+    return ledger.open_key(*names) if names else ""
 
 
 def heartbeat(server: Redis, worker: str, ttl: int = HEARTBEAT_TTL) -> None:

@@ -1,4 +1,4 @@
-"""The shared queue's atomic steps, as Lua scripts run inside Redis.
+"""The shared queue's and the pass ledger's atomic steps, as Lua scripts run inside Redis.
 
 Each is safe to run twice: the client sends a command again when a connection drops before
 the reply arrives (a Redis restart), so a step the server already did must not be done again.
@@ -45,11 +45,26 @@ if entry then redis.call('SET', KEYS[3], ARGV[1] .. entry, 'EX', ARGV[2]) end
 return entry
 """
 
-# End a lease: the request leaves the processing list and its source's open count.
-# KEYS: processing list, open count; ARGV: lease.
+# End a lease, and add the request's share of its source's run to the pass ledger in the
+# same step (``books.py``). Only the step that removes the lease adds it: an ack sent again
+# finds the lease gone, and so does a lease taken back (its request runs and counts again).
+# KEYS: processing list, open count, then the run's hash, errors and warnings (``ledger.py``;
+# '' when the request names no run). ARGV: lease, TTL, entries kept per list, the source's
+# failure (the first one wins), counts (a JSON object), errors and warnings (JSON lists).
 ACK = """
-if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 and KEYS[2] ~= '' then
-  redis.call('DECR', KEYS[2])
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 0 then return 0 end
+if KEYS[2] ~= '' then redis.call('DECR', KEYS[2]) end
+if KEYS[3] == '' then return 1 end
+for field, by in pairs(cjson.decode(ARGV[5])) do redis.call('HINCRBY', KEYS[3], field, by) end
+if ARGV[4] ~= '' then redis.call('HSETNX', KEYS[3], 'error', ARGV[4]) end
+redis.call('EXPIRE', KEYS[3], ARGV[2])
+for i, list in ipairs({ARGV[6], ARGV[7]}) do
+  local entries = cjson.decode(list)
+  if #entries > 0 then
+    redis.call('RPUSH', KEYS[3 + i], unpack(entries))
+    redis.call('LTRIM', KEYS[3 + i], -tonumber(ARGV[3]), -1)
+    redis.call('EXPIRE', KEYS[3 + i], ARGV[2])
+  end
 end
 return 1
 """
@@ -62,4 +77,28 @@ if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 then
   return 1
 end
 return 0
+"""
+
+# Use one unit of a source's cap. KEYS: the pass's budget hash, its granted takes;
+# ARGV: kind, cap, this take's token, TTL. A take sent again with its token is granted
+# again without spending a second unit; a refused one is refused again (the count only grows).
+TAKE_UNIT = """
+if redis.call('SISMEMBER', KEYS[2], ARGV[3]) == 1 then return 1 end
+if tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') >= tonumber(ARGV[2]) then return 0 end
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('SADD', KEYS[2], ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+return 1
+"""
+
+# Claim the writing of a run whose source has no request left. KEYS: the open runs set, the
+# source's open count, the run's claim; ARGV: "pass|source", this claim's token, TTL.
+# A claim sent again with its token is still granted, so the run is written by its claimer.
+CLAIM_RUN = """
+if redis.call('GET', KEYS[3]) == ARGV[2] then return 1 end
+if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then return 0 end
+if redis.call('SREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3])
+return 1
 """

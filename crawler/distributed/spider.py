@@ -66,7 +66,7 @@ class WorkerSpider(Relaying, scrapy.Spider):
         self.outage = OutagePause(config.database)
         self.alerts = AlertDispatch(config, enabled=dispatch)
         self.books = RunBooks(config.database)
-        self.leases.before_ack = lambda request: self.books.report(request, self.known(request))
+        self.leases.hand_over = lambda request: self.books.hand_over(request, self.known(request))
         self._delegates = OrderedDict()
         self.busy_at = time.monotonic()
         self._ticker: LoopingCall | None = None  # made when opened: it imports the reactor

@@ -1,37 +1,38 @@
-"""A lease ends only after the request's run counts are handed over, even across an outage."""
+"""A lease ends with the request's run counts, in one step, even across an outage."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from redis.exceptions import ConnectionError as RedisConnectionError
 from scrapy import Request
 
 from crawler.distributed import leases as leases_module
 from crawler.distributed.leases import Leases
+from crawler.distributed.ledger import Tally
 
 
-def test_a_failed_hand_over_keeps_the_lease_until_redis_answers(
+def test_a_failed_ack_is_tried_again_with_the_same_counts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    acked: list[str] = []
-    monkeypatch.setattr(leases_module.queue, "ack", lambda _s, _w, r: acked.append(r.url) or True)
+    sent: list[tuple[str, Tally | None]] = []
     redis_up = False
 
-    def hand_over(request: Request) -> None:
-        if not redis_up:
-            raise RedisConnectionError("Connection refused")
+    def ack(_server: Any, _worker: str, request: Request, tally: Tally | None) -> bool:
+        sent.append((request.url, tally))
+        return redis_up  # queue.ack answers False when Redis cannot be reached
 
+    monkeypatch.setattr(leases_module.queue, "ack", ack)
+    tally = Tally()
+    tally.counts["fetched"] += 1
     leases = Leases("w1")
     leases.server = object()  # type: ignore[assignment]
-    leases.before_ack = hand_over
+    leases.hand_over = lambda request: tally
     request: Any = Request("http://127.0.0.1/a")
     leases.hold(request)
-    leases.release(request)  # Redis is down: the counts cannot go, so the lease stays
-    assert acked == []
+    leases.release(request)  # Redis is down: the lease stays, and its counts with it
     redis_up = True
     leases.settle()
-    assert acked == ["http://127.0.0.1/a"]
+    assert sent == [("http://127.0.0.1/a", tally)] * 2
     leases.settle()
-    assert acked == ["http://127.0.0.1/a"]  # ended once
+    assert len(sent) == 2  # ended once

@@ -32,12 +32,17 @@ def test_the_empty_listing_warning_reaches_the_run_once(
         run_id = tx.sources.open_run(row, datetime.now(UTC), {"pass": "p1"})
         tx.commit()
     ledger.open_run(server, "p1", "list", run_id)
+    worker: Any = SimpleNamespace(name="worker", worker_id="w1")
+    listing = Request("http://127.0.0.1:9/list/", meta={queue.SOURCE: "list", queue.PASS: "p1"})
+    queue.push_requests(server, worker, [listing])
+    request = queue.LeasedQueue(server, worker, queue.QUEUE_KEY).pop()
+    assert request is not None
     books = RunBooks(store.url)
-    books.server = server
-    request = Request("http://127.0.0.1:9/list/", meta={queue.SOURCE: "list", queue.PASS: "p1"})
     spider = _spider([HINT])
-    books.report(request, spider)
-    books.report(request, spider)  # reported twice: kept once
+    tally = books.hand_over(request, spider)
+    assert books.hand_over(request, spider) is tally  # handed over twice: the same
+    assert tally is not None and tally.warnings == [HINT]
+    assert queue.ack(server, "w1", request, tally)
     assert ledger.finish_done_runs(server, store.url) == 1
     with store.transaction() as tx:
         source = tx.sources.get("list")
