@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from bench import listing_links
-from bench.listing_links import Case, chosen, counts, cross_validate, fold_of, scores
+from bench.listing_links import Case, chosen, counts, cross_validate, fold_of, scores, tune
 from crawler.spiders.links.detect import DEFAULT_WEIGHTS, chosen_urls, measure_page
+from crawler.spiders.links.groups import Weights
 from crawler.spiders.listing_links import listing_selector
 
 LIST = "<ul class='news'>{}</ul>"
@@ -68,3 +69,33 @@ def test_remembered_choices_match_a_fresh_detection_at_every_grid_point() -> Non
         assert urls == chosen_urls(fresh, weights, url)
         found.add(frozenset(urls))
     assert len(found) >= 3  # the switches and weights lead to different choices
+
+
+def _scored(monkeypatch: pytest.MonkeyPatch, f1_by_setting: dict[tuple[float, ...], float]) -> None:
+    """Make every grid point score the given F1 (by its GRID values) on any cases."""
+
+    def fake_counts(cases: list[Case], weights: Weights) -> tuple[int, int, int]:
+        f1 = f1_by_setting[tuple(getattr(weights, k) for k in listing_links.GRID)]
+        wrong = round(1000 * (1 - f1) / f1)
+        return 1000, wrong, wrong
+
+    monkeypatch.setattr(listing_links, "counts", fake_counts)
+
+
+def test_a_near_tie_keeps_the_default_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listing_links, "GRID", {"threshold": (0.3, 0.35, 0.5)})
+    _scored(monkeypatch, {(0.3,): 0.930, (0.35,): 0.927, (0.5,): 0.90})
+    assert tune([]).threshold == DEFAULT_WEIGHTS.threshold
+
+
+def test_a_clear_gain_moves_the_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listing_links, "GRID", {"threshold": (0.3, 0.35, 0.5)})
+    _scored(monkeypatch, {(0.3,): 0.930, (0.35,): 0.927, (0.5,): 0.95})
+    assert tune([]).threshold == 0.5
+
+
+def test_among_near_ties_the_fewest_settings_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listing_links, "GRID", {"threshold": (0.3, 0.35), "urls": (0.2, 0.3)})
+    table = {(0.3, 0.2): 0.95, (0.3, 0.3): 0.948, (0.35, 0.2): 0.92, (0.35, 0.3): 0.90}
+    _scored(monkeypatch, table)
+    assert (tune([]).threshold, tune([]).urls) == (0.3, DEFAULT_WEIGHTS.urls)
