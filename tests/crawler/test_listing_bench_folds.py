@@ -33,7 +33,7 @@ def _cases() -> list[Case]:
 
 
 def test_each_fold_is_reported_and_the_pool_is_their_sum(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(listing_links, "GRID", {"threshold": (0.35,)})
+    monkeypatch.setattr(listing_links, "GRID", {"threshold": (DEFAULT_WEIGHTS.threshold,)})
     cases = _cases()
     result = cross_validate(cases)
     zero, one = ([c for c in cases if fold_of(c.key) == f] for f in (0, 1))
@@ -91,22 +91,33 @@ def _scored(monkeypatch: pytest.MonkeyPatch, f1_by_setting: dict[tuple[float, ..
     monkeypatch.setattr(listing_links, "counts", fake_counts)
 
 
+DEFAULT, OTHER, FAR = DEFAULT_WEIGHTS.threshold, DEFAULT_WEIGHTS.threshold + 0.05, 0.6
+
+
 def test_a_near_tie_keeps_the_default_weights(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(listing_links, "GRID", {"threshold": (0.3, 0.35, 0.5)})
+    monkeypatch.setattr(listing_links, "GRID", {"threshold": (OTHER, DEFAULT, FAR)})
     near = 0.927 + listing_links.TIE / 2  # 0.9275: ahead once rounded to three places
-    _scored(monkeypatch, {(0.3,): near, (0.35,): 0.927, (0.5,): 0.90})
-    assert tune([]).threshold == DEFAULT_WEIGHTS.threshold
+    _scored(monkeypatch, {(OTHER,): near, (DEFAULT,): 0.927, (FAR,): 0.90})
+    assert tune([]).threshold == DEFAULT
 
 
 def test_a_clear_gain_moves_the_weights(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(listing_links, "GRID", {"threshold": (0.3, 0.35, 0.5)})
-    _scored(monkeypatch, {(0.3,): 0.930, (0.35,): 0.927, (0.5,): 0.95})
-    assert tune([]).threshold == 0.5
+    monkeypatch.setattr(listing_links, "GRID", {"threshold": (OTHER, DEFAULT, FAR)})
+    _scored(monkeypatch, {(OTHER,): 0.930, (DEFAULT,): 0.927, (FAR,): 0.95})
+    assert tune([]).threshold == FAR
 
 
 def test_among_near_ties_the_fewest_settings_change(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(listing_links, "GRID", {"threshold": (0.3, 0.35), "urls": (0.2, 0.3)})
+    urls, other_urls = DEFAULT_WEIGHTS.urls, DEFAULT_WEIGHTS.urls - 0.1
+    monkeypatch.setattr(
+        listing_links, "GRID", {"threshold": (OTHER, DEFAULT), "urls": (other_urls, urls)}
+    )
     near = 0.95 - listing_links.TIE / 2
-    table = {(0.3, 0.2): 0.95, (0.3, 0.3): near, (0.35, 0.2): 0.92, (0.35, 0.3): 0.90}
+    table = {
+        (OTHER, other_urls): 0.95,
+        (OTHER, urls): near,
+        (DEFAULT, other_urls): 0.92,
+        (DEFAULT, urls): 0.90,
+    }
     _scored(monkeypatch, table)
-    assert (tune([]).threshold, tune([]).urls) == (0.3, DEFAULT_WEIGHTS.urls)
+    assert (tune([]).threshold, tune([]).urls) == (OTHER, urls)

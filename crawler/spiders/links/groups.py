@@ -36,7 +36,7 @@ class Weights:
     size: float = 0.2
     navigation: float = 0.4
     offsite: float = 0.4
-    threshold: float = 0.35
+    threshold: float = 0.3
     margin: float = 0.3  # groups scoring further below the page's best are left out
     lookalikes: bool = True  # also take other links shaped or laid out like the chosen articles
     nested: bool = True  # leave out lists inside another list's items (colour swatches)
