@@ -142,3 +142,21 @@ def test_links_of_a_left_out_list_laid_out_as_the_articles_join_them() -> None:
     assert "laid out as 6 chosen articles" in chosen[_story(20)]
     assert _story(21) not in chosen  # a few words of a sentence, not a card
     assert "/about" not in chosen
+
+
+def test_a_directory_named_mostly_in_few_words_yields_its_headline_entries() -> None:
+    # Three of eight entries have headline-like names; no dates, no article-like URLs: the
+    # list scores about 0.33, which the threshold both halves of the bench choose takes.
+    names = [
+        "Tesla Daily: News and Analysis",
+        "The Business of Healthcare Podcast",
+        "Unnamed Reverse Engineering Podcast",
+        *(f"Show Number{n}" for n in range(5)),
+    ]
+    items = "".join(
+        f"<div class='show'><a href='/shows/view/id/show{n}'>{name}</a></div>"
+        for n, name in enumerate(names)
+    )
+    html = f"<html><body><div class='shows'>{items}</div></body></html>"
+    detection = detect_links(listing_selector(html).root, "https://pods.example/categories/62")
+    assert {d.title for d in detection.chosen} == set(names[:3])
