@@ -1,5 +1,6 @@
 """Dates shown beside the article's title: the byline's bare or "Published" date, and its
-"Updated" date, read from a few lines of text around the title element."""
+"Updated" date, read from a few lines of text around the title element (and around the page's
+``<h1>`` when the title is another element: the byline then sits under the page heading)."""
 
 from __future__ import annotations
 
@@ -34,14 +35,28 @@ class TitleContext:
     title: str
     before: str
     after: str
+    heading: TitleContext | None = None  # the page's ``<h1>`` when the title is another element
 
 
 def title_context(title_el: HtmlElement) -> TitleContext:
-    """The title element's text and the few lines of text around it."""
-    before = _up_to_a_link(title_el.xpath(_BEFORE_XPATH))
-    after = title_el.xpath(_AFTER_XPATH)
+    """The title element's text and the few lines of text around it, with the page heading's
+    when the title is not the ``<h1>``."""
+    heading = None
+    if title_el.tag != "h1":
+        h1 = title_el.getroottree().getroot().find(".//h1")
+        heading = _context(h1) if h1 is not None and h1.find(".//a") is None else None
+    return _context(title_el, heading)
+
+
+def _context(element: HtmlElement, heading: TitleContext | None = None) -> TitleContext:
+    """An element's text and the few lines of text around it."""
+    before = _up_to_a_link(element.xpath(_BEFORE_XPATH))
+    after = element.xpath(_AFTER_XPATH)
     return TitleContext(
-        title_el.text_content(), _squeeze(before)[-_BEFORE_CHARS:], _squeeze(after)[:_AFTER_CHARS]
+        element.text_content(),
+        _squeeze(before)[-_BEFORE_CHARS:],
+        _squeeze(after)[:_AFTER_CHARS],
+        heading,
     )
 
 

@@ -2,9 +2,10 @@
 
 In order: the URL's day (a metadata or byline time on that day refines it), published-time
 metadata, a date on or right after the title line (the byline), a byline date labelled as an
-update, JSON-LD ``datePublished``, labelled dates in the article region, a relative byline stamp
-("2 hours ago") when the fetch time is known, and last htmldate on the whole page, kept only when
-the page states that day. A byline date days before the chosen one is the original publication
+update, the same around the page's ``<h1>`` when the title is another element, JSON-LD
+``datePublished``, labelled dates in the article region, a relative byline stamp ("2 hours
+ago") when the fetch time is known, and last htmldate on the whole page, kept only when the
+page states that day. A byline date days before the chosen one is the original publication
 (the metadata then dates a re-post or an import). A shown numeric date whose day and month read
 both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest
 news" lists) are never read by the text searches; a page that states no date gets none.
@@ -144,9 +145,9 @@ def _candidates(
     yield from meta_dates(page.meta, page.tz)
     known = page.known_days
     if near is not None:
-        yield near_title_date(near, page.meta, page.tz, known)
-        yield shown_date(near, page.tz, updated=False, known=known)
-        yield shown_date(near, page.tz, updated=True, known=known)
+        yield from _byline(near, page, known)
+    if near is not None and near.heading is not None:
+        yield from _byline(near.heading, page, known)
     if value := page.meta.get(_SCHEMA_KEY):
         yield parse_date(value, page.tz)
     region = article_region(page.root, title_el, text_len)
@@ -155,6 +156,14 @@ def _candidates(
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield stated_htmldate(page)
+
+
+def _byline(near: TitleContext, page: Page, known: Set[date]) -> Iterator[datetime | None]:
+    """The dates on or around a title line: its own, then the byline's bare or "Published"
+    date, then its "Updated" one."""
+    yield near_title_date(near, page.meta, page.tz, known)
+    yield shown_date(near, page.tz, updated=False, known=known)
+    yield shown_date(near, page.tz, updated=True, known=known)
 
 
 def _original(first: datetime, near: TitleContext, page: Page, now: datetime) -> datetime:

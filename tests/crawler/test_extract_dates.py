@@ -99,6 +99,20 @@ def test_a_date_above_the_title_in_indented_html_is_read() -> None:
     assert _day(_page("", f"{hero}<p>{PROSE}</p>")) == date(2025, 11, 21)
 
 
+def test_the_byline_under_the_page_heading_dates_a_title_set_further_down() -> None:
+    # the title is an <h2> below an introduction; the date sits under the page's <h1>, and an
+    # image path in the head names another day
+    image = '<meta property="og:image" content="https://img.example.com/up/2023/10/11/a.jpg">'
+    intro = "".join(f"<p>Point {i}: {PROSE}</p>" for i in range(6))
+    hero = "<h1>How short dramas are reviewed</h1><h5><span>2024-11-06</span></h5>"
+    html = _page(image, f"{hero}{intro}<h2>{TITLE}</h2><p>{PROSE}</p>")
+    assert _day(html) == date(2024, 11, 6)
+    # a linked <h1> is the site's logo: the date after it is the top bar's, not a byline
+    logo = '<h1><a href="/">Example News</a></h1><div class="top">Sunday, December 6, 2026</div>'
+    html = _page(image, f"{logo}{intro}<h2>{TITLE}</h2><p>{PROSE}</p>")
+    assert _day(html) == date(2023, 10, 11)
+
+
 def test_a_labelled_day_month_year_is_read_in_the_article() -> None:
     region = fromstring(f"<div><p>{PROSE}</p><p><b>Published:</b> 8 October 2022</p></div>")
     assert list(labelled_dates(region, UTC)) == [datetime(2022, 10, 8, tzinfo=UTC)]
