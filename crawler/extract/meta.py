@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import json
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -12,6 +14,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+# A JSON-LD headline: a JSON string, escapes and all, read by ``json.loads``.
+_JSONLD_HEADLINE_RE = re.compile(r'"headline"\s*:\s*("(?:[^"\\\n]|\\.){2,400}")')
+_JSONLD_TYPE = "application/ld+json"
 _SQUASH_RE = re.compile(r"[\W_]+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -19,13 +24,16 @@ _SPACED_LEN, _SPACED_SHARE = 100, 16  # a text this long, one space in this many
 
 
 def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
-    """Lower-cased ``<meta>`` name/property → content, plus schema.org/JSON-LD datePublished."""
+    """Lower-cased ``<meta>`` name/property → content, plus schema.org/JSON-LD datePublished
+    and the JSON-LD headline (under ``headline`` when no ``<meta>`` names one)."""
     meta: dict[str, str] = {}
     for el in root.iter("meta"):
         key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
         content = (el.get("content") or "").strip()
         if key and content:
             meta.setdefault(key.strip().lower(), content)
+    if '"headline"' in html and (headline := jsonld_headline(html)):
+        meta.setdefault("headline", headline)
     if "datePublished" not in html:
         return meta
     for el in root.xpath("//*[@itemprop='datePublished'][@datetime or @content]"):
@@ -34,6 +42,28 @@ def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
         if match := _JSONLD_DATE_RE.search(script):
             meta.setdefault("datepublished", match.group(1))
     return meta
+
+
+def jsonld_headline(html: str) -> str | None:
+    """The first ``headline`` of the page's JSON-LD scripts, found in the page's text (no walk
+    of the tree); None when there is none or it is not a JSON string."""
+    start = html.find(_JSONLD_TYPE)
+    while start != -1:
+        end = html.find("</script", start)
+        end = len(html) if end == -1 else end
+        if match := _JSONLD_HEADLINE_RE.search(html, start, end):
+            return _json_text(match.group(1))
+        start = html.find(_JSONLD_TYPE, end)
+    return None
+
+
+def _json_text(quoted: str) -> str | None:
+    """A JSON string's text, its HTML entities decoded (script text is not), spaces collapsed."""
+    try:
+        text = json.loads(quoted)
+    except ValueError:
+        return None
+    return norm(html_lib.unescape(text)) or None
 
 
 # --- language ------------------------------------------------------------------------------

@@ -8,7 +8,10 @@ headline-classed element that carries its date, then the metadata title less its
 A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way
 to it, unless it extends the title or is the title less a part set off by a separator.
 A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
-metadata title leaves it out too.
+metadata title leaves it out too. A heading that no metadata title states as it is (og:title,
+twitter:title, the JSON-LD headline, ``<title>``) is a third opinion short of agreement: the
+words of the URL's last path segment then settle it, taking a metadata title they match clearly
+better.
 """
 
 from __future__ import annotations
@@ -62,6 +65,9 @@ _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadat
 _H1_BONUS = 0.3
 _PREFIX = 2.0  # agreement of a heading that a metadata title starts with
 _MIN_PART = 0.4  # least length ratio for a heading held in a title to count as the title
+_SLUG_MARGIN = 0.3  # how much better a metadata title must match the URL's words than a heading
+_SLUG_WORD_RE = re.compile(r"[a-z0-9]+")
+_EXTENSION_RE = re.compile(r"\.[a-z0-9]+$")
 
 
 def find_title(
@@ -84,9 +90,36 @@ def find_title(
         found = _trusted(headings, titles)
     if found is not None:
         text = _as_titled(_clean_heading(found.headline, site, host), stripped)
+        text = _slug_choice(text, stripped, url) or text
         return unmangle(text) or None, found.element
     raw = split_trailing_date(titles[0])[0] if titles else ""
     return unmangle(strip_site_suffix(raw, site, host)) or None, None
+
+
+def _slug_choice(heading: str, titles: list[str], url: str) -> str | None:
+    """The metadata title whose words the URL's last path segment shares clearly more of than
+    the heading's ("/how-to-start-an-llc" between "Form your LLC today" and "How to Start an
+    LLC"); None when a metadata title states the heading as it is, or the URL has no words."""
+    key = squash(heading)
+    slug = _slug_words(url)
+    if not titles or not slug or any(squash(title) == key for title in titles):
+        return None
+    best = max(titles, key=lambda title: _slug_share(title, slug))
+    if _slug_share(best, slug) >= _slug_share(heading, slug) + _SLUG_MARGIN:
+        return best
+    return None
+
+
+def _slug_words(url: str) -> frozenset[str]:
+    """The words of the URL's last path segment, file extension left out."""
+    segment = urlsplit(url).path.rstrip("/").rpartition("/")[2].lower()
+    return frozenset(_SLUG_WORD_RE.findall(_EXTENSION_RE.sub("", segment)))
+
+
+def _slug_share(text: str, slug: frozenset[str]) -> float:
+    """The share of words that a text and the URL's words have in common."""
+    words = frozenset(_SLUG_WORD_RE.findall(text.lower()))
+    return len(words & slug) / max(len(words | slug), 1)
 
 
 def _held_title(heading: str, titles: list[str]) -> str | None:

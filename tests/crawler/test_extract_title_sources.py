@@ -1,0 +1,63 @@
+"""Titles from more than two sources: the JSON-LD headline as a metadata title, and the words
+of the URL's path settling a heading that no metadata title states."""
+
+from __future__ import annotations
+
+from crawler.extract import extract_article
+from crawler.extract.article import parse_html
+from crawler.extract.meta import jsonld_headline, meta_map
+
+PROSE = (
+    "The regulator published new rules for short dramas on Monday. Platforms must review every "
+    "series before it goes online. The rules take effect next month."
+)
+HEADING = "Five things to know before the new drama rules start"
+META = "New Rules for Short Dramas Explained"
+
+
+def _jsonld(headline: str) -> str:
+    data = f'{{"@type": "NewsArticle", "headline": "{headline}"}}'
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+def _title(head: str, url: str, heading: str = HEADING) -> str | None:
+    html = (
+        f'<html lang="en"><head>{head}</head><body><h1>{heading}</h1><p>{PROSE}</p></body></html>'
+    )
+    return extract_article(html, url).title
+
+
+def test_the_jsonld_headline_is_read_with_its_escapes_and_entities() -> None:
+    html = _jsonld(r"Rules \u201cexplained\u201d: \"dramas\" &amp; apps")
+    assert jsonld_headline(html) == 'Rules “explained”: "dramas" & apps'
+
+
+def test_a_headline_outside_jsonld_scripts_is_not_read() -> None:
+    assert jsonld_headline('<script>var x = {"headline": "Not the title"};</script>') is None
+    html = f"<html><head>{_jsonld('From JSON-LD')}</head><body></body></html>"
+    assert meta_map(parse_html(html), html)["headline"] == "From JSON-LD"
+
+
+def test_a_meta_headline_comes_before_the_jsonld_one() -> None:
+    html = f'<html><head><meta itemprop="headline" content="From meta">{_jsonld("From JSON-LD")}'
+    html += "</head><body></body></html>"
+    assert meta_map(parse_html(html), html)["headline"] == "From meta"
+
+
+def test_the_url_words_take_the_metadata_title_over_a_heading_no_metadata_states() -> None:
+    head = f'<meta property="og:title" content="{META}"><title>{META} | Example News</title>'
+    url = "https://news.example.com/guides/new-rules-for-short-dramas-explained"
+    assert _title(head, url) == META
+
+
+def test_a_heading_the_jsonld_headline_states_stands_against_the_url_words() -> None:
+    head = f'<meta property="og:title" content="{META}">{_jsonld(HEADING)}'
+    url = "https://news.example.com/guides/new-rules-for-short-dramas-explained"
+    assert _title(head, url) == HEADING
+
+
+def test_url_words_that_match_neither_clearly_leave_the_heading() -> None:
+    head = f'<meta property="og:title" content="{META}">'
+    assert _title(head, "https://news.example.com/a/1234567") == HEADING
+    url = "https://news.example.com/guides/drama-rules"  # close to both
+    assert _title(head, url) == HEADING
