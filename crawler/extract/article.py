@@ -66,7 +66,7 @@ class Extracted:
     """Article fields pulled out of one HTML page."""
 
     title: str | None
-    text: str  # main body text, paragraphs separated by "\n\n", a <br>'s lines by "\n"; or ""
+    text: str  # main body: paragraphs split by "\n\n", a <br>'s lines and a list's items by "\n"
     published_at: datetime | None  # tz-aware
     language: str | None  # ISO 639-1
     canonical_link: str | None = None  # <link rel="canonical" href>, as written

@@ -190,6 +190,8 @@ _CHROME_LINE_RE = re.compile(
     r"""(?ix)^[\W_]*(?:
       sign\ ?in|log\ ?in|log\ ?out|sign\ ?up|register|free\ sign-up.*|forgot\ (?:your\ )?password.*
     | view\ more|read\ more|see\ more|more\ »|back\ to\ top|print(?:\ this\ (?:page|article))?
+    | back\ to\ (?:the\ )?(?:blog|home|news|articles|posts)|follow\ us(?:\ on\b.*)?
+    | pin\ (?:it\ )?for\ later|(?:next|previous|prev)\ (?:article|post|story)\b.*
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
     | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page

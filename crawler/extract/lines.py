@@ -5,7 +5,8 @@ so its text no longer tells the lines of a poem, an address or a list of short s
 paragraphs. The extracted body is therefore rendered with every line a ``<br>`` begins marked.
 The text's lines stay the units the post-cleaning works on; when the paragraphs are joined, a
 line a break began follows the line before it after one newline, paragraphs are separated by a
-blank line, and two breaks in a row end the paragraph.
+blank line, and two breaks in a row end the paragraph. A list's items ("- " lines) follow each
+other, and the sentence announcing them with a colon, after one newline: a list is one block.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ BREAK = "\u241e"
 # A line ending with one of these ends its sentence; a break after any other ending, before a
 # lower-case letter, is a hard-wrapped sentence, read as a space.
 _SENTENCE_ENDS = frozenset(".!?;:\"'”’)»…。！？；：")
+
+_ITEM = "- "  # begins a list item's line
+_ANNOUNCES = (":", "：")  # a line ending so announces the list after it
 
 Joined = frozenset[tuple[str, str]]  # (line, next line) pairs a <br> joins into one paragraph
 
@@ -75,10 +79,18 @@ def _continue(paragraph: list[str], line: str) -> None:
 
 
 def join_paragraphs(lines: Iterable[str], joined: Joined = frozenset()) -> str:
-    """The lines as text: one newline after a line the next continues, else a blank line."""
+    """The lines as text: one newline after a line the next continues (a ``<br>``'s line, a
+    list's next item), else a blank line."""
     parts: list[str] = []
     for line in lines:
         if parts:
-            parts.append("\n" if (parts[-1], line) in joined else "\n\n")
+            together = (parts[-1], line) in joined or _continues_list(parts[-1], line)
+            parts.append("\n" if together else "\n\n")
         parts.append(line)
     return "".join(parts)
+
+
+def _continues_list(previous: str, line: str) -> bool:
+    """Tell whether a line is a list item after another item or after the sentence announcing
+    the list (ending in a colon): a list is one block of lines."""
+    return line.startswith(_ITEM) and (previous.startswith(_ITEM) or previous.endswith(_ANNOUNCES))

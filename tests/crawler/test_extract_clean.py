@@ -32,6 +32,12 @@ BODY = [
         "Products are chosen independently by our editors. Purchases made through our links may"
         " earn us a commission.",
         "As an Amazon Associate we earn from qualifying purchases.",
+        "Back to blog",
+        "Follow us",
+        "Follow us on Facebook and Instagram",
+        "PIN FOR LATER",
+        "Next article: Short dramas find a new audience",
+        "Previous post: The licence rules explained",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -46,6 +52,8 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "The newsletter industry has grown fast, and platforms earn commissions on subscriptions.",
         "Published in 2019, the guide was updated twice.",
         "Updated rules take effect in 2025.",
+        "Follow us to the studio, where the next episode is shot in a single day.",
+        "Back to the studios: the rules leave them a month to hire more reviewers.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:

@@ -44,6 +44,12 @@ def test_a_break_after_a_sentence_or_before_a_capital_keeps_the_line() -> None:
     assert join_paragraphs(lines, joined) == "Cons:\nNot well known\nCostly.\nand more"
 
 
+def test_a_list_is_one_block_with_the_sentence_announcing_it() -> None:
+    lines = ["It offers:", "- Themes", "- Plugins", "Prose again.", "- A dash line", "Next."]
+    text = "It offers:\n- Themes\n- Plugins\n\nProse again.\n\n- A dash line\n\nNext."
+    assert join_paragraphs(lines) == text
+
+
 def test_lines_dropped_in_between_leave_a_paragraph_break() -> None:
     _, joined = split_lines(f"First.\n{BREAK}Share this\n{BREAK}Second.")
     assert join_paragraphs(["First.", "Second."], joined) == "First.\n\nSecond."
