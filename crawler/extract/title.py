@@ -8,10 +8,11 @@ headline-classed element that carries its date, then the metadata title less its
 A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way
 to it, unless it extends the title or is the title less a part set off by a separator.
 A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
-metadata title leaves it out too. A heading that no metadata title states as it is (og:title,
-twitter:title, the JSON-LD headline, ``<title>``) is a third opinion short of agreement: the
-words of the URL's last path segment then settle it, taking a metadata title they match clearly
-better.
+metadata title leaves it out too, and so is a short label before it ("Review: ..."); a heading
+set in capitals takes the metadata title's letter case. A heading that no metadata title states
+as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a third opinion short of
+agreement: the words of the URL's last path segment then settle it, taking a metadata title they
+match clearly better.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ _PLAIN_SEP_RE = re.compile(r"\s*[|｜]\s*|\s+-\s+")
 _SIDE_RE = re.compile(r"\s*(?:[|｜_@»·•/:]|::|-+|\s[–—])\s*")
 _SIDE_END_RE = re.compile(rf"{_SIDE_RE.pattern}$")
 _WORD_RE = re.compile(r"\w+")
+# A short label before a headline: a kicker, section or genre set off by a colon, a bar or a
+# spaced dash ("Review: ", "Opinion | ").
+_LABEL_RE = re.compile(r"[^:|–—-]{1,30}?\s*(?::|\||\s[–—-])\s*")
 # A date before a heading ("Dec 18 2025 Preparing...") or after it ("... / Dec 2025").
 _LEADING_DATE_RE = re.compile(rf"(?:{ANY_DATE_RE.pattern})\s*[|/·•:–—-]?\s*", re.IGNORECASE)
 _TRAILING_DATE_RE = re.compile(
@@ -90,6 +94,7 @@ def find_title(
         found = _trusted(headings, titles)
     if found is not None:
         text = _as_titled(_clean_heading(found.headline, site, host), stripped)
+        text = _as_stated(text, stripped)
         text = _slug_choice(text, stripped, url) or text
         return unmangle(text) or None, found.element
     raw = split_trailing_date(titles[0])[0] if titles else ""
@@ -152,6 +157,21 @@ def _as_titled(text: str, titles: list[str]) -> str:
         cut = _PLAIN_SEP_RE.match(text, len(kept))
         if cut and 2 * len(kept) >= len(text) and _fold(kept) == _fold(title):
             return kept
+    return text
+
+
+def _as_stated(text: str, titles: list[str]) -> str:
+    """The metadata title the heading only dresses: set in capitals ("MARKETS RALLY" where
+    og:title is "Markets Rally"), or behind a short label and a separator ("Review: X",
+    "Opinion | X") that the metadata title leaves out."""
+    heading = _fold(text)
+    for title in titles:
+        key = _fold(title)
+        if heading == key and text.isupper() and not title.isupper():
+            return title
+        label = heading[: len(heading) - len(key)]
+        if len(heading) > len(key) and heading.endswith(key) and _LABEL_RE.fullmatch(label):
+            return title
     return text
 
 

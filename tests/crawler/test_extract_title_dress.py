@@ -1,0 +1,43 @@
+"""A heading that only dresses the metadata title: a short label before it, or capitals."""
+
+from __future__ import annotations
+
+from crawler.extract import extract_article
+
+PROSE = (
+    "The regulator published new rules for short dramas on Monday. Platforms must review every "
+    "series before it goes online. The rules take effect next month."
+)
+META = "New Rules for Short Dramas Explained"
+HEAD = f'<meta property="og:title" content="{META}"><title>{META} | Example News</title>'
+URL = "https://news.example.com/a/1234567"
+
+
+def _title(heading: str, head: str = HEAD) -> str | None:
+    html = (
+        f'<html lang="en"><head>{head}</head><body><h1>{heading}</h1><p>{PROSE}</p></body></html>'
+    )
+    return extract_article(html, URL).title
+
+
+def test_a_short_label_before_the_metadata_title_is_dropped() -> None:
+    assert _title(f"Explainer: {META}") == META
+    assert _title(f"Opinion | {META}") == META
+    assert _title(f"<span>Analysis</span> – {META}") == META
+
+
+def test_a_long_lead_or_one_the_metadata_title_states_is_kept() -> None:
+    lead = "What every viewer of the platforms needs to know"
+    assert _title(f"{lead}: {META}") == f"{lead}: {META}"
+    stated = f"Explainer: {META}"
+    head = f'<meta property="og:title" content="{stated}">'
+    assert _title(stated, head) == stated
+
+
+def test_a_heading_in_capitals_takes_the_metadata_titles_case() -> None:
+    assert _title(META.upper()) == META
+
+
+def test_capitals_the_metadata_title_shares_are_kept() -> None:
+    head = f'<meta property="og:title" content="{META.upper()}">'
+    assert _title(META.upper(), head) == META.upper()
