@@ -148,16 +148,30 @@ def _block_text(element: HtmlElement) -> str:
 
 
 def _container(matched: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
-    """The deepest element holding ``_COVER`` of the matched blocks' characters."""
+    """The deepest ancestor of the longest matched block holding ``_COVER`` of the matched
+    blocks' characters.
+
+    A block's ancestors among the longest's are those from the first one its walk up meets:
+    the walk stops there, and each ancestor of the longest holds what arrived at or below it.
+    """
     if len(matched) < _MIN_MATCHED:
         return None
-    held: dict[HtmlElement, int] = {}
+    longest = max(matched, key=lambda block: len(block[1]))[0]
+    chain = list(longest.iterancestors())
+    place = {ancestor: i for i, ancestor in enumerate(chain)}
+    arrived = [0] * len(chain)
     for el, text in matched:
         for ancestor in el.iterancestors():
-            held[ancestor] = held.get(ancestor, 0) + len(text)
+            if (i := place.get(ancestor)) is not None:
+                arrived[i] += len(text)
+                break
     total = sum(len(text) for _, text in matched)
-    longest = max(matched, key=lambda block: len(block[1]))[0]
-    return next((a for a in longest.iterancestors() if held[a] >= _COVER * total), None)
+    held = 0
+    for ancestor, chars in zip(chain, arrived, strict=True):
+        held += chars
+        if held >= _COVER * total:
+            return ancestor
+    return None
 
 
 def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]]) -> list[str]:

@@ -7,9 +7,9 @@ from datetime import UTC
 
 import pytest
 from lxml import etree
-from lxml.html import document_fromstring
+from lxml.html import HtmlElement, document_fromstring
 
-from crawler.extract import dates, listing
+from crawler.extract import dates, listing, recover
 from crawler.extract.article import (
     _has_control_characters,
     _parse_text,
@@ -254,3 +254,28 @@ def test_item_groups_are_those_a_search_of_every_sibling_finds() -> None:
                 every_sibling.update(group)
     assert find_items(root).texts == frozenset(every_sibling)
     assert find_items(root).count == 6
+
+
+def test_container_is_the_ancestor_the_count_over_every_ancestor_finds() -> None:
+    para = "<p>{} words of a paragraph that goes on for a while.</p>"
+    root = document_fromstring(
+        "<html><body><div id='page'><div id='main'><article id='story'>"
+        + "".join(para.format(n) * (n % 3 + 1) for n in range(6))
+        + "<div><p>A deeper paragraph, longest of them all by quite some margin here.</p></div>"
+        + "</article><aside><p>Aside text that the text also holds.</p></aside></div>"
+        + "<footer><p>Footer line held too.</p></footer></div></body></html>"
+    )
+    matched = [(p, p.text_content()) for p in root.iter("p")]
+
+    def by_every_ancestor(blocks: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
+        held: dict[HtmlElement, int] = {}
+        for el, text in blocks:
+            for ancestor in el.iterancestors():
+                held[ancestor] = held.get(ancestor, 0) + len(text)
+        total = sum(len(text) for _, text in blocks)
+        longest = max(blocks, key=lambda block: len(block[1]))[0]
+        return next((a for a in longest.iterancestors() if held[a] >= 0.9 * total), None)
+
+    for blocks in (matched, matched[:8], matched[-3:], matched[::2]):
+        assert recover._container(blocks) is by_every_ancestor(blocks)
+    assert recover._container(matched[:8]) is root.get_element_by_id("story")
