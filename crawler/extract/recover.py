@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _LEAF_TAGS = tuple("p li h2 h3 h4 h5 h6 blockquote dd dt tr pre div section".split())
+_LEAVES = frozenset(_LEAF_TAGS)
 _INNER_BLOCKS = frozenset((*_LEAF_TAGS, "ul", "ol", "table", "article", "h1", "figure"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ITEMS = frozenset(("li", "tr", "dd", "dt"))
@@ -126,17 +127,19 @@ def _body_lines(blocks: list[tuple[HtmlElement, str]], body: set[HtmlElement]) -
 
 
 def leaf_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
-    """The blocks holding no other block, in page order, with their text."""
+    """The blocks holding no other block, in page order, with their text (one walk finds
+    the blocks and the elements holding one)."""
     holders: set[HtmlElement] = set()
+    blocks = []
     for element in tree.iter(*_INNER_BLOCKS):
+        if element.tag in _LEAVES:
+            blocks.append(element)
         for ancestor in element.iterancestors():
             if ancestor in holders:  # and so are all above it
                 break
             holders.add(ancestor)
     return [
-        (el, text)
-        for el in tree.iter(*_LEAF_TAGS)
-        if el not in holders and _block_key(text := _block_text(el))
+        (el, text) for el in blocks if el not in holders and _block_key(text := _block_text(el))
     ]
 
 
@@ -183,7 +186,7 @@ def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]])
     if True not in flags:
         return paras
     first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
-    keys = [squash(p) for p in paras]
+    keys = [_block_key(p) for p in paras]  # many are a block's text, squashed already
     body = {a for (el, _), ok in blocks if ok for a in el.iterancestors()}
     out, at, heading = list(paras), 0, ""
     for (el, text), ok in blocks[first:last]:

@@ -279,3 +279,27 @@ def test_container_is_the_ancestor_the_count_over_every_ancestor_finds() -> None
     for blocks in (matched, matched[:8], matched[-3:], matched[::2]):
         assert recover._container(blocks) is by_every_ancestor(blocks)
     assert recover._container(matched[:8]) is root.get_element_by_id("story")
+
+
+def test_leaf_blocks_are_the_leaf_tagged_elements_holding_no_block() -> None:
+    root = document_fromstring(
+        "<html><body><div><p>One <b>bold</b> line.</p><div>Loose <span>text</span></div>"
+        "<ul><li>Item <p>in a paragraph</p></li><li>Plain item</li></ul>"
+        "<table><tr><td>a</td><td>b</td></tr></table><section><h1>Head</h1>Tail</section>"
+        "<figure><div>Caption box</div></figure><p></p></div></body></html>"
+    )
+    holders = {a for el in root.iter(*recover._INNER_BLOCKS) for a in el.iterancestors()}
+    plain = [
+        (el, recover._block_text(el))
+        for el in root.iter(*recover._LEAF_TAGS)
+        if el not in holders and squash(recover._block_text(el))
+    ]
+    assert recover.leaf_blocks(root) == plain
+    assert [text for _, text in plain] == [
+        "One bold line.",
+        "Loose text",
+        "in a paragraph",
+        "Plain item",
+        "a | b",
+        "Caption box",
+    ]
