@@ -124,6 +124,7 @@ _CONTAINERS = tuple(
 )
 _CONTAINER_RANK = {name: rank for rank, name in enumerate(_CONTAINERS)}
 _CONTAINER_CLASSES = frozenset(_CONTAINERS) - {"c"}  # class "c" is too common to mean anything
+_CANONICAL_XPATH = etree.XPath("/descendant::link[@rel='canonical']/@href")
 _NO_RANK = len(_CONTAINERS)
 _CONTENT_MARKERS_RE = re.compile(
     r"<meta\s+name=[\"']?ContentStart[\"']?[^>]*>(.*?)<meta\s+name=[\"']?ContentEnd",
@@ -159,17 +160,18 @@ def extract_article(
         date = _fallback(fallback_date, tz)
         return Extracted(fallback_title, "", date, language_hint, is_article=False)
     meta = meta_map(root, html)
-    canonical = next(iter(root.xpath("//link[@rel='canonical']/@href")), None)
+    canonical = next(iter(_CANONICAL_XPATH(root)), None)
     strip_code(root)
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el) if title_el is not None else None
     times = own_times(root)
     named = strip_chrome_tags(root)
+    candidates = container_candidates(named)
     page_len, body_len = text_lengths(root)
     links = link_share(root, body_len)
     if settings.named_chrome:
-        remove_chrome(root, named, page_len)
-    container = cms_container(html, root, named)
+        remove_chrome(root, named, page_len, candidates)
+    container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root), root)
     kept = drop_repeated(paras, boilerplate)
@@ -188,8 +190,19 @@ def extract_article(
 
 
 def parse_html(html: str) -> HtmlElement | None:
-    """Parse decoded HTML into an lxml tree (None when there is no document)."""
-    html = drop_control_characters(html)
+    """Parse decoded HTML, less its control characters (:func:`drop_control_characters`), into
+    an lxml tree (None when there is no document). The parser reads the page as UTF-8, which
+    lxml would otherwise make of the str itself."""
+    try:
+        return document_fromstring(_utf8_without_controls(html), parser=_BYTES_PARSER)
+    except UnicodeEncodeError:  # a lone surrogate: the parser reads the str as best it can
+        return _parse_text(drop_control_characters(html))
+    except etree.ParserError:
+        return None
+
+
+def _parse_text(html: str) -> HtmlElement | None:
+    """Parse HTML given as a str (None when there is no document)."""
     try:
         return document_fromstring(html, parser=_PARSER)
     except ValueError:  # a str with an XML encoding declaration: lxml wants bytes
@@ -223,6 +236,14 @@ def drop_control_characters(html: str) -> str:
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
+def _utf8_without_controls(html: str) -> bytes:
+    """``drop_control_characters(html)`` as UTF-8, its raw control characters deleted as the
+    bytes UTF-8 writes them as (see :data:`_CONTROL_BYTES`)."""
+    if "&#" in html:
+        html = _CONTROL_REF_RE.sub("", html)
+    return html.encode("utf-8").translate(None, _CONTROL_BYTES)
+
+
 def _has_control_characters(html: str) -> bool:
     """Tell whether ``html`` holds a raw control character of :data:`_CONTROL_RE`."""
     encoded = html.encode("utf-8", "surrogatepass")
@@ -232,23 +253,29 @@ def _has_control_characters(html: str) -> bool:
 # --- the article body container of CMS pages ---------------------------------------------
 
 
-def cms_container(html: str, root: HtmlElement, named: list[HtmlElement]) -> HtmlElement | None:
+def container_candidates(named: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements of ``named`` (those with an id or class) that have a container name as
+    their id or one of their classes."""
+    return [
+        el
+        for el in named
+        if el.get("id") in _CONTAINER_RANK or _CONTAINER_CLASSES.intersection(_classes(el))
+    ]
+
+
+def cms_container(
+    html: str, root: HtmlElement, candidates: list[HtmlElement]
+) -> HtmlElement | None:
     """The article body container of Hanweb/TRS/UCAP-style CMS pages, if one holds text.
 
-    ``named`` lists the page's elements with an id or class; those no longer under ``root``
-    (removed as chrome) are skipped.
+    ``candidates`` are the :func:`container_candidates` found before chrome removal, each
+    read as it is now, also one inside removed chrome.
     """
     if "ContentStart" in html and (match := _CONTENT_MARKERS_RE.search(html)):
         fragment = fragment_fromstring(match.group(1), create_parent="div", parser=_PARSER)
         if squashed_len(fragment.text_content()) >= _MIN_CONTAINER_TEXT:
             return remove_chrome(fragment)
-    maybe = (
-        el
-        for el in named
-        if (el.get("id") in _CONTAINER_RANK or _CONTAINER_CLASSES.intersection(_classes(el)))
-        and el.getroottree().getroot() is root
-    )
-    found = sorted((_container_rank(el), i, el) for i, el in enumerate(maybe))
+    found = sorted((_container_rank(el), i, el) for i, el in enumerate(candidates))
     return next(
         (el for *_, el in found if squashed_len(el.text_content()) >= _MIN_CONTAINER_TEXT), None
     )

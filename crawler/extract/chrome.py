@@ -18,6 +18,8 @@ from crawler.extract.dates import has_labelled_date
 from crawler.extract.meta import squash, squashed_len
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
@@ -72,6 +74,10 @@ _ARTICLE_CLASSES = frozenset(
 _PROSE_PARAGRAPHS = 3  # this many long <p> make an element article prose, whatever its class
 _LONG_P = 150
 _BYLINE = 200
+# Every element with an id or class, in document order (also those of a second top-level
+# element the parser may leave beside the root): the descendant axis from the document node
+# spares XPath the node set "//" builds first.
+_NAMED_XPATH = etree.XPath("/descendant::*[@class or @id]")
 
 
 def strip_code(root: HtmlElement) -> None:
@@ -80,8 +86,8 @@ def strip_code(root: HtmlElement) -> None:
 
 
 def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
-    """Remove chrome tags in place; return the remaining elements that have an id or class."""
-    strip_code(root)
+    """Remove chrome tags in place (after :func:`strip_code`); return the remaining elements
+    that have an id or class."""
     page_len = _text_len(root)
     for element in list(root.iter(*_WRAPPING_TAGS)):
         if element.getroottree().getroot() is not root:  # inside one removed already
@@ -90,24 +96,32 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
             element.tag = "div"
         else:
             element.drop_tree()
-    return root.xpath("//*[@class or @id]")
+    return _NAMED_XPATH(root)
 
 
 def remove_chrome(
-    root: HtmlElement, named: list[HtmlElement] | None = None, page_len: int | None = None
+    root: HtmlElement,
+    named: list[HtmlElement] | None = None,
+    page_len: int | None = None,
+    read_later: Sequence[HtmlElement] = (),
 ) -> HtmlElement:
     """Remove chrome elements in place and return ``root``.
 
     ``named`` is the result of :func:`strip_chrome_tags` when the caller already ran it, and
-    ``page_len`` the page's :func:`_text_len` after it, when the caller measured it.
+    ``page_len`` the page's :func:`_text_len` after it, when the caller measured it. Chrome
+    inside chrome removed already is left alone (removing it changes nothing under ``root``),
+    except around the elements of ``read_later``, which the caller reads even when removed.
     """
     if named is None:
+        strip_code(root)
         named = strip_chrome_tags(root)
     page_len = max(_text_len(root) if page_len is None else page_len, 1)
+    tops = {root, *root.itersiblings(), *root.itersiblings(preceding=True)}
+    watched = (set(read_later), {a for el in read_later for a in (el, *el.iterancestors())})
     for element in named:
         if not _is_chrome_name(f"{_short_id(element)} {element.get('class', '')}"):
             continue
-        if element.getroottree().getroot() is not root:  # inside something already removed
+        if _inside_removed(element, tops, watched):
             continue
         if next(element.iterancestors(*_CODE_TAGS), None) is not None:  # "hljs-comment"
             continue
@@ -116,6 +130,24 @@ def remove_chrome(
         ):
             element.drop_tree()
     return root
+
+
+def _inside_removed(
+    element: HtmlElement,
+    tops: set[HtmlElement],
+    watched: tuple[set[HtmlElement], set[HtmlElement]],
+) -> bool:
+    """Tell whether the element sits in a subtree removed already (its topmost ancestor is no
+    top-level element of the document), neither inside, nor around, an element of ``watched``
+    (the elements read later, and those with their ancestors)."""
+    read_later, around = watched
+    if element in around:
+        return False
+    top = element
+    for top in element.iterancestors():
+        if top in read_later:
+            return False
+    return top not in tops
 
 
 def text_lengths(root: HtmlElement) -> tuple[int, int]:

@@ -84,16 +84,20 @@ def _groups(root: HtmlElement) -> Iterator[list[str]]:
         tags = [child.tag for child in children]
         for tag in dict.fromkeys(tags):  # a few distinct tags: counting each beats a Counter
             if (n := tags.count(tag)) >= _MIN_GROUP:
-                group = _items([c for c in children if c.tag == tag])
-                if len(group) >= max(_MIN_GROUP, _REGULAR * n):
+                needed = max(_MIN_GROUP, _REGULAR * n)
+                group = _items([c for c in children if c.tag == tag], needed)
+                if len(group) >= needed:
                     yield group
 
 
-def _items(siblings: list[HtmlElement]) -> list[str]:
-    """Squashed texts of the siblings that are items, one per distinct headline link."""
+def _items(siblings: list[HtmlElement], needed: float = 0) -> list[str]:
+    """Squashed texts of the siblings that are items, one per distinct headline link; fewer
+    than ``needed`` (the search stops) once the siblings left cannot make up that many."""
     seen: set[str] = set()
-    texts = []
-    for sibling in siblings:
+    texts: list[str] = []
+    for at, sibling in enumerate(siblings):
+        if len(texts) + len(siblings) - at < needed:
+            break
         if next(sibling.iter("a"), None) is None:  # no link, no headline link
             continue
         raw = sibling.text_content()

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _LEAF_TAGS = tuple("p li h2 h3 h4 h5 h6 blockquote dd dt tr pre div section".split())
+_LEAVES = frozenset(_LEAF_TAGS)
 _INNER_BLOCKS = frozenset((*_LEAF_TAGS, "ul", "ol", "table", "article", "h1", "figure"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ITEMS = frozenset(("li", "tr", "dd", "dt"))
@@ -126,17 +127,19 @@ def _body_lines(blocks: list[tuple[HtmlElement, str]], body: set[HtmlElement]) -
 
 
 def leaf_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
-    """The blocks holding no other block, in page order, with their text."""
+    """The blocks holding no other block, in page order, with their text (one walk finds
+    the blocks and the elements holding one)."""
     holders: set[HtmlElement] = set()
+    blocks = []
     for element in tree.iter(*_INNER_BLOCKS):
+        if element.tag in _LEAVES:
+            blocks.append(element)
         for ancestor in element.iterancestors():
             if ancestor in holders:  # and so are all above it
                 break
             holders.add(ancestor)
     return [
-        (el, text)
-        for el in tree.iter(*_LEAF_TAGS)
-        if el not in holders and _block_key(text := _block_text(el))
+        (el, text) for el in blocks if el not in holders and _block_key(text := _block_text(el))
     ]
 
 
@@ -148,16 +151,30 @@ def _block_text(element: HtmlElement) -> str:
 
 
 def _container(matched: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
-    """The deepest element holding ``_COVER`` of the matched blocks' characters."""
+    """The deepest ancestor of the longest matched block holding ``_COVER`` of the matched
+    blocks' characters.
+
+    A block's ancestors among the longest's are those from the first one its walk up meets:
+    the walk stops there, and each ancestor of the longest holds what arrived at or below it.
+    """
     if len(matched) < _MIN_MATCHED:
         return None
-    held: dict[HtmlElement, int] = {}
+    longest = max(matched, key=lambda block: len(block[1]))[0]
+    chain = list(longest.iterancestors())
+    place = {ancestor: i for i, ancestor in enumerate(chain)}
+    arrived = [0] * len(chain)
     for el, text in matched:
         for ancestor in el.iterancestors():
-            held[ancestor] = held.get(ancestor, 0) + len(text)
+            if (i := place.get(ancestor)) is not None:
+                arrived[i] += len(text)
+                break
     total = sum(len(text) for _, text in matched)
-    longest = max(matched, key=lambda block: len(block[1]))[0]
-    return next((a for a in longest.iterancestors() if held[a] >= _COVER * total), None)
+    held = 0
+    for ancestor, chars in zip(chain, arrived, strict=True):
+        held += chars
+        if held >= _COVER * total:
+            return ancestor
+    return None
 
 
 def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]]) -> list[str]:
@@ -169,7 +186,7 @@ def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]])
     if True not in flags:
         return paras
     first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
-    keys = [squash(p) for p in paras]
+    keys = [_block_key(p) for p in paras]  # many are a block's text, squashed already
     body = {a for (el, _), ok in blocks if ok for a in el.iterancestors()}
     out, at, heading = list(paras), 0, ""
     for (el, text), ok in blocks[first:last]:

@@ -6,10 +6,18 @@ import re
 from datetime import UTC
 
 import pytest
-from lxml.html import document_fromstring
+from lxml import etree
+from lxml.html import HtmlElement, document_fromstring
 
-from crawler.extract import dates
-from crawler.extract.article import _has_control_characters, drop_control_characters, parse_html
+from crawler.extract import dates, listing, recover
+from crawler.extract.article import (
+    _has_control_characters,
+    _parse_text,
+    container_candidates,
+    drop_control_characters,
+    parse_html,
+)
+from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code
 from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
 from crawler.extract.kind import _SENTENCE_RE, declared_article
 from crawler.extract.listing import find_items
@@ -166,3 +174,132 @@ def test_control_characters_are_found_as_bytes_where_the_class_finds_them() -> N
 def test_sentence_ends_are_those_of_the_two_branch_pattern(text: str) -> None:
     two_branches = re.compile(r"[.!?][\"'”’)）]?(?:\s|$)|[。！？][”’）」』]?")
     assert _SENTENCE_RE.findall(text) == two_branches.findall(text)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<html><head><meta charset="iso-8859-1"></head><body><p>café 中文 😀 ’</p></body></html>',
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>国务院</p>',
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>é</p></body></html>',
+        "<p>a\x01b&#27;c&#x1B;d&&#27;#27;</p>",
+        "<p>a lone \ud800 surrogate</p>",
+        "",
+        "  ",
+        "<!-- only a comment -->",
+    ],
+)
+def test_pages_parsed_as_utf8_bytes_give_the_tree_of_the_str(html: str) -> None:
+    as_text = _parse_text(drop_control_characters(html))
+    parsed = parse_html(html)
+    assert (parsed is None) == (as_text is None)
+    if parsed is not None and as_text is not None:
+        assert etree.tostring(parsed) == etree.tostring(as_text)
+
+
+def test_named_elements_are_those_of_the_slash_slash_xpath() -> None:
+    root = parse_html(
+        "<html><body><div id='a'><p class='b'>x</p><p>y</p></div></body></html>"
+        "<html class='y'><footer class='x'>a second top-level element</footer></html>"
+    )
+    assert root is not None
+    strip_code(root)
+    assert strip_chrome_tags(root) == root.xpath("//*[@class or @id]")
+
+
+_NESTED_CHROME = (
+    "<html><body><div class='sidebar'><ul class='menu'><li class='menu-item'>a</li>"
+    "<li class='menu-item share'>b<span class='social'>c</span></li></ul>"
+    "<div class='Content'><p>Text of a container in a sidebar.</p><div class='share'>s</div>"
+    "<pre><code class='hljs-comment'>// code</code></pre></div></div>"
+    "<article><p>{body}</p><div class='related'><a href='/x' class='nav'>Other</a></div>"
+    "</article><footer class='footer'><p class='copyright'>c</p></footer></body></html>"
+)
+
+
+def test_chrome_inside_removed_chrome_is_left_as_a_full_pass_would_leave_the_page() -> None:
+    html = _NESTED_CHROME.format(body="Body of the article, long enough to stay. " * 20)
+    trees = []
+    for every_element_read_later in (False, True):
+        root = parse_html(html)
+        assert root is not None
+        strip_code(root)
+        named = strip_chrome_tags(root)
+        candidates = container_candidates(named)
+        remove_chrome(root, named, None, named if every_element_read_later else candidates)
+        trees.append((etree.tostring(root), [etree.tostring(el) for el in candidates]))
+    assert trees[0] == trees[1]
+    assert b"Text of a container" in trees[0][1][0]  # read as it is, inside removed chrome
+    assert b"share" not in trees[0][1][0]
+
+
+def test_item_groups_are_those_a_search_of_every_sibling_finds() -> None:
+    card = "<div><a href='/{n}'>A headline of several words {n}</a> teaser</div>"
+    parts = [
+        "<ul>"
+        + "".join(f"<li><a href='/l{n}'>List headline number {n}</a></li>" for n in range(6)),
+        "<li>plain</li>" * 3 + "</ul>",  # six items of nine: a group
+        "<section>" + "".join(card.format(n=n) for n in range(2)) + "<div>no link</div>" * 4,
+        "</section>",  # two of six: no group
+        "<nav>" + "<p><a href='/same'>The same headline every time</a></p>" * 5 + "</nav>",
+    ]
+    root = document_fromstring(f"<html><body>{''.join(parts)}</body></html>")
+    every_sibling = set()
+    for parent in root.iter():
+        children = [c for c in parent if isinstance(c.tag, str)]
+        for tag in {c.tag for c in children}:
+            siblings = [c for c in children if c.tag == tag]
+            group = listing._items(siblings)  # every sibling read
+            if len(siblings) >= 3 and len(group) >= max(3, 0.6 * len(siblings)):
+                every_sibling.update(group)
+    assert find_items(root).texts == frozenset(every_sibling)
+    assert find_items(root).count == 6
+
+
+def test_container_is_the_ancestor_the_count_over_every_ancestor_finds() -> None:
+    para = "<p>{} words of a paragraph that goes on for a while.</p>"
+    root = document_fromstring(
+        "<html><body><div id='page'><div id='main'><article id='story'>"
+        + "".join(para.format(n) * (n % 3 + 1) for n in range(6))
+        + "<div><p>A deeper paragraph, longest of them all by quite some margin here.</p></div>"
+        + "</article><aside><p>Aside text that the text also holds.</p></aside></div>"
+        + "<footer><p>Footer line held too.</p></footer></div></body></html>"
+    )
+    matched = [(p, p.text_content()) for p in root.iter("p")]
+
+    def by_every_ancestor(blocks: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
+        held: dict[HtmlElement, int] = {}
+        for el, text in blocks:
+            for ancestor in el.iterancestors():
+                held[ancestor] = held.get(ancestor, 0) + len(text)
+        total = sum(len(text) for _, text in blocks)
+        longest = max(blocks, key=lambda block: len(block[1]))[0]
+        return next((a for a in longest.iterancestors() if held[a] >= 0.9 * total), None)
+
+    for blocks in (matched, matched[:8], matched[-3:], matched[::2]):
+        assert recover._container(blocks) is by_every_ancestor(blocks)
+    assert recover._container(matched[:8]) is root.get_element_by_id("story")
+
+
+def test_leaf_blocks_are_the_leaf_tagged_elements_holding_no_block() -> None:
+    root = document_fromstring(
+        "<html><body><div><p>One <b>bold</b> line.</p><div>Loose <span>text</span></div>"
+        "<ul><li>Item <p>in a paragraph</p></li><li>Plain item</li></ul>"
+        "<table><tr><td>a</td><td>b</td></tr></table><section><h1>Head</h1>Tail</section>"
+        "<figure><div>Caption box</div></figure><p></p></div></body></html>"
+    )
+    holders = {a for el in root.iter(*recover._INNER_BLOCKS) for a in el.iterancestors()}
+    plain = [
+        (el, recover._block_text(el))
+        for el in root.iter(*recover._LEAF_TAGS)
+        if el not in holders and squash(recover._block_text(el))
+    ]
+    assert recover.leaf_blocks(root) == plain
+    assert [text for _, text in plain] == [
+        "One bold line.",
+        "Loose text",
+        "in a paragraph",
+        "Plain item",
+        "a | b",
+        "Caption box",
+    ]
