@@ -90,8 +90,6 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     that have an id or class."""
     page_len = _text_len(root)
     for element in list(root.iter(*_WRAPPING_TAGS)):
-        if element.getroottree().getroot() is not root:  # inside one removed already
-            continue
         if _text_longer(element, _MAX_CHROME_SHARE * page_len):
             element.tag = "div"
         else:
