@@ -21,11 +21,15 @@ if TYPE_CHECKING:
 # How much text around the title still belongs to its byline (text nodes, then characters).
 # Only nodes with text count: the blank ones between the tags of indented HTML are layout.
 _BEFORE_NODES, _BEFORE_CHARS = 6, 60
-_AFTER_NODES, _AFTER_CHARS = 40, 400
+_AFTER_NODES, _AFTER_CHARS = 80, 800
+# Past this many characters after the title, only a date labelled as published or updated is
+# the byline's: an unlabelled one that far down is more likely a date of the article's text.
+_BARE_CHARS = 400
 _BEFORE_XPATH = f"preceding::text()[normalize-space()][position() <= {_BEFORE_NODES}]"
 _AFTER_XPATH = f"following::text()[normalize-space()][position() <= {_AFTER_NODES}]"
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
+_PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ def shown_date(
         (start, shown)
         for start, label, shown in _dates(context.after, tz, known)
         if bool(_UPDATED_RE.search(label)) == updated
+        and (start < _BARE_CHARS or updated or _PUBLISHED_RE.search(label))
     ]
     found += [
         (len(context.before) - end, shown)
@@ -113,7 +118,7 @@ def _squeeze(texts: list[str]) -> str:
 def shown_relative(context: TitleContext, fetched_at: datetime, tz: timezone) -> datetime | None:
     """The relative stamp ("3 hours ago", "昨天 10:30") nearest after the title, or else before
     it, resolved against the fetch time; one labelled as an update is not a publication."""
-    for text in (context.after, context.before):
+    for text in (context.after[:_BARE_CHARS], context.before):
         for start, date in relative_dates(text, fetched_at, tz):
             if not _UPDATED_RE.search(text[max(0, start - _LABEL_CHARS) : start]):
                 return date

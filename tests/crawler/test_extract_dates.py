@@ -134,6 +134,17 @@ def test_a_shown_publication_date_wins_over_a_shown_update() -> None:
     assert _day(_page("", only_update)) == date(2025, 4, 2)
 
 
+def test_a_labelled_byline_below_a_long_standfirst_is_read_and_a_bare_date_there_is_not() -> None:
+    head = '<script type="application/ld+json">{"datePublished": "2024-01-01"}</script>'
+    standfirst = f"<p>{PROSE} {PROSE} {PROSE}</p>"  # over 400 characters
+    byline = "<p>By Jane Doe, published on March 3, 2025</p>"
+    body = f"<h1>{TITLE}</h1>{standfirst}{byline}<p>{PROSE}</p>"
+    assert _day(_page(head, body)) == date(2025, 3, 3)
+    prose = "<p>The first platform complied on March 3, 2025.</p>"
+    body = f"<h1>{TITLE}</h1>{standfirst}{prose}<p>{PROSE}</p>"
+    assert _day(_page(head, body)) == date(2024, 1, 1)
+
+
 def test_published_metadata_wins_over_the_byline_and_json_ld() -> None:
     head = (
         '<meta property="article:published_time" content="2025-03-01T08:00:00+00:00">'
