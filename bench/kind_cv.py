@@ -39,6 +39,7 @@ GRID = {
     "listing_items": (3, 5, 8),
     "listing_chars": (300, 600, 1000),
     "max_link_share": (0.6, 0.7, 0.8),
+    "section_items": (8, 14, 20, 10**6),
 }
 
 

@@ -91,6 +91,7 @@ class ExtractionSettings:
     listing_sentences: int = 12  # a list with fewer own sentences than this is a listing
     listing_items: int = 3  # a list: this many repeated item blocks in one group ...
     listing_chars: int = 600  # ... holding this many characters
+    section_items: int = 14  # at a section address, a group of this many items makes a listing
 
 
 DEFAULT_SETTINGS = ExtractionSettings()
@@ -178,7 +179,7 @@ def extract_article(
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
-    shape = page_shape(root, declared_article(html, meta), links, own)
+    shape = page_shape(root, declared_article(html, meta), links, own, url)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     published = find_published(page, title_el, squashed_len(text), near)

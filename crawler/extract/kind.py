@@ -8,6 +8,10 @@ inside a repeated item block nor a link's whole text (``listing.py``).
 - An undeclared page needs ``min_sentences`` sentences; with a list (a group of at least
   ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
   own sentences; with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``.
+- An undeclared page at a section address (the site root, or a path ending in a name of one or
+  two words and no long number, ``/c/water-bottles``, ``/news``) with a group of at least
+  ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
+  says: a category page's blurbs and product notes are prose, its address is not a story's slug.
 
 A three-sentence notice passes, even on a site whose menus outweigh it; a list of headlines with
 teasers does not. The thresholds are chosen by two-fold cross-validation (``bench/kind_cv.py``).
@@ -18,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import urlsplit
 
 from crawler.extract.listing import find_items, outside_items, units
 
@@ -43,6 +48,9 @@ class KindSettings(Protocol):
     @property
     def listing_chars(self) -> int: ...  # ... holding this many characters
 
+    @property
+    def section_items(self) -> int: ...  # at a section address, this many items: listing
+
 
 @dataclass(frozen=True)
 class PageShape:
@@ -54,6 +62,7 @@ class PageShape:
     own_sentences: int  # ... outside item blocks and link texts
     items: int  # items in the page's largest group of repeated item blocks
     item_chars: int  # characters of that group
+    section_url: bool = False  # the page's address names a section, not a story
 
 
 _ARTICLE_TYPE_RE = re.compile(
@@ -66,6 +75,10 @@ _LIST_TYPE_RE = re.compile(
 # One leading character class lets the search skip ahead to candidates (an alternation of two
 # does not); the look-behinds tell the two kinds apart.
 _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|(?<=[。！？])[”’）」』]?)")
+_SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
+_NAME_SPLIT_RE = re.compile(r"[-_+.]")
+_LONG_NUMBER_RE = re.compile(r"\d{4,}")
+_SECTION_WORDS = 2  # a last path segment of at most this many words names a section
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
 # Own sentences that keep a page however much of it is links: a short notice on a site whose
 # menus outweigh it is still an article.
@@ -103,14 +116,30 @@ def link_share(root: HtmlElement, body_len: int | None = None) -> float:
     return linked / total if total else 1.0
 
 
-def page_shape(root: HtmlElement, declared: bool | None, links: float, text: str) -> PageShape:
-    """Measure the page (``root`` cleaned of chrome, ``text`` its main text)."""
+def section_url(url: str) -> bool:
+    """The address names a section (the root, a short name without a long number), not a story."""
+    path = urlsplit(url).path
+    if _LONG_NUMBER_RE.search(path):
+        return False
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return True
+    words = [w for w in _NAME_SPLIT_RE.split(_SEGMENT_END_RE.sub("", segments[-1])) if w]
+    return len(words) <= _SECTION_WORDS
+
+
+def page_shape(
+    root: HtmlElement, declared: bool | None, links: float, text: str, url: str
+) -> PageShape:
+    """Measure the page (``root`` cleaned of chrome, ``text`` its main text, ``url`` its
+    address: none is no section)."""
     items = find_items(root)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
-    return PageShape(declared, links, total, own_total, items.count, items.chars)
+    section = bool(url) and section_url(url)
+    return PageShape(declared, links, total, own_total, items.count, items.chars, section)
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:
@@ -123,6 +152,8 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     if shape.sentences < settings.min_sentences:
         return False
     if shape.own_sentences < settings.listing_sentences and listed:
+        return False
+    if shape.section_url and listed and shape.items >= settings.section_items:
         return False
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.article import parse_html
-from crawler.extract.kind import NOTICE_SENTENCES, sentences
+from crawler.extract.kind import NOTICE_SENTENCES, section_url, sentences
 from crawler.extract.listing import find_items
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kind"
@@ -68,3 +68,43 @@ def test_links_inside_running_prose_do_not_make_items() -> None:
 def test_cjk_sentences_are_counted_without_spaces_between_them() -> None:
     assert sentences("各有关单位：现将有关事项通知如下。请认真贯彻执行。特此通知。") == 3
     assert sentences("Version 2.0 ships today. It adds review tools. Platforms welcome it.") == 3
+
+
+def test_section_addresses_are_told_from_story_slugs() -> None:
+    for url in (
+        "https://shop.example.com/",
+        "https://a.example/c/water-bottles",
+        "https://a.example/news",
+    ):
+        assert section_url(url)
+    for url in (
+        "https://a.example/2025/03/regulator-publishes-short-drama-rules",
+        "https://a.example/news/1234567",
+        "https://gdj.example.gov.cn/art/2025/3/18/art_113_1.html",
+    ):
+        assert not section_url(url)
+
+
+def _category_page() -> str:
+    cards = "".join(
+        f'<li><h3><a href="/p/{i}">Insulated bottle model {i} in steel</a></h3>'
+        f"<p>Keeps drinks cold for a day. Fits most cup holders. Dishwasher safe.</p></li>"
+        for i in range(SETTINGS.section_items)
+    )
+    prose = "".join(
+        f"<p>Our bottles of range {i} are tested for a month. We pick the best of them. "
+        f"Read on for the details of range {i}.</p>"
+        for i in range(5)
+    )
+    return f"<html><body><h1>Bottles</h1>{prose}<ul>{cards}</ul></body></html>"
+
+
+def test_a_long_list_at_a_section_address_is_a_listing_despite_its_prose() -> None:
+    page = _category_page()
+    found = extract_article(page, "https://shop.example.com/c/water-bottles")
+    assert found.shape is not None and found.shape.section_url
+    assert found.shape.own_sentences >= SETTINGS.listing_sentences  # its prose alone would keep it
+    assert not found.is_article
+    assert extract_article(
+        page, "https://shop.example.com/guides/how-we-test-water-bottles"
+    ).is_article
