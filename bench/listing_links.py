@@ -2,16 +2,31 @@
 
 The labelled set (``tests/fixtures/listings``): the recorded demo listings, pages shaped like the
 real source templates, and the listing and collection pages of the WCXB development split with
-at least three item links (``wcxb.labels.json``). WCXB ships no link labels. The labels are the
-links to the items a page lists in its content (articles, products, entries, in any content
-section; not navigation, sub-categories, product variants, offers, newsletters, profiles,
-comments or sponsored items). ``links``: links whose text is a line of the page's
-human-reviewed main content (tag, category and author pages excepted); ``added_on_review``:
-links the main content leaves out but the policy includes, added by hand after reviewing
-every disagreement of an early detector version, group by group; ``excluded``: pages whose
-main content names only category or search links (no items), with the reason. WCXB pages
-are read from ``shared/benchmarks/wcxb-dev`` next to the repository (or ``DRAMAWATCH_WCXB``);
-without it only the recorded pages are measured.
+at least three item links (``wcxb.labels.json``). WCXB ships no link labels.
+
+The labels are the links to the items a page lists in its content: articles, products and
+entries (courses, events, podcasts, repositories, resources, files), in any section of the
+page's own content (featured blocks, further sections, carousels). Not items: navigation
+(menus, header, footer, breadcrumbs, pagination, jump links); sidebars and rails beside the
+content (most read, trending, related); categories, sub-categories, tags and topics; sort and
+filter options; product variants (colour swatches, sizes, configurations of one product, even
+with URLs of their own); offers, promotions and service boxes; newsletters; profiles (authors,
+users, teams); comments and reviews; sponsored items; links inside running text (an excerpt's,
+a description's or an FAQ answer's own links); the page's own URL. A list of items is
+labelled whole.
+
+The WCXB labels, per page: ``links``, links whose text is a line of the page's human-reviewed
+main content (tag, category and author pages excepted); ``added_on_review``, links the main
+content leaves out but the policy includes, added by hand after reviewing every disagreement
+of an early detector version, group by group; ``removed_on_audit`` and ``added_on_audit``, a
+later audit that applied the policy above to every page alike, list by list, without looking
+at any detector's output: the links it took out or added, under the clause that decides them
+(the earlier lists are kept as they were, so the change stays visible); ``excluded`` and
+``excluded_on_audit``, pages whose content lists no items, with the reason. The true links are
+``links`` and ``added_on_review`` and ``added_on_audit``, less ``removed_on_audit``;
+``--before-audit`` measures the labels as they were before the audit. WCXB pages are read from
+``shared/benchmarks/wcxb-dev`` next to the repository (or ``DRAMAWATCH_WCXB``); without it only
+the recorded pages are measured.
 
 The weights are chosen by two-fold cross-validation: pages are split by a hash of their key,
 the weights are tuned on one half (near-ties going to the defaults, see :func:`tune`) and
@@ -19,7 +34,7 @@ scored on the other, and the figures reported are the held-out ones (both folds 
 each fold on its own: a change that helps one fold only is fitted to it). Precision and recall
 count links, pooled over pages.
 
-Run: ``python -m bench.listing_links [--quick]``.
+Run: ``python -m bench.listing_links [--quick] [--before-audit]``.
 """
 
 from __future__ import annotations
@@ -72,17 +87,32 @@ class Case:
     choices: dict[tuple[Any, ...], set[str]] = field(default_factory=dict, repr=False)
 
 
-def load_cases(quick: bool) -> list[Case]:
-    """Every labelled listing that can be read, measured once."""
+def load_cases(quick: bool, audited: bool = True) -> list[Case]:
+    """Every labelled listing that can be read, measured once (audited labels unless told)."""
     cases = list(_recorded_cases())
     wcxb = json.loads((LABELS / "wcxb.labels.json").read_text(encoding="utf-8"))
     keys = sorted(wcxb)[::4] if quick else sorted(wcxb)
     for key in keys:
         page = WCXB / "html" / f"{key}.html.gz"
-        if page.is_file() and not wcxb[key].get("excluded"):
+        if page.is_file() and not excluded(wcxb[key], audited):
             html = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
-            cases.append(_case(f"wcxb-{key}", wcxb[key]["type"], wcxb[key], html))
+            cases.append(_case(f"wcxb-{key}", wcxb[key]["type"], wcxb[key], html, audited))
     return cases
+
+
+def excluded(label: dict[str, Any], audited: bool = True) -> bool:
+    """Whether the page lists no items (by the audit too, unless told otherwise)."""
+    return bool(label.get("excluded") or (audited and label.get("excluded_on_audit")))
+
+
+def true_links(label: dict[str, Any], audited: bool = True) -> set[str]:
+    """The page's item links: the first labels and the review's, with the audit's changes."""
+    truth = set(label["links"]) | set(label.get("added_on_review", ()))
+    if not audited:
+        return truth
+    added = label.get("added_on_audit", {}).values()
+    removed = label.get("removed_on_audit", {}).values()
+    return truth.union(*added).difference(*removed)
 
 
 def _recorded_cases() -> Any:
@@ -96,9 +126,9 @@ def _recorded_cases() -> Any:
         yield _case(key, "template", label, (LABELS / f"{key}.html").read_text(encoding="utf-8"))
 
 
-def _case(key: str, origin: str, label: dict[str, Any], html: str) -> Case:
+def _case(key: str, origin: str, label: dict[str, Any], html: str, audited: bool = True) -> Case:
     root = listing_selector(html).root
-    truth = set(label["links"]) | set(label.get("added_on_review", ()))
+    truth = true_links(label, audited)
     return Case(key, origin, label["url"], measure_page(root, label["url"]), truth)
 
 
@@ -210,9 +240,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     """Measure, cross-validate and summarise."""
     parser = argparse.ArgumentParser(prog="python -m bench.listing_links")
     parser.add_argument("--quick", action="store_true", help="a quarter of the WCXB pages")
+    parser.add_argument(
+        "--before-audit", action="store_true", help="the WCXB labels as they were before the audit"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    cases = load_cases(args.quick)
+    cases = load_cases(args.quick, audited=not args.before_audit)
     measured = time.perf_counter() - started
     result = cross_validate(cases)
     result.update(
