@@ -160,3 +160,18 @@ def test_a_directory_named_mostly_in_few_words_yields_its_headline_entries() -> 
     html = f"<html><body><div class='shows'>{items}</div></body></html>"
     detection = detect_links(listing_selector(html).root, "https://pods.example/categories/62")
     assert {d.title for d in detection.chosen} == set(names[:3])
+
+
+def test_a_grid_whose_class_names_navigation_as_a_word_is_left_out() -> None:
+    items = "".join(
+        f'<li><a href="{_story(d)}">Studio news item number {d}</a></li>' for d in range(1, 7)
+    )
+    tiles = "".join(
+        f'<li><a href="/shop/series-{n}/range-of-items-{n}">Graphics Cards Series {n}</a></li>'
+        for n in range(6)
+    )
+    body = f'<ul class="visual-navs">{tiles}</ul><ul class="list">{items}</ul>'
+    html = f"<html><body>{body}</body></html>"
+    detection = detect_links(listing_selector(html).root, "http://127.0.0.1/news/")
+    chosen = {d.url.removeprefix("http://127.0.0.1") for d in detection.chosen}
+    assert chosen == {_story(d) for d in range(1, 7)}

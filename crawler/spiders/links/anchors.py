@@ -166,5 +166,13 @@ def _is_navigation(element: etree._Element) -> bool:
         return True
     tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
     return any(
-        t in _NAV_TOKENS or t.startswith(_NAV_PREFIXES) or t.endswith(_NAV_SUFFIXES) for t in tokens
+        t in _NAV_TOKENS
+        or t.startswith(_NAV_PREFIXES)
+        or t.endswith(_NAV_SUFFIXES)
+        or not _NAV_WORDS.isdisjoint(_CLASS_PARTS.split(t))
+        for t in tokens
     )
+
+
+_CLASS_PARTS = re.compile(r"[-_]+")
+_NAV_WORDS = frozenset({"nav", "navs", "navigation", "navbar", "menu", "menus", "breadcrumbs"})
