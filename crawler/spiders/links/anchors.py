@@ -16,6 +16,8 @@ from crawler.spiders.links.features import url_layout, url_shape
 _NAV_TAGS = frozenset({"nav", "aside", "menu"})
 _PAGE_TAGS = frozenset({"header", "footer"})  # page chrome, unless inside an <article>
 _NAV_TOKENS = frozenset({"header", "site-header", "masthead", "topbar", "toolbar", "skip"})
+_NAV_WORDS = frozenset({"nav", "navs", "navigation", "navbar", "menu", "menus", "breadcrumbs"})
+_CLASS_PARTS = re.compile(r"[-_]+")  # a class or id split into its words
 _NAV_PREFIXES = (
     "nav",
     "menu",
@@ -172,7 +174,3 @@ def _is_navigation(element: etree._Element) -> bool:
         or not _NAV_WORDS.isdisjoint(_CLASS_PARTS.split(t))
         for t in tokens
     )
-
-
-_CLASS_PARTS = re.compile(r"[-_]+")
-_NAV_WORDS = frozenset({"nav", "navs", "navigation", "navbar", "menu", "menus", "breadcrumbs"})
