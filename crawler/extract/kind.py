@@ -117,7 +117,10 @@ def link_share(root: HtmlElement, body_len: int | None = None) -> float:
 
 
 def section_url(url: str) -> bool:
-    """The address names a section (the root, a short name without a long number), not a story."""
+    """The address names a section (the root, a short name without a long number), not a story;
+    no address names none."""
+    if not url:
+        return False
     path = urlsplit(url).path
     if _LONG_NUMBER_RE.search(path):
         return False
@@ -132,13 +135,13 @@ def page_shape(
     root: HtmlElement, declared: bool | None, links: float, text: str, url: str
 ) -> PageShape:
     """Measure the page (``root`` cleaned of chrome, ``text`` its main text, ``url`` its
-    address: none is no section)."""
+    address)."""
     items = find_items(root)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
-    section = bool(url) and section_url(url)
+    section = section_url(url)
     return PageShape(declared, links, total, own_total, items.count, items.chars, section)
 
 

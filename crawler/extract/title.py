@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
@@ -109,13 +110,8 @@ def _slug_choice(heading: str, titles: list[str], url: str) -> str | None:
     slug = _slug_words(url)
     if not titles or not slug or any(squash(title) == key for title in titles):
         return None
-    share, best = max(((_slug_share(title, slug), title) for title in titles), key=_first)
+    share, best = max(((_slug_share(title, slug), title) for title in titles), key=itemgetter(0))
     return best if share >= _slug_share(heading, slug) + _SLUG_MARGIN else None
-
-
-def _first(pair: tuple[float, str]) -> float:
-    """The score of a (score, title) pair: ``max`` then keeps the first of equal scores."""
-    return pair[0]
 
 
 def _slug_words(url: str) -> frozenset[str]:
