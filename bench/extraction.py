@@ -157,6 +157,7 @@ def summary_rows(groups: dict[str, dict[str, Any]]) -> list[Row]:
             )
         if key.endswith("/article/en") and g["present"][1]:
             rows.append(_rate_row(key, "present", g, b, at_least=TARGET_PRESENT))
+            rows.append(_rate_row(key, "present_folded", g, b))
             rows.append(_rate_row(key, "leaked", g, b, at_most=TARGET_LEAKED))
             rows.append(_rate_row(key, "title", g, b, at_least=TARGET_TITLE))
             rows.append(_rate_row(key, "date", g, b, at_least=TARGET_DATE))
