@@ -175,3 +175,44 @@ def test_a_grid_whose_class_names_navigation_as_a_word_is_left_out() -> None:
     detection = detect_links(listing_selector(html).root, "http://127.0.0.1/news/")
     chosen = {d.url.removeprefix("http://127.0.0.1") for d in detection.chosen}
     assert chosen == {_story(d) for d in range(1, 7)}
+
+
+def _product(n: int) -> str:
+    return f"/product/{1000 + n}/trail-running-shoe-model-{n}"
+
+
+def _shop(tiles: str, count: int = 18) -> set[str]:
+    """The links chosen on a shop's category page: ``count`` products and the given tiles."""
+    products = "".join(
+        f'<li class="card"><a href="{_product(n)}">Trail Running Shoe Model {n} Womens</a></li>'
+        for n in range(count)
+    )
+    body = f'<div class="tiles">{tiles}</div><ul class="grid">{products}</ul>'
+    html = f"<html><body>{body}</body></html>"
+    detection = detect_links(listing_selector(html).root, "https://shop.example/c/running-shoes")
+    return {d.url.removeprefix("https://shop.example") for d in detection.chosen}
+
+
+def test_a_small_list_beside_the_main_one_linking_elsewhere_is_left_out() -> None:
+    tiles = "".join(
+        f'<i><a href="/c/{who}-{kind}-shoes">{who.title()} {kind.title()} Running Shoes</a></i>'
+        for who in ("mens", "womens")
+        for kind in ("road", "trail", "track")
+    )
+    assert _shop(tiles) == {_product(n) for n in range(18)}
+
+
+def test_a_small_list_laid_out_as_the_main_one_is_kept() -> None:
+    tiles = "".join(
+        f'<span><a href="{_product(n)}">Trail Running Shoe Model {n} Sale</a></span>'
+        for n in range(20, 26)
+    )
+    assert _shop(tiles) == {_product(n) for n in (*range(18), *range(20, 26))}
+
+
+def test_lists_of_like_size_linking_to_different_sections_are_all_kept() -> None:
+    tiles = "".join(
+        f'<i><a href="/guides/how-to-choose-running-shoes-{n}">How to choose shoes {n}</a></i>'
+        for n in range(6)
+    )
+    assert len(_shop(tiles, count=12)) == 18
