@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.spiders.links import check_selector, detect_links
+from crawler.spiders.links import Detection, LinkDecision, check_selector, detect_links
 from crawler.spiders.links.features import is_sibling_listing, url_looks_like_article
 from crawler.spiders.listing_links import empty_listing_hint, listing_decisions, listing_selector
 
@@ -181,16 +181,19 @@ def _product(n: int) -> str:
     return f"/product/{1000 + n}/trail-running-shoe-model-{n}"
 
 
-def _shop(tiles: str, count: int = 18) -> set[str]:
-    """The links chosen on a shop's category page: ``count`` products and the given tiles."""
+def _shop(tiles: str, count: int = 18) -> Detection:
+    """Detection on a shop's category page: ``count`` products and the given tiles above them."""
     products = "".join(
         f'<li class="card"><a href="{_product(n)}">Trail Running Shoe Model {n} Womens</a></li>'
         for n in range(count)
     )
     body = f'<div class="tiles">{tiles}</div><ul class="grid">{products}</ul>'
     html = f"<html><body>{body}</body></html>"
-    detection = detect_links(listing_selector(html).root, "https://shop.example/c/running-shoes")
-    return {d.url.removeprefix("https://shop.example") for d in detection.chosen}
+    return detect_links(listing_selector(html).root, "https://shop.example/c/running-shoes")
+
+
+def _paths(decisions: tuple[LinkDecision, ...]) -> dict[str, str]:
+    return {d.url.removeprefix("https://shop.example"): d.reason for d in decisions}
 
 
 def test_a_small_list_beside_the_main_one_linking_elsewhere_is_left_out() -> None:
@@ -199,7 +202,9 @@ def test_a_small_list_beside_the_main_one_linking_elsewhere_is_left_out() -> Non
         for who in ("mens", "womens")
         for kind in ("road", "trail", "track")
     )
-    assert _shop(tiles) == {_product(n) for n in range(18)}
+    detection = _shop(tiles)
+    assert set(_paths(detection.chosen)) == {_product(n) for n in range(18)}
+    assert "beside the main one" in _paths(detection.skipped)["/c/mens-road-shoes"]
 
 
 def test_a_small_list_laid_out_as_the_main_one_is_kept() -> None:
@@ -207,7 +212,8 @@ def test_a_small_list_laid_out_as_the_main_one_is_kept() -> None:
         f'<span><a href="{_product(n)}">Trail Running Shoe Model {n} Sale</a></span>'
         for n in range(20, 26)
     )
-    assert _shop(tiles) == {_product(n) for n in (*range(18), *range(20, 26))}
+    chosen = set(_paths(_shop(tiles).chosen))
+    assert chosen == {_product(n) for n in (*range(18), *range(20, 26))}
 
 
 def test_lists_of_like_size_linking_to_different_sections_are_all_kept() -> None:
@@ -215,4 +221,4 @@ def test_lists_of_like_size_linking_to_different_sections_are_all_kept() -> None
         f'<i><a href="/guides/how-to-choose-running-shoes-{n}">How to choose shoes {n}</a></i>'
         for n in range(6)
     )
-    assert len(_shop(tiles, count=12)) == 18
+    assert len(_shop(tiles, count=12).chosen) == 18
