@@ -151,7 +151,7 @@ def chosen(case: Case, weights: Weights) -> set[str]:
         index = {id(g): n for n, g in enumerate(case.groups)}
         lists = tuple(index[id(g)] for g in reaching_lists(case.groups, weights))
         case.lists[scoring] = lists
-    key = (lists, weights.nested, weights.lookalikes, weights.min_links)
+    key = (lists, weights.nested, weights.asides, weights.lookalikes, weights.min_links)
     if key not in case.choices:
         case.choices[key] = chosen_urls(case.groups, weights, case.url)
     return case.choices[key]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.spiders.links import check_selector, detect_links
+from crawler.spiders.links import Detection, LinkDecision, check_selector, detect_links
 from crawler.spiders.links.features import is_sibling_listing, url_looks_like_article
 from crawler.spiders.listing_links import empty_listing_hint, listing_decisions, listing_selector
 
@@ -175,3 +175,50 @@ def test_a_grid_whose_class_names_navigation_as_a_word_is_left_out() -> None:
     detection = detect_links(listing_selector(html).root, "http://127.0.0.1/news/")
     chosen = {d.url.removeprefix("http://127.0.0.1") for d in detection.chosen}
     assert chosen == {_story(d) for d in range(1, 7)}
+
+
+def _product(n: int) -> str:
+    return f"/product/{1000 + n}/trail-running-shoe-model-{n}"
+
+
+def _shop(tiles: str, count: int = 18) -> Detection:
+    """Detection on a shop's category page: ``count`` products and the given tiles above them."""
+    products = "".join(
+        f'<li class="card"><a href="{_product(n)}">Trail Running Shoe Model {n} Womens</a></li>'
+        for n in range(count)
+    )
+    body = f'<div class="tiles">{tiles}</div><ul class="grid">{products}</ul>'
+    html = f"<html><body>{body}</body></html>"
+    return detect_links(listing_selector(html).root, "https://shop.example/c/running-shoes")
+
+
+def _paths(decisions: tuple[LinkDecision, ...]) -> dict[str, str]:
+    return {d.url.removeprefix("https://shop.example"): d.reason for d in decisions}
+
+
+def test_a_small_list_beside_the_main_one_linking_elsewhere_is_left_out() -> None:
+    tiles = "".join(
+        f'<i><a href="/c/{who}-{kind}-shoes">{who.title()} {kind.title()} Running Shoes</a></i>'
+        for who in ("mens", "womens")
+        for kind in ("road", "trail", "track")
+    )
+    detection = _shop(tiles)
+    assert set(_paths(detection.chosen)) == {_product(n) for n in range(18)}
+    assert "beside the main one" in _paths(detection.skipped)["/c/mens-road-shoes"]
+
+
+def test_a_small_list_laid_out_as_the_main_one_is_kept() -> None:
+    tiles = "".join(
+        f'<span><a href="{_product(n)}">Trail Running Shoe Model {n} Sale</a></span>'
+        for n in range(20, 26)
+    )
+    chosen = set(_paths(_shop(tiles).chosen))
+    assert chosen == {_product(n) for n in (*range(18), *range(20, 26))}
+
+
+def test_lists_of_like_size_linking_to_different_sections_are_all_kept() -> None:
+    tiles = "".join(
+        f'<i><a href="/guides/how-to-choose-running-shoes-{n}">How to choose shoes {n}</a></i>'
+        for n in range(6)
+    )
+    assert len(_shop(tiles, count=12).chosen) == 18

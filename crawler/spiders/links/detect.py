@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from crawler.spiders.links.anchors import Anchor, element_text, page_anchors
+from crawler.spiders.links.asides import drop_asides
 from crawler.spiders.links.features import (
     is_title_like,
     url_layout,
@@ -93,11 +94,12 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
 
 
 def _taken(groups: list[Group], weights: Weights) -> list[Group]:
-    """The lists reaching the threshold and the best's margin, less those nested in another."""
+    """The lists reaching the threshold and the best's margin, less nested ones and asides."""
     for group in groups:
-        group.nested = False
+        group.nested = group.aside = False
     taken = reaching_lists(groups, weights)
-    return drop_nested(taken) if weights.nested else taken
+    taken = drop_nested(taken) if weights.nested else taken
+    return drop_asides(taken) if weights.asides else taken
 
 
 def reaching_lists(groups: list[Group], weights: Weights) -> list[Group]:
@@ -211,6 +213,8 @@ def _why_not(group: Group, weights: Weights) -> str:
         return "a lone link, not part of a list"
     if group.features.get("navigation", 0) >= 0.5:
         return f"navigation or page chrome (score {group.score:.2f})"
+    if group.aside:
+        return f"a small list beside the main one, linking elsewhere (score {group.score:.2f})"
     missing = [
         w
         for k, w in _FEATURE_WORDS.items()

@@ -40,6 +40,7 @@ class Weights:
     margin: float = 0.3  # groups scoring further below the page's best are left out
     lookalikes: bool = True  # also take other links shaped or laid out like the chosen articles
     nested: bool = True  # leave out lists inside another list's items (colour swatches)
+    asides: bool = True  # leave out small lists beside the main one that link elsewhere
     min_links: int = 2
 
 
@@ -52,6 +53,7 @@ class Group:
     score: float = 0.0
     features: dict[str, float] = field(default_factory=dict)
     nested: bool = False  # a list inside another list's items: never taken
+    aside: bool = False  # a small list beside the main one, linking elsewhere: never taken
     within: dict[str, bool] = field(default_factory=dict, repr=False)  # by signature: inside it
 
     @cached_property
