@@ -144,9 +144,10 @@ def test_links_of_a_left_out_list_laid_out_as_the_articles_join_them() -> None:
     assert "/about" not in chosen
 
 
-def test_a_directory_named_mostly_in_few_words_yields_its_headline_entries() -> None:
+def test_a_directory_named_mostly_in_few_words_yields_all_its_entries() -> None:
     # Three of eight entries have headline-like names; no dates, no article-like URLs: the
-    # list scores about 0.33, which the threshold both halves of the bench choose takes.
+    # list scores about 0.33, which the threshold both halves of the bench choose takes. The
+    # entries named in few words are laid out as the headline ones: the whole list is taken.
     names = [
         "Tesla Daily: News and Analysis",
         "The Business of Healthcare Podcast",
@@ -159,7 +160,36 @@ def test_a_directory_named_mostly_in_few_words_yields_its_headline_entries() -> 
     )
     html = f"<html><body><div class='shows'>{items}</div></body></html>"
     detection = detect_links(listing_selector(html).root, "https://pods.example/categories/62")
-    assert {d.title for d in detection.chosen} == set(names[:3])
+    assert {d.title for d in detection.chosen} == set(names)
+
+
+def _shop(names: list[str], extra: str = "") -> dict[str, str]:
+    items = "".join(
+        f"<li class='tile'><a href='/products/{n.lower().replace(' ', '-')}'>{n}</a></li>"
+        for n in names
+    )
+    html = f"<html><body><ul class='grid'>{items}{extra}</ul></body></html>"
+    detection = detect_links(listing_selector(html).root, "https://shop.example/coffee/all")
+    return {(d.url.removeprefix("https://shop.example")): d.reason for d in detection.chosen}
+
+
+def test_items_named_in_two_words_join_their_list_when_laid_out_as_its_articles() -> None:
+    long = [f"Dark Roast Whole Bean Coffee Blend {n}" for n in "ABCDE"]
+    chosen = _shop([*long, "Vanilla Coffee", "Medium Roast"])
+    assert "/products/vanilla-coffee" in chosen
+    assert "laid out as its list's articles'" in chosen["/products/medium-roast"]
+    assert "named in few words" not in chosen["/products/dark-roast-whole-bean-coffee-blend-a"]
+
+
+def test_short_links_of_a_list_laid_out_otherwise_stay_out() -> None:
+    long = [f"Dark Roast Whole Bean Coffee Blend {n}" for n in "ABCDE"]
+    extra = (
+        "<li class='tile'><a href='/coffee/decaf'>Decaf</a></li>"  # a sub-category beside it
+        "<li class='tile'><a href='/gift-cards'>Gift Cards</a></li>"  # laid out as no item
+        "<li class='tile'><a href='/products/more'>More</a></li>"
+    )
+    chosen = _shop(long, extra)
+    assert set(chosen) == {f"/products/dark-roast-whole-bean-coffee-blend-{n}" for n in "abcde"}
 
 
 def test_a_grid_whose_class_names_navigation_as_a_word_is_left_out() -> None:

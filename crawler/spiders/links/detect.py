@@ -22,6 +22,7 @@ from crawler.spiders.links.groups import (
     group_anchors,
     link_is_article,
     measure_group,
+    named_as_peers,
     weigh,
 )
 from crawler.spiders.links.selector import suggest_selector
@@ -88,6 +89,7 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
     urls: set[str] = set()
     for group in taken:
         urls.update(a.url for a in group.anchors if not link_is_article(a, base_url))
+        urls.update(named_as_peers(group, base_url))
     if weights.lookalikes:
         urls.update(a.url for a, _, _ in _lookalikes(groups, taken, urls, weights, base_url))
     return urls
@@ -116,10 +118,10 @@ def _decide(
     groups: list[Group], taken: list[Group], weights: Weights, base_url: str
 ) -> list[LinkDecision]:
     decisions: dict[str, LinkDecision] = {}
-    taken_ids = {id(g) for g in taken}
+    peers = {id(g): named_as_peers(g, base_url) for g in taken}
     for group in groups:
         for anchor in group.anchors:
-            decision = _decision(anchor, group, id(group) in taken_ids, weights, base_url)
+            decision = _decision(anchor, group, peers.get(id(group)), weights, base_url)
             previous = decisions.get(anchor.url)
             if previous is None or (decision.chosen and not previous.chosen):
                 decisions[anchor.url] = decision
@@ -196,16 +198,18 @@ def _shape_text(shape: tuple[str, int, bool]) -> str:
 
 
 def _decision(
-    anchor: Anchor, group: Group, taken: bool, weights: Weights, base_url: str
+    anchor: Anchor, group: Group, peers: set[str] | None, weights: Weights, base_url: str
 ) -> LinkDecision:
+    """The link's decision; ``peers`` are its group's short-named items, None if not taken."""
     title = anchor.text or None
-    if not taken:
+    if peers is None:
         return LinkDecision(anchor.url, title, False, group.score, _why_not(group, weights))
     refused = link_is_article(anchor, base_url)
-    if refused:
+    if refused and anchor.url not in peers:
         return LinkDecision(anchor.url, title, False, group.score, refused)
     reason = f"list of {len(group.urls)} links scored {group.score:.2f}: {_traits(group)}"
-    return LinkDecision(anchor.url, title, True, group.score, reason)
+    named = "; named in few words, its URL laid out as its list's articles'" if refused else ""
+    return LinkDecision(anchor.url, title, True, group.score, reason + named)
 
 
 def _why_not(group: Group, weights: Weights) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +14,7 @@ from crawler.spiders.links.features import (
     has_date,
     is_comments_text,
     is_more_text,
+    is_sibling_listing,
     is_title_like,
     same_site,
     url_is_excluded,
@@ -109,6 +110,34 @@ def link_is_article(anchor: Anchor, base_url: str) -> str | None:
     if not is_title_like(anchor.text) and not url_looks_like_article(anchor.url, base_url):
         return f"link text {anchor.text!r} and a URL unlike its list's articles"
     return None
+
+
+def named_as_peers(group: Group, base_url: str) -> set[str]:
+    """URLs of the group's links refused for a short name whose URLs are laid out as its articles'.
+
+    A list of items is one list: a product or show named in two words ("Vanilla Coffee") among
+    longer names is an item when its URL is laid out as two accepted links of its list are
+    (``/products/vanilla-coffee`` beside ``/products/...``). A URL laid out as the listing's
+    own stays out (a sub-category beside it), and so do "more", comment and blank links.
+    """
+    accepted = {a.url: a.layout for a in group.anchors if link_is_article(a, base_url) is None}
+    peers = Counter(accepted.values())
+    return {
+        a.url
+        for a in group.anchors
+        if a.url not in accepted and peers[a.layout] >= _PEERS and _short_named(a, base_url)
+    }
+
+
+_PEERS = 2
+
+
+def _short_named(anchor: Anchor, base_url: str) -> bool:
+    """A link named in a few words, not a "more" or comment link, to no tag, file or sub-listing."""
+    text, url = anchor.text, anchor.url
+    return bool(text) and not (
+        _auxiliary(text) or url_is_excluded(url) or is_sibling_listing(url, base_url)
+    )
 
 
 def drop_nested(groups: list[Group]) -> list[Group]:
