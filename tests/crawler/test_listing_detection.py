@@ -163,7 +163,7 @@ def test_a_directory_named_mostly_in_few_words_yields_all_its_entries() -> None:
     assert {d.title for d in detection.chosen} == set(names)
 
 
-def _shop(names: list[str], extra: str = "") -> dict[str, str]:
+def _coffee_shop(names: list[str], extra: str = "") -> dict[str, str]:
     items = "".join(
         f"<li class='tile'><a href='/products/{n.lower().replace(' ', '-')}'>{n}</a></li>"
         for n in names
@@ -175,7 +175,7 @@ def _shop(names: list[str], extra: str = "") -> dict[str, str]:
 
 def test_items_named_in_two_words_join_their_list_when_laid_out_as_its_articles() -> None:
     long = [f"Dark Roast Whole Bean Coffee Blend {n}" for n in "ABCDE"]
-    chosen = _shop([*long, "Vanilla Coffee", "Medium Roast"])
+    chosen = _coffee_shop([*long, "Vanilla Coffee", "Medium Roast"])
     assert "/products/vanilla-coffee" in chosen
     assert "laid out as its list's articles'" in chosen["/products/medium-roast"]
     assert "named in few words" not in chosen["/products/dark-roast-whole-bean-coffee-blend-a"]
@@ -188,7 +188,7 @@ def test_short_links_of_a_list_laid_out_otherwise_stay_out() -> None:
         "<li class='tile'><a href='/gift-cards'>Gift Cards</a></li>"  # laid out as no item
         "<li class='tile'><a href='/products/more'>More</a></li>"
     )
-    chosen = _shop(long, extra)
+    chosen = _coffee_shop(long, extra)
     assert set(chosen) == {f"/products/dark-roast-whole-bean-coffee-blend-{n}" for n in "abcde"}
 
 
