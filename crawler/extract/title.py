@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
 from crawler.extract.meta import norm, squash
+from crawler.extract.site_name import SEP_RE, is_site_name, strip_site_suffix
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -42,9 +43,6 @@ _ARTICLE_TITLE_NAME_RE = re.compile(
     r"(?i)(?:detail|article|art|news|content|con|post|entry|story|headline)[-_]?tit|"
     r"tit(?:le)?[-_]?(?:detail|article|art|news|content|con|post|entry|main)"
 )
-# Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
-# hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
-_SEP_RE = re.compile(r"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[\u3000-\u9fff\uff00-\uffef])-")
 # Separators a template puts between a headline and a tag line; a typographic dash in an
 # on-page headline ("Reviews are in — and they're not great") is the writer's punctuation.
 _PLAIN_SEP_RE = re.compile(r"\s*[|｜]\s*|\s+-\s+")
@@ -63,8 +61,6 @@ _TRAILING_DATE_RE = re.compile(
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
-_MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen
-_ACRONYM_RE = re.compile(r"[A-Z]{3,}")
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
@@ -276,50 +272,14 @@ def _share(heading: str, title: str) -> float:
     return len(units_a & units_b) / max(len(units_a | units_b), 1)
 
 
-def strip_site_suffix(title: str, site: str, host: str) -> str:
-    """Remove trailing site names: ``"X - Variety"`` → ``"X"``, ``"通知_国家广播电视总局"``."""
-    while seps := list(_SEP_RE.finditer(title)):
-        last = seps[-1]
-        head, tail = title[: last.start()].strip(), title[last.end() :].strip()
-        if not head or not _is_site_name(tail, head, site, host):
-            break
-        title = head
-    return _strip_glued_site(title, site, host)
-
-
-def _strip_glued_site(title: str, site: str, host: str) -> str:
-    """A site name glued on by a bare hyphen ("...GPU-EDN 电子技术设计"): the part after it
-    names the site, or starts with an acronym the host carries ("EDN" of ednchina.com); a
-    hyphenated word ("K-Drama") is neither."""
-    head, sep, tail = title.rpartition("-")
-    if not (sep and head.strip() and len(squash(tail)) >= _MIN_BRAND):
-        return title
-    brand = _WORD_RE.findall(tail)[:1]
-    if (site and squash(tail) in squash(site)) or (
-        brand and _ACRONYM_RE.fullmatch(brand[0]) and brand[0].lower() in squash(host)
-    ):
-        return head.strip()
-    return title
-
-
-def _is_site_name(tail: str, head: str, site: str, host: str, *, named_only: bool = False) -> bool:
-    """Tell whether the part after a title separator names the site rather than the story
-    (a short tail is taken for a site name too, unless ``named_only``)."""
-    key = squash(tail)
-    if not key or (site and key in squash(site)) or (len(key) >= 3 and key in squash(host)):
-        return True
-    short = len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail)
-    return short and not named_only
-
-
 def _clean_heading(text: str, site: str, host: str) -> str:
     """A heading less a date before or after it and a site name after it."""
     if (m := _LEADING_DATE_RE.match(text)) and substantial(text[m.end() :]):
         text = text[m.end() :]
     text = _TRAILING_DATE_RE.sub("", text)
-    while (seps := list(_SEP_RE.finditer(text))) and (last := seps[-1]).start() > 0:
+    while (seps := list(SEP_RE.finditer(text))) and (last := seps[-1]).start() > 0:
         head, tail = text[: last.start()].strip(), text[last.end() :].strip()
-        if not _is_site_name(tail, head, site, host, named_only=True):
+        if not is_site_name(tail, head, site, host, named_only=True):
             break
         text = head
     return text

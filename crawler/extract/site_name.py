@@ -1,0 +1,82 @@
+"""Site names around a title: "X - Variety", "通知_国家广播电视总局", "X | Today's latest from
+Al Jazeera" on www.aljazeera.com."""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extract.meta import squash
+
+# Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
+# hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
+SEP_RE = re.compile(r"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[\u3000-\u9fff\uff00-\uffef])-")
+_WORD_RE = re.compile(r"\w+")
+_MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen, or named in a tag line
+_SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})  # "co" of "bbc.co.uk"
+_ACRONYM_RE = re.compile(r"[A-Z]{3,}")
+
+
+def strip_site_suffix(title: str, site: str, host: str) -> str:
+    """Remove trailing site names: ``"X - Variety"`` → ``"X"``, ``"通知_国家广播电视总局"``."""
+    while seps := list(SEP_RE.finditer(title)):
+        last = seps[-1]
+        head, tail = title[: last.start()].strip(), title[last.end() :].strip()
+        if not head or not is_site_name(tail, head, site, host):
+            break
+        title = head
+    return _strip_glued_site(title, site, host)
+
+
+def _strip_glued_site(title: str, site: str, host: str) -> str:
+    """A site name glued on by a bare hyphen ("...GPU-EDN 电子技术设计"): the part after it
+    names the site, or starts with an acronym the host carries ("EDN" of ednchina.com); a
+    hyphenated word ("K-Drama") is neither."""
+    head, sep, tail = title.rpartition("-")
+    if not (sep and head.strip() and len(squash(tail)) >= _MIN_BRAND):
+        return title
+    brand = _WORD_RE.findall(tail)[:1]
+    if (site and squash(tail) in squash(site)) or (
+        brand and _ACRONYM_RE.fullmatch(brand[0]) and brand[0].lower() in squash(host)
+    ):
+        return head.strip()
+    return title
+
+
+def is_site_name(tail: str, head: str, site: str, host: str, *, named_only: bool = False) -> bool:
+    """Tell whether the part after a title separator names the site rather than the story
+    (unless ``named_only``, a short tail is taken for a site name too, and so is a tag line
+    naming the host: a heading's words naming the site are the writer's)."""
+    key = squash(tail)
+    if not key or (site and key in squash(site)) or (len(key) >= 3 and key in squash(host)):
+        return True
+    short = len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail)
+    return not named_only and (short or _names_host(tail, host))
+
+
+def _names_host(tail: str, host: str) -> bool:
+    """Tell whether some run of the tail's words spells the name the host registers, as a
+    tag line does ("Today's latest from Al Jazeera" on www.aljazeera.com)."""
+    name = _host_name(host)
+    if len(name) < _MIN_BRAND:
+        return False
+    words = [word.lower() for word in _WORD_RE.findall(tail)]
+    return any(_spells(words[start:], name) for start in range(len(words)))
+
+
+def _spells(words: list[str], name: str) -> bool:
+    """Tell whether the first words, run together, are the name."""
+    run = ""
+    for word in words:
+        run += word
+        if len(run) >= len(name):
+            return run == name
+    return False
+
+
+def _host_name(host: str) -> str:
+    """The name a host registers, squashed: "aljazeera" of www.aljazeera.com, "bbc" of
+    bbc.co.uk."""
+    labels = host.lower().split(".")[:-1]
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return squash(labels[-1]) if labels else ""
