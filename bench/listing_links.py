@@ -25,8 +25,9 @@ at any detector's output: the links it took out or added, under the clause that 
 ``excluded_on_audit``, pages whose content lists no items, with the reason. The true links are
 ``links`` and ``added_on_review`` and ``added_on_audit``, less ``removed_on_audit``;
 ``--before-audit`` measures the labels as they were before the audit. WCXB pages are read from
-``shared/benchmarks/wcxb-dev`` next to the repository (or ``DRAMAWATCH_WCXB``); without it only
-the recorded pages are measured.
+``wcxb-dev`` in the development sets' folder (``DRAMAWATCH_BENCH_DATA``, as for the extraction
+bench, by default ``shared/benchmarks`` next to the repository) or from ``DRAMAWATCH_WCXB``;
+without it only the recorded pages are measured.
 
 The weights are chosen by two-fold cross-validation: pages are split by a hash of their key,
 the weights are tuned on one half (near-ties going to the defaults, see :func:`tune`) and
@@ -63,7 +64,11 @@ from crawler.spiders.listing_links import listing_selector
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "fixtures" / "listings"
 DEMO_SITES = ROOT / "dramawatch" / "demo" / "sites"
-WCXB = Path(os.environ.get("DRAMAWATCH_WCXB", ROOT.parent / "shared" / "benchmarks" / "wcxb-dev"))
+WCXB = Path(
+    os.environ.get("DRAMAWATCH_WCXB")
+    or Path(os.environ.get("DRAMAWATCH_BENCH_DATA") or ROOT.parent / "shared" / "benchmarks")
+    / "wcxb-dev"
+)
 TARGET = 0.95
 TIE = 0.001  # F1 on the tuning half: a couple of links
 QUICK_ARGV = ["--quick"]
