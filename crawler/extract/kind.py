@@ -1,8 +1,9 @@
 """Article or not: section fronts, listings and collections are not stored as articles.
 
-A page that declares a collection (``CollectionPage``, ``ItemList`` without an Article type) is
-none. Otherwise the page's *own prose* decides: the sentences of its main text that are neither
-inside a repeated item block nor a link's whole text (``listing.py``).
+A page that declares a collection (``CollectionPage``, ``ItemList`` without an Article type, or
+the Open Graph type ``product.group``) is none. Otherwise the page's *own prose* decides: the
+sentences of its main text that are neither inside a repeated item block nor a link's whole text
+(``listing.py``).
 
 - A page that declares itself an article is one unless it has no own sentence and a list.
 - An undeclared page needs ``min_sentences`` sentences; with a list (a group of at least
@@ -93,6 +94,7 @@ _LIST_TYPE_RE = re.compile(
 # One leading character class lets the search skip ahead to candidates (an alternation of two
 # does not); the look-behinds tell the two kinds apart.
 _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|(?<=[。！？])[”’）」』]?)")
+_OG_COLLECTIONS = frozenset({"product.group", "product:group"})  # Open Graph: a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
 _LONG_NUMBER_RE = re.compile(r"\d{4,}")
@@ -105,11 +107,14 @@ NOTICE_SENTENCES = 3
 
 def declared_article(html: str, meta: dict[str, str]) -> bool | None:
     """True/False when the page's metadata says article/collection, None when silent."""
+    og_type = meta.get("og:type", "").lower()
+    if og_type in _OG_COLLECTIONS:
+        return False
     if '"@type"' not in html:  # no JSON-LD type: a plain search is far faster than the patterns
-        return True if meta.get("og:type", "").lower() == "article" else None
+        return True if og_type == "article" else None
     if _LIST_TYPE_RE.search(html) and not _ARTICLE_TYPE_RE.search(html):
         return False
-    if meta.get("og:type", "").lower() == "article" or _ARTICLE_TYPE_RE.search(html):
+    if og_type == "article" or _ARTICLE_TYPE_RE.search(html):
         return True
     return None
 
