@@ -40,6 +40,7 @@ GRID = {
     "listing_chars": (300, 600, 1000),
     "max_link_share": (0.6, 0.7, 0.8),
     "section_items": (8, 14, 20, 10**6),
+    "priced_items": (4, 6, 8, 12, 10**6),
 }
 
 

@@ -51,7 +51,7 @@ from crawler.extract.dates import (
     title_context,
 )
 from crawler.extract.density import thin_text_source, trim_edges
-from crawler.extract.kind import PageShape, declared_article, is_article, link_share, page_shape
+from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, mark_breaks, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.recover import recover_blocks
@@ -92,6 +92,7 @@ class ExtractionSettings:
     listing_items: int = 3  # a list: this many repeated item blocks in one group ...
     listing_chars: int = 600  # ... holding this many characters
     section_items: int = 14  # at a section address, a group of this many items makes a listing
+    priced_items: int = 4  # a group of this many priced product tiles makes a listing
 
 
 DEFAULT_SETTINGS = ExtractionSettings()
@@ -168,6 +169,7 @@ def extract_article(
     near = title_context(title_el) if title_el is not None else None
     times = own_times(root)
     named = strip_chrome_tags(root)
+    markup = read_markup(root, html, meta)
     candidates = container_candidates(named)
     page_len, body_len = text_lengths(root)
     links = link_share(root, body_len)
@@ -179,7 +181,7 @@ def extract_article(
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
-    shape = page_shape(root, declared_article(html, meta), links, own, url)
+    shape = page_shape(root, markup, links, own, url)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     published = find_published(page, title_el, squashed_len(text), near)

@@ -1,8 +1,9 @@
 """Article or not: section fronts, listings and collections are not stored as articles.
 
-A page that declares a collection (``CollectionPage``, ``ItemList`` without an Article type) is
-none. Otherwise the page's *own prose* decides: the sentences of its main text that are neither
-inside a repeated item block nor a link's whole text (``listing.py``).
+A page that declares a collection (``CollectionPage``, ``ItemList`` without an Article type, or
+the Open Graph type ``product.group``) is none. Otherwise the page's *own prose* decides: the
+sentences of its main text that are neither inside a repeated item block nor a link's whole text
+(``listing.py``).
 
 - A page that declares itself an article is one unless it has no own sentence and a list.
 - An undeclared page needs ``min_sentences`` sentences; with a list (a group of at least
@@ -12,6 +13,10 @@ inside a repeated item block nor a link's whole text (``listing.py``).
   two words and no long number, ``/c/water-bottles``, ``/news``) with a group of at least
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
   says: a category page's blurbs and product notes are prose, its address is not a story's slug.
+  So is one there with a group of ``section_items`` product tiles (``tiles.py``: an image and a
+  link each, no linked headline needed).
+- An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
+  wherever it is and however much it says.
 
 A three-sentence notice passes, even on a site whose menus outweigh it; a list of headlines with
 teasers does not. The thresholds are chosen by two-fold cross-validation (``bench/kind_cv.py``).
@@ -25,6 +30,7 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from crawler.extract.listing import find_items, outside_items, units
+from crawler.extract.tiles import Tiles, find_tiles
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -51,6 +57,9 @@ class KindSettings(Protocol):
     @property
     def section_items(self) -> int: ...  # at a section address, this many items: listing
 
+    @property
+    def priced_items(self) -> int: ...  # this many priced product tiles in one group: listing
+
 
 @dataclass(frozen=True)
 class PageShape:
@@ -63,6 +72,16 @@ class PageShape:
     items: int  # items in the page's largest group of repeated item blocks
     item_chars: int  # characters of that group
     section_url: bool = False  # the page's address names a section, not a story
+    tiles: int = 0  # product tiles in the largest group (pages declaring no article only)
+    priced: int = 0  # priced tiles in the group with the most of them (the same pages)
+
+
+@dataclass(frozen=True)
+class Markup:
+    """What the page says of itself, read before chrome is removed."""
+
+    declared: bool | None  # its own article/collection declaration
+    tiles: Tiles  # its product tiles (shops often name their grids like widgets)
 
 
 _ARTICLE_TYPE_RE = re.compile(
@@ -75,6 +94,7 @@ _LIST_TYPE_RE = re.compile(
 # One leading character class lets the search skip ahead to candidates (an alternation of two
 # does not); the look-behinds tell the two kinds apart.
 _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|(?<=[。！？])[”’）」』]?)")
+_OG_COLLECTIONS = frozenset({"product.group", "product:group"})  # Open Graph: a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
 _LONG_NUMBER_RE = re.compile(r"\d{4,}")
@@ -87,13 +107,22 @@ NOTICE_SENTENCES = 3
 
 def declared_article(html: str, meta: dict[str, str]) -> bool | None:
     """True/False when the page's metadata says article/collection, None when silent."""
+    og_type = meta.get("og:type", "").lower()
+    if og_type in _OG_COLLECTIONS:
+        return False
     if '"@type"' not in html:  # no JSON-LD type: a plain search is far faster than the patterns
-        return True if meta.get("og:type", "").lower() == "article" else None
+        return True if og_type == "article" else None
     if _LIST_TYPE_RE.search(html) and not _ARTICLE_TYPE_RE.search(html):
         return False
-    if meta.get("og:type", "").lower() == "article" or _ARTICLE_TYPE_RE.search(html):
+    if og_type == "article" or _ARTICLE_TYPE_RE.search(html):
         return True
     return None
+
+
+def read_markup(root: HtmlElement, html: str, meta: dict[str, str]) -> Markup:
+    """The page's declaration, and its product tiles unless it declares an article."""
+    declared = declared_article(html, meta)
+    return Markup(declared, Tiles() if declared else find_tiles(root))
 
 
 def sentences(text: str) -> int:
@@ -131,18 +160,17 @@ def section_url(url: str) -> bool:
     return len(words) <= _SECTION_WORDS
 
 
-def page_shape(
-    root: HtmlElement, declared: bool | None, links: float, text: str, url: str
-) -> PageShape:
-    """Measure the page (``root`` cleaned of chrome, ``text`` its main text, ``url`` its
-    address)."""
+def page_shape(root: HtmlElement, markup: Markup, links: float, text: str, url: str) -> PageShape:
+    """Measure the page (``root`` cleaned of chrome, ``markup`` read before, ``text`` its main
+    text, ``url`` its address)."""
     items = find_items(root)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
-    section = section_url(url)
-    return PageShape(declared, links, total, own_total, items.count, items.chars, section)
+    tiles, section = markup.tiles, section_url(url)
+    found = (items.count, items.chars, section, tiles.count, tiles.priced)
+    return PageShape(markup.declared, links, total, own_total, *found)
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:
@@ -156,7 +184,10 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return False
     if shape.own_sentences < settings.listing_sentences and listed:
         return False
-    if shape.section_url and listed and shape.items >= settings.section_items:
+    if shape.priced >= settings.priced_items:
+        return False
+    section_group = max(shape.items if listed else 0, shape.tiles)
+    if shape.section_url and section_group >= settings.section_items:
         return False
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
 

@@ -122,7 +122,7 @@ def _surely_long(text: str) -> bool:
 def _headline(block: HtmlElement, raw: str) -> str | None:
     """The target of the block's headline link, if it has one (``raw``: the block's text)."""
     links: list[HtmlElement] = []  # page links read so far: the headline is often the first
-    for a in filter(_is_page_link, block.iter("a")):
+    for a in filter(is_page_link, block.iter("a")):
         links.append(a)
         anchor = a.text_content()
         if units(anchor) < _HEADLINE_UNITS:
@@ -145,7 +145,8 @@ def _heading_link(block: HtmlElement, links: list[HtmlElement]) -> str | None:
     return next((str(a.get("href")) for a in links if not _inline(a)), None)
 
 
-def _is_page_link(a: HtmlElement) -> bool:
+def is_page_link(a: HtmlElement) -> bool:
+    """A link to a page: not to a fragment, a script or a mail address."""
     href = (a.get("href") or "").strip().lower()
     return bool(href) and not href.startswith(_NOT_PAGES)
 

@@ -8,6 +8,7 @@ from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.article import parse_html
 from crawler.extract.kind import NOTICE_SENTENCES, section_url, sentences
 from crawler.extract.listing import find_items
+from crawler.extract.tiles import Tiles, find_tiles
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kind"
 SETTINGS = ExtractionSettings()
@@ -108,3 +109,65 @@ def test_a_long_list_at_a_section_address_is_a_listing_despite_its_prose() -> No
     assert extract_article(
         page, "https://shop.example.com/guides/how-we-test-water-bottles"
     ).is_article
+
+
+def test_a_shop_category_of_priced_product_tiles_is_not_an_article() -> None:
+    url = "https://shop.example.com/collections/insulated-water-bottles-for-every-day"
+    found = extract_article(_page("shop_category_tiles.html"), url)
+    assert found.shape is not None and not found.shape.section_url  # a story-like address
+    assert found.shape.items == 0  # two-word product names: no linked headlines
+    assert found.shape.own_sentences >= NOTICE_SENTENCES  # its prose alone would keep it
+    assert found.shape.priced == 10  # read before the grid goes as a "promo" widget
+    assert not found.is_article
+
+
+def _tile(i: int, price: str = "") -> str:
+    return (
+        f'<li class="card"><a href="/p/bottle-{i}"><img src="/img/{i}.jpg" alt=""></a>'
+        f'<a href="/p/bottle-{i}">Bottle {i}</a><span class="price">{price}</span></li>'
+    )
+
+
+def _tiled_page(tiles: int, price: str = "") -> str:
+    grid = "".join(_tile(i, price) for i in range(tiles))
+    prose = (
+        "<p>Our bottles are tested for a month before they reach the shop. We pick the best of "
+        "them. Each one carries a lifetime warranty.</p>"
+    )
+    return f"<html><body><h1>Bottles</h1>{prose}<ul>{grid}</ul></body></html>"
+
+
+def test_unpriced_product_tiles_make_a_listing_only_at_a_section_address() -> None:
+    page = _tiled_page(SETTINGS.section_items)
+    found = extract_article(page, "https://shop.example.com/c/water-bottles")
+    assert found.shape is not None and found.shape.tiles == SETTINGS.section_items
+    assert found.shape.priced == 0 and found.shape.items == 0
+    assert not found.is_article
+    guide = extract_article(page, "https://shop.example.com/guides/how-we-test-water-bottles")
+    assert guide.is_article
+
+
+def test_a_short_notice_with_a_row_of_linked_pictures_is_still_an_article() -> None:
+    logos = "".join(
+        f'<li><a href="/dept/{i}"><img src="/logo/{i}.png" alt=""></a></li>' for i in range(6)
+    )
+    notice = (
+        "<p>The office will be closed on Friday for maintenance work. Services resume on "
+        "Monday morning. Urgent requests can be sent by mail.</p>"
+    )
+    page = f"<html><body><h1>Office closure</h1>{notice}<ul>{logos}</ul></body></html>"
+    found = extract_article(page, "https://www.example.gov/notices/office-closure-on-friday")
+    assert found.shape is not None and found.shape.tiles == 6 and found.shape.priced == 0
+    assert found.is_article
+    assert extract_article(page, "https://www.example.gov/notices").is_article  # a section
+
+
+def test_tiles_are_priced_by_a_currency_beside_a_number_and_counted_once_per_link() -> None:
+    prices = ("$19.99", "£12", "12,50 €", "Sold out", "1 299 kr")
+    grid = "".join(_tile(i, price) for i, price in enumerate(prices)) + _tile(0, "$19.99")
+    root = parse_html(f"<html><body><ul>{grid}</ul></body></html>")
+    assert root is not None and find_tiles(root) == Tiles(count=5, priced=4)
+    long_text = "<p>" + "A long description of the bottle. " * 20 + "</p>"
+    grid = "".join(_tile(i, "$5").replace("</li>", long_text + "</li>") for i in range(5))
+    root = parse_html(f"<html><body><ul>{grid}</ul></body></html>")
+    assert root is not None and find_tiles(root) == Tiles()  # blocks too long for tiles

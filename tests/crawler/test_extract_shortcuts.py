@@ -146,6 +146,8 @@ def test_scripts_are_those_the_lazy_pattern_finds(html: str) -> None:
         ("<p>no JSON-LD</p>", "website", None),
         ('{"@type": "CollectionPage"}', "article", False),
         ('{"@type": "NewsArticle"}', "", True),
+        ("<p>no JSON-LD</p>", "product.group", False),
+        ('{"@type": "Product"}', "product.group", False),
     ],
 )
 def test_pages_without_a_json_ld_type_declare_only_by_og_type(

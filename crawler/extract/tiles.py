@@ -1,0 +1,86 @@
+"""Product tiles: the cards of a shop's category page, which carry no linked headline.
+
+A *tile* is one of several sibling blocks of one tag, each holding an image and a link to a page
+no other tile of its group leads to, in a short text; it is *priced* when its text states a
+price (a currency sign or code beside a number). A group counts when at least three of its
+siblings, and ``_REGULAR`` of them, are tiles (priced tiles). Story cards are tiles too: only
+prices, or a section address (``kind.py``), make a group of tiles a listing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml.etree import Element
+
+from crawler.extract.listing import is_page_link
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
+
+_MIN_GROUP = 3  # siblings of one tag needed to form a group
+_REGULAR = 0.6  # ... and this share of them must be tiles
+_MAX_TILE = 400  # characters (runs of whitespace as one): a longer block is no tile
+_IMAGES = ("img", "picture")
+_PRICE_RE = re.compile(r"[$£€¥₹₩₽]\s?\d|\d(?:[\d,.]*\d)?\s?(?:[$£€₹]|(?:USD|EUR|GBP|CHF|kr|zł)\b)")
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """The page's groups of tiles."""
+
+    count: int = 0  # tiles in the largest group
+    priced: int = 0  # priced tiles in the group with the most of them
+
+
+def find_tiles(root: HtmlElement) -> Tiles:
+    """The largest group of tiles under ``root``, and the largest group of priced tiles."""
+    count = priced = 0
+    for siblings in _sibling_runs(root):
+        tiles, with_price = _tiles(siblings)
+        needed = max(_MIN_GROUP, _REGULAR * len(siblings))
+        if tiles >= needed:
+            count = max(count, tiles)
+        if with_price >= needed:
+            priced = max(priced, with_price)
+    return Tiles(count, priced)
+
+
+def _sibling_runs(root: HtmlElement) -> Iterator[list[HtmlElement]]:
+    """The children of one tag of each parent that has at least ``_MIN_GROUP`` of them."""
+    for parent in root.iter(Element):  # elements only (the filter runs in C)
+        if len(parent) < _MIN_GROUP:  # too few children of any kind
+            continue
+        children = list(parent.iterchildren(Element))
+        tags = [child.tag for child in children]
+        for tag in dict.fromkeys(tags):
+            if tags.count(tag) >= _MIN_GROUP:
+                yield [c for c in children if c.tag == tag]
+
+
+def _tiles(siblings: list[HtmlElement]) -> tuple[int, int]:
+    """Tiles among the siblings, one per distinct link, and how many of them are priced."""
+    seen: set[str] = set()
+    priced = 0
+    for sibling in siblings:
+        if next(sibling.iter(_IMAGES), None) is None:
+            continue
+        link = next(filter(is_page_link, sibling.iter("a")), None)
+        href = None if link is None else str(link.get("href"))
+        if href is None or href in seen or (text := _short_text(sibling)) is None:
+            continue
+        seen.add(href)
+        priced += _PRICE_RE.search(text) is not None
+    return len(seen), priced
+
+
+def _short_text(block: HtmlElement) -> str | None:
+    """The block's text, None when it is too long for a tile."""
+    text = block.text_content()
+    if len(text) > _MAX_TILE and len(" ".join(text.split())) > _MAX_TILE:
+        return None
+    return text
