@@ -42,6 +42,7 @@ _MIN_MATCHED = 3  # fewer matched blocks make no container to trust
 _MAX_SECTIONS = 4  # a class on more elements is a layout's widget, not an article's sections
 _SECTION_GAP = 100  # characters between two sections at most (an advertisement's label)
 _SECTION_CHARS = 400  # a section of the body holds this many characters at least
+_MIN_HELD = 40  # a block this long (squashed) is placed by a paragraph holding it too
 _BUTTON_WORDS = 4  # a link this short ending a box is a call to action
 _SENTENCE_END_RE = re.compile(r"[.!?:;…]['\"’”)\]]*$")
 # A block's text is squashed to find it, to match it and to place it: once is enough.
@@ -218,9 +219,11 @@ def _merge(
 
 
 def _paragraph_after(keys: list[str], key: str, at: int) -> int:
-    """The index after the paragraph (from ``at`` on) that holds or is held by ``key``."""
+    """The index after the paragraph (from ``at`` on) that is held by ``key`` or, for a key of
+    ``_MIN_HELD`` characters at least, holds it (a contents entry's few words inside a later
+    paragraph are no sign of where the text is)."""
     for i in range(at, len(keys)):
-        if keys[i] and (key in keys[i] or keys[i] in key):
+        if keys[i] and (keys[i] in key or (len(key) >= _MIN_HELD and key in keys[i])):
             return i + 1
     return at
 

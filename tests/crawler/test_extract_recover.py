@@ -86,6 +86,14 @@ def test_a_page_trafilatura_finds_no_container_in_keeps_its_opening_list() -> No
     assert text.endswith(PROSE)
 
 
+def test_a_contents_entry_inside_a_later_paragraph_does_not_move_the_recovery_there() -> None:
+    first, second, third = (f"<p>{p}</p>" for p in KEPT)
+    body = f"<ul><li>The reviews</li></ul>{first}<h3>What studios say</h3>{second}{third}"
+    html = f"<html><body><div class='story'>{body}<p>{PROSE}</p></div></body></html>"
+    kept = recover_blocks([*KEPT, PROSE], document_fromstring(html))
+    assert kept == [KEPT[0], "What studios say", *KEPT[1:], PROSE]
+
+
 def test_links_captions_and_fragments_are_not_body() -> None:
     links = "<p><a href='/a'>Read our guide to the new rules for platforms</a> today.</p>"
     caption = f"<figure><img src='x.jpg'><figcaption><p>{PROSE}</p></figcaption></figure>"
