@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from crawler.extract.article import ExtractionSettings
 
-_STRUCTURE = ".//head|.//list"  # trafilatura's names for headings and lists
+_STRUCTURE = ("head", "list")  # trafilatura's names for headings and lists
 
 
 class Pass(NamedTuple):
@@ -61,7 +61,7 @@ def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) 
     if not isinstance(doc, Document) or doc.body is None:
         return Pass("", structured=False)
     mark_breaks(doc.body)
-    structured = bool(doc.body.xpath(_STRUCTURE))
+    structured = next(doc.body.iter(*_STRUCTURE), None) is not None
     return Pass(xmltotxt(doc.body, include_formatting=False), structured)
 
 
