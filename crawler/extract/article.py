@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
-from copy import copy, deepcopy
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -28,9 +27,6 @@ from lxml.html import (
     document_fromstring,
     fragment_fromstring,
 )
-from trafilatura import bare_extraction
-from trafilatura.settings import Document, Extractor
-from trafilatura.xml import xmltotxt
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.chrome import (
@@ -52,8 +48,9 @@ from crawler.extract.dates import (
 )
 from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
-from crawler.extract.lines import BREAK, Joined, join_paragraphs, mark_breaks, split_lines
+from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
+from crawler.extract.passes import trafilatura_text
 from crawler.extract.recover import recover_blocks
 from crawler.extract.title import find_title
 
@@ -317,64 +314,18 @@ def main_paragraphs(
         tree = _PARSER.makeelement("html")
         body = etree.SubElement(tree, "body")
         body.append(deepcopy(container))
-        text = _trafilatura_text(tree, url, settings, tree.text_content())
+        text, structured = trafilatura_text(tree, url, settings, tree.text_content())
         if len(text) < 0.5 * len(norm(container.text_content())):
-            text = block_text(container)
+            text, structured = block_text(container), True
     else:
-        text = _trafilatura_text(root, url, settings, page_text)
+        text, structured = trafilatura_text(root, url, settings, page_text)
     if (dense := thin_text_source(text, root, page_text)) is not None:
-        text = block_text(dense)
+        text, structured = block_text(dense), True
     found, joined = split_lines(text)
     scope = root if container is None else container
-    paras = recover_blocks(found, scope) if settings.recover else found
+    paras = recover_blocks(found, scope, structured=structured) if settings.recover else found
     cleaned = clean_paragraphs(paras, title, settings.cut_zone)
     return cleaned, frozenset(paras) - frozenset(found), joined
-
-
-def _trafilatura_text(
-    tree: HtmlElement, url: str, settings: ExtractionSettings, page_text: str
-) -> str:
-    """A trafilatura pass; after a fast one (without its readability/jusText comparison, which
-    costs about as much again), the full one instead when the fast pass finds less than
-    ``retry_share`` of ``page_text``, the tree's text (lengths without whitespace): the
-    comparison rarely changes a text that holds a good share of the page."""
-    fast = not settings.compare_first
-    text = _run_trafilatura(tree, url, precise=settings.precise_first, fast=fast)
-    if fast and _holds_little(squashed_len(text), page_text, settings.retry_share):
-        return _run_trafilatura(tree, url, precise=False, fast=False)
-    return text
-
-
-def _holds_little(held: int, page: str, share: float) -> bool:
-    """Tell whether ``held`` is less than ``share`` of the page's length without whitespace
-    (the raw length, an upper bound, settles most pages without squashing)."""
-    return held < share * len(page) and held < share * squashed_len(page)
-
-
-def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> str:
-    """One trafilatura pass (on its own copy of the tree), the lines ``<br>`` began marked;
-    "" when it finds nothing."""
-    doc = bare_extraction(tree, options=_options(url, precise=precise, fast=fast))
-    if not isinstance(doc, Document) or doc.body is None:
-        return ""
-    mark_breaks(doc.body)
-    return xmltotxt(doc.body, include_formatting=False)
-
-
-def _options(url: str, *, precise: bool, fast: bool) -> Extractor:
-    """trafilatura's options for a pass over the page at ``url``: the body only, without
-    comments or metadata, as XML (its text is rendered here, with the breaks marked)."""
-    options = copy(_pass_options(precise=precise, fast=fast))
-    options.url = url
-    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
-    return options
-
-
-@lru_cache(maxsize=4)
-def _pass_options(*, precise: bool, fast: bool) -> Extractor:
-    """The options of :func:`_options` less the page's URL, built once (reading trafilatura's
-    configuration for each pass cost as much as a tenth of copying the tree)."""
-    return Extractor(output_format="xml", fast=fast, precision=precise, comments=False)
 
 
 def block_text(element: HtmlElement) -> str:

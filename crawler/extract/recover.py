@@ -7,7 +7,10 @@ between two of the text's own blocks and reads as body, not chrome: a sentence o
 with few of its words in links, outside links, figures and forms, and not in a box of its own
 that ends with a button-like link (a call to action). Nothing else outside the container, before
 the body's first block or after its last is added, so the recovery fills gaps in the body
-trafilatura already found. The one addition after it: an article cut into sections by
+trafilatura already found. The exception before it: a text of bare paragraphs (no heading or
+list), what trafilatura collects when it finds no container, lacks the headings and lists that
+open the article, and the container's blocks before its first come back. The one addition after
+it: an article cut into sections by
 advertisements goes on in later elements of the container's own tag and class (its sections),
 each following the one before with little text between; their body blocks are added after the
 text when none of them is in it already.
@@ -39,14 +42,16 @@ _MIN_MATCHED = 3  # fewer matched blocks make no container to trust
 _MAX_SECTIONS = 4  # a class on more elements is a layout's widget, not an article's sections
 _SECTION_GAP = 100  # characters between two sections at most (an advertisement's label)
 _SECTION_CHARS = 400  # a section of the body holds this many characters at least
+_MIN_HELD = 40  # a block this long (squashed) is placed by a paragraph holding it too
 _BUTTON_WORDS = 4  # a link this short ending a box is a call to action
 _SENTENCE_END_RE = re.compile(r"[.!?:;…]['\"’”)\]]*$")
 # A block's text is squashed to find it, to match it and to place it: once is enough.
 _block_key = lru_cache(maxsize=4096)(squash)
 
 
-def recover_blocks(paras: list[str], tree: HtmlElement) -> list[str]:
-    """``paras`` with the dropped body blocks of their container put back in page order."""
+def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = True) -> list[str]:
+    """``paras`` with the dropped body blocks of their container put back in page order;
+    ``structured`` tells that they hold a heading or a list (see :func:`_merge`)."""
     blocks = leaf_blocks(tree)
     joined = squash(" ".join(paras))
     found = [_block_key(text) in joined for _, text in blocks]
@@ -55,7 +60,7 @@ def recover_blocks(paras: list[str], tree: HtmlElement) -> list[str]:
         return paras
     inside = set(container.iter(*_LEAF_TAGS))
     pairs = list(zip(blocks, found, strict=True))
-    merged = _merge(paras, [(b, ok) for b, ok in pairs if b[0] in inside])
+    merged = _merge(paras, [(b, ok) for b, ok in pairs if b[0] in inside], structured)
     return merged + _continuation(container, pairs)
 
 
@@ -177,15 +182,21 @@ def _container(matched: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
     return None
 
 
-def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]]) -> list[str]:
+def _merge(
+    paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]], structured: bool
+) -> list[str]:
     """The paragraphs with the missing body blocks between matched ones inserted in place.
 
-    A heading comes back with a body block right after it, whether recovered or the text's own.
+    Paragraphs without a heading or a list (not ``structured``) are what trafilatura collects
+    when it finds no container: then the container's blocks before the first matched one
+    come back too, the headings and lists opening the article. A heading comes back with a
+    body block right after it, whether recovered or the text's own.
     """
     flags = [ok for _, ok in blocks]
     if True not in flags:
         return paras
-    first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+    first = flags.index(True) if structured else 0
+    last = len(flags) - 1 - flags[::-1].index(True)
     keys = [_block_key(p) for p in paras]  # many are a block's text, squashed already
     body = {a for (el, _), ok in blocks if ok for a in el.iterancestors()}
     out, at, heading = list(paras), 0, ""
@@ -208,9 +219,11 @@ def _merge(paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]])
 
 
 def _paragraph_after(keys: list[str], key: str, at: int) -> int:
-    """The index after the paragraph (from ``at`` on) that holds or is held by ``key``."""
+    """The index after the paragraph (from ``at`` on) that is held by ``key`` or, for a key of
+    ``_MIN_HELD`` characters at least, holds it (a contents entry's few words inside a later
+    paragraph are no sign of where the text is)."""
     for i in range(at, len(keys)):
-        if keys[i] and (key in keys[i] or keys[i] in key):
+        if keys[i] and (keys[i] in key or (len(key) >= _MIN_HELD and key in keys[i])):
             return i + 1
     return at
 

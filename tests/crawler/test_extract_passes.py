@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import HtmlElement, document_fromstring
 
-import crawler.extract.article as article
+import crawler.extract.passes as passes
 from crawler.extract import ExtractionSettings
 from crawler.extract.chrome import text_lengths
 from crawler.extract.density import thin_text_source
@@ -19,14 +19,14 @@ def _passes(monkeypatch: pytest.MonkeyPatch, fast_text: str) -> list[bool]:
     """The ``fast`` flag of each trafilatura pass on a page whose fast pass finds ``fast_text``."""
     calls: list[bool] = []
 
-    def fake(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> str:
+    def fake(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> passes.Pass:
         calls.append(fast)
-        return fast_text if fast else "the full pass"
+        return passes.Pass(fast_text if fast else "the full pass", structured=True)
 
-    monkeypatch.setattr(article, "_run_trafilatura", fake)
+    monkeypatch.setattr(passes, "_run_trafilatura", fake)
     root = document_fromstring(f"<html><body><p>{BODY}</p><p>Menu Home About</p></body></html>")
     settings = ExtractionSettings()
-    text = article._trafilatura_text(root, "https://example.org/a", settings, root.text_content())
+    text, _ = passes.trafilatura_text(root, "https://example.org/a", settings, root.text_content())
     assert text == ("the full pass" if calls[-1] is False else fast_text)
     return calls
 
@@ -43,10 +43,15 @@ def test_a_fast_text_holding_little_gives_way_to_the_full_pass(
 
 def test_the_comparing_pass_first_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bool] = []
-    monkeypatch.setattr(article, "_run_trafilatura", lambda *a, **k: calls.append(k["fast"]) or "")
+
+    def fake(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> passes.Pass:
+        calls.append(fast)
+        return passes.Pass("", structured=False)
+
+    monkeypatch.setattr(passes, "_run_trafilatura", fake)
     root = document_fromstring(f"<html><body><p>{BODY}</p></body></html>")
     settings = ExtractionSettings(compare_first=True)
-    article._trafilatura_text(root, "https://x.org/", settings, root.text_content())
+    passes.trafilatura_text(root, "https://x.org/", settings, root.text_content())
     assert calls == [False]
 
 
@@ -68,3 +73,13 @@ def test_text_lengths_agree_with_measuring_page_and_body_apart(html: str) -> Non
 def test_no_density_rescue_on_a_page_without_cjk_characters() -> None:
     root = document_fromstring(f"<html><body><div><p>{BODY}</p></div></body></html>")
     assert thin_text_source("", root, root.text_content()) is None
+
+
+def test_a_pass_tells_whether_its_text_has_a_heading_or_a_list() -> None:
+    story = "".join(f"<p>{BODY}</p>" for _ in range(3))
+    opening = "<h2>Key points</h2><ul><li>One point</li><li>Another point</li></ul>"
+    url = "https://example.org/a"
+    article = document_fromstring(f"<html><body><article>{opening}{story}</article></body></html>")
+    bare = document_fromstring(f"<html><body><div class='x'>{opening}{story}</div></body></html>")
+    assert passes.trafilatura_text(article, url, ExtractionSettings(), BODY).structured
+    assert not passes.trafilatura_text(bare, url, ExtractionSettings(), BODY).structured

@@ -64,6 +64,36 @@ def test_nothing_after_the_bodys_last_block_or_outside_its_container_is_added() 
     assert _recover(html) == KEPT
 
 
+def test_bare_paragraphs_get_back_the_headings_and_lists_opening_their_container() -> None:
+    first, second, third = (f"<p>{p}</p>" for p in KEPT)
+    opening = f"<h2>What the rules say</h2><ul><li>{ITEM}</li></ul>"
+    body = f"<nav><p>{PROSE}</p></nav><div class='story'>{opening}{first}{second}{third}</div>"
+    root = document_fromstring(f"<html><body>{body}</body></html>")
+    kept = recover_blocks(list(KEPT), root, structured=False)
+    assert kept == ["What the rules say", f"- {ITEM}", *KEPT]
+    assert recover_blocks(list(KEPT), root, structured=True) == KEPT
+
+
+def test_a_page_trafilatura_finds_no_container_in_keeps_its_opening_list() -> None:
+    items = "".join(f"<li>{text}</li>" for text in (ITEM, "Every trailer is reviewed as well"))
+    story = "".join(f"<p>{p}</p>" for p in (*KEPT, PROSE))
+    html = (
+        "<html><body><div class='wrap'><div class='x'><h2>What the rules say</h2>"
+        f"<ul>{items}</ul>{story}</div></div><div><a href='/'>Home</a></div></body></html>"
+    )
+    text = extract_article(html, "https://news.example.com/a").text
+    assert text.startswith(f"What the rules say\n\n- {ITEM}\n- Every trailer")
+    assert text.endswith(PROSE)
+
+
+def test_a_contents_entry_inside_a_later_paragraph_does_not_move_the_recovery_there() -> None:
+    first, second, third = (f"<p>{p}</p>" for p in KEPT)
+    body = f"<ul><li>The reviews</li></ul>{first}<h3>What studios say</h3>{second}{third}"
+    html = f"<html><body><div class='story'>{body}<p>{PROSE}</p></div></body></html>"
+    kept = recover_blocks([*KEPT, PROSE], document_fromstring(html))
+    assert kept == [KEPT[0], "What studios say", *KEPT[1:], PROSE]
+
+
 def test_links_captions_and_fragments_are_not_body() -> None:
     links = "<p><a href='/a'>Read our guide to the new rules for platforms</a> today.</p>"
     caption = f"<figure><img src='x.jpg'><figcaption><p>{PROSE}</p></figcaption></figure>"
@@ -111,8 +141,9 @@ def test_recovered_blocks_are_told_apart_for_the_article_or_listing_decision(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from crawler.extract import article
+    from crawler.extract.passes import Pass
 
-    monkeypatch.setattr(article, "_trafilatura_text", lambda *_: "\n".join(KEPT))
+    monkeypatch.setattr(article, "trafilatura_text", lambda *_: Pass("\n".join(KEPT), True))
     root = document_fromstring(_page(f"<div>{PROSE}</div>"))
     paras, recovered, _ = article.main_paragraphs(root, None, "https://news.example.com/a", None)
     assert paras == [*KEPT[:2], PROSE, KEPT[2]]

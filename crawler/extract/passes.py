@@ -1,0 +1,81 @@
+"""trafilatura's passes over a page: a fast one, and the comparing one where it finds little.
+
+Each pass tells whether its text has structure: a heading or a list. A text without either is
+what trafilatura's last resort gives when it finds no article container (it collects the page's
+paragraphs alone), and the recovery then reads the container's opening blocks too (see
+:mod:`crawler.extract.recover`).
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from trafilatura import bare_extraction
+from trafilatura.settings import Document, Extractor
+from trafilatura.xml import xmltotxt
+
+from crawler.extract.lines import mark_breaks
+from crawler.extract.meta import squashed_len
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from crawler.extract.article import ExtractionSettings
+
+_STRUCTURE = ("head", "list")  # trafilatura's names for headings and lists
+
+
+class Pass(NamedTuple):
+    """The text a pass found and whether it holds a heading or a list."""
+
+    text: str
+    structured: bool
+
+
+def trafilatura_text(
+    tree: HtmlElement, url: str, settings: ExtractionSettings, page_text: str
+) -> Pass:
+    """A trafilatura pass; after a fast one (without its readability/jusText comparison, which
+    costs about as much again), the full one instead when the fast pass finds less than
+    ``retry_share`` of ``page_text``, the tree's text (lengths without whitespace): the
+    comparison rarely changes a text that holds a good share of the page."""
+    fast = not settings.compare_first
+    found = _run_trafilatura(tree, url, precise=settings.precise_first, fast=fast)
+    if fast and _holds_little(squashed_len(found.text), page_text, settings.retry_share):
+        return _run_trafilatura(tree, url, precise=False, fast=False)
+    return found
+
+
+def _holds_little(held: int, page: str, share: float) -> bool:
+    """Tell whether ``held`` is less than ``share`` of the page's length without whitespace
+    (the raw length, an upper bound, settles most pages without squashing)."""
+    return held < share * len(page) and held < share * squashed_len(page)
+
+
+def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> Pass:
+    """One trafilatura pass (on its own copy of the tree), the lines ``<br>`` began marked;
+    no text when it finds nothing."""
+    doc = bare_extraction(tree, options=_options(url, precise=precise, fast=fast))
+    if not isinstance(doc, Document) or doc.body is None:
+        return Pass("", structured=False)
+    mark_breaks(doc.body)
+    structured = next(doc.body.iter(*_STRUCTURE), None) is not None
+    return Pass(xmltotxt(doc.body, include_formatting=False), structured)
+
+
+def _options(url: str, *, precise: bool, fast: bool) -> Extractor:
+    """trafilatura's options for a pass over the page at ``url``: the body only, without
+    comments or metadata, as XML (its text is rendered here, with the breaks marked)."""
+    options = copy(_pass_options(precise=precise, fast=fast))
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+@lru_cache(maxsize=4)
+def _pass_options(*, precise: bool, fast: bool) -> Extractor:
+    """The options of :func:`_options` less the page's URL, built once (reading trafilatura's
+    configuration for each pass cost as much as a tenth of copying the tree)."""
+    return Extractor(output_format="xml", fast=fast, precision=precise, comments=False)
