@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from crawler.extract.dates import has_labelled_date
+from crawler.extract.forms import drop_form_boxes
 from crawler.extract.meta import squash, squashed_len
 
 if TYPE_CHECKING:
@@ -86,14 +87,15 @@ def strip_code(root: HtmlElement) -> None:
 
 
 def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
-    """Remove chrome tags in place (after :func:`strip_code`); return the remaining elements
-    that have an id or class."""
+    """Remove chrome tags and small forms' boxes in place (after :func:`strip_code`); return
+    the remaining elements that have an id or class."""
     page_len = _text_len(root)
     for element in list(root.iter(*_WRAPPING_TAGS)):
         if _text_longer(element, _MAX_CHROME_SHARE * page_len):
             element.tag = "div"
         else:
             element.drop_tree()
+    drop_form_boxes(root)
     return _NAMED_XPATH(root)
 
 

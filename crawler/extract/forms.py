@@ -1,0 +1,57 @@
+"""Forms as page chrome: a small form and the box around it that holds little else.
+
+A sign-up, quote or search form sits in a box with its prompt ("Get deals texted to your
+phone!") and its fine print ("By signing up, you agree..."): a widget, never the article. The
+form goes with the largest ancestor holding at most a short prompt's worth of text besides the
+form's own. A form holding much text (a page wrapped in one, a filter over its results) stays,
+and a form inside a list's item (a product tile's cart form) goes alone, so the item stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crawler.extract.meta import squashed_len
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_FORM_TEXT = 300  # a form holding more text (whitespace aside) is not a widget
+_FORM_BOX = 200  # its box holds at most this much text besides the form's own
+_REPEATED = 3  # this many siblings of one tag and class are a list's items
+
+
+def drop_form_boxes(root: HtmlElement) -> None:
+    """Remove each small form in place with the box around it that holds little else."""
+    for form in list(root.iter("form")):
+        if form.getparent() is not None and _text_len(form) <= _FORM_TEXT:
+            _form_box(form).drop_tree()
+
+
+def _form_box(form: HtmlElement) -> HtmlElement:
+    """The form's largest ancestor holding at most ``_FORM_BOX`` characters besides the form's
+    own text; the form alone when it sits in a list's item."""
+    limit = _FORM_BOX + _text_len(form)
+    box = form
+    for ancestor in form.iterancestors():
+        if ancestor.getparent() is None or _text_len(ancestor) > limit:
+            break
+        if _is_repeated(ancestor):
+            return form
+        box = ancestor
+    return box
+
+
+def _is_repeated(element: HtmlElement) -> bool:
+    """Tell whether the element is one of ``_REPEATED`` or more siblings of one tag and class."""
+    key = (element.tag, element.get("class"))
+    siblings = element.getparent()
+    return (
+        siblings is not None
+        and sum((child.tag, child.get("class")) == key for child in siblings) >= _REPEATED
+    )
+
+
+def _text_len(element: HtmlElement) -> int:
+    """Length of an element's text without whitespace."""
+    return squashed_len(element.text_content())

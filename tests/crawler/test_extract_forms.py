@@ -1,0 +1,63 @@
+"""Forms: a small form and the box around it holding its prompt and fine print are a widget;
+a form wrapping the page, or a listing's item holding a cart form, is not."""
+
+from __future__ import annotations
+
+from lxml.html import document_fromstring
+
+from crawler.extract import extract_article
+from crawler.extract.forms import drop_form_boxes
+
+PARAGRAPHS = [
+    "The regulator published new rules for short dramas on Monday, officials said in Beijing.",
+    "Platforms must review every series before it goes online, the notice says, or face fines.",
+    "Studios that miss the deadline lose their licence for a year, according to the document.",
+    "Producers said the rules would raise costs, though most expect to comply within months.",
+    "The rules follow a year in which short dramas drew more viewers than cinema for the first"
+    " time, according to figures the industry association released in the spring.",
+]
+SIGN_UP = """
+<section class="box">
+  <div class="heading">Be the first to know!</div>
+  <div class="prompt">Get the best drama deals texted right to your phone every week!</div>
+  <form action="/subscribe"><input type="tel" name="phone"><button>Sign me up</button>
+    <p class="fine">By signing up, you agree to receive recurring automated marketing messages
+    at the number provided.</p></form>
+</section>
+"""
+
+
+def _page(body: str) -> str:
+    head = "<head><title>New rules</title></head>"
+    return f"<html>{head}<body><article>{body}</article></body></html>"
+
+
+def _paragraphs(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def test_a_sign_up_box_inside_the_article_is_dropped_with_its_prompt() -> None:
+    html = _page(_paragraphs(PARAGRAPHS[:2]) + SIGN_UP + _paragraphs(PARAGRAPHS[2:]))
+    text = extract_article(html, "https://example.com/news/2025/new-rules").text
+    assert all(p in text for p in PARAGRAPHS)
+    assert "texted right to your phone" not in text
+    assert "By signing up" not in text
+
+
+def test_a_form_wrapping_the_article_stays() -> None:
+    html = _page(f"<form action='/page'>{_paragraphs(PARAGRAPHS)}</form>")
+    text = extract_article(html, "https://example.com/news/2025/new-rules").text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_listing_item_keeps_its_headline_beside_its_cart_form() -> None:
+    tiles = "".join(
+        f'<li class="tile"><a href="/p/{i}">Drama box set {i}</a><span>$1{i}.00</span>'
+        f'<form action="/cart"><input name="id" value="{i}"><label>Qty</label></form></li>'
+        for i in range(4)
+    )
+    root = document_fromstring(f"<html><body><ul>{tiles}</ul></body></html>")
+    drop_form_boxes(root)
+    assert len(root.findall(".//li")) == 4
+    assert not root.findall(".//form")
+    assert "Drama box set 3" in root.text_content()
