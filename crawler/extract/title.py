@@ -13,7 +13,8 @@ set in capitals takes the metadata title's letter case. A heading that no metada
 as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a third opinion short of
 agreement: the words of the URL's last path segment then settle it, taking a metadata title they
 match clearly better; without a heading they settle between the metadata titles. A site name
-that is a metadata title with a separator in it is the page's title copied, not the site's name.
+that is a metadata title with a separator in it is the page's title copied, not the site's name;
+a metadata title starting with a separator lacks its headline and is left out.
 """
 
 from __future__ import annotations
@@ -206,11 +207,19 @@ def _restores(heading: str, title: str) -> bool:
     return match is not None and any(lost != "?" for lost in match.groups())
 
 
+def named_title(root: HtmlElement, meta: dict[str, str]) -> str | None:
+    """The first metadata title, even one that only names the site: for want of any other, the
+    title of a home page ("The Verge")."""
+    titles = _meta_titles(root, meta)
+    return unmangle(titles[0]) if titles else None
+
+
 def _meta_titles(root: HtmlElement, meta: dict[str, str]) -> list[str]:
-    """Metadata titles, most specific first."""
+    """Metadata titles, most specific first, without those that start with a separator: the
+    template left the headline out ("| Nuts & Volts Magazine")."""
     found = [norm(meta[key]) for key in _META_TITLES if meta.get(key)]
     found.append(norm(root.findtext(".//title") or ""))
-    return [title for title in found if title]
+    return [title for title in found if title and not SEP_RE.match(title)]
 
 
 class _Heading(NamedTuple):

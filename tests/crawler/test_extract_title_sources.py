@@ -83,3 +83,19 @@ def test_a_site_name_that_copies_the_pages_title_is_no_site_name() -> None:
         f'<meta property="og:title" content="{copied}"><title>{copied}</title>'
     )
     assert _title(head, "https://example.com/blog/guide") == HEADING
+
+
+def test_a_metadata_title_starting_with_a_separator_is_left_out() -> None:
+    head = "<title>| Example News</title>"
+    assert _title(head, "https://example.com/topics/dramas", "Short Dramas") == "Short Dramas"
+
+
+def test_a_page_whose_metadata_titles_only_name_the_site_is_titled_by_that_name() -> None:
+    head = (
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="og:title" content="Example News"><title>Example News</title>'
+    )
+    html = f'<html lang="en"><head>{head}</head><body><p>{PROSE}</p></body></html>'
+    assert extract_article(html, "https://example.com/").title == "Example News"
+    fed = extract_article(html, "https://example.com/", fallback_title="New Drama Rules")
+    assert fed.title == "New Drama Rules"
