@@ -52,7 +52,7 @@ from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.recover import recover_blocks
-from crawler.extract.title import find_title
+from crawler.extract.title import find_title, named_title
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
 
@@ -182,7 +182,7 @@ def extract_article(
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     published = find_published(page, title_el, squashed_len(text), near)
-    title = title or fallback_title
+    title = title or fallback_title or named_title(root, meta)
     published = published or _fallback(fallback_date, page.tz)
     canonical_link = canonical and str(canonical).strip()
     article = is_article(shape, settings)

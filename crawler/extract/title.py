@@ -12,7 +12,9 @@ metadata title leaves it out too, and so is a short label before it ("Review: ..
 set in capitals takes the metadata title's letter case. A heading that no metadata title states
 as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a third opinion short of
 agreement: the words of the URL's last path segment then settle it, taking a metadata title they
-match clearly better.
+match clearly better; without a heading they settle between the metadata titles. A site name
+that is a metadata title with a separator in it is the page's title copied, not the site's name;
+a metadata title starting with a separator lacks its headline and is left out.
 """
 
 from __future__ import annotations
@@ -75,9 +77,10 @@ def find_title(
     root: HtmlElement, meta: dict[str, str], url: str
 ) -> tuple[str | None, HtmlElement | None]:
     """The article title and the element showing it (None when it comes from metadata)."""
-    site = meta.get("og:site_name") or meta.get("application-name") or ""
+    titles = _meta_titles(root, meta)
+    site = _site_name(meta, titles)
+    titles = [title for title in titles if squash(title) != squash(site)]
     host = urlsplit(url).hostname or ""
-    titles = _meta_titles(root, meta, site)
     stripped = [strip_site_suffix(t, site, host) for t in titles]
     headings = _headings(root, site)
     found = _agreeing(headings, stripped)
@@ -94,8 +97,27 @@ def find_title(
         text = _as_stated(text, stripped)
         text = _slug_choice(text, stripped, url) or text
         return unmangle(text) or None, found.element
-    raw = split_trailing_date(titles[0])[0] if titles else ""
+    raw = _first_title(titles, url) if titles else ""
     return unmangle(strip_site_suffix(raw, site, host)) or None, None
+
+
+def _site_name(meta: dict[str, str], titles: list[str]) -> str:
+    """The site's name, or none when it is a metadata title with a separator in it: the page's
+    title copied into the site name ("How to Design a Website | Clay" as both)."""
+    site = meta.get("og:site_name") or meta.get("application-name") or ""
+    if SEP_RE.search(site) and squash(site) in {squash(title) for title in titles}:
+        return ""
+    return site
+
+
+def _first_title(titles: list[str], url: str) -> str:
+    """The first metadata title less a trailing date, or another the URL's last path segment
+    shares clearly more words with ("6 Types of HR Outsourcing" at "/6-types-of-hr-outsourcing"
+    where og:title reads "Here are the six types of HR outsourcing.")."""
+    texts = [split_trailing_date(title)[0] for title in titles]
+    slug = _slug_words(url)
+    share, best = max(((_slug_share(text, slug), text) for text in texts), key=itemgetter(0))
+    return best if share >= _slug_share(texts[0], slug) + _SLUG_MARGIN else texts[0]
 
 
 def _slug_choice(heading: str, titles: list[str], url: str) -> str | None:
@@ -157,24 +179,47 @@ def _as_titled(text: str, titles: list[str]) -> str:
 
 def _as_stated(text: str, titles: list[str]) -> str:
     """The metadata title the heading only dresses: set in capitals ("MARKETS RALLY" where
-    og:title is "Markets Rally"), or behind a short label and a separator ("Review: X",
-    "Opinion | X") that the metadata title leaves out."""
+    og:title is "Markets Rally"), behind a short label and a separator ("Review: X",
+    "Opinion | X") that the metadata title leaves out, or with question marks for characters
+    it states; a heading set from a lower-case letter takes the capital a metadata title starting
+    with it gives ("history of coffee" where ``<title>`` is "History of coffee | ...")."""
     heading = _fold(text)
     for title in titles:
         key = _fold(title)
         if heading == key and text.isupper() and not title.isupper():
             return title
+        if "?" in text and _restores(heading, key):
+            return title
+        if text[:1].islower() and title.startswith(text[:1].upper() + text[1:]):
+            return title[: len(text)]
         label = heading[: len(heading) - len(key)]
         if len(heading) > len(key) and heading.endswith(key) and _LABEL_RE.fullmatch(label):
             return title
     return text
 
 
-def _meta_titles(root: HtmlElement, meta: dict[str, str], site: str) -> list[str]:
-    """Metadata titles, most specific first, without those that only name the site."""
+def _restores(heading: str, title: str) -> bool:
+    """Tell whether the title states the heading with other characters where the heading has
+    question marks ("Planning? Beginner? Guide" for "Planning: Beginner's Guide"): a page saved
+    in a character set that lacked them."""
+    pattern = "(.{1,2}?)".join(re.escape(part) for part in heading.split("?"))
+    match = re.fullmatch(pattern, title)
+    return match is not None and any(lost != "?" for lost in match.groups())
+
+
+def named_title(root: HtmlElement, meta: dict[str, str]) -> str | None:
+    """The first metadata title, even one that only names the site: for want of any other, the
+    title of a home page ("The Verge")."""
+    titles = _meta_titles(root, meta)
+    return unmangle(titles[0]) if titles else None
+
+
+def _meta_titles(root: HtmlElement, meta: dict[str, str]) -> list[str]:
+    """Metadata titles, most specific first, without those that start with a separator: the
+    template left the headline out ("| Nuts & Volts Magazine")."""
     found = [norm(meta[key]) for key in _META_TITLES if meta.get(key)]
     found.append(norm(root.findtext(".//title") or ""))
-    return [t for t in found if t and squash(t) != squash(site)]
+    return [title for title in found if title and not SEP_RE.match(title)]
 
 
 class _Heading(NamedTuple):

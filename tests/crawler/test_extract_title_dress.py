@@ -1,4 +1,5 @@
-"""A heading that only dresses the metadata title: a short label before it, or capitals."""
+"""A heading that only dresses the metadata title: a short label before it, capitals, question
+marks for characters the metadata states, a lower-case first letter."""
 
 from __future__ import annotations
 
@@ -41,3 +42,24 @@ def test_a_heading_in_capitals_takes_the_metadata_titles_case() -> None:
 def test_capitals_the_metadata_title_shares_are_kept() -> None:
     head = f'<meta property="og:title" content="{META.upper()}">'
     assert _title(META.upper(), head) == META.upper()
+
+
+def test_question_marks_for_characters_the_metadata_title_states_give_way_to_it() -> None:
+    meta = "Event Planning: A Beginner's Guide"
+    head = f'<meta property="og:title" content="{meta}">'
+    assert _title("Event Planning? A Beginner? Guide", head) == meta
+
+
+def test_question_marks_the_metadata_title_states_too_are_kept() -> None:
+    meta = "Who Pays for Short Dramas? Nobody Knows"
+    head = f'<meta property="og:title" content="{meta} | Example News">'
+    assert _title(meta, head) == meta
+    assert _title("Who Pays for Short Dramas? Nobody Knows Yet", head) == (
+        "Who Pays for Short Dramas? Nobody Knows Yet"
+    )
+
+
+def test_a_heading_set_from_a_lower_case_letter_takes_the_metadata_titles_capital() -> None:
+    head = "<title>History of short dramas | Origins, Platforms, Rules | Example</title>"
+    assert _title("history of short dramas", head) == "History of short dramas"
+    assert _title("iPhone apps for short dramas", head) == "iPhone apps for short dramas"

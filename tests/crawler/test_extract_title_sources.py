@@ -1,5 +1,6 @@
-"""Titles from more than two sources: the JSON-LD headline as a metadata title, and the words
-of the URL's path settling a heading that no metadata title states."""
+"""Titles from more than two sources: the JSON-LD headline as a metadata title, the words of the
+URL's path settling a heading that no metadata title states (or, without a heading, the
+metadata titles), and a site name that only copies the page's title."""
 
 from __future__ import annotations
 
@@ -61,3 +62,40 @@ def test_url_words_that_match_neither_clearly_leave_the_heading() -> None:
     assert _title(head, "https://news.example.com/a/1234567") == HEADING
     url = "https://news.example.com/guides/drama-rules"  # close to both
     assert _title(head, url) == HEADING
+
+
+def _bare(head: str, url: str) -> str | None:
+    html = f'<html lang="en"><head>{head}</head><body><p>{PROSE}</p></body></html>'
+    return extract_article(html, url).title
+
+
+def test_without_a_heading_the_url_words_choose_among_the_metadata_titles() -> None:
+    head = f'<meta property="og:title" content="Here is what changes on Monday.">{_jsonld(META)}'
+    url = "https://news.example.com/new-rules-for-short-dramas-explained"
+    assert _bare(head, url) == META
+    assert _bare(head, "https://news.example.com/a/1234567") == "Here is what changes on Monday."
+
+
+def test_a_site_name_that_copies_the_pages_title_is_no_site_name() -> None:
+    copied = f"{HEADING} | Example"
+    head = (
+        f'<meta property="og:site_name" content="{copied}">'
+        f'<meta property="og:title" content="{copied}"><title>{copied}</title>'
+    )
+    assert _title(head, "https://example.com/blog/guide") == HEADING
+
+
+def test_a_metadata_title_starting_with_a_separator_is_left_out() -> None:
+    head = "<title>| Example News</title>"
+    assert _title(head, "https://example.com/topics/dramas", "Short Dramas") == "Short Dramas"
+
+
+def test_a_page_whose_metadata_titles_only_name_the_site_is_titled_by_that_name() -> None:
+    head = (
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="og:title" content="Example News"><title>Example News</title>'
+    )
+    html = f'<html lang="en"><head>{head}</head><body><p>{PROSE}</p></body></html>'
+    assert extract_article(html, "https://example.com/").title == "Example News"
+    fed = extract_article(html, "https://example.com/", fallback_title="New Drama Rules")
+    assert fed.title == "New Drama Rules"
