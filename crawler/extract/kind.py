@@ -94,7 +94,7 @@ _LIST_TYPE_RE = re.compile(
 # One leading character class lets the search skip ahead to candidates (an alternation of two
 # does not); the look-behinds tell the two kinds apart.
 _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|(?<=[。！？])[”’）」』]?)")
-_OG_COLLECTIONS = frozenset({"product.group", "product:group"})  # Open Graph: a set of products
+_OG_COLLECTION = "product.group"  # the Open Graph type of a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
 _LONG_NUMBER_RE = re.compile(r"\d{4,}")
@@ -108,7 +108,7 @@ NOTICE_SENTENCES = 3
 def declared_article(html: str, meta: dict[str, str]) -> bool | None:
     """True/False when the page's metadata says article/collection, None when silent."""
     og_type = meta.get("og:type", "").lower()
-    if og_type in _OG_COLLECTIONS:
+    if og_type == _OG_COLLECTION:
         return False
     if '"@type"' not in html:  # no JSON-LD type: a plain search is far faster than the patterns
         return True if og_type == "article" else None

@@ -7,13 +7,14 @@ between two of the text's own blocks and reads as body, not chrome: a sentence o
 with few of its words in links, outside links, figures and forms, and not in a box of its own
 that ends with a button-like link (a call to action). Nothing else outside the container, before
 the body's first block or after its last is added, so the recovery fills gaps in the body
-trafilatura already found. The exception before it: a text of bare paragraphs (no heading or
-list), what trafilatura collects when it finds no container, lacks the headings and lists that
-open the article, and the container's blocks before its first come back. The one addition after
-it: an article cut into sections by
-advertisements goes on in later elements of the container's own tag and class (its sections),
-each following the one before with little text between; their body blocks are added after the
-text when none of them is in it already.
+trafilatura already found.
+
+One exception before the first block: a text of bare paragraphs (no heading or list), which is
+what trafilatura collects when it finds no container, lacks the headings and lists that open
+the article, so the container's blocks before its first come back. One addition after the last:
+an article cut into sections by advertisements goes on in later elements of the container's own
+tag and class (its sections), each following the one before with little text between; their
+body blocks are added after the text when none of them is in it already.
 """
 
 from __future__ import annotations
