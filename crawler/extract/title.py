@@ -115,9 +115,7 @@ def _first_title(titles: list[str], url: str) -> str:
     shares clearly more words with ("6 Types of HR Outsourcing" at "/6-types-of-hr-outsourcing"
     where og:title reads "Here are the six types of HR outsourcing.")."""
     texts = [split_trailing_date(title)[0] for title in titles]
-    slug = _slug_words(url)
-    share, best = max(((_slug_share(text, slug), text) for text in texts), key=itemgetter(0))
-    return best if share >= _slug_share(texts[0], slug) + _SLUG_MARGIN else texts[0]
+    return _clearly_closer(texts[0], texts, _slug_words(url)) or texts[0]
 
 
 def _slug_choice(heading: str, titles: list[str], url: str) -> str | None:
@@ -128,8 +126,14 @@ def _slug_choice(heading: str, titles: list[str], url: str) -> str | None:
     slug = _slug_words(url)
     if not titles or not slug or any(squash(title) == key for title in titles):
         return None
+    return _clearly_closer(heading, titles, slug)
+
+
+def _clearly_closer(text: str, titles: list[str], slug: frozenset[str]) -> str | None:
+    """The title sharing the most of the slug's words, when it shares ``_SLUG_MARGIN`` more of
+    them than ``text`` does."""
     share, best = max(((_slug_share(title, slug), title) for title in titles), key=itemgetter(0))
-    return best if share >= _slug_share(heading, slug) + _SLUG_MARGIN else None
+    return best if share >= _slug_share(text, slug) + _SLUG_MARGIN else None
 
 
 def _slug_words(url: str) -> frozenset[str]:

@@ -12,19 +12,20 @@ def drop_asides(groups: list[Group]) -> list[Group]:
     if not groups:
         return groups
     main = max(groups, key=lambda g: len(g.urls))
+    layouts = {a.layout for a in main.anchors}
     for group in groups:
-        group.aside = is_aside(group, main)
+        group.aside = is_aside(group, main, layouts)
     return [g for g in groups if not g.aside]
 
 
-def is_aside(group: Group, main: Group) -> bool:
+def is_aside(group: Group, main: Group, layouts: set[tuple[str, tuple[str, ...], int]]) -> bool:
     """Whether a list is a small one beside the main list, its URLs laid out unlike the main's.
 
     Where one list holds most of a page's items, a list a fraction of its size whose URLs
     share no layout (host, leading path, depth) with the main list's links to pages of
-    another kind: sub-category tiles, buying guides, promotions, sponsored posts.
+    another kind: sub-category tiles, buying guides, promotions, sponsored posts. ``layouts``
+    are the main list's URL layouts.
     """
     if group is main or _MAIN_RATIO * len(group.urls) > len(main.urls):
         return False
-    layouts = {a.layout for a in main.anchors}
     return all(a.layout not in layouts for a in group.anchors)
