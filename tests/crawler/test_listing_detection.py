@@ -228,13 +228,13 @@ def _paths(decisions: tuple[LinkDecision, ...]) -> dict[str, str]:
 
 def test_a_small_list_beside_the_main_one_linking_elsewhere_is_left_out() -> None:
     tiles = "".join(
-        f'<i><a href="/c/{who}-{kind}-shoes">{who.title()} {kind.title()} Running Shoes</a></i>'
+        f'<i><a href="/guide/{who}-{kind}-shoes">{who.title()} {kind.title()} Running Shoes</a></i>'
         for who in ("mens", "womens")
         for kind in ("road", "trail", "track")
     )
     detection = _shop(tiles)
     assert set(_paths(detection.chosen)) == {_product(n) for n in range(18)}
-    assert "beside the main one" in _paths(detection.skipped)["/c/mens-road-shoes"]
+    assert "beside the main one" in _paths(detection.skipped)["/guide/mens-road-shoes"]
 
 
 def test_a_small_list_laid_out_as_the_main_one_is_kept() -> None:

@@ -26,6 +26,7 @@ from crawler.spiders.links.groups import (
     weigh,
 )
 from crawler.spiders.links.selector import suggest_selector
+from crawler.spiders.links.sublistings import drop_sublistings
 
 DEFAULT_WEIGHTS = Weights()
 _FEATURE_WORDS = {
@@ -63,7 +64,7 @@ def detect_links(
 ) -> Detection:
     """Group the page's links, score each group as an article list, decide each link."""
     groups = measure_page(root, base_url)
-    taken = _taken(groups, weights)
+    taken = _taken(groups, weights, base_url)
     decisions = _decide(groups, taken, weights, base_url)
     chosen = tuple(d for d in decisions if d.chosen)
     skipped = tuple(d for d in decisions if not d.chosen)
@@ -85,7 +86,7 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
     They depend on the weights only through the lists :func:`reaching_lists` returns and the
     ``nested``, ``lookalikes`` and ``min_links`` switches.
     """
-    taken = _taken(groups, weights)
+    taken = _taken(groups, weights, base_url)
     urls: set[str] = set()
     for group in taken:
         urls.update(a.url for a in group.anchors if not link_is_article(a, base_url))
@@ -95,12 +96,13 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
     return urls
 
 
-def _taken(groups: list[Group], weights: Weights) -> list[Group]:
-    """The lists reaching the threshold and the best's margin, less nested ones and asides."""
+def _taken(groups: list[Group], weights: Weights, base_url: str) -> list[Group]:
+    """Lists reaching the threshold and the best's margin; not nested, sub-listings or asides."""
     for group in groups:
-        group.nested = group.aside = False
+        group.nested = group.aside = group.sublisting = False
     taken = reaching_lists(groups, weights)
     taken = drop_nested(taken) if weights.nested else taken
+    taken = drop_sublistings(taken, base_url)
     return drop_asides(taken) if weights.asides else taken
 
 
@@ -217,6 +219,8 @@ def _why_not(group: Group, weights: Weights) -> str:
         return "a lone link, not part of a list"
     if group.features.get("navigation", 0) >= 0.5:
         return f"navigation or page chrome (score {group.score:.2f})"
+    if group.sublisting:
+        return f"a list of other listings laid out as this page's address (score {group.score:.2f})"
     if group.aside:
         return f"a small list beside the main one, linking elsewhere (score {group.score:.2f})"
     missing = [

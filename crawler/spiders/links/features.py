@@ -19,7 +19,8 @@ _URL_DATE = re.compile(r"(?:^|/)(?:19|20)\d{2}(?:[/_-]?\d{1,2}){1,2}(?:/|$|[_-])
 _URL_ID = re.compile(r"\d{4,}|[0-9a-f]{16,}", re.IGNORECASE)
 _URL_NOT_ARTICLE = re.compile(
     r"/(?:tags?|category|categories|topics?|authors?|search|login|signin|register|account|"
-    r"cart|feed|rss|about|contact|privacy|terms|help|faq|subscribe)(?:/|$|\.)|"
+    r"cart|feed|rss|about|contact|privacy|terms|help|faq|subscribe|"
+    r"newsletters?|advertise|advertising|sitemap|cookies|accessibility)(?:/|$|\.)|"
     r"\.(?:jpe?g|png|gif|svg|webp|pdf|zip|rar|docx?|xlsx?|pptx?|mp[34]|css|js|xml)$",
     re.IGNORECASE,
 )
@@ -125,7 +126,7 @@ def url_layout(url: str) -> tuple[str, tuple[str, ...], int]:
 
 
 def url_is_excluded(url: str) -> bool:
-    """Tag, category, account and file URLs, never articles."""
+    """Tag, category, account, service (newsletter, cookies) and file URLs, never articles."""
     return bool(_URL_NOT_ARTICLE.search(urlsplit(url).path))
 
 

@@ -55,6 +55,7 @@ class Group:
     features: dict[str, float] = field(default_factory=dict)
     nested: bool = False  # a list inside another list's items: never taken
     aside: bool = False  # a small list beside the main one, linking elsewhere: never taken
+    sublisting: bool = False  # a list of other listings beside a list of items: never taken
     within: dict[str, bool] = field(default_factory=dict, repr=False)  # by signature: inside it
 
     @cached_property
