@@ -43,6 +43,7 @@ def test_an_article_around_the_whole_list_marks_no_item() -> None:
     root = lxml_html.fromstring(
         "<article><ul><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li></ul></article>"
     )
-    link, item = root.find(".//a"), root.find(".//li")
-    assert not in_article_card(link, item)
-    assert in_article_card(link, root)
+    first, second = root.findall(".//a")
+    assert not in_article_card(first, {first, second}, depth=6)
+    assert in_article_card(first, {first}, depth=6)
+    assert not in_article_card(first, {first}, depth=2)  # further up than a list item reaches

@@ -5,16 +5,16 @@ from __future__ import annotations
 from lxml import etree
 
 
-def in_article_card(element: etree._Element, item: etree._Element) -> bool:
-    """Whether an ``<article>`` element lies between the link and its list item, both included.
+def in_article_card(element: etree._Element, links: set[etree._Element], depth: int) -> bool:
+    """Whether the link lies in an ``<article>`` that holds no other of ``links``, near enough.
 
     A theme that wraps each item of a list in ``<article>`` says that the item is one: a
-    repository, a post, a product. An ``<article>`` around the whole page's content lies above
-    the items and says nothing of them.
+    repository, a post, a product. An ``<article>`` around the whole list holds the list's other
+    links and says nothing of its items; so does one more than ``depth`` levels up.
     """
-    for node in (element, *element.iterancestors()):
-        if node.tag == "article":
-            return True
-        if node is item:
+    for level, parent in enumerate(element.iterancestors()):
+        if level >= depth:
             return False
+        if parent.tag == "article":
+            return not any(a in links for a in parent.iter("a") if a is not element)
     return False

@@ -87,7 +87,7 @@ def measure_group(group: Group, base_url: str) -> None:
         "urls": _share(url_looks_like_article(a.url, base_url) for a in anchors),
         "dates": _share(_dated(a.element, group) for a in anchors) if count > 1 else 0.0,
         "size": min(1.0, (count - 1) / 4) if count > 1 else 0.0,
-        "cards": _share(_carded(a.element, group) for a in anchors) if count > 1 else 0.0,
+        "cards": _carded(anchors, group) if count > 1 else 0.0,
         "navigation": _share(a.in_navigation for a in anchors),
         "offsite": _share(not same_site(a.url, base_url) for a in anchors),
     }
@@ -176,9 +176,10 @@ def _dated(element: etree._Element, group: Group) -> bool:
     return has_date(element_text(item_of(element, group))[:_ITEM_CHARS])
 
 
-def _carded(element: etree._Element, group: Group) -> bool:
-    """Whether the link's list item is an ``<article>`` card (see :func:`in_article_card`)."""
-    return in_article_card(element, item_of(element, group))
+def _carded(anchors: list[Anchor], group: Group) -> float:
+    """The share of the links whose list item is an ``<article>`` card of its own."""
+    links = {a.element for a in group.anchors}
+    return _share(in_article_card(a.element, links, _MAX_ITEM_DEPTH) for a in anchors)
 
 
 def item_of(element: etree._Element, group: Group) -> etree._Element:
