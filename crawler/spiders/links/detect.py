@@ -34,6 +34,7 @@ _FEATURE_WORDS = {
     "urls": "article-like URLs",
     "dates": "dated items",
     "size": "a list",
+    "cards": "article cards",
     "navigation": "in navigation",
     "offsite": "other sites",
 }
@@ -236,7 +237,7 @@ def _traits(group: Group) -> str:
     shown = [
         f"{w} {group.features[k]:.0%}"
         for k, w in _FEATURE_WORDS.items()
-        if k in ("titles", "urls", "dates") and group.features.get(k, 0) > 0
+        if k in ("titles", "urls", "dates", "cards") and group.features.get(k, 0) > 0
     ]
     return ", ".join(shown) or "a list"
 

@@ -10,6 +10,7 @@ from functools import cached_property
 from lxml import etree
 
 from crawler.spiders.links.anchors import Anchor, element_text
+from crawler.spiders.links.cards import in_article_card
 from crawler.spiders.links.features import (
     has_date,
     is_comments_text,
@@ -35,6 +36,7 @@ class Weights:
     urls: float = 0.3
     dates: float = 0.15
     size: float = 0.2
+    cards: float = 0.2  # items marked up as articles of their own
     navigation: float = 0.4
     offsite: float = 0.4
     threshold: float = 0.3
@@ -86,6 +88,7 @@ def measure_group(group: Group, base_url: str) -> None:
         "urls": _share(url_looks_like_article(a.url, base_url) for a in anchors),
         "dates": _share(_dated(a.element, group) for a in anchors) if count > 1 else 0.0,
         "size": min(1.0, (count - 1) / 4) if count > 1 else 0.0,
+        "cards": _carded(anchors, group) if count > 1 else 0.0,
         "navigation": _share(a.in_navigation for a in anchors),
         "offsite": _share(not same_site(a.url, base_url) for a in anchors),
     }
@@ -99,6 +102,7 @@ def weigh(group: Group, weights: Weights) -> float:
     """The group's score as an article list: weighted gains less weighted penalties."""
     f, w = group.features, weights
     gains = w.titles * f["titles"] + w.urls * f["urls"] + w.dates * f["dates"] + w.size * f["size"]
+    gains += w.cards * f["cards"]
     return round(gains - (w.navigation * f["navigation"] + w.offsite * f["offsite"]), 3)
 
 
@@ -171,6 +175,12 @@ _NESTED_SHARE = 0.8
 def _dated(element: etree._Element, group: Group) -> bool:
     """Whether the link's list item (up to where its neighbours begin) shows a date."""
     return has_date(element_text(item_of(element, group))[:_ITEM_CHARS])
+
+
+def _carded(anchors: list[Anchor], group: Group) -> float:
+    """The share of the links whose list item is an ``<article>`` card of its own."""
+    links = {a.element for a in group.anchors}
+    return _share(in_article_card(a.element, links, _MAX_ITEM_DEPTH) for a in anchors)
 
 
 def item_of(element: etree._Element, group: Group) -> etree._Element:
