@@ -7,7 +7,9 @@ between two of the text's own blocks and reads as body, not chrome: a sentence o
 with few of its words in links, outside links, figures and forms, and not in a box of its own
 that ends with a button-like link (a call to action). Nothing else outside the container, before
 the body's first block or after its last is added, so the recovery fills gaps in the body
-trafilatura already found.
+trafilatura already found. The text's closing paragraphs that lie outside the container (and
+its sections, below) go: a call to action, an author's card, a list of sources or offers laid
+out after the article.
 
 One exception before the first block: a text of bare paragraphs (no heading or list), which is
 what trafilatura collects when it finds no container, lacks the headings and lists that open
@@ -59,18 +61,20 @@ def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = Tr
     container = _container([b for b, ok in zip(blocks, found, strict=True) if ok])
     if container is None:
         return paras
+    sections = continuing_sections(container)
+    paras = _drop_outside_tail(paras, [container, *sections])
     inside = set(container.iter(*_LEAF_TAGS))
     pairs = list(zip(blocks, found, strict=True))
     merged = _merge(paras, [(b, ok) for b, ok in pairs if b[0] in inside], structured)
-    return merged + _continuation(container, pairs)
+    return merged + _continuation(sections, pairs)
 
 
 def _continuation(
-    container: HtmlElement, pairs: list[tuple[tuple[HtmlElement, str], bool]]
+    sections: list[HtmlElement], pairs: list[tuple[tuple[HtmlElement, str], bool]]
 ) -> list[str]:
     """The body blocks of the sections continuing the container, none of the text's own."""
     lines: list[str] = []
-    for section in continuing_sections(container):
+    for section in sections:
         members = set(section.iter(*_LEAF_TAGS))
         held = [(b, ok) for b, ok in pairs if b[0] in members]
         if any(ok for _, ok in held):
@@ -154,6 +158,17 @@ def _block_text(element: HtmlElement) -> str:
     if element.tag != "tr":
         return norm(element.text_content())
     return " | ".join(norm(cell.text_content()) for cell in element if isinstance(cell.tag, str))
+
+
+def _drop_outside_tail(paras: list[str], body: list[HtmlElement]) -> list[str]:
+    """``paras`` less the closing ones outside the ``body`` elements (the container and the
+    sections continuing it): a call to action, an author's card, a list of sources or offers
+    laid out after the article."""
+    inside = squash(" ".join(el.text_content() for el in body))
+    end = len(paras)
+    while end and _block_key(paras[end - 1]) not in inside:
+        end -= 1
+    return paras[:end] if end else paras
 
 
 def _container(matched: list[tuple[HtmlElement, str]]) -> HtmlElement | None:

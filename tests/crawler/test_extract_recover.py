@@ -6,6 +6,7 @@ import pytest
 from lxml.html import document_fromstring
 
 from crawler.extract import ExtractionSettings, extract_article
+from crawler.extract.meta import norm
 from crawler.extract.recover import leaf_blocks, recover_blocks
 
 KEPT = [
@@ -183,3 +184,29 @@ def test_a_later_section_counts_only_after_little_text_and_with_some_text_of_its
 
 def test_a_class_on_many_elements_makes_no_sections() -> None:
     assert _recover(_sections("", sections=4)) == KEPT
+
+
+def test_closing_paragraphs_outside_the_container_are_dropped() -> None:
+    author = "Jane Doe writes about the screen industry and lives in Shanghai."
+    story = "".join(f"<p>{p}</p>" for p in [*KEPT, *LATER])
+    html = f"<div class='story'>{story}</div><div class='card'><p>{author}</p></div>"
+    paras = recover_blocks([*KEPT, *LATER, author], document_fromstring(html))
+    assert paras == [*KEPT, *LATER]
+    inside = html.replace("</div><div class='card'>", "")
+    assert recover_blocks([*KEPT, *LATER, author], document_fromstring(inside))[-1] == author
+
+
+def test_a_closing_paragraph_in_a_section_continuing_the_container_stays() -> None:
+    duty = "of the notice sets out one more duty for every platform."
+    rules = [f"Rule {i} {duty}" for i in range(80)]
+    first = ["The notice opens with a summary of its aims. " * 11, *rules]
+    last = "The closing part of the notice explains how studios can appeal a decision. " * 6
+    author = "Jane Doe writes about the screen industry and lives in Shanghai."
+    story = "".join(f"<p>{p}</p>" for p in first)
+    html = (
+        f"<div class='grid'><div class='story-body'>{story}</div></div>"
+        f"<div class='grid'><div class='story-body'><p>{last}</p></div></div>"
+        f"<div class='card'><p>{author}</p></div>"
+    )
+    paras = [norm(p) for p in [*first, last]]
+    assert recover_blocks([*paras, author], document_fromstring(html)) == paras
