@@ -195,11 +195,22 @@ def parse_html(html: str) -> HtmlElement | None:
     an lxml tree (None when there is no document). The parser reads the page as UTF-8, which
     lxml would otherwise make of the str itself."""
     try:
-        return document_fromstring(_utf8_without_controls(html), parser=_BYTES_PARSER)
+        root = document_fromstring(_utf8_without_controls(html), parser=_BYTES_PARSER)
     except UnicodeEncodeError:  # a lone surrogate: the parser reads the str as best it can
-        return _parse_text(drop_control_characters(html))
+        root = _parse_text(drop_control_characters(html))
     except etree.ParserError:
         return None
+    return root if root is None else _adopt_strays(root)
+
+
+def _adopt_strays(root: HtmlElement) -> HtmlElement:
+    """``root`` with the children of the elements the parser left beside it moved to the end of
+    its body: markup after an early ``</html>`` (a template closing the document before the
+    article), which a browser shows in the body."""
+    for stray in [el for el in root.itersiblings() if isinstance(el.tag, str)]:
+        body = root.find("body")
+        (root if body is None else body).extend(list(stray))
+    return root
 
 
 def _parse_text(html: str) -> HtmlElement | None:

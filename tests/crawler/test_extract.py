@@ -348,6 +348,17 @@ def test_xml_declaration_with_encoding_is_accepted() -> None:
     assert "二十家企业" in extract_article(html, "https://www.pudong.gov.cn/a.html").text
 
 
+def test_an_article_after_the_closing_body_tag_is_read() -> None:
+    story = (
+        "<div class='story'><h1>Micro-drama rules</h1>"
+        "<p>The regulator published new rules for micro-dramas on Monday morning.</p>"
+        "<p>Platforms must review every series before it goes online, the notice says.</p></div>"
+    )
+    html = f"<html><body><header><a href='/'>Home</a></header></BODY></html>\n{story}"
+    text = extract_article(html, "https://e.example/news/micro-drama-rules").text
+    assert "Platforms must review every series" in text
+
+
 def test_canonical_link_is_read_from_the_head() -> None:
     html = (
         '<html><head><link rel="stylesheet" href="/a.css">'
