@@ -6,9 +6,11 @@ sentences of its main text that are neither inside a repeated item block nor a l
 (``listing.py``).
 
 - A page that declares itself an article is one unless it has no own sentence and a list.
-- An undeclared page needs ``min_sentences`` sentences; with a list (a group of at least
-  ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
-  own sentences; with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``.
+- An undeclared page needs ``min_sentences`` sentences (two: a lone line beside a grid that a
+  script fills in, "Thanks for your feedback", is no article; a notice of two is); with a list
+  (a group of at least ``listing_items`` items holding ``listing_chars`` characters) it needs
+  ``listing_sentences`` own sentences; with ``max_link_share`` of its text in links it needs
+  ``NOTICE_SENTENCES``.
 - An undeclared page at a section address (the site root, or a path ending in a name of one or
   two words and no long number, ``/c/water-bottles``, ``/news``) with a group of at least
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it

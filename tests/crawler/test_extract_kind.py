@@ -171,3 +171,21 @@ def test_tiles_are_priced_by_a_currency_beside_a_number_and_counted_once_per_lin
     grid = "".join(_tile(i, "$5").replace("</li>", long_text + "</li>") for i in range(5))
     root = parse_html(f"<html><body><ul>{grid}</ul></body></html>")
     assert root is not None and find_tiles(root) == Tiles()  # blocks too long for tiles
+
+
+def test_a_page_of_one_sentence_and_a_grid_filled_by_script_is_no_article() -> None:
+    grid = '<div id="products" data-src="/api/products"></div><p>Loading</p>'
+    line = "<p>Your feedback will help us improve the results shown on this page.</p>"
+    page = f"<html><body><h1>Desk converters</h1><p>Sort by</p>{grid}{line}</body></html>"
+    found = extract_article(page, "https://shop.example.com/category/desk-converters")
+    assert found.shape is not None and found.shape.sentences == 1 and found.shape.declared is None
+    assert not found.is_article
+    notice = (
+        "<p>The office will be closed on Friday for maintenance work. Services resume on "
+        "Monday morning. Urgent requests can be sent by mail.</p>"
+    )
+    short = f"<html><body><h1>Office closure</h1>{notice}</body></html>"
+    url = "https://www.example.gov/notices/office-closure-on-friday"
+    assert extract_article(short, url).is_article  # three sentences: a real notice
+    two = short.replace(" Urgent requests can be sent by mail.", "")
+    assert extract_article(two, url).is_article
