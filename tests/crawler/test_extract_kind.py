@@ -189,3 +189,33 @@ def test_a_page_of_one_sentence_and_a_grid_filled_by_script_is_no_article() -> N
     assert extract_article(short, url).is_article  # three sentences: a real notice
     two = short.replace(" Urgent requests can be sent by mail.", "")
     assert extract_article(two, url).is_article
+
+
+def _typed_page(json_type: str, body: str) -> str:
+    graph = f'{{"@context": "https://schema.org", "@graph": [{{"@type": "{json_type}"}}]}}'
+    head = (
+        '<meta property="og:type" content="article"><title>Stories</title>'
+        f'<script type="application/ld+json">{graph}</script>'
+    )
+    return f"<html><head>{head}</head><body><h1>Stories</h1>{body}</body></html>"
+
+
+def test_a_list_declared_an_article_only_by_its_template_is_a_listing() -> None:
+    cards = "".join(
+        f'<li><h3><a href="/p/{i}">Story number {i} about short dramas</a></h3>'
+        f"<p>A teaser of story {i} that runs for a line or two of text.</p></li>"
+        for i in range(10)
+    )
+    intro = "<p>Every story we published on short dramas this year. New stories come weekly.</p>"
+    url = "https://news.example.com/stories/"
+    loose = extract_article(_typed_page("WebPage", intro + f"<ul>{cards}</ul>"), url)
+    assert not loose.is_article
+    assert loose.shape is not None and loose.shape.declared and loose.shape.loose
+    assert 0 < loose.shape.own_sentences < SETTINGS.listing_sentences
+    assert extract_article(_typed_page("Article", intro + f"<ul>{cards}</ul>"), url).is_article
+    notice = (
+        "<p>The office will be closed on Friday for maintenance work. Services resume on "
+        "Monday morning. Urgent requests can be sent by mail.</p>"
+    )
+    url = "https://www.example.gov/notices/office-closure-on-friday"
+    assert extract_article(_typed_page("WebPage", notice), url).is_article  # no list: a notice
