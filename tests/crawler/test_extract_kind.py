@@ -219,3 +219,13 @@ def test_a_list_declared_an_article_only_by_its_template_is_a_listing() -> None:
     )
     url = "https://www.example.gov/notices/office-closure-on-friday"
     assert extract_article(_typed_page("WebPage", notice), url).is_article  # no list: a notice
+
+
+def test_a_link_every_tile_shares_is_not_a_tile_s_own() -> None:
+    wish = '<li class="card"><a href="/wishlist/add">Save</a>'
+    grid = "".join(_tile(i, f"${i + 20}").replace('<li class="card">', wish) for i in range(5))
+    root = parse_html(f"<html><body><ul>{grid}</ul></body></html>")
+    assert root is not None and find_tiles(root) == Tiles(count=5, priced=5)
+    intro = "<p>Bottles for every trip, tested by our team on long hikes. Free returns.</p>"
+    page = f"<html><body><h1>Bottles</h1>{intro}<ul>{grid}</ul></body></html>"
+    assert not extract_article(page, "https://shop.example.com/2025/bottles-for-hiking").is_article
