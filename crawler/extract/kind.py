@@ -19,7 +19,8 @@ sentences of its main text that are neither inside a repeated item block nor a l
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
   says: a category page's blurbs and product notes are prose, its address is not a story's slug.
   So is one there with a group of ``section_items`` product tiles (``tiles.py``: an image and a
-  link each, no linked headline needed).
+  link each, no linked headline needed), or with twice ``section_items`` items over all its
+  groups (a front page's sections of a few stories each).
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
   wherever it is and however much it says.
 
@@ -80,6 +81,7 @@ class PageShape:
     tiles: int = 0  # product tiles in the largest group (pages declaring no article only)
     priced: int = 0  # priced tiles in the group with the most of them (the same pages)
     loose: bool = False  # declared an article by its Open Graph type only, a plain page by JSON-LD
+    all_items: int = 0  # items of all groups of repeated item blocks
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ _OG_COLLECTION = "product.group"  # the Open Graph type of a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
 _LONG_NUMBER_RE = re.compile(r"\d{4,}")
+# Items spread over several groups count this much less than one group's: a front page's
+# sections of a few stories each.
+_SPREAD = 2
 _SECTION_WORDS = 2  # a last path segment of at most this many words names a section
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
 # Own sentences that keep a page however much of it is links: a short notice on a site whose
@@ -185,8 +190,8 @@ def page_shape(root: HtmlElement, markup: Markup, links: float, text: str, url: 
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
     tiles, section = markup.tiles, section_url(url)
-    found = (items.count, items.chars, section, tiles.count, tiles.priced)
-    return PageShape(markup.declared, links, total, own_total, *found, loose=markup.loose)
+    found = (items.count, items.chars, section, tiles.count, tiles.priced, markup.loose)
+    return PageShape(markup.declared, links, total, own_total, *found, items.total)
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:
@@ -204,7 +209,7 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return False
     if shape.priced >= settings.priced_items:
         return False
-    section_group = max(shape.items if listed else 0, shape.tiles)
+    section_group = max(shape.items if listed else 0, shape.tiles, shape.all_items // _SPREAD)
     if shape.section_url and section_group >= settings.section_items:
         return False
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share

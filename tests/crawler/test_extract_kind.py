@@ -229,3 +229,32 @@ def test_a_link_every_tile_shares_is_not_a_tile_s_own() -> None:
     intro = "<p>Bottles for every trip, tested by our team on long hikes. Free returns.</p>"
     page = f"<html><body><h1>Bottles</h1>{intro}<ul>{grid}</ul></body></html>"
     assert not extract_article(page, "https://shop.example.com/2025/bottles-for-hiking").is_article
+
+
+def test_a_front_page_of_small_sections_is_a_listing_by_all_its_items() -> None:
+    teaser = (
+        "A teaser of the story that runs for a line or two, long enough to read on a phone "
+        "while waiting for a train, and short enough to skim before the doors close at the "
+        "next station on the way home."
+    )
+
+    def section(s: int) -> str:
+        cards = "".join(
+            f'<li><a href="/news/{s}-{i}">Story {i} of section {s} today</a> <p>{teaser}</p></li>'
+            for i in range(6)
+        )
+        return f"<h2>Section {s}</h2><ul>{cards}</ul>"
+
+    intro = "".join(
+        f"<p>Our newsroom {n} covers the short drama industry from three cities. We publish "
+        "every weekday. Tips are welcome by mail at any hour. Corrections are noted below.</p>"
+        for n in ("desk", "team", "staff")
+    )
+    sections = "".join(map(section, range(5)))
+    page = f"<html><body><h1>News</h1>{intro}{sections}</body></html>"
+    found = extract_article(page, "https://news.example.com/news")
+    assert not found.is_article
+    assert found.shape is not None and found.shape.own_sentences >= SETTINGS.listing_sentences
+    assert found.shape.items == 6 < SETTINGS.section_items  # no one group is long ...
+    assert found.shape.all_items == 30  # ... but all of them are
+    assert extract_article(page, "https://news.example.com/news/2025/our-newsroom").is_article
