@@ -83,7 +83,7 @@ class ExtractionSettings:
     cut_zone: float = 1.0  # a "Related"/"Comments" heading after this share of the text ends it
     recover: bool = True  # put back body blocks of the article's container the first pass dropped
     named_chrome: bool = True  # remove elements whose id/class names a chrome widget
-    min_sentences: int = 2  # an undeclared page needs this many sentences to be an article
+    min_sentences: int = 1  # an undeclared page needs this many sentences to be an article
     max_link_share: float = 0.7  # this share of a page's text in links makes a list of links
     listing_sentences: int = 12  # a list with fewer own sentences than this is a listing
     listing_items: int = 3  # a list: this many repeated item blocks in one group ...

@@ -173,22 +173,17 @@ def test_tiles_are_priced_by_a_currency_beside_a_number_and_counted_once_per_lin
     assert root is not None and find_tiles(root) == Tiles()  # blocks too long for tiles
 
 
-def test_a_page_of_one_sentence_and_a_grid_filled_by_script_is_no_article() -> None:
-    grid = '<div id="products" data-src="/api/products"></div><p>Loading</p>'
-    line = "<p>Your feedback will help us improve the results shown on this page.</p>"
-    page = f"<html><body><h1>Desk converters</h1><p>Sort by</p>{grid}{line}</body></html>"
-    found = extract_article(page, "https://shop.example.com/category/desk-converters")
-    assert found.shape is not None and found.shape.sentences == 1 and found.shape.declared is None
-    assert not found.is_article
-    notice = (
-        "<p>The office will be closed on Friday for maintenance work. Services resume on "
-        "Monday morning. Urgent requests can be sent by mail.</p>"
+def test_a_transmittal_notice_of_one_sentence_is_an_article() -> None:
+    body = (
+        "<p>各省、自治区、直辖市广播电视局：</p>"
+        "<p>现将《关于进一步加强微短剧管理的实施细则》印发给你们，请结合实际认真贯彻落实。</p>"
+        '<p>附件：<a href="/file/1.pdf">实施细则.pdf</a></p><p>国家广播电视总局办公厅</p>'
     )
-    short = f"<html><body><h1>Office closure</h1>{notice}</body></html>"
-    url = "https://www.example.gov/notices/office-closure-on-friday"
-    assert extract_article(short, url).is_article  # three sentences: a real notice
-    two = short.replace(" Urgent requests can be sent by mail.", "")
-    assert extract_article(two, url).is_article
+    title = "<h1>国家广播电视总局办公厅关于进一步加强微短剧管理的通知</h1>"
+    page = f'<html><head><meta charset="utf-8"></head><body>{title}{body}</body></html>'
+    found = extract_article(page, "https://www.nrta.gov.cn/art/2024/11/20/art_113_69999.html")
+    assert found.shape is not None and found.shape.sentences == 1
+    assert found.is_article  # the notice's one sentence is all it says
 
 
 def _typed_page(json_type: str, body: str) -> str:
