@@ -42,6 +42,7 @@ class Items:
     count: int = 0  # items in the group holding the most item text
     chars: int = 0  # characters of that group's text
     texts: frozenset[str] = frozenset()  # squashed text of every item of every group
+    total: int = 0  # items of every group
 
 
 def units(text: str) -> float:
@@ -52,13 +53,16 @@ def units(text: str) -> float:
 
 
 def find_items(root: HtmlElement) -> Items:
-    """The item groups under ``root``: the largest one by text, and every item's text."""
+    """The item groups under ``root``: the largest one by text, every item's text, and the
+    number of items of all groups."""
     best: tuple[int, int] = (0, 0)
     texts: set[str] = set()
+    total = 0
     for group in _groups(root):
         best = max(best, (sum(map(len, group)), len(group)))
         texts.update(group)
-    return Items(best[1], best[0], frozenset(texts))
+        total += len(group)
+    return Items(best[1], best[0], frozenset(texts), total)
 
 
 def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> list[str]:

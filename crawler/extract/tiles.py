@@ -1,10 +1,11 @@
 """Product tiles: the cards of a shop's category page, which carry no linked headline.
 
 A *tile* is one of several sibling blocks of one tag, each holding an image and a link to a page
-no other tile of its group leads to, in a short text; it is *priced* when its text states a
-price (a currency sign or code beside a number). A group counts when at least three of its
-siblings, and ``_REGULAR`` of them, are tiles (priced tiles). Story cards are tiles too: only
-prices, or a section address (``kind.py``), make a group of tiles a listing.
+no other tile of its group leads to (a link they share, a wish list or a cart, is passed over),
+in a short text; it is *priced* when its text states a price (a currency sign or code beside a
+number). A group counts when at least three of its siblings, and ``_REGULAR`` of them, are
+tiles (priced tiles). Story cards are tiles too: only prices, or a section address
+(``kind.py``), make a group of tiles a listing.
 """
 
 from __future__ import annotations
@@ -64,18 +65,27 @@ def _sibling_runs(root: HtmlElement) -> Iterator[list[HtmlElement]]:
 
 def _tiles(siblings: list[HtmlElement]) -> tuple[int, int]:
     """Tiles among the siblings, one per distinct link, and how many of them are priced."""
+    pictured = [s for s in siblings if next(s.iter(_IMAGES), None) is not None]
+    links = [[str(a.get("href")) for a in s.iter("a") if is_page_link(a)] for s in pictured]
+    shared = _shared(links)
     seen: set[str] = set()
     priced = 0
-    for sibling in siblings:
-        if next(sibling.iter(_IMAGES), None) is None:
-            continue
-        link = next(filter(is_page_link, sibling.iter("a")), None)
-        href = None if link is None else str(link.get("href"))
+    for sibling, hrefs in zip(pictured, links, strict=True):
+        href = next((h for h in hrefs if h not in shared), hrefs[0] if hrefs else None)
         if href is None or href in seen or (text := _short_text(sibling)) is None:
             continue
         seen.add(href)
         priced += _PRICE_RE.search(text) is not None
     return len(seen), priced
+
+
+def _shared(links: list[list[str]]) -> set[str]:
+    """The addresses that more than one sibling links to (a wish list, a cart, a filter)."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for href in (h for hrefs in links for h in set(hrefs)):
+        (shared if href in seen else seen).add(href)
+    return shared
 
 
 def _short_text(block: HtmlElement) -> str | None:

@@ -171,3 +171,85 @@ def test_tiles_are_priced_by_a_currency_beside_a_number_and_counted_once_per_lin
     grid = "".join(_tile(i, "$5").replace("</li>", long_text + "</li>") for i in range(5))
     root = parse_html(f"<html><body><ul>{grid}</ul></body></html>")
     assert root is not None and find_tiles(root) == Tiles()  # blocks too long for tiles
+
+
+def test_a_transmittal_notice_of_one_sentence_is_an_article() -> None:
+    body = (
+        "<p>各省、自治区、直辖市广播电视局：</p>"
+        "<p>现将《关于进一步加强微短剧管理的实施细则》印发给你们，请结合实际认真贯彻落实。</p>"
+        '<p>附件：<a href="/file/1.pdf">实施细则.pdf</a></p><p>国家广播电视总局办公厅</p>'
+    )
+    title = "<h1>国家广播电视总局办公厅关于进一步加强微短剧管理的通知</h1>"
+    page = f'<html><head><meta charset="utf-8"></head><body>{title}{body}</body></html>'
+    found = extract_article(page, "https://www.nrta.gov.cn/art/2024/11/20/art_113_69999.html")
+    assert found.shape is not None and found.shape.sentences == 1
+    assert found.is_article  # the notice's one sentence is all it says
+
+
+def _typed_page(json_type: str, body: str) -> str:
+    graph = f'{{"@context": "https://schema.org", "@graph": [{{"@type": "{json_type}"}}]}}'
+    head = (
+        '<meta property="og:type" content="article"><title>Stories</title>'
+        f'<script type="application/ld+json">{graph}</script>'
+    )
+    return f"<html><head>{head}</head><body><h1>Stories</h1>{body}</body></html>"
+
+
+def test_a_list_declared_an_article_only_by_its_template_is_a_listing() -> None:
+    cards = "".join(
+        f'<li><h3><a href="/p/{i}">Story number {i} about short dramas</a></h3>'
+        f"<p>A teaser of story {i} that runs for a line or two of text.</p></li>"
+        for i in range(10)
+    )
+    intro = "<p>Every story we published on short dramas this year. New stories come weekly.</p>"
+    url = "https://news.example.com/stories/"
+    loose = extract_article(_typed_page("WebPage", intro + f"<ul>{cards}</ul>"), url)
+    assert not loose.is_article
+    assert loose.shape is not None and loose.shape.declared and loose.shape.loose
+    assert 0 < loose.shape.own_sentences < SETTINGS.listing_sentences
+    assert extract_article(_typed_page("Article", intro + f"<ul>{cards}</ul>"), url).is_article
+    notice = (
+        "<p>The office will be closed on Friday for maintenance work. Services resume on "
+        "Monday morning. Urgent requests can be sent by mail.</p>"
+    )
+    url = "https://www.example.gov/notices/office-closure-on-friday"
+    assert extract_article(_typed_page("WebPage", notice), url).is_article  # no list: a notice
+
+
+def test_a_link_every_tile_shares_is_not_a_tile_s_own() -> None:
+    wish = '<li class="card"><a href="/wishlist/add">Save</a>'
+    grid = "".join(_tile(i, f"${i + 20}").replace('<li class="card">', wish) for i in range(5))
+    root = parse_html(f"<html><body><ul>{grid}</ul></body></html>")
+    assert root is not None and find_tiles(root) == Tiles(count=5, priced=5)
+    intro = "<p>Bottles for every trip, tested by our team on long hikes. Free returns.</p>"
+    page = f"<html><body><h1>Bottles</h1>{intro}<ul>{grid}</ul></body></html>"
+    assert not extract_article(page, "https://shop.example.com/2025/bottles-for-hiking").is_article
+
+
+def test_a_front_page_of_small_sections_is_a_listing_by_all_its_items() -> None:
+    teaser = (
+        "A teaser of the story that runs for a line or two, long enough to read on a phone "
+        "while waiting for a train, and short enough to skim before the doors close at the "
+        "next station on the way home."
+    )
+
+    def section(s: int) -> str:
+        cards = "".join(
+            f'<li><a href="/news/{s}-{i}">Story {i} of section {s} today</a> <p>{teaser}</p></li>'
+            for i in range(6)
+        )
+        return f"<h2>Section {s}</h2><ul>{cards}</ul>"
+
+    intro = "".join(
+        f"<p>Our newsroom {n} covers the short drama industry from three cities. We publish "
+        "every weekday. Tips are welcome by mail at any hour. Corrections are noted below.</p>"
+        for n in ("desk", "team", "staff")
+    )
+    sections = "".join(map(section, range(5)))
+    page = f"<html><body><h1>News</h1>{intro}{sections}</body></html>"
+    found = extract_article(page, "https://news.example.com/news")
+    assert not found.is_article
+    assert found.shape is not None and found.shape.own_sentences >= SETTINGS.listing_sentences
+    assert found.shape.items == 6 < SETTINGS.section_items  # no one group is long ...
+    assert found.shape.all_items == 30  # ... but all of them are
+    assert extract_article(page, "https://news.example.com/news/2025/our-newsroom").is_article
