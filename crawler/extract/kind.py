@@ -9,10 +9,10 @@ sentences of its main text that are neither inside a repeated item block nor a l
   declared only *loosely* (Open Graph type ``article``, while its JSON-LD types it a plain
   ``WebPage`` and names no article, as site templates do on every page) needs
   ``listing_sentences`` own sentences with a list.
-- An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice, "现将…印发给你们，
-  请认真贯彻执行。", is a whole sentence); with a list (a group of at least ``listing_items``
-  items holding ``listing_chars`` characters) it needs ``listing_sentences`` own sentences;
-  with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``.
+- An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
+  "现将…印发给你们，请认真贯彻执行。", is a whole sentence); with a list (a group of at least
+  ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
+  own sentences; with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``.
 - An undeclared page at a section address (the site root, or a path ending in a name of one or
   two words and no long number, ``/c/water-bottles``, ``/news``) with a group of at least
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
