@@ -51,3 +51,15 @@ def test_sub_categories_are_left_out_beside_items_but_kept_when_alone() -> None:
 
 def _chosen(detection: Detection) -> set[str]:
     return {d.url.removeprefix(SITE) for d in detection.chosen}
+
+
+def test_a_list_far_below_the_best_says_so_and_a_weak_one_names_what_it_lacks() -> None:
+    carded = _products().replace("<li class=\"card\">", "<li class=\"card\"><article>")
+    shop = _page(_categories() + carded.replace("</li>", "</article></li>"))
+    reason = _paths(shop)["/c/mens-road-shoes"]
+    assert "below the page's best list" in reason and "<" not in reason
+    pages = ("shipping", "returns", "help")
+    links = "".join(f'<li><a href="/info/{w}">{w}</a></li>' for w in pages)
+    weak = _paths(_page(f"<ul>{links}</ul>"))["/info/shipping"]
+    assert weak.startswith("list scored") and " < " in weak
+    assert "few headline-like texts, article-like URLs or dated items" in weak

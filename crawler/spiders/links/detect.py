@@ -114,6 +114,8 @@ def reaching_lists(groups: list[Group], weights: Weights) -> list[Group]:
     lists = [g for g in groups if len(g.urls) >= weights.min_links]
     best = max((g.score for g in lists), default=0.0)
     floor = max(weights.threshold, best - weights.margin)
+    for group in lists:
+        group.outscored_by = best if weights.threshold <= group.score < floor else None
     return [g for g in lists if g.score >= floor]
 
 
@@ -224,13 +226,25 @@ def _why_not(group: Group, weights: Weights) -> str:
         return f"a list of other listings laid out as this page's address (score {group.score:.2f})"
     if group.aside:
         return f"a small list beside the main one, linking elsewhere (score {group.score:.2f})"
+    if group.nested:
+        return f"a list inside another list's items (score {group.score:.2f})"
+    if group.outscored_by is not None:
+        return (
+            f"list scored {group.score:.2f}, more than {weights.margin:.2f} below the page's "
+            f"best list ({group.outscored_by:.2f})"
+        )
     missing = [
         w
         for k, w in _FEATURE_WORDS.items()
         if k in ("titles", "urls", "dates") and group.features.get(k, 0) < 0.5
     ]
-    lacks = f"; few {', '.join(missing)}" if missing else ""
+    lacks = f"; few {_either(missing)}" if missing else ""
     return f"list scored {group.score:.2f} < {weights.threshold:.2f}{lacks}"
+
+
+def _either(words: list[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
 def _traits(group: Group) -> str:

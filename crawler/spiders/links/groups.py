@@ -58,6 +58,7 @@ class Group:
     nested: bool = False  # a list inside another list's items: never taken
     aside: bool = False  # a small list beside the main one, linking elsewhere: never taken
     sublisting: bool = False  # a list of other listings beside a list of items: never taken
+    outscored_by: float | None = None  # the best list's score, when this one fell below its margin
     within: dict[str, bool] = field(default_factory=dict, repr=False)  # by signature: inside it
 
     @cached_property
