@@ -54,7 +54,7 @@ def _chosen(detection: Detection) -> set[str]:
 
 
 def test_a_list_far_below_the_best_says_so_and_a_weak_one_names_what_it_lacks() -> None:
-    carded = _products().replace("<li class=\"card\">", "<li class=\"card\"><article>")
+    carded = _products().replace('<li class="card">', '<li class="card"><article>')
     shop = _page(_categories() + carded.replace("</li>", "</article></li>"))
     reason = _paths(shop)["/c/mens-road-shoes"]
     assert "below the page's best list" in reason and "<" not in reason
