@@ -9,7 +9,8 @@ A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata ti
 to it, unless it extends the title or is the title less a part set off by a separator.
 A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
 metadata title leaves it out too, and so is a short label before it ("Review: ..."); a heading
-set in capitals takes the metadata title's letter case. A heading that no metadata title states
+set in capitals takes the metadata title's letter case, one spacing words the metadata title
+hyphenates its hyphens. A heading that no metadata title states
 as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a third opinion short of
 agreement: the words of the URL's last path segment then settle it, taking a metadata title they
 match clearly better; without a heading they settle between the metadata titles. A site name
@@ -186,13 +187,17 @@ def _as_stated(text: str, titles: list[str]) -> str:
     og:title is "Markets Rally"), behind a short label and a separator ("Review: X",
     "Opinion | X") that the metadata title leaves out, or with question marks for characters
     it states; a heading set from a lower-case letter takes the capital a metadata title starting
-    with it gives ("history of coffee" where ``<title>`` is "History of coffee | ...")."""
+    with it gives ("history of coffee" where ``<title>`` is "History of coffee | ..."); a space
+    where the metadata title joins words by a hyphen ("Full Stack Jobs" for "Full-Stack Jobs")
+    is the heading's layout."""
     heading = _fold(text)
     for title in titles:
         key = _fold(title)
         if heading == key and text.isupper() and not title.isupper():
             return title
         if "?" in text and _restores(heading, key):
+            return title
+        if "-" in key and heading == key.replace("-", " "):
             return title
         if text[:1].islower() and title.startswith(text[:1].upper() + text[1:]):
             return title[: len(text)]

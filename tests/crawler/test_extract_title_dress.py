@@ -1,5 +1,5 @@
 """A heading that only dresses the metadata title: a short label before it, capitals, question
-marks for characters the metadata states, a lower-case first letter."""
+marks for characters the metadata states, a lower-case first letter, spaces for hyphens."""
 
 from __future__ import annotations
 
@@ -63,3 +63,10 @@ def test_a_heading_set_from_a_lower_case_letter_takes_the_metadata_titles_capita
     head = "<title>History of short dramas | Origins, Platforms, Rules | Example</title>"
     assert _title("history of short dramas", head) == "History of short dramas"
     assert _title("iPhone apps for short dramas", head) == "iPhone apps for short dramas"
+
+
+def test_a_heading_spacing_hyphenated_words_takes_the_metadata_titles_hyphens() -> None:
+    meta = "Remote Full-Stack Drama Jobs"
+    head = f'<meta property="og:title" content="{meta}">'
+    assert _title("Remote Full Stack Drama Jobs", head) == meta
+    assert _title("Remote Full Stack Jobs", head) == "Remote Full Stack Jobs"
