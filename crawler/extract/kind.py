@@ -5,10 +5,7 @@ the Open Graph type ``product.group``) is none. Otherwise the page's *own prose*
 sentences of its main text that are neither inside a repeated item block nor a link's whole text
 (``listing.py``).
 
-- A page that declares itself an article is one unless it has no own sentence and a list. One
-  declared only *loosely* (Open Graph type ``article``, while its JSON-LD types it a plain
-  ``WebPage`` and names no article, as site templates do on every page) needs
-  ``listing_sentences`` own sentences with a list.
+- A page that declares itself an article is one unless it has no own sentence and a list.
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence); with a list (a group of at least
   ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
@@ -79,7 +76,6 @@ class PageShape:
     section_url: bool = False  # the page's address names a section, not a story
     tiles: int = 0  # product tiles in the largest group (pages declaring no article only)
     priced: int = 0  # priced tiles in the group with the most of them (the same pages)
-    loose: bool = False  # declared an article by its Open Graph type only, a plain page by JSON-LD
     all_items: int = 0  # items of all groups of repeated item blocks
 
 
@@ -89,7 +85,6 @@ class Markup:
 
     declared: bool | None  # its own article/collection declaration
     tiles: Tiles  # its product tiles (shops often name their grids like widgets)
-    loose: bool = False  # an article by its Open Graph type only, a plain page by its JSON-LD
 
 
 _ARTICLE_TYPE_RE = re.compile(
@@ -102,7 +97,6 @@ _LIST_TYPE_RE = re.compile(
 # One leading character class lets the search skip ahead to candidates (an alternation of two
 # does not); the look-behinds tell the two kinds apart.
 _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|(?<=[。！？])[”’）」』]?)")
-_PAGE_TYPE_RE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*)?"WebPage"')
 _OG_COLLECTION = "product.group"  # the Open Graph type of a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
@@ -134,15 +128,7 @@ def declared_article(html: str, meta: dict[str, str]) -> bool | None:
 def read_markup(root: HtmlElement, html: str, meta: dict[str, str]) -> Markup:
     """The page's declaration, and its product tiles unless it declares an article."""
     declared = declared_article(html, meta)
-    tiles = Tiles() if declared else find_tiles(root)
-    return Markup(declared, tiles, loose=bool(declared) and _loose(html))
-
-
-def _loose(html: str) -> bool:
-    """The JSON-LD of a page declared an article types it a plain page and no article."""
-    if '"@type"' not in html:  # no JSON-LD type at all: a plain search is far faster
-        return False
-    return _PAGE_TYPE_RE.search(html) is not None and not _ARTICLE_TYPE_RE.search(html)
+    return Markup(declared, Tiles() if declared else find_tiles(root))
 
 
 def sentences(text: str) -> int:
@@ -189,7 +175,7 @@ def page_shape(root: HtmlElement, markup: Markup, links: float, text: str, url: 
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
     tiles, section = markup.tiles, section_url(url)
-    found = (items.count, items.chars, section, tiles.count, tiles.priced, markup.loose)
+    found = (items.count, items.chars, section, tiles.count, tiles.priced)
     return PageShape(markup.declared, links, total, own_total, *found, items.total)
 
 
@@ -199,8 +185,6 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return False
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
-        if shape.loose and listed and shape.own_sentences < settings.listing_sentences:
-            return False
         return shape.own_sentences > 0 or not listed
     if shape.sentences < settings.min_sentences:
         return False
