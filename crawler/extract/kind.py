@@ -15,8 +15,9 @@ sentences of its main text that are neither inside a repeated item block nor a l
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
   says: a category page's blurbs and product notes are prose, its address is not a story's slug.
   So is one there with a group of ``section_items`` product tiles (``tiles.py``: an image and a
-  link each, no linked headline needed), or with twice ``section_items`` items over all its
-  groups (a front page's sections of a few stories each).
+  link each, no linked headline needed), or with ``SPREAD_ITEMS`` items over all its groups (a
+  front page's sections of a few stories each; a fixed bar, twice the default ``section_items``,
+  as a lower ``section_items`` chosen on part of the pages dropped a real article by it).
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
   wherever it is and however much it says.
 
@@ -101,9 +102,9 @@ _OG_COLLECTION = "product.group"  # the Open Graph type of a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
 _LONG_NUMBER_RE = re.compile(r"\d{4,}")
-# Items spread over several groups count this much less than one group's: a front page's
-# sections of a few stories each.
-_SPREAD = 2
+# Items over all groups that make a section address a listing: a front page's sections of a few
+# stories each (articles at section addresses hold at most 12 in the development pages).
+SPREAD_ITEMS = 28
 _SECTION_WORDS = 2  # a last path segment of at most this many words names a section
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
 # Own sentences that keep a page however much of it is links: a short notice on a site whose
@@ -192,8 +193,9 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return False
     if shape.priced >= settings.priced_items:
         return False
-    section_group = max(shape.items if listed else 0, shape.tiles, shape.all_items // _SPREAD)
-    if shape.section_url and section_group >= settings.section_items:
+    section_group = max(shape.items if listed else 0, shape.tiles)
+    spread = shape.all_items >= SPREAD_ITEMS
+    if shape.section_url and (section_group >= settings.section_items or spread):
         return False
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
 
