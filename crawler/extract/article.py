@@ -207,8 +207,9 @@ def _adopt_strays(root: HtmlElement) -> HtmlElement:
     """``root`` with the children of the elements the parser left beside it moved to the end of
     its body: markup after an early ``</html>`` (a template closing the document before the
     article), which a browser shows in the body."""
-    for stray in [el for el in root.itersiblings() if isinstance(el.tag, str)]:
-        body = root.find("body")
+    strays = [el for el in root.itersiblings() if isinstance(el.tag, str)]
+    body = root.find("body") if strays else None
+    for stray in strays:
         (root if body is None else body).extend(list(stray))
     return root
 

@@ -16,8 +16,8 @@ sentences of its main text that are neither inside a repeated item block nor a l
   says: a category page's blurbs and product notes are prose, its address is not a story's slug.
   So is one there with a group of ``section_items`` product tiles (``tiles.py``: an image and a
   link each, no linked headline needed), or with ``SPREAD_ITEMS`` items over all its groups (a
-  front page's sections of a few stories each; a fixed bar, twice the default ``section_items``,
-  as a lower ``section_items`` chosen on part of the pages dropped a real article by it).
+  front page's sections of a few stories each). That bar is fixed at twice the default
+  ``section_items``: tied to a lower ``section_items`` it dropped a real article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
   wherever it is and however much it says.
 
