@@ -73,5 +73,5 @@ def _collect(source: SourceConfig, spider: Any) -> Trial:
         return Trial(source)
     articles = list(getattr(spider, "trial_articles", []))
     taken = sum(1 for record in spider.links if record.taken)
-    verdict = judge(spider.source_error, spider.warnings, taken, articles)
+    verdict = judge(spider.source_error, spider.warnings, taken, articles, spider.errors)
     return Trial(source, list(spider.links), articles, list(spider.errors), verdict)

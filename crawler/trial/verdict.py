@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,9 +33,14 @@ class Verdict:
 
 
 def judge(
-    error: str | None, warnings: Sequence[str], links: int, articles: Sequence[TrialArticle]
+    error: str | None,
+    warnings: Sequence[str],
+    links: int,
+    articles: Sequence[TrialArticle],
+    page_errors: Sequence[Mapping[str, str]] = (),
 ) -> Verdict:
-    """What the run says about the source, most serious first."""
+    """What the run says about the source, most serious first; ``page_errors`` are the linked
+    pages that failed (``url``, ``error``)."""
     if error:
         return Verdict("failing", error, tuple(h for k, h in _HINTS.items() if k in error))
     if warnings:
@@ -42,6 +48,10 @@ def judge(
     with_text = [a for a in articles if a.length]
     on_topic = [a for a in with_text if a.on_topic]
     summary = f"{links} article links, {len(with_text)} with text, {len(on_topic)} on topic"
+    summary += _failures(page_errors)
+    if not with_text and page_errors:
+        hint = "the linked pages failed to load: open one in a browser; if the links are not "
+        return Verdict("warning", summary, (hint + "articles, set link_selector",))
     if not with_text:
         return Verdict(
             "warning",
@@ -55,6 +65,15 @@ def judge(
         hint = "none of the articles is on topic: fine for a broad source, else set topic_keywords"
         return Verdict("ok", summary, (hint,))
     return Verdict("ok", summary)
+
+
+def _failures(page_errors: Sequence[Mapping[str, str]]) -> str:
+    """``; 8 failed to load (HTTP 404 ×8)``, the commonest errors first; nothing when none."""
+    if not page_errors:
+        return ""
+    counts = Counter(e["error"] for e in page_errors).most_common(3)
+    errors = ", ".join(f"{error} ×{n}" if n > 1 else error for error, n in counts)
+    return f"; {len(page_errors)} failed to load ({errors})"
 
 
 def _hint_of(warning: str) -> str:

@@ -113,6 +113,8 @@ def show_trial(trial: Trial, fmt: str) -> None:
     write_rows(links, "table", ("link", "url", "reason"), title="Links")
     rows = [_article_row(article) for article in data["articles"]]
     write_rows(rows, "table", ("url", *ARTICLE_COLUMNS), title="Articles")
+    if data["errors"]:
+        write_rows(data["errors"], "table", ("url", "error"), title="Pages that failed")
     verdict = data["verdict"]
     out.print(f"Verdict: [bold]{verdict['status']}[/bold]: {verdict['summary']}", markup=True)
     for hint in verdict["hints"]:

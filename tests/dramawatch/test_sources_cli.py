@@ -153,6 +153,20 @@ def test_sources_test_of_a_missing_page_fails_with_a_hint(tmp_path: Path) -> Non
     assert verdict["hints"]
 
 
+def test_sources_test_of_links_to_missing_pages_says_they_failed_and_lists_them(
+    tmp_path: Path,
+) -> None:
+    dead = ITEMS.replace("/news/", "/moved/").replace("/private/", "/moved/")
+    routes = {**ROUTES, "/dead/": ("text/html; charset=utf-8", LISTING.format(items=dead))}
+    with serve(routes) as base:
+        done = dramawatch("sources", "test", f"{base}/dead/", "--kind", "html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Pages that failed" in done.stdout
+    assert "/moved/2025/12/01/studios.html" in done.stdout
+    assert "3 failed to load (HTTP 404 ×3)" in done.stdout
+    assert "the linked pages failed to load" in done.stdout
+
+
 def test_sources_add_discovers_the_feed_and_writes_the_entry(tmp_path: Path) -> None:
     with serve(ROUTES) as base:
         config = _config(tmp_path, [])
