@@ -67,6 +67,7 @@ def _contains(text: str, snippet: str, cjk: bool) -> bool:
 
 
 def _contains_folded(text: str, snippet: str, cjk: bool) -> bool:
+    """:func:`_contains` with typographic quotes and dashes folded on both sides."""
     return _contains(text.translate(_TYPOGRAPHY), snippet.translate(_TYPOGRAPHY), cjk)
 
 

@@ -85,7 +85,7 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
     """The URLs :func:`detect_links` would choose with ``weights`` (for tuning).
 
     They depend on the weights only through the lists :func:`reaching_lists` returns and the
-    ``nested``, ``lookalikes`` and ``min_links`` switches.
+    ``nested``, ``asides``, ``lookalikes`` and ``min_links`` switches.
     """
     taken = _taken(groups, weights, base_url)
     urls: set[str] = set()
