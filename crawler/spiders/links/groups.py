@@ -122,9 +122,27 @@ def link_is_article(anchor: Anchor, base_url: str) -> str | None:
         return "URL of a tag, category, account or file page"
     if is_comments_text(anchor.text):
         return f"a link to comments ({anchor.text!r})"
-    if not is_title_like(anchor.text) and not url_looks_like_article(anchor.url, base_url):
+    if not _named(anchor) and not url_looks_like_article(anchor.url, base_url):
         return f"link text {anchor.text!r} and a URL unlike its list's articles"
     return None
+
+
+def _named(anchor: Anchor) -> bool:
+    """A headline-like text, or the text of its item's heading (``<h2><a>owner / repo</a></h2>``).
+
+    A heading names its item in however few words; "more" links and blank ones name nothing.
+    """
+    if is_title_like(anchor.text):
+        return True
+    if not anchor.text or is_more_text(anchor.text):
+        return False
+    element = anchor.element
+    near = list(element.iterancestors())[:_HEADING_LEVELS]
+    return any(e.tag in _HEADINGS for e in near) or next(element.iter(*_HEADINGS), None) is not None
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADING_LEVELS = 2  # how far above a link its heading may sit (``<h2><span><a>``)
 
 
 def named_as_peers(group: Group, base_url: str) -> set[str]:
