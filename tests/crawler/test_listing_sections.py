@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crawler.spiders.links import Detection, detect_links
+from crawler.spiders.links.detect import measure_page
 from crawler.spiders.links.sections import headed_sections
 from crawler.spiders.listing_links import listing_selector
 
@@ -74,3 +75,11 @@ def test_sections_need_two_items_each_and_three_headings() -> None:
     one_each = [ul[0] for ul in root.iter("ul")]  # one item per section: cards, not a list
     assert headed_sections(one_each) == 0
     assert headed_sections(items[:8]) == 0  # two sections only
+
+
+def test_each_link_s_list_item_is_worked_out_once_for_every_feature() -> None:
+    root = listing_selector(f"<html><body><main>{_index()}</main></body></html>").root
+    group = next(g for g in measure_page(root, PAGE) if len(g.urls) == len(_names()))
+    assert {item.tag for item in group.item_by_link.values()} == {"li"}
+    assert group.items == set(group.item_by_link.values())
+    assert group.item_by_link is group.item_by_link

@@ -69,9 +69,14 @@ class Group:
         return list(dict.fromkeys(a.url for a in self.anchors))
 
     @cached_property
+    def item_by_link(self) -> dict[etree._Element, etree._Element]:
+        """Each link's list item (see :func:`item_of`), worked out once."""
+        return {a.element: item_of(a.element, self) for a in self.anchors}
+
+    @cached_property
     def items(self) -> set[etree._Element]:
-        """The list items its links stand in (see :func:`item_of`)."""
-        return {item_of(a.element, self) for a in self.anchors}
+        """The list items its links stand in."""
+        return set(self.item_by_link.values())
 
 
 def group_anchors(anchors: Iterable[Anchor]) -> list[Group]:
@@ -100,7 +105,7 @@ def measure_group(group: Group, base_url: str) -> None:
 
 def _sectioned(group: Group) -> float:
     """1.0 when the group's items outside navigation lie in several headed blocks, else 0.0."""
-    items = {item_of(a.element, group) for a in group.anchors if not a.in_navigation}
+    items = {group.item_by_link[a.element] for a in group.anchors if not a.in_navigation}
     return 1.0 if headed_sections(items) else 0.0
 
 
@@ -216,7 +221,7 @@ _NESTED_SHARE = 0.8
 
 def _dated(element: etree._Element, group: Group) -> bool:
     """Whether the link's list item (up to where its neighbours begin) shows a date."""
-    return has_date(element_text(item_of(element, group))[:_ITEM_CHARS])
+    return has_date(element_text(group.item_by_link[element])[:_ITEM_CHARS])
 
 
 def _carded(anchors: list[Anchor], group: Group) -> float:
