@@ -165,7 +165,7 @@ def chosen(case: Case, weights: Weights) -> set[str]:
 def _scoring(w: Weights) -> tuple[float, ...]:
     """The weights :func:`reaching_lists` reads."""
     scoring = (w.titles, w.urls, w.dates, w.size, w.navigation, w.offsite, w.threshold, w.margin)
-    return (*scoring, w.cards, w.min_links)
+    return (*scoring, w.cards, w.sections, w.min_links)
 
 
 def scores(tp: int, fp: int, fn: int) -> dict[str, float]:

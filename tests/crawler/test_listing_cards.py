@@ -47,3 +47,15 @@ def test_an_article_around_the_whole_list_marks_no_item() -> None:
     assert not in_article_card(first, {first, second}, depth=6)
     assert in_article_card(first, {first}, depth=6)
     assert not in_article_card(first, {first}, depth=2)  # further up than a list item reaches
+
+
+def test_cards_named_in_their_heading_in_few_words_are_items_and_their_buttons_are_not() -> None:
+    repos = ("openai / skills", "toeverything / affine", "qwenlm / agent", "jido / core")
+    cards = "".join(
+        f'<article class="row"><div class="actions"><a href="/login?to={name}">Star</a></div>'
+        f'<h2><a href="/{name.replace(" ", "")}">{name}</a></h2><p>A tool for work.</p></article>'
+        for name in repos
+    )
+    html = f"<html><body><main><div class='box'>{cards}</div></main></body></html>"
+    detection = detect_links(listing_selector(html).root, "https://code.example/trending")
+    assert {d.title for d in detection.chosen} == set(repos)

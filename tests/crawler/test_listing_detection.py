@@ -192,6 +192,18 @@ def test_short_links_of_a_list_laid_out_otherwise_stay_out() -> None:
     assert set(chosen) == {f"/products/dark-roast-whole-bean-coffee-blend-{n}" for n in "abcde"}
 
 
+def test_on_a_wiki_short_names_laid_out_as_the_listing_still_join_their_list() -> None:
+    # Every page of a wiki is /wiki/Name, the list's own address too: that layout tells no
+    # sub-listing from an item, so it does not keep the short names out.
+    names = ["Visual Basic for Applications", "Common Intermediate Language Assembly"]
+    names += ["Ada", "COBOL", "Dart", "Rust"]
+    items = "".join(f"<li><a href='/wiki/{n.replace(' ', '_')}'>{n}</a></li>" for n in names)
+    html = f"<html><body><ul>{items}</ul></body></html>"
+    page = "https://wiki.example/wiki/List_of_programming_languages"
+    detection = detect_links(listing_selector(html).root, page)
+    assert {d.title for d in detection.chosen} == set(names)
+
+
 def test_a_grid_whose_class_names_navigation_as_a_word_is_left_out() -> None:
     items = "".join(
         f'<li><a href="{_story(d)}">Studio news item number {d}</a></li>' for d in range(1, 7)

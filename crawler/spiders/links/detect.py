@@ -253,6 +253,8 @@ def _traits(group: Group) -> str:
         for k, w in _FEATURE_WORDS.items()
         if k in ("titles", "urls", "dates", "cards") and group.features.get(k, 0) > 0
     ]
+    if group.features.get("sections", 0) > 0:
+        shown.append("one list split into sections under headings")
     return ", ".join(shown) or "a list"
 
 

@@ -21,6 +21,7 @@ from crawler.spiders.links.features import (
     url_is_excluded,
     url_looks_like_article,
 )
+from crawler.spiders.links.sections import headed_sections
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Weights:
     dates: float = 0.15
     size: float = 0.2
     cards: float = 0.2  # items marked up as articles of their own
+    sections: float = 0.2  # items spread over several headed blocks (an A–Z index)
     navigation: float = 0.4
     offsite: float = 0.4
     threshold: float = 0.3
@@ -67,9 +69,14 @@ class Group:
         return list(dict.fromkeys(a.url for a in self.anchors))
 
     @cached_property
+    def item_by_link(self) -> dict[etree._Element, etree._Element]:
+        """Each link's list item (see :func:`item_of`), worked out once."""
+        return {a.element: item_of(a.element, self) for a in self.anchors}
+
+    @cached_property
     def items(self) -> set[etree._Element]:
-        """The list items its links stand in (see :func:`item_of`)."""
-        return {item_of(a.element, self) for a in self.anchors}
+        """The list items its links stand in."""
+        return set(self.item_by_link.values())
 
 
 def group_anchors(anchors: Iterable[Anchor]) -> list[Group]:
@@ -90,9 +97,16 @@ def measure_group(group: Group, base_url: str) -> None:
         "dates": _share(_dated(a.element, group) for a in anchors) if count > 1 else 0.0,
         "size": min(1.0, (count - 1) / 4) if count > 1 else 0.0,
         "cards": _carded(anchors, group) if count > 1 else 0.0,
+        "sections": _sectioned(group),
         "navigation": _share(a.in_navigation for a in anchors),
         "offsite": _share(not same_site(a.url, base_url) for a in anchors),
     }
+
+
+def _sectioned(group: Group) -> float:
+    """1.0 when the group's items outside navigation lie in several headed blocks, else 0.0."""
+    items = {group.item_by_link[a.element] for a in group.anchors if not a.in_navigation}
+    return 1.0 if headed_sections(items) else 0.0
 
 
 def _auxiliary(text: str) -> bool:
@@ -103,7 +117,7 @@ def weigh(group: Group, weights: Weights) -> float:
     """The group's score as an article list: weighted gains less weighted penalties."""
     f, w = group.features, weights
     gains = w.titles * f["titles"] + w.urls * f["urls"] + w.dates * f["dates"] + w.size * f["size"]
-    gains += w.cards * f["cards"]
+    gains += w.cards * f["cards"] + w.sections * f["sections"]
     return round(gains - (w.navigation * f["navigation"] + w.offsite * f["offsite"]), 3)
 
 
@@ -113,9 +127,27 @@ def link_is_article(anchor: Anchor, base_url: str) -> str | None:
         return "URL of a tag, category, account or file page"
     if is_comments_text(anchor.text):
         return f"a link to comments ({anchor.text!r})"
-    if not is_title_like(anchor.text) and not url_looks_like_article(anchor.url, base_url):
+    if not _named(anchor) and not url_looks_like_article(anchor.url, base_url):
         return f"link text {anchor.text!r} and a URL unlike its list's articles"
     return None
+
+
+def _named(anchor: Anchor) -> bool:
+    """A headline-like text, or the text of its item's heading (``<h2><a>owner / repo</a></h2>``).
+
+    A heading names its item in however few words; "more" links and blank ones name nothing.
+    """
+    if is_title_like(anchor.text):
+        return True
+    if not anchor.text or is_more_text(anchor.text):
+        return False
+    element = anchor.element
+    near = list(element.iterancestors())[:_HEADING_LEVELS]
+    return any(e.tag in _HEADINGS for e in near) or next(element.iter(*_HEADINGS), None) is not None
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADING_LEVELS = 2  # how far above a link its heading may sit (``<h2><span><a>``)
 
 
 def named_as_peers(group: Group, base_url: str) -> set[str]:
@@ -124,25 +156,39 @@ def named_as_peers(group: Group, base_url: str) -> set[str]:
     A list of items is one list: a product or show named in two words ("Vanilla Coffee") among
     longer names is an item when its URL is laid out as two accepted links of its list are
     (``/products/vanilla-coffee`` beside ``/products/...``). A URL laid out as the listing's
-    own stays out (a sub-category beside it), and so do "more", comment and blank links.
+    own stays out (a sub-category beside it) unless most of the list's links are laid out so
+    (on a wiki every page's address is ``/wiki/Name``), and so do "more", comment and blank
+    links.
     """
     accepted = {a.url: a.layout for a in group.anchors if link_is_article(a, base_url) is None}
     peers = Counter(accepted.values())
+    telling = _layout_tells(group, base_url)
     return {
         a.url
         for a in group.anchors
-        if a.url not in accepted and peers[a.layout] >= _PEERS and _short_named(a, base_url)
+        if a.url not in accepted
+        and peers[a.layout] >= _PEERS
+        and _short_named(a, base_url, telling)
     }
 
 
 _PEERS = 2
 
 
-def _short_named(anchor: Anchor, base_url: str) -> bool:
-    """A link named in a few words, not a "more" or comment link, to no tag, file or sub-listing."""
+def _layout_tells(group: Group, base_url: str) -> bool:
+    """Whether fewer than half the group's links are laid out as the listing's own address."""
+    siblings = sum(1 for url in group.urls if is_sibling_listing(url, base_url))
+    return 2 * siblings < len(group.urls)
+
+
+def _short_named(anchor: Anchor, base_url: str, telling: bool) -> bool:
+    """A link named in a few words, not a "more" or comment link, to no tag, file or sub-listing.
+
+    ``telling``: whether a URL laid out as the listing's own marks a sub-listing.
+    """
     text, url = anchor.text, anchor.url
     return bool(text) and not (
-        _auxiliary(text) or url_is_excluded(url) or is_sibling_listing(url, base_url)
+        _auxiliary(text) or url_is_excluded(url) or (telling and is_sibling_listing(url, base_url))
     )
 
 
@@ -175,7 +221,7 @@ _NESTED_SHARE = 0.8
 
 def _dated(element: etree._Element, group: Group) -> bool:
     """Whether the link's list item (up to where its neighbours begin) shows a date."""
-    return has_date(element_text(item_of(element, group))[:_ITEM_CHARS])
+    return has_date(element_text(group.item_by_link[element])[:_ITEM_CHARS])
 
 
 def _carded(anchors: list[Anchor], group: Group) -> float:
