@@ -88,11 +88,12 @@ def url_looks_like_article(url: str, base_url: str) -> bool:
 def is_sibling_listing(url: str, base_url: str) -> bool:
     """Whether a URL is laid out as the listing's own: another listing beside it.
 
-    Same host and depth (two segments or more), the same segments but for numbers and the
-    last one, the same query keys: ``/Parts/iPhone`` beside ``/Parts/iPhone_11_Pro``.
+    Same site (the host or a sibling subdomain: ``shop.x.com`` beside ``x.com``) and depth (two
+    segments or more), the same segments but for numbers and the last one, the same query keys:
+    ``/Parts/iPhone`` beside ``/Parts/iPhone_11_Pro``.
     """
     parts, base = urlsplit(url), urlsplit(base_url)
-    if parts.netloc != base.netloc:
+    if not same_site(url, base_url):
         return False
     layout = _template(base)
     return len(layout[0]) >= 2 and _template(parts) == layout
