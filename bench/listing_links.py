@@ -156,7 +156,8 @@ def chosen(case: Case, weights: Weights) -> set[str]:
         index = {id(g): n for n, g in enumerate(case.groups)}
         lists = tuple(index[id(g)] for g in reaching_lists(case.groups, weights))
         case.lists[scoring] = lists
-    key = (lists, weights.nested, weights.asides, weights.lookalikes, weights.min_links)
+    w = weights
+    key = (lists, w.nested, w.asides, w.lookalikes, w.side_links, w.min_links)
     if key not in case.choices:
         case.choices[key] = chosen_urls(case.groups, weights, case.url)
     return case.choices[key]

@@ -18,10 +18,17 @@ from crawler.spiders.listing_links import listing_selector
         "/sitemap",
         "/usingthebbc/cookies/how-can-i-change-my-cookie-settings/",
         "/accessibility",
+        "/privacy-policy-terms-and-conditions",
+        "/legal/terms-of-use",
+        "/cookie-policy",
     ],
 )
 def test_service_page_urls_are_excluded(path: str) -> None:
     assert url_is_excluded(f"https://news.example{path}")
+
+
+def test_a_story_about_privacy_is_not_a_service_page() -> None:
+    assert not url_is_excluded("https://news.example/privacy-fears-over-new-streaming-app")
 
 
 def test_a_newsletter_sign_up_inside_a_list_of_stories_is_left_out() -> None:

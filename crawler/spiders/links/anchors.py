@@ -18,6 +18,9 @@ _PAGE_TAGS = frozenset({"header", "footer"})  # page chrome, unless inside an <a
 _NAV_TOKENS = frozenset({"header", "site-header", "masthead", "topbar", "toolbar", "skip"})
 _NAV_WORDS = frozenset({"nav", "navs", "navigation", "navbar", "menu", "menus", "breadcrumbs"})
 _CLASS_PARTS = re.compile(r"[-_]+")  # a class or id split into its words
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # PagePromoTrending: Page, Promo, Trending
+_SIDE_WORDS = frozenset({"trending", "popular", "related", "recommended", "recommendations"})
+_TAXONOMY = ("tag-", "category-", "post_tag-")  # WordPress's classes naming a post's terms
 _NAV_PREFIXES = (
     "nav",
     "menu",
@@ -166,11 +169,18 @@ def _is_navigation(element: etree._Element) -> bool:
         return False  # themes put every option on <body class="...">; it says nothing here
     if element.tag in _NAV_TAGS or element.get("role") in ("navigation", "banner", "contentinfo"):
         return True
-    tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    tokens = [n.lower() for n in names]
     return any(
         t in _NAV_TOKENS
         or t.startswith(_NAV_PREFIXES)
         or t.endswith(_NAV_SUFFIXES)
         or not _NAV_WORDS.isdisjoint(_CLASS_PARTS.split(t))
         for t in tokens
-    )
+    ) or any(_names_side_list(n) for n in names)
+
+
+def _names_side_list(name: str) -> bool:
+    """Whether a class or id has a word of a side list in it (``PagePromoTrending``)."""
+    words = _CLASS_PARTS.split(_CAMEL.sub("-", name).lower())
+    return not name.lower().startswith(_TAXONOMY) and not _SIDE_WORDS.isdisjoint(words)

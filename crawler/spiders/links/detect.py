@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -26,6 +26,7 @@ from crawler.spiders.links.groups import (
     weigh,
 )
 from crawler.spiders.links.selector import suggest_selector
+from crawler.spiders.links.sidelinks import side_links
 from crawler.spiders.links.sublistings import drop_sublistings
 
 DEFAULT_WEIGHTS = Weights()
@@ -85,7 +86,7 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
     """The URLs :func:`detect_links` would choose with ``weights`` (for tuning).
 
     They depend on the weights only through the lists :func:`reaching_lists` returns and the
-    ``nested``, ``asides``, ``lookalikes`` and ``min_links`` switches.
+    ``nested``, ``asides``, ``lookalikes``, ``side_links`` and ``min_links`` switches.
     """
     taken = _taken(groups, weights, base_url)
     urls: set[str] = set()
@@ -94,7 +95,14 @@ def chosen_urls(groups: list[Group], weights: Weights, base_url: str) -> set[str
         urls.update(named_as_peers(group, base_url))
     if weights.lookalikes:
         urls.update(a.url for a, _, _ in _lookalikes(groups, taken, urls, weights, base_url))
+    if weights.side_links:
+        urls.difference_update(side_links(_listed(taken, urls)))
     return urls
+
+
+def _listed(taken: list[Group], urls: set[str]) -> list[tuple[Anchor, Group]]:
+    """The chosen lists' links to ``urls``, each with its list."""
+    return [(a, g) for g in taken for a in g.anchors if a.url in urls]
 
 
 def _taken(groups: list[Group], weights: Weights, base_url: str) -> list[Group]:
@@ -136,6 +144,11 @@ def _decide(
             decisions[anchor.url] = LinkDecision(
                 anchor.url, anchor.text or None, True, group.score, reason
             )
+    if weights.side_links:
+        chosen = {d.url for d in decisions.values() if d.chosen}
+        for url, main in side_links(_listed(taken, chosen)).items():
+            why = f"a second link of an item whose own link leads to {main}"
+            decisions[url] = replace(decisions[url], chosen=False, reason=why)
     return list(decisions.values())
 
 

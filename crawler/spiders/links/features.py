@@ -21,6 +21,8 @@ _URL_NOT_ARTICLE = re.compile(
     r"/(?:tags?|category|categories|topics?|authors?|search|login|signin|register|account|"
     r"cart|feed|rss|about|contact|privacy|terms|help|faq|subscribe|"
     r"newsletters?|advertise|advertising|sitemap|cookies|accessibility)(?:/|$|\.)|"
+    r"/(?:privacy|cookies?)[-_](?:policy|notice|statement|settings)|"
+    r"/terms[-_](?:of[-_](?:use|service|sale)|and[-_]conditions|conditions)|"
     r"\.(?:jpe?g|png|gif|svg|webp|pdf|zip|rar|docx?|xlsx?|pptx?|mp[34]|css|js|xml)$",
     re.IGNORECASE,
 )
@@ -88,11 +90,12 @@ def url_looks_like_article(url: str, base_url: str) -> bool:
 def is_sibling_listing(url: str, base_url: str) -> bool:
     """Whether a URL is laid out as the listing's own: another listing beside it.
 
-    Same host and depth (two segments or more), the same segments but for numbers and the
-    last one, the same query keys: ``/Parts/iPhone`` beside ``/Parts/iPhone_11_Pro``.
+    Same site (the host or a sibling subdomain: ``shop.x.com`` beside ``x.com``) and depth (two
+    segments or more), the same segments but for numbers and the last one, the same query keys:
+    ``/Parts/iPhone`` beside ``/Parts/iPhone_11_Pro``.
     """
     parts, base = urlsplit(url), urlsplit(base_url)
-    if parts.netloc != base.netloc:
+    if not same_site(url, base_url):
         return False
     layout = _template(base)
     return len(layout[0]) >= 2 and _template(parts) == layout
@@ -126,7 +129,7 @@ def url_layout(url: str) -> tuple[str, tuple[str, ...], int]:
 
 
 def url_is_excluded(url: str) -> bool:
-    """Tag, category, account, service (newsletter, cookies) and file URLs, never articles."""
+    """Tag, category, account, service (newsletter, cookies, privacy policy) and file URLs."""
     return bool(_URL_NOT_ARTICLE.search(urlsplit(url).path))
 
 

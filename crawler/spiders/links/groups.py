@@ -46,6 +46,7 @@ class Weights:
     lookalikes: bool = True  # also take other links shaped or laid out like the chosen articles
     nested: bool = True  # leave out lists inside another list's items (colour swatches)
     asides: bool = True  # leave out small lists beside the main one that link elsewhere
+    side_links: bool = True  # leave out an item's links beside its own (ratings, calendar)
     min_links: int = 2
 
 
