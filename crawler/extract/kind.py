@@ -5,7 +5,9 @@ the Open Graph type ``product.group``) is none. Otherwise the page's *own prose*
 sentences of its main text that are neither inside a repeated item block nor a link's whole text
 (``listing.py``).
 
-- A page that declares itself an article is one unless it has no own sentence and a list.
+- A page that declares itself an article is one unless it has a list and no own sentence, or
+  a list, a section address (below) and most of its sentences in items (a section front typed
+  Article: its teasers carry its prose).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence); with a list (a group of at least
   ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
@@ -186,7 +188,7 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return False
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
-        return shape.own_sentences > 0 or not listed
+        return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
     if shape.sentences < settings.min_sentences:
         return False
     if shape.own_sentences < settings.listing_sentences and listed:
@@ -198,6 +200,12 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     if shape.section_url and (section_group >= settings.section_items or spread):
         return False
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
+
+
+def _front_of_teasers(shape: PageShape) -> bool:
+    """At a section address, most of the page's sentences are in its items: a section front
+    whose teasers carry its prose."""
+    return shape.section_url and 2 * shape.own_sentences < shape.sentences
 
 
 def _length(text: str) -> int:

@@ -53,7 +53,46 @@ def test_a_declared_article_is_kept_unless_it_is_nothing_but_a_list() -> None:
     assert not extract_article(listing, "https://news.example.com/stories/").is_article
     prose = "<p>The regulator published new rules for short dramas on Monday. They apply now.</p>"
     article = listing.replace("<ul>", prose * 3 + "<ul>")
-    assert extract_article(article, "https://news.example.com/stories/").is_article
+    story = "https://news.example.com/stories/new-rules-for-short-dramas-apply-now"
+    assert extract_article(article, story).is_article
+
+
+def _teasers(stories: int, sentences: int) -> str:
+    teaser = " ".join(
+        f"Line {n} of the teaser tells what the story says." for n in range(sentences)
+    )
+    return "".join(
+        f'<li><h3><a href="/p/{i}">Story number {i} about short dramas</a></h3><p>{teaser}</p></li>'
+        for i in range(stories)
+    )
+
+
+def test_a_section_front_typed_article_is_a_listing_when_its_teasers_carry_its_prose() -> None:
+    head = '<meta property="og:type" content="article"><title>Science</title>'
+    intro = "<p>The latest science news from our reporters. New stories arrive every day.</p>"
+    body = f"<h1>Science</h1>{intro}<ul>{_teasers(8, 3)}</ul>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    front = extract_article(page, "https://news.example.com/sections/science/")
+    assert front.shape is not None and front.shape.declared and front.shape.section_url
+    assert 0 < front.shape.own_sentences < front.shape.sentences / 2  # teasers carry the prose
+    assert not front.is_article
+    story = extract_article(page, "https://news.example.com/2025/06/02/science-digest-for-june")
+    assert story.is_article  # the same page at a story's address keeps its declaration
+
+
+def test_a_declared_post_at_a_short_slug_keeps_its_prose_beside_a_list() -> None:
+    head = '<meta property="og:type" content="article"><title>Open thread</title>'
+    post = "".join(
+        f"<p>Paragraph {n} of the post says what we learned this week. It adds a detail. "
+        "It ends with a question for readers.</p>"
+        for n in range(4)
+    )
+    body = f"<h1>Open thread</h1>{post}<ul>{_teasers(8, 1)}</ul>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    found = extract_article(page, "https://blog.example.org/open-thread/")
+    assert found.shape is not None and found.shape.section_url and found.shape.items == 8
+    assert found.shape.own_sentences * 2 >= found.shape.sentences  # most prose is its own
+    assert found.is_article
 
 
 def test_links_inside_running_prose_do_not_make_items() -> None:
