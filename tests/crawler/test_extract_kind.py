@@ -6,7 +6,7 @@ from pathlib import Path
 
 from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.article import parse_html
-from crawler.extract.kind import NOTICE_SENTENCES, section_url, sentences
+from crawler.extract.kind import NOTICE_SENTENCES, SPREAD_ITEMS, section_url, sentences
 from crawler.extract.listing import find_items
 from crawler.extract.tiles import Tiles, find_tiles
 
@@ -287,3 +287,30 @@ def test_a_front_page_of_small_sections_is_a_listing_by_all_its_items() -> None:
     assert found.shape.items == 6 < SETTINGS.section_items  # no one group is long ...
     assert found.shape.all_items == 30  # ... but all of them are
     assert extract_article(page, "https://news.example.com/news/2025/our-newsroom").is_article
+
+
+def test_a_front_page_counts_the_stories_of_boxes_named_like_widgets() -> None:
+    teaser = "A teaser of the story that runs for a line or two before the reader moves on."
+
+    def box(s: int, name: str) -> str:
+        cards = "".join(
+            f'<li><a href="/news/{s}-{i}">Story {i} of box {s} today</a> <p>{teaser}</p></li>'
+            for i in range(6)
+        )
+        return f'<div class="{name}"><h2>Box {s}</h2><ul>{cards}</ul></div>'
+
+    intro = "".join(
+        f"<p>Our newsroom {n} covers the short drama industry from three cities. We publish "
+        "every weekday. Tips are welcome by mail at any hour. Corrections are noted below.</p>"
+        for n in ("desk", "team", "staff", "office")
+    )
+    names = ("lead", "world", "popular", "latest", "mostread")
+    boxes = "".join(box(s, name) for s, name in enumerate(names))
+    page = f"<html><body><h1>Technology</h1>{intro}{boxes}</body></html>"
+    found = extract_article(page, "https://news.example.com/technology")
+    assert found.shape is not None and found.shape.own_sentences >= SETTINGS.listing_sentences
+    assert found.shape.items == 6 < SETTINGS.section_items
+    assert found.shape.all_items >= SPREAD_ITEMS  # the "popular" boxes' stories count too
+    assert not found.is_article
+    story = extract_article(page, "https://news.example.com/2025/06/02/our-newsroom-today")
+    assert story.is_article and story.shape is not None and story.shape.all_items < SPREAD_ITEMS
