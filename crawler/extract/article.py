@@ -166,7 +166,7 @@ def extract_article(
     near = title_context(title_el) if title_el is not None else None
     times = own_times(root)
     named = strip_chrome_tags(root)
-    markup = read_markup(root, html, meta)
+    markup = read_markup(root, html, meta, url)
     candidates = container_candidates(named)
     page_len, body_len = text_lengths(root)
     links = link_share(root, body_len)

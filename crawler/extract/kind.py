@@ -5,7 +5,9 @@ the Open Graph type ``product.group``) is none. Otherwise the page's *own prose*
 sentences of its main text that are neither inside a repeated item block nor a link's whole text
 (``listing.py``).
 
-- A page that declares itself an article is one unless it has no own sentence and a list.
+- A page that declares itself an article is one unless it has a list and no own sentence, or
+  a list, a section address (below) and most of its sentences in items (a section front typed
+  Article: its teasers carry its prose).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence); with a list (a group of at least
   ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
@@ -16,7 +18,8 @@ sentences of its main text that are neither inside a repeated item block nor a l
   says: a category page's blurbs and product notes are prose, its address is not a story's slug.
   So is one there with a group of ``section_items`` product tiles (``tiles.py``: an image and a
   link each, no linked headline needed), or with ``SPREAD_ITEMS`` items over all its groups (a
-  front page's sections of a few stories each). That bar is fixed at twice the default
+  front page's sections of a few stories each, counted before chrome is removed: fronts name
+  their boxes like widgets, "popular", "latest"). That bar is fixed at twice the default
   ``section_items``: tied to a lower ``section_items`` it dropped a real article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
   wherever it is and however much it says.
@@ -77,7 +80,7 @@ class PageShape:
     section_url: bool = False  # the page's address names a section, not a story
     tiles: int = 0  # product tiles in the largest group (pages declaring no article only)
     priced: int = 0  # priced tiles in the group with the most of them (the same pages)
-    all_items: int = 0  # items of all groups of repeated item blocks
+    all_items: int = 0  # items of all groups of repeated item blocks (with chrome, at a section)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class Markup:
 
     declared: bool | None  # its own article/collection declaration
     tiles: Tiles  # its product tiles (shops often name their grids like widgets)
+    spread: int = 0  # items of all its groups at a section address (fronts name boxes as widgets)
 
 
 _ARTICLE_TYPE_RE = re.compile(
@@ -103,7 +107,8 @@ _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
 _LONG_NUMBER_RE = re.compile(r"\d{4,}")
 # Items over all groups that make a section address a listing: a front page's sections of a few
-# stories each (articles at section addresses hold at most 12 in the development pages).
+# stories each (articles at section addresses hold at most 20 in the development pages, chrome
+# included).
 SPREAD_ITEMS = 28
 _SECTION_WORDS = 2  # a last path segment of at most this many words names a section
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
@@ -126,10 +131,14 @@ def declared_article(html: str, meta: dict[str, str]) -> bool | None:
     return None
 
 
-def read_markup(root: HtmlElement, html: str, meta: dict[str, str]) -> Markup:
-    """The page's declaration, and its product tiles unless it declares an article."""
+def read_markup(root: HtmlElement, html: str, meta: dict[str, str], url: str = "") -> Markup:
+    """The page's declaration; unless it declares an article, its product tiles and, at a
+    section address (``url``), the items of all its groups."""
     declared = declared_article(html, meta)
-    return Markup(declared, Tiles() if declared else find_tiles(root))
+    if declared:
+        return Markup(declared, Tiles())
+    spread = find_items(root).total if section_url(url) else 0
+    return Markup(declared, find_tiles(root), spread)
 
 
 def sentences(text: str) -> int:
@@ -177,7 +186,8 @@ def page_shape(root: HtmlElement, markup: Markup, links: float, text: str, url: 
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
     tiles, section = markup.tiles, section_url(url)
     found = (items.count, items.chars, section, tiles.count, tiles.priced)
-    return PageShape(markup.declared, links, total, own_total, *found, items.total)
+    spread = max(items.total, markup.spread)
+    return PageShape(markup.declared, links, total, own_total, *found, spread)
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:
@@ -186,7 +196,7 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return False
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
-        return shape.own_sentences > 0 or not listed
+        return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
     if shape.sentences < settings.min_sentences:
         return False
     if shape.own_sentences < settings.listing_sentences and listed:
@@ -198,6 +208,12 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     if shape.section_url and (section_group >= settings.section_items or spread):
         return False
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
+
+
+def _front_of_teasers(shape: PageShape) -> bool:
+    """At a section address, most of the page's sentences are in its items: a section front
+    whose teasers carry its prose."""
+    return shape.section_url and 2 * shape.own_sentences < shape.sentences
 
 
 def _length(text: str) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.article import parse_html
-from crawler.extract.kind import NOTICE_SENTENCES, section_url, sentences
+from crawler.extract.kind import NOTICE_SENTENCES, SPREAD_ITEMS, section_url, sentences
 from crawler.extract.listing import find_items
 from crawler.extract.tiles import Tiles, find_tiles
 
@@ -53,7 +53,46 @@ def test_a_declared_article_is_kept_unless_it_is_nothing_but_a_list() -> None:
     assert not extract_article(listing, "https://news.example.com/stories/").is_article
     prose = "<p>The regulator published new rules for short dramas on Monday. They apply now.</p>"
     article = listing.replace("<ul>", prose * 3 + "<ul>")
-    assert extract_article(article, "https://news.example.com/stories/").is_article
+    story = "https://news.example.com/stories/new-rules-for-short-dramas-apply-now"
+    assert extract_article(article, story).is_article
+
+
+def _teasers(stories: int, sentences: int) -> str:
+    teaser = " ".join(
+        f"Line {n} of the teaser tells what the story says." for n in range(sentences)
+    )
+    return "".join(
+        f'<li><h3><a href="/p/{i}">Story number {i} about short dramas</a></h3><p>{teaser}</p></li>'
+        for i in range(stories)
+    )
+
+
+def test_a_section_front_typed_article_is_a_listing_when_its_teasers_carry_its_prose() -> None:
+    head = '<meta property="og:type" content="article"><title>Science</title>'
+    intro = "<p>The latest science news from our reporters. New stories arrive every day.</p>"
+    body = f"<h1>Science</h1>{intro}<ul>{_teasers(8, 3)}</ul>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    front = extract_article(page, "https://news.example.com/sections/science/")
+    assert front.shape is not None and front.shape.declared and front.shape.section_url
+    assert 0 < front.shape.own_sentences < front.shape.sentences / 2  # teasers carry the prose
+    assert not front.is_article
+    story = extract_article(page, "https://news.example.com/2025/06/02/science-digest-for-june")
+    assert story.is_article  # the same page at a story's address keeps its declaration
+
+
+def test_a_declared_post_at_a_short_slug_keeps_its_prose_beside_a_list() -> None:
+    head = '<meta property="og:type" content="article"><title>Open thread</title>'
+    post = "".join(
+        f"<p>Paragraph {n} of the post says what we learned this week. It adds a detail. "
+        "It ends with a question for readers.</p>"
+        for n in range(4)
+    )
+    body = f"<h1>Open thread</h1>{post}<ul>{_teasers(8, 1)}</ul>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    found = extract_article(page, "https://blog.example.org/open-thread/")
+    assert found.shape is not None and found.shape.section_url and found.shape.items == 8
+    assert found.shape.own_sentences * 2 >= found.shape.sentences  # most prose is its own
+    assert found.is_article
 
 
 def test_links_inside_running_prose_do_not_make_items() -> None:
@@ -248,3 +287,30 @@ def test_a_front_page_of_small_sections_is_a_listing_by_all_its_items() -> None:
     assert found.shape.items == 6 < SETTINGS.section_items  # no one group is long ...
     assert found.shape.all_items == 30  # ... but all of them are
     assert extract_article(page, "https://news.example.com/news/2025/our-newsroom").is_article
+
+
+def test_a_front_page_counts_the_stories_of_boxes_named_like_widgets() -> None:
+    teaser = "A teaser of the story that runs for a line or two before the reader moves on."
+
+    def box(s: int, name: str) -> str:
+        cards = "".join(
+            f'<li><a href="/news/{s}-{i}">Story {i} of box {s} today</a> <p>{teaser}</p></li>'
+            for i in range(6)
+        )
+        return f'<div class="{name}"><h2>Box {s}</h2><ul>{cards}</ul></div>'
+
+    intro = "".join(
+        f"<p>Our newsroom {n} covers the short drama industry from three cities. We publish "
+        "every weekday. Tips are welcome by mail at any hour. Corrections are noted below.</p>"
+        for n in ("desk", "team", "staff", "office")
+    )
+    names = ("lead", "world", "popular", "latest", "mostread")
+    boxes = "".join(box(s, name) for s, name in enumerate(names))
+    page = f"<html><body><h1>Technology</h1>{intro}{boxes}</body></html>"
+    found = extract_article(page, "https://news.example.com/technology")
+    assert found.shape is not None and found.shape.own_sentences >= SETTINGS.listing_sentences
+    assert found.shape.items == 6 < SETTINGS.section_items
+    assert found.shape.all_items >= SPREAD_ITEMS  # the "popular" boxes' stories count too
+    assert not found.is_article
+    story = extract_article(page, "https://news.example.com/2025/06/02/our-newsroom-today")
+    assert story.is_article and story.shape is not None and story.shape.all_items < SPREAD_ITEMS
