@@ -38,6 +38,7 @@ from crawler.extract.chrome import (
     text_lengths,
 )
 from crawler.extract.chrome_zh import trim_chrome_runs
+from crawler.extract.credits import drop_credit_lines
 from crawler.extract.dates import (
     CHINA_TZ,
     Page,
@@ -51,6 +52,7 @@ from crawler.extract.kind import PageShape, is_article, link_share, page_shape, 
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
 from crawler.extract.passes import trafilatura_text
+from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.title import find_title, named_title
 
@@ -175,6 +177,7 @@ def extract_article(
     container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root), root)
+    paras = drop_closing_prompts(drop_credit_lines(paras))
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only

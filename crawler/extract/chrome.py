@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from crawler.extract.copies import drop_copy_runs
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.meta import squash, squashed_len
@@ -279,7 +280,7 @@ def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_
     """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
     if paras and title and _is_title_repeat(paras[0], title):
         paras = paras[1:]
-    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
+    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(drop_copy_runs(paras)), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
 
 

@@ -1,0 +1,41 @@
+"""Layout copies: the article's text laid out twice, its short lines along with its prose.
+
+A page that carries a second copy of the article (a desktop and a mobile layout, a print
+version) gives the text twice. The prose paragraphs of the copy are dropped as repeats (see
+:func:`crawler.extract.chrome.clean_paragraphs`), but its headings, list items and other short
+lines repeat too, and a short line alone may well repeat in an article ("Pros", "Cons", a
+refrain after a quoted paragraph). So a run of consecutive paragraphs that all repeat earlier
+ones goes whole when it holds several repeated prose paragraphs and a good share of the text:
+a copy of the layout.
+"""
+
+from __future__ import annotations
+
+_PROSE = 80  # a repeated paragraph this long (whitespace collapsed) is a copy, not a refrain
+_SHARE = 0.2  # a run of repeats holding this share of the text's characters is a layout copy
+_PROSE_COPIES = 2  # ... when it holds this many repeated prose paragraphs
+
+
+def drop_copy_runs(paras: list[str]) -> list[str]:
+    """The paragraphs less each run of repeats that copies the layout (see the module)."""
+    seen: set[str] = set()
+    repeated, prose = [], []
+    for para in paras:
+        key = " ".join(para.lower().split())
+        repeated.append(key in seen)
+        prose.append(key in seen and len(key) >= _PROSE)
+        seen.add(key)
+    total = sum(map(len, paras))
+    drop = [False] * len(paras)
+    start = 0
+    while start < len(paras):
+        end = start
+        while end < len(paras) and repeated[end]:
+            end += 1
+        if (
+            sum(prose[start:end]) >= _PROSE_COPIES
+            and sum(map(len, paras[start:end])) >= _SHARE * total
+        ):
+            drop[start:end] = [True] * (end - start)
+        start = end + 1
+    return [para for para, dropped in zip(paras, drop, strict=True) if not dropped]

@@ -1,0 +1,28 @@
+"""Credit lines: the photographer or agency of a picture, left between the text's paragraphs.
+
+A picture's credit ("Photo: Shutterstock", "Image credit: © Agency/Name") is laid out under the
+figure as a line of its own, a caption's fine print rather than the article's words. Such a line
+is a label with a colon and a short value; a label alone ("Credits:") announces the list after
+it and stays. A "Source:" line stays too: it may name the story's news agency.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CREDIT_RE = re.compile(
+    r"(?i)^(?:photo|image|credit|photograph|illustration)s?(?: credits?| by)?\s*[:：]"
+    r"\s*\S.{0,80}$"
+)
+_MAX_LINE = 100  # a longer line is a sentence about the source, not its credit
+
+
+def is_credit_line(para: str) -> bool:
+    """Tell whether a paragraph is a picture's credit line."""
+    return len(para) < _MAX_LINE and bool(_CREDIT_RE.match(para))
+
+
+def drop_credit_lines(paras: list[str]) -> list[str]:
+    """The paragraphs less the figures' credit lines (never all of them)."""
+    kept = [p for p in paras if not is_credit_line(p)]
+    return kept or paras

@@ -1,0 +1,56 @@
+"""Closing prompts: a short line thanking the reader or asking them to follow, share or sign up
+goes from the end of the text; the same words inside the article, or in its prose, stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import extract_article
+from crawler.extract.prompts import drop_closing_prompts, is_prompt
+
+PARAGRAPHS = [
+    "The regulator published new rules for short dramas on Monday, officials said in Beijing.",
+    "Platforms must review every series before it goes online, the notice says, or face fines.",
+    "Studios that miss the deadline lose their licence for a year, according to the document.",
+    "Producers said the rules would raise costs, though most expect to comply within months.",
+    "The rules take effect in March, and the regulator will publish a list of approved series.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thanks for visiting!",
+        "Want more drama news? Follow me on Pinterest to see what I'm pinning.",
+        "If you enjoyed my article, please feel free to share it.",
+        "Sign up for our weekly briefing on the industry.",
+    ],
+)
+def test_a_reader_prompt_is_a_prompt(line: str) -> None:
+    assert is_prompt(line)
+
+
+def test_prompts_go_only_from_the_end_of_the_text() -> None:
+    prompt = "Thanks for reading!"
+    paras = [PARAGRAPHS[0], prompt, *PARAGRAPHS[1:], prompt]
+    assert drop_closing_prompts(paras) == [PARAGRAPHS[0], prompt, *PARAGRAPHS[1:]]
+    assert drop_closing_prompts([prompt]) == [prompt]
+
+
+def test_long_prose_naming_a_platform_stays() -> None:
+    prose = (
+        "Viewers who follow us on the platform have asked why the rules arrived now; the answer,"
+        " officials said, lies in a year of complaints about series that were never reviewed and"
+        " that drew millions of views before anyone in the ministry had watched a single episode."
+    )
+    assert not is_prompt(prose)
+
+
+def test_a_closing_prompt_is_left_out_of_the_text() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body += "<p>If you enjoyed this story, share it with a friend who loves short dramas!</p>"
+    head = "<head><title>New rules</title></head>"
+    html = f"<html>{head}<body><article>{body}</article></body></html>"
+    text = extract_article(html, "https://example.com/news/rules").text
+    assert "share it with" not in text
+    assert PARAGRAPHS[-1] in text
