@@ -246,7 +246,8 @@ def _paragraph_after(keys: list[str], key: str, at: int) -> int:
 
 
 def _is_call_to_action(element: HtmlElement, body: set[HtmlElement]) -> bool:
-    """A block in a form, or in a box of its own that ends with a short link ("Get started").
+    """A block in a form, or in a box of its own that ends with a short link ("Get started"),
+    unless boxes of its kind stand beside it (a list's entries, see :mod:`.cards`).
 
     The box is the block's largest ancestor holding none of the text's blocks; ``body`` holds
     the ancestors of those.
