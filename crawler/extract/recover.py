@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.cards import is_repeated_card
+from crawler.extract.cards import is_list_entry
 from crawler.extract.meta import norm, squash, squashed_len
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def _is_call_to_action(element: HtmlElement, body: set[HtmlElement]) -> bool:
         if ancestor.tag == "form":
             return True
         box = ancestor
-    if is_repeated_card(box):
+    if is_list_entry(box, element):
         return False
     links = [norm(a.text_content()) for a in box.iter("a")]
     last = next((link for link in reversed(links) if link), "")
