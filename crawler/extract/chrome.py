@@ -17,6 +17,7 @@ from lxml import etree
 from crawler.extract.copies import drop_copy_runs
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
+from crawler.extract.inline import in_running_text
 from crawler.extract.meta import squash, squashed_len
 
 if TYPE_CHECKING:
@@ -125,6 +126,8 @@ def remove_chrome(
         if _inside_removed(element, tops, watched):
             continue
         if next(element.iterancestors(*_CODE_TAGS), None) is not None:  # "hljs-comment"
+            continue
+        if in_running_text(element):  # a link in a sentence, not a widget
             continue
         if not _text_longer(element, _MAX_CHROME_SHARE * page_len) and not _keeps_article_data(
             element

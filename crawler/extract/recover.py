@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from crawler.extract.cards import is_list_entry
 from crawler.extract.meta import norm, squash, squashed_len
 
 if TYPE_CHECKING:
@@ -245,7 +246,8 @@ def _paragraph_after(keys: list[str], key: str, at: int) -> int:
 
 
 def _is_call_to_action(element: HtmlElement, body: set[HtmlElement]) -> bool:
-    """A block in a form, or in a box of its own that ends with a short link ("Get started").
+    """A block in a form, or in a box of its own that ends with a short link ("Get started"),
+    unless boxes of its kind stand beside it (a list's entries, see :mod:`.cards`).
 
     The box is the block's largest ancestor holding none of the text's blocks; ``body`` holds
     the ancestors of those.
@@ -257,6 +259,8 @@ def _is_call_to_action(element: HtmlElement, body: set[HtmlElement]) -> bool:
         if ancestor.tag == "form":
             return True
         box = ancestor
+    if is_list_entry(box, element):
+        return False
     links = [norm(a.text_content()) for a in box.iter("a")]
     last = next((link for link in reversed(links) if link), "")
     return (
