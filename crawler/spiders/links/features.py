@@ -136,10 +136,11 @@ def url_layout(url: str) -> tuple[str, tuple[str, ...], int]:
     """Host, the path's segments before the last (those holding digits blanked) and its depth.
 
     Articles of one list share it (``/2026/03/02/slug``, ``/news/123/slug``) where a site's
-    other pages do not (``/about``, ``/category/name``).
+    other pages do not (``/about``, ``/category/name``). A folder's index page is laid out as
+    the folder (``/courses/estate-planning/index.php`` as ``/courses/estate-planning``).
     """
     parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
+    segments = [s for s in _INDEX_PAGE.sub("", parts.path).split("/") if s]
     head = tuple("#" if any(c.isdigit() for c in s) else s for s in segments[:-1])
     return parts.hostname or "", head, len(segments)
 
