@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crawler.spiders.links.groups import Group
+from crawler.spiders.links.twins import has_twin
 
 _MAIN_RATIO = 3  # the main list holds at least this many times the links of a list beside it
 
@@ -14,7 +15,7 @@ def drop_asides(groups: list[Group]) -> list[Group]:
     main = max(groups, key=lambda g: len(g.urls))
     layouts = {a.layout for a in main.anchors}
     for group in groups:
-        group.aside = is_aside(group, main, layouts)
+        group.aside = is_aside(group, main, layouts) and not has_twin(group, groups)
     return [g for g in groups if not g.aside]
 
 

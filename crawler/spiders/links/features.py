@@ -78,13 +78,29 @@ def url_looks_like_article(url: str, base_url: str) -> bool:
     if parts.path == base.path and parts.netloc == base.netloc:
         return False  # the listing itself under another query: a tab or a page of it
     path = url_path(url)
-    if _URL_DATE.search(path) or _URL_ID.search(path):
+    if _URL_DATE.search(path) or _URL_ID.search(path) or has_opaque_id(parts.path):
         return True
     if is_sibling_listing(url, base_url):
         return False  # another listing laid out as this one (a sub-category)
     last = parts.path.rstrip("/").rsplit("/", 1)[-1]
     slug_words = [w for w in re.sub(r"\.\w+$", "", last).split("-") if w.isalpha()]
     return len(slug_words) >= 3 or "detail" in path.lower() or "/article" in path.lower()
+
+
+def has_opaque_id(path: str) -> bool:
+    """Whether the path ends in an opaque id, letters and digits mixed (``/videos/c5yr734zml3o``).
+
+    A site that names its stories by a generated key gives every story one; words name
+    sections and categories, with a number at most (``electronics2024``, ``h264``).
+    """
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    runs = _RUNS.findall(last)
+    return len(last) >= _ID_CHARS and "".join(runs) == last and len(runs) >= _ID_RUNS
+
+
+_RUNS = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
+_ID_CHARS = 10
+_ID_RUNS = 4  # letters and digits mixed thrice over, unlike a name with a number (``mp3``)
 
 
 def is_sibling_listing(url: str, base_url: str) -> bool:
@@ -120,10 +136,11 @@ def url_layout(url: str) -> tuple[str, tuple[str, ...], int]:
     """Host, the path's segments before the last (those holding digits blanked) and its depth.
 
     Articles of one list share it (``/2026/03/02/slug``, ``/news/123/slug``) where a site's
-    other pages do not (``/about``, ``/category/name``).
+    other pages do not (``/about``, ``/category/name``). A folder's index page is laid out as
+    the folder (``/courses/estate-planning/index.php`` as ``/courses/estate-planning``).
     """
     parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
+    segments = [s for s in _INDEX_PAGE.sub("", parts.path).split("/") if s]
     head = tuple("#" if any(c.isdigit() for c in s) else s for s in segments[:-1])
     return parts.hostname or "", head, len(segments)
 

@@ -200,8 +200,38 @@ def drop_nested(groups: list[Group]) -> list[Group]:
     swatches, "more options") are parts of the item, not items of their own.
     """
     for h in groups:
-        h.nested = any(_inside(h, g) and not _inside(g, h) for g in groups if g is not h)
+        h.nested = any(
+            _inside(h, g) and not _inside(g, h) and not _stories_of_own(h, g)
+            for g in groups
+            if g is not h
+        )
     return [g for g in groups if not g.nested]
+
+
+def _stories_of_own(group: Group, other: Group) -> bool:
+    """Whether a list inside another's items is one of further stories, not parts of the items.
+
+    A block led by one story and followed by a few more (a lead and its list) nests like a
+    card and its swatches, but its links are headings of their own, headlines leading to
+    article-like URLs none of which the outer items lead to; a card's swatches, sizes and
+    "more options" are no headings.
+    """
+    f = group.features
+    headed = sum(1 for a in group.anchors if _in_heading(a.element))
+    return (
+        f["titles"] >= _STORY_SHARE
+        and f["urls"] >= _STORY_SHARE
+        and headed >= _STORY_SHARE * len(group.anchors)
+        and set(group.urls).isdisjoint(other.urls)
+    )
+
+
+def _in_heading(element: etree._Element) -> bool:
+    """Whether the link sits in a heading, near enough (``<h3><span><a>``)."""
+    return any(e.tag in _HEADINGS for e in list(element.iterancestors())[:_HEADING_LEVELS])
+
+
+_STORY_SHARE = 0.8
 
 
 def _inside(group: Group, other: Group) -> bool:
