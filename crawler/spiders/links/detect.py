@@ -206,7 +206,10 @@ _BUTTON_CLASSES = frozenset({"btn", "button"})
 
 
 def _is_sponsored(anchor: Anchor) -> bool:
-    """Whether the link or a near ancestor is marked as paid for (``text-lightSponsorText``)."""
+    """Whether the link or a near ancestor is marked as paid for or as an ad slot.
+
+    ``text-lightSponsorText``, ``promoted-post``, ``story-billboard`` (the ad unit's name).
+    """
     for element in (anchor.element, *list(anchor.element.iterancestors())[:_CARD_LEVELS]):
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if _PAID.search(names):
@@ -214,7 +217,7 @@ def _is_sponsored(anchor: Anchor) -> bool:
     return False
 
 
-_PAID = re.compile(r"sponsor|promoted|advertorial", re.IGNORECASE)
+_PAID = re.compile(r"sponsor|promoted|advertorial|billboard", re.IGNORECASE)
 _CARD_LEVELS = 6
 
 
