@@ -83,3 +83,20 @@ def test_each_link_s_list_item_is_worked_out_once_for_every_feature() -> None:
     assert {item.tag for item in group.item_by_link.values()} == {"li"}
     assert group.items == set(group.item_by_link.values())
     assert group.item_by_link is group.item_by_link
+
+
+def test_short_lists_among_a_guides_paragraphs_are_not_a_sectioned_list() -> None:
+    text = "Graphics cards turn the processor's data into the images shown on your monitor today."
+    parts = "".join(
+        f"<h4>Part {n} of the guide</h4><p>{text}</p><h4>Families {n}</h4><ul>"
+        + "".join(
+            f'<li><a href="/p/pl?N=1000{n}{k}">Series {n}{k}</a>: built for fast gaming.</li>'
+            for k in range(3)
+        )
+        + "</ul>"
+        for n in range(1, 5)
+    )
+    groups = measure_page(
+        listing_selector(f"<html><body><td>{parts}</td></body></html>").root, PAGE
+    )
+    assert [g.features["sections"] for g in groups if len(g.urls) > 3] == [0.0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -195,15 +196,42 @@ def _in_prose(anchor: Anchor) -> bool:
 _PROSE_RATIO = 2
 
 
+def _is_button(anchor: Anchor) -> bool:
+    """Whether the link is styled as a button: a call to action, not an item's headline."""
+    classes = (anchor.element.get("class") or "").lower().split()
+    return any(c in _BUTTON_CLASSES for c in classes)
+
+
+_BUTTON_CLASSES = frozenset({"btn", "button"})
+
+
+def _is_sponsored(anchor: Anchor) -> bool:
+    """Whether the link or a near ancestor is marked as paid for or as an ad slot.
+
+    ``text-lightSponsorText``, ``promoted-post``, ``story-billboard`` (the ad unit's name).
+    """
+    for element in (anchor.element, *list(anchor.element.iterancestors())[:_CARD_LEVELS]):
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if _PAID.search(names):
+            return True
+    return False
+
+
+_PAID = re.compile(r"sponsor|promoted|advertorial|billboard", re.IGNORECASE)
+_CARD_LEVELS = 6
+
+
 def _lone_groups(groups: list[Group], weights: Weights) -> list[Group]:
     """Groups too small to be lists: a list weighed and left out stays out, link by link."""
     return [g for g in groups if not g.nested and len(g.urls) < weights.min_links]
 
 
 def _article_alike(anchor: Anchor, base_url: str) -> bool:
-    """Outside navigation, a headline-like text and an article-like URL."""
+    """Outside navigation, not a button, a headline-like text and an article-like URL."""
     return (
         not anchor.in_navigation
+        and not _is_button(anchor)
+        and not _is_sponsored(anchor)
         and is_title_like(anchor.text)
         and url_looks_like_article(anchor.url, base_url)
         and link_is_article(anchor, base_url) is None

@@ -20,7 +20,7 @@ _URL_ID = re.compile(r"\d{4,}|[0-9a-f]{16,}", re.IGNORECASE)
 _URL_NOT_ARTICLE = re.compile(
     r"/(?:tags?|category|categories|topics?|authors?|search|login|signin|register|account|"
     r"cart|feed|rss|about|contact|privacy|terms|help|faq|subscribe|"
-    r"newsletters?|advertise|advertising|sitemap|cookies|accessibility)(?:/|$|\.)|"
+    r"newsletters?|advertise|advertising|sitemap|cookies|accessibility)(?:/|$|\.|:)|"
     r"/(?:privacy|cookies?)[-_](?:policy|notice|statement|settings)|"
     r"/terms[-_](?:of[-_](?:use|service|sale)|and[-_]conditions|conditions)|"
     r"\.(?:jpe?g|png|gif|svg|webp|pdf|zip|rar|docx?|xlsx?|pptx?|mp[34]|css|js|xml)$",
@@ -146,7 +146,10 @@ def url_layout(url: str) -> tuple[str, tuple[str, ...], int]:
 
 
 def url_is_excluded(url: str) -> bool:
-    """Tag, category, account, service (newsletter, cookies, privacy policy) and file URLs."""
+    """Tag, category, account, service (newsletter, cookies, privacy policy) and file URLs.
+
+    A wiki's namespaces count too: ``/wiki/Category:Programming_languages`` is a category.
+    """
     return bool(_URL_NOT_ARTICLE.search(urlsplit(url).path))
 
 

@@ -18,8 +18,9 @@ def side_links(chosen: list[tuple[Anchor, Group]]) -> dict[str, str]:
 
     One list item is one article: where an item (see :func:`item_of`) holds chosen links to
     two or three URLs, the one its heading carries, or else the one most of its links lead to,
-    is the item's; a link to another (a product's reviews beside its title and picture, an
-    event's calendar file) is a part of the item. A URL that is some item's own stays.
+    or else the one the others only add a query to, is the item's; a link to another (a
+    product's reviews beside its title and picture, an event's calendar file, its offers) is a
+    part of the item. A URL that is some item's own stays.
     """
     links = {a.element: a for a, _ in chosen}
     side: dict[str, str] = {}
@@ -43,7 +44,17 @@ def item_url(anchors: list[Anchor]) -> str | None:
     if len(headed) == 1:
         return headed.pop()
     (first, most), (_, second) = urls.most_common(2)
-    return first if most > second else None
+    return first if most > second else bare_url(list(urls))
+
+
+def bare_url(urls: list[str]) -> str | None:
+    """The one URL the others add a query to (``/p/123`` beside ``/p/123?item=123``), if any.
+
+    An item's second link to its own page with a query (its offers, its options) is a side link.
+    """
+    paths = {url.split("?", 1)[0] for url in urls}
+    bare = [url for url in urls if "?" not in url]
+    return bare[0] if len(paths) == 1 and len(bare) == 1 else None
 
 
 def _in_heading(element: etree._Element) -> bool:
