@@ -206,10 +206,7 @@ _BUTTON_CLASSES = frozenset({"btn", "button"})
 
 
 def _is_sponsored(anchor: Anchor) -> bool:
-    """Whether the link or a near ancestor is marked as paid for or as an ad slot.
-
-    ``text-lightSponsorText``, ``promoted-post``, ``story-billboard`` (the ad unit's name).
-    """
+    """Whether the link or a near ancestor is marked as paid for (``text-lightSponsorText``)."""
     for element in (anchor.element, *list(anchor.element.iterancestors())[:_CARD_LEVELS]):
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if _PAID.search(names):
@@ -217,7 +214,7 @@ def _is_sponsored(anchor: Anchor) -> bool:
     return False
 
 
-_PAID = re.compile(r"sponsor|promoted|advertorial|billboard", re.IGNORECASE)
+_PAID = re.compile(r"sponsor|promoted|advertorial", re.IGNORECASE)
 _CARD_LEVELS = 6
 
 
