@@ -7,7 +7,7 @@ from collections import Counter
 from lxml import etree
 
 from crawler.spiders.links.anchors import Anchor
-from crawler.spiders.links.groups import Group, item_of
+from crawler.spiders.links.groups import Group
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _MAX_URLS = 3  # an item holding more chosen URLs is a block of several items, not one
@@ -16,7 +16,7 @@ _MAX_URLS = 3  # an item holding more chosen URLs is a block of several items, n
 def side_links(chosen: list[tuple[Anchor, Group]]) -> dict[str, str]:
     """Chosen URLs that are only ever a side link of an item, each with the item's own URL.
 
-    One list item is one article: where an item (see :func:`item_of`) holds chosen links to
+    One list item is one article: where an item (:attr:`Group.item_by_link`) holds chosen links to
     two or three URLs, the one its heading carries, or else the one most of its links lead to,
     or else the one the others only add a query to, is the item's; a link to another (a
     product's reviews beside its title and picture, an event's calendar file, its offers) is a
@@ -26,7 +26,7 @@ def side_links(chosen: list[tuple[Anchor, Group]]) -> dict[str, str]:
     side: dict[str, str] = {}
     own: set[str] = set()
     for anchor, group in chosen:
-        item = item_of(anchor.element, group)
+        item = group.item_by_link[anchor.element]
         main = item_url([links[e] for e in item.iter("a") if e in links])
         if main is None or main == anchor.url:
             own.add(anchor.url)
