@@ -39,6 +39,7 @@ from crawler.extract.chrome import (
 )
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
+from crawler.extract.crumbs import drop_leading_crumbs
 from crawler.extract.dates import (
     CHINA_TZ,
     Page,
@@ -179,6 +180,7 @@ def extract_article(
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root), root)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
+    paras = drop_leading_crumbs(paras, root, url)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
