@@ -39,6 +39,7 @@ from crawler.extract.chrome import (
 )
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
+from crawler.extract.crumbs import drop_leading_crumbs
 from crawler.extract.dates import (
     CHINA_TZ,
     Page,
@@ -54,6 +55,7 @@ from crawler.extract.meta import declared_language, detect_language, meta_map, n
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
+from crawler.extract.stamps import drop_stamps
 from crawler.extract.title import find_title, named_title
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
@@ -177,7 +179,8 @@ def extract_article(
     container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root), root)
-    paras = drop_closing_prompts(drop_credit_lines(paras))
+    paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
+    paras = drop_leading_crumbs(paras, root, url)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only

@@ -1,0 +1,47 @@
+"""Date stamps: the article's posting date, laid out as a line of its own above the text.
+
+The lines around a headline that state when the article was posted or updated ("Jun 08, 2023 •
+11 Minute Read", "Last updated on September 16th, 2023 at 09:27 am", "Posted on December 18,
+2025 Posted by A. Writer") are the page's metadata, not the article's words: among the text's
+first few paragraphs, a short line that is a date and little else goes. A line ending with a
+colon announces what follows ("Effective beginning 6/2/2025:") and stays, and so does a
+sentence that merely holds a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_RE = re.compile(
+    rf"(?i)\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
+    rf"|\b\d{{1,2}} {_MONTH},? \d{{4}}\b"
+    r"|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{4}\b"
+)
+# the words a stamp holds besides its dates: when, by whom, how long a read
+_STAMP_WORDS = frozenset(
+    """last updated update posted published originally submitted on at in by date am pm
+    min mins minute minutes read""".split()
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_OPENING = 4  # stamps sit among the text's first this many paragraphs
+_MAX_STAMP = 80  # a longer line is a sentence
+_MAX_OTHER_WORDS = 3  # a stamp holds at most this many other words (an author's name)
+
+
+def is_stamp(para: str) -> bool:
+    """Tell whether a paragraph is a date stamp: short, holding a date, not ending with a colon,
+    and with at most a name's worth of words besides the date and stamp words."""
+    line = para.strip()
+    if len(line) >= _MAX_STAMP or line.endswith((":", "：")) or not _DATE_RE.search(line):
+        return False
+    other = [w for w in _WORD_RE.findall(_DATE_RE.sub(" ", line).lower()) if w not in _STAMP_WORDS]
+    return len(other) <= _MAX_OTHER_WORDS
+
+
+def drop_stamps(paras: list[str]) -> list[str]:
+    """The paragraphs less the date stamps among the first few (never all of them)."""
+    head, tail = paras[:_OPENING], paras[_OPENING:]
+    kept = [p for p in head if not is_stamp(p)] + tail
+    return kept or paras

@@ -1,0 +1,59 @@
+"""Date stamps: a line above the text stating when the article was posted or updated is the
+page's metadata; a sentence holding a date, or a line announcing what follows, stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import extract_article
+from crawler.extract.stamps import drop_stamps, is_stamp
+
+PARAGRAPHS = [
+    "The regulator published new rules for short dramas on Monday, officials said in Beijing.",
+    "Platforms must review every series before it goes online, the notice says, or face fines.",
+    "Studios that miss the deadline lose their licence for a year, according to the document.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jun 08, 2023 • 11 Minute Read",
+        "Last updated on September 16th, 2023 at 09:27 am",
+        "Posted on December 18, 2025 Posted by John Scalzi",
+        "December 15, 2025 // 8 min read",
+        "19/12/2025",
+        "[Submitted on 18 Dec 2025]",
+    ],
+)
+def test_a_posting_date_is_a_stamp(line: str) -> None:
+    assert is_stamp(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Effective beginning 6/2/2025:",
+        "The rules take effect on March 1, 2025 across the country.",
+        "By Chris McNamara ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025",
+        "Viewing time doubled in a year.",
+    ],
+)
+def test_a_sentence_or_a_list_label_is_no_stamp(line: str) -> None:
+    assert not is_stamp(line)
+
+
+def test_stamps_go_from_the_opening_only_and_never_every_paragraph() -> None:
+    paras = ["Jun 08, 2023", *PARAGRAPHS, "Jun 08, 2023", "May 1, 2024"]
+    assert drop_stamps(paras) == [*PARAGRAPHS, "Jun 08, 2023", "May 1, 2024"]
+    assert drop_stamps(["Jun 08, 2023"]) == ["Jun 08, 2023"]
+
+
+def test_a_stamp_above_the_article_is_left_out_of_the_text() -> None:
+    body = "<p>Jun 08, 2023 • 11 Minute Read</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        f"<html><head><title>New rules</title></head><body><article>{body}</article></body></html>"
+    )
+    text = extract_article(html, "https://example.com/news/rules").text
+    assert "Minute Read" not in text
+    assert PARAGRAPHS[0] in text
