@@ -22,6 +22,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from htmldate import find_date
+from lxml import etree
 
 from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
 from crawler.extract.date_parse import build_date, dates_in, parse_date, parse_loose
@@ -116,10 +117,14 @@ _SCRIPT_START_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
 _SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
 # A <time> outside links and lists (not another page's teaser, not a comment) states a date of
 # this page, even in an aside that chrome removal drops.
-_OWN_TIMES_XPATH = "//time[not(ancestor::a) and not(ancestor::li)]/@datetime"
+# (``/descendant::`` finds what ``//`` does, twice as fast: libxml2 reads ``//`` as the children
+# of every node)
+_OWN_TIMES_XPATH = etree.XPath(
+    "/descendant::time[not(ancestor::a) and not(ancestor::li)]/@datetime"
+)
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 # Link lists (related, latest, hot) carry listing dates of other pages.
-_LINK_LIST_XPATH = ".//ul|.//ol|.//table|.//dl"
+_LINK_LIST_TAGS = ("ul", "ol", "table", "dl")
 _LINK_DENSITY = 0.5
 
 
@@ -213,7 +218,7 @@ def article_region(
 def without_link_lists(region: HtmlElement) -> HtmlElement:
     """Copy of the region without lists and tables made mostly of links."""
     region = deepcopy(region)
-    for block in region.xpath(_LINK_LIST_XPATH):
+    for block in list(region.iterdescendants(*_LINK_LIST_TAGS)):
         text = len("".join(block.text_content().split()))
         linked = sum(len("".join(a.text_content().split())) for a in block.iterfind(".//a"))
         if text and linked >= _LINK_DENSITY * text and block.getparent() is not None:
@@ -286,7 +291,7 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
 
 def own_times(root: HtmlElement) -> tuple[str, ...]:
     """The ``datetime`` of every ``<time>`` outside links and lists, before chrome removal."""
-    return tuple(str(value) for value in root.xpath(_OWN_TIMES_XPATH))
+    return tuple(str(value) for value in _OWN_TIMES_XPATH(root))
 
 
 def stated_htmldate(page: Page) -> datetime | None:

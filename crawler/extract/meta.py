@@ -38,8 +38,9 @@ def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
         return meta
     for el in root.xpath("//*[@itemprop='datePublished'][@datetime or @content]"):
         meta.setdefault("datepublished", el.get("datetime") or el.get("content"))
-    for script in root.xpath("//script[@type='application/ld+json']/text()"):
-        if match := _JSONLD_DATE_RE.search(script):
+    for script in root.iter("script"):  # a walk by tag, far faster than an XPath over all nodes
+        text = script.text if script.get("type") == "application/ld+json" else None
+        if text and (match := _JSONLD_DATE_RE.search(text)):
             meta.setdefault("datepublished", match.group(1))
     return meta
 
