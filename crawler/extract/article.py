@@ -57,6 +57,7 @@ from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.title import find_title, named_title
+from crawler.extract.trailing import drop_related
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
 
@@ -185,6 +186,9 @@ def extract_article(
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
     shape = page_shape(root, markup, links, own, url)
+    if shape.related:  # a box of related headlines after the story is not its text
+        kept = drop_related(kept, shape.related)
+        text = join_paragraphs(kept, joined)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     published = find_published(page, title_el, squashed_len(text), near)

@@ -11,7 +11,9 @@ sentences of its main text that are neither inside a repeated item block nor a l
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence); with a list (a group of at least
   ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
-  own sentences; with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``.
+  own sentences, unless the list trails a story at a story's address (``trailing.py``: an
+  article followed by a box of related headlines); with ``max_link_share`` of its text in links
+  it needs ``NOTICE_SENTENCES``.
 - An undeclared page at a section address (the site root, or a path ending in a name of one or
   two words and no long number, ``/c/water-bottles``, ``/news``) with a group of at least
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
@@ -31,12 +33,14 @@ teasers does not. The thresholds are chosen by two-fold cross-validation (``benc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from crawler.extract.listing import find_items, outside_items, units
+from crawler.extract.meta import squash
 from crawler.extract.tiles import Tiles, find_tiles
+from crawler.extract.trailing import trailing_box
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -81,6 +85,8 @@ class PageShape:
     tiles: int = 0  # product tiles in the largest group (pages declaring no article only)
     priced: int = 0  # priced tiles in the group with the most of them (the same pages)
     all_items: int = 0  # items of all groups of repeated item blocks (with chrome, at a section)
+    trailing: bool = False  # the largest group trails a story the heading names (``trailing.py``)
+    related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
 
 
 @dataclass(frozen=True)
@@ -187,7 +193,12 @@ def page_shape(root: HtmlElement, markup: Markup, links: float, text: str, url: 
     tiles, section = markup.tiles, section_url(url)
     found = (items.count, items.chars, section, tiles.count, tiles.priced)
     spread = max(items.total, markup.spread)
-    return PageShape(markup.declared, links, total, own_total, *found, spread)
+    box = None if section else trailing_box(root, items.parent)
+    related = "" if box is None else squash(box.text_content())
+    if any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
+        related = ""  # the box holds the story's own prose too: its text stays
+    trailing = box is not None
+    return PageShape(markup.declared, links, total, own_total, *found, spread, trailing, related)
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:
@@ -199,7 +210,7 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
     if shape.sentences < settings.min_sentences:
         return False
-    if shape.own_sentences < settings.listing_sentences and listed:
+    if shape.own_sentences < settings.listing_sentences and listed and not shape.trailing:
         return False
     if shape.priced >= settings.priced_items:
         return False
@@ -207,6 +218,8 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     spread = shape.all_items >= SPREAD_ITEMS
     if shape.section_url and (section_group >= settings.section_items or spread):
         return False
+    if shape.trailing:  # the related box's links are not menus
+        return True
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
 
 

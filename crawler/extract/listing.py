@@ -10,7 +10,7 @@ listing has little or none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,7 @@ class Items:
     chars: int = 0  # characters of that group's text
     texts: frozenset[str] = frozenset()  # squashed text of every item of every group
     total: int = 0  # items of every group
+    parent: HtmlElement | None = field(default=None, compare=False)  # the largest group's parent
 
 
 def units(text: str) -> float:
@@ -56,13 +57,15 @@ def find_items(root: HtmlElement) -> Items:
     """The item groups under ``root``: the largest one by text, every item's text, and the
     number of items of all groups."""
     best: tuple[int, int] = (0, 0)
+    parent: HtmlElement | None = None
     texts: set[str] = set()
     total = 0
-    for group in _groups(root):
-        best = max(best, (sum(map(len, group)), len(group)))
+    for holder, group in _groups(root):
+        if (size := (sum(map(len, group)), len(group))) > best:
+            best, parent = size, holder
         texts.update(group)
         total += len(group)
-    return Items(best[1], best[0], frozenset(texts), total)
+    return Items(best[1], best[0], frozenset(texts), total, parent)
 
 
 def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> list[str]:
@@ -77,8 +80,8 @@ def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> lis
     return kept
 
 
-def _groups(root: HtmlElement) -> Iterator[list[str]]:
-    """Squashed item texts of each group of sibling items."""
+def _groups(root: HtmlElement) -> Iterator[tuple[HtmlElement, list[str]]]:
+    """Each group of sibling items: their parent and their squashed texts."""
     for parent in root.iter(Element):  # elements only (the filter runs in C)
         if len(parent) < _MIN_GROUP:  # too few children of any kind
             continue
@@ -91,7 +94,7 @@ def _groups(root: HtmlElement) -> Iterator[list[str]]:
                 needed = max(_MIN_GROUP, _REGULAR * n)
                 group = _items([c for c in children if c.tag == tag], needed)
                 if len(group) >= needed:
-                    yield group
+                    yield parent, group
 
 
 def _items(siblings: list[HtmlElement], needed: float = 0) -> list[str]:

@@ -1,0 +1,84 @@
+"""An article followed by a list of other articles, told from a listing with an introduction.
+
+A short story or notice often ends in a box of related headlines ("More news", "相关文件"): a
+list as large as a listing's. Its list *trails* the story when the page's heading names the
+story (it stands in the ``<title>`` and has a few words, not a section's one or two), a date
+stands near it, and the box holding the list comes after the block holding the heading and some
+prose, each a separate branch under their common ancestor: a listing's introduction and its
+list share one block, or its heading stands alone above them, and it bears no date.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.listing import units
+from crawler.extract.meta import squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_HEADLINE_UNITS = 3  # words (two CJK characters count as one) of a story's heading
+_PROSE_UNITS = 8  # words beside the heading in its block: some prose, not a bare heading
+_DATE_SPAN = 300  # characters around the heading searched for the story's date
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_RE = re.compile(
+    rf"\d{{4}}\s*[-/.年]\s*\d{{1,2}}|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}",
+    re.IGNORECASE,
+)
+
+
+def trailing_box(root: HtmlElement, box: HtmlElement | None) -> HtmlElement | None:
+    """The block holding the list under ``box`` when it follows the story the page's heading
+    names, outside the story's block; None when it does not."""
+    heading = next(root.iter("h1"), None)
+    if box is None or heading is None or not _names_story(root, heading):
+        return None
+    story, tail = _branches(heading, box)
+    if story is None or tail is None or story is heading or _order(story) > _order(tail):
+        return None
+    text, named = story.text_content(), heading.text_content()
+    if units(text) - units(named) < _PROSE_UNITS:
+        return None
+    at = max(text.find(named), 0)
+    near = text[max(at - _DATE_SPAN, 0) : at + len(named) + _DATE_SPAN]
+    return tail if _DATE_RE.search(near) else None
+
+
+def drop_related(paragraphs: list[str], related: str) -> list[str]:
+    """The paragraphs less the run at their end that the trailing box holds (``related``: its
+    squashed text); all of them when the box would take every one."""
+    end = len(paragraphs)
+    while end and (key := squash(paragraphs[end - 1])) and key in related:
+        end -= 1
+    return paragraphs[:end] if end else paragraphs
+
+
+def _names_story(root: HtmlElement, heading: HtmlElement) -> bool:
+    """The heading has a few words and stands in the page's ``<title>``."""
+    text = heading.text_content()
+    title = root.findtext(".//title") or ""
+    return units(text) >= _HEADLINE_UNITS and squash(text) in squash(title)
+
+
+def _branches(
+    heading: HtmlElement, box: HtmlElement
+) -> tuple[HtmlElement | None, HtmlElement | None]:
+    """The children of the common ancestor of ``heading`` and ``box`` holding each (None when
+    one holds the other)."""
+    chain = [heading, *heading.iterancestors()]
+    above = {id(el): at for at, el in enumerate(chain)}
+    tail: HtmlElement | None = None
+    for el in [box, *box.iterancestors()]:
+        if id(el) in above:
+            at = above[id(el)]
+            return (chain[at - 1] if at else None), tail
+        tail = el
+    return None, None
+
+
+def _order(el: HtmlElement) -> int:
+    """The element's place among its siblings."""
+    parent = el.getparent()
+    return 0 if parent is None else parent.index(el)

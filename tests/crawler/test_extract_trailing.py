@@ -1,0 +1,85 @@
+"""A short story followed by a box of related headlines is an article, not a listing."""
+
+from __future__ import annotations
+
+from crawler.extract import extract_article
+from crawler.extract.article import parse_html
+from crawler.extract.listing import find_items
+from crawler.extract.trailing import trailing_box
+
+STORY = "https://example.com/news/2025/03/20/reelshort-names-new-head-of-content"
+NOTICE = "https://www.nrta.gov.cn/art/2025/3/20/art_113_70402.html"
+
+
+def _story(links: int) -> str:
+    items = "".join(
+        f'<li><a href="/news/2025/03/{i}/platform-announces-new-series-number-{i}">'
+        f"Platform announces new vertical drama series number {i} for spring</a> "
+        f"<span>March {i % 28 + 1}, 2025</span></li>"
+        for i in range(links)
+    )
+    return (
+        '<html><head><meta charset="utf-8"><title>ReelShort names new head of content | '
+        'Example News</title></head><body><nav><a href="/">Home</a><a href="/news">News</a>'
+        '</nav><main><h1>ReelShort names new head of content</h1><p class="byline">Published '
+        "March 20, 2025</p><p>ReelShort has named a new head of content, the company said on "
+        "Thursday.</p><p>The appointment takes effect in April and covers all of its "
+        "English-language slate.</p><p>The company did not disclose terms.</p></main>"
+        f'<div class="related"><h3>More news</h3><ul>{items}</ul></div>'
+        "<footer>Copyright Example News</footer></body></html>"
+    )
+
+
+def _notice(links: int) -> str:
+    items = "".join(
+        f'<li><a href="/art/2025/3/{i}/art_{1000 + i}.html">关于印发第{i}批网络微短剧重点项目'
+        f"名单的通知</a><span>2025-03-{i % 28 + 1:02d}</span></li>"
+        for i in range(links)
+    )
+    return (
+        '<html><head><meta charset="utf-8"><title>关于开展网络微短剧专项整治的通知_国家广播电视'
+        '总局</title></head><body><div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开'
+        '</a><a href="/xwzx/">新闻中心</a></div><div class="article"><h1>关于开展网络微短剧专项'
+        '整治的通知</h1><div class="info">发布时间：2025-03-20 来源：网络视听司</div><div '
+        'class="content"><p>各省、自治区、直辖市广播电视局：</p><p>为进一步规范网络微短剧传播'
+        "秩序，总局决定即日起开展网络微短剧专项整治工作。请各地结合实际认真组织实施，确保整治工作"
+        "取得实效。</p><p>现将有关事项通知如下，请遵照执行。</p></div></div>"
+        f'<div class="related"><h3>相关文件</h3><ul>{items}</ul></div>'
+        '<div class="footer">版权所有 国家广播电视总局 京ICP备05034561号</div></body></html>'
+    )
+
+
+def test_a_short_story_followed_by_more_news_is_an_article() -> None:
+    for links in (5, 10, 20):
+        found = extract_article(_story(links), STORY)
+        assert found.is_article, links
+        assert found.text.startswith("ReelShort has named")
+        assert found.text.endswith("did not disclose terms.")  # the box is not the story's text
+
+
+def test_a_short_notice_followed_by_related_documents_is_an_article() -> None:
+    for links in (20, 40):
+        found = extract_article(_notice(links), NOTICE)
+        assert found.is_article, links
+        assert "专项整治工作" in found.text and "重点项目名单" not in found.text
+
+
+def test_a_listing_with_an_introduction_has_no_trailing_list() -> None:
+    items = "".join(
+        f'<li><a href="/news/{i}/story-number-{i}">Story number {i} about short dramas</a></li>'
+        for i in range(10)
+    )
+    intro = "<p>All the news about short dramas from our newsroom, updated every day.</p>"
+    title = "<title>Short drama news | Example</title>"
+    shared = f"<main><h1>Short drama news</h1>{intro}<ul>{items}</ul></main>"
+    alone = f"<main><h1>Short drama news</h1></main><div>{intro}<ul>{items}</ul></div>"
+    for body in (shared, alone):
+        root = parse_html(f"<html><head>{title}</head><body>{body}</body></html>")
+        assert root is not None and trailing_box(root, find_items(root).parent) is None
+
+
+def test_a_section_heading_does_not_name_a_story() -> None:
+    page = _story(10).replace("<h1>ReelShort names new head of content</h1>", "<h1>News</h1>")
+    root = parse_html(page)
+    assert root is not None and trailing_box(root, find_items(root).parent) is None
+    assert not extract_article(page, STORY).is_article
