@@ -43,3 +43,10 @@ def test_a_byline_date_beside_the_title_is_still_read(info: str) -> None:
     found = extract_article(_page(BODY, info=info), URL)
     assert found.published_at is not None
     assert found.published_at.date().isoformat() == "2025-03-21"
+
+
+def test_an_editor_note_after_the_last_sentence_goes_and_the_sentence_stays() -> None:
+    last = "<p>请各单位于2025年4月30日前将推荐项目报送管理司。【责任编辑：李明】</p>"
+    found = extract_article(_page(BODY.rsplit("<p>", 1)[0] + last), URL)
+    assert "将推荐项目报送管理司。" in found.text
+    assert "责任编辑" not in found.text
