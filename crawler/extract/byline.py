@@ -30,6 +30,7 @@ _AFTER_XPATH = f"following::text()[normalize-space()][position() <= {_AFTER_NODE
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
+_IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -104,11 +105,23 @@ def shown_date(
 def _dates(
     text: str, tz: timezone, known: Set[date], *, from_end: bool = False
 ) -> list[tuple[int, str, datetime]]:
-    """Dates in ``text`` with their offset (start, or end when ``from_end``) and label."""
+    """Dates in ``text`` with their offset (start, or end when ``from_end``) and label, less
+    those written inside a Chinese sentence (a deadline "于2025年4月30日前"): the text's."""
     return [
         (end if from_end else start, text[max(0, start - _LABEL_CHARS) : start], found)
         for start, end, found in dates_in(text, tz, known)
+        if not _in_sentence(text, start, end)
     ]
+
+
+def _in_sentence(text: str, start: int, end: int) -> bool:
+    """Tell whether ideographs touch a date without a clock time on both sides: a byline's
+    date stands apart, or carries its time ("新华网2025年3月26日10:30来源")."""
+    return (
+        start > 0
+        and ":" not in text[start:end]
+        and all(_IDEOGRAPH_RE.match(text, i) for i in (start - 1, end))
+    )
 
 
 def _squeeze(texts: list[str]) -> str:

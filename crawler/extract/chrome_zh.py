@@ -6,6 +6,8 @@ download and hotline offers, previous/next links, tag lists. A run at either edg
 dropped when every line in it is such chrome, a link of the page, a list of short items, or a
 tiny fragment (a count, a label), and at least one line is chrome or a link. Prose that merely
 ends the article (a short closing paragraph) is neither, so it stays, and so does all after it.
+A chrome note set after the last sentence of a paragraph ("…。【责任编辑：李明】") is a line of
+its own: the sentence stays when the note goes.
 """
 
 from __future__ import annotations
@@ -62,6 +64,11 @@ _RELATED_RE = re.compile(
     )[\W_]*$"""
 )
 _TAIL_ZONE = 0.5  # a related-links heading must sit after this share of the text to end it
+# A chrome note right after a finished sentence, up to the paragraph's end.
+_CHROME_WORDS = _CHROME_RE.pattern.removeprefix("(?x)")
+_NOTE_AFTER_SENTENCE_RE = re.compile(
+    rf"(?<=[{_SENTENCE_END}])\s*(?=[【（(\[]?(?:{_CHROME_WORDS}))", re.VERBOSE
+)
 
 
 def trim_chrome_runs(paras: list[str], root: HtmlElement) -> list[str]:
@@ -69,12 +76,24 @@ def trim_chrome_runs(paras: list[str], root: HtmlElement) -> list[str]:
     if len(paras) < 2 or not is_cjk("".join(paras)):
         return paras
     links = link_texts(root)
-    paras = _cut_related(paras, links)
+    paras = _cut_related([line for para in paras for line in _split_note(para)], links)
     kinds = [_kind(p, links) for p in paras]
     start = _run_length(kinds)
     end = len(paras) - _run_length(kinds[::-1])
     kept = paras[start:end]
     return kept if kept else paras
+
+
+def _split_note(para: str) -> list[str]:
+    """The paragraph, or its sentences and the chrome note after its last one, as two lines (a
+    finished sentence after them is prose that names a source, not a note)."""
+    found = _NOTE_AFTER_SENTENCE_RE.search(para)
+    if found is None:
+        return [para]
+    note = para[found.end() :].rstrip()
+    if not note or len(note) >= _MAX_CHROME or note.endswith(tuple(_SENTENCE_END)):
+        return [para]
+    return [para[: found.start()], note]
 
 
 def _cut_related(paras: list[str], links: frozenset[str]) -> list[str]:
