@@ -29,6 +29,7 @@ from lxml.html import (
 )
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
+from crawler.extract.byline import ending_with
 from crawler.extract.chrome import (
     clean_paragraphs,
     drop_link_tail,
@@ -191,6 +192,7 @@ def extract_article(
         text = join_paragraphs(kept, joined)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
+    near = near and ending_with(near, text)
     published = find_published(page, title_el, squashed_len(text), near)
     title = title or fallback_title or named_title(root, meta)
     published = published or _fallback(fallback_date, page.tz)

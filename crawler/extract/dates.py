@@ -123,8 +123,11 @@ _OWN_TIMES_XPATH = etree.XPath(
     "/descendant::time[not(ancestor::a) and not(ancestor::li)]/@datetime"
 )
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
-# Link lists (related, latest, hot) carry listing dates of other pages.
+# Link lists (related, latest, hot) carry listing dates of other pages; so do boxes of cards
+# ("More news": a few teasers, each a headline link and its date).
 _LINK_LIST_TAGS = ("ul", "ol", "table", "dl")
+_CARD_BOX_TAGS = ("div", "section")
+_MIN_CARDS = 3  # a box of cards holds this many links
 _LINK_DENSITY = 0.5
 
 
@@ -216,11 +219,14 @@ def article_region(
 
 
 def without_link_lists(region: HtmlElement) -> HtmlElement:
-    """Copy of the region without lists and tables made mostly of links."""
+    """Copy of the region without lists, tables and boxes of cards made mostly of links."""
     region = deepcopy(region)
-    for block in list(region.iterdescendants(*_LINK_LIST_TAGS)):
+    for block in list(region.iterdescendants(*_LINK_LIST_TAGS, *_CARD_BOX_TAGS)):
+        links = block.findall(".//a")
+        if block.tag in _CARD_BOX_TAGS and len(links) < _MIN_CARDS:
+            continue
         text = len("".join(block.text_content().split()))
-        linked = sum(len("".join(a.text_content().split())) for a in block.iterfind(".//a"))
+        linked = sum(len("".join(a.text_content().split())) for a in links)
         if text and linked >= _LINK_DENSITY * text and block.getparent() is not None:
             block.drop_tree()
     return region
