@@ -343,6 +343,8 @@ def main_paragraphs(
             text, structured = block_text(container), True
     else:
         text, structured = trafilatura_text(root, url, settings, page_text)
+        if (whole := _whole_article(text, root)) is not None:
+            text, structured = block_text(whole), True
     if (dense := thin_text_source(text, root, page_text)) is not None:
         text, structured = block_text(dense), True
     found, joined = split_lines(text)
@@ -350,6 +352,15 @@ def main_paragraphs(
     paras = recover_blocks(found, scope, structured=structured) if settings.recover else found
     cleaned = clean_paragraphs(paras, title, settings.cut_zone)
     return cleaned, frozenset(paras) - frozenset(found), joined
+
+
+def _whole_article(text: str, root: HtmlElement) -> HtmlElement | None:
+    """The ``<article>`` whose whole text is ``text`` as one line: trafilatura's last resort on
+    a short post, its heading, byline and paragraphs run together (its blocks then split it)."""
+    if "\n" in text.strip():
+        return None
+    line = norm(text)
+    return next((el for el in root.iter("article") if norm(el.text_content()) == line), None)
 
 
 def block_text(element: HtmlElement) -> str:
