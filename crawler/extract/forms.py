@@ -4,9 +4,7 @@ A sign-up, quote or search form sits in a box with its prompt ("Get deals texted
 phone!") and its fine print ("By signing up, you agree..."): a widget, never the article. The
 form goes with the largest ancestor holding at most a short prompt's worth of text besides the
 form's own. A form holding much text (a page wrapped in one, a filter over its results) stays,
-and a form inside a list's item (a product tile's cart form) goes alone, so the item stays. The
-box never reaches the story: an ancestor holding the page's heading or an ``<article>`` is a
-short post with its comment form ("Leave a Reply"), not a widget.
+and a form inside a list's item (a product tile's cart form) goes alone, so the item stays.
 """
 
 from __future__ import annotations
@@ -36,19 +34,12 @@ def _form_box(form: HtmlElement) -> HtmlElement:
     limit = _FORM_BOX + _text_len(form)
     box = form
     for ancestor in form.iterancestors():
-        if ancestor.getparent() is None or _text_len(ancestor) > limit or _holds_story(ancestor):
+        if ancestor.getparent() is None or _text_len(ancestor) > limit:
             break
         if _is_repeated(ancestor):
             return form
         box = ancestor
     return box
-
-
-def _holds_story(element: HtmlElement) -> bool:
-    """Tell whether the element is or holds an ``<article>``, or holds an ``<h1>``."""
-    return (
-        element.tag == "article" or next(element.iterdescendants("h1", "article"), None) is not None
-    )
 
 
 def _is_repeated(element: HtmlElement) -> bool:

@@ -61,17 +61,3 @@ def test_a_listing_item_keeps_its_headline_beside_its_cart_form() -> None:
     assert len(root.findall(".//li")) == 4
     assert not root.findall(".//form")
     assert "Drama box set 3" in root.text_content()
-
-
-def test_a_short_post_keeps_its_text_beside_its_comment_form() -> None:
-    post = """<html lang="en"><head><title>ReelShort review: is it worth the coins?</title></head>
-    <body><div id="primary"><h1>ReelShort review: is it worth the coins?</h1>
-    <p>I spent a week and $20 on ReelShort so you don't have to. Short version: fun, but the coin
-    prices add up fast.</p>
-    <div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published.</p>
-    <form><textarea></textarea><input type="submit" value="Post Comment"></form></div>
-    </div></body></html>"""
-    got = extract_article(post, "https://dramaqueenblog.com/reelshort-review/")
-    assert got.is_article
-    assert got.text.startswith("I spent a week and $20 on ReelShort")
-    assert "Leave a Reply" not in got.text and "will not be published" not in got.text
