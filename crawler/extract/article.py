@@ -29,6 +29,7 @@ from lxml.html import (
 )
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
+from crawler.extract.byline import ending_with
 from crawler.extract.chrome import (
     clean_paragraphs,
     drop_link_tail,
@@ -191,6 +192,7 @@ def extract_article(
         text = join_paragraphs(kept, joined)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
+    near = near and ending_with(near, text)
     published = find_published(page, title_el, squashed_len(text), near)
     title = title or fallback_title or named_title(root, meta)
     published = published or _fallback(fallback_date, page.tz)
@@ -341,6 +343,8 @@ def main_paragraphs(
             text, structured = block_text(container), True
     else:
         text, structured = trafilatura_text(root, url, settings, page_text)
+        if (whole := _whole_article(text, root)) is not None:
+            text, structured = block_text(whole), True
     if (dense := thin_text_source(text, root, page_text)) is not None:
         text, structured = block_text(dense), True
     found, joined = split_lines(text)
@@ -348,6 +352,15 @@ def main_paragraphs(
     paras = recover_blocks(found, scope, structured=structured) if settings.recover else found
     cleaned = clean_paragraphs(paras, title, settings.cut_zone)
     return cleaned, frozenset(paras) - frozenset(found), joined
+
+
+def _whole_article(text: str, root: HtmlElement) -> HtmlElement | None:
+    """The ``<article>`` whose whole text is ``text`` as one line: trafilatura's last resort on
+    a short post, its heading, byline and paragraphs run together (its blocks then split it)."""
+    if "\n" in text.strip():
+        return None
+    line = norm(text)
+    return next((el for el in root.iter("article") if norm(el.text_content()) == line), None)
 
 
 def block_text(element: HtmlElement) -> str:

@@ -1,11 +1,14 @@
 """Dates shown beside the article's title: the byline's bare or "Published" date, and its
 "Updated" date, read from a few lines of text around the title element (and around the page's
-``<h1>`` when the title is another element: the byline then sits under the page heading)."""
+``<h1>`` when the title is another element: the byline then sits under the page heading).
+
+The lines after the title end where the article's text ends: past a short story come the dates
+of other pages' teasers ("Latest news", "More news"), never the story's own."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from crawler.extract.date_parse import dates_in
@@ -28,6 +31,7 @@ _BARE_CHARS = 400
 _BEFORE_XPATH = f"preceding::text()[normalize-space()][position() <= {_BEFORE_NODES}]"
 _AFTER_XPATH = f"following::text()[normalize-space()][position() <= {_AFTER_NODES}]"
 _LABEL_CHARS = 25  # how far before a date its label may sit
+_END_CHARS = 40  # the text's closing characters sought in the lines after the title
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 _IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -51,6 +55,16 @@ def title_context(title_el: HtmlElement) -> TitleContext:
         h1 = title_el.getroottree().getroot().find(".//h1")
         heading = _context(h1) if h1 is not None and h1.find(".//a") is None else None
     return _context(title_el, heading)
+
+
+def ending_with(context: TitleContext, text: str) -> TitleContext:
+    """The context with the lines after the title (its heading's too) cut where the article's
+    ``text`` ends: at the last place they hold its closing characters, if any."""
+    end = " ".join(text.split())[-_END_CHARS:]
+    at = context.after.rfind(end) if len(end) == _END_CHARS else -1
+    after = context.after if at < 0 else context.after[: at + len(end)]
+    heading = context.heading and ending_with(context.heading, text)
+    return replace(context, after=after, heading=heading)
 
 
 def _context(element: HtmlElement, heading: TitleContext | None = None) -> TitleContext:

@@ -3,7 +3,8 @@
 A picture's credit ("Photo: Shutterstock", "Image credit: © Agency/Name") is laid out under the
 figure as a line of its own, a caption's fine print rather than the article's words. Such a line
 is a label with a colon and a short value; a label alone ("Credits:") announces the list after
-it and stays. A "Source:" line stays too: it may name the story's news agency.
+it and stays. A "Source:" line stays too: it may name the story's news agency. A newswire's
+line naming who issued a release ("News provided by Example Studio") is a credit as well.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 _CREDIT_RE = re.compile(
     r"(?i)^(?:photo|image|credit|photograph|illustration)s?(?: credits?| by)?\s*[:：]"
     r"\s*\S.{0,80}$"
+    r"|^(?:news|content|release) (?:provided|distributed|issued) by\s+\S.{0,80}(?<![.!?])$"
 )
 _MAX_LINE = 100  # a longer line is a sentence about the source, not its credit
 

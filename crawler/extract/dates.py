@@ -123,8 +123,11 @@ _OWN_TIMES_XPATH = etree.XPath(
     "/descendant::time[not(ancestor::a) and not(ancestor::li)]/@datetime"
 )
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
-# Link lists (related, latest, hot) carry listing dates of other pages.
+# Link lists (related, latest, hot) carry listing dates of other pages; so do boxes of cards
+# ("More news": a few teasers, each a headline link and its date).
 _LINK_LIST_TAGS = ("ul", "ol", "table", "dl")
+_CARD_BOX_TAGS = ("div", "section")
+_MIN_CARDS = 3  # a box of cards holds this many children, each holding a link
 _LINK_DENSITY = 0.5
 
 
@@ -215,15 +218,28 @@ def article_region(
     return body
 
 
-def without_link_lists(region: HtmlElement) -> HtmlElement:
-    """Copy of the region without lists and tables made mostly of links."""
+def without_link_lists(region: HtmlElement, *, cards: bool = False) -> HtmlElement:
+    """Copy of the region without lists and tables made mostly of links, and with ``cards``
+    without such boxes of cards too (a labelled date stays: a byline can sit in a box of
+    links, a category's and the author's)."""
     region = deepcopy(region)
-    for block in list(region.iterdescendants(*_LINK_LIST_TAGS)):
+    tags = (*_LINK_LIST_TAGS, *_CARD_BOX_TAGS) if cards else _LINK_LIST_TAGS
+    for block in list(region.iterdescendants(*tags)):
+        links = block.findall(".//a")
+        if block.tag in _CARD_BOX_TAGS and _cards(block) < _MIN_CARDS:
+            continue
         text = len("".join(block.text_content().split()))
-        linked = sum(len("".join(a.text_content().split())) for a in block.iterfind(".//a"))
+        linked = sum(len("".join(a.text_content().split())) for a in links)
         if text and linked >= _LINK_DENSITY * text and block.getparent() is not None:
             block.drop_tree()
     return region
+
+
+def _cards(box: HtmlElement) -> int:
+    """How many of the box's children are or hold a link."""
+    return sum(
+        child.tag == "a" or child.find(".//a") is not None for child in box.iterchildren("*")
+    )
 
 
 def labelled_dates(
@@ -317,7 +333,7 @@ def _stated_text(page: Page) -> str:
     stated = [*_scripts(page.html), page.html[: body_at.start() if body_at else 0]]
     stated += page.times
     if (body := page.root.find("body")) is not None:
-        rest = without_link_lists(body)
+        rest = without_link_lists(body, cards=True)
         stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]
     return "\n".join(stated)
 

@@ -19,10 +19,12 @@ _DATE_RE = re.compile(
     r"|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b"
     r"|\b\d{1,2}/\d{1,2}/\d{4}\b"
 )
-# the words a stamp holds besides its dates: when, by whom, how long a read
+# the words a stamp holds besides its dates: when (and in which time zone), by whom or from
+# where ("March 20, 2025 08:00 ET | Source: Example Research"), how long a read
 _STAMP_WORDS = frozenset(
     """last updated update posted published originally submitted on at in by date am pm
-    min mins minute minutes read""".split()
+    min mins minute minutes read source et est edt ct cst cdt pt pst pdt gmt utc bst cet
+    cest""".split()
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _OPENING = 4  # stamps sit among the text's first this many paragraphs

@@ -24,6 +24,7 @@ PARAGRAPHS = [
         "Credit: Andriy Onufriyenko / Getty Images",
         "Image: https://example.com/",
         "Photo credit: ©iStock.com/gorodenkoff",
+        "News provided by Crazy Maple Studio",
     ],
 )
 def test_a_figures_credit_is_a_credit_line(line: str) -> None:
@@ -39,6 +40,7 @@ def test_a_figures_credit_is_a_credit_line(line: str) -> None:
         " number of licensed studios fell by a third across the country.",
         "Photographers say the regulator will publish the rules next week.",
         "The photo shows the studio's new set.",
+        "News provided by the regulator's office suggests viewing time doubled in a year.",
     ],
 )
 def test_prose_or_a_list_label_is_no_credit_line(line: str) -> None:

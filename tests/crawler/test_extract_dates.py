@@ -254,3 +254,33 @@ def test_a_month_matched_through_unicode_case_folding_is_read() -> None:
     # The case-blind month pattern matches a long s ("ſep"); the month table must know it.
     assert parse_loose("ſep 9, 2019", UTC) == datetime(2019, 9, 9, tzinfo=UTC)
     assert parse_loose("9 ſeptember 2019", UTC) == datetime(2019, 9, 9, tzinfo=UTC)
+
+
+_SHORT_STORY = """<html lang="en"><head><title>{title} | Example News</title></head><body>
+<main><h1>{title}</h1>
+<p>ReelShort charges viewers coins to unlock episodes after the first few free ones, and sells
+weekly subscriptions.</p>
+<p>Most revenue comes from a small share of heavy viewers, analysts say.</p>
+{after}</main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # a sidebar of latest headlines right after a short, undated story
+        """<aside><h2>Latest news</h2><ul><li><a href="/a">DramaBox raises funds</a>
+        <span>March 18, 2025</span></li><li><a href="/b">FlexTV expands</a>
+        <span>March 17, 2025</span></li><li><a href="/c">ReelShort lawsuit</a>
+        <span>March 16, 2025</span></li></ul></aside>""",
+        # a box of dated cards under it
+        """<h2>More news</h2><div class="cards"><div><a href="/x1">ReelShort tops charts</a>
+        <p>March 18, 2025</p></div><div><a href="/x2">DramaBox raises $50 million</a>
+        <p>March 17, 2025</p></div><div><a href="/x3">GoodShort launches in Brazil</a>
+        <p>March 15, 2025</p></div></div>""",
+    ],
+)
+def test_an_undated_short_story_takes_no_date_from_the_teasers_after_it(after: str) -> None:
+    html = _SHORT_STORY.format(title="How ReelShort Makes Money", after=after)
+    got = extract_article(html, "https://www.example-news.com/features/how-reelshort-works")
+    assert got.text.endswith("analysts say.")
+    assert got.published_at is None

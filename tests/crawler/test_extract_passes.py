@@ -7,7 +7,7 @@ import pytest
 from lxml.html import HtmlElement, document_fromstring
 
 import crawler.extract.passes as passes
-from crawler.extract import ExtractionSettings
+from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.chrome import text_lengths
 from crawler.extract.density import thin_text_source
 from crawler.extract.meta import squashed_len
@@ -83,3 +83,16 @@ def test_a_pass_tells_whether_its_text_has_a_heading_or_a_list() -> None:
     bare = document_fromstring(f"<html><body><div class='x'>{opening}{story}</div></body></html>")
     assert passes.trafilatura_text(article, url, ExtractionSettings(), BODY).structured
     assert not passes.trafilatura_text(bare, url, ExtractionSettings(), BODY).structured
+
+
+def test_a_short_post_run_together_by_the_last_resort_is_split_into_its_blocks() -> None:
+    post = """<html lang="en"><head><title>That DramaBox ad everyone is talking about</title>
+    </head><body><article class="post"><header><h1>That DramaBox ad everyone is talking about</h1>
+    <div class="entry-meta">Posted on <time datetime="2025-03-21">March 21, 2025</time></div>
+    </header><div class="entry-content"><p>You have probably seen it: the DramaBox ad where a
+    billionaire CEO disguises himself as a delivery driver.</p>
+    <p>It has been viewed 40 million times on TikTok.</p></div></article></body></html>"""
+    got = extract_article(post, "https://shortsblog.net/2025/03/21/dramabox-ad/")
+    assert got.text.startswith("You have probably seen it")
+    assert got.text.endswith("40 million times on TikTok.")
+    assert "Posted on" not in got.text

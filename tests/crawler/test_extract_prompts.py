@@ -54,3 +54,27 @@ def test_a_closing_prompt_is_left_out_of_the_text() -> None:
     text = extract_article(html, "https://example.com/news/rules").text
     assert "share it with" not in text
     assert PARAGRAPHS[-1] in text
+
+
+PAYWALL_PAGE = """<html lang="en"><head><title>DramaBox Owner Turns a Profit - Example Trade</title>
+<meta property="article:published_time" content="2025-03-20T06:00:00Z"></head><body>
+<div class="wrap"><h1>DramaBox Owner Turns a Profit</h1>
+<div class="body"><p>The company behind DramaBox posted its first quarterly profit, according to
+figures shared with investors this week.</p>
+<p>Revenue rose sharply as the app expanded in North America, the company said.</p></div>
+<div class="box2"><h3>Subscribe to continue reading</h3>
+<p>Get unlimited access to Example Trade for just $1 a week. Already a subscriber? Log in</p>
+<a href="/subscribe">Subscribe now</a> <a href="/login">Sign in</a></div>
+</div></body></html>"""
+
+
+def test_a_paywall_teaser_goes_with_its_buttons() -> None:
+    got = extract_article(PAYWALL_PAGE, "https://www.example-trade.com/2025/03/20/dramabox-profit/")
+    assert got.text.endswith("expanded in North America, the company said.")
+    assert "Subscribe" not in got.text and "subscriber" not in got.text
+
+
+def test_buttons_go_only_after_a_prompt() -> None:
+    wall = "Become a member to read the full story and unlock all our coverage."
+    assert drop_closing_prompts([*PARAGRAPHS, wall, "Subscribe", "Sign in"]) == PARAGRAPHS
+    assert drop_closing_prompts([*PARAGRAPHS, "Subscribe"]) == [*PARAGRAPHS, "Subscribe"]

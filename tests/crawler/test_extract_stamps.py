@@ -24,6 +24,8 @@ PARAGRAPHS = [
         "December 15, 2025 // 8 min read",
         "19/12/2025",
         "[Submitted on 18 Dec 2025]",
+        "March 20, 2025 08:00 ET | Source: Example Research",
+        "20 Mar, 2025, 08:30 GMT",
     ],
 )
 def test_a_posting_date_is_a_stamp(line: str) -> None:
