@@ -225,11 +225,10 @@ def without_link_lists(region: HtmlElement, *, cards: bool = False) -> HtmlEleme
     region = deepcopy(region)
     tags = (*_LINK_LIST_TAGS, *_CARD_BOX_TAGS) if cards else _LINK_LIST_TAGS
     for block in list(region.iterdescendants(*tags)):
-        links = block.findall(".//a")
         if block.tag in _CARD_BOX_TAGS and _cards(block) < _MIN_CARDS:
             continue
         text = len("".join(block.text_content().split()))
-        linked = sum(len("".join(a.text_content().split())) for a in links)
+        linked = sum(len("".join(a.text_content().split())) for a in block.iterfind(".//a"))
         if text and linked >= _LINK_DENSITY * text and block.getparent() is not None:
             block.drop_tree()
     return region
