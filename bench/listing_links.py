@@ -29,6 +29,15 @@ at any detector's output: the links it took out or added, under the clause that 
 bench, by default ``shared/benchmarks`` next to the repository) or from ``DRAMAWATCH_WCXB``;
 without it only the recorded pages are measured.
 
+The probes (``tests/fixtures/listings/probes``, ``probes.labels.json``) are a further set,
+written after the detector and kept out of every choice made on it: full listing pages of the
+kinds of site the sources are (government notice lists, Chinese and English news channels,
+trade-press sections, newsrooms, blog archives, tag, search and script-rendered pages, some
+encoded in GBK), labelled by the same policy. They are split by the same hash, scored with the
+weights tuned on the other half of the other sets, never tuned on, and reported apart
+(``probes``); the other figures leave them out. Those marked ``blind`` were written without
+reading the detector's code, and are also reported on their own (``blind``).
+
 The weights are chosen by two-fold cross-validation: pages are split by a hash of their key,
 the weights are tuned on one half (near-ties going to the defaults, see :func:`tune`) and
 scored on the other, and the figures reported are the held-out ones (both folds pooled, and
@@ -46,6 +55,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -63,6 +73,8 @@ from crawler.spiders.listing_links import listing_selector
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "fixtures" / "listings"
+PROBES = LABELS / "probes"
+PROBE = "probe"
 DEMO_SITES = ROOT / "dramawatch" / "demo" / "sites"
 WCXB = Path(
     os.environ.get("DRAMAWATCH_WCXB")
@@ -94,7 +106,7 @@ class Case:
 
 def load_cases(quick: bool, audited: bool = True) -> list[Case]:
     """Every labelled listing that can be read, measured once (audited labels unless told)."""
-    cases = list(_recorded_cases())
+    cases = [*_recorded_cases(), *_probe_cases()]
     wcxb = json.loads((LABELS / "wcxb.labels.json").read_text(encoding="utf-8"))
     keys = sorted(wcxb)[::4] if quick else sorted(wcxb)
     for key in keys:
@@ -129,6 +141,29 @@ def _recorded_cases() -> Any:
     templates = json.loads((LABELS / "templates.labels.json").read_text(encoding="utf-8"))
     for key, label in templates.items():
         yield _case(key, "template", label, (LABELS / f"{key}.html").read_text(encoding="utf-8"))
+
+
+def _probe_labels() -> dict[str, Any]:
+    labels: dict[str, Any] = json.loads((PROBES / "probes.labels.json").read_text("utf-8"))
+    return labels
+
+
+def _probe_cases() -> Any:
+    for key, label in _probe_labels().items():
+        yield _case(key, PROBE, label, decoded((PROBES / f"{key}.html").read_bytes()))
+
+
+BLIND = frozenset(k for k, label in _probe_labels().items() if label["blind"])
+
+
+def decoded(raw: bytes) -> str:
+    """The page's text in the charset its head declares (GB2312 and GBK read as GB18030)."""
+    found = _CHARSET.search(raw[:2000])
+    charset = found.group(1).decode("ascii").lower() if found else "utf-8"
+    return raw.decode("gb18030" if charset.startswith("gb") else charset, "replace")
+
+
+_CHARSET = re.compile(rb"charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 
 
 def _case(key: str, origin: str, label: dict[str, Any], html: str, audited: bool = True) -> Case:
@@ -213,15 +248,22 @@ def fold_of(key: str) -> int:
 
 
 def cross_validate(cases: list[Case]) -> dict[str, Any]:
-    """Tune on each half, score on the other; pool the held-out counts."""
-    folds = [[c for c in cases if fold_of(c.key) == f] for f in (0, 1)]
+    """Tune on each half, score on the other; pool the held-out counts.
+
+    The probes are scored with each half's weights and reported apart; they are never tuned on.
+    """
+    probes = [[c for c in cases if c.origin == PROBE and fold_of(c.key) == f] for f in (0, 1)]
+    folds = [[c for c in cases if c.origin != PROBE and fold_of(c.key) == f] for f in (0, 1)]
     pooled, by_origin, chosen, by_fold = [0, 0, 0], {}, [], []
-    for held, train in ((folds[0], folds[1]), (folds[1], folds[0])):
+    probe_counts: dict[str, list[tuple[int, int, int]]] = {"probes": [], "blind": []}
+    for held, train, probe in ((folds[0], folds[1], probes[0]), (folds[1], folds[0], probes[1])):
         weights = tune(train)
         chosen.append({k: getattr(weights, k) for k in GRID})
         got_fold = counts(held, weights)
         by_fold.append(scores(*got_fold))
         pooled = [a + b for a, b in zip(pooled, got_fold, strict=True)]
+        probe_counts["probes"].append(counts(probe, weights))
+        probe_counts["blind"].append(counts([c for c in probe if c.key in BLIND], weights))
         for case in held:
             got = counts([case], weights)
             by_origin.setdefault(case.origin, [0, 0, 0])
@@ -233,6 +275,13 @@ def cross_validate(cases: list[Case]) -> dict[str, Any]:
         "weights": chosen,
         "by_fold": by_fold,
         "by_origin": {k: scores(*v) for k, v in sorted(by_origin.items())},
+        **{
+            name: {
+                "held_out": scores(*(sum(n) for n in zip(*got, strict=True))),
+                "by_fold": [scores(*fold) for fold in got],
+            }
+            for name, got in probe_counts.items()
+        },
     }
 
 
@@ -254,12 +303,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     cases = load_cases(args.quick, audited=not args.before_audit)
     measured = time.perf_counter() - started
     result = cross_validate(cases)
+    measured_cases = [c for c in cases if c.origin != PROBE]
     result.update(
-        pages=len(cases),
-        links=sum(len(c.truth) for c in cases),
-        default=scores(*counts(cases, DEFAULT_WEIGHTS)),
+        pages=len(measured_cases),
+        links=sum(len(c.truth) for c in measured_cases),
+        default=scores(*counts(measured_cases, DEFAULT_WEIGHTS)),
         ms_per_page=round(1000 * measured / max(1, len(cases)), 1),
-        worst_pages=per_page(cases, DEFAULT_WEIGHTS)[:15],
+        worst_pages=per_page(measured_cases, DEFAULT_WEIGHTS)[:15],
     )
     held = result["held_out"]
     result["summary"] = [
@@ -277,9 +327,29 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         *(
             row(f"{origin}: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
             for origin, s in result["by_origin"].items()
+            if origin != PROBE
         ),
+        *_probe_rows("probes", result["probes"], [c for c in cases if c.origin == PROBE]),
+        *_probe_rows("blind probes", result["blind"], [c for c in cases if c.key in BLIND]),
     ]
     return result
+
+
+def _probe_rows(name: str, probes: dict[str, Any], cases: list[Case]) -> list[Any]:
+    """The probes' held-out figures, pooled and per fold."""
+    held = probes["held_out"]
+    links = sum(len(c.truth) for c in cases)
+    return [
+        row(
+            f"{name} held out: P / R",
+            f"{held['precision']:.3f} / {held['recall']:.3f}",
+            note=f"{len(cases)} pages, {links} labelled links",
+        ),
+        *(
+            row(f"{name} fold {fold}: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
+            for fold, s in enumerate(probes["by_fold"])
+        ),
+    ]
 
 
 if __name__ == "__main__":
