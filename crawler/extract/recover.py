@@ -16,7 +16,10 @@ what trafilatura collects when it finds no container, lacks the headings and lis
 the article, so the container's blocks before its first come back. One addition after the last:
 an article cut into sections by advertisements goes on in later elements of the container's own
 tag and class (its sections), each following the one before with little text between; their
-body blocks are added after the text when none of them is in it already.
+body blocks are added after the text when none of them is in it already. And the article's
+closing questions and answers: a heading after the text's last block naming them ("FAQs",
+"Frequently asked questions"), with the body blocks under it, comes back (sites set them in
+accordion boxes that a pass leaves out).
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ _MAX_SECTIONS = 4  # a class on more elements is a layout's widget, not an artic
 _SECTION_GAP = 100  # characters between two sections at most (an advertisement's label)
 _SECTION_CHARS = 400  # a section of the body holds this many characters at least
 _MIN_HELD = 40  # a block this long (squashed) is placed by a paragraph holding it too
+_QUESTIONS_RE = re.compile(r"(?i)\bfaqs?\b|\bfrequently asked questions\b")
+_MIN_ANSWERS = 2  # body blocks under a closing questions heading (a question and its answer)
+_LINE = 120  # a heading longer than this is a sentence set large
 _BUTTON_WORDS = 4  # a link this short ending a box is a call to action
 _SENTENCE_END_RE = re.compile(r"[.!?:;…]['\"’”)\]]*$")
 # A block's text is squashed to find it, to match it and to place it: once is enough.
@@ -232,7 +238,35 @@ def _merge(
             where = at + len(out) - len(paras)
             out[where:where] = lines
             heading = ""
+    if questions := _closing_questions(blocks[last:], body):
+        at = _paragraph_after(keys, _block_key(blocks[last][0][1]), at)
+        where = at + len(out) - len(paras)
+        out[where:where] = questions
     return out
+
+
+def _closing_questions(
+    blocks: list[tuple[tuple[HtmlElement, str], bool]], body: set[HtmlElement]
+) -> list[str]:
+    """The article's closing questions and answers, from ``blocks`` (the text's last block
+    and those after it): a heading naming them ("FAQs", "Frequently asked questions") and the
+    body blocks after it up to the next heading of its rank or above, when the text lacks
+    them (accordion boxes a pass leaves out)."""
+    for i, ((element, text), ok) in enumerate(blocks):
+        if element.tag in _HEADINGS and _QUESTIONS_RE.search(text) and len(text) <= _LINE:
+            section = [b for b, _ in blocks[i + 1 :]]
+            ends = (j for j, (el, _) in enumerate(section) if _ranks_with(el, element))
+            end = next(ends, None)
+            lines = _body_lines(section[:end], body)
+            if len(lines) < _MIN_ANSWERS:
+                return []
+            return lines if ok else [text, *lines]
+    return []
+
+
+def _ranks_with(element: HtmlElement, heading: HtmlElement) -> bool:
+    """Tell whether ``element`` is a heading of ``heading``'s rank or above."""
+    return element.tag in _HEADINGS and element.tag <= heading.tag
 
 
 def _paragraph_after(keys: list[str], key: str, at: int) -> int:

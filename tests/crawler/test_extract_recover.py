@@ -210,3 +210,22 @@ def test_a_closing_paragraph_in_a_section_continuing_the_container_stays() -> No
     )
     paras = [norm(p) for p in [*first, last]]
     assert recover_blocks([*paras, author], document_fromstring(html)) == paras
+
+
+QUESTION = "Do the rules apply to series already online?"
+ANSWER = "Yes, studios have until the end of the year to submit them for review."
+
+
+def test_closing_questions_after_the_texts_last_block_come_back_up_to_the_next_section() -> None:
+    faq = (
+        f"<h2>Frequently asked questions</h2><div class='acc'><h3>{QUESTION}</h3>"
+        f"<div class='panel'><p>{ANSWER}</p></div></div>"
+        f"<h2>About the author</h2><p>{PROSE}</p>"
+    )
+    assert _recover(_page("", after=faq)) == [*KEPT, "Frequently asked questions", QUESTION, ANSWER]
+
+
+def test_a_closing_box_without_a_questions_heading_stays_out() -> None:
+    box = f"<h2>More from us</h2><h3>{QUESTION}</h3><p>{ANSWER}</p>"
+    assert _recover(_page("", after=box)) == KEPT
+    assert _recover(_page("", after=f"<h2>FAQ</h2><p>{ANSWER}</p>")) == KEPT
