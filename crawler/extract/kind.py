@@ -23,6 +23,9 @@ sentences of its main text that are neither inside a repeated item block nor a l
   front page's sections of a few stories each, counted before chrome is removed: fronts name
   their boxes like widgets, "popular", "latest"). That bar is fixed at twice the default
   ``section_items``: tied to a lower ``section_items`` it dropped a real article.
+- A page whose largest list does not trail a story, and whose every headline leads below its
+  address (``layout.py``: extending its path, or adding a long number its path lacks), stands
+  at a section address too, whatever its own address says.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
   wherever it is and however much it says.
 
@@ -37,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
+from crawler.extract.layout import items_below
 from crawler.extract.listing import find_items, outside_items, units
 from crawler.extract.meta import squash
 from crawler.extract.tiles import Tiles, find_tiles
@@ -81,7 +85,7 @@ class PageShape:
     own_sentences: int  # ... outside item blocks and link texts
     items: int  # items in the page's largest group of repeated item blocks
     item_chars: int  # characters of that group
-    section_url: bool = False  # the page's address names a section, not a story
+    section_url: bool = False  # the page's address, or its list's, names a section, not a story
     tiles: int = 0  # product tiles in the largest group (pages declaring no article only)
     priced: int = 0  # priced tiles in the group with the most of them (the same pages)
     all_items: int = 0  # items of all groups of repeated item blocks (with chrome, at a section)
@@ -191,13 +195,14 @@ def page_shape(root: HtmlElement, markup: Markup, links: float, text: str, url: 
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
     tiles, section = markup.tiles, section_url(url)
-    found = (items.count, items.chars, section, tiles.count, tiles.priced)
-    spread = max(items.total, markup.spread)
     box = None if section else trailing_box(root, items.parent)
     related = "" if box is None else squash(box.text_content())
     if any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
         related = ""  # the box holds the story's own prose too: its text stays
     trailing = box is not None
+    section = section or (not trailing and items_below(url, items.hrefs))
+    found = (items.count, items.chars, section, tiles.count, tiles.priced)
+    spread = max(items.total, markup.spread)
     return PageShape(markup.declared, links, total, own_total, *found, spread, trailing, related)
 
 
