@@ -23,6 +23,10 @@ sentences of its main text that are neither inside a repeated item block nor a l
   front page's sections of a few stories each, counted before chrome is removed: fronts name
   their boxes like widgets, "popular", "latest"). That bar is fixed at twice the default
   ``section_items``: tied to a lower ``section_items`` it dropped a real article.
+- A page whose largest list does not trail a story, and whose every headline leads below its
+  address (``layout.py``: extending its path, or adding a long number its path lacks), stands
+  at a section address too, whatever its own address says; so does an undeclared one whose
+  title is a name of at most three words ("Beginner Sewing Machines"), not a headline.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
   wherever it is and however much it says.
 
@@ -37,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
+from crawler.extract.layout import items_below
 from crawler.extract.listing import find_items, outside_items, units
 from crawler.extract.meta import squash
 from crawler.extract.tiles import Tiles, find_tiles
@@ -81,7 +86,7 @@ class PageShape:
     own_sentences: int  # ... outside item blocks and link texts
     items: int  # items in the page's largest group of repeated item blocks
     item_chars: int  # characters of that group
-    section_url: bool = False  # the page's address names a section, not a story
+    section_url: bool = False  # the page's address, or its list's, names a section, not a story
     tiles: int = 0  # product tiles in the largest group (pages declaring no article only)
     priced: int = 0  # priced tiles in the group with the most of them (the same pages)
     all_items: int = 0  # items of all groups of repeated item blocks (with chrome, at a section)
@@ -117,6 +122,7 @@ _LONG_NUMBER_RE = re.compile(r"\d{4,}")
 # included).
 SPREAD_ITEMS = 28
 _SECTION_WORDS = 2  # a last path segment of at most this many words names a section
+_NAME_UNITS = 3  # a title of at most this many words names a section, not a story
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
 # Own sentences that keep a page however much of it is links: a short notice on a site whose
 # menus outweigh it is still an article.
@@ -167,6 +173,11 @@ def link_share(root: HtmlElement, body_len: int | None = None) -> float:
     return linked / total if total else 1.0
 
 
+def names_section(title: str) -> bool:
+    """The title is a name of a few words (a range of products, a topic), not a headline."""
+    return bool(title.strip()) and units(title) <= _NAME_UNITS
+
+
 def section_url(url: str) -> bool:
     """The address names a section (the root, a short name without a long number), not a story;
     no address names none."""
@@ -182,22 +193,26 @@ def section_url(url: str) -> bool:
     return len(words) <= _SECTION_WORDS
 
 
-def page_shape(root: HtmlElement, markup: Markup, links: float, text: str, url: str) -> PageShape:
+def page_shape(
+    root: HtmlElement, markup: Markup, links: float, text: str, url: str, title: str = ""
+) -> PageShape:
     """Measure the page (``root`` cleaned of chrome, ``markup`` read before, ``text`` its main
-    text, ``url`` its address)."""
+    text, ``url`` its address, ``title`` its own title)."""
     items = find_items(root)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
     tiles, section = markup.tiles, section_url(url)
-    found = (items.count, items.chars, section, tiles.count, tiles.priced)
-    spread = max(items.total, markup.spread)
     box = None if section else trailing_box(root, items.parent)
     related = "" if box is None else squash(box.text_content())
     if any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
         related = ""  # the box holds the story's own prose too: its text stays
     trailing = box is not None
+    named = markup.declared is None and names_section(title)  # a declared story keeps its title
+    section = section or (not trailing and (named or items_below(url, items.hrefs)))
+    found = (items.count, items.chars, section, tiles.count, tiles.priced)
+    spread = max(items.total, markup.spread)
     return PageShape(markup.declared, links, total, own_total, *found, spread, trailing, related)
 
 

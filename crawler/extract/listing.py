@@ -44,6 +44,7 @@ class Items:
     texts: frozenset[str] = frozenset()  # squashed text of every item of every group
     total: int = 0  # items of every group
     parent: HtmlElement | None = field(default=None, compare=False)  # the largest group's parent
+    hrefs: tuple[str, ...] = ()  # the headline links of the largest group, as written
 
 
 def units(text: str) -> float:
@@ -58,14 +59,15 @@ def find_items(root: HtmlElement) -> Items:
     number of items of all groups."""
     best: tuple[int, int] = (0, 0)
     parent: HtmlElement | None = None
+    hrefs: tuple[str, ...] = ()
     texts: set[str] = set()
     total = 0
     for holder, group in _groups(root):
-        if (size := (sum(map(len, group)), len(group))) > best:
-            best, parent = size, holder
-        texts.update(group)
+        if (size := (sum(len(text) for text, _ in group), len(group))) > best:
+            best, parent, hrefs = size, holder, tuple(href for _, href in group)
+        texts.update(text for text, _ in group)
         total += len(group)
-    return Items(best[1], best[0], frozenset(texts), total, parent)
+    return Items(best[1], best[0], frozenset(texts), total, parent, hrefs)
 
 
 def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> list[str]:
@@ -80,8 +82,8 @@ def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> lis
     return kept
 
 
-def _groups(root: HtmlElement) -> Iterator[tuple[HtmlElement, list[str]]]:
-    """Each group of sibling items: their parent and their squashed texts."""
+def _groups(root: HtmlElement) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
+    """Each group of sibling items: their parent and their squashed texts and headline links."""
     for parent in root.iter(Element):  # elements only (the filter runs in C)
         if len(parent) < _MIN_GROUP:  # too few children of any kind
             continue
@@ -97,11 +99,12 @@ def _groups(root: HtmlElement) -> Iterator[tuple[HtmlElement, list[str]]]:
                     yield parent, group
 
 
-def _items(siblings: list[HtmlElement], needed: float = 0) -> list[str]:
-    """Squashed texts of the siblings that are items, one per distinct headline link; fewer
-    than ``needed`` (the search stops) once the siblings left cannot make up that many."""
+def _items(siblings: list[HtmlElement], needed: float = 0) -> list[tuple[str, str]]:
+    """Squashed texts and headline links of the siblings that are items, one per distinct
+    headline link; fewer than ``needed`` (the search stops) once the siblings left cannot make
+    up that many."""
     seen: set[str] = set()
-    texts: list[str] = []
+    texts: list[tuple[str, str]] = []
     for at, sibling in enumerate(siblings):
         if len(texts) + len(siblings) - at < needed:
             break
@@ -113,7 +116,7 @@ def _items(siblings: list[HtmlElement], needed: float = 0) -> list[str]:
         text = _squash_block(raw)
         if text and len(text) <= _MAX_ITEM:
             seen.add(href)
-            texts.append(text)
+            texts.append((text, href))
     return texts
 
 
