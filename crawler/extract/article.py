@@ -193,7 +193,7 @@ def extract_article(
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     near = near and ending_with(near, text)
-    published = find_published(page, title_el, squashed_len(text), near)
+    published = find_published(page, title_el, text, near)
     title = title or fallback_title or named_title(root, meta)
     published = published or _fallback(fallback_date, page.tz)
     canonical_link = canonical and str(canonical).strip()
