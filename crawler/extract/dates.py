@@ -143,7 +143,7 @@ def find_published(
     found = (d for d in _candidates(page, title_el, text, near_title) if plausible(d, now))
     first = next(found, None)
     if first is not None and near_title is not None:
-        first = _original(first, near_title, page, now)
+        first = _stated_zone(_original(first, near_title, page, now), page)
     url_day = url_date(page.url, page.tz)
     if not plausible(url_day, now) or (first is not None and _same_day(first, url_day)):
         return first
@@ -191,6 +191,20 @@ def _original(first: datetime, near: TitleContext, page: Page, now: datetime) ->
     if byline is not None and (first.date() - byline.date()).days >= _REPOST_DAYS:
         return byline
     return first
+
+
+def _stated_zone(found: datetime, page: Page) -> datetime:
+    """``found`` in the zone the markup states for the same clock time, when it is in the
+    page's default zone: a byline's "8:00am" is the markup's "08:00-07:00"."""
+    if found.utcoffset() != page.tz.utcoffset(None):
+        return found
+    clock = found.replace(tzinfo=None, second=0, microsecond=0)
+    stated = [value for key, value in page.meta.items() if _DATED_META_RE.search(key)]
+    for value in (*stated, *page.times):
+        day = parse_date(value, page.tz)
+        if day is not None and day.replace(tzinfo=None, second=0, microsecond=0) == clock:
+            return found.replace(tzinfo=day.tzinfo)
+    return found
 
 
 def _same_day(date: datetime, other: datetime | None) -> bool:
