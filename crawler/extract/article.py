@@ -56,6 +56,7 @@ from crawler.extract.meta import declared_language, detect_language, meta_map, n
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
+from crawler.extract.releases import drop_release_tail
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.title import find_title, named_title
 from crawler.extract.trailing import drop_related
@@ -182,6 +183,7 @@ def extract_article(
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root), root)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
+    paras = drop_release_tail(paras)
     paras = drop_leading_crumbs(paras, root, url)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
@@ -193,7 +195,7 @@ def extract_article(
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
     near = near and ending_with(near, text)
-    published = find_published(page, title_el, squashed_len(text), near)
+    published = find_published(page, title_el, text, near)
     title = title or fallback_title or named_title(root, meta)
     published = published or _fallback(fallback_date, page.tz)
     canonical_link = canonical and str(canonical).strip()

@@ -5,7 +5,10 @@ and source lines, a copyright or "taken from the web" disclaimer, share and QR-c
 download and hotline offers, previous/next links, tag lists. A run at either edge of the text is
 dropped when every line in it is such chrome, a link of the page, a list of short items, or a
 tiny fragment (a count, a label), and at least one line is chrome or a link. Prose that merely
-ends the article (a short closing paragraph) is neither, so it stays, and so does all after it.
+ends the article (a short closing paragraph) is neither, so it stays, and so does all after it;
+so does a closing sentence that names its data's source ("……数据来源：……，样本覆盖全国31个省份。"):
+a source or editor label makes a line chrome only when the line starts with it or is a short
+credit.
 A chrome note set after the last sentence of a paragraph ("…。【责任编辑：李明】") is a line of
 its own: the sentence stays when the note goes.
 """
@@ -22,15 +25,21 @@ from crawler.extract.meta import squash
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# Chrome whatever the line looks like: editor and source lines, disclaimers, copyright notes.
+# Chrome whatever the line looks like: editor lines, disclaimers, copyright notes.
 _CHROME_RE = re.compile(
     r"""(?x)
-      责任编辑|责编[:：]|编辑[:：]|来源[:：]|原标题[:：]|免责声明|版权(?:所有|声明|归)|声明[:：]
+      责任编辑|免责声明|版权(?:所有|声明|归)
     | (?:禁止|不得|谢绝|严禁|拒绝)(?:任何形式的)?转载|转载(?:请|须|务必|自)|本文(?:转自|来自|来源)
     | 未经(?:许可|授权|允许|同意)|如有侵权|侵删|联系删除|不代表本(?:站|网|平台|号)
     | (?:图片|内容|文章|本文|素材|信息|资料)均?来(?:源|自)于?网络|投稿(?:邮箱|信箱|热线|地址)
     """
 )
+# A label and its colon ("来源：新华社", "编辑：李明"): chrome when the line starts with it (a word
+# or two before it, a bracket: "数据来源：", "（来源："), or is a short credit, not a sentence
+# ("本报记者 张三 来源：中国青年报"); a sentence naming its data's source keeps it.
+_CREDIT_RE = re.compile(r"(?:来源|稿源|责编|编辑|原标题|声明)[:：]")
+_CREDIT_START_RE = re.compile(rf"[\s（(【\[]*[\u4e00-\u9fff]{{0,2}}{_CREDIT_RE.pattern}")
+_MAX_CREDIT = 40
 # Chrome in a line that is not a finished sentence: share, QR-code, follow, app and hotline offers.
 _PROMPT_RE = re.compile(
     r"""(?x)
@@ -65,7 +74,7 @@ _RELATED_RE = re.compile(
 )
 _TAIL_ZONE = 0.5  # a related-links heading must sit after this share of the text to end it
 # A chrome note right after a finished sentence, up to the paragraph's end.
-_CHROME_WORDS = _CHROME_RE.pattern.removeprefix("(?x)")
+_CHROME_WORDS = f"{_CHROME_RE.pattern.removeprefix('(?x)')}|{_CREDIT_RE.pattern}"
 _NOTE_AFTER_SENTENCE_RE = re.compile(
     rf"(?<=[{_SENTENCE_END}])\s*(?=[【（(\[]?(?:{_CHROME_WORDS}))", re.VERBOSE
 )
@@ -110,9 +119,11 @@ def _cut_related(paras: list[str], links: frozenset[str]) -> list[str]:
 def _kind(para: str, links: frozenset[str]) -> str:
     """ "chrome" (a chrome line or a link), "filler" (tiny or a short-item list) or "prose"."""
     key = squash(para)
+    finished = para.rstrip().endswith(tuple(_SENTENCE_END))
     if key in links or (len(para) < _MAX_CHROME and _CHROME_RE.search(para)):
         return "chrome"
-    finished = para.rstrip().endswith(tuple(_SENTENCE_END))
+    if len(para) < _MAX_CHROME and _is_credit(para, finished):
+        return "chrome"
     if len(para) < _MAX_PROMPT and not finished and _PROMPT_RE.search(para):
         return "chrome"
     if len(para) <= _MAX_LABEL and not _PUNCT_RE.search(para) and _LABEL_RE.search(para):
@@ -123,6 +134,14 @@ def _kind(para: str, links: frozenset[str]) -> str:
     if len(items) >= _LIST_ITEMS and all(len(item) <= _LIST_ITEM for item in items):
         return "filler"
     return "prose"
+
+
+def _is_credit(para: str, finished: bool) -> bool:
+    """Tell whether a line is a source or editor credit: it starts with the label, or is short,
+    holds one and does not end a sentence."""
+    if _CREDIT_START_RE.match(para):
+        return True
+    return len(para) <= _MAX_CREDIT and not finished and _CREDIT_RE.search(para) is not None
 
 
 def _run_length(kinds: list[str]) -> int:

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
 
 _TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
-_TZ = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+# Zones a wire or a byline names after its clock time ("08:00 ET", "9:00 AM Eastern Daylight
+# Time"): a US zone without "standard" or "daylight" has the offset it has on that day; the
+# others (and the abbreviations, capitals only) are fixed. Read only after a time.
+_US_ZONES = {"E": "America/New_York", "C": "America/Chicago", "M": "America/Denver"}
+_US_ZONES["P"] = "America/Los_Angeles"
+_US_HOURS = {"E": -5, "C": -6, "M": -7, "P": -8}
+_FIXED_ZONES = {"BST": 1, "CET": 1, "CEST": 2, "HKT": 8, "SGT": 8, "JST": 9, "KST": 9}
+_ZONE_NAME = (
+    r"(?-i:[ECMP][SD]?T|BST|CEST|CET|HKT|SGT|JST|KST)\b"
+    r"|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Daylight|Standard))?\s+Time"
+)
+_TZ = rf"\s*(Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|{_ZONE_NAME})?"
 NUMERIC_RE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + _TIME + _TZ
 )
@@ -27,7 +39,7 @@ _MDY_RE = re.compile(
     + r"\s+(\d{1,2})(?:st|nd|rd|th)?"
     + _YEAR_GAP
     + _WEEKDAY
-    + r"((?:19|20)\d{2})(?:,?\s+at)?"
+    + r"((?:19|20)\d{2})(?:,?\s+at|,)?"
     + _TIME
     + _TZ,
     re.IGNORECASE,
@@ -36,7 +48,7 @@ _DMY_RE = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH
     + _YEAR_GAP
-    + r"((?:19|20)\d{2})"
+    + r"((?:19|20)\d{2}),?"
     + _TIME
     + _TZ,
     re.IGNORECASE,
@@ -82,22 +94,24 @@ def parse_loose(text: str, default_tz: timezone, known: Set[date] = frozenset())
     """
     if m := NUMERIC_RE.search(text):
         y, mo, d, *hms, tz = m.groups()
-        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
+        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _MDY_RE.search(text):
         mon, d, y, *hms, tz = m.groups()
-        return build_date(y, _MONTHS[mon[:3].casefold()], d, tuple(hms), _tz(tz, default_tz))
+        month = _MONTHS[mon[:3].casefold()]
+        return build_date(y, month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _DMY_RE.search(text):
         d, mon, y, *hms, tz = m.groups()
-        return build_date(y, _MONTHS[mon[:3].casefold()], d, tuple(hms), _tz(tz, default_tz))
+        month = _MONTHS[mon[:3].casefold()]
+        return build_date(y, month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _SLASH_RE.search(text):
         mo, d, y, *hms, tz = m.groups()
         mo, d = (d, mo) if int(mo) > 12 else (mo, d)
-        return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz)), known)
+        return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     if m := _DASHED_RE.search(text):
         return _dashed(m, default_tz, known)
     if m := _DOTTED_RE.search(text):
         d, mo, y, *hms, tz = m.groups()
-        return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz)), known)
+        return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     return None
 
 
@@ -106,7 +120,7 @@ def _dashed(m: re.Match[str], default_tz: timezone, known: Set[date]) -> datetim
     "02-12-2025" (February or December) otherwise."""
     first, second, y, *hms, tz = m.groups()
     mo, d = (first, second) if int(second) > 12 else (second, first)
-    found = _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz)), known)
+    found = _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     if int(first) <= 12 and int(second) <= 12 and first != second:
         return found if found is not None and found.date() in known else None
     return found
@@ -144,10 +158,9 @@ def _year_runs(text: str) -> Iterator[tuple[int, int]]:
         yield (len(text) - before.start() if before else 0), pos
 
 
-def build_date(
-    y: str, mo: int, d: str, hms: tuple[str | None, ...], tz: timezone
-) -> datetime | None:
-    """Build an aware datetime from regex groups; None if the fields are out of range."""
+def build_date(y: str, mo: int, d: str, hms: tuple[str | None, ...], tz: tzinfo) -> datetime | None:
+    """Build an aware datetime from regex groups, its zone a fixed offset (that of a named zone
+    on the day); None if the fields are out of range."""
     hour, minute, second, ampm = hms
     h = int(hour or 0)
     if ampm and ampm[0] in "Pp" and h < 12:
@@ -155,17 +168,36 @@ def build_date(
     elif ampm and ampm[0] in "Aa" and h == 12:
         h = 0
     try:
-        return datetime(int(y), mo, int(d), h, int(minute or 0), int(second or 0), tzinfo=tz)
+        found = datetime(int(y), mo, int(d), h, int(minute or 0), int(second or 0), tzinfo=tz)
     except ValueError:
         return None
+    if isinstance(tz, timezone):
+        return found
+    return found.replace(tzinfo=timezone(found.utcoffset() or timedelta()))
 
 
-def _tz(code: str | None, default: timezone) -> timezone:
-    """Turn an offset suffix ("Z", "+0800", "+08:00") into a timezone."""
+def _tz(code: str | None, default: timezone, hour: str | None = None) -> tzinfo:
+    """Turn an offset suffix ("Z", "+0800", "+08:00") or, after a time (``hour``), a zone's
+    name ("ET", "PDT", "Eastern Daylight Time") into a zone."""
     if not code:
         return default
     if code.upper() in {"Z", "UTC", "GMT"}:
         return UTC
+    if code[0] not in "+-":
+        return _named_zone(code) if hour is not None else default
     sign = -1 if code[0] == "-" else 1
     digits = code[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def _named_zone(name: str) -> tzinfo:
+    """The zone a name or abbreviation stands for: "ET" and "Eastern Time" the US zone,
+    "EDT" and "Eastern Daylight Time" its fixed offset in summer, "CET" its own."""
+    if name in _FIXED_ZONES:
+        return timezone(timedelta(hours=_FIXED_ZONES[name]))
+    words = name.split()
+    region = name[0].upper()
+    kind = words[1][0].upper() if len(words) == 3 else name[1] if len(name) == 3 else ""
+    if not kind:
+        return ZoneInfo(_US_ZONES[region])
+    return timezone(timedelta(hours=_US_HOURS[region] + (kind == "D")))

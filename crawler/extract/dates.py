@@ -4,11 +4,12 @@ In order: the URL's day (a metadata or byline time on that day refines it), publ
 metadata, a date on or right after the title line (the byline), a byline date labelled as an
 update, the same around the page's ``<h1>`` when the title is another element, JSON-LD
 ``datePublished``, labelled dates in the article region, a relative byline stamp ("2 hours
-ago") when the fetch time is known, and last htmldate on the whole page, kept only when the
-page states that day. A byline date days before the chosen one is the original publication
-(the metadata then dates a re-post or an import). A shown numeric date whose day and month read
-both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest
-news" lists) are never read by the text searches; a page that states no date gets none.
+ago") when the fetch time is known, a notice's signature line closing the text, and last
+htmldate on the whole page, kept only when the page states that day. A byline date days before
+the chosen one is the original publication (the metadata then dates a re-post or an import). A
+shown numeric date whose day and month read both ways takes the reading the markup states.
+Dates in page chrome (sidebars, "latest news" lists) are never read by the text searches; a
+page that states no date gets none.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from lxml import etree
 
 from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
 from crawler.extract.date_parse import build_date, dates_in, parse_date, parse_loose
+from crawler.extract.meta import squashed_len
+from crawler.extract.signature import signature_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Set
@@ -132,14 +135,15 @@ _LINK_DENSITY = 0.5
 
 
 def find_published(
-    page: Page, title_el: HtmlElement | None, text_len: int, near_title: TitleContext | None
+    page: Page, title_el: HtmlElement | None, text: str, near_title: TitleContext | None
 ) -> datetime | None:
-    """The publication date: the first plausible candidate, unless the URL names another day."""
+    """The publication date of the page whose main text is ``text``: the first plausible
+    candidate, unless the URL names another day."""
     now = datetime.now(UTC)
-    found = (d for d in _candidates(page, title_el, text_len, near_title) if plausible(d, now))
+    found = (d for d in _candidates(page, title_el, text, near_title) if plausible(d, now))
     first = next(found, None)
     if first is not None and near_title is not None:
-        first = _original(first, near_title, page, now)
+        first = _stated_zone(_original(first, near_title, page, now), page)
     url_day = url_date(page.url, page.tz)
     if not plausible(url_day, now) or (first is not None and _same_day(first, url_day)):
         return first
@@ -147,7 +151,7 @@ def find_published(
 
 
 def _candidates(
-    page: Page, title_el: HtmlElement | None, text_len: int, near: TitleContext | None
+    page: Page, title_el: HtmlElement | None, text: str, near: TitleContext | None
 ) -> Iterator[datetime | None]:
     """Lazily yield date candidates; the costly ones run only if the cheap ones fail."""
     yield from meta_dates(page.meta, page.tz)
@@ -158,11 +162,12 @@ def _candidates(
         yield from _byline(near.heading, page, known)
     if value := page.meta.get(_SCHEMA_KEY):
         yield parse_date(value, page.tz)
-    region = article_region(page.root, title_el, text_len)
+    region = article_region(page.root, title_el, squashed_len(text))
     if region is not None:
         yield from labelled_dates(without_link_lists(region), page.tz, known)
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
+    yield signature_date(text, page.tz)
     yield stated_htmldate(page)
 
 
@@ -186,6 +191,20 @@ def _original(first: datetime, near: TitleContext, page: Page, now: datetime) ->
     if byline is not None and (first.date() - byline.date()).days >= _REPOST_DAYS:
         return byline
     return first
+
+
+def _stated_zone(found: datetime, page: Page) -> datetime:
+    """``found`` in the zone the markup states for the same clock time, when it is in the
+    page's default zone: a byline's "8:00am" is the markup's "08:00-07:00"."""
+    if found.utcoffset() != page.tz.utcoffset(None):
+        return found
+    clock = found.replace(tzinfo=None, second=0, microsecond=0)
+    stated = [value for key, value in page.meta.items() if _DATED_META_RE.search(key)]
+    for value in (*stated, *page.times):
+        day = parse_date(value, page.tz)
+        if day is not None and day.replace(tzinfo=None, second=0, microsecond=0) == clock:
+            return found.replace(tzinfo=day.tzinfo)
+    return found
 
 
 def _same_day(date: datetime, other: datetime | None) -> bool:

@@ -5,10 +5,13 @@ phone!") and its fine print ("By signing up, you agree..."): a widget, never the
 form goes with the largest ancestor holding at most a short prompt's worth of text besides the
 form's own. A form holding much text (a page wrapped in one, a filter over its results) stays,
 and a form inside a list's item (a product tile's cart form) goes alone, so the item stays.
+The box never takes in a body of prose beside it: a short post is a sibling of its comment form
+("Leave a Reply"), so the box stops below an ancestor with another child holding paragraphs.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.meta import squashed_len
@@ -19,6 +22,9 @@ if TYPE_CHECKING:
 _FORM_TEXT = 300  # a form holding more text (whitespace aside) is not a widget
 _FORM_BOX = 200  # its box holds at most this much text besides the form's own
 _REPEATED = 3  # this many siblings of one tag and class are a list's items
+_BODY_PARAGRAPHS = 2  # a branch with this many prose paragraphs is a post's body
+_PROSE_LEN = 20  # a prose paragraph: this much text (whitespace aside), ending a sentence
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]?\s*$")
 
 
 def drop_form_boxes(root: HtmlElement) -> None:
@@ -38,8 +44,27 @@ def _form_box(form: HtmlElement) -> HtmlElement:
             break
         if _is_repeated(ancestor):
             return form
+        if _beside_prose(ancestor, box):
+            break
         box = ancestor
     return box
+
+
+def _beside_prose(ancestor: HtmlElement, box: HtmlElement) -> bool:
+    """Tell whether a child of ``ancestor`` other than ``box`` holds a body of prose."""
+    return any(child is not box and _holds_prose(child) for child in ancestor)
+
+
+def _holds_prose(element: HtmlElement) -> bool:
+    """Tell whether the element holds ``_BODY_PARAGRAPHS`` prose paragraphs."""
+    found = 0
+    for paragraph in element.iter("p"):
+        text = paragraph.text_content()
+        if squashed_len(text) >= _PROSE_LEN and _SENTENCE_END_RE.search(text):
+            found += 1
+            if found == _BODY_PARAGRAPHS:
+                return True
+    return False
 
 
 def _is_repeated(element: HtmlElement) -> bool:

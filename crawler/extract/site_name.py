@@ -1,11 +1,17 @@
 """Site names around a title: "X - Variety", "通知_国家广播电视总局", "X | Today's latest from
-Al Jazeera" on www.aljazeera.com."""
+Al Jazeera" on www.aljazeera.com; and a title that is only the site's name, which the page's link
+to its home page (the logo) shows ("ReelShort Newsroom" as ``<title>``)."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from crawler.extract.meta import squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
@@ -14,6 +20,7 @@ _WORD_RE = re.compile(r"\w+")
 _MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen, or named in a tag line
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})  # "co" of "bbc.co.uk"
 _ACRONYM_RE = re.compile(r"[A-Z]{3,}")
+_HOME_PATH_RE = re.compile(r"/?(?:index\.\w+)?")  # a home page's path: "/", "/index.html"
 
 
 def strip_site_suffix(title: str, site: str, host: str) -> str:
@@ -80,3 +87,41 @@ def _host_name(host: str) -> str:
     if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
         labels.pop()
     return squash(labels[-1]) if labels else ""
+
+
+def home_link_name(root: HtmlElement, url: str, titles: list[str]) -> str:
+    """The first of ``titles`` that a link to the site's home page shows as its text or its
+    image's alt text: the site's name (a logo), not the page's title; "" when none is."""
+    keys = {squash(title): title for title in titles}
+    keys.pop("", None)
+    if not keys:
+        return ""
+    host = _bare_host(urlsplit(url).hostname or "")
+    for link in root.iter("a"):
+        href = link.get("href")
+        if href is None or not _is_home(href.strip(), host):
+            continue
+        shown = squash(link.text_content()) or squash(
+            " ".join(img.get("alt") or "" for img in link.iter("img"))
+        )
+        if shown in keys:
+            return keys[shown]
+    return ""
+
+
+def _is_home(href: str, host: str) -> bool:
+    """Tell whether the link's address is the home page of the site on ``host``."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    if parts.netloc:
+        same = parts.scheme in ("", "http", "https") and _bare_host(parts.hostname or "") == host
+    else:
+        same = not parts.scheme and parts.path.startswith("/")
+    return same and _HOME_PATH_RE.fullmatch(parts.path) is not None
+
+
+def _bare_host(host: str) -> str:
+    """The host without a leading "www."."""
+    return host.lower().removeprefix("www.")

@@ -5,20 +5,17 @@ The lines around a headline that state when the article was posted or updated ("
 2025 Posted by A. Writer") are the page's metadata, not the article's words: among the text's
 first few paragraphs, a short line that is a date and little else goes. A line ending with a
 colon announces what follows ("Effective beginning 6/2/2025:") and stays, and so does a
-sentence that merely holds a date.
+sentence that merely holds a date. Dates are those of the shared patterns (``date_parse``); a
+CJK character counts as a word, so a Chinese line holding a date ("（2007年6月29日第十届全国人民代表
+大会常务委员会第二十八次会议通过）") is a sentence.
 """
 
 from __future__ import annotations
 
 import re
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_RE = re.compile(
-    rf"(?i)\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
-    rf"|\b\d{{1,2}} {_MONTH},? \d{{4}}\b"
-    r"|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{4}\b"
-)
+from crawler.extract.date_parse import ANY_DATE_RE
+
 # the words a stamp holds besides its dates: when (and in which time zone), by whom or from
 # where ("March 20, 2025 08:00 ET | Source: Example Research"), how long a read
 _STAMP_WORDS = frozenset(
@@ -26,7 +23,7 @@ _STAMP_WORDS = frozenset(
     min mins minute minutes read source et est edt ct cst cdt pt pst pdt gmt utc bst cet
     cest""".split()
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(r"[^\W\d_\u3400-\u9fff]+|[\u3400-\u9fff]")  # a CJK character is a word
 _OPENING = 4  # stamps sit among the text's first this many paragraphs
 _MAX_STAMP = 80  # a longer line is a sentence
 _MAX_OTHER_WORDS = 3  # a stamp holds at most this many other words (an author's name)
@@ -36,9 +33,10 @@ def is_stamp(para: str) -> bool:
     """Tell whether a paragraph is a date stamp: short, holding a date, not ending with a colon,
     and with at most a name's worth of words besides the date and stamp words."""
     line = para.strip()
-    if len(line) >= _MAX_STAMP or line.endswith((":", "：")) or not _DATE_RE.search(line):
+    if len(line) >= _MAX_STAMP or line.endswith((":", "：")) or not ANY_DATE_RE.search(line):
         return False
-    other = [w for w in _WORD_RE.findall(_DATE_RE.sub(" ", line).lower()) if w not in _STAMP_WORDS]
+    words = _WORD_RE.findall(ANY_DATE_RE.sub(" ", line).lower())
+    other = [word for word in words if word not in _STAMP_WORDS]
     return len(other) <= _MAX_OTHER_WORDS
 
 

@@ -15,7 +15,8 @@ as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a third
 agreement: the words of the URL's last path segment then settle it, taking a metadata title they
 match clearly better; without a heading they settle between the metadata titles. A site name
 that is a metadata title with a separator in it is the page's title copied, not the site's name;
-a metadata title starting with a separator lacks its headline and is left out.
+a metadata title starting with a separator lacks its headline and is left out; without a stated
+site name, a short one the home page's link (a logo) shows is the site's name.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from urllib.parse import urlsplit
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
 from crawler.extract.meta import norm, squash
-from crawler.extract.site_name import SEP_RE, is_site_name, strip_site_suffix
+from crawler.extract.site_name import SEP_RE, home_link_name, is_site_name, strip_site_suffix
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -79,7 +80,9 @@ def find_title(
 ) -> tuple[str | None, HtmlElement | None]:
     """The article title and the element showing it (None when it comes from metadata)."""
     titles = _meta_titles(root, meta)
-    site = _site_name(meta, titles)
+    site = _site_name(meta, titles) or home_link_name(
+        root, url, [title for title in titles if not substantial(title)]
+    )
     titles = [title for title in titles if squash(title) != squash(site)]
     host = urlsplit(url).hostname or ""
     stripped = [strip_site_suffix(t, site, host) for t in titles]

@@ -10,9 +10,9 @@ list share one block, or its heading stands alone above them, and it bears no da
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.date_parse import ANY_DATE_RE
 from crawler.extract.listing import units
 from crawler.extract.meta import squash
 
@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 _HEADLINE_UNITS = 3  # words (two CJK characters count as one) of a story's heading
 _PROSE_UNITS = 8  # words beside the heading in its block: some prose, not a bare heading
 _DATE_SPAN = 300  # characters around the heading searched for the story's date
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_RE = re.compile(
-    rf"\d{{4}}\s*[-/.年]\s*\d{{1,2}}|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}",
-    re.IGNORECASE,
-)
 
 
 def trailing_box(root: HtmlElement, box: HtmlElement | None) -> HtmlElement | None:
@@ -43,7 +38,7 @@ def trailing_box(root: HtmlElement, box: HtmlElement | None) -> HtmlElement | No
         return None
     at = max(text.find(named), 0)
     near = text[max(at - _DATE_SPAN, 0) : at + len(named) + _DATE_SPAN]
-    return tail if _DATE_RE.search(near) else None
+    return tail if ANY_DATE_RE.search(near) else None
 
 
 def drop_related(paragraphs: list[str], related: str) -> list[str]:

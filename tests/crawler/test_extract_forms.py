@@ -1,13 +1,17 @@
 """Forms: a small form and the box around it holding its prompt and fine print are a widget;
-a form wrapping the page, or a listing's item holding a cart form, is not."""
+a form wrapping the page, a listing's item holding a cart form, or a short post beside its
+comment form, is not."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from lxml.html import document_fromstring
 
 from crawler.extract import extract_article
 from crawler.extract.forms import drop_form_boxes
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 PARAGRAPHS = [
     "The regulator published new rules for short dramas on Monday, officials said in Beijing.",
     "Platforms must review every series before it goes online, the notice says, or face fines.",
@@ -61,3 +65,12 @@ def test_a_listing_item_keeps_its_headline_beside_its_cart_form() -> None:
     assert len(root.findall(".//li")) == 4
     assert not root.findall(".//form")
     assert "Drama box set 3" in root.text_content()
+
+
+def test_a_short_post_keeps_its_text_beside_its_comment_form() -> None:
+    html = (FIXTURES / "wp_short_post_comments.html").read_text(encoding="utf8")
+    got = extract_article(html, "https://verticalbinge.blog/2025/03/10/reelshort-my-verdict/")
+    assert got.is_article
+    assert got.text.startswith("Three evenings, twelve dollars of coins.")
+    assert got.text.endswith("Pay again? Only for a real ending.")
+    assert "Leave a Reply" not in got.text and "will not be published" not in got.text

@@ -26,6 +26,8 @@ PARAGRAPHS = [
         "[Submitted on 18 Dec 2025]",
         "March 20, 2025 08:00 ET | Source: Example Research",
         "20 Mar, 2025, 08:30 GMT",
+        "09.10.2024",
+        "2025年3月10日 08:30",
     ],
 )
 def test_a_posting_date_is_a_stamp(line: str) -> None:
@@ -39,6 +41,7 @@ def test_a_posting_date_is_a_stamp(line: str) -> None:
         "The rules take effect on March 1, 2025 across the country.",
         "By Chris McNamara ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025",
         "Viewing time doubled in a year.",
+        "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）",
     ],
 )
 def test_a_sentence_or_a_list_label_is_no_stamp(line: str) -> None:

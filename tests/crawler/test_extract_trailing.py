@@ -83,3 +83,9 @@ def test_a_section_heading_does_not_name_a_story() -> None:
     root = parse_html(page)
     assert root is not None and trailing_box(root, find_items(root).parent) is None
     assert not extract_article(page, STORY).is_article
+
+
+def test_the_storys_date_is_read_in_any_shared_form() -> None:
+    for written in ("20.03.2025", "20 March 2025, 08:00 CET", "2025年3月20日"):
+        html = _story(20).replace("Published March 20, 2025", f"Published {written}")
+        assert extract_article(html, STORY).is_article, written

@@ -1,0 +1,67 @@
+"""A newswire release's closing furniture: its contacts, its wire's notes and its end mark.
+
+A press release ends with the issuer's boilerplate ("About Example Studio": the company's own
+words, kept), then lines for the journalist rather than the reader: a contact block ("Media
+Contact:" and a name, an address, a phone), the wire's "SOURCE Example Studio" and "View
+original content to download multimedia: ..." notes, and the "###" that marks the end of the
+release. In a release (its dateline names the wire: "/PRNewswire/ --", "(GLOBE NEWSWIRE) --",
+or an "About ..." paragraph heads its closing boilerplate) those go from its last paragraphs,
+and the end mark takes all after it; on other pages a contact line may be the page's content.
+"""
+
+from __future__ import annotations
+
+import re
+
+_END_MARK_RE = re.compile(r"(?:#\s*){3}|-\s*30\s*-")  # "###", "# # #", "-30-"
+_WIRE_NOTE_RE = re.compile(
+    r"(?i)^view (?:original content|source version)\b|^(?-i:SOURCE) [A-Z0-9][^.!?]{0,80}$"
+)
+_CONTACT_LABEL_RE = re.compile(
+    r"(?i)^(?:(?:media|press|investor|investors|company|agency|pr|ir)\s+)?"
+    r"(?:contacts?|inquiries|enquiries|relations)\s*:?$"
+    r"|^(?:media|press|investors?)\s*:|^for (?:more|further) information,?(?: please)? contact\b"
+)
+# A wire named in a dateline: "/PRNewswire/", "(GLOBE NEWSWIRE)", "--(BUSINESS WIRE)--".
+_WIRE_RE = re.compile(r"(?i)[/(]\s*[a-z][\w .-]{0,20}wire\s*[/)]")
+_ABOUT_RE = re.compile(r"About [A-Z0-9][^.!?\n]{0,80}")
+_DATELINE = 2  # the dateline stands in one of the text's first this many paragraphs
+_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\(?\d[\d ().-]{7,}\d")
+_CLOSING = 8  # the furniture sits among the text's last this many paragraphs
+_MAX_CONTACT = 300  # a longer paragraph is prose
+_DETAIL = 80  # a contact block's detail lines after its lone label are shorter than this
+
+
+def drop_release_tail(paras: list[str]) -> list[str]:
+    """The paragraphs less a release's contact blocks, wire notes and end mark among the last
+    few (never all of them)."""
+    start = max(len(paras) - _CLOSING, 0)
+    if not _is_release(paras, start):
+        return paras
+    kept = paras[:start]
+    details = False  # after a lone contact label: its name, phone and address lines
+    for para in paras[start:]:
+        line = para.strip()
+        if _END_MARK_RE.fullmatch(line):
+            break
+        if details and len(line) < _DETAIL:
+            continue
+        details = False
+        if _WIRE_NOTE_RE.search(line):
+            continue
+        if len(line) < _MAX_CONTACT and _CONTACT_LABEL_RE.search(line.split("\n", 1)[0]):
+            if _CONTACT_RE.search(line):
+                continue
+            if "\n" not in line:
+                details = True
+                continue
+        kept.append(para)
+    return kept or paras
+
+
+def _is_release(paras: list[str], closing: int) -> bool:
+    """Tell whether the text is a release: its dateline names a wire, or an "About ..."
+    paragraph stands among its last few."""
+    return any(_WIRE_RE.search(para) for para in paras[:_DATELINE]) or any(
+        _ABOUT_RE.fullmatch(para.strip()) for para in paras[closing:]
+    )

@@ -1,0 +1,61 @@
+"""A newswire release's closing furniture: its contact blocks, the wire's "SOURCE ..." and
+"View original content ..." notes and its "###" end mark go; the issuer's "About ..."
+boilerplate stays, and so does a contact line on a page that is no release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crawler.extract import extract_article
+from crawler.extract.releases import drop_release_tail
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
+RELEASES = [
+    (
+        "wire_prnewswire.html",
+        "https://www.prnewswire.com/news-releases/reelshort-surpasses-50-million-302405123.html",
+        "Its apps, including ReelShort and Chapters, reach millions of users around the world.",
+    ),
+    (
+        "wire_globenewswire.html",
+        "https://www.globenewswire.com/news-release/2025/03/20/3046612/0/en/storymatrix.html",
+        "available in more than 40 countries.",
+    ),
+    (
+        "wire_businesswire.html",
+        "https://www.businesswire.com/news/home/20250320005123/en/",
+        "GoodShort is a short-drama streaming service with more than 20 million downloads.",
+    ),
+]
+FURNITURE = ("Contact", "press@", "ir@", "SOURCE", "View original", "###", "408-555")
+
+
+@pytest.mark.parametrize(("fixture", "url", "ending"), RELEASES)
+def test_a_release_ends_with_its_boilerplate(fixture: str, url: str, ending: str) -> None:
+    text = extract_article((FIXTURES / fixture).read_text(encoding="utf8"), url).text
+    assert text.endswith(ending)
+    assert "\n\nAbout " in text
+    assert not any(word in text for word in FURNITURE)
+
+
+def test_contact_lines_stay_on_a_page_that_is_no_release() -> None:
+    paras = [
+        "Reading tutors across the state are helping students catch up, local papers report.",
+        "Media Inquiries:",
+        "Contact:\nSuzanne Example suzanne@example.org\n952-555-4724",
+    ]
+    assert drop_release_tail(paras) == paras
+
+
+def test_a_lone_contact_label_goes_with_its_detail_lines() -> None:
+    paras = [
+        "NEW YORK, March 20, 2025 /PRNewswire/ -- Example Studio today announced a new slate.",
+        "About Example Studio",
+        "Example Studio makes vertical series for phones.",
+        "Media Contact:",
+        "Jane Doe",
+        "press@example.com",
+    ]
+    assert drop_release_tail(paras) == paras[:3]
