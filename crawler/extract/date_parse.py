@@ -11,8 +11,13 @@ if TYPE_CHECKING:
 
 _TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
 _TZ = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+# A Chinese weekday between the day and the time: "2025年3月10日 星期一 10:30".
+ZH_WEEKDAY = r"(?:\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?)?"
 NUMERIC_RE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + _TIME + _TZ
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+    + ZH_WEEKDAY
+    + _TIME
+    + _TZ
 )
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
@@ -61,6 +66,9 @@ ANY_DATE_RE = re.compile(
 # Every form holds a four-digit year and is written with word characters, spaces and these
 # separators only: a date lies inside one run of such characters that holds a year.
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# Full-width digits and colon ("２０２５年３月１０日") read as their ASCII forms, one character
+# for one: positions in the text stay where they were.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９：", "0123456789:")
 _NOT_DATE_CHAR_RE = re.compile(r"[^\w\s.,:：/+\-]")
 
 
@@ -80,6 +88,7 @@ def parse_loose(text: str, default_tz: timezone, known: Set[date] = frozenset())
     A numeric day and month that read both ways ("09.10.2024") take the reading among the
     ``known`` days (those the page's metadata states) when only the other order is there.
     """
+    text = text.translate(_FULL_WIDTH)
     if m := NUMERIC_RE.search(text):
         y, mo, d, *hms, tz = m.groups()
         return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
@@ -125,6 +134,7 @@ def dates_in(
 ) -> Iterator[tuple[int, int, datetime]]:
     """Every date stated in running text, as (start, end, date), in order (``known`` as for
     :func:`parse_loose`)."""
+    text = text.translate(_FULL_WIDTH)
     for start, end in _year_runs(text):
         for m in ANY_DATE_RE.finditer(text, start, end):
             if (found := parse_loose(m.group(0), default_tz, known)) is not None:
