@@ -14,6 +14,7 @@ _WORD_RE = re.compile(r"\w+")
 _MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen, or named in a tag line
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})  # "co" of "bbc.co.uk"
 _ACRONYM_RE = re.compile(r"[A-Z]{3,}")
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def strip_site_suffix(title: str, site: str, host: str) -> str:
@@ -80,3 +81,11 @@ def _host_name(host: str) -> str:
     if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
         labels.pop()
     return squash(labels[-1]) if labels else ""
+
+
+def cjk_apart(left: str, right: str) -> bool:
+    """Tell whether two parts of a Chinese title stand apart by a space alone ("标题 浙江省广播
+    电视局"): Chinese text sets a site or column name off so."""
+    left_end, right_start = left.rstrip()[-1:], right.lstrip()[:1]
+    spaced = left[-1:].isspace() or right[:1].isspace()
+    return spaced and bool(_CJK_RE.match(left_end) and _CJK_RE.match(right_start))
