@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.copies import drop_copy_runs
+from crawler.extract.copies import drop_copy_runs, drop_row_copies
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.inline import in_running_text
@@ -283,7 +283,8 @@ def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_
     """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
     if paras and title and _is_title_repeat(paras[0], title):
         paras = paras[1:]
-    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(drop_copy_runs(paras)), cut_zone))
+    paras = drop_row_copies(drop_copy_runs(paras))
+    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
 
 
