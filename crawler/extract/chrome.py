@@ -270,6 +270,8 @@ _PROMO_RE = re.compile(
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
+_INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _COPY_CHARS = 80  # a repeated paragraph this long is a copy of the layout, not a refrain
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
@@ -327,7 +329,8 @@ def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[
 
 
 def _drop_link_runs(paras: list[str]) -> list[str]:
-    """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists."""
+    """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists; not a
+    run a Chinese sentence introduces ("入选作品名单如下：")."""
     kept: list[str] = []
     run: list[str] = []
     for para in [*paras, ""]:
@@ -339,12 +342,18 @@ def _drop_link_runs(paras: list[str]) -> list[str]:
         ):
             run.append(para)
             continue
-        if len(run) < _RUN_MIN:
+        if len(run) < _RUN_MIN or (kept and _introduces(kept[-1])):
             kept.extend(run)
         run = []
         if para:
             kept.append(para)
     return kept
+
+
+def _introduces(para: str) -> bool:
+    """Tell whether a paragraph is a Chinese sentence ending in a colon: what follows is the
+    text's own list (a label such as "相关阅读：" is shorter)."""
+    return para.endswith("：") and len(_CJK_RE.findall(para)) >= _INTRO_CJK
 
 
 def _is_chrome_paragraph(para: str) -> bool:
