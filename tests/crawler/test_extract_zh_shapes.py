@@ -8,6 +8,7 @@ import pytest
 
 from crawler.extract import extract_article
 from crawler.extract.charset import settled_charset
+from crawler.extract.chrome import clean_paragraphs
 from crawler.extract.copies import drop_row_copies
 from crawler.extract.date_parse import parse_loose
 from crawler.extract.dates import url_date
@@ -131,3 +132,10 @@ def test_a_date_stamp_and_player_controls_before_the_body_go() -> None:
     )
     text = extract_article(_page("", "座谈会", "", lead + BODY), "http://a.cn/1.html").text
     assert text.startswith("省广播电视局近日召开")
+
+
+def test_a_list_of_names_a_chinese_sentence_introduces_stays() -> None:
+    names = [f"《短剧作品{i}号》" for i in range(1, 10)]
+    paras = ["总局公布优秀网络微短剧推荐名单，共有9部作品入选。", "入选作品名单如下：", *names]
+    assert clean_paragraphs([*paras, "总局表示，将对入选作品给予支持。"], None)[2:-1] == names
+    assert not set(names) & set(clean_paragraphs(["相关阅读：", *names], None))
