@@ -16,7 +16,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.extract.charset import settled_charset
+from crawler.extract.charset import DETECT, settled_charset
 from crawler.fence import Fence, OffsiteRequest
 from crawler.items import ArticleItem
 from crawler.middlewares import ARTICLE, PAGE_KIND, NotModified
@@ -200,8 +200,10 @@ def describe_failure(failure: Failure, maxsize: int) -> str:
 
 def page_html(response: TextResponse) -> str:
     """The page's text: Scrapy's decoding, unless the HTTP header's charset and the page's own
-    disagree (:func:`settled_charset` then decides)."""
+    disagree or the header's cannot be right (:func:`settled_charset` then decides)."""
     charset = settled_charset(response.body, _content_type(response))
+    if charset == DETECT:  # Scrapy's detection, as for a page served without a charset
+        return response.replace(headers={}, encoding=None).text
     return response.body.decode(charset, "replace") if charset else response.text
 
 
