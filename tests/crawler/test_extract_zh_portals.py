@@ -477,6 +477,7 @@ CASES = [
             ("gbk-header-latin1.html", "", "text/html; charset=ISO-8859-1"),
             ("gb18030-undeclared.html", "（𠮷城篇）", HTML),
             ("utf8-header-gbk.html", "", "text/html; charset=GBK"),
+            ("gbk-header-utf8-undeclared.html", "", "text/html; charset=utf-8"),
         )
     ),
     Case(
@@ -567,6 +568,38 @@ CASES = [
             "The format fits the way people watch on their phones",
         ),
         ("Related Stories", "Short dramas boost tourism", "Copyright", "Share:"),
+    ),
+    Case(
+        "netease-hao.html",
+        "https://www.163.com/dy/article/JQ2ABCDE0517BE7A.html",
+        "短剧制作成本大揭秘：一部百集短剧要花多少钱？",
+        "2025-03-10 10:30",
+        ("得到的答案从三十万元到两百万元不等", "拍摄周期一般为七到十天"),
+        ("特别声明", "网易号", "下一篇", "短剧出海调查"),
+    ),
+    Case(
+        "sina-finance.html",
+        "https://finance.sina.com.cn/stock/relnews/cn/2025-03-10/doc-inaxyz7654321.shtml",
+        "中文在线：海外短剧平台ReelShort收入持续增长",
+        "2025-03-10 10:30",
+        ("公司旗下海外短剧平台ReelShort收入持续增长", "中文在线股价报收25.36元，上涨3.2%"),
+        ("新浪财经APP", "行情图", "责任编辑", "相关阅读", "短剧概念股盘点"),
+    ),
+    Case(
+        "thepaper-hao.html",
+        "https://www.thepaper.cn/newsDetail_forward_30312399",
+        "县城里的短剧剧组",
+        "2025-03-10 10:30",
+        ("一家短剧公司租下了整栋办公楼", "带动了数百人就业"),
+        ("澎湃号作者", "申请澎湃号", "相关推荐", "短剧在县城"),
+    ),
+    Case(
+        "original-title.html",
+        "http://www.ce.cn/culture/gd/202503/10/t20250310_39312345.shtml",
+        "微短剧“出圈”更要“出彩”",
+        "2025-03-10 10:30",
+        ("微短剧凭借“短平快”的特点迅速走红", "用好故事赢得观众"),
+        ("原标题", "责任编辑", "互联网新闻信息服务许可证"),
     ),
 ]
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from scrapy.http import HtmlResponse
 
 from crawler.extract import extract_article
-from crawler.extract.charset import settled_charset
+from crawler.extract.charset import DETECT, settled_charset
 from crawler.extract.chrome import clean_paragraphs
 from crawler.extract.copies import drop_row_copies
 from crawler.extract.date_parse import parse_loose
 from crawler.extract.dates import url_date
+from crawler.spiders.base import page_html
 
 CST = timezone(timedelta(hours=8))
 TITLE = "省局召开网络微短剧行业座谈会_浙江省广播电视局"
@@ -94,6 +96,15 @@ def test_the_page_charset_wins_over_a_header_that_cannot_be_right(
 ) -> None:
     page = f"<html><head>{body}</head><body><p>微短剧</p></body></html>".encode("gb18030")
     assert settled_charset(page, content_type) == expected
+
+
+def test_a_header_charset_the_bytes_do_not_decode_under_is_no_declaration() -> None:
+    page = "<html><body><p>国家广播电视总局发布微短剧管理通知。</p></body></html>".encode("gbk")
+    assert settled_charset(page, "text/html; charset=utf-8") == DETECT
+    response = HtmlResponse(
+        "http://a.cn/1.html", body=page, headers={"Content-Type": "text/html; charset=utf-8"}
+    )
+    assert "国家广播电视总局发布微短剧管理通知。" in page_html(response)
 
 
 def test_a_utf8_page_behind_a_gbk_header_is_read_as_utf8() -> None:
