@@ -110,7 +110,9 @@ _AFTER_TITLE_RE = re.compile(
     + ZH_WEEKDAY
     + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
 )
-_UPDATE_LABEL_RE = re.compile(_LABEL_GROUPS[2])  # a date after it is no publication date
+# A date after one of these labels is no publication date: an update, or when a notice was
+# written (成文日期), takes effect or ends.
+_OTHER_DATE_LABEL_RE = re.compile(rf"{_LABEL_GROUPS[2]}|成文|生效|施行|实施|截止")
 _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|\b)"),
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
@@ -299,7 +301,8 @@ def near_title_date(
     if own := split_trailing_date(context.title)[1]:
         return parse_loose(own, default_tz)
     window = context.after[:_NEAR_CHARS]
-    if (m := _AFTER_TITLE_RE.match(window)) and not _UPDATE_LABEL_RE.search(window, 0, m.start(1)):
+    m = _AFTER_TITLE_RE.match(window)
+    if m and not _OTHER_DATE_LABEL_RE.search(window, 0, m.start(1)):
         return parse_loose(m.group(1), default_tz)
     labelled = (m.group(1) for pattern in _PUBLISHED_LABEL_RES if (m := pattern.search(window)))
     if (first := next(labelled, None)) is not None:
