@@ -53,8 +53,11 @@ def test_a_trs_address_dates_the_page() -> None:
     assert found == datetime(2025, 3, 10, tzinfo=CST)
 
 
-def test_an_update_time_before_the_publication_time_is_not_the_date() -> None:
-    info = "<span>更新时间：2025-03-12 09:00</span> <span>发布时间：2025-03-10 10:30</span>"
+@pytest.mark.parametrize("other", ["更新时间：2025-03-12 09:00", "成文日期：2025-03-05 09:00"])
+def test_an_update_or_writing_time_before_the_publication_time_is_not_the_date(
+    other: str,
+) -> None:
+    info = f"<span>{other}</span> <span>发布时间：2025-03-10 10:30</span>"
     found = extract_article(_page("", TITLE, info), "http://gd.example.cn/a/1.html")
     assert found.published_at == datetime(2025, 3, 10, 10, 30, tzinfo=CST)
 
