@@ -65,9 +65,9 @@ ANY_DATE_RE = re.compile(
 
 # Every form holds a four-digit year and is written with word characters, spaces and these
 # separators only: a date lies inside one run of such characters that holds a year.
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_RE = re.compile(r"(?:19|20|１９|２０)\d\d")
 # Full-width digits and colon ("２０２５年３月１０日") read as their ASCII forms, one character
-# for one: positions in the text stay where they were.
+# for one (positions stay where they were), in the short runs that can hold a date only.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９：", "0123456789:")
 _NOT_DATE_CHAR_RE = re.compile(r"[^\w\s.,:：/+\-]")
 
@@ -88,7 +88,7 @@ def parse_loose(text: str, default_tz: timezone, known: Set[date] = frozenset())
     A numeric day and month that read both ways ("09.10.2024") take the reading among the
     ``known`` days (those the page's metadata states) when only the other order is there.
     """
-    text = text.translate(_FULL_WIDTH)
+    text = text if text.isascii() else text.translate(_FULL_WIDTH)
     if m := NUMERIC_RE.search(text):
         y, mo, d, *hms, tz = m.groups()
         return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz))
@@ -134,11 +134,12 @@ def dates_in(
 ) -> Iterator[tuple[int, int, datetime]]:
     """Every date stated in running text, as (start, end, date), in order (``known`` as for
     :func:`parse_loose`)."""
-    text = text.translate(_FULL_WIDTH)
     for start, end in _year_runs(text):
-        for m in ANY_DATE_RE.finditer(text, start, end):
+        run = text[start:end]
+        run = run if run.isascii() else run.translate(_FULL_WIDTH)
+        for m in ANY_DATE_RE.finditer(run):
             if (found := parse_loose(m.group(0), default_tz, known)) is not None:
-                yield m.start(), m.end(), found
+                yield start + m.start(), start + m.end(), found
 
 
 def _year_runs(text: str) -> Iterator[tuple[int, int]]:
