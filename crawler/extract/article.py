@@ -181,7 +181,7 @@ def extract_article(
         remove_chrome(root, named, page_len, candidates)
     container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
-    paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root), root)
+    paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root, title), root)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
     paras = drop_release_tail(paras)
     paras = drop_leading_crumbs(paras, root, url)

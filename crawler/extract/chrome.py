@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.copies import drop_copy_runs
+from crawler.extract.copies import drop_copy_runs, drop_row_copies
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.inline import in_running_text
@@ -270,6 +270,8 @@ _PROMO_RE = re.compile(
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
+_INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _COPY_CHARS = 80  # a repeated paragraph this long is a copy of the layout, not a refrain
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
@@ -283,7 +285,8 @@ def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_
     """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
     if paras and title and _is_title_repeat(paras[0], title):
         paras = paras[1:]
-    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(drop_copy_runs(paras)), cut_zone))
+    paras = drop_row_copies(drop_copy_runs(paras))
+    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
 
 
@@ -326,7 +329,8 @@ def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[
 
 
 def _drop_link_runs(paras: list[str]) -> list[str]:
-    """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists."""
+    """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists; not a
+    run a Chinese sentence introduces ("入选作品名单如下：")."""
     kept: list[str] = []
     run: list[str] = []
     for para in [*paras, ""]:
@@ -338,12 +342,18 @@ def _drop_link_runs(paras: list[str]) -> list[str]:
         ):
             run.append(para)
             continue
-        if len(run) < _RUN_MIN:
+        if len(run) < _RUN_MIN or (kept and _introduces(kept[-1])):
             kept.extend(run)
         run = []
         if para:
             kept.append(para)
     return kept
+
+
+def _introduces(para: str) -> bool:
+    """Tell whether a paragraph is a Chinese sentence ending in a colon: what follows is the
+    text's own list (a label such as "相关阅读：" is shorter)."""
+    return para.endswith("：") and len(_CJK_RE.findall(para)) >= _INTRO_CJK
 
 
 def _is_chrome_paragraph(para: str) -> bool:

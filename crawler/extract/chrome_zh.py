@@ -4,11 +4,11 @@ After the article body, Chinese pages put a tail of chrome into the same contain
 and source lines, a copyright or "taken from the web" disclaimer, share and QR-code prompts,
 download and hotline offers, previous/next links, tag lists. A run at either edge of the text is
 dropped when every line in it is such chrome, a link of the page, a list of short items, or a
-tiny fragment (a count, a label), and at least one line is chrome or a link. Prose that merely
-ends the article (a short closing paragraph) is neither, so it stays, and so does all after it;
-so does a closing sentence that names its data's source ("……数据来源：……，样本覆盖全国31个省份。"):
-a source or editor label makes a line chrome only when the line starts with it or is a short
-credit.
+tiny fragment (a count, a label, a date stamp), and at least one line is chrome or a link.
+Prose that merely ends the article (a short closing paragraph) is neither, so it stays, and so
+does all after it; so does a closing sentence that names its data's source
+("……数据来源：……，样本覆盖全国31个省份。"): a source or editor label makes a line chrome only
+when the line starts with it or is a short credit.
 A chrome note set after the last sentence of a paragraph ("…。【责任编辑：李明】") is a line of
 its own: the sentence stays when the note goes.
 """
@@ -19,19 +19,23 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.chrome import link_texts
+from crawler.extract.date_parse import ANY_DATE_RE
 from crawler.extract.density import is_cjk
 from crawler.extract.meta import squash
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# Chrome whatever the line looks like: editor lines, disclaimers, copyright notes.
+# Chrome whatever the line looks like: editor lines, disclaimers, copyright notes, requests
+# to like and share.
 _CHROME_RE = re.compile(
     r"""(?x)
       责任编辑|免责声明|版权(?:所有|声明|归)
     | (?:禁止|不得|谢绝|严禁|拒绝)(?:任何形式的)?转载|转载(?:请|须|务必|自)|本文(?:转自|来自|来源)
     | 未经(?:许可|授权|允许|同意)|如有侵权|侵删|联系删除|不代表本(?:站|网|平台|号)
     | (?:图片|内容|文章|本文|素材|信息|资料)均?来(?:源|自)于?网络|投稿(?:邮箱|信箱|热线|地址)
+    | (?:仅代表|为)作者(?:本人|个人|独立)?(?:观点|立场)|不构成(?:任何)?(?:投资|法律)(?:意见|建议)
+    | 请(?:点赞|转发|关注|分享)|点个(?:赞|在看)|一键三连|在看三连
     """
 )
 # A label and its colon ("来源：新华社", "编辑：李明"): chrome when the line starts with it (a word
@@ -40,19 +44,22 @@ _CHROME_RE = re.compile(
 _CREDIT_RE = re.compile(r"(?:来源|稿源|责编|编辑|原标题|声明)[:：]")
 _CREDIT_START_RE = re.compile(rf"[\s（(【\[]*[\u4e00-\u9fff]{{0,2}}{_CREDIT_RE.pattern}")
 _MAX_CREDIT = 40
-# Chrome in a line that is not a finished sentence: share, QR-code, follow, app and hotline offers.
+# Chrome in a line that is not a finished sentence: share, QR-code, follow, app and hotline
+# offers, a WeChat handle or an e-mail address to write to.
 _PROMPT_RE = re.compile(
     r"""(?x)
       分享到|转发到|扫一扫|扫码|二维码|长按识别|关注(?:我们|本站|本号|公众号|微信公众号|微信号)
-    | 微信公众号|APP|App|客户端|热线|客服|欢迎投稿
+    | 微信公众号|APP|App|客户端|热线|客服|欢迎投稿|微信[:：]|[\w.-]+@[\w-]+\.[a-z]{2,}
     """
 )
-# Chrome only in a short line without sentence punctuation (a button, a label, a heading).
+# Chrome only in a short line without sentence punctuation (a button, a label, a heading, a
+# view count, a video player's controls).
 _LABEL_RE = re.compile(
     r"""(?x)
       上一篇|下一篇|上一页|下一页|返回(?:列表|首页|顶部)|打印|关闭(?:窗口|本页)|字号|字体|收藏
     | 相关(?:新闻|文章|阅读|链接|推荐|资讯|搜索|稿件)|推荐阅读|延伸阅读|热门|猜你喜欢|更多
     | 评论|留言|登录|注册|作者|记者|来源|编辑|点赞|举报|分享|标签|关键词
+    | 点击(?:量|数|率)|浏览(?:量|次数)|阅读(?:量|数)|播放|全屏|加载中
     """
 )
 _PUNCT_RE = re.compile(r"[，。！？；,!?;]")
@@ -80,11 +87,14 @@ _NOTE_AFTER_SENTENCE_RE = re.compile(
 )
 
 
-def trim_chrome_runs(paras: list[str], root: HtmlElement) -> list[str]:
-    """The paragraphs less a run of chrome lines at the start and one at the end."""
+def trim_chrome_runs(paras: list[str], root: HtmlElement, title: str | None = None) -> list[str]:
+    """The paragraphs less a run of chrome lines at the start and one at the end (the page's
+    ``title`` as a line of its own counts as chrome: a template's heading read with the body)."""
     if len(paras) < 2 or not is_cjk("".join(paras)):
         return paras
     links = link_texts(root)
+    if title:
+        links |= {squash(title)}
     paras = _cut_related([line for para in paras for line in _split_note(para)], links)
     kinds = [_kind(p, links) for p in paras]
     start = _run_length(kinds)
@@ -128,8 +138,8 @@ def _kind(para: str, links: frozenset[str]) -> str:
         return "chrome"
     if len(para) <= _MAX_LABEL and not _PUNCT_RE.search(para) and _LABEL_RE.search(para):
         return "chrome"
-    if len(key) <= _TINY and not finished:
-        return "filler"
+    if (len(key) <= _TINY and not finished) or ANY_DATE_RE.fullmatch(para.strip()):
+        return "filler"  # a label, a count, a date stamp
     items = [item for item in _LIST_SPLIT_RE.split(para.strip()) if item]
     if len(items) >= _LIST_ITEMS and all(len(item) <= _LIST_ITEM for item in items):
         return "filler"

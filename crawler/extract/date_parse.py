@@ -23,8 +23,13 @@ _ZONE_NAME = (
     r"|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Daylight|Standard))?\s+Time"
 )
 _TZ = rf"\s*(Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|{_ZONE_NAME})?"
+# A Chinese weekday between the day and the time: "2025年3月10日 星期一 10:30".
+ZH_WEEKDAY = r"(?:\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?)?"
 NUMERIC_RE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + _TIME + _TZ
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+    + ZH_WEEKDAY
+    + _TIME
+    + _TZ
 )
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
@@ -72,7 +77,10 @@ ANY_DATE_RE = re.compile(
 
 # Every form holds a four-digit year and is written with word characters, spaces and these
 # separators only: a date lies inside one run of such characters that holds a year.
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_RE = re.compile(r"(?:19|20|１９|２０)\d\d")
+# Full-width digits and colon ("２０２５年３月１０日") read as their ASCII forms, one character
+# for one (positions stay where they were), in the short runs that can hold a date only.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９：", "0123456789:")
 _NOT_DATE_CHAR_RE = re.compile(r"[^\w\s.,:：/+\-]")
 
 
@@ -92,6 +100,7 @@ def parse_loose(text: str, default_tz: timezone, known: Set[date] = frozenset())
     A numeric day and month that read both ways ("09.10.2024") take the reading among the
     ``known`` days (those the page's metadata states) when only the other order is there.
     """
+    text = text if text.isascii() else text.translate(_FULL_WIDTH)
     if m := NUMERIC_RE.search(text):
         y, mo, d, *hms, tz = m.groups()
         return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0]))
@@ -140,9 +149,11 @@ def dates_in(
     """Every date stated in running text, as (start, end, date), in order (``known`` as for
     :func:`parse_loose`)."""
     for start, end in _year_runs(text):
-        for m in ANY_DATE_RE.finditer(text, start, end):
+        run = text[start:end]
+        run = run if run.isascii() else run.translate(_FULL_WIDTH)
+        for m in ANY_DATE_RE.finditer(run):
             if (found := parse_loose(m.group(0), default_tz, known)) is not None:
-                yield m.start(), m.end(), found
+                yield start + m.start(), start + m.end(), found
 
 
 def _year_runs(text: str) -> Iterator[tuple[int, int]]:

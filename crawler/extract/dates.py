@@ -26,7 +26,13 @@ from htmldate import find_date
 from lxml import etree
 
 from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
-from crawler.extract.date_parse import build_date, dates_in, parse_date, parse_loose
+from crawler.extract.date_parse import (
+    ZH_WEEKDAY,
+    build_date,
+    dates_in,
+    parse_date,
+    parse_loose,
+)
 from crawler.extract.meta import squashed_len
 from crawler.extract.signature import signature_date
 
@@ -103,12 +109,17 @@ _TRAILING_DATE_RE = re.compile(
     r"^(.*?\S)[\s\u00a0\u3000]{2,}(\d{4}-\d{1,2}-\d{1,2})\s*$", re.DOTALL
 )
 _AFTER_TITLE_RE = re.compile(
-    r"^[^\d\n]{0,20}?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+    r"^[^\d\n]{0,20}?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    + ZH_WEEKDAY
+    + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
 )
+# A date after one of these labels is no publication date: an update, or when a notice was
+# written (成文日期), takes effect or ends.
+_OTHER_DATE_LABEL_RE = re.compile(rf"{_LABEL_GROUPS[2]}|成文|生效|施行|实施|截止")
 _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|\b)"),
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
-    re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),
+    re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
 )
 # A labelled date without its year ("发布时间：10-08 12:00") or with two digits ("18-03-08").
 _PARTIAL_LABEL_RE = re.compile(
@@ -181,16 +192,25 @@ def _byline(near: TitleContext, page: Page, known: Set[date]) -> Iterator[dateti
 
 def _original(first: datetime, near: TitleContext, page: Page, now: datetime) -> datetime:
     """The byline's date when it is days before ``first``: a page is not updated before it
-    is published, so metadata dated later than the byline dates a re-post or an import."""
+    is published, so metadata dated later than the byline dates a re-post or an import. A
+    ``first`` without its time of day (midnight: ``<meta name="publishdate" content="2025-03-10">``)
+    takes the time the byline shows on that day."""
     known = page.known_days
     shown = (
         near_title_date(near, page.meta, page.tz, known),
         shown_date(near, page.tz, updated=False, known=known),
     )
     byline = next((day for day in shown if plausible(day, now)), None)
-    if byline is not None and (first.date() - byline.date()).days >= _REPOST_DAYS:
+    if byline is None:
+        return first
+    if (first.date() - byline.date()).days >= _REPOST_DAYS:
         return byline
-    return first
+    timed = _is_midnight(first) and not _is_midnight(byline)
+    return byline if timed and _same_day(byline, first) else first
+
+
+def _is_midnight(date: datetime) -> bool:
+    return (date.hour, date.minute, date.second, date.microsecond) == (0, 0, 0, 0)
 
 
 def _stated_zone(found: datetime, page: Page) -> datetime:
@@ -300,7 +320,8 @@ def near_title_date(
     if own := split_trailing_date(context.title)[1]:
         return parse_loose(own, default_tz)
     window = context.after[:_NEAR_CHARS]
-    if m := _AFTER_TITLE_RE.match(window):
+    m = _AFTER_TITLE_RE.match(window)
+    if m and not _OTHER_DATE_LABEL_RE.search(window, 0, m.start(1)):
         return parse_loose(m.group(1), default_tz)
     labelled = (m.group(1) for pattern in _PUBLISHED_LABEL_RES if (m := pattern.search(window)))
     if (first := next(labelled, None)) is not None:

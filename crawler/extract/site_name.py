@@ -21,6 +21,7 @@ _MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen, or name
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})  # "co" of "bbc.co.uk"
 _ACRONYM_RE = re.compile(r"[A-Z]{3,}")
 _HOME_PATH_RE = re.compile(r"/?(?:index\.\w+)?")  # a home page's path: "/", "/index.html"
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def strip_site_suffix(title: str, site: str, host: str) -> str:
@@ -125,3 +126,11 @@ def _is_home(href: str, host: str) -> bool:
 def _bare_host(host: str) -> str:
     """The host without a leading "www."."""
     return host.lower().removeprefix("www.")
+
+
+def cjk_apart(left: str, right: str) -> bool:
+    """Tell whether two parts of a Chinese title stand apart by a space alone ("标题 浙江省广播
+    电视局"): Chinese text sets a site or column name off so."""
+    left_end, right_start = left.rstrip()[-1:], right.lstrip()[:1]
+    spaced = left[-1:].isspace() or right[:1].isspace()
+    return spaced and bool(_CJK_RE.match(left_end) and _CJK_RE.match(right_start))

@@ -6,7 +6,9 @@ sharing, and an unescaped quotation mark truncates a ``content`` attribute, but 
 shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
 headline-classed element that carries its date, then the metadata title less its site suffix.
 A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way
-to it, unless it extends the title or is the title less a part set off by a separator.
+to it, unless it extends the title or is the title less a part set off by a separator (in
+Chinese, a space). A page showing its headline in no such element (a ``<div class="bt">``)
+has the element whose whole text is the Chinese metadata title, or its part before a separator.
 A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
 metadata title leaves it out too, and so is a short label before it ("Review: ..."); a heading
 set in capitals takes the metadata title's letter case, one spacing words the metadata title
@@ -30,7 +32,14 @@ from urllib.parse import urlsplit
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
 from crawler.extract.meta import norm, squash
-from crawler.extract.site_name import SEP_RE, home_link_name, is_site_name, strip_site_suffix
+from crawler.extract.shown_title import shown_title
+from crawler.extract.site_name import (
+    SEP_RE,
+    cjk_apart,
+    home_link_name,
+    is_site_name,
+    strip_site_suffix,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -102,7 +111,10 @@ def find_title(
         text = _slug_choice(text, stripped, url) or text
         return unmangle(text) or None, found.element
     raw = _first_title(titles, url) if titles else ""
-    return unmangle(strip_site_suffix(raw, site, host)) or None, None
+    title = strip_site_suffix(raw, site, host)
+    if shown := shown_title(root, title, substantial):
+        return unmangle(shown[0]), shown[1]
+    return unmangle(title) or None, None
 
 
 def _site_name(meta: dict[str, str], titles: list[str]) -> str:
@@ -168,8 +180,9 @@ def _holds(heading: str, title: str) -> bool:
     if squash(a).startswith(squash(b)):
         return True
     if b.startswith(a):
-        return bool(_SIDE_RE.match(b, len(a)))
-    return b.endswith(a) and bool(_SIDE_END_RE.search(b[: len(b) - len(a)]))
+        return bool(_SIDE_RE.match(b, len(a))) or cjk_apart(a, b[len(a) :])
+    rest = b[: len(b) - len(a)]
+    return b.endswith(a) and (bool(_SIDE_END_RE.search(rest)) or cjk_apart(rest, a))
 
 
 def _as_titled(text: str, titles: list[str]) -> str:

@@ -16,6 +16,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler.extract.charset import DETECT, settled_charset
 from crawler.fence import Fence, OffsiteRequest
 from crawler.items import ArticleItem
 from crawler.middlewares import ARTICLE, PAGE_KIND, NotModified
@@ -124,7 +125,7 @@ class SourceSpider(scrapy.Spider):
             url=response.url,
             source=self.name,
             category=self.source.category,
-            html=response.text,
+            html=page_html(response),
             fetched_at=datetime.now(UTC),
             requested_url=response.request.url if response.request else response.url,
             fallback_title=response.meta.get("fallback_title"),
@@ -195,6 +196,15 @@ def describe_failure(failure: Failure, maxsize: int) -> str:
     if failure.check(IgnoreRequest):
         return message
     return f"{failure.type.__name__ if failure.type else 'error'}: {message}"
+
+
+def page_html(response: TextResponse) -> str:
+    """The page's text: Scrapy's decoding, unless the HTTP header's charset and the page's own
+    disagree or the header's cannot be right (:func:`settled_charset` then decides)."""
+    charset = settled_charset(response.body, _content_type(response))
+    if charset == DETECT:  # Scrapy's detection, as for a page served without a charset
+        return response.replace(headers={}, encoding=None).text
+    return response.body.decode(charset, "replace") if charset else response.text
 
 
 def _content_type(response: Response) -> str:
