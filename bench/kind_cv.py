@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import Row, row, skipped
-from bench.extraction_sets import DATA_ROOT, load_set
+from bench.extraction_sets import DATA_ROOT, DevPage, load_set
+from bench.kind_probe import load_probe
 from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.kind import PageShape, is_article
 
@@ -56,12 +57,28 @@ class Case:
 
 def cases(data: Path, limit: int | None = None) -> list[Case]:
     """Extract every page once and keep what the kind decision needs."""
-    found = []
-    for page in (p for name in SETS for p in load_set(name, data, limit)):
-        extracted = extract_article(page.html, page.url)
-        shape = extracted.shape if extracted.text else None
-        found.append(Case(f"{page.set}/{page.key}", page.fold, page.page_type == "article", shape))
-    return found
+    return [case_of(page) for name in SETS for page in load_set(name, data, limit)]
+
+
+def case_of(page: DevPage) -> Case:
+    """One page extracted once, with its label."""
+    extracted = extract_article(page.html, page.url)
+    shape = extracted.shape if extracted.text else None
+    return Case(f"{page.set}/{page.key}", page.fold, page.page_type == "article", shape)
+
+
+def probe_report(settings: ExtractionSettings | None = None) -> list[tuple[int, int, int, int]]:
+    """The held-out probe pages per fold with the shipped settings; prints the failures."""
+    probe = [case_of(page) for page in load_probe()]
+    decide = partial(_decide, settings or ExtractionSettings())
+    figures = []
+    for fold in (0, 1):
+        held = [c for c in probe if c.fold == fold]
+        figures.append(counts(settings or ExtractionSettings(), held))
+        failed = [c.key for c in held if (c.shape is not None and decide(c.shape)) != c.article]
+        print("  " + _line(f"probe fold {fold}", figures[-1]))
+        print(f"    wrong: {', '.join(failed) or 'none'}")
+    return figures
 
 
 def before(shape: PageShape) -> bool:
@@ -151,7 +168,13 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         print("  " + _line("after ", after[-1]))
         print("  " + _line("before", old[-1]))
         print("  " + _line("shipped defaults", counts(ExtractionSettings(), held)))
-    return {"chosen": chosen, "summary": _summary(_pooled(after), _pooled(old))}
+    print("kind probe (written pages, never tuned on), shipped defaults:")
+    probe = probe_report()
+    return {
+        "chosen": chosen,
+        "summary": _summary(_pooled(after), _pooled(old)),
+        "probe": probe,
+    }
 
 
 QUICK_ARGV = ("--quick",)

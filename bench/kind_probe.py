@@ -1,0 +1,38 @@
+"""The kind probe: whole pages written for this repository, labelled article or not, held out.
+
+``tests/fixtures/kind-probe`` holds pages in the shapes the article-or-listing decision meets
+(section fronts, archives, search results, notice lists, channel pages, catalogues, curated
+collections, calendars, help centres; and list-like real articles: short notices with related
+files, transmittals with attachments, listicles, rankings, live blogs, interviews). No threshold
+or rule is tuned on them: ``bench/kind_cv.py`` reports them apart, per fold of the same hash as
+the development pages.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.extraction_sets import DevPage
+
+PROBE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "kind-probe"
+SET = "kind-probe"
+
+
+def load_probe(folder: Path = PROBE) -> list[DevPage]:
+    """Every probe page, decoded from its declared charset, with its label."""
+    from dramawatch.explain import decode_html
+
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf8"))
+    return [
+        DevPage(
+            SET,
+            key,
+            label["url"],
+            decode_html((folder / "pages" / f"{key}.html").read_bytes()),
+            label["page_type"],
+            "zh" if key.startswith("zh-") else "en",
+            None,
+        )
+        for key, label in sorted(labels.items())
+    ]
