@@ -195,7 +195,7 @@ def page_shape(root: HtmlElement, markup: Markup, links: float, text: str, url: 
     spread = max(items.total, markup.spread)
     box = None if section else trailing_box(root, items.parent)
     related = "" if box is None else squash(box.text_content())
-    if any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
+    if related and any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
         related = ""  # the box holds the story's own prose too: its text stays
     trailing = box is not None
     return PageShape(markup.declared, links, total, own_total, *found, spread, trailing, related)
