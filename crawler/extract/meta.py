@@ -8,6 +8,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -17,6 +19,10 @@ _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 # A JSON-LD headline: a JSON string, escapes and all, read by ``json.loads``.
 _JSONLD_HEADLINE_RE = re.compile(r'"headline"\s*:\s*("(?:[^"\\\n]|\\.){2,400}")')
 _JSONLD_TYPE = "application/ld+json"
+# Microdata's datePublished, built once; ``/descendant::`` finds what ``//`` does, faster.
+_ITEMPROP_DATE_XPATH = etree.XPath(
+    "/descendant::*[@itemprop='datePublished'][@datetime or @content]"
+)
 _SQUASH_RE = re.compile(r"[\W_]+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -36,7 +42,7 @@ def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
         meta.setdefault("headline", headline)
     if "datePublished" not in html:
         return meta
-    for el in root.xpath("//*[@itemprop='datePublished'][@datetime or @content]"):
+    for el in _ITEMPROP_DATE_XPATH(root):
         meta.setdefault("datepublished", el.get("datetime") or el.get("content"))
     for script in root.iter("script"):  # a walk by tag, far faster than an XPath over all nodes
         text = script.text if script.get("type") == "application/ld+json" else None
