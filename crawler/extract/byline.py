@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from crawler.extract.date_parse import dates_in
 from crawler.extract.relative_date import relative_dates
 
@@ -28,8 +30,10 @@ _AFTER_NODES, _AFTER_CHARS = 80, 800
 # Past this many characters after the title, only a date labelled as published or updated is
 # the byline's: an unlabelled one that far down is more likely a date of the article's text.
 _BARE_CHARS = 400
-_BEFORE_XPATH = f"preceding::text()[normalize-space()][position() <= {_BEFORE_NODES}]"
-_AFTER_XPATH = f"following::text()[normalize-space()][position() <= {_AFTER_NODES}]"
+# Built once: an XPath given as a string is compiled again at every call.
+_BEFORE_XPATH = etree.XPath(f"preceding::text()[normalize-space()][position() <= {_BEFORE_NODES}]")
+_AFTER_XPATH = etree.XPath(f"following::text()[normalize-space()][position() <= {_AFTER_NODES}]")
+_LINK_XPATH = etree.XPath("ancestor-or-self::a")
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
@@ -69,8 +73,8 @@ def ending_with(context: TitleContext, text: str) -> TitleContext:
 
 def _context(element: HtmlElement, heading: TitleContext | None = None) -> TitleContext:
     """An element's text and the few lines of text around it."""
-    before = _up_to_a_link(element.xpath(_BEFORE_XPATH))
-    after = element.xpath(_AFTER_XPATH)
+    before = _up_to_a_link(_BEFORE_XPATH(element))
+    after = _AFTER_XPATH(element)
     return TitleContext(
         element.text_content(),
         _squeeze(before)[-_BEFORE_CHARS:],
@@ -94,7 +98,7 @@ def _in_link(text: _ElementUnicodeResult) -> bool:
     """Tell whether a text node sits inside an ``<a>`` (a tail's holder is its parent's parent)."""
     holder = text.getparent()
     holder = holder.getparent() if text.is_tail and holder is not None else holder
-    return holder is not None and bool(holder.xpath("ancestor-or-self::a"))
+    return holder is not None and bool(_LINK_XPATH(holder))
 
 
 def shown_date(
