@@ -256,17 +256,34 @@ _CUT_HEADING_RE = re.compile(
 _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
+# Promotion lines: those told by how they start, and those told by words anywhere in them.
+_PROMO_START_RE = re.compile(
+    r"(?i)(?:read more|also on \S+|related|see also|recommended|watch|listen)\s*[:：|]"
+    r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
+    r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
+)
 _PROMO_RE = re.compile(
-    r"(?i)^(?:read more|also on \S+|related|see also|recommended|watch|listen)\s*[:：|]"
-    r"|\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
+    r"(?i)\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
-    r"|^(?:like this (?:story|article)\?|share (?:this|it) with)"
-    r"|^(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
     r"|\bdelivered (?:straight |right )?to your inbox\b"
     r"|\b(?:purchases made through (?:our )?links|as an amazon associate"
     r"|we may earn (?:a )?(?:small )?(?:commission|compensation)"
     r"|earn from qualifying purchases|supported by commissions)\b"
 )
+# Words that every match of _COOKIE_RE or _PROMO_RE holds: a line without any in lower case is
+# searched no further, unless it has one of the four characters that the patterns' case folding
+# matches with ASCII letters and ``str.lower`` does not lower to them (İ ı ſ K).
+_PROMO_WORDS = (
+    "cookies",
+    "newsletter",
+    "inbox",
+    "purchases made through",
+    "amazon associate",
+    "we may earn",
+    "qualifying purchases",
+    "supported by commissions",
+)
+_ODD_FOLDS = "\u0130\u0131\u017f\u212a"
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
@@ -352,7 +369,17 @@ def _is_chrome_paragraph(para: str) -> bool:
         return False
     if len(para) < _LINE and _CHROME_LINE_RE.match(para):
         return True
+    if _PROMO_START_RE.match(para):
+        return True
+    if not _may_promote(para):
+        return False
     return bool(_COOKIE_RE.search(para) or _PROMO_RE.search(para))
+
+
+def _may_promote(para: str) -> bool:
+    """Tell whether a line may match _COOKIE_RE or _PROMO_RE (see :data:`_PROMO_WORDS`)."""
+    lower = para.lower()
+    return any(word in lower for word in _PROMO_WORDS) or any(c in para for c in _ODD_FOLDS)
 
 
 def link_texts(root: HtmlElement) -> frozenset[str]:
