@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from crawler.extract.date_parse import dates_in
+from crawler.extract.meta import XPATH_SPACE
 from crawler.extract.relative_date import relative_dates
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Iterator, Set
     from datetime import date, datetime, timezone
 
     from lxml.etree import _ElementUnicodeResult
@@ -51,14 +53,16 @@ class TitleContext:
     heading: TitleContext | None = None  # the page's ``<h1>`` when the title is another element
 
 
-def title_context(title_el: HtmlElement) -> TitleContext:
+def title_context(title_el: HtmlElement, *, whole_texts: bool = False) -> TitleContext:
     """The title element's text and the few lines of text around it, with the page heading's
-    when the title is not the ``<h1>``."""
+    when the title is not the ``<h1>``. ``whole_texts`` tells that each text between two tags
+    of the page is one text node (see :func:`crawler.extract.chrome.strip_code`)."""
     heading = None
     if title_el.tag != "h1":
         h1 = title_el.getroottree().getroot().find(".//h1")
-        heading = _context(h1) if h1 is not None and h1.find(".//a") is None else None
-    return _context(title_el, heading)
+        if h1 is not None and h1.find(".//a") is None:
+            heading = _context(h1, whole_texts=whole_texts)
+    return _context(title_el, heading, whole_texts=whole_texts)
 
 
 def ending_with(context: TitleContext, text: str) -> TitleContext:
@@ -71,16 +75,41 @@ def ending_with(context: TitleContext, text: str) -> TitleContext:
     return replace(context, after=after, heading=heading)
 
 
-def _context(element: HtmlElement, heading: TitleContext | None = None) -> TitleContext:
+def _context(
+    element: HtmlElement, heading: TitleContext | None = None, *, whole_texts: bool = False
+) -> TitleContext:
     """An element's text and the few lines of text around it."""
     before = _up_to_a_link(_BEFORE_XPATH(element))
-    after = _AFTER_XPATH(element)
+    after = _texts_after(element) if whole_texts else _AFTER_XPATH(element)
     return TitleContext(
         element.text_content(),
         _squeeze(before)[-_BEFORE_CHARS:],
         _squeeze(after)[:_AFTER_CHARS],
         heading,
     )
+
+
+def _texts_after(element: HtmlElement) -> list[str]:
+    """What ``_AFTER_XPATH`` finds where each text between two tags is one text node: the
+    first texts after the element that are not blank, by a walk that stops there (the XPath
+    reads every text to the end of the page)."""
+    texts = (
+        text
+        for level in (element, *element.iterancestors())
+        for text in _following_texts(level)
+        if text.strip(XPATH_SPACE)
+    )
+    return list(islice(texts, _AFTER_NODES))
+
+
+def _following_texts(level: HtmlElement) -> Iterator[str]:
+    """The texts after an element inside its parent, in document order: its tail, then each
+    later sibling's texts and tail."""
+    yield level.tail or ""
+    for sibling in level.itersiblings():
+        if isinstance(sibling.tag, str):
+            yield from sibling.itertext()
+        yield sibling.tail or ""
 
 
 def _up_to_a_link(before: list[_ElementUnicodeResult]) -> list[str]:

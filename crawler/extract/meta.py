@@ -26,6 +26,7 @@ _ITEMPROP_DATE_XPATH = etree.XPath(
 _SQUASH_RE = re.compile(r"[\W_]+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
+XPATH_SPACE = " \t\n\r"  # the whitespace XPath's normalize-space() removes
 _SPACED_LEN, _SPACED_SHARE = 100, 16  # a text this long, one space in this many characters
 
 
