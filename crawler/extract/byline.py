@@ -43,6 +43,9 @@ _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 _IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
+_Held = tuple[str, "HtmlElement | None"]  # a text and the element holding it
+
+
 @dataclass(frozen=True)
 class TitleContext:
     """The title element's text and the text right before and after it."""
@@ -79,11 +82,14 @@ def _context(
     element: HtmlElement, heading: TitleContext | None = None, *, whole_texts: bool = False
 ) -> TitleContext:
     """An element's text and the few lines of text around it."""
-    before = _up_to_a_link(_BEFORE_XPATH(element))
-    after = _texts_after(element) if whole_texts else _AFTER_XPATH(element)
+    if whole_texts:
+        before, after = _texts_before(element), _texts_after(element)
+    else:
+        before = [_held(text) for text in _BEFORE_XPATH(element)]
+        after = _AFTER_XPATH(element)
     return TitleContext(
         element.text_content(),
-        _squeeze(before)[-_BEFORE_CHARS:],
+        _squeeze(_up_to_a_link(before))[-_BEFORE_CHARS:],
         _squeeze(after)[:_AFTER_CHARS],
         heading,
     )
@@ -102,6 +108,39 @@ def _texts_after(element: HtmlElement) -> list[str]:
     return list(islice(texts, _AFTER_NODES))
 
 
+def _texts_before(element: HtmlElement) -> list[_Held]:
+    """What ``_BEFORE_XPATH`` finds where each text between two tags is one text node, with
+    the elements holding them: the last texts before the element that are not blank."""
+    texts = (
+        held
+        for level in (element, *element.iterancestors())
+        for held in _preceding_texts(level)
+        if held[0].strip(XPATH_SPACE)
+    )
+    return list(islice(texts, _BEFORE_NODES))[::-1]
+
+
+def _preceding_texts(level: HtmlElement) -> Iterator[_Held]:
+    """The texts before an element inside its parent, nearest first: each earlier sibling's
+    tail and texts, then the parent's own text."""
+    parent = level.getparent()
+    for sibling in level.itersiblings(preceding=True):
+        yield sibling.tail or "", parent
+        if isinstance(sibling.tag, str):
+            yield from _texts_backwards(sibling)
+    if parent is not None:
+        yield parent.text or "", parent
+
+
+def _texts_backwards(element: HtmlElement) -> Iterator[_Held]:
+    """The texts of an element's subtree with the elements holding them, last first."""
+    for child in reversed(element):
+        yield child.tail or "", element
+        if isinstance(child.tag, str):
+            yield from _texts_backwards(child)
+    yield element.text or "", element
+
+
 def _following_texts(level: HtmlElement) -> Iterator[str]:
     """The texts after an element inside its parent, in document order: its tail, then each
     later sibling's texts and tail."""
@@ -112,22 +151,21 @@ def _following_texts(level: HtmlElement) -> Iterator[str]:
         yield sibling.tail or ""
 
 
-def _up_to_a_link(before: list[_ElementUnicodeResult]) -> list[str]:
+def _up_to_a_link(before: list[_Held]) -> list[str]:
     """The texts before the title back to the nearest link: before the title, link texts are
     menus and archive links, and what comes before them (a top bar's date) is not the byline."""
     kept: list[str] = []
-    for text in reversed(before):
-        if _in_link(text):
+    for text, holder in reversed(before):
+        if holder is not None and _LINK_XPATH(holder):
             break
         kept.append(text)
     return kept[::-1]
 
 
-def _in_link(text: _ElementUnicodeResult) -> bool:
-    """Tell whether a text node sits inside an ``<a>`` (a tail's holder is its parent's parent)."""
+def _held(text: _ElementUnicodeResult) -> _Held:
+    """A text node with the element holding it (a tail's holder is its parent's parent)."""
     holder = text.getparent()
-    holder = holder.getparent() if text.is_tail and holder is not None else holder
-    return holder is not None and bool(_LINK_XPATH(holder))
+    return text, holder.getparent() if text.is_tail and holder is not None else holder
 
 
 def shown_date(

@@ -347,3 +347,15 @@ def test_texts_after_the_title_are_those_the_xpath_finds(html: str, whole: bool)
     heading = root.find(".//h1")
     found = [str(text) for text in byline._AFTER_XPATH(heading)]
     assert (byline._texts_after(heading) == found) is whole
+
+
+def test_texts_before_the_title_are_those_the_xpath_finds() -> None:
+    root = document_fromstring(
+        "<html><body><div><a href='/'>Home</a> News<p>By <b>A</b>\n</p><span>Dec 3,"
+        " 2025</span><div><h1>Title</h1></div></div></body></html>"
+    )
+    assert strip_code(root)
+    heading = root.find(".//h1")
+    found = [byline._held(text) for text in byline._BEFORE_XPATH(heading)]
+    assert byline._texts_before(heading) == found
+    assert byline._up_to_a_link(found) == [" News", "By ", "A", "Dec 3, 2025"]
