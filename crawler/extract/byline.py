@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from crawler.extract.date_parse import dates_in
+from crawler.extract.meta import XPATH_SPACE
 from crawler.extract.relative_date import relative_dates
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Iterator, Set
     from datetime import date, datetime, timezone
 
     from lxml.etree import _ElementUnicodeResult
@@ -28,13 +32,18 @@ _AFTER_NODES, _AFTER_CHARS = 80, 800
 # Past this many characters after the title, only a date labelled as published or updated is
 # the byline's: an unlabelled one that far down is more likely a date of the article's text.
 _BARE_CHARS = 400
-_BEFORE_XPATH = f"preceding::text()[normalize-space()][position() <= {_BEFORE_NODES}]"
-_AFTER_XPATH = f"following::text()[normalize-space()][position() <= {_AFTER_NODES}]"
+# Built once: an XPath given as a string is compiled again at every call.
+_BEFORE_XPATH = etree.XPath(f"preceding::text()[normalize-space()][position() <= {_BEFORE_NODES}]")
+_AFTER_XPATH = etree.XPath(f"following::text()[normalize-space()][position() <= {_AFTER_NODES}]")
+_LINK_XPATH = etree.XPath("ancestor-or-self::a")
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 _IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+_Held = tuple[str, "HtmlElement | None"]  # a text and the element holding it
 
 
 @dataclass(frozen=True)
@@ -47,14 +56,16 @@ class TitleContext:
     heading: TitleContext | None = None  # the page's ``<h1>`` when the title is another element
 
 
-def title_context(title_el: HtmlElement) -> TitleContext:
+def title_context(title_el: HtmlElement, *, whole_texts: bool = False) -> TitleContext:
     """The title element's text and the few lines of text around it, with the page heading's
-    when the title is not the ``<h1>``."""
+    when the title is not the ``<h1>``. ``whole_texts`` tells that each text between two tags
+    of the page is one text node (see :func:`crawler.extract.chrome.strip_code`)."""
     heading = None
     if title_el.tag != "h1":
         h1 = title_el.getroottree().getroot().find(".//h1")
-        heading = _context(h1) if h1 is not None and h1.find(".//a") is None else None
-    return _context(title_el, heading)
+        if h1 is not None and h1.find(".//a") is None:
+            heading = _context(h1, whole_texts=whole_texts)
+    return _context(title_el, heading, whole_texts=whole_texts)
 
 
 def ending_with(context: TitleContext, text: str) -> TitleContext:
@@ -67,34 +78,94 @@ def ending_with(context: TitleContext, text: str) -> TitleContext:
     return replace(context, after=after, heading=heading)
 
 
-def _context(element: HtmlElement, heading: TitleContext | None = None) -> TitleContext:
+def _context(
+    element: HtmlElement, heading: TitleContext | None = None, *, whole_texts: bool = False
+) -> TitleContext:
     """An element's text and the few lines of text around it."""
-    before = _up_to_a_link(element.xpath(_BEFORE_XPATH))
-    after = element.xpath(_AFTER_XPATH)
+    if whole_texts:
+        before, after = _texts_before(element), _texts_after(element)
+    else:
+        before = [_held(text) for text in _BEFORE_XPATH(element)]
+        after = _AFTER_XPATH(element)
     return TitleContext(
         element.text_content(),
-        _squeeze(before)[-_BEFORE_CHARS:],
+        _squeeze(_up_to_a_link(before))[-_BEFORE_CHARS:],
         _squeeze(after)[:_AFTER_CHARS],
         heading,
     )
 
 
-def _up_to_a_link(before: list[_ElementUnicodeResult]) -> list[str]:
+def _texts_after(element: HtmlElement) -> list[str]:
+    """What ``_AFTER_XPATH`` finds where each text between two tags is one text node: the
+    first texts after the element that are not blank, by a walk that stops there (the XPath
+    reads every text to the end of the page)."""
+    texts = (
+        text
+        for level in (element, *element.iterancestors())
+        for text in _following_texts(level)
+        if text.strip(XPATH_SPACE)
+    )
+    return list(islice(texts, _AFTER_NODES))
+
+
+def _texts_before(element: HtmlElement) -> list[_Held]:
+    """What ``_BEFORE_XPATH`` finds where each text between two tags is one text node, with
+    the elements holding them: the last texts before the element that are not blank."""
+    texts = (
+        held
+        for level in (element, *element.iterancestors())
+        for held in _preceding_texts(level)
+        if held[0].strip(XPATH_SPACE)
+    )
+    return list(islice(texts, _BEFORE_NODES))[::-1]
+
+
+def _preceding_texts(level: HtmlElement) -> Iterator[_Held]:
+    """The texts before an element inside its parent, nearest first: each earlier sibling's
+    tail and texts, then the parent's own text."""
+    parent = level.getparent()
+    for sibling in level.itersiblings(preceding=True):
+        yield sibling.tail or "", parent
+        if isinstance(sibling.tag, str):
+            yield from _texts_backwards(sibling)
+    if parent is not None:
+        yield parent.text or "", parent
+
+
+def _texts_backwards(element: HtmlElement) -> Iterator[_Held]:
+    """The texts of an element's subtree with the elements holding them, last first."""
+    for child in reversed(element):
+        yield child.tail or "", element
+        if isinstance(child.tag, str):
+            yield from _texts_backwards(child)
+    yield element.text or "", element
+
+
+def _following_texts(level: HtmlElement) -> Iterator[str]:
+    """The texts after an element inside its parent, in document order: its tail, then each
+    later sibling's texts and tail."""
+    yield level.tail or ""
+    for sibling in level.itersiblings():
+        if isinstance(sibling.tag, str):
+            yield from sibling.itertext()
+        yield sibling.tail or ""
+
+
+def _up_to_a_link(before: list[_Held]) -> list[str]:
     """The texts before the title back to the nearest link: before the title, link texts are
     menus and archive links, and what comes before them (a top bar's date) is not the byline."""
     kept: list[str] = []
-    for text in reversed(before):
-        if _in_link(text):
+    for text, holder in reversed(before):
+        if holder is not None and _LINK_XPATH(holder):
             break
         kept.append(text)
     return kept[::-1]
 
 
-def _in_link(text: _ElementUnicodeResult) -> bool:
-    """Tell whether a text node sits inside an ``<a>`` (a tail's holder is its parent's parent)."""
+def _held(text: _ElementUnicodeResult) -> _Held:
+    """A text node with the element holding it (a tail's holder is its parent's parent)."""
     holder = text.getparent()
-    holder = holder.getparent() if text.is_tail and holder is not None else holder
-    return holder is not None and bool(holder.xpath("ancestor-or-self::a"))
+    return text, holder.getparent() if text.is_tail and holder is not None else holder
 
 
 def shown_date(

@@ -18,7 +18,7 @@ from crawler.extract.copies import drop_copy_runs, drop_row_copies
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.inline import in_running_text
-from crawler.extract.meta import squash, squashed_len
+from crawler.extract.meta import XPATH_SPACE, squash, squashed_len
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -83,9 +83,28 @@ _BYLINE = 200
 _NAMED_XPATH = etree.XPath("/descendant::*[@class or @id]")
 
 
-def strip_code(root: HtmlElement) -> None:
-    """Remove scripts, styles, forms, frames and the like (never text) in place."""
+def strip_code(root: HtmlElement) -> bool:
+    """Remove scripts, styles, forms, frames and the like (never text) in place; tell whether
+    each text between two tags is still one text node, as the parser leaves it (false when a
+    removed element may have had text on both sides: XPath's ``text()`` then finds two nodes
+    where lxml reads one string)."""
+    whole = not any(_joins_texts(element) for element in root.iter(*_NEVER_TEXT_TAGS))
     etree.strip_elements(root, *_NEVER_TEXT_TAGS, with_tail=False)
+    return whole
+
+
+def _joins_texts(element: HtmlElement) -> bool:
+    """Tell whether removing the element may leave the text after it (not blank) beside a
+    text before it."""
+    if not (element.tail or "").strip(XPATH_SPACE):
+        return False
+    before = element.getprevious()
+    if before is None:
+        parent = element.getparent()
+        return parent is not None and parent.text is not None
+    return (
+        not isinstance(before.tag, str) or before.tag in _NEVER_TEXT_TAGS or before.tail is not None
+    )
 
 
 def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
@@ -256,17 +275,34 @@ _CUT_HEADING_RE = re.compile(
 _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
+# Promotion lines: those told by how they start, and those told by words anywhere in them.
+_PROMO_START_RE = re.compile(
+    r"(?i)(?:read more|also on \S+|related|see also|recommended|watch|listen)\s*[:：|]"
+    r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
+    r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
+)
 _PROMO_RE = re.compile(
-    r"(?i)^(?:read more|also on \S+|related|see also|recommended|watch|listen)\s*[:：|]"
-    r"|\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
+    r"(?i)\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
-    r"|^(?:like this (?:story|article)\?|share (?:this|it) with)"
-    r"|^(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
     r"|\bdelivered (?:straight |right )?to your inbox\b"
     r"|\b(?:purchases made through (?:our )?links|as an amazon associate"
     r"|we may earn (?:a )?(?:small )?(?:commission|compensation)"
     r"|earn from qualifying purchases|supported by commissions)\b"
 )
+# Words that every match of _COOKIE_RE or _PROMO_RE holds: a line without any in lower case is
+# searched no further, unless it has one of the four characters that the patterns' case folding
+# matches with ASCII letters and ``str.lower`` does not lower to them (İ ı ſ K).
+_PROMO_WORDS = (
+    "cookies",
+    "newsletter",
+    "inbox",
+    "purchases made through",
+    "amazon associate",
+    "we may earn",
+    "qualifying purchases",
+    "supported by commissions",
+)
+_ODD_FOLDS = "\u0130\u0131\u017f\u212a"
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
@@ -362,7 +398,17 @@ def _is_chrome_paragraph(para: str) -> bool:
         return False
     if len(para) < _LINE and _CHROME_LINE_RE.match(para):
         return True
+    if _PROMO_START_RE.match(para):
+        return True
+    if not _may_promote(para):
+        return False
     return bool(_COOKIE_RE.search(para) or _PROMO_RE.search(para))
+
+
+def _may_promote(para: str) -> bool:
+    """Tell whether a line may match _COOKIE_RE or _PROMO_RE (see :data:`_PROMO_WORDS`)."""
+    lower = para.lower()
+    return any(word in lower for word in _PROMO_WORDS) or any(c in para for c in _ODD_FOLDS)
 
 
 def link_texts(root: HtmlElement) -> frozenset[str]:

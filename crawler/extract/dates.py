@@ -20,6 +20,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cached_property
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from htmldate import find_date
@@ -264,7 +265,7 @@ def without_link_lists(region: HtmlElement, *, cards: bool = False) -> HtmlEleme
     region = deepcopy(region)
     tags = (*_LINK_LIST_TAGS, *_CARD_BOX_TAGS) if cards else _LINK_LIST_TAGS
     for block in list(region.iterdescendants(*tags)):
-        if block.tag in _CARD_BOX_TAGS and _cards(block) < _MIN_CARDS:
+        if block.tag in _CARD_BOX_TAGS and not _holds_cards(block):
             continue
         text = len("".join(block.text_content().split()))
         linked = sum(len("".join(a.text_content().split())) for a in block.iterfind(".//a"))
@@ -273,11 +274,13 @@ def without_link_lists(region: HtmlElement, *, cards: bool = False) -> HtmlEleme
     return region
 
 
-def _cards(box: HtmlElement) -> int:
-    """How many of the box's children are or hold a link."""
-    return sum(
-        child.tag == "a" or child.find(".//a") is not None for child in box.iterchildren("*")
-    )
+def _holds_cards(box: HtmlElement) -> bool:
+    """Tell whether ``_MIN_CARDS`` of the box's children are or hold a link (counted only as
+    far as needed; a box with fewer children has none to count)."""
+    if len(box) < _MIN_CARDS:
+        return False
+    cards = (c for c in box.iterchildren("*") if c.tag == "a" or c.find(".//a") is not None)
+    return next(islice(cards, _MIN_CARDS - 1, None), None) is not None
 
 
 def labelled_dates(

@@ -207,7 +207,7 @@ def page_shape(
     tiles, section = markup.tiles, section_url(url)
     box = None if section else trailing_box(root, items.parent)
     related = "" if box is None else squash(box.text_content())
-    if any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
+    if related and any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
         related = ""  # the box holds the story's own prose too: its text stays
     trailing = box is not None
     named = markup.declared is None and names_section(title)  # a declared story keeps its title

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lxml.etree import Element
+from lxml.etree import Element, XPath
 
 from crawler.extract.meta import squash
 
@@ -33,6 +33,9 @@ _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _NOT_PAGES = ("#", "javascript:", "mailto:")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+# The elements with enough element children to hold a group, in document order (the test runs
+# in C rather than once per element of the walk).
+_PARENTS_XPATH = XPath(f"descendant-or-self::*[*[{_MIN_GROUP}]]")
 
 
 @dataclass(frozen=True)
@@ -84,12 +87,8 @@ def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> lis
 
 def _groups(root: HtmlElement) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
     """Each group of sibling items: their parent and their squashed texts and headline links."""
-    for parent in root.iter(Element):  # elements only (the filter runs in C)
-        if len(parent) < _MIN_GROUP:  # too few children of any kind
-            continue
+    for parent in _PARENTS_XPATH(root):
         children = list(parent.iterchildren(Element))
-        if len(children) < _MIN_GROUP:
-            continue
         tags = [child.tag for child in children]
         for tag in dict.fromkeys(tags):  # a few distinct tags: counting each beats a Counter
             if (n := tags.count(tag)) >= _MIN_GROUP:

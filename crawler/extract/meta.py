@@ -8,6 +8,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -17,9 +19,14 @@ _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 # A JSON-LD headline: a JSON string, escapes and all, read by ``json.loads``.
 _JSONLD_HEADLINE_RE = re.compile(r'"headline"\s*:\s*("(?:[^"\\\n]|\\.){2,400}")')
 _JSONLD_TYPE = "application/ld+json"
+# Microdata's datePublished, built once; ``/descendant::`` finds what ``//`` does, faster.
+_ITEMPROP_DATE_XPATH = etree.XPath(
+    "/descendant::*[@itemprop='datePublished'][@datetime or @content]"
+)
 _SQUASH_RE = re.compile(r"[\W_]+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
+XPATH_SPACE = " \t\n\r"  # the whitespace XPath's normalize-space() removes
 _SPACED_LEN, _SPACED_SHARE = 100, 16  # a text this long, one space in this many characters
 
 
@@ -36,7 +43,7 @@ def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
         meta.setdefault("headline", headline)
     if "datePublished" not in html:
         return meta
-    for el in root.xpath("//*[@itemprop='datePublished'][@datetime or @content]"):
+    for el in _ITEMPROP_DATE_XPATH(root):
         meta.setdefault("datepublished", el.get("datetime") or el.get("content"))
     for script in root.iter("script"):  # a walk by tag, far faster than an XPath over all nodes
         text = script.text if script.get("type") == "application/ld+json" else None
@@ -73,6 +80,10 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf9
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Runs of what is not a letter, and of CJK characters: deleting runs counts characters faster
+# than finding each one.
+_NOT_LETTERS_RE = re.compile(r"[\W\d_]+")
+_CJK_RUN_RE = re.compile(rf"{_CJK_RE.pattern}+")
 _LANG_RE = re.compile(r"^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*\s*$")
 _CJK_SHARE = 0.2
 
@@ -94,8 +105,8 @@ def declared_language(root: HtmlElement, meta: dict[str, str]) -> str | None:
 def detect_language(declared: str | None, text: str, hint: str | None) -> str | None:
     """Declared language unless the text contradicts it, else a cheap script-based guess."""
     sample = text[:5000]
-    letters = len(_LETTER_RE.findall(sample))
-    cjk = len(_CJK_RE.findall(sample))
+    letters = len(_NOT_LETTERS_RE.sub("", sample))
+    cjk = len(sample) - len(_CJK_RUN_RE.sub("", sample))
     share = cjk / letters if letters else 0.0
     is_cjk_lang = declared in {"zh", "ja", "ko"}
     if (

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
-from crawler.extract import dates, listing, recover
+from crawler.extract import byline, chrome, dates, listing, meta, recover
 from crawler.extract.article import (
     _has_control_characters,
     _parse_text,
@@ -305,3 +305,57 @@ def test_leaf_blocks_are_the_leaf_tagged_elements_holding_no_block() -> None:
         "a | b",
         "Caption box",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our NEWSLETTER today",
+        "newſletter: subscribe now",
+        "We use cooKies to improve your visit",
+        "Read more: the full story",
+        "Get our weekly newsletter",
+        "As an Amazon Associate we earn from qualifying purchases.",
+        "It was delivered straight to your İnbox",
+        "The city council met on Tuesday – “a long day”.",
+    ],
+)
+def test_promotion_lines_are_those_the_patterns_find(line: str) -> None:
+    anywhere = bool(chrome._COOKIE_RE.search(line) or chrome._PROMO_RE.search(line))
+    assert chrome._may_promote(line) or not anywhere
+    found = anywhere or bool(chrome._PROMO_START_RE.match(line))
+    assert chrome._is_chrome_paragraph(line) == (found or bool(chrome._CHROME_LINE_RE.match(line)))
+
+
+def test_letters_counted_by_runs_are_those_found_one_by_one() -> None:
+    text = "Hello, wörld 2024_x ½ 微短剧市场规模 カナ 한국어 ſK!"
+    assert len(meta._NOT_LETTERS_RE.sub("", text)) == len(meta._LETTER_RE.findall(text))
+    assert len(text) - len(meta._CJK_RUN_RE.sub("", text)) == len(meta._CJK_RE.findall(text))
+
+
+@pytest.mark.parametrize(
+    ("html", "whole"),
+    [
+        ("<p>Dec 3, 2025 <b>by</b> A</p><div><p>One</p>\n<p> </p><p>Two</p></div>", True),
+        ("<p>Dec 3<script>x</script>, 2025</p><p>One</p>", False),
+        ("<p>Dec 3</p><script>x</script>\n<p>One</p>", True),
+    ],
+)
+def test_texts_after_the_title_are_those_the_xpath_finds(html: str, whole: bool) -> None:
+    root = document_fromstring(f"<html><body><div><h1>Title</h1>{html}</div>x</body></html>")
+    assert strip_code(root) is whole
+    heading = root.find(".//h1")
+    found = [str(text) for text in byline._AFTER_XPATH(heading)]
+    assert (byline._texts_after(heading) == found) is whole
+
+
+def test_texts_before_the_title_are_those_the_xpath_finds() -> None:
+    root = document_fromstring(
+        "<html><body><div><a href='/'>Home</a> News<p>By <b>A</b>\n</p><span>Dec 3,"
+        " 2025</span><div><h1>Title</h1></div></div></body></html>"
+    )
+    assert strip_code(root)
+    heading = root.find(".//h1")
+    found = [byline._held(text) for text in byline._BEFORE_XPATH(heading)]
+    assert byline._texts_before(heading) == found
+    assert byline._up_to_a_link(found) == [" News", "By ", "A", "Dec 3, 2025"]
