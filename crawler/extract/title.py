@@ -303,9 +303,12 @@ def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
 
 
 def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
-    """Without agreement: a lone substantial ``<h1>``, else a headline that names itself so."""
+    """Without agreement: a lone substantial ``<h1>`` (or the only one in an ``<article>``),
+    else a headline that names itself so."""
     headings = [heading for heading in headings if not _linked(heading)]
     h1s = [heading for heading in headings if heading.element.tag == "h1"]
+    if len(h1s) > 1:  # a widget's or a logo's beside the article's: the one in an <article>
+        h1s = [h for h in h1s if next(h.element.iterancestors("article"), None) is not None]
     if len(h1s) == 1 and (not titles or substantial(h1s[0].text)):
         return h1s[0]
     named = (

@@ -65,3 +65,17 @@ def test_more_from_box_mid_article_goes() -> None:
     )
     assert "Writers eye vertical series" not in got.text
     assert "Analysts expect the segment" in got.text
+
+
+def test_article_h1_wins_over_a_widget_h1() -> None:
+    """Of two ``<h1>`` the one inside the ``<article>`` is the title, not a widget's."""
+    html = (
+        "<html><head><title>Daily Report</title></head><body><article>"
+        "<h1>ReelShort hires a content chief</h1>"
+        + "<p>The company named a former streaming executive to run its originals.</p>"
+        * 4
+        + '</article><div class="box"><h1>Never miss a story</h1><p>Follow us.</p></div>'
+        "</body></html>"
+    )
+    got = extract_article(html, "https://report.example/people/reelshort-content-chief")
+    assert got.title == "ReelShort hires a content chief"
