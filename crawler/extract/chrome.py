@@ -18,6 +18,7 @@ from crawler.extract.copies import drop_copy_runs, drop_row_copies
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.inline import in_running_text
+from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
 from crawler.extract.meta import XPATH_SPACE, squash, squashed_len
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
         else:
             element.drop_tree()
     drop_form_boxes(root)
+    drop_link_boxes(root)
     return _NAMED_XPATH(root)
 
 
@@ -262,16 +264,6 @@ _CHROME_LINE_RE = re.compile(
     | (?:当前位置|您现在的位置)[:：]?.*|上一篇[:：].*|下一篇[:：].*
     )[\W_]*$""",
 )
-# Headings after which the rest of the text is chrome (when they sit in the text's last part).
-_CUT_HEADING_RE = re.compile(
-    r"""(?ix)^[\W_]*(?:
-      related(?:\ (?:stories|articles|news|links|content|posts|coverage|topics))?|more\ from\b.*
-    | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|most\ (?:read|popular|viewed)
-    | (?:read|see)\ (?:also|more)|also\ read|faqs?|frequently\ asked\ questions|comments?
-    | sign\ in|application\ status|inquiry\ status|trending(?:\ now)?|popular\ (?:stories|posts)
-    | 相关链接|相关新闻|相关阅读|相关文章|相关稿件|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢
-    )[\W_]*$""",
-)
 _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
@@ -356,7 +348,7 @@ def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[
     total = sum(map(len, paras)) or 1
     seen = 0
     for i, para in enumerate(paras):
-        if _CUT_HEADING_RE.match(para) and (
+        if CUT_HEADING_RE.match(para) and (
             seen >= cut_zone * total or all(len(p) < _LINE for p in paras[i + 1 :])
         ):
             return paras[:i]

@@ -95,7 +95,7 @@ def find_title(
     titles = [title for title in titles if squash(title) != squash(site)]
     host = urlsplit(url).hostname or ""
     stripped = [strip_site_suffix(t, site, host) for t in titles]
-    headings = _headings(root, site)
+    headings = _headings(root, site, host)
     found = _agreeing(headings, stripped)
     if (
         found is not None
@@ -255,16 +255,34 @@ class _Heading(NamedTuple):
     headline: str  # ... less a trailing date ("Title   2025-12-07")
 
 
-def _headings(root: HtmlElement, site: str) -> list[_Heading]:
-    """Headings and headline-classed elements that are short and do not name the site."""
+def _headings(root: HtmlElement, site: str, host: str) -> list[_Heading]:
+    """Headings and headline-classed elements that are short, do not name the site and are not
+    its logo (a link to its home page)."""
     key = squash(site)
     found = []
     for el in _heading_candidates(root):
         content = _content(el)
         text = norm(content)
         if 2 <= len(text) <= _MAX_TITLE and not (key and squash(text) in key):
-            found.append(_Heading(el, text, norm(split_trailing_date(content)[0])))
+            heading = _Heading(el, text, norm(split_trailing_date(content)[0]))
+            if not (_linked(heading) and _links_home(el, host)):
+                found.append(heading)
     return found
+
+
+def _links_home(element: HtmlElement, host: str) -> bool:
+    """Tell whether every link in the element leads to the site's home page ("/", its host)."""
+    hrefs = [a.get("href", "").strip() for a in element.iterdescendants("a")]
+    return bool(hrefs) and all(_is_home(href, host) for href in hrefs)
+
+
+def _is_home(href: str, host: str) -> bool:
+    """Tell whether a link's address is the site's home page: its root path, on this host."""
+    parts = urlsplit(href)
+    other = parts.hostname or ""
+    same_host = not other or other.removeprefix("www.") == host.removeprefix("www.")
+    path_only = parts.path in ("", "/") and not parts.query and not parts.fragment
+    return same_host and path_only and bool(href)
 
 
 def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
@@ -301,9 +319,12 @@ def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
 
 
 def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
-    """Without agreement: a lone substantial ``<h1>``, else a headline that names itself so."""
+    """Without agreement: a lone substantial ``<h1>`` (or the only one in an ``<article>``),
+    else a headline that names itself so."""
     headings = [heading for heading in headings if not _linked(heading)]
     h1s = [heading for heading in headings if heading.element.tag == "h1"]
+    if len(h1s) > 1:  # a widget's or a logo's beside the article's: the one in an <article>
+        h1s = [h for h in h1s if next(h.element.iterancestors("article"), None) is not None]
     if len(h1s) == 1 and (not titles or substantial(h1s[0].text)):
         return h1s[0]
     named = (

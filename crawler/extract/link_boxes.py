@@ -1,0 +1,56 @@
+"""Boxes of other pages' links under a "More from ..." heading, wherever they sit.
+
+A "Related stories" or "More from Forbes" box between two paragraphs holds its heading and
+headline links, nothing else: a widget, never the article, even mid-text where a trailing
+"Related" cut does not reach it. A box with any words of its own beside its links stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.meta import norm, squashed_len
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# Headings after which the rest of the text is chrome (when they sit in the text's last part).
+CUT_HEADING_RE = re.compile(
+    r"""(?ix)^[\W_]*(?:
+      related(?:\ (?:stories|articles|news|links|content|posts|coverage|topics))?|more\ from\b.*
+    | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|most\ (?:read|popular|viewed)
+    | (?:read|see)\ (?:also|more)|also\ read|faqs?|frequently\ asked\ questions|comments?
+    | sign\ in|application\ status|inquiry\ status|trending(?:\ now)?|popular\ (?:stories|posts)
+    | 相关链接|相关新闻|相关阅读|相关文章|相关稿件|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢
+    )[\W_]*$""",
+)
+_BOX_TAGS = ("div", "section")
+_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6 p span strong b div header".split())
+_OWN_TEXT = 0.1  # the box's text outside its heading and links is at most this share
+
+
+def drop_link_boxes(root: HtmlElement) -> None:
+    """Remove in place each box that is a cut heading followed by links only."""
+    for box in list(root.iter(*_BOX_TAGS)):
+        if box.getparent() is not None and _is_link_box(box):
+            box.drop_tree()
+
+
+def _is_link_box(box: HtmlElement) -> bool:
+    """A cut heading first, then at least one link, and next to no text besides."""
+    if (box.text or "").strip():
+        return False
+    heading = next(box.iterchildren("*"), None)
+    if heading is None or heading.tag not in _HEADING_TAGS:
+        return False
+    if not CUT_HEADING_RE.match(norm(heading.text_content())):
+        return False
+    rest = squashed_len(box.text_content()) - squashed_len(heading.text_content())
+    linked = sum(
+        squashed_len(a.text_content())
+        for child in box.iterchildren("*")
+        if child is not heading
+        for a in child.iter("a")
+    )
+    return linked > 0 and rest - linked <= _OWN_TEXT * rest
