@@ -12,9 +12,8 @@ sentences of its main text that are neither inside a repeated item block nor a l
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence); with a list (a group of at least
   ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
   own sentences, unless the list trails a story at a story's address (``trailing.py``: an
-  article followed by a box of related headlines); with a smaller group (``listing_items``
-  items, any length) it needs one own sentence; with ``max_link_share`` of its text in links it
-  needs ``NOTICE_SENTENCES``.
+  article followed by a box of related headlines); with ``max_link_share`` of its text in links
+  it needs ``NOTICE_SENTENCES``.
 - An undeclared page at a section address (the site root, or a path ending in a name of one or
   two words and no long number, ``/c/water-bottles``, ``/news``) with a group of at least
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
@@ -228,8 +227,6 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return False
     if shape.own_sentences < settings.listing_sentences and listed and not shape.trailing:
         return False
-    if _nothing_of_its_own(shape, settings):
-        return False
     if shape.priced >= settings.priced_items:
         return False
     section_group = max(shape.items if listed else 0, shape.tiles)
@@ -239,12 +236,6 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     if shape.trailing:  # the related box's links are not menus
         return True
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
-
-
-def _nothing_of_its_own(shape: PageShape, settings: KindSettings) -> bool:
-    """Every sentence is an item's: a list of short teasers (Chinese ones hold few characters),
-    however small its group."""
-    return shape.own_sentences == 0 and shape.items >= settings.listing_items and not shape.trailing
 
 
 def _front_of_teasers(shape: PageShape) -> bool:

@@ -318,19 +318,3 @@ def test_a_front_page_counts_the_stories_of_boxes_named_like_widgets() -> None:
     assert not found.is_article
     story = extract_article(page, "https://news.example.com/2025/06/02/our-newsroom-today")
     assert story.is_article and story.shape is not None and story.shape.all_items < SPREAD_ITEMS
-
-
-def test_a_short_list_of_teasers_with_no_prose_of_its_own_is_not_an_article() -> None:
-    news = "".join(
-        f'<li><span class="date">2025-06-{20 - i:02d}</span><h3><a href="/news/{500 - i}.html">'
-        f"公司第{i}号新闻稿标题</a></h3><p>公司发布第{i}号新闻稿，详情请查看全文。</p></li>"
-        for i in range(1, 9)
-    )
-    page = (
-        '<html><head><meta charset="utf-8"><title>新闻中心</title></head><body>'
-        f'<h1>新闻中心</h1><ul class="news-list">{news}</ul></body></html>'
-    )
-    found = extract_article(page, "https://www.example.com/news/")
-    assert found.shape is not None and found.shape.own_sentences == 0
-    assert found.shape.item_chars < SETTINGS.listing_chars  # too short a list for the old bar
-    assert not found.is_article
