@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from crawler.extract.meta import norm, squashed_len
 
 if TYPE_CHECKING:
@@ -25,14 +27,21 @@ CUT_HEADING_RE = re.compile(
     | 相关链接|相关新闻|相关阅读|相关文章|相关稿件|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢
     )[\W_]*$""",
 )
-_BOX_TAGS = ("div", "section")
-_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6 p span strong b div header".split())
+_HEADING_TAGS = "h2 h3 h4 h5 h6 p span strong b div header".split()
+_MAX_HEADING = 300  # characters: a first child holding more is a block of the page, no heading
+# Boxes whose first element is one of those tags and short enough for a heading (selected in C:
+# most boxes are wrappers whose first child holds much of the page).
+_BOXES_XPATH = etree.XPath(
+    "(//div|//section)[*[1][{}][string-length(.) <= {}]]".format(
+        " or ".join(f"self::{tag}" for tag in _HEADING_TAGS), _MAX_HEADING
+    )
+)
 _OWN_TEXT = 0.1  # the box's text outside its heading and links is at most this share
 
 
 def drop_link_boxes(root: HtmlElement) -> None:
     """Remove in place each box that is a cut heading followed by links only."""
-    for box in list(root.iter(*_BOX_TAGS)):
+    for box in _BOXES_XPATH(root):
         if box.getparent() is not None and _is_link_box(box):
             box.drop_tree()
 
@@ -41,12 +50,11 @@ def _is_link_box(box: HtmlElement) -> bool:
     """A cut heading first, then at least one link, and next to no text besides."""
     if (box.text or "").strip():
         return False
-    heading = next(box.iterchildren("*"), None)
-    if heading is None or heading.tag not in _HEADING_TAGS:
+    heading = next(box.iterchildren("*"))
+    title = heading.text_content()
+    if not CUT_HEADING_RE.match(norm(title)):
         return False
-    if not CUT_HEADING_RE.match(norm(heading.text_content())):
-        return False
-    rest = squashed_len(box.text_content()) - squashed_len(heading.text_content())
+    rest = squashed_len(box.text_content()) - squashed_len(title)
     linked = sum(
         squashed_len(a.text_content())
         for child in box.iterchildren("*")
