@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from config import CrawlConfig, SourceConfig
 
 logger = logging.getLogger(__name__)
+# Why a link to another host was not followed (the trial's verdict names those hosts).
+OUTSIDE_DOMAINS = "outside the source's domains (allowed_domains)"
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ class SourceSpider(scrapy.Spider):
         if not self.fence.allows(url):
             logger.debug("Source %s: skipping off-domain link %s", self.name, url)
             self.skipped["offsite"] += 1
-            self.note_link(url, title, None, "outside the source's domains (allowed_domains)")
+            self.note_link(url, title, None, OUTSIDE_DOMAINS)
             return
         if not self.budget.take(ARTICLES):
             self.note_link(url, title, None, "over the source's cap of articles a run")

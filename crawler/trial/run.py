@@ -11,7 +11,7 @@ from scrapy.crawler import CrawlerProcess
 from config import Config, SourceConfig
 from crawler.settings import settings_for
 from crawler.spiders import SPIDERS
-from crawler.spiders.base import LinkRecord
+from crawler.spiders.base import OUTSIDE_DOMAINS, LinkRecord
 from crawler.trial.articles import TrialArticle
 from crawler.trial.verdict import Verdict, judge
 
@@ -73,5 +73,6 @@ def _collect(source: SourceConfig, spider: Any) -> Trial:
         return Trial(source)
     articles = list(getattr(spider, "trial_articles", []))
     taken = sum(1 for record in spider.links if record.taken)
-    verdict = judge(spider.source_error, spider.warnings, taken, articles, spider.errors)
+    fenced = [r.url for r in spider.links if not r.taken and r.reason == OUTSIDE_DOMAINS]
+    verdict = judge(spider.source_error, spider.warnings, taken, articles, spider.errors, fenced)
     return Trial(source, list(spider.links), articles, list(spider.errors), verdict)

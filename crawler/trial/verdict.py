@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawler.trial.articles import TrialArticle
 
@@ -38,9 +39,11 @@ def judge(
     links: int,
     articles: Sequence[TrialArticle],
     page_errors: Sequence[Mapping[str, str]] = (),
+    fenced: Sequence[str] = (),
 ) -> Verdict:
     """What the run says about the source, most serious first; ``page_errors`` are the linked
-    pages that failed (``url``, ``error``)."""
+    pages that failed (``url``, ``error``), ``fenced`` the links not followed because they lead
+    to another host."""
     if error:
         return Verdict("failing", error, tuple(h for k, h in _HINTS.items() if k in error))
     if warnings:
@@ -49,6 +52,8 @@ def judge(
     on_topic = [a for a in with_text if a.on_topic]
     summary = f"{links} article links, {len(with_text)} with text, {len(on_topic)} on topic"
     summary += _failures(page_errors)
+    if not links and fenced:
+        return Verdict("warning", summary, (_fence_hint(fenced),))
     if not with_text and page_errors:
         hint = "the linked pages failed to load: open one in a browser; if the links are not "
         return Verdict("warning", summary, (hint + "articles, set link_selector",))
@@ -65,6 +70,18 @@ def judge(
         hint = "none of the articles is on topic: fine for a broad source, else set topic_keywords"
         return Verdict("ok", summary, (hint,))
     return Verdict("ok", summary)
+
+
+def _fence_hint(fenced: Sequence[str]) -> str:
+    """Name the hosts the links lead to, the commonest first, and the key that admits them."""
+    hosts = [
+        host for host, _ in Counter(urlsplit(url).hostname or "" for url in fenced).most_common(3)
+    ]
+    listed = ", ".join(host for host in hosts if host)
+    return (
+        f"{len(fenced)} links lead to other hosts ({listed}): if they are this source's "
+        f"articles, add allowed_domains: [{listed}]"
+    )
 
 
 def _failures(page_errors: Sequence[Mapping[str, str]]) -> str:
