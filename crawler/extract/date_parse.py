@@ -14,8 +14,12 @@ _TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*(
 # Zones a wire or a byline names after its clock time ("08:00 ET", "9:00 AM Eastern Daylight
 # Time"): a US zone without "standard" or "daylight" has the offset it has on that day; the
 # others (and the abbreviations, capitals only) are fixed. Read only after a time.
-_US_ZONES = {"E": "America/New_York", "C": "America/Chicago", "M": "America/Denver"}
-_US_ZONES["P"] = "America/Los_Angeles"
+_US_ZONES = {
+    "E": "America/New_York",
+    "C": "America/Chicago",
+    "M": "America/Denver",
+    "P": "America/Los_Angeles",
+}
 _US_HOURS = {"E": -5, "C": -6, "M": -7, "P": -8}
 _FIXED_ZONES = {"BST": 1, "CET": 1, "CEST": 2, "HKT": 8, "SGT": 8, "JST": 9, "KST": 9}
 _ZONE_NAME = (

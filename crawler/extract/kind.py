@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
-from crawler.extract.layout import items_below
+from crawler.extract.layout import LONG_NUMBER_RE, items_below
 from crawler.extract.listing import find_items, outside_items, units
 from crawler.extract.meta import squash
 from crawler.extract.tiles import Tiles, find_tiles
@@ -116,7 +116,6 @@ _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|
 _OG_COLLECTION = "product.group"  # the Open Graph type of a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
-_LONG_NUMBER_RE = re.compile(r"\d{4,}")
 # Items over all groups that make a section address a listing: a front page's sections of a few
 # stories each (articles at section addresses hold at most 20 in the development pages, chrome
 # included).
@@ -184,7 +183,7 @@ def section_url(url: str) -> bool:
     if not url:
         return False
     path = urlsplit(url).path
-    if _LONG_NUMBER_RE.search(path):
+    if LONG_NUMBER_RE.search(path):
         return False
     segments = [s for s in path.split("/") if s]
     if not segments:

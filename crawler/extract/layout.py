@@ -13,7 +13,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 _MIN_ITEMS = 3  # item links on the page's host needed to judge
-_LONG_NUMBER_RE = re.compile(r"\d{4,}")
+LONG_NUMBER_RE = re.compile(r"\d{4,}")  # a date or an id in a path
 
 
 def items_below(url: str, hrefs: tuple[str, ...]) -> bool:
@@ -36,4 +36,4 @@ def _below(page: str, item: str) -> bool:
     base = page.rstrip("/")
     if base and item.startswith(base + "/") and item.rstrip("/") != base:
         return True
-    return not _LONG_NUMBER_RE.search(page) and bool(_LONG_NUMBER_RE.search(item))
+    return not LONG_NUMBER_RE.search(page) and bool(LONG_NUMBER_RE.search(item))

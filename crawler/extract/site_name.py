@@ -97,10 +97,10 @@ def home_link_name(root: HtmlElement, url: str, titles: list[str]) -> str:
     keys.pop("", None)
     if not keys:
         return ""
-    host = _bare_host(urlsplit(url).hostname or "")
+    host = urlsplit(url).hostname or ""
     for link in root.iter("a"):
         href = link.get("href")
-        if href is None or not _is_home(href.strip(), host):
+        if href is None or not is_home_link(href.strip(), host):
             continue
         shown = squash(link.text_content()) or squash(
             " ".join(img.get("alt") or "" for img in link.iter("img"))
@@ -110,8 +110,10 @@ def home_link_name(root: HtmlElement, url: str, titles: list[str]) -> str:
     return ""
 
 
-def _is_home(href: str, host: str) -> bool:
-    """Tell whether the link's address is the home page of the site on ``host``."""
+def is_home_link(href: str, host: str) -> bool:
+    """Tell whether the link's address is the home page ("/", "/index.html") of the site on
+    ``host`` ("www." aside)."""
+    host = _bare_host(host)
     try:
         parts = urlsplit(href)
     except ValueError:

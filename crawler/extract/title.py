@@ -37,6 +37,7 @@ from crawler.extract.site_name import (
     SEP_RE,
     cjk_apart,
     home_link_name,
+    is_home_link,
     is_site_name,
     strip_site_suffix,
 )
@@ -273,16 +274,7 @@ def _headings(root: HtmlElement, site: str, host: str) -> list[_Heading]:
 def _links_home(element: HtmlElement, host: str) -> bool:
     """Tell whether every link in the element leads to the site's home page ("/", its host)."""
     hrefs = [a.get("href", "").strip() for a in element.iterdescendants("a")]
-    return bool(hrefs) and all(_is_home(href, host) for href in hrefs)
-
-
-def _is_home(href: str, host: str) -> bool:
-    """Tell whether a link's address is the site's home page: its root path, on this host."""
-    parts = urlsplit(href)
-    other = parts.hostname or ""
-    same_host = not other or other.removeprefix("www.") == host.removeprefix("www.")
-    path_only = parts.path in ("", "/") and not parts.query and not parts.fragment
-    return same_host and path_only and bool(href)
+    return bool(hrefs) and all(is_home_link(href, host) for href in hrefs)
 
 
 def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
