@@ -53,7 +53,7 @@ from functools import lru_cache
 
 from rensa import RMinHash
 
-from storage.cjk import fold_chinese, has_traditional
+from storage.cjk import CJK_LETTERS, fold_chinese, has_traditional
 
 logger = logging.getLogger(__name__)
 
@@ -71,8 +71,7 @@ FINGERPRINT_VERSION = (
 _EMPTY = 0xFFFFFFFF  # RMinHash's value for a permutation that saw no token
 
 _MASK63 = (1 << 63) - 1
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
-_TOKEN = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>[^\W{_CJK}]+)")
+_TOKEN = re.compile(rf"(?P<cjk>[{CJK_LETTERS}]+)|(?P<word>[^\W{CJK_LETTERS}]+)")
 # Zero-width and soft-hyphen characters are deleted (spam mirrors hide them inside words);
 # "." and "," between digits are deleted so "50.44" and "1,365,004" stay one token; anything
 # else that is not a letter or digit (punctuation, symbols, "_") becomes a separator.

@@ -1,4 +1,10 @@
-"""CJK text: the one Traditional->Simplified fold, and the bigram forms full-text search uses.
+"""CJK text: the character classes, the one Traditional->Simplified fold, and the bigram forms
+full-text search uses.
+
+Every module that tells CJK characters apart uses the ranges defined here (the Basic
+Multilingual Plane's only): ``HAN`` for ideographs, ``CJK_LETTERS`` when Japanese kana and
+Korean syllables count too, ``CJK_BLOCKS`` for any character of CJK text, punctuation and
+full-width forms included.
 
 Every part of the project that folds Traditional characters does it here, from one set of
 OpenCC dictionaries: ``fold_chinese`` (whole texts, phrases included), ``has_traditional``
@@ -25,9 +31,16 @@ from opencc import OpenCC
 
 logger = logging.getLogger(__name__)
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-_HAN = re.compile(f"[{_CJK}]")
+# Ranges to put inside a character class: f"[{HAN}]".
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs: Extension A, unified, compatibility
+KANA = "\u3040-\u30ff"  # hiragana and katakana
+HANGUL = "\uac00-\ud7af"  # Hangul syllables
+CJK_LETTERS = f"{HAN}{KANA}{HANGUL}"
+# CJK symbols and punctuation through the unified ideographs (kana, bopomofo and Extension A
+# included), the compatibility ideographs, and the half- and full-width forms.
+CJK_BLOCKS = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
+HAN_RE = re.compile(f"[{HAN}]")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 # Used when OpenCC's character table is not installed: the characters the metric grammar needs.
 _FALLBACK_T2S = "萬万億亿個个條条餘余點点約约長长減减計计總总營营場场規规數数戶户與与額额"
 
@@ -68,7 +81,7 @@ def _triggers() -> frozenset[str] | None:
 
 def fold_chinese(text: str) -> str:
     """Traditional -> Simplified, leaving everything else unchanged."""
-    if not _CJK_RUN.search(text):
+    if not _HAN_RUN.search(text):
         return text
     triggers = _triggers()
     if triggers is not None and triggers.isdisjoint(text):
@@ -82,7 +95,7 @@ def has_traditional(text: str) -> bool:
     A phrase whose characters are each Simplified (沈默, which folds to 沉默) does not count:
     stored fingerprints fold only texts for which this is true.
     """
-    return any(_is_traditional(char) for char in set(_HAN.findall(text)))
+    return any(_is_traditional(char) for char in set(HAN_RE.findall(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -110,7 +123,7 @@ def character_folds() -> dict[int, str]:
 
 def index_text(text: str) -> str:
     """The form of ``text`` stored in the FTS index."""
-    return _CJK_RUN.sub(lambda m: f" {_bigrams(m.group(0), trailing=True)} ", fold_chinese(text))
+    return _HAN_RUN.sub(lambda m: f" {_bigrams(m.group(0), trailing=True)} ", fold_chinese(text))
 
 
 def _bigrams(run: str, *, trailing: bool) -> str:
@@ -123,7 +136,7 @@ def _bigrams(run: str, *, trailing: bool) -> str:
 def term_tokens(term: str) -> tuple[tuple[str, ...], bool]:
     """The indexed tokens a query term is the phrase of, and whether the last is a prefix."""
     folded = fold_chinese(term)
-    if _CJK_RUN.fullmatch(folded) and len(folded) == 1:
+    if _HAN_RUN.fullmatch(folded) and len(folded) == 1:
         return (folded,), True
-    text = _CJK_RUN.sub(lambda m: f" {_bigrams(m.group(0), trailing=False)} ", folded)
+    text = _HAN_RUN.sub(lambda m: f" {_bigrams(m.group(0), trailing=False)} ", folded)
     return tuple(re.findall(r"\w+", text)), False

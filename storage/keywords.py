@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storage.cjk import fold_chinese
+from storage.cjk import HAN_RE, fold_chinese
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # "micro-drama", "micro drama" and "microdrama" are one term: a separator may be any of these.
 _SEPARATOR = r"[\s\-\u2010-\u2015_]?"
 
@@ -21,8 +20,8 @@ class KeywordMatcher:
 
     def __init__(self, keywords: Iterable[str]) -> None:
         self.keywords = tuple(dict.fromkeys(k.strip() for k in keywords if k.strip()))
-        self._cjk = tuple(fold_chinese(k) for k in self.keywords if _CJK.search(k))
-        latin = [k for k in self.keywords if not _CJK.search(k)]
+        self._cjk = tuple(fold_chinese(k) for k in self.keywords if HAN_RE.search(k))
+        latin = [k for k in self.keywords if not HAN_RE.search(k)]
         self._latin = _latin_pattern(latin) if latin else None
 
     def matches(self, text: str) -> list[str]:

@@ -6,7 +6,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-_WORDS = re.compile(r"\s+|[\u3400-\u9fff]|[^\s\u3400-\u9fff]+")
+from storage.cjk import HAN
+
+_WORDS = re.compile(rf"\s+|[{HAN}]|[^\s{HAN}]+")
 
 
 @dataclass(frozen=True)

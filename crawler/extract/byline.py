@@ -17,6 +17,7 @@ from lxml import etree
 from crawler.extract.date_parse import dates_in
 from crawler.extract.meta import XPATH_SPACE
 from crawler.extract.relative_date import relative_dates
+from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -40,7 +41,6 @@ _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
-_IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 _Held = tuple[str, "HtmlElement | None"]  # a text and the element holding it
@@ -205,7 +205,7 @@ def _in_sentence(text: str, start: int, end: int) -> bool:
     return (
         start > 0
         and ":" not in text[start:end]
-        and all(_IDEOGRAPH_RE.match(text, i) for i in (start - 1, end))
+        and all(HAN_RE.match(text, i) for i in (start - 1, end))
     )
 
 

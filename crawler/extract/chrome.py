@@ -20,6 +20,7 @@ from crawler.extract.forms import drop_form_boxes
 from crawler.extract.inline import in_running_text
 from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
 from crawler.extract.meta import XPATH_SPACE, squash, squashed_len
+from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -299,7 +300,6 @@ CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
 _INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _COPY_CHARS = 80  # a repeated paragraph this long is a copy of the layout, not a refrain
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
@@ -381,7 +381,7 @@ def _drop_link_runs(paras: list[str]) -> list[str]:
 def _introduces(para: str) -> bool:
     """Tell whether a paragraph is a Chinese sentence ending in a colon: what follows is the
     text's own list (a label such as "相关阅读：" is shorter)."""
-    return para.endswith("：") and len(_CJK_RE.findall(para)) >= _INTRO_CJK
+    return para.endswith("：") and len(HAN_RE.findall(para)) >= _INTRO_CJK
 
 
 def _is_chrome_paragraph(para: str) -> bool:

@@ -22,6 +22,7 @@ from crawler.extract.chrome import link_texts
 from crawler.extract.date_parse import ANY_DATE_RE
 from crawler.extract.density import is_cjk
 from crawler.extract.meta import squash
+from storage.cjk import HAN
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -42,7 +43,7 @@ _CHROME_RE = re.compile(
 # or two before it, a bracket: "数据来源：", "（来源："), or is a short credit, not a sentence
 # ("本报记者 张三 来源：中国青年报"); a sentence naming its data's source keeps it.
 _CREDIT_RE = re.compile(r"(?:来源|稿源|责编|编辑|原标题|声明)[:：]")
-_CREDIT_START_RE = re.compile(rf"[\s（(【\[]*[\u4e00-\u9fff]{{0,2}}{_CREDIT_RE.pattern}")
+_CREDIT_START_RE = re.compile(rf"[\s（(【\[]*[{HAN}]{{0,2}}{_CREDIT_RE.pattern}")
 _MAX_CREDIT = 40
 # Chrome in a line that is not a finished sentence: share, QR-code, follow, app and hotline
 # offers, a WeChat handle or an e-mail address to write to.

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from crawler.extract.meta import norm, squash, squashed_len
+from storage.cjk import HAN, HAN_RE
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A run of letters of other scripts: one word, as one CJK character is.
-_WORD_RE = re.compile(r"(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[^\W\d_])+")
+_WORD_RE = re.compile(rf"[^\W\d_{HAN}]+")
 _PUNCT_RE = re.compile(r"[，。！？；：、,.!?;:]")
 _CANDIDATE_TAGS = frozenset({"div", "article", "section", "td", "main", "body", "p"})
 _TEXT_TAGS = frozenset({"p", "span", "br", "font", "strong", "b", "section"})
@@ -76,7 +76,7 @@ def is_cjk(text: str) -> bool:
     """Tell whether CJK characters make up a good share of the text's words (a CJK character
     counts as one word, as does a run of other letters: code in a Chinese text is not prose)."""
     sample = text[:_CJK_SAMPLE]
-    cjk = len(_CJK_RE.findall(sample))
+    cjk = len(HAN_RE.findall(sample))
     return cjk > 0 and cjk >= _MIN_CJK_SHARE * (cjk + len(_WORD_RE.findall(sample)))
 
 
@@ -143,7 +143,7 @@ def restore_gaps(paras: list[str], lines: list[str]) -> list[str]:
 def thin_text_source(text: str, root: HtmlElement, raw: str) -> HtmlElement | None:
     """The densest prose element of a CJK page (``raw``: its text) when ``text`` holds little
     of it (a share-bar or a QR-code prompt taken for the article), else None."""
-    if _CJK_RE.search(raw) is None:  # not a CJK page, whatever else it holds
+    if HAN_RE.search(raw) is None:  # not a CJK page, whatever else it holds
         return None
     held = len(squash(text))
     # squashing drops whitespace and more: the page's length without whitespace bounds it

@@ -9,7 +9,6 @@ listing has little or none.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from lxml.etree import Element, XPath
 
 from crawler.extract.meta import squash
+from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -32,7 +32,6 @@ _HEAD_SPAN, _HEAD_SHARE = 40, 0.5  # the headline starts within this many charac
 _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the main text
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _NOT_PAGES = ("#", "javascript:", "mailto:")
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 # The elements with enough element children to hold a group, in document order (the test runs
 # in C rather than once per element of the walk).
 _PARENTS_XPATH = XPath(f"descendant-or-self::*[*[{_MIN_GROUP}]]")
@@ -52,9 +51,9 @@ class Items:
 
 def units(text: str) -> float:
     """Words of the text, two CJK characters counting as one."""
-    if not _CJK_RE.search(text):
+    if not HAN_RE.search(text):
         return len(text.split())
-    return len(_CJK_RE.findall(text)) / 2 + len(_CJK_RE.sub(" ", text).split())
+    return len(HAN_RE.findall(text)) / 2 + len(HAN_RE.sub(" ", text).split())
 
 
 def find_items(root: HtmlElement) -> Items:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from storage.cjk import CJK_LETTERS, HANGUL, KANA
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -76,14 +78,13 @@ def _json_text(quoted: str) -> str | None:
 
 # --- language ------------------------------------------------------------------------------
 
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_KANA_RE = re.compile(r"[\u3040-\u30ff]")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+_KANA_RE = re.compile(f"[{KANA}]")
+_HANGUL_RE = re.compile(f"[{HANGUL}]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # Runs of what is not a letter, and of CJK characters: deleting runs counts characters faster
 # than finding each one.
 _NOT_LETTERS_RE = re.compile(r"[\W\d_]+")
-_CJK_RUN_RE = re.compile(rf"{_CJK_RE.pattern}+")
+_CJK_RUN_RE = re.compile(f"[{CJK_LETTERS}]+")
 _LANG_RE = re.compile(r"^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*\s*$")
 _CJK_SHARE = 0.2
 

@@ -32,6 +32,7 @@ from lxml import etree
 
 from crawler.extract.cards import is_list_entry
 from crawler.extract.meta import norm, squash, squashed_len
+from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -46,7 +47,6 @@ _MAX_LINKS = 0.2  # a block with more of its text in links is navigation
 _ITEM_WORDS = 3  # a list item or table row has at least this many words; a heading two
 _SENTENCE_WORDS = 7  # a paragraph: this many words, ending as a sentence does
 _HEADING_CJK = 4  # a heading in Chinese has this many characters at least
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _MIN_MATCHED = 3  # fewer matched blocks make no container to trust
 _MAX_SECTIONS = 4  # a class on more elements is a layout's widget, not an article's sections
 _SECTION_GAP = 100  # characters between two sections at most (an advertisement's label)
@@ -310,7 +310,7 @@ def _is_body(element: HtmlElement, text: str) -> bool:
     """A sentence, list item or heading, few of its words in links, outside links and figures."""
     words = len(text.split())
     if element.tag in _HEADINGS:  # two words, or as many Chinese characters as two words hold
-        enough = words >= 2 or len(_CJK_RE.findall(text)) >= _HEADING_CJK
+        enough = words >= 2 or len(HAN_RE.findall(text)) >= _HEADING_CJK
     elif element.tag in _ITEMS:
         enough = words >= _ITEM_WORDS
     else:

@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from crawler.extract.meta import squash
+from storage.cjk import CJK_BLOCKS, HAN_RE
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 # Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
-SEP_RE = re.compile(r"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[\u3000-\u9fff\uff00-\uffef])-")
+SEP_RE = re.compile(rf"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[{CJK_BLOCKS}])-")
 _WORD_RE = re.compile(r"\w+")
 _MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen, or named in a tag line
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})  # "co" of "bbc.co.uk"
 _ACRONYM_RE = re.compile(r"[A-Z]{3,}")
 _HOME_PATH_RE = re.compile(r"/?(?:index\.\w+)?")  # a home page's path: "/", "/index.html"
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def strip_site_suffix(title: str, site: str, host: str) -> str:
@@ -135,4 +135,4 @@ def cjk_apart(left: str, right: str) -> bool:
     电视局"): Chinese text sets a site or column name off so."""
     left_end, right_start = left.rstrip()[-1:], right.lstrip()[:1]
     spaced = left[-1:].isspace() or right[:1].isspace()
-    return spaced and bool(_CJK_RE.match(left_end) and _CJK_RE.match(right_start))
+    return spaced and bool(HAN_RE.match(left_end) and HAN_RE.match(right_start))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.date_parse import ANY_DATE_RE
+from storage.cjk import HAN
 
 # the words a stamp holds besides its dates: when (and in which time zone), by whom or from
 # where ("March 20, 2025 08:00 ET | Source: Example Research"), how long a read
@@ -23,7 +24,7 @@ _STAMP_WORDS = frozenset(
     min mins minute minutes read source et est edt ct cst cdt pt pst pdt gmt utc bst cet
     cest""".split()
 )
-_WORD_RE = re.compile(r"[^\W\d_\u3400-\u9fff]+|[\u3400-\u9fff]")  # a CJK character is a word
+_WORD_RE = re.compile(rf"[^\W\d_{HAN}]+|[{HAN}]")  # a CJK character is a word
 _OPENING = 4  # stamps sit among the text's first this many paragraphs
 _MAX_STAMP = 80  # a longer line is a sentence
 _MAX_OTHER_WORDS = 3  # a stamp holds at most this many other words (an author's name)

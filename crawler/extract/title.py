@@ -41,6 +41,7 @@ from crawler.extract.site_name import (
     is_site_name,
     strip_site_suffix,
 )
+from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -72,7 +73,6 @@ _LEADING_DATE_RE = re.compile(rf"(?:{ANY_DATE_RE.pattern})\s*[|/·•:–—-]?\
 _TRAILING_DATE_RE = re.compile(
     rf"\s+[|/·•–—-]\s+(?:{ANY_DATE_RE.pattern}|{MONTH_YEAR})\s*$", re.IGNORECASE
 )
-_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
 _MAX_TITLE = 300
@@ -382,7 +382,7 @@ def unmangle(text: str) -> str:
 
 def substantial(text: str) -> bool:
     """At least four words, or ten CJK characters: a headline rather than a section name."""
-    return len(text.split()) >= 4 or len(_CJK_RE.findall(text)) >= 10
+    return len(text.split()) >= 4 or len(HAN_RE.findall(text)) >= 10
 
 
 def _fold(text: str) -> str:
@@ -394,7 +394,7 @@ def _fold(text: str) -> str:
 def _units(text: str) -> frozenset[str]:
     """Words of the text (characters for CJK), lower case; each title is compared with every
     heading, so its units are kept."""
-    if _CJK_RE.search(text):
+    if HAN_RE.search(text):
         return frozenset(squash(text))
     return frozenset(_WORD_RE.findall(text.lower()))
 

@@ -77,3 +77,8 @@ def test_the_home_link_names_the_site_by_its_text_or_its_logos_alt() -> None:
     assert home_link_name(root, url, ["ReelShort Newsroom"]) == "ReelShort Newsroom"
     assert home_link_name(root, "https://variety.com/2025/story/", ["Deadline"]) == ""
     assert home_link_name(root, url, ["News"]) == ""
+
+
+def test_a_bare_hyphen_after_a_compatibility_ideograph_separates_a_site_name() -> None:
+    title = "日本导演新作首映 主演山\ufa11-国际频道"  # 﨑, as in the name 山﨑
+    assert strip_site_suffix(title, "", "news.example.com") == "日本导演新作首映 主演山\ufa11"

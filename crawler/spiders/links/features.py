@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from storage.cjk import HAN_RE
+
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 _DATE = re.compile(
     r"(20\d{2}|19\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
@@ -41,7 +42,7 @@ _COMMENTS_TEXT = re.compile(
 
 def title_units(text: str) -> float:
     """Length of a text in words, a CJK character counting as half a word."""
-    return len(_WORD.findall(_CJK.sub(" ", text))) + len(_CJK.findall(text)) / 2
+    return len(_WORD.findall(HAN_RE.sub(" ", text))) + len(HAN_RE.findall(text)) / 2
 
 
 def is_title_like(text: str) -> bool:
