@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from crawler.extract.layout import LONG_NUMBER_RE, items_below
-from crawler.extract.listing import find_items, outside_items, units
+from crawler.extract.listing import MAX_ITEM, find_items, outside_items, units
 from crawler.extract.meta import squash
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
@@ -123,6 +123,9 @@ SPREAD_ITEMS = 28
 _SECTION_WORDS = 2  # a last path segment of at most this many words names a section
 _NAME_UNITS = 3  # a title of at most this many words names a section, not a story
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
+# Characters of an item at a section address: a front's story comes with a teaser of a paragraph
+# or a few, longer than a listing's line and its blurb.
+FRONT_ITEM = 4 * MAX_ITEM
 # Own sentences that keep a page however much of it is links: a short notice on a site whose
 # menus outweigh it is still an article.
 NOTICE_SENTENCES = 3
@@ -148,7 +151,7 @@ def read_markup(root: HtmlElement, html: str, meta: dict[str, str], url: str = "
     declared = declared_article(html, meta)
     if declared:
         return Markup(declared, Tiles())
-    spread = find_items(root).total if section_url(url) else 0
+    spread = find_items(root, item_limit(url)).total if section_url(url) else 0
     return Markup(declared, find_tiles(root), spread)
 
 
@@ -192,17 +195,25 @@ def section_url(url: str) -> bool:
     return len(words) <= _SECTION_WORDS
 
 
+def item_limit(url: str) -> int:
+    """Characters of the longest item: a front's (``FRONT_ITEM``) at a section address whose
+    query names no story by a long id (``/s?id=1646764…``), else a listing's."""
+    front = section_url(url) and not LONG_NUMBER_RE.search(urlsplit(url).query)
+    return FRONT_ITEM if front else MAX_ITEM
+
+
 def page_shape(
     root: HtmlElement, markup: Markup, links: float, text: str, url: str, title: str = ""
 ) -> PageShape:
     """Measure the page (``root`` cleaned of chrome, ``markup`` read before, ``text`` its main
     text, ``url`` its address, ``title`` its own title)."""
-    items = find_items(root)
+    address = section_url(url)
+    items = find_items(root, item_limit(url))
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
-    tiles, section = markup.tiles, section_url(url)
+    tiles, section = markup.tiles, address
     box = None if section else trailing_box(root, items.parent)
     related = "" if box is None else squash(box.text_content())
     if related and any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
