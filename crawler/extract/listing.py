@@ -33,6 +33,8 @@ _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _NOT_PAGES = ("#", "javascript:", "mailto:")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+# Letters a CJK character is worth: a word is some five letters, or two CJK characters (``units``).
+CJK_CHARS = 2.5
 # The elements with enough element children to hold a group, in document order (the test runs
 # in C rather than once per element of the walk).
 _PARENTS_XPATH = XPath(f"descendant-or-self::*[*[{_MIN_GROUP}]]")
@@ -44,7 +46,7 @@ class Items:
     """The page's repeated item blocks."""
 
     count: int = 0  # items in the group holding the most item text
-    chars: int = 0  # characters of that group's text
+    chars: int = 0  # characters of that group's text (a CJK one may count as more: ``_volume``)
     texts: frozenset[str] = frozenset()  # squashed text of every item of every group
     total: int = 0  # items of every group
     parent: HtmlElement | None = field(default=None, compare=False)  # the largest group's parent
@@ -58,16 +60,24 @@ def units(text: str) -> float:
     return len(_CJK_RE.findall(text)) / 2 + len(_CJK_RE.sub(" ", text).split())
 
 
-def find_items(root: HtmlElement, max_item: int = MAX_ITEM) -> Items:
+def _volume(text: str, cjk: float) -> int:
+    """Characters of squashed text, a CJK one counting as ``cjk`` letters."""
+    if cjk == 1 or text.isascii():
+        return len(text)
+    return len(text) + int((cjk - 1) * len(_CJK_RE.findall(text)))
+
+
+def find_items(root: HtmlElement, max_item: int = MAX_ITEM, cjk: float = 1.0) -> Items:
     """The item groups under ``root``: the largest one by text, every item's text, and the
-    number of items of all groups (``max_item``: characters of the longest item)."""
+    number of items of all groups (``max_item``: characters of the longest item; ``cjk``:
+    letters a CJK character counts as)."""
     best: tuple[int, int] = (0, 0)
     parent: HtmlElement | None = None
     hrefs: tuple[str, ...] = ()
     texts: set[str] = set()
     total = 0
     for holder, group in _groups(root, max_item):
-        if (size := (sum(len(text) for text, _ in group), len(group))) > best:
+        if (size := (sum(_volume(text, cjk) for text, _ in group), len(group))) > best:
             best, parent, hrefs = size, holder, tuple(href for _, href in group)
         texts.update(text for text, _ in group)
         total += len(group)
