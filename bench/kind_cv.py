@@ -26,7 +26,7 @@ from typing import Any
 
 from bench.common import Row, row, skipped
 from bench.extraction_sets import DATA_ROOT, DevPage, load_set
-from bench.kind_probe import load_probe
+from bench.kind_probe import BLIND_SET, FIXTURES, PROBE, load_probe
 from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.kind import PageShape, is_article
 
@@ -67,9 +67,11 @@ def case_of(page: DevPage) -> Case:
     return Case(f"{page.set}/{page.key}", page.fold, page.page_type == "article", shape)
 
 
-def probe_report(settings: ExtractionSettings | None = None) -> list[tuple[int, int, int, int]]:
+def probe_report(
+    settings: ExtractionSettings | None = None, folder: Path = PROBE
+) -> list[tuple[int, int, int, int]]:
     """The held-out probe pages per fold with the shipped settings; prints the failures."""
-    probe = [case_of(page) for page in load_probe()]
+    probe = [case_of(page) for page in load_probe(folder)]
     decide = partial(_decide, settings or ExtractionSettings())
     figures = []
     for fold in (0, 1):
@@ -170,10 +172,13 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         print("  " + _line("shipped defaults", counts(ExtractionSettings(), held)))
     print("kind probe (written pages, never tuned on), shipped defaults:")
     probe = probe_report()
+    print("blind kind probe (written before the decision code was read), shipped defaults:")
+    blind = probe_report(folder=FIXTURES / BLIND_SET)
     return {
         "chosen": chosen,
         "summary": _summary(_pooled(after), _pooled(old)),
         "probe": probe,
+        "blind probe": blind,
     }
 
 

@@ -15,18 +15,21 @@ from pathlib import Path
 
 from bench.extraction_sets import DevPage
 
-PROBE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "kind-probe"
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SET = "kind-probe"
+# Written later, blind: labelled before the decision code was read, never tuned on.
+BLIND_SET = "kind-probe2"
+PROBE = FIXTURES / SET
 
 
 def load_probe(folder: Path = PROBE) -> list[DevPage]:
-    """Every probe page, decoded from its declared charset, with its label."""
+    """Every probe page of ``folder`` (its set is the folder name), decoded, with its label."""
     from dramawatch.explain import decode_html
 
     labels = json.loads((folder / "labels.json").read_text(encoding="utf8"))
     return [
         DevPage(
-            SET,
+            folder.name,
             key,
             label["url"],
             decode_html((folder / "pages" / f"{key}.html").read_bytes()),

@@ -29,6 +29,10 @@ sentences of its main text that are neither inside a repeated item block nor a l
   title is a name of at most three words ("Beginner Sewing Machines"), not a headline.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
   wherever it is and however much it says.
+- At a section address (whose query names no story by a long id) an item may be a story with a
+  teaser of a few paragraphs (``FRONT_ITEM`` characters, holding no list of its own), and a CJK
+  character of an item counts as ``CJK_CHARS`` letters: a newsroom's one-line Chinese headlines
+  are a list. At a story's address neither holds: a notice's box of related files stays a box.
 
 A three-sentence notice passes, even on a site whose menus outweigh it; a list of headlines with
 teasers does not. The thresholds are chosen by two-fold cross-validation (``bench/kind_cv.py``).
@@ -42,7 +46,7 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from crawler.extract.layout import LONG_NUMBER_RE, items_below
-from crawler.extract.listing import find_items, outside_items, units
+from crawler.extract.listing import CJK_CHARS, MAX_ITEM, find_items, outside_items, units
 from crawler.extract.meta import squash
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
@@ -123,6 +127,9 @@ SPREAD_ITEMS = 28
 _SECTION_WORDS = 2  # a last path segment of at most this many words names a section
 _NAME_UNITS = 3  # a title of at most this many words names a section, not a story
 _MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
+# Characters of an item at a section address: a front's story comes with a teaser of a paragraph
+# or a few, longer than a listing's line and its blurb.
+FRONT_ITEM = 4 * MAX_ITEM
 # Own sentences that keep a page however much of it is links: a short notice on a site whose
 # menus outweigh it is still an article.
 NOTICE_SENTENCES = 3
@@ -148,7 +155,7 @@ def read_markup(root: HtmlElement, html: str, meta: dict[str, str], url: str = "
     declared = declared_article(html, meta)
     if declared:
         return Markup(declared, Tiles())
-    spread = find_items(root).total if section_url(url) else 0
+    spread = find_items(root, *item_measure(url)).total if section_url(url) else 0
     return Markup(declared, find_tiles(root), spread)
 
 
@@ -192,17 +199,29 @@ def section_url(url: str) -> bool:
     return len(words) <= _SECTION_WORDS
 
 
+def item_measure(url: str) -> tuple[int, float]:
+    """Characters of the longest item and letters a CJK character counts as. At a section
+    address whose query names no story by a long id (``/s?id=1646764…``): a front's item
+    (``FRONT_ITEM``), and a line of Chinese headlines says as much as a line of English ones
+    ``CJK_CHARS`` times as long. Elsewhere a listing's item, and a character is a character: a
+    short notice's box of related files is no listing however dense its titles."""
+    if section_url(url) and not LONG_NUMBER_RE.search(urlsplit(url).query):
+        return FRONT_ITEM, CJK_CHARS
+    return MAX_ITEM, 1.0
+
+
 def page_shape(
     root: HtmlElement, markup: Markup, links: float, text: str, url: str, title: str = ""
 ) -> PageShape:
     """Measure the page (``root`` cleaned of chrome, ``markup`` read before, ``text`` its main
     text, ``url`` its address, ``title`` its own title)."""
-    items = find_items(root)
+    address = section_url(url)
+    items = find_items(root, *item_measure(url))
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
-    tiles, section = markup.tiles, section_url(url)
+    tiles, section = markup.tiles, address
     box = None if section else trailing_box(root, items.parent)
     related = "" if box is None else squash(box.text_content())
     if related and any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):

@@ -25,16 +25,19 @@ if TYPE_CHECKING:
 
 _MIN_GROUP = 3  # siblings of one tag needed to form a group
 _REGULAR = 0.6  # ... and this share of them must be items
-_MAX_ITEM = 1000  # characters: a longer block is a section, not an item
+MAX_ITEM = 1000  # characters: a longer block is a section, not an item
 _HEADLINE_UNITS = 3  # words (two CJK characters count as one) in an item's headline
 _INLINE_MIN, _INLINE_SHARE = 20, 0.5  # loose text around a link that makes it an inline link
 _HEAD_SPAN, _HEAD_SHARE = 40, 0.5  # the headline starts within this many characters / share
 _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the main text
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _NOT_PAGES = ("#", "javascript:", "mailto:")
+# Letters a CJK character is worth: a word is some five letters, or two CJK characters (``units``).
+CJK_CHARS = 2.5
 # The elements with enough element children to hold a group, in document order (the test runs
 # in C rather than once per element of the walk).
 _PARENTS_XPATH = XPath(f"descendant-or-self::*[*[{_MIN_GROUP}]]")
+_LINKED_ROWS_XPATH = XPath(".//li[.//a]")
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class Items:
     """The page's repeated item blocks."""
 
     count: int = 0  # items in the group holding the most item text
-    chars: int = 0  # characters of that group's text
+    chars: int = 0  # characters of that group's text (a CJK one may count as more: ``_volume``)
     texts: frozenset[str] = frozenset()  # squashed text of every item of every group
     total: int = 0  # items of every group
     parent: HtmlElement | None = field(default=None, compare=False)  # the largest group's parent
@@ -56,16 +59,24 @@ def units(text: str) -> float:
     return len(HAN_RE.findall(text)) / 2 + len(HAN_RE.sub(" ", text).split())
 
 
-def find_items(root: HtmlElement) -> Items:
+def _volume(text: str, cjk: float) -> int:
+    """Characters of squashed text, a CJK one counting as ``cjk`` letters."""
+    if cjk == 1 or text.isascii():
+        return len(text)
+    return len(text) + int((cjk - 1) * len(HAN_RE.findall(text)))
+
+
+def find_items(root: HtmlElement, max_item: int = MAX_ITEM, cjk: float = 1.0) -> Items:
     """The item groups under ``root``: the largest one by text, every item's text, and the
-    number of items of all groups."""
+    number of items of all groups (``max_item``: characters of the longest item; ``cjk``:
+    letters a CJK character counts as)."""
     best: tuple[int, int] = (0, 0)
     parent: HtmlElement | None = None
     hrefs: tuple[str, ...] = ()
     texts: set[str] = set()
     total = 0
-    for holder, group in _groups(root):
-        if (size := (sum(len(text) for text, _ in group), len(group))) > best:
+    for holder, group in _groups(root, max_item):
+        if (size := (sum(_volume(text, cjk) for text, _ in group), len(group))) > best:
             best, parent, hrefs = size, holder, tuple(href for _, href in group)
         texts.update(text for text, _ in group)
         total += len(group)
@@ -84,7 +95,9 @@ def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> lis
     return kept
 
 
-def _groups(root: HtmlElement) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
+def _groups(
+    root: HtmlElement, max_item: int = MAX_ITEM
+) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
     """Each group of sibling items: their parent and their squashed texts and headline links."""
     for parent in _PARENTS_XPATH(root):
         children = list(parent.iterchildren(Element))
@@ -92,15 +105,17 @@ def _groups(root: HtmlElement) -> Iterator[tuple[HtmlElement, list[tuple[str, st
         for tag in dict.fromkeys(tags):  # a few distinct tags: counting each beats a Counter
             if (n := tags.count(tag)) >= _MIN_GROUP:
                 needed = max(_MIN_GROUP, _REGULAR * n)
-                group = _items([c for c in children if c.tag == tag], needed)
+                group = _items([c for c in children if c.tag == tag], needed, max_item)
                 if len(group) >= needed:
                     yield parent, group
 
 
-def _items(siblings: list[HtmlElement], needed: float = 0) -> list[tuple[str, str]]:
-    """Squashed texts and headline links of the siblings that are items, one per distinct
-    headline link; fewer than ``needed`` (the search stops) once the siblings left cannot make
-    up that many."""
+def _items(
+    siblings: list[HtmlElement], needed: float = 0, max_item: int = MAX_ITEM
+) -> list[tuple[str, str]]:
+    """Squashed texts and headline links of the siblings that are items (at most ``max_item``
+    characters each), one per distinct headline link; fewer than ``needed`` (the search stops)
+    once the siblings left cannot make up that many."""
     seen: set[str] = set()
     texts: list[tuple[str, str]] = []
     for at, sibling in enumerate(siblings):
@@ -109,22 +124,27 @@ def _items(siblings: list[HtmlElement], needed: float = 0) -> list[tuple[str, st
         if next(sibling.iter("a"), None) is None:  # no link, no headline link
             continue
         raw = sibling.text_content()
-        if _surely_long(raw) or (href := _headline(sibling, raw)) is None or href in seen:
+        if _surely_long(raw, max_item) or (href := _headline(sibling, raw)) is None or href in seen:
             continue
         text = _squash_block(raw)
-        if text and len(text) <= _MAX_ITEM:
+        if text and (len(text) <= MAX_ITEM or (len(text) <= max_item and not _holds_list(sibling))):
             seen.add(href)
             texts.append((text, href))
     return texts
+
+
+def _holds_list(block: HtmlElement) -> bool:
+    """The block holds a list of links (a section of items), not one story with its teaser."""
+    return len(_LINKED_ROWS_XPATH(block)) >= _MIN_GROUP
 
 
 # A block's text is squashed for its headline and again as the item's text: once is enough.
 _squash_block = lru_cache(maxsize=64)(squash)
 
 
-def _surely_long(text: str) -> bool:
+def _surely_long(text: str, max_item: int) -> bool:
     """Too long for an item, judged on a prefix (squashing a prefix never gives more)."""
-    return len(text) > _MAX_ITEM and len(_squash_block(text[: 2 * _MAX_ITEM])) > _MAX_ITEM
+    return len(text) > max_item and len(_squash_block(text[: 2 * max_item])) > max_item
 
 
 def _headline(block: HtmlElement, raw: str) -> str | None:
