@@ -267,9 +267,11 @@ _CHROME_LINE_RE = re.compile(
 _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
-# Promotion lines: those told by how they start, and those told by words anywhere in them.
+# Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ..."),
+# and those told by words anywhere in them.
 _PROMO_START_RE = re.compile(
-    r"(?i)(?:read more|also on \S+|related|see also|recommended|watch|listen)\s*[:：|]"
+    r"(?i)(?:- )?(?:read more|also read|read also|read next|see more|also on \S+"
+    r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
     r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
     r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
 )

@@ -38,6 +38,11 @@ BODY = [
         "PIN FOR LATER",
         "Next article: Short dramas find a new audience",
         "Previous post: The licence rules explained",
+        "Also read: Short dramas find a new audience",
+        "- See also: The licence rules explained",
+        "RELATED READING: How platforms review every series",
+        "SEE MORE: Studios race to meet the deadline",
+        "Read next: The licence rules explained",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
