@@ -17,6 +17,7 @@ from lxml import etree
 from crawler.extract.copies import drop_copy_runs, drop_row_copies
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
+from crawler.extract.headline import drop_leading_title
 from crawler.extract.inline import in_running_text
 from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
 from crawler.extract.meta import XPATH_SPACE, squash, squashed_len
@@ -313,8 +314,8 @@ _LABEL_WORDS = 3  # a card's label (its section, its kind) between headlines is 
 
 def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_ZONE) -> list[str]:
     """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
-    if paras and title and _is_title_repeat(paras[0], title):
-        paras = paras[1:]
+    if paras and title:
+        paras = drop_leading_title(paras, title)
     paras = drop_row_copies(drop_copy_runs(paras))
     paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
@@ -332,12 +333,6 @@ def _drop_copies(paras: list[str]) -> list[str]:
         seen.add(key)
         kept.append(para)
     return kept
-
-
-def _is_title_repeat(para: str, title: str) -> bool:
-    """Tell whether a paragraph is the title again (possibly followed by a date)."""
-    head, key = squash(para), squash(title)
-    return bool(key) and head.startswith(key) and len(head) <= len(key) + 20
 
 
 def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[str]:
