@@ -39,17 +39,18 @@ CHROME_TAGS = tuple(
 _WRAPPING_TAGS = ("nav", "footer", "aside", "button", "dialog")
 _NEVER_TEXT_TAGS = tuple(tag for tag in CHROME_TAGS if tag not in _WRAPPING_TAGS)
 
+# An author's bio box by its plugin's or its own name: removed even with paragraphs of prose.
+_BIO_TOKENS = frozenset("authorbox authorbio aboutauthor abh saboxplugin".split())
 # id/class tokens that mark chrome. Matched whole, after splitting on punctuation and camelCase.
 # Not "status", "tag" or "widget" alone: WordPress marks every post "status-publish tag-x", and
 # Blogger puts the post itself in a "widget".
-_CHROME_TOKENS = frozenset(
+_CHROME_TOKENS = _BIO_TOKENS | frozenset(
     """login logon signin signup register password userbox
     share sharing social sns bdshare jiathis cookie cookies consent gdpr
     related relate recommend recommended xgxw xglj newsletter subscribe subscription
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
-    pager pagination tags toolbar topbar latest popular hotnews mostread cta
-    authorbox authorbio aboutauthor abh saboxplugin""".split()
+    pager pagination tags toolbar topbar latest popular hotnews mostread cta""".split()
 )
 # An author's bio box: "author" beside one of these words ("author-box", "about-the-author").
 _AUTHOR_BOX = frozenset("box bio about profile description".split())
@@ -151,8 +152,8 @@ def remove_chrome(
             continue
         if in_running_text(element):  # a link in a sentence, not a widget
             continue
-        if not _text_longer(element, _MAX_CHROME_SHARE * page_len) and not _keeps_article_data(
-            element
+        if not _text_longer(element, _MAX_CHROME_SHARE * page_len) and (
+            _is_bio_box(element) or not _keeps_article_data(element)
         ):
             element.drop_tree()
     return root
@@ -212,6 +213,15 @@ def _is_chrome_name(value: str) -> bool:
     if "author" in tokens and not tokens.isdisjoint(_AUTHOR_BOX):
         return True
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
+
+
+def _is_bio_box(element: HtmlElement) -> bool:
+    """Tell whether the element's id or class names an author's bio box ("saboxplugin-wrap",
+    "author-bio"): its paragraphs, however long, are about the writer, not the article."""
+    tokens = set(_SPLIT_RE.split(f"{element.get('id', '')} {element.get('class', '')}".lower()))
+    return not tokens.isdisjoint(_BIO_TOKENS) or (
+        "author" in tokens and not tokens.isdisjoint(_AUTHOR_BOX)
+    )
 
 
 def _keeps_article_data(element: HtmlElement) -> bool:
