@@ -1,12 +1,12 @@
 """Credit lines: the photographer or agency of a picture, left between the text's paragraphs.
 
-A picture's credit ("Photo: Shutterstock", "Image credit: © Agency/Name") is laid out under the
-figure as a line of its own, a caption's fine print rather than the article's words. Such a line
-is a label with a colon and a short value; a label alone ("Credits:") announces the list after
-it and stays. A "Source:" line stays too: it may name the story's news agency. A newswire's
-line naming who issued a release ("News provided by Example Studio") is a credit as well. So is
-a caption ending with its picture's credit ("The studio's set in May. Photo: Jane Doe"): the
-figure's words, not the article's.
+A picture's credit ("Photo: Shutterstock", "Image credit: © Agency/Name", "Photo courtesy of
+Example Studio") is laid out under the figure as a line of its own, a caption's fine print rather
+than the article's words. Such a line is a label with a colon (or "courtesy of") and a short
+value; a label alone ("Credits:") announces the list after it and stays. A "Source:" line stays
+too: it may name the story's news agency. A newswire's line naming who issued a release ("News
+provided by Example Studio") is a credit as well. So is a caption ending with its picture's
+credit ("The studio's set in May. Photo: Jane Doe"): the figure's words, not the article's.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 
 _CREDIT_RE = re.compile(
     r"(?i)^(?:photo|image|credit|photograph|illustration)s?(?: credits?| by)?\s*[:：]"
-    r"\s*\S.{0,80}$"
+    r"\s*\S.{0,80}$|^(?:photo|image|picture)s? courtesy of\b[:：]?\s*[^.!?]{1,60}$"
     r"|^(?:news|content|release) (?:provided|distributed|issued) by\s+\S.{0,80}(?<![.!?])$"
 )
 # a sentence, then the credit: "(Photo: Getty Images)", "Credit: Jane Doe", "Photo by: 'J. Doe'."
