@@ -17,6 +17,7 @@ from lxml import etree
 from crawler.extract.copies import drop_copy_runs, drop_row_copies
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
+from crawler.extract.headline import drop_leading_title
 from crawler.extract.inline import in_running_text
 from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
 from crawler.extract.meta import XPATH_SPACE, squash, squashed_len
@@ -39,17 +40,18 @@ CHROME_TAGS = tuple(
 _WRAPPING_TAGS = ("nav", "footer", "aside", "button", "dialog")
 _NEVER_TEXT_TAGS = tuple(tag for tag in CHROME_TAGS if tag not in _WRAPPING_TAGS)
 
+# An author's bio box by its plugin's or its own name: removed even with paragraphs of prose.
+_BIO_TOKENS = frozenset("authorbox authorbio aboutauthor abh saboxplugin".split())
 # id/class tokens that mark chrome. Matched whole, after splitting on punctuation and camelCase.
 # Not "status", "tag" or "widget" alone: WordPress marks every post "status-publish tag-x", and
 # Blogger puts the post itself in a "widget".
-_CHROME_TOKENS = frozenset(
+_CHROME_TOKENS = _BIO_TOKENS | frozenset(
     """login logon signin signup register password userbox
     share sharing social sns bdshare jiathis cookie cookies consent gdpr
     related relate recommend recommended xgxw xglj newsletter subscribe subscription
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
-    pager pagination tags toolbar topbar latest popular hotnews mostread cta
-    authorbox authorbio aboutauthor abh saboxplugin""".split()
+    pager pagination tags toolbar topbar latest popular hotnews mostread cta""".split()
 )
 # An author's bio box: "author" beside one of these words ("author-box", "about-the-author").
 _AUTHOR_BOX = frozenset("box bio about profile description".split())
@@ -151,8 +153,8 @@ def remove_chrome(
             continue
         if in_running_text(element):  # a link in a sentence, not a widget
             continue
-        if not _text_longer(element, _MAX_CHROME_SHARE * page_len) and not _keeps_article_data(
-            element
+        if not _text_longer(element, _MAX_CHROME_SHARE * page_len) and (
+            _is_bio_box(element) or not _keeps_article_data(element)
         ):
             element.drop_tree()
     return root
@@ -214,6 +216,15 @@ def _is_chrome_name(value: str) -> bool:
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
 
 
+def _is_bio_box(element: HtmlElement) -> bool:
+    """Tell whether the element's id or class names an author's bio box ("saboxplugin-wrap",
+    "author-bio"): its paragraphs, however long, are about the writer, not the article."""
+    tokens = set(_SPLIT_RE.split(f"{element.get('id', '')} {element.get('class', '')}".lower()))
+    return not tokens.isdisjoint(_BIO_TOKENS) or (
+        "author" in tokens and not tokens.isdisjoint(_AUTHOR_BOX)
+    )
+
+
 def _keeps_article_data(element: HtmlElement) -> bool:
     """An article/main element, a byline with a labelled date, or several long paragraphs.
 
@@ -268,9 +279,11 @@ _CHROME_LINE_RE = re.compile(
 _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
-# Promotion lines: those told by how they start, and those told by words anywhere in them.
+# Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ..."),
+# and those told by words anywhere in them.
 _PROMO_START_RE = re.compile(
-    r"(?i)(?:read more|also on \S+|related|see also|recommended|watch|listen)\s*[:：|]"
+    r"(?i)(?:- )?(?:read more|also read|read also|read next|see more|also on \S+"
+    r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
     r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
     r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
 )
@@ -311,8 +324,8 @@ _LABEL_WORDS = 3  # a card's label (its section, its kind) between headlines is 
 
 def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_ZONE) -> list[str]:
     """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
-    if paras and title and _is_title_repeat(paras[0], title):
-        paras = paras[1:]
+    if paras and title:
+        paras = drop_leading_title(paras, title)
     paras = drop_row_copies(drop_copy_runs(paras))
     paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
@@ -330,12 +343,6 @@ def _drop_copies(paras: list[str]) -> list[str]:
         seen.add(key)
         kept.append(para)
     return kept
-
-
-def _is_title_repeat(para: str, title: str) -> bool:
-    """Tell whether a paragraph is the title again (possibly followed by a date)."""
-    head, key = squash(para), squash(title)
-    return bool(key) and head.startswith(key) and len(head) <= len(key) + 20
 
 
 def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[str]:

@@ -7,7 +7,9 @@ first few paragraphs, a short line that is a date and little else goes. A line e
 colon announces what follows ("Effective beginning 6/2/2025:") and stays, and so does a
 sentence that merely holds a date. Dates are those of the shared patterns (``date_parse``); a
 CJK character counts as a word, so a Chinese line holding a date ("（2007年6月29日第十届全国人民代表
-大会常务委员会第二十八次会议通过）") is a sentence.
+大会常务委员会第二十八次会议通过）") is a sentence. The byline block's labels and values go as well,
+laid out one a line without a date: a line of stamp words only ("Written by", "Last updated on:",
+"PUBLISHED", "Estimated reading time:", "1 minute") and a bare byline ("By Jane Doe").
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ _STAMP_WORDS = frozenset(
     min mins minute minutes read source et est edt ct cst cdt pt pst pdt gmt utc bst cet
     cest""".split()
 )
+# the labels of a byline block, a line each, besides those words
+_LABEL_WORDS = _STAMP_WORDS | frozenset("written reviewed edited reading time estimated".split())
+# a bare byline: "By" and a name of two to four capitalised words ("By Jane Doe", "by A. J.
+# Neal"), not a heading ("By Car", "By The Numbers")
+_BYLINE_RE = re.compile(r"(?i:by)\s+(?!The\b)(?:[A-Z][\w.'’-]*\s*){2,4}")
 _WORD_RE = re.compile(rf"[^\W\d_{HAN}]+|[{HAN}]")  # a CJK character is a word
 _OPENING = 4  # stamps sit among the text's first this many paragraphs
 _MAX_STAMP = 80  # a longer line is a sentence
@@ -32,13 +39,27 @@ _MAX_OTHER_WORDS = 3  # a stamp holds at most this many other words (an author's
 
 def is_stamp(para: str) -> bool:
     """Tell whether a paragraph is a date stamp: short, holding a date, not ending with a colon,
-    and with at most a name's worth of words besides the date and stamp words."""
+    and with at most a name's worth of words besides the date and stamp words; or a byline
+    label without a date (:func:`is_label`)."""
     line = para.strip()
-    if len(line) >= _MAX_STAMP or line.endswith((":", "：")) or not ANY_DATE_RE.search(line):
+    if len(line) >= _MAX_STAMP:
+        return False
+    if not ANY_DATE_RE.search(line):
+        return is_label(line)
+    if line.endswith((":", "：")):
         return False
     words = _WORD_RE.findall(ANY_DATE_RE.sub(" ", line).lower())
     other = [word for word in words if word not in _STAMP_WORDS]
     return len(other) <= _MAX_OTHER_WORDS
+
+
+def is_label(line: str) -> bool:
+    """Tell whether a short line without a date is a byline label: stamp words only ("Written
+    by", "Last updated on:", "1 minute") or "By" and a name."""
+    if _BYLINE_RE.fullmatch(line):
+        return True
+    words = _WORD_RE.findall(line.lower())
+    return bool(words) and all(word in _LABEL_WORDS for word in words)
 
 
 def drop_stamps(paras: list[str]) -> list[str]:

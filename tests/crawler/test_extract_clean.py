@@ -38,6 +38,11 @@ BODY = [
         "PIN FOR LATER",
         "Next article: Short dramas find a new audience",
         "Previous post: The licence rules explained",
+        "Also read: Short dramas find a new audience",
+        "- See also: The licence rules explained",
+        "RELATED READING: How platforms review every series",
+        "SEE MORE: Studios race to meet the deadline",
+        "Read next: The licence rules explained",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -117,3 +122,27 @@ def test_fewer_headlines_or_a_closing_sentence_of_the_body_stay() -> None:
     assert drop_link_tail([*BODY, *HEADLINES[:2]], root) == [*BODY, *HEADLINES[:2]]
     unlinked = [*BODY, *HEADLINES, "The notice takes effect next month."]
     assert drop_link_tail(unlinked, root) == unlinked
+
+
+def test_an_author_bio_box_goes_with_its_paragraphs_of_prose() -> None:
+    since = (
+        "and since then she has covered the screen industry, its studios, its actors and the"
+        " platforms that show their work, for readers of several papers."
+    )
+    bio = "".join(
+        f"<p>Jane Doe {fact}, {since}</p>"
+        for fact in (
+            "is the owner of a small studio in Denver that makes vertical series for phones",
+            "holds a degree in film from a university on the East Coast of the United States",
+            "worked as an executive in fashion, software and retail before she made dramas",
+        )
+    )
+    body = "".join(f"<p>{p}</p>" for p in BODY * 4)  # the story: most of the page's text
+    root = document_fromstring(
+        f"<html><body><article>{body}"
+        f"<div class='saboxplugin-wrap'><div class='saboxplugin-desc'>{bio}</div></div>"
+        "</article></body></html>"
+    )
+    text = remove_chrome(root).text_content()
+    assert "Jane Doe" not in text
+    assert BODY[0] in text

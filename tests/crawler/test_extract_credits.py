@@ -25,6 +25,11 @@ PARAGRAPHS = [
         "Image: https://example.com/",
         "Photo credit: ©iStock.com/gorodenkoff",
         "News provided by Crazy Maple Studio",
+        "Photo Courtesy of Example Academy",
+        "Image courtesy of: Jane Doe",
+        "The studio's new set, built for a single season. Credit: Jane Doe",
+        "Reviewers at work in the regulator's office. (Photo: Example Images)",
+        "A crew films a scene for a vertical series. Photo by: 'John Smith'.",
     ],
 )
 def test_a_figures_credit_is_a_credit_line(line: str) -> None:
@@ -40,7 +45,9 @@ def test_a_figures_credit_is_a_credit_line(line: str) -> None:
         " number of licensed studios fell by a third across the country.",
         "Photographers say the regulator will publish the rules next week.",
         "The photo shows the studio's new set.",
+        "Photos courtesy of the studio's archive show how the set was built in a week.",
         "News provided by the regulator's office suggests viewing time doubled in a year.",
+        "The studio thanked its crew. Credit: the rules say every studio names its staff.",
     ],
 )
 def test_prose_or_a_list_label_is_no_credit_line(line: str) -> None:

@@ -48,6 +48,42 @@ def test_a_sentence_or_a_list_label_is_no_stamp(line: str) -> None:
     assert not is_stamp(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Written by",
+        "Last updated on:",
+        "PUBLISHED",
+        "Posted On",
+        "Estimated reading time:",
+        "4 minutes",
+        "min read",
+        "By Jane Doe",
+        "by A. J. Neal",
+    ],
+)
+def test_a_byline_label_without_a_date_is_a_stamp(line: str) -> None:
+    assert is_stamp(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["By Car", "By The Numbers", "By the numbers", "Jane Doe", "Updated rules"]
+)
+def test_a_heading_or_a_bare_name_is_no_label(line: str) -> None:
+    assert not is_stamp(line)
+
+
+def test_a_byline_block_above_the_article_is_left_out_of_the_text() -> None:
+    labels = ["By Jane Doe", "Estimated reading time:", "4 minutes"]
+    body = "".join(f"<p>{p}</p>" for p in [*labels, *PARAGRAPHS])
+    html = (
+        f"<html><head><title>New rules</title></head><body><article>{body}</article></body></html>"
+    )
+    text = extract_article(html, "https://example.com/news/rules").text
+    assert not [label for label in labels if label in text]
+    assert text.startswith(PARAGRAPHS[0])
+
+
 def test_stamps_go_from_the_opening_only_and_never_every_paragraph() -> None:
     paras = ["Jun 08, 2023", *PARAGRAPHS, "Jun 08, 2023", "May 1, 2024"]
     assert drop_stamps(paras) == [*PARAGRAPHS, "Jun 08, 2023", "May 1, 2024"]

@@ -1,0 +1,54 @@
+"""The headline repeated at the top of the text, under a kicker, is left out of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import extract_article
+from crawler.extract.chrome import clean_paragraphs
+
+TITLE = "Short dramas win a wider audience"
+BODY = [
+    "The regulator published new rules for short dramas on Monday morning, officials said.",
+    "Platforms must review every series before it goes online, the notice says, or face a fine.",
+]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        [TITLE],
+        [TITLE, TITLE],
+        ["News", TITLE],
+        ["Review", TITLE, TITLE],
+        ["Back to selection", TITLE],
+        ["Exclusive", "Television", f"{TITLE} May 1, 2024"],
+    ],
+)
+def test_the_repeated_title_goes_with_its_kicker(opening: list[str]) -> None:
+    assert clean_paragraphs([*opening, *BODY], TITLE) == BODY
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        ["The studios knew the rules were coming for months.", TITLE],  # a sentence
+        ["Season 2", TITLE],  # a label with a number
+        ["- Dramas", TITLE],  # a list item
+        ["Filed under:", TITLE],  # a label announcing what follows
+        ["One", "Two", "Three", TITLE],  # more lines than a kicker has
+    ],
+)
+def test_lines_that_are_no_kicker_stay(opening: list[str]) -> None:
+    assert clean_paragraphs([*opening, *BODY], TITLE)[: len(opening)] == opening
+
+
+def test_a_news_page_opening_with_its_kicker_and_headline_again() -> None:
+    story = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        f"<html><head><title>{TITLE} | Example News</title></head><body>"
+        f"<h1>{TITLE}</h1><div class='story'><p>Television</p><h2>{TITLE}</h2>{story}</div>"
+        "</body></html>"
+    )
+    text = extract_article(html, "https://example.com/tv/short-dramas").text
+    assert text.startswith(BODY[0])
