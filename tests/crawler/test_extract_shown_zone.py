@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from crawler.extract import extract_article
+from crawler.extract.date_parse import dates_in
 
 PROSE = (
     "The regulator published new rules for short dramas on Monday. Platforms must review every "
@@ -99,3 +100,16 @@ def test_a_zoneless_byline_time_takes_the_site_s_country_zone(
     byline = "<p>Published 10:30, 3 March 2025</p>"
     found = _published(_page("", f"<h1>{TITLE}</h1>{byline}<p>{PROSE}</p>", lang), url)
     assert found == datetime(2025, 3, 3, 10, 30, tzinfo=timezone(timedelta(hours=offset)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published 10:30, 3 March 2025", datetime(2025, 3, 3, 10, 30, tzinfo=UTC)),
+        ("Published 11:11 PM EST Nov 19, 2019", datetime(2019, 11, 20, 4, 11, tzinfo=UTC)),
+        ("Posted: Fri 6:45 PM, Feb 16, 2018", datetime(2018, 2, 16, 18, 45, tzinfo=UTC)),
+        ("Race won in 1:45.32 on Feb 16, 2018", datetime(2018, 2, 16, tzinfo=UTC)),  # no clock
+    ],
+)
+def test_a_clock_time_written_before_its_date_is_read(text: str, expected: datetime) -> None:
+    assert [found for *_, found in dates_in(text, UTC)] == [expected]
