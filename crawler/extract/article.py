@@ -15,7 +15,6 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import (
@@ -42,11 +41,11 @@ from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
 from crawler.extract.crumbs import drop_leading_crumbs
 from crawler.extract.dates import (
-    CHINA_TZ,
     Page,
     find_published,
     own_times,
     plausible,
+    stated_times,
     title_context,
 )
 from crawler.extract.density import thin_text_source, trim_edges
@@ -60,6 +59,7 @@ from crawler.extract.releases import drop_release_tail
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.title import find_title, named_title
 from crawler.extract.trailing import drop_related
+from crawler.extract.zones import page_zone
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
 
@@ -163,8 +163,7 @@ def extract_article(
     """
     root = parse_html(html)
     if root is None:
-        tz = _default_tz(language_hint, url)
-        date = _fallback(fallback_date, tz)
+        date = _fallback(fallback_date, page_zone((), None, language_hint, url))
         return Extracted(fallback_title, "", date, language_hint, is_article=False)
     meta = meta_map(root, html)
     canonical = next(iter(_CANONICAL_XPATH(root)), None)
@@ -193,7 +192,8 @@ def extract_article(
         kept = drop_related(kept, shape.related)
         text = join_paragraphs(kept, joined)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
-    page = Page(html, url, root, meta, _default_tz(language, url), times, fetched_at)
+    tz = page_zone(stated_times(meta, (t.value for t in times)), root.get("lang"), language, url)
+    page = Page(html, url, root, meta, tz, times, fetched_at)
     near = near and ending_with(near, text)
     published = find_published(page, title_el, text, near)
     title = title or fallback_title or named_title(root, meta)
@@ -378,12 +378,6 @@ def block_text(element: HtmlElement) -> str:
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _default_tz(language: str | None, url: str) -> timezone:
-    """Zone for times without an offset: +08:00 for Chinese pages and .cn hosts, else UTC."""
-    host = urlsplit(url).hostname or ""
-    return CHINA_TZ if language == "zh" or host.endswith(".cn") else UTC
 
 
 def _fallback(date: datetime | None, tz: timezone) -> datetime | None:

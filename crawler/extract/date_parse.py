@@ -79,6 +79,13 @@ ANY_DATE_RE = re.compile(
     re.I,
 )
 
+# A clock time written before the date it belongs to ("Published 10:30, 3 March 2025",
+# "10:30 GMT 3 March 2025"), read where the date states no time of its own.
+_LEADING_TIME_RE = re.compile(
+    r"(?<![\d:.])(\d{1,2}):(\d{2})(?!\d)\s*([AaPp]\.?[Mm]\.?)?" + _TZ + r"\s*,?\s*(?:on\s+)?$"
+)
+_LEADING_CHARS = 24  # how far before the date its time may begin
+
 # Every form holds a four-digit year and is written with word characters, spaces and these
 # separators only: a date lies inside one run of such characters that holds a year.
 _YEAR_RE = re.compile(r"(?:19|20|１９|２０)\d\d")
@@ -157,7 +164,21 @@ def dates_in(
         run = run if run.isascii() else run.translate(_FULL_WIDTH)
         for m in ANY_DATE_RE.finditer(run):
             if (found := parse_loose(m.group(0), default_tz, known)) is not None:
+                if ":" not in m.group(0):
+                    found = _leading_time(found, run[: m.start()], default_tz)
                 yield start + m.start(), start + m.end(), found
+
+
+def _leading_time(found: datetime, before: str, default_tz: timezone) -> datetime:
+    """A day (``found``, without its time) with the clock time written just before it."""
+    if not (m := _LEADING_TIME_RE.search(before[-_LEADING_CHARS:])):
+        return found
+    hour, minute, ampm, zone = m.groups()
+    hms = (hour, minute, None, ampm)
+    timed = build_date(
+        str(found.year), found.month, str(found.day), hms, _tz(zone, default_tz, hour)
+    )
+    return timed or found
 
 
 def _year_runs(text: str) -> Iterator[tuple[int, int]]:

@@ -3,13 +3,14 @@
 In order: the URL's day (a metadata or byline time on that day refines it), published-time
 metadata, a date on or right after the title line (the byline), a byline date labelled as an
 update, the same around the page's ``<h1>`` when the title is another element, JSON-LD
-``datePublished``, labelled dates in the article region, a relative byline stamp ("2 hours
-ago") when the fetch time is known, a notice's signature line closing the text, and last
-htmldate on the whole page, kept only when the page states that day. A byline date days before
-the chosen one is the original publication (the metadata then dates a re-post or an import). A
-shown numeric date whose day and month read both ways takes the reading the markup states.
-Dates in page chrome (sidebars, "latest news" lists) are never read by the text searches; a
-page that states no date gets none.
+``datePublished``, a WeChat article's script time, labelled dates in the article region, a
+relative byline stamp ("2 hours ago") when the fetch time is known, a notice's signature line
+closing the text, and last htmldate on the whole page, kept only when the page states that
+day. A byline date days before the chosen one is the original publication (the metadata then
+dates a re-post or an import); a ``<time>`` showing another day for its UTC instant sets the
+day (``shown_days.py``). A shown numeric date whose day and month read both ways takes the
+reading the markup states. Dates in page chrome (sidebars, "latest news" lists) are never read
+by the text searches; a page that states no date gets none.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ from crawler.extract.date_parse import (
     parse_loose,
 )
 from crawler.extract.meta import squashed_len
+from crawler.extract.script_times import script_time
+from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Set
+    from collections.abc import Iterable, Iterator, Mapping, Set
 
     from lxml.html import HtmlElement
 
@@ -49,6 +52,7 @@ __all__ = [
     "own_times",
     "parse_date",
     "plausible",
+    "stated_times",
     "title_context",
 ]
 
@@ -62,16 +66,26 @@ class Page:
     root: HtmlElement
     meta: Mapping[str, str]
     tz: timezone  # for times stated without an offset
-    times: tuple[str, ...] = ()  # ``<time datetime>`` values read before chrome was removed
+    shown: tuple[ShownTime, ...] = ()  # the ``<time>`` elements read before chrome was removed
     fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
+
+    @cached_property
+    def times(self) -> tuple[str, ...]:
+        """The ``datetime`` values of the page's own ``<time>`` elements."""
+        return tuple(time.value for time in self.shown)
 
     @cached_property
     def known_days(self) -> frozenset[date]:
         """The days the markup states (``<meta>`` dates and times, JSON-LD, ``<time
         datetime>``): they settle a shown day and month that read both ways ("09.10.2024")."""
-        stated = [value for key, value in self.meta.items() if _DATED_META_RE.search(key)]
-        found = (parse_date(value, self.tz) for value in (*stated, *self.times))
+        found = (parse_date(value, self.tz) for value in stated_times(self.meta, self.times))
         return frozenset(day.date() for day in found if day is not None)
+
+
+def stated_times(meta: Mapping[str, str], times: Iterable[str]) -> list[str]:
+    """The times the markup states: ``<meta>`` values named for a date or time (JSON-LD's
+    among them), then the ``<time datetime>`` values."""
+    return [*(value for key, value in meta.items() if _DATED_META_RE.search(key)), *times]
 
 
 logger = logging.getLogger(__name__)
@@ -135,7 +149,7 @@ _SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
 # (``/descendant::`` finds what ``//`` does, twice as fast: libxml2 reads ``//`` as the children
 # of every node)
 _OWN_TIMES_XPATH = etree.XPath(
-    "/descendant::time[not(ancestor::a) and not(ancestor::li)]/@datetime"
+    "/descendant::time[not(ancestor::a) and not(ancestor::li)][@datetime]"
 )
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 # Link lists (related, latest, hot) carry listing dates of other pages; so do boxes of cards
@@ -156,6 +170,8 @@ def find_published(
     first = next(found, None)
     if first is not None and near_title is not None:
         first = _stated_zone(_original(first, near_title, page, now), page)
+    if first is not None:
+        first = on_shown_day(first, page.shown, page.tz)
     url_day = url_date(page.url, page.tz)
     if not plausible(url_day, now) or (first is not None and _same_day(first, url_day)):
         return first
@@ -174,6 +190,7 @@ def _candidates(
         yield from _byline(near.heading, page, known)
     if value := page.meta.get(_SCHEMA_KEY):
         yield parse_date(value, page.tz)
+    yield script_time(page.html, page.url, page.tz)
     region = article_region(page.root, title_el, squashed_len(text))
     if region is not None:
         yield from labelled_dates(without_link_lists(region), page.tz, known)
@@ -206,12 +223,8 @@ def _original(first: datetime, near: TitleContext, page: Page, now: datetime) ->
         return first
     if (first.date() - byline.date()).days >= _REPOST_DAYS:
         return byline
-    timed = _is_midnight(first) and not _is_midnight(byline)
+    timed = is_midnight(first) and not is_midnight(byline)
     return byline if timed and _same_day(byline, first) else first
-
-
-def _is_midnight(date: datetime) -> bool:
-    return (date.hour, date.minute, date.second, date.microsecond) == (0, 0, 0, 0)
 
 
 def _stated_zone(found: datetime, page: Page) -> datetime:
@@ -220,8 +233,7 @@ def _stated_zone(found: datetime, page: Page) -> datetime:
     if found.utcoffset() != page.tz.utcoffset(None):
         return found
     clock = found.replace(tzinfo=None, second=0, microsecond=0)
-    stated = [value for key, value in page.meta.items() if _DATED_META_RE.search(key)]
-    for value in (*stated, *page.times):
+    for value in stated_times(page.meta, page.times):
         day = parse_date(value, page.tz)
         if day is not None and day.replace(tzinfo=None, second=0, microsecond=0) == clock:
             return found.replace(tzinfo=day.tzinfo)
@@ -347,9 +359,12 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
     return None
 
 
-def own_times(root: HtmlElement) -> tuple[str, ...]:
-    """The ``datetime`` of every ``<time>`` outside links and lists, before chrome removal."""
-    return tuple(str(value) for value in _OWN_TIMES_XPATH(root))
+def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:
+    """The ``datetime`` and text of every ``<time>`` outside links and lists, before chrome
+    removal."""
+    return tuple(
+        ShownTime(el.get("datetime", ""), el.text_content()) for el in _OWN_TIMES_XPATH(root)
+    )
 
 
 def stated_htmldate(page: Page) -> datetime | None:
