@@ -36,7 +36,6 @@ KNOWN: dict[str, str] = {
     "csfj-epaper.html": "the e-paper's generic <title> wins over its heading; page list stays",
     "gongwen-copyto.html": "the address date (publication online) wins over the signature date",
     "hongxing-news.html": "a <title> that is only the site name is taken as the title",
-    "kunlun-announcement.html": "a cut-off date in a body sentence dates the filing",
     "wechat-original-card.html": "the account's closing calls to action stay",
     "xinhua-htime.html": "a date split over year, day and time elements loses its time",
     "zhihu-zhuanlan.html": "the time of a 发布于 byline after the body is lost",
