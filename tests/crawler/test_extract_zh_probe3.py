@@ -35,7 +35,6 @@ KNOWN: dict[str, str] = {
     "county-gbk.html": "the editor/reviewer line and a sidebar heading stay",
     "csfj-epaper.html": "the e-paper's generic <title> wins over its heading; page list stays",
     "gongwen-copyto.html": "the address date (publication online) wins over the signature date",
-    "hongxing-news.html": "a <title> that is only the site name is taken as the title",
     "wechat-original-card.html": "the account's closing calls to action stay",
     "xinhua-htime.html": "a date split over year, day and time elements loses its time",
     "zhihu-zhuanlan.html": "the time of a 发布于 byline after the body is lost",
