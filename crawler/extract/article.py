@@ -57,6 +57,7 @@ from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
 from crawler.extract.stamps import drop_stamps
+from crawler.extract.table_layout import layout_text
 from crawler.extract.title import find_title, named_title
 from crawler.extract.trailing import drop_related
 from crawler.extract.zones import page_zone
@@ -347,6 +348,8 @@ def main_paragraphs(
         text, structured = trafilatura_text(root, url, settings, page_text)
         if (whole := _whole_article(text, root)) is not None:
             text, structured = block_text(whole), True
+        elif (laid := layout_text(text, root, block_text)) is not None:
+            text, structured = laid, True
     if (dense := thin_text_source(text, root, page_text)) is not None:
         text, structured = block_text(dense), True
     found, joined = split_lines(text)

@@ -17,7 +17,7 @@ from lxml import etree
 from crawler.extract.date_parse import dates_in
 from crawler.extract.meta import XPATH_SPACE
 from crawler.extract.relative_date import relative_dates
-from storage.cjk import HAN_RE
+from storage.cjk import HAN, HAN_RE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -41,6 +41,9 @@ _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
+# What follows a date inside a Chinese sentence: an ideograph, or a clause's comma or enumeration
+# mark ("截至2025年7月31日，公司……").
+_SENTENCE_GOES_ON_RE = re.compile(rf"[{HAN}，、；]")
 
 
 _Held = tuple[str, "HtmlElement | None"]  # a text and the element holding it
@@ -200,12 +203,14 @@ def _dates(
 
 
 def _in_sentence(text: str, start: int, end: int) -> bool:
-    """Tell whether ideographs touch a date without a clock time on both sides: a byline's
-    date stands apart, or carries its time ("新华网2025年3月26日10:30来源")."""
+    """Tell whether a date without a clock time has an ideograph before it and an ideograph or
+    a clause's comma after it: a byline's date stands apart, or carries its time
+    ("新华网2025年3月26日10:30来源")."""
     return (
         start > 0
         and ":" not in text[start:end]
-        and all(HAN_RE.match(text, i) for i in (start - 1, end))
+        and HAN_RE.match(text, start - 1) is not None
+        and _SENTENCE_GOES_ON_RE.match(text, end) is not None
     )
 
 

@@ -129,8 +129,8 @@ _AFTER_TITLE_RE = re.compile(
     + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
 )
 # A date after one of these labels is no publication date: an update, or when a notice was
-# written (成文日期), takes effect or ends.
-_OTHER_DATE_LABEL_RE = re.compile(rf"{_LABEL_GROUPS[2]}|成文|生效|施行|实施|截止")
+# written (成文日期), takes effect or ends, or the day figures stand at ("截至2025年7月31日，…").
+_OTHER_DATE_LABEL_RE = re.compile(rf"{_LABEL_GROUPS[2]}|成文|生效|施行|实施|截止|截至")
 _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|\b)"),
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),

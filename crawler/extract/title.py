@@ -312,20 +312,23 @@ def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
 
 def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     """Without agreement: a lone substantial ``<h1>`` (or the only one in an ``<article>``),
-    else a headline that names itself so."""
+    else a headline that names itself so, or any substantial one when every metadata title is
+    too short to be a headline (an app's share page titled with its name only: "红星新闻")."""
     headings = [heading for heading in headings if not _linked(heading)]
     h1s = [heading for heading in headings if heading.element.tag == "h1"]
     if len(h1s) > 1:  # a widget's or a logo's beside the article's: the one in an <article>
         h1s = [h for h in h1s if next(h.element.iterancestors("article"), None) is not None]
     if len(h1s) == 1 and (not titles or substantial(h1s[0].text)):
         return h1s[0]
+    names_only = bool(titles) and not any(substantial(title) for title in titles)
     named = (
         heading
         for heading in headings
         if heading.element.tag != "h1"
         and substantial(heading.headline)
         and (
-            split_trailing_date(heading.element.text_content())[1]
+            names_only
+            or split_trailing_date(heading.element.text_content())[1]
             or _ARTICLE_TITLE_NAME_RE.search(_names(heading.element))
         )
     )

@@ -49,3 +49,18 @@ def test_only_a_line_that_is_a_date_near_the_end_is_the_signature(
 ) -> None:
     found = signature_date(text, CHINA_TZ)
     assert (found.date() if found else None) == day
+
+
+@pytest.mark.parametrize("heading", ["<p>一、业务进展情况</p>", ""])
+def test_the_day_figures_stand_at_opening_the_text_is_no_byline(heading: str) -> None:
+    html = (
+        "<html><head><title>某公司关于短剧业务进展的自愿性信息披露公告</title></head><body>"
+        "<h1>某公司关于短剧业务进展的自愿性信息披露公告</h1><div class='body'>"
+        f"{heading}<p>截至2025年7月31日，公司海外短剧平台的月活跃用户数超过2000万，年化流水约2.4亿美元。</p>"
+        "<p>本次披露的业务数据为阶段性数据，不构成业绩承诺，敬请广大投资者注意投资风险。</p>"
+        "<p>特此公告。</p><p>某某科技股份有限公司董事会</p><p>二〇二五年八月二十日</p>"
+        "</div></body></html>"
+    )
+    got = extract_article(html, "https://ir.example.com/notice/2025-045.html")
+    assert got.published_at is not None
+    assert got.published_at.date() == date(2025, 8, 20)

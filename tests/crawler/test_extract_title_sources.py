@@ -99,3 +99,15 @@ def test_a_page_whose_metadata_titles_only_name_the_site_is_titled_by_that_name(
     assert extract_article(html, "https://example.com/").title == "Example News"
     fed = extract_article(html, "https://example.com/", fallback_title="New Drama Rules")
     assert fed.title == "New Drama Rules"
+
+
+def test_a_shown_headline_beats_a_title_that_only_names_the_app() -> None:
+    headline = "成都一短剧公司被曝拖欠演员片酬，公司回应：月底前结清"
+    body = (
+        '<div class="bar"><span>红星新闻</span><a>打开APP</a></div>'
+        f'<div class="hx-title">{headline}</div><div class="hx-meta">2025-05-27 19:10</div>'
+        "<div><p>近日，有多名演员在社交平台发文称，成都一家短剧公司拖欠片酬已超过三个月。</p>"
+        "<p>该公司负责人承认存在拖欠情况，称将在本月底前结清全部欠款。</p></div>"
+    )
+    html = f"<html><head><title>红星新闻</title></head><body>{body}</body></html>"
+    assert extract_article(html, "https://static.example.com/a/123.html").title == headline

@@ -132,6 +132,9 @@ def test_a_layout_row_repeating_the_paragraphs_is_dropped() -> None:
         "<p>- END -</p><p>以上内容不构成投资建议。</p><p>喜欢本文，请点赞、转发支持！</p>",
         "<p>李然</p><p>本站作者，关注文娱产业，欢迎交流，微信：liran36kr</p>",
         "<p>点击量：2315</p>",
+        "<p>特别提醒：如果我们使用了您的图片，请作者与本站联系索取稿酬。"
+        "如您不希望作品出现在本站，可联系我们要求撤下您的作品。</p>",
+        "<p>往期推荐</p><p>分享、点赞、在看，三连支持一下吧</p>",
     ],
 )
 def test_a_disclaimer_request_or_contact_after_the_body_goes(tail: str) -> None:

@@ -1,0 +1,54 @@
+"""A page laid out by a table, read by trafilatura as data: its text comes back as one table row
+("| 标题 正文…… 编辑：李倩 | 图片新闻 点击排行 |"), the article's paragraphs run together in one
+cell beside the sidebar's. The page's cell holding that row's longest cell is then read block by
+block, keeping the blocks trafilatura kept in it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crawler.extract.lines import BREAK
+from crawler.extract.meta import squash
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lxml.html import HtmlElement
+
+_ROW_SHARE = 0.95  # the row makes up this share of the text: the text is the layout table
+_PROBES, _PROBE = (0.25, 0.5, 0.75), 12  # pieces of the row's cell sought in the page's cells
+_MIN_BLOCKS = 2  # a layout cell holds paragraphs or divisions, a data cell its value
+
+
+def layout_text(text: str, root: HtmlElement, read: Callable[[HtmlElement], str]) -> str | None:
+    """The blocks (``read``: one line per block) of the page's smallest table cell holding the
+    longest cell of ``text`` that are in that cell, when ``text`` is one table row of two cells
+    or more and the page's cell is made of blocks (paragraphs, divisions); else None."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    rows = [line for line in lines if line.startswith("|") and line.endswith("|")]
+    if len(rows) != 1 or len(rows[0]) < _ROW_SHARE * sum(map(len, lines)):
+        return None  # a data table has rows; the layout is one row holding the page
+    cells = [cell for cell in rows[0].strip("|").split(" | ") if cell.strip()]
+    if len(cells) < 2:  # a table wrapping the page, no sidebar or menu beside the article
+        return None
+    longest = squash(max(cells, key=len))
+    if len(longest) < 4 * _PROBE:
+        return None
+    probes = [longest[int(at * len(longest)) :][:_PROBE] for at in _PROBES]
+    holding = (
+        (len(key), cell)
+        for cell in root.iter("td", "th")
+        if all(probe in (key := squash(cell.text_content())) for probe in probes)
+    )
+    found = min(holding, key=lambda pair: pair[0], default=None)
+    if found is None or len(list(found[1].iter("p", "div"))) < _MIN_BLOCKS:
+        return None
+    blocks = read(found[1]).splitlines()
+    return "\n".join(line for line in blocks if _kept(line, longest))
+
+
+def _kept(line: str, row: str) -> bool:
+    """Tell whether a block's line is blank (layout) or text the row's cell holds."""
+    key = squash(line.replace(BREAK, ""))
+    return not key or key in row

@@ -1,0 +1,29 @@
+"""A page laid out by a table: the cell holding the article is read block by block, not as one
+table row run together with the sidebar's cell."""
+
+from __future__ import annotations
+
+from crawler.extract import extract_article
+
+PARAS = [
+    "11月24日，我县首届微短剧创作大赛颁奖仪式在县文化中心举行。",
+    "本次大赛自今年6月启动以来，共收到来自全国各地的参赛作品326部，作品以竹林和白茶为素材。",
+    "经过初评、复评和终评，《竹海来信》《白茶姑娘》等10部作品获奖。",
+    "据悉，获奖作品将在县融媒体中心各平台及合作短剧平台展播。",
+]
+HTML = (
+    "<html><head><meta charset='utf-8'><title>我县举办首届微短剧创作大赛颁奖仪式 - 某县新闻网"
+    "</title></head><body><table width='1000'><tr><td width='700' valign='top'>"
+    "<div class='weizhi'>您当前的位置：<a href='/'>某县新闻网</a> &gt;&gt; <a>本县要闻</a></div>"
+    "<div class='tit'>我县举办首届微短剧创作大赛颁奖仪式</div>"
+    "<div class='info'>2025-11-25 09:31:10　来源：某县新闻网　作者：章华</div>"
+    "<div class='con'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>"
+    "<div class='bianji'>编辑：李倩　　审核：王强　　终审：陈明</div></td>"
+    "<td width='300' valign='top'><div>图片新闻</div><div>点击排行</div></td></tr></table>"
+    "</body></html>"
+)
+
+
+def test_the_cell_holding_the_article_is_read_paragraph_by_paragraph() -> None:
+    found = extract_article(HTML, "http://news.example.cn/system/2025/11/25/034123456.shtml")
+    assert found.text == "\n\n".join(PARAS)
