@@ -71,11 +71,23 @@ def title_context(title_el: HtmlElement, *, whole_texts: bool = False) -> TitleC
 def ending_with(context: TitleContext, text: str) -> TitleContext:
     """The context with the lines after the title (its heading's too) cut where the article's
     ``text`` ends: at the last place they hold its closing characters, if any."""
-    end = " ".join(text.split())[-_END_CHARS:]
+    end = closing_chars(text, _END_CHARS)
     at = context.after.rfind(end) if len(end) == _END_CHARS else -1
     after = context.after if at < 0 else context.after[: at + len(end)]
     heading = context.heading and ending_with(context.heading, text)
     return replace(context, after=after, heading=heading)
+
+
+def closing_chars(text: str, chars: int) -> str:
+    """``" ".join(text.split())[-chars:]``, collapsing only the end of the text: the collapsed
+    end of a text is the end of the whole text collapsed, whatever word the cut splits."""
+    size = 4 * chars
+    while size < len(text):
+        tail = " ".join(text[-size:].split())
+        if len(tail) >= chars:
+            return tail[-chars:]
+        size *= 4
+    return " ".join(text.split())[-chars:]
 
 
 def _context(
