@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from crawler.extract.byline import closing_chars
+from crawler.extract.meta import letter_count
 
 _TEXTS = (
     "",
@@ -23,3 +26,16 @@ _TEXTS = (
 def test_closing_chars_are_the_end_of_the_whole_text_collapsed(text: str) -> None:
     for chars in (1, 10, 40, 300):
         assert closing_chars(text, chars) == " ".join(text.split())[-chars:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_TEXTS,
+        "".join(map(chr, range(128))),
+        "Don’t miss — the “best” of 2024, résumé_tips… ١٢٣ Ⅻ ²",
+        "Ελληνικά, русский, עברית 12_34",
+    ],
+)
+def test_letter_count_is_what_the_letter_search_leaves(text: str) -> None:
+    assert letter_count(text) == len(re.sub(r"[\W\d_]+", "", text))
