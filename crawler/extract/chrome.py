@@ -143,7 +143,7 @@ def remove_chrome(
     tops = {root, *root.itersiblings(), *root.itersiblings(preceding=True)}
     watched = (set(read_later), {a for el in read_later for a in (el, *el.iterancestors())})
     for element in named:
-        if not _is_chrome_name(f"{_short_id(element)} {element.get('class', '')}"):
+        if not _chrome_named(element.get("id"), element.get("class")):
             continue
         if _inside_removed(element, tops, watched):
             continue
@@ -192,10 +192,13 @@ def text_lengths(root: HtmlElement) -> tuple[int, int]:
     return body_len + squashed_len("".join([root.text or "", *rest])), body_len
 
 
-def _short_id(element: HtmlElement) -> str:
-    """The element's id, unless it is a slug of a heading's words ("how-popular-are-...")."""
-    value = element.get("id", "")
-    return value if value.count("-") + value.count("_") < _SLUG_SEPARATORS else ""
+@lru_cache(maxsize=8192)  # most named elements have a class and no id, the class repeated
+def _chrome_named(ident: str | None, cls: str | None) -> bool:
+    """Tell whether an element's id and class name a chrome widget (:func:`_is_chrome_name`),
+    its id left out when it is a slug of a heading's words ("how-popular-are-...")."""
+    ident = ident or ""
+    short = ident if ident.count("-") + ident.count("_") < _SLUG_SEPARATORS else ""
+    return _is_chrome_name(f"{short} {cls or ''}")
 
 
 @lru_cache(maxsize=8192)  # pages repeat the same class names ("menu-item", ...) many times

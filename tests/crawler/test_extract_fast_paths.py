@@ -7,6 +7,7 @@ import re
 import pytest
 
 from crawler.extract.byline import closing_chars
+from crawler.extract.chrome import _chrome_named
 from crawler.extract.meta import letter_count
 
 _TEXTS = (
@@ -39,3 +40,12 @@ def test_closing_chars_are_the_end_of_the_whole_text_collapsed(text: str) -> Non
 )
 def test_letter_count_is_what_the_letter_search_leaves(text: str) -> None:
     assert letter_count(text) == len(re.sub(r"[\W\d_]+", "", text))
+
+
+def test_chrome_names_read_the_id_unless_it_is_a_heading_slug() -> None:
+    assert _chrome_named("share-box", None)
+    assert _chrome_named(None, "menu-item")
+    assert not _chrome_named("how-to-share-your-news-today", None)
+    assert _chrome_named("how-to-share-your-news-today", "sidebar")
+    assert not _chrome_named("main", "content")
+    assert not _chrome_named("", "")
