@@ -168,9 +168,9 @@ def extract_article(
         return Extracted(fallback_title, "", date, language_hint, is_article=False)
     meta = meta_map(root, html)
     canonical = next(iter(_CANONICAL_XPATH(root)), None)
-    whole_texts = strip_code(root)
+    cuts = strip_code(root)
     title, title_el = find_title(root, meta, url)
-    near = title_context(title_el, whole_texts=whole_texts) if title_el is not None else None
+    near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)

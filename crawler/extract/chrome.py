@@ -19,7 +19,8 @@ from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.inline import in_running_text
 from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
-from crawler.extract.meta import XPATH_SPACE, squash, squashed_len
+from crawler.extract.meta import squash, squashed_len
+from crawler.extract.text_nodes import TextCuts, text_cuts
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
@@ -85,28 +86,13 @@ _BYLINE = 200
 _NAMED_XPATH = etree.XPath("/descendant::*[@class or @id]")
 
 
-def strip_code(root: HtmlElement) -> bool:
-    """Remove scripts, styles, forms, frames and the like (never text) in place; tell whether
-    each text between two tags is still one text node, as the parser leaves it (false when a
-    removed element may have had text on both sides: XPath's ``text()`` then finds two nodes
-    where lxml reads one string)."""
-    whole = not any(_joins_texts(element) for element in root.iter(*_NEVER_TEXT_TAGS))
+def strip_code(root: HtmlElement) -> TextCuts:
+    """Remove scripts, styles, forms, frames and the like (never text) in place; return where
+    the texts that a removed element stood between now join two text nodes (see
+    :mod:`crawler.extract.text_nodes`)."""
+    cuts = text_cuts(root, _NEVER_TEXT_TAGS)
     etree.strip_elements(root, *_NEVER_TEXT_TAGS, with_tail=False)
-    return whole
-
-
-def _joins_texts(element: HtmlElement) -> bool:
-    """Tell whether removing the element may leave the text after it (not blank) beside a
-    text before it."""
-    if not (element.tail or "").strip(XPATH_SPACE):
-        return False
-    before = element.getprevious()
-    if before is None:
-        parent = element.getparent()
-        return parent is not None and parent.text is not None
-    return (
-        not isinstance(before.tag, str) or before.tag in _NEVER_TEXT_TAGS or before.tail is not None
-    )
+    return cuts
 
 
 def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
