@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from crawler.extract.blocks import block_fingerprints, block_key, fingerprint
 from crawler.extract.byline import closing_chars
 from crawler.extract.chrome import _chrome_named
-from crawler.extract.meta import letter_count
+from crawler.extract.meta import letter_count, squash
 
 _TEXTS = (
     "",
@@ -49,3 +50,9 @@ def test_chrome_names_read_the_id_unless_it_is_a_heading_slug() -> None:
     assert _chrome_named("how-to-share-your-news-today", "sidebar")
     assert not _chrome_named("main", "content")
     assert not _chrome_named("", "")
+
+
+def test_block_fingerprints_from_the_shared_keys_are_those_of_each_block() -> None:
+    blocks = ["First paragraph, with words.", "—", "Second: 2024 “quoted”", "第二段。"]
+    assert block_key(blocks[0]) == squash(blocks[0])
+    assert block_fingerprints(blocks) == {fingerprint(b) for b in blocks if squash(b)}
