@@ -33,6 +33,7 @@ from crawler.extract.byline import ending_with
 from crawler.extract.chrome import (
     clean_paragraphs,
     drop_link_tail,
+    link_texts,
     remove_chrome,
     strip_chrome_tags,
     strip_code,
@@ -181,14 +182,16 @@ def extract_article(
         remove_chrome(root, named, page_len, candidates)
     container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
-    paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root, title), root)
+    anchors = link_texts(root)  # read once: the closing runs of headlines and the page's kind
+    paras = trim_chrome_runs(trim_edges(paras, root), root, title, anchors)
+    paras = drop_link_tail(paras, root, anchors)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
     paras = drop_release_tail(paras)
     paras = drop_leading_crumbs(paras, root, url)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
-    shape = page_shape(root, markup, links, own, url, title or "")
+    shape = page_shape(root, markup, links, own, url, title or "", anchors)
     if shape.related:  # a box of related headlines after the story is not its text
         kept = drop_related(kept, shape.related)
         text = join_paragraphs(kept, joined)

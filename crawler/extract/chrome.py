@@ -393,18 +393,22 @@ def _may_promote(para: str) -> bool:
 
 
 def link_texts(root: HtmlElement) -> frozenset[str]:
-    """Squashed texts of the page's links (long enough to mean something)."""
-    texts = (squash(a.text_content()) for a in root.iter("a"))
+    """Squashed texts of the page's links (long enough to mean something), each distinct text
+    squashed once (menus repeat links)."""
+    texts = map(squash, {a.text_content() for a in root.iter("a")})
     return frozenset(t for t in texts if len(t) >= _MIN_LINK)
 
 
-def drop_link_tail(paras: list[str], root: HtmlElement) -> list[str]:
+def drop_link_tail(
+    paras: list[str], root: HtmlElement, links: frozenset[str] | None = None
+) -> list[str]:
     """The paragraphs less a closing run of other pages' headlines: three or more paragraphs,
     each the whole text of one of the page's links (related stories in the body's container),
-    with the short labels of their cards ("Publications", "Europe") between them."""
+    with the short labels of their cards ("Publications", "Europe") between them; ``links``:
+    the page's :func:`link_texts`, when the caller read them."""
     if len(paras) <= _LINK_RUN or any(len(p) >= _LINK_LINE for p in paras[-_LINK_RUN:]):
         return paras
-    links = link_texts(root)
+    links = link_texts(root) if links is None else links
     run = headlines = 0
     for para in reversed(paras):
         key = squash(para.removeprefix("- "))
