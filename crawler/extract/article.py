@@ -32,6 +32,7 @@ from crawler.extract.byline import ending_with
 from crawler.extract.chrome import (
     clean_paragraphs,
     drop_link_tail,
+    link_texts,
     remove_chrome,
     strip_chrome_tags,
     strip_code,
@@ -168,9 +169,9 @@ def extract_article(
         return Extracted(fallback_title, "", date, language_hint, is_article=False)
     meta = meta_map(root, html)
     canonical = next(iter(_CANONICAL_XPATH(root)), None)
-    whole_texts = strip_code(root)
+    cuts = strip_code(root)
     title, title_el = find_title(root, meta, url)
-    near = title_context(title_el, whole_texts=whole_texts) if title_el is not None else None
+    near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)
@@ -181,14 +182,16 @@ def extract_article(
         remove_chrome(root, named, page_len, candidates)
     container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
-    paras = drop_link_tail(trim_chrome_runs(trim_edges(paras, root), root, title), root)
+    anchors = link_texts(root)  # read once: the closing runs of headlines and the page's kind
+    paras = trim_chrome_runs(trim_edges(paras, root), root, title, anchors)
+    paras = drop_link_tail(paras, root, anchors)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
     paras = drop_release_tail(paras)
     paras = drop_leading_crumbs(paras, root, url)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
-    shape = page_shape(root, markup, links, own, url, title or "")
+    shape = page_shape(root, markup, links, own, url, title or "", anchors)
     if shape.related:  # a box of related headlines after the story is not its text
         kept = drop_related(kept, shape.related)
         text = join_paragraphs(kept, joined)

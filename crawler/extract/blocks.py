@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 from crawler.extract.meta import squash
 
 _OWN_SHARE = 0.3  # a block with this share of the page's text is the article's own
+# A block's text is squashed to find it in the page, to match it, to place it and to fingerprint
+# it: once is enough.
+block_key = lru_cache(maxsize=4096)(squash)
 
 
 def fingerprint(block: str) -> int:
@@ -24,7 +28,7 @@ def fingerprint(block: str) -> int:
 
 def block_fingerprints(blocks: Iterable[str]) -> frozenset[int]:
     """Fingerprints of the blocks that hold any word (each block squashed once)."""
-    return frozenset(_hash(key) for b in blocks if (key := squash(b)))
+    return frozenset(_hash(key) for b in blocks if (key := block_key(b)))
 
 
 def _hash(key: str) -> int:

@@ -17,13 +17,13 @@ from lxml import etree
 from crawler.extract.date_parse import dates_in
 from crawler.extract.meta import XPATH_SPACE
 from crawler.extract.relative_date import relative_dates
+from crawler.extract.text_nodes import TextCuts, pieces
 from storage.cjk import HAN, HAN_RE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
     from datetime import date, datetime, timezone
 
-    from lxml.etree import _ElementUnicodeResult
     from lxml.html import HtmlElement
 
 # How much text around the title still belongs to its byline (text nodes, then characters).
@@ -33,9 +33,6 @@ _AFTER_NODES, _AFTER_CHARS = 80, 800
 # Past this many characters after the title, only a date labelled as published or updated is
 # the byline's: an unlabelled one that far down is more likely a date of the article's text.
 _BARE_CHARS = 400
-# Built once: an XPath given as a string is compiled again at every call.
-_BEFORE_XPATH = etree.XPath(f"preceding::text()[normalize-space()][position() <= {_BEFORE_NODES}]")
-_AFTER_XPATH = etree.XPath(f"following::text()[normalize-space()][position() <= {_AFTER_NODES}]")
 _LINK_XPATH = etree.XPath("ancestor-or-self::a")
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
@@ -59,99 +56,115 @@ class TitleContext:
     heading: TitleContext | None = None  # the page's ``<h1>`` when the title is another element
 
 
-def title_context(title_el: HtmlElement, *, whole_texts: bool = False) -> TitleContext:
+def title_context(title_el: HtmlElement, cuts: TextCuts | None = None) -> TitleContext:
     """The title element's text and the few lines of text around it, with the page heading's
-    when the title is not the ``<h1>``. ``whole_texts`` tells that each text between two tags
-    of the page is one text node (see :func:`crawler.extract.chrome.strip_code`)."""
+    when the title is not the ``<h1>``; ``cuts`` tells where removed elements left texts of
+    two text nodes (see :func:`crawler.extract.chrome.strip_code`)."""
     heading = None
+    cuts = cuts or {}
     if title_el.tag != "h1":
         h1 = title_el.getroottree().getroot().find(".//h1")
         if h1 is not None and h1.find(".//a") is None:
-            heading = _context(h1, whole_texts=whole_texts)
-    return _context(title_el, heading, whole_texts=whole_texts)
+            heading = _context(h1, cuts)
+    return _context(title_el, cuts, heading)
 
 
 def ending_with(context: TitleContext, text: str) -> TitleContext:
     """The context with the lines after the title (its heading's too) cut where the article's
     ``text`` ends: at the last place they hold its closing characters, if any."""
-    end = " ".join(text.split())[-_END_CHARS:]
+    end = closing_chars(text, _END_CHARS)
     at = context.after.rfind(end) if len(end) == _END_CHARS else -1
     after = context.after if at < 0 else context.after[: at + len(end)]
     heading = context.heading and ending_with(context.heading, text)
     return replace(context, after=after, heading=heading)
 
 
+def closing_chars(text: str, chars: int) -> str:
+    """``" ".join(text.split())[-chars:]``, collapsing only the end of the text: the collapsed
+    end of a text is the end of the whole text collapsed, whatever word the cut splits."""
+    size = 4 * chars
+    while size < len(text):
+        tail = " ".join(text[-size:].split())
+        if len(tail) >= chars:
+            return tail[-chars:]
+        size *= 4
+    return " ".join(text.split())[-chars:]
+
+
 def _context(
-    element: HtmlElement, heading: TitleContext | None = None, *, whole_texts: bool = False
+    element: HtmlElement, cuts: TextCuts, heading: TitleContext | None = None
 ) -> TitleContext:
     """An element's text and the few lines of text around it."""
-    if whole_texts:
-        before, after = _texts_before(element), _texts_after(element)
-    else:
-        before = [_held(text) for text in _BEFORE_XPATH(element)]
-        after = _AFTER_XPATH(element)
     return TitleContext(
         element.text_content(),
-        _squeeze(_up_to_a_link(before))[-_BEFORE_CHARS:],
-        _squeeze(after)[:_AFTER_CHARS],
+        _squeeze(_up_to_a_link(_texts_before(element, cuts)))[-_BEFORE_CHARS:],
+        _squeeze(_texts_after(element, cuts))[:_AFTER_CHARS],
         heading,
     )
 
 
-def _texts_after(element: HtmlElement) -> list[str]:
-    """What ``_AFTER_XPATH`` finds where each text between two tags is one text node: the
-    first texts after the element that are not blank, by a walk that stops there (the XPath
-    reads every text to the end of the page)."""
+def _texts_after(element: HtmlElement, cuts: TextCuts) -> list[str]:
+    """The first text nodes after the element (XPath's ``following::text()``) that are not
+    blank, by a walk that stops there."""
     texts = (
         text
         for level in (element, *element.iterancestors())
-        for text in _following_texts(level)
+        for text in _following_texts(level, cuts)
         if text.strip(XPATH_SPACE)
     )
     return list(islice(texts, _AFTER_NODES))
 
 
-def _texts_before(element: HtmlElement) -> list[_Held]:
-    """What ``_BEFORE_XPATH`` finds where each text between two tags is one text node, with
-    the elements holding them: the last texts before the element that are not blank."""
+def _texts_before(element: HtmlElement, cuts: TextCuts) -> list[_Held]:
+    """The last text nodes before the element (XPath's ``preceding::text()``) that are not
+    blank, with the elements holding them."""
     texts = (
         held
         for level in (element, *element.iterancestors())
-        for held in _preceding_texts(level)
+        for held in _preceding_texts(level, cuts)
         if held[0].strip(XPATH_SPACE)
     )
     return list(islice(texts, _BEFORE_NODES))[::-1]
 
 
-def _preceding_texts(level: HtmlElement) -> Iterator[_Held]:
-    """The texts before an element inside its parent, nearest first: each earlier sibling's
-    tail and texts, then the parent's own text."""
+def _preceding_texts(level: HtmlElement, cuts: TextCuts) -> Iterator[_Held]:
+    """The text nodes before an element inside its parent, nearest first: each earlier
+    sibling's tail and texts, then the parent's own text."""
     parent = level.getparent()
     for sibling in level.itersiblings(preceding=True):
-        yield sibling.tail or "", parent
+        yield from ((text, parent) for text in reversed(pieces(sibling.tail, sibling, True, cuts)))
         if isinstance(sibling.tag, str):
-            yield from _texts_backwards(sibling)
+            yield from _texts_backwards(sibling, cuts)
     if parent is not None:
-        yield parent.text or "", parent
+        yield from ((text, parent) for text in reversed(pieces(parent.text, parent, False, cuts)))
 
 
-def _texts_backwards(element: HtmlElement) -> Iterator[_Held]:
-    """The texts of an element's subtree with the elements holding them, last first."""
+def _texts_backwards(element: HtmlElement, cuts: TextCuts) -> Iterator[_Held]:
+    """The text nodes of an element's subtree with the elements holding them, last first."""
     for child in reversed(element):
-        yield child.tail or "", element
+        yield from ((text, element) for text in reversed(pieces(child.tail, child, True, cuts)))
         if isinstance(child.tag, str):
-            yield from _texts_backwards(child)
-    yield element.text or "", element
+            yield from _texts_backwards(child, cuts)
+    yield from ((text, element) for text in reversed(pieces(element.text, element, False, cuts)))
 
 
-def _following_texts(level: HtmlElement) -> Iterator[str]:
-    """The texts after an element inside its parent, in document order: its tail, then each
-    later sibling's texts and tail."""
-    yield level.tail or ""
+def _following_texts(level: HtmlElement, cuts: TextCuts) -> Iterator[str]:
+    """The text nodes after an element inside its parent, in document order: its tail, then
+    each later sibling's texts and tail."""
+    yield from pieces(level.tail, level, True, cuts)
     for sibling in level.itersiblings():
         if isinstance(sibling.tag, str):
-            yield from sibling.itertext()
-        yield sibling.tail or ""
+            yield from _texts_forwards(sibling, cuts) if cuts else sibling.itertext()
+        yield from pieces(sibling.tail, sibling, True, cuts)
+
+
+def _texts_forwards(element: HtmlElement, cuts: TextCuts) -> Iterator[str]:
+    """The text nodes of an element's subtree in document order."""
+    yield from pieces(element.text, element, False, cuts)
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _texts_forwards(child, cuts)
+        yield from pieces(child.tail, child, True, cuts)
 
 
 def _up_to_a_link(before: list[_Held]) -> list[str]:
@@ -163,12 +176,6 @@ def _up_to_a_link(before: list[_Held]) -> list[str]:
             break
         kept.append(text)
     return kept[::-1]
-
-
-def _held(text: _ElementUnicodeResult) -> _Held:
-    """A text node with the element holding it (a tail's holder is its parent's parent)."""
-    holder = text.getparent()
-    return text, holder.getparent() if text.is_tail and holder is not None else holder
 
 
 def shown_date(

@@ -20,7 +20,8 @@ from crawler.extract.forms import drop_form_boxes
 from crawler.extract.headline import drop_leading_title
 from crawler.extract.inline import in_running_text
 from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
-from crawler.extract.meta import XPATH_SPACE, squash, squashed_len
+from crawler.extract.meta import squash, squashed_len
+from crawler.extract.text_nodes import TextCuts, text_cuts
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
@@ -87,28 +88,13 @@ _BYLINE = 200
 _NAMED_XPATH = etree.XPath("/descendant::*[@class or @id]")
 
 
-def strip_code(root: HtmlElement) -> bool:
-    """Remove scripts, styles, forms, frames and the like (never text) in place; tell whether
-    each text between two tags is still one text node, as the parser leaves it (false when a
-    removed element may have had text on both sides: XPath's ``text()`` then finds two nodes
-    where lxml reads one string)."""
-    whole = not any(_joins_texts(element) for element in root.iter(*_NEVER_TEXT_TAGS))
+def strip_code(root: HtmlElement) -> TextCuts:
+    """Remove scripts, styles, forms, frames and the like (never text) in place; return where
+    the texts that a removed element stood between now join two text nodes (see
+    :mod:`crawler.extract.text_nodes`)."""
+    cuts = text_cuts(root, _NEVER_TEXT_TAGS)
     etree.strip_elements(root, *_NEVER_TEXT_TAGS, with_tail=False)
-    return whole
-
-
-def _joins_texts(element: HtmlElement) -> bool:
-    """Tell whether removing the element may leave the text after it (not blank) beside a
-    text before it."""
-    if not (element.tail or "").strip(XPATH_SPACE):
-        return False
-    before = element.getprevious()
-    if before is None:
-        parent = element.getparent()
-        return parent is not None and parent.text is not None
-    return (
-        not isinstance(before.tag, str) or before.tag in _NEVER_TEXT_TAGS or before.tail is not None
-    )
+    return cuts
 
 
 def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
@@ -145,7 +131,7 @@ def remove_chrome(
     tops = {root, *root.itersiblings(), *root.itersiblings(preceding=True)}
     watched = (set(read_later), {a for el in read_later for a in (el, *el.iterancestors())})
     for element in named:
-        if not _is_chrome_name(f"{_short_id(element)} {element.get('class', '')}"):
+        if not _chrome_named(element.get("id"), element.get("class")):
             continue
         if _inside_removed(element, tops, watched):
             continue
@@ -194,10 +180,13 @@ def text_lengths(root: HtmlElement) -> tuple[int, int]:
     return body_len + squashed_len("".join([root.text or "", *rest])), body_len
 
 
-def _short_id(element: HtmlElement) -> str:
-    """The element's id, unless it is a slug of a heading's words ("how-popular-are-...")."""
-    value = element.get("id", "")
-    return value if value.count("-") + value.count("_") < _SLUG_SEPARATORS else ""
+@lru_cache(maxsize=8192)  # most named elements have a class and no id, the class repeated
+def _chrome_named(ident: str | None, cls: str | None) -> bool:
+    """Tell whether an element's id and class name a chrome widget (:func:`_is_chrome_name`),
+    its id left out when it is a slug of a heading's words ("how-popular-are-...")."""
+    ident = ident or ""
+    short = ident if ident.count("-") + ident.count("_") < _SLUG_SEPARATORS else ""
+    return _is_chrome_name(f"{short} {cls or ''}")
 
 
 @lru_cache(maxsize=8192)  # pages repeat the same class names ("menu-item", ...) many times
@@ -411,18 +400,22 @@ def _may_promote(para: str) -> bool:
 
 
 def link_texts(root: HtmlElement) -> frozenset[str]:
-    """Squashed texts of the page's links (long enough to mean something)."""
-    texts = (squash(a.text_content()) for a in root.iter("a"))
+    """Squashed texts of the page's links (long enough to mean something), each distinct text
+    squashed once (menus repeat links)."""
+    texts = map(squash, {a.text_content() for a in root.iter("a")})
     return frozenset(t for t in texts if len(t) >= _MIN_LINK)
 
 
-def drop_link_tail(paras: list[str], root: HtmlElement) -> list[str]:
+def drop_link_tail(
+    paras: list[str], root: HtmlElement, links: frozenset[str] | None = None
+) -> list[str]:
     """The paragraphs less a closing run of other pages' headlines: three or more paragraphs,
     each the whole text of one of the page's links (related stories in the body's container),
-    with the short labels of their cards ("Publications", "Europe") between them."""
+    with the short labels of their cards ("Publications", "Europe") between them; ``links``:
+    the page's :func:`link_texts`, when the caller read them."""
     if len(paras) <= _LINK_RUN or any(len(p) >= _LINK_LINE for p in paras[-_LINK_RUN:]):
         return paras
-    links = link_texts(root)
+    links = link_texts(root) if links is None else links
     run = headlines = 0
     for para in reversed(paras):
         key = squash(para.removeprefix("- "))

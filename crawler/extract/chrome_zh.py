@@ -89,12 +89,18 @@ _NOTE_AFTER_SENTENCE_RE = re.compile(
 )
 
 
-def trim_chrome_runs(paras: list[str], root: HtmlElement, title: str | None = None) -> list[str]:
+def trim_chrome_runs(
+    paras: list[str],
+    root: HtmlElement,
+    title: str | None = None,
+    links: frozenset[str] | None = None,
+) -> list[str]:
     """The paragraphs less a run of chrome lines at the start and one at the end (the page's
-    ``title`` as a line of its own counts as chrome: a template's heading read with the body)."""
+    ``title`` as a line of its own counts as chrome: a template's heading read with the body);
+    ``links``: the page's :func:`link_texts`, when the caller read them."""
     if len(paras) < 2 or not is_cjk("".join(paras)):
         return paras
-    links = link_texts(root)
+    links = link_texts(root) if links is None else links
     if title:
         links |= {squash(title)}
     paras = _cut_related([line for para in paras for line in _split_note(para)], links)

@@ -52,6 +52,8 @@ from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from lxml.html import HtmlElement
 
 
@@ -211,15 +213,22 @@ def item_measure(url: str) -> tuple[int, float]:
 
 
 def page_shape(
-    root: HtmlElement, markup: Markup, links: float, text: str, url: str, title: str = ""
+    root: HtmlElement,
+    markup: Markup,
+    links: float,
+    text: str,
+    url: str,
+    title: str = "",
+    anchors: Set[str] | None = None,
 ) -> PageShape:
     """Measure the page (``root`` cleaned of chrome, ``markup`` read before, ``text`` its main
-    text, ``url`` its address, ``title`` its own title)."""
+    text, ``url`` its address, ``title`` its own title, ``anchors`` the squashed texts of its
+    links when the caller read them)."""
     address = section_url(url)
     items = find_items(root, *item_measure(url))
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
-    own = outside_items(paragraphs, items, root)
+    own = outside_items(paragraphs, items, root, anchors)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
     tiles, section = markup.tiles, address
     box = None if section else trailing_box(root, items.parent)

@@ -19,7 +19,7 @@ from crawler.extract.meta import squash
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Set
 
     from lxml.html import HtmlElement
 
@@ -83,10 +83,15 @@ def find_items(root: HtmlElement, max_item: int = MAX_ITEM, cjk: float = 1.0) ->
     return Items(best[1], best[0], frozenset(texts), total, parent, hrefs)
 
 
-def outside_items(paragraphs: list[str], items: Items, root: HtmlElement) -> list[str]:
-    """The paragraphs that are neither inside an item nor a link's whole text."""
+def outside_items(
+    paragraphs: list[str], items: Items, root: HtmlElement, anchors: Set[str] | None = None
+) -> list[str]:
+    """The paragraphs that are neither inside an item nor a link's whole text (``anchors``: the
+    squashed texts of the page's links, at least those of ``_MIN_ANCHOR`` characters, when the
+    caller read them)."""
     joined = "\x00".join(items.texts)
-    anchors = set(map(squash, {a.text_content() for a in root.iter("a")}))  # menus repeat links
+    if anchors is None:
+        anchors = set(map(squash, {a.text_content() for a in root.iter("a")}))  # menus repeat
     kept = []
     for paragraph in paragraphs:
         key = squash(paragraph)

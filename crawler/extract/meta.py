@@ -28,6 +28,7 @@ _ITEMPROP_DATE_XPATH = etree.XPath(
 _SQUASH_RE = re.compile(r"[\W_]+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
 XPATH_SPACE = " \t\n\r"  # the whitespace XPath's normalize-space() removes
 _SPACED_LEN, _SPACED_SHARE = 100, 16  # a text this long, one space in this many characters
 
@@ -106,7 +107,7 @@ def declared_language(root: HtmlElement, meta: dict[str, str]) -> str | None:
 def detect_language(declared: str | None, text: str, hint: str | None) -> str | None:
     """Declared language unless the text contradicts it, else a cheap script-based guess."""
     sample = text[:5000]
-    letters = len(_NOT_LETTERS_RE.sub("", sample))
+    letters = letter_count(sample)
     cjk = len(sample) - len(_CJK_RUN_RE.sub("", sample))
     share = cjk / letters if letters else 0.0
     is_cjk_lang = declared in {"zh", "ja", "ko"}
@@ -124,6 +125,15 @@ def detect_language(declared: str | None, text: str, hint: str | None) -> str | 
         return hint
     ascii_letters = sum(c.isascii() for c in _LETTER_RE.findall(sample))
     return "en" if letters and ascii_letters >= 0.9 * letters else None
+
+
+def letter_count(text: str) -> int:
+    """The letters in ``text`` (what ``_NOT_LETTERS_RE`` leaves), its ASCII digits, spaces and
+    punctuation deleted as bytes first: the search then meets only the few other characters."""
+    encoded = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_LETTER)
+    if encoded.isascii():
+        return len(encoded)
+    return len(_NOT_LETTERS_RE.sub("", encoded.decode("utf-8", "surrogatepass")))
 
 
 def _cjk_language(sample: str, cjk: int) -> str:

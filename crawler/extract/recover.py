@@ -25,11 +25,11 @@ accordion boxes that a pass leaves out).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from crawler.extract.blocks import block_key
 from crawler.extract.cards import is_list_entry
 from crawler.extract.meta import norm, squash, squashed_len
 from storage.cjk import HAN_RE
@@ -57,8 +57,6 @@ _MIN_ANSWERS = 2  # body blocks under a closing questions heading (a question an
 _LINE = 120  # a heading longer than this is a sentence set large
 _BUTTON_WORDS = 4  # a link this short ending a box is a call to action
 _SENTENCE_END_RE = re.compile(r"[.!?:;…]['\"’”)\]]*$")
-# A block's text is squashed to find it, to match it and to place it: once is enough.
-_block_key = lru_cache(maxsize=4096)(squash)
 
 
 def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = True) -> list[str]:
@@ -66,7 +64,7 @@ def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = Tr
     ``structured`` tells that they hold a heading or a list (see :func:`_merge`)."""
     blocks = leaf_blocks(tree)
     joined = squash(" ".join(paras))
-    found = [_block_key(text) in joined for _, text in blocks]
+    found = [block_key(text) in joined for _, text in blocks]
     container = _container([b for b, ok in zip(blocks, found, strict=True) if ok])
     if container is None:
         return paras
@@ -157,9 +155,7 @@ def leaf_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
             if ancestor in holders:  # and so are all above it
                 break
             holders.add(ancestor)
-    return [
-        (el, text) for el in blocks if el not in holders and _block_key(text := _block_text(el))
-    ]
+    return [(el, text) for el in blocks if el not in holders and block_key(text := _block_text(el))]
 
 
 def _block_text(element: HtmlElement) -> str:
@@ -175,7 +171,7 @@ def _drop_outside_tail(paras: list[str], body: list[HtmlElement]) -> list[str]:
     laid out after the article."""
     inside = squash(" ".join(el.text_content() for el in body))
     end = len(paras)
-    while end and _block_key(paras[end - 1]) not in inside:
+    while end and block_key(paras[end - 1]) not in inside:
         end -= 1
     return paras[:end] if end else paras
 
@@ -222,12 +218,12 @@ def _merge(
         return paras
     first = flags.index(True) if structured else 0
     last = len(flags) - 1 - flags[::-1].index(True)
-    keys = [_block_key(p) for p in paras]  # many are a block's text, squashed already
+    keys = [block_key(p) for p in paras]  # many are a block's text, squashed already
     body = {a for (el, _), ok in blocks if ok for a in el.iterancestors()}
     out, at, heading = list(paras), 0, ""
     for (el, text), ok in blocks[first:last]:
         if ok:
-            after = _paragraph_after(keys, _block_key(text), at)
+            after = _paragraph_after(keys, block_key(text), at)
             if heading and after > at:
                 where = after - 1 + len(out) - len(paras)
                 out[where:where] = [heading]
@@ -241,7 +237,7 @@ def _merge(
             out[where:where] = lines
             heading = ""
     if questions := _closing_questions(blocks[last:], body):
-        at = _paragraph_after(keys, _block_key(blocks[last][0][1]), at)
+        at = _paragraph_after(keys, block_key(blocks[last][0][1]), at)
         where = at + len(out) - len(paras)
         out[where:where] = questions
     return out

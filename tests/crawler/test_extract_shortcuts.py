@@ -21,7 +21,7 @@ from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code
 from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
 from crawler.extract.kind import _SENTENCE_RE, declared_article
 from crawler.extract.listing import find_items
-from crawler.extract.meta import squash
+from crawler.extract.meta import XPATH_SPACE, squash
 from crawler.extract.title import _heading_candidates
 from storage.cjk import CJK_LETTERS
 
@@ -335,29 +335,52 @@ def test_letters_counted_by_runs_are_those_found_one_by_one() -> None:
     assert len(text) - len(meta._CJK_RUN_RE.sub("", text)) == len(letters)
 
 
+_BEFORE_XPATH = etree.XPath("preceding::text()[normalize-space()][position() <= 6]")
+_AFTER_XPATH = etree.XPath("following::text()[normalize-space()][position() <= 80]")
+
+
 @pytest.mark.parametrize(
-    ("html", "whole"),
+    "html",
     [
-        ("<p>Dec 3, 2025 <b>by</b> A</p><div><p>One</p>\n<p> </p><p>Two</p></div>", True),
-        ("<p>Dec 3<script>x</script>, 2025</p><p>One</p>", False),
-        ("<p>Dec 3</p><script>x</script>\n<p>One</p>", True),
+        "<p>Dec 3, 2025 <b>by</b> A</p><div><p>One</p>\n<p> </p><p>Two</p></div>",
+        "<p>Dec 3<script>x</script>, 2025</p><p>One</p>",
+        "<p>Dec 3</p><script>x</script>\n<p>One</p>",
+        "<p>By<script>x</script> <style>y</style>A<script>z</script>B</p>",
     ],
 )
-def test_texts_after_the_title_are_those_the_xpath_finds(html: str, whole: bool) -> None:
+def test_texts_after_the_title_are_those_the_xpath_finds(html: str) -> None:
     root = document_fromstring(f"<html><body><div><h1>Title</h1>{html}</div>x</body></html>")
-    assert strip_code(root) is whole
+    cuts = strip_code(root)
     heading = root.find(".//h1")
-    found = [str(text) for text in byline._AFTER_XPATH(heading)]
-    assert (byline._texts_after(heading) == found) is whole
+    found = [text.strip(XPATH_SPACE) for text in _AFTER_XPATH(heading)]
+    assert [text.strip(XPATH_SPACE) for text in byline._texts_after(heading, cuts)] == found
 
 
-def test_texts_before_the_title_are_those_the_xpath_finds() -> None:
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<a href='/'>Home</a> News<p>By <b>A</b>\n</p><span>Dec 3, 2025</span>",
+        "<p>By<script>x</script>A</p>News<script>y</script> today<span>Dec 3</span>",
+    ],
+)
+def test_texts_before_the_title_are_those_the_xpath_finds(html: str) -> None:
+    root = document_fromstring(
+        f"<html><body><div>{html}<div><h1>Title</h1></div></div></body></html>"
+    )
+    cuts = strip_code(root)
+    heading = root.find(".//h1")
+    found = []
+    for text in _BEFORE_XPATH(heading):
+        holder = text.getparent()
+        found.append((text.strip(XPATH_SPACE), holder.getparent() if text.is_tail else holder))
+    walked = byline._texts_before(heading, cuts)
+    assert [(text.strip(XPATH_SPACE), holder) for text, holder in walked] == found
+
+
+def test_texts_before_the_title_go_back_to_the_nearest_link() -> None:
     root = document_fromstring(
         "<html><body><div><a href='/'>Home</a> News<p>By <b>A</b>\n</p><span>Dec 3,"
         " 2025</span><div><h1>Title</h1></div></div></body></html>"
     )
-    assert strip_code(root)
-    heading = root.find(".//h1")
-    found = [byline._held(text) for text in byline._BEFORE_XPATH(heading)]
-    assert byline._texts_before(heading) == found
-    assert byline._up_to_a_link(found) == [" News", "By ", "A", "Dec 3, 2025"]
+    before = byline._texts_before(root.find(".//h1"), strip_code(root))
+    assert byline._up_to_a_link(before) == [" News", "By ", "A", "Dec 3, 2025"]

@@ -1,0 +1,65 @@
+"""Texts that removing elements leaves side by side, read as the text nodes XPath finds.
+
+lxml reads the text between two tags as one string (an element's text, or its tail), while
+XPath's ``text()`` sees each node the parser made. Removing an element keeps its tail as a node
+of its own, so the text before the element and the text after it then read as one string where
+XPath finds two nodes. :func:`text_cuts` records, before such a removal, where each node that is
+not blank (XPath's ``normalize-space()``) begins in the string it joins; :func:`pieces` splits
+the string there again. A blank node stays with a neighbour: a reader that skips blank nodes and
+collapses whitespace reads the same texts, and a page whose removals leave only blank tails (a
+script's line break) has nothing to cut.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from crawler.extract.meta import XPATH_SPACE
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from lxml.html import HtmlElement
+
+# A text's holder and whether it is the holder's tail -> where its nodes after the first begin.
+TextCuts = dict[tuple["HtmlElement", bool], list[int]]
+
+
+def text_cuts(root: HtmlElement, tags: Sequence[str]) -> TextCuts:
+    """Where the texts under ``root`` will be cut into text nodes that are not blank once the
+    elements of ``tags`` are removed with their tails kept: each text that then joins two such
+    nodes or more, with the offsets of the nodes after its first."""
+    removed = frozenset(tags)
+    cuts: TextCuts = {}
+    ends: dict[tuple[HtmlElement, bool], tuple[int, bool]] = {}  # length, last node blank
+    for element in root.iter(*tags):
+        tail, parent = element.tail, element.getparent()
+        if tail is None or parent is None or next(element.iterancestors(*tags), None) is not None:
+            continue
+        before = element.getprevious()
+        while before is not None and before.tag in removed:
+            before = before.getprevious()
+        holder = (parent, False) if before is None else (before, True)
+        if (end := ends.get(holder)) is None:
+            text = (before.tail if before is not None else parent.text) or ""
+            end = len(text), _blank(text)
+        at, blank = end
+        if not blank and not _blank(tail):
+            cuts.setdefault(holder, []).append(at)
+        ends[holder] = at + len(tail), blank and _blank(tail)
+    return cuts
+
+
+def _blank(text: str) -> bool:
+    """Tell whether XPath's ``normalize-space()`` leaves nothing of the text."""
+    return not text.strip(XPATH_SPACE)
+
+
+def pieces(text: str | None, holder: HtmlElement, tail: bool, cuts: TextCuts) -> Sequence[str]:
+    """The text nodes of ``text``, the holder's tail (``tail``) or its own text."""
+    at = cuts.get((holder, tail)) if cuts else None
+    if not at or text is None:
+        return (text or "",)
+    bounds = [0, *at, len(text)]
+    return [text[start:end] for start, end in pairwise(bounds)]

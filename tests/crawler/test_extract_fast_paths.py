@@ -1,0 +1,79 @@
+"""More fast paths of extraction, each giving the answers of its plain definition."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml.html import document_fromstring
+
+from crawler.extract.blocks import block_fingerprints, block_key, fingerprint
+from crawler.extract.byline import closing_chars
+from crawler.extract.chrome import _chrome_named, drop_link_tail, link_texts
+from crawler.extract.chrome_zh import trim_chrome_runs
+from crawler.extract.listing import find_items, outside_items
+from crawler.extract.meta import letter_count, squash
+
+_TEXTS = (
+    "",
+    " \t\n ",
+    "short",
+    "x" * 500,
+    "The end of a story.   \n\n  " + "word " * 200,
+    "Last words" + " " * 700,
+    "国务院办公厅\u3000关于印发\u00a0通知的通知。" * 20,
+    "a" * 159 + " " + "b" * 40,
+    "a" * 160 + "\u2003" * 30 + "end",
+)
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_closing_chars_are_the_end_of_the_whole_text_collapsed(text: str) -> None:
+    for chars in (1, 10, 40, 300):
+        assert closing_chars(text, chars) == " ".join(text.split())[-chars:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_TEXTS,
+        "".join(map(chr, range(128))),
+        "Don’t miss — the “best” of 2024, résumé_tips… ١٢٣ Ⅻ ²",
+        "Ελληνικά, русский, עברית 12_34",
+    ],
+)
+def test_letter_count_is_what_the_letter_search_leaves(text: str) -> None:
+    assert letter_count(text) == len(re.sub(r"[\W\d_]+", "", text))
+
+
+def test_chrome_names_read_the_id_unless_it_is_a_heading_slug() -> None:
+    assert _chrome_named("share-box", None)
+    assert _chrome_named(None, "menu-item")
+    assert not _chrome_named("how-to-share-your-news-today", None)
+    assert _chrome_named("how-to-share-your-news-today", "sidebar")
+    assert not _chrome_named("main", "content")
+    assert not _chrome_named("", "")
+
+
+def test_block_fingerprints_from_the_shared_keys_are_those_of_each_block() -> None:
+    blocks = ["First paragraph, with words.", "—", "Second: 2024 “quoted”", "第二段。"]
+    assert block_key(blocks[0]) == squash(blocks[0])
+    assert block_fingerprints(blocks) == {fingerprint(b) for b in blocks if squash(b)}
+
+
+def test_the_page_s_link_texts_read_once_serve_every_check() -> None:
+    headlines = ["Markets rally on rate cut hopes", "Europe braces for a cold winter"] * 2
+    links = "".join(f"<li><a href='/{i}'>{h}</a></li>" for i, h in enumerate(headlines[:3]))
+    root = document_fromstring(f"<html><body><p>Body.</p><ul>{links}</ul></body></html>")
+    anchors = link_texts(root)
+    assert anchors == {squash(h) for h in headlines}
+    paras = [
+        "The story, told in full sentences.",
+        "Another paragraph of the story.",
+        *headlines[:3],
+    ]
+    assert drop_link_tail(paras, root, anchors) == drop_link_tail(paras, root) == paras[:2]
+    zh = ["国务院办公厅关于印发通知的通知。", "分享到", headlines[0]]
+    assert trim_chrome_runs(zh, root, None, anchors) == trim_chrome_runs(zh, root)
+    items = find_items(root)
+    assert outside_items(paras, items, root, anchors) == outside_items(paras, items, root)
