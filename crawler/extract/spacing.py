@@ -19,13 +19,14 @@ from itertools import pairwise
 _UPPER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOWER = frozenset(b"abcdefghijklmnopqrstuvwxyz")
 _WORD_ENDS = _LOWER | frozenset(b"0123456789.!?)")  # a word or sentence ends ...
-_INLINE = b"a|span|em|strong|b|i|u|font|small|mark|cite|q|abbr|time|label"
-# A tag of an element shown in the line of text (a block's text is set on a line of its own)
-# after a letter, a figure, a closing mark or another tag, and followed by a capital, a
-# currency or a number sign: the only tags worth reading back from.
+# Elements that hold text: inline ones, and the blocks a list item or a link may hold, whose
+# texts trafilatura runs together (the tags of lists, tables and sections come before these).
+_HOLDERS = b"a|span|em|strong|b|i|u|font|small|mark|cite|q|abbr|time|label|div|p|li|h[1-6]|t[dh]"
+# A tag of one of them after a letter, a figure, a closing mark or another tag, and followed by
+# a capital, a currency or a number sign: the only tags worth reading back from.
 _AFTER_TAG_RE = re.compile(
     rb"<(?<=[A-Za-z0-9.!?)>]<)/?(?:%s)(?:[\s/][^<>]{0,2000})?>(?=[A-Z$#]|\xe2\x82\xac|\xc2\xa3)"
-    % _INLINE
+    % _HOLDERS
 )
 _TAG_BACKWARDS_RE = re.compile(rb">[^<>]{0,2000}<")  # a tag read backwards
 _KEEP_TAG_RE = re.compile(rb"</?(?:sub|sup|script|style)\b", re.IGNORECASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml.html import fragment_fromstring
 
 from crawler.extract import extract_article
 from crawler.extract.spacing import space_boundaries
@@ -58,3 +59,12 @@ def test_only_the_tags_before_a_new_word_get_the_space() -> None:
     assert space_boundaries(html.encode()).decode() == (
         "<p>July 31<i> Jul 21, 2017 02:19 pm</i><i> Guest post</i></p>"
     )
+
+
+def test_blocks_run_together_in_a_list_item_stay_apart() -> None:
+    item = (
+        '<li><a href="/p/1"><div class="name">Petzl ARIA 1 RGB Headlamp</div>'
+        '<div class="price">$29.73</div><div class="sale">Save 25%</div></a></li>'
+    )
+    spaced = fragment_fromstring(space_boundaries(item.encode()).decode())
+    assert spaced.text_content() == "Petzl ARIA 1 RGB Headlamp $29.73 Save 25%"
