@@ -57,6 +57,7 @@ from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
+from crawler.extract.spacing import space_boundaries
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.table_layout import layout_text
 from crawler.extract.title import find_title, named_title
@@ -213,7 +214,8 @@ def parse_html(html: str) -> HtmlElement | None:
     an lxml tree (None when there is no document). The parser reads the page as UTF-8, which
     lxml would otherwise make of the str itself."""
     try:
-        root = document_fromstring(_utf8_without_controls(html), parser=_BYTES_PARSER)
+        page = space_boundaries(_utf8_without_controls(html))
+        root = document_fromstring(page, parser=_BYTES_PARSER)
     except UnicodeEncodeError:  # a lone surrogate: the parser reads the str as best it can
         root = _parse_text(drop_control_characters(html))
     except etree.ParserError:
