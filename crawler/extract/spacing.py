@@ -22,41 +22,33 @@ _WORD_ENDS = _LOWER | frozenset(b"0123456789.!?)")  # a word or sentence ends ..
 # Elements that hold text: inline ones, and the blocks a list item or a link may hold, whose
 # texts trafilatura runs together (the tags of lists, tables and sections come before these).
 _HOLDERS = b"a|span|em|strong|b|i|u|font|small|mark|cite|q|abbr|time|label|div|p|li|h[1-6]|t[dh]"
-# A tag of one of them after a letter, a figure, a closing mark or another tag, and followed by
-# a capital, a currency or a number sign: the only tags worth reading back from.
-_AFTER_TAG_RE = re.compile(
-    rb"<(?<=[A-Za-z0-9.!?)>]<)/?(?:%s)(?:[\s/][^<>]{0,2000})?>(?=[A-Z$#]|\xe2\x82\xac|\xc2\xa3)"
-    % _HOLDERS
+# A run of tags after a letter, a figure or a closing mark, and followed by a capital, a
+# currency or a number sign: the only runs that may part two words.
+_RUN_RE = re.compile(
+    rb"<(?<=[A-Za-z0-9.!?)]<)[^<>]{0,2000}>(?:<[^<>]{0,2000}>)*(?=[A-Z$#]|\xe2\x82\xac|\xc2\xa3)"
 )
-_TAG_BACKWARDS_RE = re.compile(rb">[^<>]{0,2000}<")  # a tag read backwards
+_HOLDER_RE = re.compile(rb"</?(?:%s)(?:[\s/][^<>]{0,2000})?>" % _HOLDERS)
 _KEEP_TAG_RE = re.compile(rb"</?(?:sub|sup|script|style)\b", re.IGNORECASE)
 
 
 def space_boundaries(page: bytes) -> bytes:
     """The UTF-8 ``page`` with a space after each run of tags that alone parts two words (see
     the module's docstring)."""
-    backwards = page[::-1]
-    end = len(page) - 1
-    cuts = [
-        m.end()
-        for m in _AFTER_TAG_RE.finditer(page)
-        if _glued(page, backwards, end - m.end() + 1, m.end())
-    ]
+    cuts = [m.end() for m in _RUN_RE.finditer(page) if _glued(page, m.start(), m.end())]
     if not cuts:
         return page
     return b" ".join(page[start:stop] for start, stop in pairwise([0, *cuts, len(page)]))
 
 
-def _glued(page: bytes, backwards: bytes, back: int, after: int) -> bool:
-    """Tell whether the tags ending at ``backwards[back]`` (a ``>``, ``page[after - 1]``) part
-    a word's end from the start of a new word at ``page[after]``."""
-    while tag := _TAG_BACKWARDS_RE.match(backwards, back):
-        back = tag.end()
-    if back == len(backwards) or backwards[back - 1] != 0x3C:  # no tag before ``after``
+def _glued(page: bytes, start: int, after: int) -> bool:
+    """Tell whether the run of tags ``page[start:after]`` parts a word's end from the start of
+    a new word: its last tag holds text, and none of its tags is a sub- or superscript's, a
+    script's or a style's."""
+    if not _HOLDER_RE.fullmatch(page, page.rfind(b"<", start, after), after):
         return False
-    last = backwards[back]
-    if last in _WORD_ENDS:
-        glued = True
-    else:
-        glued = last in _UPPER and page[after] in _UPPER and page[after + 1 : after + 2].islower()
-    return glued and not _KEEP_TAG_RE.search(page, len(page) - back, after)
+    last = page[start - 1]
+    if last not in _WORD_ENDS and not (
+        page[after] in _UPPER and page[after + 1 : after + 2].islower()
+    ):
+        return False
+    return not _KEEP_TAG_RE.search(page, start, after)
