@@ -198,9 +198,7 @@ def _is_chrome_name(value: str) -> bool:
     tokens = set(_SPLIT_RE.split(lower))
     if lower != value:  # "statusList" gives "statuslist" above and "status", "list" here
         tokens.update(_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
-    if not tokens.isdisjoint(_CHROME_TOKENS):
-        return True
-    if "author" in tokens and not tokens.isdisjoint(_AUTHOR_BOX):
+    if not tokens.isdisjoint(_CHROME_TOKENS) or _names_bio(tokens):
         return True
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
 
@@ -208,7 +206,14 @@ def _is_chrome_name(value: str) -> bool:
 def _is_bio_box(element: HtmlElement) -> bool:
     """Tell whether the element's id or class names an author's bio box ("saboxplugin-wrap",
     "author-bio"): its paragraphs, however long, are about the writer, not the article."""
-    tokens = set(_SPLIT_RE.split(f"{element.get('id', '')} {element.get('class', '')}".lower()))
+    return _names_bio(
+        set(_SPLIT_RE.split(f"{element.get('id', '')} {element.get('class', '')}".lower()))
+    )
+
+
+def _names_bio(tokens: set[str]) -> bool:
+    """Tell whether id/class tokens name an author's bio box: a plugin's or its own name, or
+    "author" beside "box", "bio", "about" ..."""
     return not tokens.isdisjoint(_BIO_TOKENS) or (
         "author" in tokens and not tokens.isdisjoint(_AUTHOR_BOX)
     )

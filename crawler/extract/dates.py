@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 __all__ = [
-    "CHINA_TZ",
     "Page",
     "find_published",
     "own_times",
@@ -90,7 +89,6 @@ def stated_times(meta: Mapping[str, str], times: Iterable[str]) -> list[str]:
 
 logger = logging.getLogger(__name__)
 
-CHINA_TZ = timezone(timedelta(hours=8))
 # A naive time read in the wrong zone can sit up to 14 h ahead of the true instant.
 _FUTURE_SLACK = timedelta(hours=14)
 _MIN_YEAR = 1990

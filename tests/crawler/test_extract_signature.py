@@ -3,17 +3,17 @@ or Chinese numerals, read when the page states no other date; a date in a senten
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from crawler.extract import extract_article
-from crawler.extract.dates import CHINA_TZ
 from crawler.extract.signature import signature_date
 
 NOTICE = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "zh_notice_signature.html"
 URL = "https://gbdsj.example.gov.cn/tzgg/t123456.html"
+CHINA_TZ = timezone(timedelta(hours=8))
 
 
 @pytest.mark.parametrize(
