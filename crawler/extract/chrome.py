@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.copies import drop_copy_runs, drop_row_copies
+from crawler.extract.copies import drop_copy_runs
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.headline import drop_leading_title
 from crawler.extract.inline import in_running_text
 from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
 from crawler.extract.meta import squash, squashed_len
+from crawler.extract.table_layout import drop_row_copies
 from crawler.extract.text_nodes import TextCuts, text_cuts
 from storage.cjk import HAN_RE
 
