@@ -20,7 +20,7 @@ from crawler.extract.forms import drop_form_boxes
 from crawler.extract.headline import drop_leading_title
 from crawler.extract.inline import in_running_text
 from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
-from crawler.extract.meta import squash, squashed_len
+from crawler.extract.meta import squash, squashed_len, text_len
 from crawler.extract.table_layout import drop_row_copies
 from crawler.extract.text_nodes import TextCuts, text_cuts
 from storage.cjk import HAN_RE
@@ -101,7 +101,7 @@ def strip_code(root: HtmlElement) -> TextCuts:
 def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     """Remove chrome tags and small forms' boxes in place (after :func:`strip_code`); return
     the remaining elements that have an id or class."""
-    page_len = _text_len(root)
+    page_len = text_len(root)
     for element in list(root.iter(*_WRAPPING_TAGS)):
         if _text_longer(element, _MAX_CHROME_SHARE * page_len):
             element.tag = "div"
@@ -121,14 +121,14 @@ def remove_chrome(
     """Remove chrome elements in place and return ``root``.
 
     ``named`` is the result of :func:`strip_chrome_tags` when the caller already ran it, and
-    ``page_len`` the page's :func:`_text_len` after it, when the caller measured it. Chrome
+    ``page_len`` the page's :func:`text_len` after it, when the caller measured it. Chrome
     inside chrome removed already is left alone (removing it changes nothing under ``root``),
     except around the elements of ``read_later``, which the caller reads even when removed.
     """
     if named is None:
         strip_code(root)
         named = strip_chrome_tags(root)
-    page_len = max(_text_len(root) if page_len is None else page_len, 1)
+    page_len = max(text_len(root) if page_len is None else page_len, 1)
     tops = {root, *root.itersiblings(), *root.itersiblings(preceding=True)}
     watched = (set(read_later), {a for el in read_later for a in (el, *el.iterancestors())})
     for element in named:
@@ -170,9 +170,9 @@ def text_lengths(root: HtmlElement) -> tuple[int, int]:
     no body), reading the body's text once."""
     body = root.find("body")
     if body is None:
-        page_len = _text_len(root)
+        page_len = text_len(root)
         return page_len, page_len
-    body_len = _text_len(body)
+    body_len = text_len(body)
     rest = [
         (child.text_content() if child is not body and isinstance(child.tag, str) else "")
         + (child.tail or "")
@@ -236,16 +236,11 @@ def _keeps_article_data(element: HtmlElement) -> bool:
     return len(list(islice(long_ps, _PROSE_PARAGRAPHS))) >= _PROSE_PARAGRAPHS
 
 
-def _text_len(element: HtmlElement) -> int:
-    """Length of an element's text without whitespace runs."""
-    return len("".join(element.text_content().split()))
-
-
 def _text_longer(element: HtmlElement, limit: float) -> bool:
-    """Tell whether :func:`_text_len` of the element exceeds ``limit`` (a text no longer than
+    """Tell whether :func:`text_len` of the element exceeds ``limit`` (a text no longer than
     that with its whitespace is decided without removing it)."""
     text = element.text_content()
-    return len(text) > limit and len("".join(text.split())) > limit
+    return len(text) > limit and squashed_len(text) > limit
 
 
 # --- paragraph post-clean -------------------------------------------------------------------

@@ -47,7 +47,7 @@ from urllib.parse import urlsplit
 
 from crawler.extract.layout import LONG_NUMBER_RE, items_below
 from crawler.extract.listing import CJK_CHARS, MAX_ITEM, find_items, outside_items, units
-from crawler.extract.meta import squash
+from crawler.extract.meta import squash, text_len
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
 
@@ -187,8 +187,8 @@ def link_share(root: HtmlElement, body_len: int | None = None) -> float:
     whitespace, when the caller measured it)."""
     body = root.find("body")
     body = root if body is None else body
-    total = _length(body.text_content()) if body_len is None else body_len
-    linked = sum(_length(a.text_content()) for a in body.iter("a"))
+    total = text_len(body) if body_len is None else body_len
+    linked = sum(text_len(a) for a in body.iter("a"))
     return linked / total if total else 1.0
 
 
@@ -282,7 +282,3 @@ def _front_of_teasers(shape: PageShape) -> bool:
     """At a section address, most of the page's sentences are in its items: a section front
     whose teasers carry its prose."""
     return shape.section_url and 2 * shape.own_sentences < shape.sentences
-
-
-def _length(text: str) -> int:
-    return len("".join(text.split()))
