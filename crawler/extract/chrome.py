@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.copies import drop_copy_runs
+from crawler.extract.copies import drop_copy_runs, drop_prose_repeats
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.headline import drop_leading_title
@@ -303,7 +303,6 @@ CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
 _INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
-_COPY_CHARS = 80  # a repeated paragraph this long is a copy of the layout, not a refrain
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
 _LINK_LINE = 200  # ... each shorter than this
@@ -317,22 +316,8 @@ def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_
     if paras and title:
         paras = drop_leading_title(paras, title)
     paras = drop_row_copies(drop_copy_runs(paras))
-    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
+    paras = _drop_link_runs(_cut_trailing_section(drop_prose_repeats(paras), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
-
-
-def _drop_copies(paras: list[str]) -> list[str]:
-    """Drop the second and later copies of a paragraph long enough to be prose: the page
-    laid out twice (a desktop and a mobile copy, a sticky summary), not the author's words."""
-    seen: set[str] = set()
-    kept = []
-    for para in paras:
-        key = " ".join(para.lower().split())
-        if len(key) >= _COPY_CHARS and key in seen:
-            continue
-        seen.add(key)
-        kept.append(para)
-    return kept
 
 
 def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[str]:
