@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.copies import drop_copy_runs, drop_row_copies
+from crawler.extract.copies import drop_copy_runs, drop_prose_repeats
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.headline import drop_leading_title
 from crawler.extract.inline import in_running_text
 from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
-from crawler.extract.meta import squash, squashed_len
+from crawler.extract.meta import squash, squashed_len, text_len
+from crawler.extract.table_layout import drop_row_copies
 from crawler.extract.text_nodes import TextCuts, text_cuts
 from storage.cjk import HAN_RE
 
@@ -100,7 +101,7 @@ def strip_code(root: HtmlElement) -> TextCuts:
 def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     """Remove chrome tags and small forms' boxes in place (after :func:`strip_code`); return
     the remaining elements that have an id or class."""
-    page_len = _text_len(root)
+    page_len = text_len(root)
     for element in list(root.iter(*_WRAPPING_TAGS)):
         if _text_longer(element, _MAX_CHROME_SHARE * page_len):
             element.tag = "div"
@@ -120,14 +121,14 @@ def remove_chrome(
     """Remove chrome elements in place and return ``root``.
 
     ``named`` is the result of :func:`strip_chrome_tags` when the caller already ran it, and
-    ``page_len`` the page's :func:`_text_len` after it, when the caller measured it. Chrome
+    ``page_len`` the page's :func:`text_len` after it, when the caller measured it. Chrome
     inside chrome removed already is left alone (removing it changes nothing under ``root``),
     except around the elements of ``read_later``, which the caller reads even when removed.
     """
     if named is None:
         strip_code(root)
         named = strip_chrome_tags(root)
-    page_len = max(_text_len(root) if page_len is None else page_len, 1)
+    page_len = max(text_len(root) if page_len is None else page_len, 1)
     tops = {root, *root.itersiblings(), *root.itersiblings(preceding=True)}
     watched = (set(read_later), {a for el in read_later for a in (el, *el.iterancestors())})
     for element in named:
@@ -169,9 +170,9 @@ def text_lengths(root: HtmlElement) -> tuple[int, int]:
     no body), reading the body's text once."""
     body = root.find("body")
     if body is None:
-        page_len = _text_len(root)
+        page_len = text_len(root)
         return page_len, page_len
-    body_len = _text_len(body)
+    body_len = text_len(body)
     rest = [
         (child.text_content() if child is not body and isinstance(child.tag, str) else "")
         + (child.tail or "")
@@ -235,16 +236,11 @@ def _keeps_article_data(element: HtmlElement) -> bool:
     return len(list(islice(long_ps, _PROSE_PARAGRAPHS))) >= _PROSE_PARAGRAPHS
 
 
-def _text_len(element: HtmlElement) -> int:
-    """Length of an element's text without whitespace runs."""
-    return len("".join(element.text_content().split()))
-
-
 def _text_longer(element: HtmlElement, limit: float) -> bool:
-    """Tell whether :func:`_text_len` of the element exceeds ``limit`` (a text no longer than
+    """Tell whether :func:`text_len` of the element exceeds ``limit`` (a text no longer than
     that with its whitespace is decided without removing it)."""
     text = element.text_content()
-    return len(text) > limit and len("".join(text.split())) > limit
+    return len(text) > limit and squashed_len(text) > limit
 
 
 # --- paragraph post-clean -------------------------------------------------------------------
@@ -307,7 +303,6 @@ CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
 _INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
-_COPY_CHARS = 80  # a repeated paragraph this long is a copy of the layout, not a refrain
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
 _LINK_LINE = 200  # ... each shorter than this
@@ -321,22 +316,8 @@ def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_
     if paras and title:
         paras = drop_leading_title(paras, title)
     paras = drop_row_copies(drop_copy_runs(paras))
-    paras = _drop_link_runs(_cut_trailing_section(_drop_copies(paras), cut_zone))
+    paras = _drop_link_runs(_cut_trailing_section(drop_prose_repeats(paras), cut_zone))
     return [p for p in paras if not _is_chrome_paragraph(p)]
-
-
-def _drop_copies(paras: list[str]) -> list[str]:
-    """Drop the second and later copies of a paragraph long enough to be prose: the page
-    laid out twice (a desktop and a mobile copy, a sticky summary), not the author's words."""
-    seen: set[str] = set()
-    kept = []
-    for para in paras:
-        key = " ".join(para.lower().split())
-        if len(key) >= _COPY_CHARS and key in seen:
-            continue
-        seen.add(key)
-        kept.append(para)
-    return kept
 
 
 def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[str]:

@@ -35,7 +35,7 @@ from crawler.extract.date_parse import (
     parse_date,
     parse_loose,
 )
-from crawler.extract.meta import squashed_len
+from crawler.extract.meta import squashed_len, text_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
@@ -262,7 +262,7 @@ def article_region(
         return None
     el = title_el
     while el is not None and el is not body:
-        if len("".join(el.text_content().split())) >= 0.7 * text_len:
+        if squashed_len(el.text_content()) >= 0.7 * text_len:
             return el
         el = el.getparent()
     return body
@@ -277,8 +277,8 @@ def without_link_lists(region: HtmlElement, *, cards: bool = False) -> HtmlEleme
     for block in list(region.iterdescendants(*tags)):
         if block.tag in _CARD_BOX_TAGS and not _holds_cards(block):
             continue
-        text = len("".join(block.text_content().split()))
-        linked = sum(len("".join(a.text_content().split())) for a in block.iterfind(".//a"))
+        text = text_len(block)
+        linked = sum(text_len(a) for a in block.iterfind(".//a"))
         if text and linked >= _LINK_DENSITY * text and block.getparent() is not None:
             block.drop_tree()
     return region

@@ -198,7 +198,7 @@ def _text_stats(text: str | None) -> _Stats:
     """Counts of one run of text."""
     if not text:
         return _Stats()
-    return _Stats(chars=len("".join(text.split())), punct=len(_PUNCT_RE.findall(text)))
+    return _Stats(chars=squashed_len(text), punct=len(_PUNCT_RE.findall(text)))
 
 
 def _score(stats: _Stats) -> float:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.meta import squashed_len
+from crawler.extract.meta import squashed_len, text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -30,17 +30,17 @@ _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]?\s*$")
 def drop_form_boxes(root: HtmlElement) -> None:
     """Remove each small form in place with the box around it that holds little else."""
     for form in list(root.iter("form")):
-        if form.getparent() is not None and _text_len(form) <= _FORM_TEXT:
+        if form.getparent() is not None and text_len(form) <= _FORM_TEXT:
             _form_box(form).drop_tree()
 
 
 def _form_box(form: HtmlElement) -> HtmlElement:
     """The form's largest ancestor holding at most ``_FORM_BOX`` characters besides the form's
     own text; the form alone when it sits in a list's item."""
-    limit = _FORM_BOX + _text_len(form)
+    limit = _FORM_BOX + text_len(form)
     box = form
     for ancestor in form.iterancestors():
-        if ancestor.getparent() is None or _text_len(ancestor) > limit:
+        if ancestor.getparent() is None or text_len(ancestor) > limit:
             break
         if _is_repeated(ancestor):
             return form
@@ -75,8 +75,3 @@ def _is_repeated(element: HtmlElement) -> bool:
         siblings is not None
         and sum((child.tag, child.get("class")) == key for child in siblings) >= _REPEATED
     )
-
-
-def _text_len(element: HtmlElement) -> int:
-    """Length of an element's text without whitespace."""
-    return squashed_len(element.text_content())

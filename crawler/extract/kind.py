@@ -47,7 +47,7 @@ from urllib.parse import urlsplit
 
 from crawler.extract.layout import LONG_NUMBER_RE, items_below
 from crawler.extract.listing import CJK_CHARS, MAX_ITEM, find_items, outside_items, units
-from crawler.extract.meta import squash
+from crawler.extract.meta import squash, text_len
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
 
@@ -101,12 +101,22 @@ class PageShape:
 
 
 @dataclass(frozen=True)
+class Address:
+    """What the page's address says of its lists, read once per page (:func:`read_address`)."""
+
+    section: bool = False  # it names a section, not a story (:func:`section_url`)
+    longest: int = MAX_ITEM  # characters of the longest item
+    cjk: float = 1.0  # letters a CJK character of an item counts as
+
+
+@dataclass(frozen=True)
 class Markup:
     """What the page says of itself, read before chrome is removed."""
 
     declared: bool | None  # its own article/collection declaration
     tiles: Tiles  # its product tiles (shops often name their grids like widgets)
     spread: int = 0  # items of all its groups at a section address (fronts name boxes as widgets)
+    address: Address = field(default_factory=Address)  # what its address says of its lists
 
 
 _ARTICLE_TYPE_RE = re.compile(
@@ -155,10 +165,11 @@ def read_markup(root: HtmlElement, html: str, meta: dict[str, str], url: str = "
     """The page's declaration; unless it declares an article, its product tiles and, at a
     section address (``url``), the items of all its groups."""
     declared = declared_article(html, meta)
+    address = read_address(url)
     if declared:
-        return Markup(declared, Tiles())
-    spread = find_items(root, *item_measure(url)).total if section_url(url) else 0
-    return Markup(declared, find_tiles(root), spread)
+        return Markup(declared, Tiles(), address=address)
+    spread = find_items(root, address.longest, address.cjk).total if address.section else 0
+    return Markup(declared, find_tiles(root), spread, address)
 
 
 def sentences(text: str) -> int:
@@ -176,8 +187,8 @@ def link_share(root: HtmlElement, body_len: int | None = None) -> float:
     whitespace, when the caller measured it)."""
     body = root.find("body")
     body = root if body is None else body
-    total = _length(body.text_content()) if body_len is None else body_len
-    linked = sum(_length(a.text_content()) for a in body.iter("a"))
+    total = text_len(body) if body_len is None else body_len
+    linked = sum(text_len(a) for a in body.iter("a"))
     return linked / total if total else 1.0
 
 
@@ -201,15 +212,17 @@ def section_url(url: str) -> bool:
     return len(words) <= _SECTION_WORDS
 
 
-def item_measure(url: str) -> tuple[int, float]:
-    """Characters of the longest item and letters a CJK character counts as. At a section
-    address whose query names no story by a long id (``/s?id=1646764…``): a front's item
-    (``FRONT_ITEM``), and a line of Chinese headlines says as much as a line of English ones
-    ``CJK_CHARS`` times as long. Elsewhere a listing's item, and a character is a character: a
-    short notice's box of related files is no listing however dense its titles."""
-    if section_url(url) and not LONG_NUMBER_RE.search(urlsplit(url).query):
-        return FRONT_ITEM, CJK_CHARS
-    return MAX_ITEM, 1.0
+def read_address(url: str) -> Address:
+    """Whether the address names a section, the characters of the longest item and the letters
+    a CJK character counts as. At a section address whose query names no story by a long id
+    (``/s?id=1646764…``): a front's item (``FRONT_ITEM``), and a line of Chinese headlines says
+    as much as a line of English ones ``CJK_CHARS`` times as long. Elsewhere a listing's item,
+    and a character is a character: a short notice's box of related files is no listing however
+    dense its titles."""
+    section = section_url(url)
+    if section and not LONG_NUMBER_RE.search(urlsplit(url).query):
+        return Address(section, FRONT_ITEM, CJK_CHARS)
+    return Address(section)
 
 
 def page_shape(
@@ -221,16 +234,16 @@ def page_shape(
     title: str = "",
     anchors: Set[str] | None = None,
 ) -> PageShape:
-    """Measure the page (``root`` cleaned of chrome, ``markup`` read before, ``text`` its main
-    text, ``url`` its address, ``title`` its own title, ``anchors`` the squashed texts of its
-    links when the caller read them)."""
-    address = section_url(url)
-    items = find_items(root, *item_measure(url))
+    """Measure the page (``root`` cleaned of chrome, ``markup`` read before, with what its
+    address says; ``text`` its main text, ``url`` its address, ``title`` its own title,
+    ``anchors`` the squashed texts of its links when the caller read them)."""
+    address = markup.address
+    items = find_items(root, address.longest, address.cjk)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root, anchors)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
-    tiles, section = markup.tiles, address
+    tiles, section = markup.tiles, address.section
     box = None if section else trailing_box(root, items.parent)
     related = "" if box is None else squash(box.text_content())
     if related and any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
@@ -269,7 +282,3 @@ def _front_of_teasers(shape: PageShape) -> bool:
     """At a section address, most of the page's sentences are in its items: a section front
     whose teasers carry its prose."""
     return shape.section_url and 2 * shape.own_sentences < shape.sentences
-
-
-def _length(text: str) -> int:
-    return len("".join(text.split()))

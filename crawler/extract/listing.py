@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lxml.etree import Element, XPath
 
-from crawler.extract.meta import squash
+from crawler.extract.meta import squash, squashed_len
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def _inline(a: HtmlElement, length: int | None = None) -> bool:
     if parent is None:
         return False
     loose = [parent.text or ""] + [child.tail or "" for child in parent]
-    around = len("".join("".join(loose).split()))
+    around = squashed_len("".join(loose))
     if around < _INLINE_MIN:
         return False
     if length is None:

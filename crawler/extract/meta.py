@@ -26,6 +26,7 @@ _ITEMPROP_DATE_XPATH = etree.XPath(
     "/descendant::*[@itemprop='datePublished'][@datetime or @content]"
 )
 _SQUASH_RE = re.compile(r"[\W_]+")
+WORD_RE = re.compile(r"\w+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
@@ -166,3 +167,8 @@ def squash(text: str) -> str:
 def squashed_len(text: str) -> int:
     """Length of text without whitespace."""
     return len("".join(text.split()))
+
+
+def text_len(element: HtmlElement) -> int:
+    """Length of an element's text without whitespace."""
+    return squashed_len(element.text_content())

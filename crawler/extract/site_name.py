@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from crawler.extract.meta import squash
+from crawler.extract.meta import WORD_RE, squash
 from storage.cjk import CJK_BLOCKS, HAN_RE
 
 if TYPE_CHECKING:
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 # Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
 SEP_RE = re.compile(rf"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[{CJK_BLOCKS}])-")
-_WORD_RE = re.compile(r"\w+")
 _MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen, or named in a tag line
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})  # "co" of "bbc.co.uk"
 _ACRONYM_RE = re.compile(r"[A-Z]{3,}")
@@ -42,7 +41,7 @@ def _strip_glued_site(title: str, site: str, host: str) -> str:
     head, sep, tail = title.rpartition("-")
     if not (sep and head.strip() and len(squash(tail)) >= _MIN_BRAND):
         return title
-    brand = _WORD_RE.findall(tail)[:1]
+    brand = WORD_RE.findall(tail)[:1]
     if (site and squash(tail) in squash(site)) or (
         brand and _ACRONYM_RE.fullmatch(brand[0]) and brand[0].lower() in squash(host)
     ):
@@ -67,7 +66,7 @@ def _names_host(tail: str, host: str) -> bool:
     name = _host_name(host)
     if len(name) < _MIN_BRAND:
         return False
-    words = [word.lower() for word in _WORD_RE.findall(tail)]
+    words = [word.lower() for word in WORD_RE.findall(tail)]
     return any(_spells(words[start:], name) for start in range(len(words)))
 
 

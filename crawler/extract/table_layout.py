@@ -1,7 +1,13 @@
-"""A page laid out by a table, read by trafilatura as data: its text comes back as one table row
-("| 标题 正文…… 编辑：李倩 | 图片新闻 点击排行 |"), the article's paragraphs run together in one
-cell beside the sidebar's. The page's cell holding that row's longest cell is then read block by
-block, keeping the blocks trafilatura kept in it.
+"""A page laid out by a table, read by trafilatura as data: the layout table comes back as one
+table row ("| 标题 正文…… 编辑：李倩 | 图片新闻 点击排行 |"), the article's paragraphs run together
+in one cell beside the sidebar's. The row comes in one of two texts, each with its own remedy:
+
+- The row is the whole text (:func:`layout_text`, before the text is split into paragraphs):
+  the article is only in the row, so the page's cell holding the row's longest cell is read
+  block by block, keeping the blocks trafilatura kept in it.
+- The row follows the paragraphs, which trafilatura also found outside the table
+  (:func:`drop_row_copies`, on the paragraphs): the article is already there, and the row is
+  a second copy of it, dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ if TYPE_CHECKING:
 _ROW_SHARE = 0.95  # the row makes up this share of the text: the text is the layout table
 _PROBES, _PROBE = (0.25, 0.5, 0.75), 12  # pieces of the row's cell sought in the page's cells
 _MIN_BLOCKS = 2  # a layout cell holds paragraphs or divisions, a data cell its value
+_COPY_PARA = 20  # a paragraph this long (no whitespace) found whole in a table row is copied
+_COPY_PARAS = 2  # ... and a row holding this many such paragraphs ...
+_COPY_SHARE = 0.5  # ... with this share of the text outside rows copies the text
 
 
 def layout_text(text: str, root: HtmlElement, read: Callable[[HtmlElement], str]) -> str | None:
@@ -52,3 +61,20 @@ def _kept(line: str, row: str) -> bool:
     """Tell whether a block's line is blank (layout) or text the row's cell holds."""
     key = squash(line.replace(BREAK, ""))
     return not key or key in row
+
+
+def drop_row_copies(paras: list[str]) -> list[str]:
+    """The paragraphs less table rows ("| cell | cell |") that hold several of the paragraphs
+    that are not rows, and most of their text."""
+    rows = [i for i, para in enumerate(paras) if para.startswith("|")]
+    if not rows:
+        return paras
+    keys = ["".join(para.split()) for para in paras]
+    prose = [key for key in keys if len(key) >= _COPY_PARA and not key.startswith("|")]
+    total = sum(len(key) for key in keys if not key.startswith("|"))
+    copies = set()
+    for i in rows:
+        held = [key for key in prose if key in keys[i]]
+        if len(held) >= _COPY_PARAS and sum(map(len, held)) >= _COPY_SHARE * total:
+            copies.add(i)
+    return [para for i, para in enumerate(paras) if i not in copies]

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 from crawler.extract.meta import XPATH_SPACE
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from lxml.html import HtmlElement
 
-# A text's holder and whether it is the holder's tail -> where its nodes after the first begin.
-TextCuts = dict[tuple["HtmlElement", bool], list[int]]
+# A text's holder and whether it is the holder's tail.
+Holder = tuple["HtmlElement", bool]
+# A text -> where its nodes after the first begin.
+TextCuts = dict[Holder, list[int]]
 
 
 def text_cuts(root: HtmlElement, tags: Sequence[str]) -> TextCuts:
@@ -32,23 +34,42 @@ def text_cuts(root: HtmlElement, tags: Sequence[str]) -> TextCuts:
     nodes or more, with the offsets of the nodes after its first."""
     removed = frozenset(tags)
     cuts: TextCuts = {}
-    ends: dict[tuple[HtmlElement, bool], tuple[int, bool]] = {}  # length, last node blank
-    for element in root.iter(*tags):
-        tail, parent = element.tail, element.getparent()
-        if tail is None or parent is None or next(element.iterancestors(*tags), None) is not None:
-            continue
-        before = element.getprevious()
-        while before is not None and before.tag in removed:
-            before = before.getprevious()
-        holder = (parent, False) if before is None else (before, True)
-        if (end := ends.get(holder)) is None:
-            text = (before.tail if before is not None else parent.text) or ""
-            end = len(text), _blank(text)
-        at, blank = end
+    ends: dict[Holder, tuple[int, bool]] = {}  # the joined text's length, its last node blank
+    for element, parent, tail in _kept_tails(root, tags):
+        holder = _holder(element, parent, removed)
+        at, blank = ends.get(holder) or _own_text(holder)
         if not blank and not _blank(tail):
             cuts.setdefault(holder, []).append(at)
         ends[holder] = at + len(tail), blank and _blank(tail)
     return cuts
+
+
+def _kept_tails(
+    root: HtmlElement, tags: Sequence[str]
+) -> Iterator[tuple[HtmlElement, HtmlElement, str]]:
+    """Each element of ``tags`` under ``root`` whose tail outlives it (no such ancestor goes
+    with it), with its parent and that tail."""
+    for element in root.iter(*tags):
+        tail, parent = element.tail, element.getparent()
+        if tail is None or parent is None or next(element.iterancestors(*tags), None) is not None:
+            continue
+        yield element, parent, tail
+
+
+def _holder(element: HtmlElement, parent: HtmlElement, removed: frozenset[str]) -> Holder:
+    """The text the element's tail joins once the ``removed`` tags go: the tail of the nearest
+    sibling before it that stays, else its parent's own text."""
+    before = element.getprevious()
+    while before is not None and before.tag in removed:
+        before = before.getprevious()
+    return (parent, False) if before is None else (before, True)
+
+
+def _own_text(holder: Holder) -> tuple[int, bool]:
+    """The length of the holder's text before any tail joins it, and whether it is blank."""
+    element, tail = holder
+    text = (element.tail if tail else element.text) or ""
+    return len(text), _blank(text)
 
 
 def _blank(text: str) -> bool:

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
-from crawler.extract.meta import norm, squash
+from crawler.extract.meta import WORD_RE, norm, squash
 from crawler.extract.shown_title import shown_title
 from crawler.extract.site_name import (
     SEP_RE,
@@ -64,7 +64,6 @@ _PLAIN_SEP_RE = re.compile(r"\s*[|｜]\s*|\s+-\s+")
 # What sets a site or column name off a heading held in a metadata title ("X @ Blog").
 _SIDE_RE = re.compile(r"\s*(?:[|｜_@»·•/:]|::|-+|\s[–—])\s*")
 _SIDE_END_RE = re.compile(rf"{_SIDE_RE.pattern}$")
-_WORD_RE = re.compile(r"\w+")
 # A short label before a headline: a kicker, section or genre set off by a colon, a bar or a
 # spaced dash ("Review: ", "Opinion | ").
 _LABEL_RE = re.compile(r"[^:|–—-]{1,30}?\s*(?::|\||\s[–—-])\s*")
@@ -399,7 +398,7 @@ def _units(text: str) -> frozenset[str]:
     heading, so its units are kept."""
     if HAN_RE.search(text):
         return frozenset(squash(text))
-    return frozenset(_WORD_RE.findall(text.lower()))
+    return frozenset(WORD_RE.findall(text.lower()))
 
 
 # Each title is squashed once for every heading it is compared with, each heading once for every

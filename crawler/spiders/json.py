@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -13,10 +13,10 @@ import jmespath
 import scrapy
 from scrapy.http import Response
 
+from crawler.extract.zones import page_zone
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.budget import PAGES
 
-CHINA = timezone(timedelta(hours=8))
 _DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
@@ -100,7 +100,7 @@ def list_items(document: Any, source: Any, base_url: str) -> list[ListItem]:
         link = _search(source.item_link, entry)
         if isinstance(link, str) and link.strip():
             title = _search(source.item_title, entry)
-            date = parse_date(_search(source.item_date, entry), source.language)
+            date = parse_date(_search(source.item_date, entry), source.language, base_url)
             items.append(ListItem(urljoin(base_url, link.strip()), _text(title), date))
     return items
 
@@ -116,8 +116,11 @@ def empty_list_hint(document: Any, expression: str) -> str:
     )
 
 
-def parse_date(value: Any, language: str | None) -> datetime | None:
-    """A list date: epoch seconds or milliseconds, ISO 8601 or a common Chinese form."""
+def parse_date(value: Any, language: str | None, url: str = "") -> datetime | None:
+    """A list date: epoch seconds or milliseconds, ISO 8601 or a common Chinese form. A time
+    without an offset is read in the zone a page's would be (:func:`page_zone`): that of the
+    country the endpoint's host (``url``), the source's ``language`` region or its language
+    names (Chinese portals give local times: +08:00), else UTC."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
     if not isinstance(value, str) or not value.strip():
@@ -125,8 +128,8 @@ def parse_date(value: Any, language: str | None) -> datetime | None:
     parsed = _parse_text_date(value.strip())
     if parsed is None or parsed.tzinfo:
         return parsed
-    # Chinese portals give local times without an offset: read them as +08:00.
-    return parsed.replace(tzinfo=CHINA if (language or "").startswith("zh") else UTC)
+    primary = (language or "").replace("_", "-").split("-")[0].lower() or None
+    return parsed.replace(tzinfo=page_zone((), language, primary, url))
 
 
 def _parse_text_date(value: str) -> datetime | None:

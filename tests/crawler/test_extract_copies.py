@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from crawler.extract import extract_article
 from crawler.extract.chrome import clean_paragraphs
-from crawler.extract.copies import drop_copy_runs
+from crawler.extract.copies import drop_copy_runs, drop_prose_repeats
 
 ARTICLE = [
     "How much does a remodel cost?",
@@ -69,3 +69,9 @@ def test_a_page_laid_out_twice_gives_its_text_once() -> None:
     text = extract_article(html, "https://example.com/remodel-cost").text
     assert text.count("Key factors") == 1
     assert text.count("Permits are needed") == 1
+
+
+def test_a_repeated_prose_paragraph_goes_and_a_repeated_short_line_stays() -> None:
+    prose, short = ARTICLE[1], ARTICLE[2]
+    paras = [prose, short, "  " + prose.upper(), short]
+    assert drop_prose_repeats(paras) == [prose, short, short]

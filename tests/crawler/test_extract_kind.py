@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.extract import ExtractionSettings, extract_article
+import pytest
+
+from crawler.extract import ExtractionSettings, extract_article, kind
 from crawler.extract.article import parse_html
 from crawler.extract.kind import NOTICE_SENTENCES, SPREAD_ITEMS, section_url, sentences
 from crawler.extract.listing import find_items
@@ -318,3 +320,18 @@ def test_a_front_page_counts_the_stories_of_boxes_named_like_widgets() -> None:
     assert not found.is_article
     story = extract_article(page, "https://news.example.com/2025/06/02/our-newsroom-today")
     assert story.is_article and story.shape is not None and story.shape.all_items < SPREAD_ITEMS
+
+
+def test_the_address_is_read_once_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def counted(url: str) -> bool:
+        calls.append(url)
+        return section_url(url)
+
+    monkeypatch.setattr(kind, "section_url", counted)
+    page = (
+        "<html><body><main><h1>News</h1><p>One sentence of the front page.</p></main></body></html>"
+    )
+    extract_article(page, "https://www.example.com/news")
+    assert calls == ["https://www.example.com/news"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.extract import ExtractionSettings, extract_article
-from crawler.extract.kind import item_measure
+from crawler.extract.kind import read_address
 from crawler.extract.listing import CJK_CHARS
 
 SETTINGS = ExtractionSettings()
@@ -67,6 +67,6 @@ def test_a_newsroom_of_one_line_chinese_headlines_is_not_an_article() -> None:
 
 def test_a_short_notice_with_the_same_list_at_a_story_address_is_an_article() -> None:
     url = "https://www.xingyao.example.com/news/2025063012.html"
-    assert item_measure(url)[1] == 1.0
+    assert read_address(url).cjk == 1.0
     found = extract_article(_page(related=True), url)
     assert found.is_article and "准时参会" in found.text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.extract import extract_article
-from crawler.extract.kind import FRONT_ITEM, item_measure
+from crawler.extract.kind import FRONT_ITEM, read_address
 from crawler.extract.listing import MAX_ITEM
 from crawler.extract.meta import squash
 
@@ -68,8 +68,8 @@ def test_the_same_blocks_at_a_story_address_keep_the_short_item_limit() -> None:
 
 
 def test_a_short_path_whose_query_names_a_story_by_id_keeps_the_short_item_limit() -> None:
-    assert item_measure("https://screennotes.example.org/")[0] == FRONT_ITEM
-    assert item_measure("https://screennotes.example.org/news?page=2")[0] == FRONT_ITEM
-    assert item_measure("https://bjh.example.com/s?id=1646764000000000001")[0] == MAX_ITEM
+    assert read_address("https://screennotes.example.org/").longest == FRONT_ITEM
+    assert read_address("https://screennotes.example.org/news?page=2").longest == FRONT_ITEM
+    assert read_address("https://bjh.example.com/s?id=1646764000000000001").longest == MAX_ITEM
     found = extract_article(_front(6), "https://bjh.example.com/s?id=1646764000000000001")
     assert found.shape is not None and found.shape.items == 0

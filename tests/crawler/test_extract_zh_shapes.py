@@ -10,9 +10,9 @@ from scrapy.http import HtmlResponse
 from crawler.extract import extract_article
 from crawler.extract.charset import DETECT, settled_charset
 from crawler.extract.chrome import clean_paragraphs
-from crawler.extract.copies import drop_row_copies
 from crawler.extract.date_parse import parse_loose
 from crawler.extract.dates import url_date
+from crawler.extract.table_layout import drop_row_copies
 from crawler.spiders.base import page_html
 
 CST = timezone(timedelta(hours=8))

@@ -86,6 +86,24 @@ def test_list_dates(value: Any, expected: datetime | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "url", "hours"),
+    [
+        ("zh", "https://www.pudong.gov.cn/api/affair", 8),
+        ("zh-TW", "https://api.example.com/list", 8),
+        ("ja", "https://api.example.com/list", 9),
+        ("en", "https://www.chinadaily.com.cn/api/list", 8),
+        ("en", "https://api.example.com/list", 0),
+        (None, "", 0),
+    ],
+)
+def test_a_list_time_without_offset_takes_the_sites_zone(
+    language: str | None, url: str, hours: int
+) -> None:
+    zone = timezone(timedelta(hours=hours))
+    assert parse_date("2025-02-12 10:00", language, url) == datetime(2025, 2, 12, 10, tzinfo=zone)
+
+
+@pytest.mark.parametrize(
     ("key", "value", "message"),
     [
         ("items", "data..list", "sources[0].items (line 6): 'data..list' is not a valid JMESPath"),
