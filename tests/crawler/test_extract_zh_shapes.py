@@ -12,7 +12,7 @@ from crawler.extract.charset import DETECT, settled_charset
 from crawler.extract.chrome import clean_paragraphs
 from crawler.extract.copies import drop_row_copies
 from crawler.extract.date_parse import parse_loose
-from crawler.extract.dates import url_date
+from crawler.extract.url_day import url_date
 from crawler.spiders.base import page_html
 
 CST = timezone(timedelta(hours=8))
