@@ -1,16 +1,17 @@
 """Publication-date discovery for the article: the page's own statements first, htmldate last.
 
-In order: the URL's day (a metadata or byline time on that day refines it), published-time
-metadata, a date on or right after the title line (the byline), a byline date labelled as an
-update, the same around the page's ``<h1>`` when the title is another element, JSON-LD
-``datePublished``, a WeChat article's script time, labelled dates in the article region, a
-relative byline stamp ("2 hours ago") when the fetch time is known, a notice's signature line
-closing the text, and last htmldate on the whole page, kept only when the page states that
-day. A byline date days before the chosen one is the original publication (the metadata then
-dates a re-post or an import); a ``<time>`` showing another day for its UTC instant sets the
-day (``shown_days.py``). A shown numeric date whose day and month read both ways takes the
-reading the markup states. Dates in page chrome (sidebars, "latest news" lists) are never read
-by the text searches; a page that states no date gets none.
+In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock time
+shown after the day's numbers; a notice's signature days before it dates the notice:
+``url_day.py``), published-time metadata, a date on or right after the title line (the byline), a
+byline date labelled as an update, the same around the page's ``<h1>`` when the title is another
+element, JSON-LD ``datePublished``, a WeChat article's script time, labelled dates in the article
+region, a relative byline stamp ("2 hours ago") when the fetch time is known, a notice's signature
+line closing the text, and last htmldate on the whole page, kept only when the page states that
+day. A byline date days before the chosen one is the original publication (the metadata then dates
+a re-post or an import); a ``<time>`` showing another day for its UTC instant sets the day
+(``shown_days.py``). A shown numeric date whose day and month read both ways takes the reading the
+markup states. Dates in page chrome (sidebars, "latest news" lists) are never read by the text
+searches; a page that states no date gets none.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from crawler.extract.meta import squashed_len, text_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
+from crawler.extract.url_day import clocked, signed_before, url_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Set
@@ -112,7 +114,7 @@ _DATE = (
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}[^\n]{0,16})"
 )
 _LABEL_GROUPS = (
-    r"发布时间|发布日期|发表时间|发稿时间|Published(?:\s+(?:on|at))?|Posted(?:\s+on)?|Publish(?:ed)?\s+Date",
+    r"发布时间|发布日期|发表时间|发稿时间|发布于|发表于|Published(?:\s+(?:on|at))?|Posted(?:\s+on)?|Publish(?:ed)?\s+Date",
     r"时间|日期|Date",
     r"更新时间|Updated(?:\s+on)?|Last\s+updated",
 )
@@ -129,11 +131,6 @@ _AFTER_TITLE_RE = re.compile(
 # A date after one of these labels is no publication date: an update, or when a notice was
 # written (成文日期), takes effect or ends, or the day figures stand at ("截至2025年7月31日，…").
 _OTHER_DATE_LABEL_RE = re.compile(rf"{_LABEL_GROUPS[2]}|成文|生效|施行|实施|截止|截至")
-_URL_RES = (
-    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|\b)"),
-    re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
-    re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
-)
 # A labelled date without its year ("发布时间：10-08 12:00") or with two digits ("18-03-08").
 _PARTIAL_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间)\s*[:：]\s*(?:(\d{2})-)?(\d{1,2})-(\d{1,2})(?!\d)"
@@ -171,9 +168,12 @@ def find_published(
     if first is not None:
         first = on_shown_day(first, page.shown, page.tz)
     url_day = url_date(page.url, page.tz)
-    if not plausible(url_day, now) or (first is not None and _same_day(first, url_day)):
+    if url_day is None or not plausible(url_day, now):
         return first
-    return url_day
+    if first is not None and first == signature_date(text, page.tz):
+        return first if signed_before(first, url_day) else url_day
+    day = first if first is not None and _same_day(first, url_day) else url_day
+    return clocked(day, _body_text(page.root)) if is_midnight(day) else day
 
 
 def _candidates(
@@ -348,13 +348,10 @@ def split_trailing_date(title: str) -> tuple[str, str | None]:
     return (match.group(1).strip(), match.group(2)) if match else (title, None)
 
 
-def url_date(url: str, default_tz: timezone) -> datetime | None:
-    """Date carried by the URL path (``/art/2025/2/5/``, ``/2019/11/19/``, ``/20250716/``)."""
-    path = url.split("?", 1)[0]
-    for pattern in _URL_RES:
-        if m := pattern.search(path):
-            return build_date(m.group(1), int(m.group(2)), m.group(3), (None,) * 4, default_tz)
-    return None
+def _body_text(root: HtmlElement) -> str:
+    """The text of the page's body less link lists, its whitespace collapsed."""
+    body = root.find("body")
+    return " ".join(" ".join(without_link_lists(root if body is None else body).itertext()).split())
 
 
 def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:

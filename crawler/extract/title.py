@@ -77,6 +77,7 @@ _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
+_H1_HAN = 8  # CJK characters of a lone <h1> that reads as a headline: a column name is shorter
 _PREFIX = 2.0  # agreement of a heading that a metadata title starts with
 _MIN_PART = 0.4  # least length ratio for a heading held in a title to count as the title
 _SLUG_MARGIN = 0.3  # how much better a metadata title must match the URL's words than a heading
@@ -317,7 +318,7 @@ def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     h1s = [heading for heading in headings if heading.element.tag == "h1"]
     if len(h1s) > 1:  # a widget's or a logo's beside the article's: the one in an <article>
         h1s = [h for h in h1s if next(h.element.iterancestors("article"), None) is not None]
-    if len(h1s) == 1 and (not titles or substantial(h1s[0].text)):
+    if len(h1s) == 1 and (not titles or substantial(h1s[0].text, _H1_HAN)):
         return h1s[0]
     names_only = bool(titles) and not any(substantial(title) for title in titles)
     named = (
@@ -382,9 +383,9 @@ def unmangle(text: str) -> str:
     return text
 
 
-def substantial(text: str) -> bool:
-    """At least four words, or ten CJK characters: a headline rather than a section name."""
-    return len(text.split()) >= 4 or len(HAN_RE.findall(text)) >= 10
+def substantial(text: str, han: int = 10) -> bool:
+    """At least four words, or ``han`` CJK characters: a headline rather than a section name."""
+    return len(text.split()) >= 4 or len(HAN_RE.findall(text)) >= han
 
 
 def _fold(text: str) -> str:

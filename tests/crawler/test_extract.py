@@ -156,6 +156,7 @@ NRTA_URL = "https://www.nrta.gov.cn/art/2025/2/5/art_113_70148.html"
 NRTA_TITLE = "国家广播电视总局关于进一步统筹发展和安全促进网络微短剧行业健康繁荣发展的通知"
 NRTA_META = '<meta name="pubdate" content="2025-02-05 16:43" />'
 NRTA_LABEL = "发布时间：2025年02月05日16:43"
+NRTA_SIGNED = '<p style="text-align: right;">2025年1月24日</p>'
 
 
 def test_nrta_title_body_and_language() -> None:
@@ -181,9 +182,12 @@ def test_nrta_title_body_and_language() -> None:
     [
         ((), datetime(2025, 2, 5, 16, 43, tzinfo=CST)),
         ((NRTA_META,), datetime(2025, 2, 5, 16, 43, tzinfo=CST)),
-        ((NRTA_META, NRTA_LABEL), datetime(2025, 2, 5, tzinfo=CST)),
+        # with no posting date stated, the notice is dated by its signature, days before the
+        # URL's day (when it was posted); without the signature, by the URL's day
+        ((NRTA_META, NRTA_LABEL), datetime(2025, 1, 24, tzinfo=CST)),
+        ((NRTA_META, NRTA_LABEL, NRTA_SIGNED), datetime(2025, 2, 5, tzinfo=CST)),
     ],
-    ids=["pubdate-meta", "labelled-byline", "url-only"],
+    ids=["pubdate-meta", "labelled-byline", "signature", "url-only"],
 )
 def test_nrta_date_never_from_sidebar(drop: tuple[str, ...], expected: datetime) -> None:
     html = _fixture("nrta_notice.html")

@@ -11,8 +11,8 @@ from crawler.extract import extract_article
 from crawler.extract.charset import DETECT, settled_charset
 from crawler.extract.chrome import clean_paragraphs
 from crawler.extract.date_parse import parse_loose
-from crawler.extract.dates import url_date
 from crawler.extract.table_layout import drop_row_copies
+from crawler.extract.url_day import url_date
 from crawler.spiders.base import page_html
 
 CST = timezone(timedelta(hours=8))
@@ -156,3 +156,27 @@ def test_a_list_of_names_a_chinese_sentence_introduces_stays() -> None:
     paras = ["总局公布优秀网络微短剧推荐名单，共有9部作品入选。", "入选作品名单如下：", *names]
     assert clean_paragraphs([*paras, "总局表示，将对入选作品给予支持。"], None)[2:-1] == names
     assert not set(names) & set(clean_paragraphs(["相关阅读：", *names], None))
+
+
+def test_a_publication_time_labelled_fabu_yu_after_the_body_is_read_with_its_time() -> None:
+    tail = "<div class='time'>发布于 2025-03-10 21:37・IP 属地浙江</div>"
+    found = extract_article(_page("", TITLE, "", tail=tail), "http://a.cn/1.html")
+    assert found.published_at == datetime(2025, 3, 10, 21, 37, tzinfo=CST)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("微短剧“出圈”更要“出彩”", "微短剧“出圈”更要“出彩”"),
+        ("综合新闻", "中国新闻出版广电报数字报"),
+    ],
+)
+def test_a_lone_heading_of_eight_characters_is_a_headline_a_column_name_is_not(
+    heading: str, expected: str
+) -> None:
+    html = (
+        "<html><head><meta charset='utf-8'><title>中国新闻出版广电报数字报</title></head><body>"
+        f"<div class='ep-top'><span>中国新闻出版广电报</span></div><h1>{heading}</h1>"
+        f"<div class='nr'>{BODY}</div></body></html>"
+    )
+    assert extract_article(html, "http://epaper.example.cn/content_1.htm").title == expected

@@ -1,0 +1,56 @@
+"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/t20250310_``), and how
+it stands against the day the page itself states.
+
+The URL's day is the day the page was posted: it wins over a stated day that differs, with two
+exceptions. A notice's signature date up to ``SIGNED_DAYS`` before it is the notice's own date
+(a notice is signed, then posted). And a URL day without its time of day takes the clock time
+the page shows right after that day's year, month and day, whatever separates them: a date
+split over elements ("<span>2025</span><span>05/19</span><span>14:22:36</span>").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.date_parse import build_date
+
+if TYPE_CHECKING:
+    from datetime import datetime, timezone
+
+_URL_RES = (
+    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|\b)"),
+    re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
+    re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
+)
+SIGNED_DAYS = 31  # a notice is posted at most this many days after it is signed
+_GAP = r"[^\d\n]{1,3}"  # what may separate the year, month and day of a shown date
+_CLOCK = r"[^\d\n]{0,3}(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)"
+
+
+def url_date(url: str, default_tz: timezone) -> datetime | None:
+    """Date carried by the URL path (``/art/2025/2/5/``, ``/2019/11/19/``, ``/20250716/``)."""
+    path = url.split("?", 1)[0]
+    for pattern in _URL_RES:
+        if m := pattern.search(path):
+            return build_date(m.group(1), int(m.group(2)), m.group(3), (None,) * 4, default_tz)
+    return None
+
+
+def signed_before(signed: datetime | None, url_day: datetime) -> bool:
+    """Tell whether a signature date is the URL's day or up to ``SIGNED_DAYS`` before it."""
+    return signed is not None and 0 <= (url_day.date() - signed.date()).days <= SIGNED_DAYS
+
+
+def clocked(url_day: datetime, text: str) -> datetime:
+    """The URL's day at the clock time ``text`` first shows right after that day's year, month
+    and day (each number once, in that order, a few non-digits apart); the day as it is when
+    the text shows none."""
+    day = rf"(?<!\d){url_day.year}{_GAP}0?{url_day.month}{_GAP}0?{url_day.day}"
+    if not (m := re.search(day + _CLOCK, text)):
+        return url_day
+    hour, minute, second = m.groups()
+    try:
+        return url_day.replace(hour=int(hour), minute=int(minute), second=int(second or 0))
+    except ValueError:  # no clock time: "25:61"
+        return url_day
