@@ -1,17 +1,16 @@
 """Publication-date discovery for the article: the page's own statements first, htmldate last.
 
-In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock time
-shown after the day's numbers; a notice's signature days before it dates the notice:
-``url_day.py``), published-time metadata, a date on or right after the title line (the byline), a
-byline date labelled as an update, the same around the page's ``<h1>`` when the title is another
-element, JSON-LD ``datePublished``, a WeChat article's script time, labelled dates in the article
-region, a relative byline stamp ("2 hours ago") when the fetch time is known, a notice's signature
-line closing the text, and last htmldate on the whole page, kept only when the page states that
-day. A byline date days before the chosen one is the original publication (the metadata then dates
-a re-post or an import); a ``<time>`` showing another day for its UTC instant sets the day
-(``shown_days.py``). A shown numeric date whose day and month read both ways takes the reading the
-markup states. Dates in page chrome (sidebars, "latest news" lists) are never read by the text
-searches; a page that states no date gets none.
+In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock
+time shown after the day's numbers: ``url_day.py``), published-time metadata, a date on or right
+after the title line (the byline), a byline date labelled as an update, the same around the page's
+``<h1>`` when the title is another element, JSON-LD ``datePublished``, a WeChat article's script
+time, labelled dates in the article region, a relative byline stamp ("2 hours ago") when the fetch
+time is known, a notice's signature line closing the text, and last htmldate on the whole page,
+kept only when the page states that day. A byline date days before the chosen one is the original
+publication (the metadata then dates a re-post or an import); a ``<time>`` showing another day for
+its UTC instant sets the day (``shown_days.py``). A shown numeric date whose day and month read
+both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest news"
+lists) are never read by the text searches; a page that states no date gets none.
 """
 
 from __future__ import annotations
@@ -40,7 +39,7 @@ from crawler.extract.meta import squashed_len, text_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
-from crawler.extract.url_day import clocked, signed_before, url_date
+from crawler.extract.url_day import clocked, url_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Set
@@ -170,8 +169,6 @@ def find_published(
     url_day = url_date(page.url, page.tz)
     if url_day is None or not plausible(url_day, now):
         return first
-    if first is not None and first == signature_date(text, page.tz):
-        return first if signed_before(first, url_day) else url_day
     day = first if first is not None and _same_day(first, url_day) else url_day
     return clocked(day, _body_text(page.root)) if is_midnight(day) else day
 

@@ -1,10 +1,10 @@
 """The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/t20250310_``), and how
 it stands against the day the page itself states.
 
-The URL's day is the day the page was posted: it wins over a stated day that differs, with two
-exceptions. A notice's signature date up to ``SIGNED_DAYS`` before it is the notice's own date
-(a notice is signed, then posted). And a URL day without its time of day takes the clock time
-the page shows right after that day's year, month and day, whatever separates them: a date
+The URL's day is the day the page was posted: it wins over a stated day that differs, a
+notice's signature date included (a notice is signed, then posted; NRTA's pages state as their
+发布时间 the URL's day, not the signature's). A URL day without its time of day takes the clock
+time the page shows right after that day's year, month and day, whatever separates them: a date
 split over elements ("<span>2025</span><span>05/19</span><span>14:22:36</span>").
 """
 
@@ -23,7 +23,6 @@ _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
     re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
 )
-SIGNED_DAYS = 31  # a notice is posted at most this many days after it is signed
 _GAP = r"[^\d\n]{1,3}"  # what may separate the year, month and day of a shown date
 _CLOCK = r"[^\d\n]{0,3}(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)"
 
@@ -35,11 +34,6 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
         if m := pattern.search(path):
             return build_date(m.group(1), int(m.group(2)), m.group(3), (None,) * 4, default_tz)
     return None
-
-
-def signed_before(signed: datetime | None, url_day: datetime) -> bool:
-    """Tell whether a signature date is the URL's day or up to ``SIGNED_DAYS`` before it."""
-    return signed is not None and 0 <= (url_day.date() - signed.date()).days <= SIGNED_DAYS
 
 
 def clocked(url_day: datetime, text: str) -> datetime:

@@ -182,9 +182,9 @@ def test_nrta_title_body_and_language() -> None:
     [
         ((), datetime(2025, 2, 5, 16, 43, tzinfo=CST)),
         ((NRTA_META,), datetime(2025, 2, 5, 16, 43, tzinfo=CST)),
-        # with no posting date stated, the notice is dated by its signature, days before the
-        # URL's day (when it was posted); without the signature, by the URL's day
-        ((NRTA_META, NRTA_LABEL), datetime(2025, 1, 24, tzinfo=CST)),
+        # with no posting date stated, the URL's day (the day it was posted, which the page
+        # states as its 发布时间) wins over the notice's signature, days before it
+        ((NRTA_META, NRTA_LABEL), datetime(2025, 2, 5, tzinfo=CST)),
         ((NRTA_META, NRTA_LABEL, NRTA_SIGNED), datetime(2025, 2, 5, tzinfo=CST)),
     ],
     ids=["pubdate-meta", "labelled-byline", "signature", "url-only"],

@@ -1,10 +1,10 @@
-"""The URL's day against the days a page states: a signature before it, a clock time after it."""
+"""The URL's day against the days a page states: a clock time shown after it."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from crawler.extract.url_day import clocked, signed_before, url_date
+from crawler.extract.url_day import clocked
 
 CST = timezone(timedelta(hours=8))
 DAY = datetime(2025, 5, 19, tzinfo=CST)
@@ -18,11 +18,3 @@ def test_a_date_split_over_elements_gives_the_url_day_its_time() -> None:
 def test_a_time_after_another_day_is_not_the_url_days() -> None:
     assert clocked(DAY, "2025-05-18 09:00 2015-05-19") == DAY
     assert clocked(DAY, "12025 05 19 10:00") == DAY
-
-
-def test_a_signature_weeks_before_the_url_day_dates_the_notice() -> None:
-    url_day = url_date("https://www.nrta.gov.cn/art/2025/9/22/art_113_71001.html", CST)
-    assert url_day == datetime(2025, 9, 22, tzinfo=CST)
-    assert signed_before(datetime(2025, 9, 18, tzinfo=CST), url_day)
-    assert not signed_before(datetime(2024, 9, 18, tzinfo=CST), url_day)
-    assert not signed_before(datetime(2025, 9, 23, tzinfo=CST), url_day)
