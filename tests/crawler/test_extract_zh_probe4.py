@@ -36,12 +36,10 @@ KNOWN: dict[str, str] = {
     "chinanews-gallery.html": "a picture ranking and the site's statement stay",
     "cls-telegraph.html": "a 电报持续更新中 note stays",
     "eastmoney-notice-summary.html": "the notice's date and PDF link line stays",
-    "gbk-wrong-meta.html": "GBK bytes under a UTF-8 meta charset are decoded as UTF-8",
     "iimedia-summary.html": "a 本报告由…出品 line stays",
     "ltn-big5-nometa.html": "a copyright line closing the text stays",
     "nbd-live.html": "a 每经头条 slogan line stays",
     "thepaper-video.html": "a 报料 hotline line stays",
-    "utf8-wrong-meta.html": "UTF-8 bytes under a GB2312 meta charset are decoded as GB2312",
     "xinhua-regional.html": "a date split over year, day and time elements loses its time",
 }
 
