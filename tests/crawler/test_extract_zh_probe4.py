@@ -32,14 +32,6 @@ CST = timezone(timedelta(hours=8))
 _MOJIBAKE_RE = re.compile(r"[\ufffd\u00c0-\u00ff]|鍙|鐭|鏂|浜|鍖|鎴|銆")
 # Pages the extractor still gets wrong, with what goes wrong.
 KNOWN: dict[str, str] = {
-    "163-dy.html": "the platform's bilingual 特别声明 statement stays",
-    "chinanews-gallery.html": "a picture ranking and the site's statement stay",
-    "cls-telegraph.html": "a 电报持续更新中 note stays",
-    "eastmoney-notice-summary.html": "the notice's date and PDF link line stays",
-    "iimedia-summary.html": "a 本报告由…出品 line stays",
-    "ltn-big5-nometa.html": "a copyright line closing the text stays",
-    "nbd-live.html": "a 每经头条 slogan line stays",
-    "thepaper-video.html": "a 报料 hotline line stays",
     "xinhua-regional.html": "a date split over year, day and time elements loses its time",
 }
 
