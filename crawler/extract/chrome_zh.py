@@ -10,19 +10,22 @@ does all after it; so does a closing sentence that names its data's source
 ("……数据来源：……，样本覆盖全国31个省份。"): a source or editor label makes a line chrome only
 when the line starts with it or is a short credit.
 A chrome note set after the last sentence of a paragraph ("…。【责任编辑：李明】") is a line of
-its own: the sentence stays when the note goes.
+its own: the sentence stays when the note goes. Lines are matched with Traditional characters
+folded to Simplified (版權所有 is 版权所有), and a line without a Chinese character right after a
+chrome line is that line's translation ("特别声明：…" then "Notice: The content above …").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crawler.extract.chrome import link_texts
 from crawler.extract.date_parse import ANY_DATE_RE
 from crawler.extract.density import is_cjk
 from crawler.extract.meta import squash
-from storage.cjk import HAN
+from storage.cjk import HAN, HAN_RE, character_folds
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -37,7 +40,7 @@ _CHROME_RE = re.compile(
     | (?:图片|内容|文章|本文|素材|信息|资料)均?来(?:源|自)于?网络|投稿(?:邮箱|信箱|热线|地址)
     | (?:仅代表|为)作者(?:本人|个人|独立)?(?:观点|立场)|不构成(?:任何)?(?:投资|法律)(?:意见|建议)
     | 请(?:点赞|转发|关注|分享)|点个(?:赞|在看)|一键三连|在看三连|三连支持
-    | 分享[、，]点赞|点赞[、，]在看|索取稿酬|要求撤下
+    | 分享[、，]点赞|点赞[、，]在看|索取稿酬|要求撤下|书面授权|(?:请|须|需)注明(?:出处|来源)
     """
 )
 # A label and its colon ("来源：新华社", "编辑：李明"): chrome when the line starts with it (a word
@@ -51,7 +54,8 @@ _MAX_CREDIT = 40
 _PROMPT_RE = re.compile(
     r"""(?x)
       分享到|转发到|扫一扫|扫码|二维码|长按识别|关注(?:我们|本站|本号|公众号|微信公众号|微信号)
-    | 微信公众号|APP|App|客户端|热线|客服|欢迎投稿|微信[:：]|[\w.-]+@[\w-]+\.[a-z]{2,}
+    | 微信公众号|APP|App|客户端|热线|报料|客服|欢迎投稿|微信[:：]|[\w.-]+@[\w-]+\.[a-z]{2,}
+    | [（(][a-z][a-z0-9_]{4,}[）)]  # an account's handle: 每经头条（nbdtoutiao）
     """
 )
 # Chrome only in a short line without sentence punctuation (a button, a label, a heading, a
@@ -61,7 +65,8 @@ _LABEL_RE = re.compile(
       上一篇|下一篇|上一页|下一页|返回(?:列表|首页|顶部)|打印|关闭(?:窗口|本页)|字号|字体|收藏
     | 相关(?:新闻|文章|阅读|链接|推荐|资讯|搜索|稿件)|推荐阅读|延伸阅读|热门|猜你喜欢|更多
     | 评论|留言|登录|注册|作者|记者|来源|编辑|点赞|举报|分享|标签|关键词
-    | 点击(?:量|数|率)|浏览(?:量|次数)|阅读(?:量|数)|播放|全屏|加载中
+    | 点击(?:量|数|率)|浏览(?:量|次数)|阅读(?:量|数)|播放|全屏|加载中|排行
+    | (?:持续|滚动|实时)更新|(?:查看|阅读|下载)\w{0,3}原文
     """
 )
 _PUNCT_RE = re.compile(r"[，。！？；,!?;]")
@@ -106,7 +111,7 @@ def trim_chrome_runs(
     paras = _cut_related([line for para in paras for line in _split_note(para)], links)
     kinds = [_kind(p, links) for p in paras]
     start = _run_length(kinds)
-    end = len(paras) - _run_length(kinds[::-1])
+    end = len(paras) - _run_length(_with_translations(paras, kinds)[::-1])
     kept = paras[start:end]
     return kept if kept else paras
 
@@ -114,7 +119,7 @@ def trim_chrome_runs(
 def _split_note(para: str) -> list[str]:
     """The paragraph, or its sentences and the chrome note after its last one, as two lines (a
     finished sentence after them is prose that names a source, not a note)."""
-    found = _NOTE_AFTER_SENTENCE_RE.search(para)
+    found = _NOTE_AFTER_SENTENCE_RE.search(_folded(para))
     if found is None:
         return [para]
     note = para[found.end() :].rstrip()
@@ -128,7 +133,8 @@ def _cut_related(paras: list[str], links: frozenset[str]) -> list[str]:
     total = sum(map(len, paras)) or 1
     seen = 0
     for i, para in enumerate(paras[:-1]):
-        if seen >= _TAIL_ZONE * total and _RELATED_RE.match(para) and squash(paras[i + 1]) in links:
+        related = _RELATED_RE.match(_folded(para))
+        if seen >= _TAIL_ZONE * total and related and squash(paras[i + 1]) in links:
             return paras[:i]
         seen += len(para)
     return paras
@@ -138,6 +144,7 @@ def _kind(para: str, links: frozenset[str]) -> str:
     """ "chrome" (a chrome line or a link), "filler" (tiny or a short-item list) or "prose"."""
     key = squash(para)
     finished = para.rstrip().endswith(tuple(_SENTENCE_END))
+    para = _folded(para)
     if key in links or (len(para) < _MAX_CHROME and _CHROME_RE.search(para)):
         return "chrome"
     if len(para) < _MAX_CHROME and _is_credit(para, finished):
@@ -152,6 +159,27 @@ def _kind(para: str, links: frozenset[str]) -> str:
     if len(items) >= _LIST_ITEMS and all(len(item) <= _LIST_ITEM for item in items):
         return "filler"
     return "prose"
+
+
+def _with_translations(paras: list[str], kinds: list[str]) -> list[str]:
+    """The kinds, a line without a Chinese character right after a chrome line made chrome too
+    (the chrome line's translation)."""
+    return [
+        "chrome"
+        if kind == "prose" and i and kinds[i - 1] == "chrome" and not HAN_RE.search(para)
+        else kind
+        for i, (para, kind) in enumerate(zip(paras, kinds, strict=True))
+    ]
+
+
+@lru_cache(maxsize=1)
+def _folds() -> dict[int, str]:
+    return character_folds()
+
+
+def _folded(text: str) -> str:
+    """The text with Traditional characters folded to Simplified, one for one."""
+    return text.translate(_folds())
 
 
 def _is_credit(para: str, finished: bool) -> bool:

@@ -110,6 +110,21 @@ def test_a_header_charset_the_bytes_do_not_decode_under_is_no_declaration() -> N
     assert "国家广播电视总局发布微短剧管理通知。" in page_html(response)
 
 
+def test_a_utf8_page_under_its_own_gb2312_meta_is_read_as_utf8() -> None:
+    page = "<html><head><meta charset='gb2312'></head><body>横店影视城</body></html>".encode()
+    assert settled_charset(page, "text/html") == "utf-8"
+
+
+def test_a_gbk_page_under_its_own_utf8_meta_is_read_in_the_charset_detected() -> None:
+    text = "记者从金华影视产业园获悉，园区内注册的微短剧相关企业已突破500家，上半年营收超过18亿元。"
+    page = f"<html><head><meta charset='utf-8'></head><body><p>{text}</p></body></html>"
+    response = HtmlResponse(
+        "http://a.cn/1.html", body=page.encode("gbk"), headers={"Content-Type": "text/html"}
+    )
+    assert settled_charset(response.body, "text/html") == "gb18030"
+    assert text in page_html(response)
+
+
 def test_a_utf8_page_behind_a_gbk_header_is_read_as_utf8() -> None:
     page = "<html><head><meta charset='utf-8'></head><body>微短剧</body></html>".encode()
     assert settled_charset(page, "text/html; charset=GBK") == "utf-8"
