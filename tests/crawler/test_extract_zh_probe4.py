@@ -31,9 +31,7 @@ LABELS: dict[str, dict[str, Any]] = json.loads((PAGES / "labels.json").read_text
 CST = timezone(timedelta(hours=8))
 _MOJIBAKE_RE = re.compile(r"[\ufffd\u00c0-\u00ff]|鍙|鐭|鏂|浜|鍖|鎴|銆")
 # Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {
-    "xinhua-regional.html": "a date split over year, day and time elements loses its time",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _params() -> list[Any]:
