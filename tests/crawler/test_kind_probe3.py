@@ -16,7 +16,7 @@ from bench.kind_probe import FIXTURES, THIRD_BLIND_SET, load_probe
 from crawler.extract import ExtractionSettings
 
 # Per fold: listings and collections not stored as articles (at least), articles dropped (0).
-CAUGHT = {0: 8, 1: 6}
+CAUGHT = {0: 8, 1: 10}
 
 
 def test_every_third_blind_page_is_labelled_blind_with_both_languages_and_kinds() -> None:
