@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import Row, row, skipped
+from bench.extraction import trafilatura_default
 from bench.extraction_sets import DATA_ROOT, DevPage, load_set
-from bench.kind_probe import BLIND_SET, FIXTURES, PROBE, load_probe
+from bench.kind_probe import BLIND_SET, FIXTURES, PROBE, THIRD_BLIND_SET, load_probe
 from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.kind import PageShape, is_article
 
@@ -53,25 +54,37 @@ class Case:
     fold: int
     article: bool
     shape: PageShape | None  # None when no main text was found: the page is not stored
+    plain: bool = False  # trafilatura's defaults return text: a plain library stores the page
 
 
 def cases(data: Path, limit: int | None = None) -> list[Case]:
-    """Extract every page once and keep what the kind decision needs."""
-    return [case_of(page) for name in SETS for page in load_set(name, data, limit)]
+    """Extract every page once (and with the plain library) and keep what the decision needs."""
+    pages = (page for name in SETS for page in load_set(name, data, limit))
+    return [case_of(page, plain=True) for page in pages]
 
 
-def case_of(page: DevPage) -> Case:
-    """One page extracted once, with its label."""
+def case_of(page: DevPage, plain: bool = False) -> Case:
+    """One page extracted once, with its label (``plain``: also with trafilatura's defaults)."""
     extracted = extract_article(page.html, page.url)
     shape = extracted.shape if extracted.text else None
-    return Case(f"{page.set}/{page.key}", page.fold, page.page_type == "article", shape)
+    stored = plain and trafilatura_default(page).is_article
+    return Case(f"{page.set}/{page.key}", page.fold, page.page_type == "article", shape, stored)
+
+
+def plain_counts(pages: Sequence[Case]) -> tuple[int, int, int, int]:
+    """:func:`counts` for the plain library: a page is stored when trafilatura returns text."""
+    articles = [c for c in pages if c.article and c.shape is not None]
+    listings = [c for c in pages if not c.article]
+    dropped = sum(not c.plain for c in articles)
+    return dropped, len(articles), sum(not c.plain for c in listings), len(listings)
 
 
 def probe_report(
     settings: ExtractionSettings | None = None, folder: Path = PROBE
 ) -> list[tuple[int, int, int, int]]:
-    """The held-out probe pages per fold with the shipped settings; prints the failures."""
-    probe = [case_of(page) for page in load_probe(folder)]
+    """The held-out probe pages per fold with the shipped settings, and the plain library's
+    figures; prints the failures."""
+    probe = [case_of(page, plain=True) for page in load_probe(folder)]
     decide = partial(_decide, settings or ExtractionSettings())
     figures = []
     for fold in (0, 1):
@@ -80,6 +93,7 @@ def probe_report(
         failed = [c.key for c in held if (c.shape is not None and decide(c.shape)) != c.article]
         print("  " + _line(f"probe fold {fold}", figures[-1]))
         print(f"    wrong: {', '.join(failed) or 'none'}")
+        print("  " + _line(f"trafilatura defaults, probe fold {fold}", plain_counts(held)))
     return figures
 
 
@@ -138,13 +152,18 @@ def _pooled(per_half: list[tuple[int, int, int, int]]) -> tuple[int, int, int, i
     return dropped, articles, caught, listings
 
 
-def _summary(after: tuple[int, int, int, int], before_: tuple[int, int, int, int]) -> list[Row]:
+Figures = tuple[int, int, int, int]
+
+
+def _summary(after: Figures, before_: Figures, plain: Figures) -> list[Row]:
     dropped, articles, caught, listings = after
     note = f"before: {before_[2]}/{before_[3]} caught, {before_[0]}/{before_[1]} dropped"
+    baseline = f"{plain[2]}/{plain[3]} caught, {plain[0]}/{plain[1]} dropped"
     return [
         row("listings caught (held out)", round(caught / max(listings, 1), 3), at_least=TARGET),
         row("articles dropped (held out)", round(dropped / max(articles, 1), 4), at_most=BUDGET),
         row("before this rule", note),
+        row("trafilatura defaults (stored when text)", baseline),
     ]
 
 
@@ -159,26 +178,31 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     pages = cases(args.data, QUICK_PER_FOLD if args.quick else None)
     if not pages:
         return skipped(f"no development set found in {args.data}")
-    after, old, chosen = [], [], {}
+    after, old, plain, chosen = [], [], [], {}
     for fold in (0, 1):
         held = [c for c in pages if c.fold == fold]
         settings = choose([c for c in pages if c.fold != fold], args.budget)
         chosen[fold] = {name: getattr(settings, name) for name in GRID}
         after.append(counts(settings, held))
         old.append(counts(before, held))
+        plain.append(plain_counts(held))
         print(f"half {fold} held out, thresholds chosen on the other half: {chosen[fold]}")
         print("  " + _line("after ", after[-1]))
         print("  " + _line("before", old[-1]))
         print("  " + _line("shipped defaults", counts(ExtractionSettings(), held)))
+        print("  " + _line("trafilatura defaults", plain[-1]))
     print("kind probe (written pages, never tuned on), shipped defaults:")
     probe = probe_report()
     print("blind kind probe (written before the decision code was read), shipped defaults:")
     blind = probe_report(folder=FIXTURES / BLIND_SET)
+    print("third blind kind probe (written before the decision code was read), shipped defaults:")
+    third = probe_report(folder=FIXTURES / THIRD_BLIND_SET)
     return {
         "chosen": chosen,
-        "summary": _summary(_pooled(after), _pooled(old)),
+        "summary": _summary(_pooled(after), _pooled(old), _pooled(plain)),
         "probe": probe,
         "blind probe": blind,
+        "third blind probe": third,
     }
 
 

@@ -19,6 +19,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SET = "kind-probe"
 # Written later, blind: labelled before the decision code was read, never tuned on.
 BLIND_SET = "kind-probe2"
+# The third blind set, written the same way: more listing shapes and short real articles.
+THIRD_BLIND_SET = "kind-probe3"
 PROBE = FIXTURES / SET
 
 

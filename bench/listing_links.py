@@ -44,6 +44,9 @@ scored on the other, and the figures reported are the held-out ones (both folds 
 each fold on its own: a change that helps one fold only is fitted to it). Precision and recall
 count links, pooled over pages.
 
+Beside them, in the same run and on the same pages, a plain-library baseline: the links courlan
+keeps from the whole page (``bench/link_baseline.py``).
+
 Run: ``python -m bench.listing_links [--quick] [--before-audit]``.
 """
 
@@ -62,6 +65,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import row
+from bench.link_baseline import plain_counts, plain_links
 from crawler.spiders.links.detect import (
     DEFAULT_WEIGHTS,
     chosen_urls,
@@ -100,6 +104,7 @@ class Case:
     url: str
     groups: list[Group]
     truth: set[str]
+    plain: set[str] = field(default_factory=set, repr=False)  # the links courlan keeps
     lists: dict[tuple[float, ...], tuple[int, ...]] = field(default_factory=dict, repr=False)
     choices: dict[tuple[Any, ...], set[str]] = field(default_factory=dict, repr=False)
 
@@ -169,7 +174,8 @@ _CHARSET = re.compile(rb"charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 def _case(key: str, origin: str, label: dict[str, Any], html: str, audited: bool = True) -> Case:
     root = listing_selector(html).root
     truth = true_links(label, audited)
-    return Case(key, origin, label["url"], measure_page(root, label["url"]), truth)
+    url = label["url"]
+    return Case(key, origin, url, measure_page(root, url), truth, plain_links(html, url))
 
 
 def counts(cases: list[Case], weights: Weights) -> tuple[int, int, int]:
@@ -255,6 +261,8 @@ def cross_validate(cases: list[Case]) -> dict[str, Any]:
     probes = [[c for c in cases if c.origin == PROBE and fold_of(c.key) == f] for f in (0, 1)]
     folds = [[c for c in cases if c.origin != PROBE and fold_of(c.key) == f] for f in (0, 1)]
     pooled, by_origin, chosen, by_fold = [0, 0, 0], {}, [], []
+    plain = [plain_counts((c.plain, c.truth) for c in fold) for fold in folds]
+    plain_probes = [plain_counts((c.plain, c.truth) for c in fold) for fold in probes]
     probe_counts: dict[str, list[tuple[int, int, int]]] = {"probes": [], "blind": []}
     for held, train, probe in ((folds[0], folds[1], probes[0]), (folds[1], folds[0], probes[1])):
         weights = tune(train)
@@ -272,6 +280,8 @@ def cross_validate(cases: list[Case]) -> dict[str, Any]:
             ]
     return {
         "held_out": scores(*pooled),
+        "plain": _pooled_scores(plain),
+        "plain_probes": _pooled_scores(plain_probes),
         "weights": chosen,
         "by_fold": by_fold,
         "by_origin": {k: scores(*v) for k, v in sorted(by_origin.items())},
@@ -283,6 +293,12 @@ def cross_validate(cases: list[Case]) -> dict[str, Any]:
             for name, got in probe_counts.items()
         },
     }
+
+
+def _pooled_scores(per_fold: list[tuple[int, int, int]]) -> dict[str, Any]:
+    """Scores of both folds pooled, and of each fold."""
+    pooled = (sum(n) for n in zip(*per_fold, strict=True))
+    return {"held_out": scores(*pooled), "by_fold": [scores(*fold) for fold in per_fold]}
 
 
 def per_page(cases: list[Case], weights: Weights) -> list[dict[str, Any]]:
@@ -324,15 +340,29 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             row(f"fold {fold} held out: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
             for fold, s in enumerate(result["by_fold"])
         ),
+        *_plain_rows("courlan links", result["plain"]),
         *(
             row(f"{origin}: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
             for origin, s in result["by_origin"].items()
             if origin != PROBE
         ),
         *_probe_rows("probes", result["probes"], [c for c in cases if c.origin == PROBE]),
+        *_plain_rows("probes, courlan links", result["plain_probes"]),
         *_probe_rows("blind probes", result["blind"], [c for c in cases if c.key in BLIND]),
     ]
     return result
+
+
+def _plain_rows(name: str, plain: dict[str, Any]) -> list[Any]:
+    """The plain library's figures, pooled and per fold."""
+    return [
+        row(f"{name}: P / R", _pr(plain["held_out"]), note="plain-library baseline"),
+        *(row(f"{name} fold {fold}: P / R", _pr(s)) for fold, s in enumerate(plain["by_fold"])),
+    ]
+
+
+def _pr(s: dict[str, float]) -> str:
+    return f"{s['precision']:.3f} / {s['recall']:.3f}"
 
 
 def _probe_rows(name: str, probes: dict[str, Any], cases: list[Case]) -> list[Any]:

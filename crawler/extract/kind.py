@@ -27,6 +27,12 @@ sentences of its main text that are neither inside a repeated item block nor a l
   address (``layout.py``: extending its path, or adding a long number its path lacks), stands
   at a section address too, whatever its own address says; so does an undeclared one whose
   title is a name of at most three words ("Beginner Sewing Machines"), not a headline.
+- An undeclared page with a group of ``listing_items`` items and next to no prose of its own
+  beside it is a listing: none at all, however short the items (a calendar's or a video
+  channel's one-line entries), or at a section fewer than ``NOTICE_SENTENCES`` sentences beside
+  items of half ``listing_chars`` (a chart's rows under a footnote).
+- An undeclared page at a site search's address (a section's path, search words in its query:
+  ``/?s=…``, ``/search/?wd=…``) lists results, or says there are none: never an article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
   wherever it is and however much it says.
 - At a section address (whose query names no story by a long id) an item may be a story with a
@@ -43,7 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from crawler.extract.layout import LONG_NUMBER_RE, items_below
 from crawler.extract.listing import CJK_CHARS, MAX_ITEM, find_items, outside_items, units
@@ -98,6 +104,7 @@ class PageShape:
     all_items: int = 0  # items of all groups of repeated item blocks (with chrome, at a section)
     trailing: bool = False  # the largest group trails a story the heading names (``trailing.py``)
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
+    searched: bool = False  # the address is a section's and its query carries search words
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,7 @@ class Address:
     section: bool = False  # it names a section, not a story (:func:`section_url`)
     longest: int = MAX_ITEM  # characters of the longest item
     cjk: float = 1.0  # letters a CJK character of an item counts as
+    searched: bool = False  # a site search's address: a section's path, search words in its query
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,10 @@ FRONT_ITEM = 4 * MAX_ITEM
 # Own sentences that keep a page however much of it is links: a short notice on a site whose
 # menus outweigh it is still an article.
 NOTICE_SENTENCES = 3
+# Query parameters that carry a site search's words (``?s=``, ``?q=``, ``?wd=``, ``?keyword=``).
+_SEARCH_KEYS = frozenset(
+    ("q", "s", "k", "kw", "wd", "key", "keyword", "keywords", "query", "search", "searchword")
+)
 
 
 def declared_article(html: str, meta: dict[str, str]) -> bool | None:
@@ -213,16 +225,25 @@ def section_url(url: str) -> bool:
 
 
 def read_address(url: str) -> Address:
-    """Whether the address names a section, the characters of the longest item and the letters
-    a CJK character counts as. At a section address whose query names no story by a long id
-    (``/s?id=1646764…``): a front's item (``FRONT_ITEM``), and a line of Chinese headlines says
-    as much as a line of English ones ``CJK_CHARS`` times as long. Elsewhere a listing's item,
-    and a character is a character: a short notice's box of related files is no listing however
-    dense its titles."""
-    section = section_url(url)
-    if section and not LONG_NUMBER_RE.search(urlsplit(url).query):
-        return Address(section, FRONT_ITEM, CJK_CHARS)
-    return Address(section)
+    """Whether the address names a section or a site search, the characters of the longest item
+    and the letters a CJK character counts as. At a section address whose query names no story
+    by a long id (``/s?id=1646764…``): a front's item (``FRONT_ITEM``), and a line of Chinese
+    headlines says as much as a line of English ones ``CJK_CHARS`` times as long. Elsewhere a
+    listing's item, and a character is a character: a short notice's box of related files is no
+    listing however dense its titles."""
+    if not section_url(url):
+        return Address()
+    query = urlsplit(url).query
+    searched = _searched(query)
+    if LONG_NUMBER_RE.search(query):
+        return Address(section=True, searched=searched)
+    return Address(True, FRONT_ITEM, CJK_CHARS, searched)
+
+
+def _searched(query: str) -> bool:
+    """A site search's query (``s=…``, ``wd=…``) at a section's path: its page is a list of
+    results, or says there are none."""
+    return any(key.lower() in _SEARCH_KEYS and value.strip() for key, value in parse_qsl(query))
 
 
 def page_shape(
@@ -253,7 +274,10 @@ def page_shape(
     section = section or (not trailing and (named or items_below(url, items.hrefs)))
     found = (items.count, items.chars, section, tiles.count, tiles.priced)
     spread = max(items.total, markup.spread)
-    return PageShape(markup.declared, links, total, own_total, *found, spread, trailing, related)
+    searched = address.searched
+    return PageShape(
+        markup.declared, links, total, own_total, *found, spread, trailing, related, searched
+    )
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:
@@ -263,9 +287,11 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
         return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
-    if shape.sentences < settings.min_sentences:
+    if shape.sentences < settings.min_sentences or shape.searched:
         return False
     if shape.own_sentences < settings.listing_sentences and listed and not shape.trailing:
+        return False
+    if _bare_list(shape, settings):
         return False
     if shape.priced >= settings.priced_items:
         return False
@@ -276,6 +302,19 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     if shape.trailing:  # the related box's links are not menus
         return True
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
+
+
+def _bare_list(shape: PageShape, settings: KindSettings) -> bool:
+    """A group of items with next to no prose of the page's own beside it: none at all, however
+    short the items (a calendar's or a video channel's one-line entries); or, at a section, fewer
+    than ``NOTICE_SENTENCES`` sentences beside items of half a list's characters (a chart's rows
+    under a footnote; a story's box of three related videos is shorter)."""
+    if shape.items < settings.listing_items or shape.trailing:
+        return False
+    if shape.own_sentences == 0:
+        return True
+    long_enough = 2 * shape.item_chars >= settings.listing_chars
+    return shape.section_url and long_enough and shape.own_sentences < NOTICE_SENTENCES
 
 
 def _front_of_teasers(shape: PageShape) -> bool:
