@@ -50,6 +50,7 @@ from crawler.extract.dates import (
     title_context,
 )
 from crawler.extract.density import thin_text_source, trim_edges
+from crawler.extract.elements import PageElement
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
@@ -115,12 +116,13 @@ _BYTES_PARSER = HTMLParser(
     remove_pis=True,
     encoding="utf-8",
 )
-# Every element is a plain HtmlElement, its class chosen in C: lxml.html's own lookup (form and
-# input classes, nothing read here) is a Python call for each element a tree walk hands out.
+# Every element is a PageElement (see :mod:`crawler.extract.elements`), its class chosen in C:
+# lxml.html's own lookup (form and input classes, nothing read here) is a Python call for each
+# element a tree walk hands out.
 for _parser in (_PARSER, _BYTES_PARSER):
     _parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(
-            element=HtmlElement,
+            element=PageElement,
             comment=HtmlComment,
             pi=HtmlProcessingInstruction,
             entity=HtmlEntity,
