@@ -23,17 +23,14 @@ _LABELS = json.loads((_FOLDER / "labels.json").read_text(encoding="utf-8"))
 _CHROME = _LABELS["chrome"]
 # Pages the extractor still gets wrong, with what goes wrong.
 KNOWN: dict[str, str] = {
-    "accesswire_flextv": "the wire's closing 'View the original press release' line stays",
     "bi_keypoints": "the key-points list above the body is lost; a 'Recommended video' label stays",
     "bloomberg_mostread": "a 'Most Read' link list between the heading and the body stays",
     "cnbc_keypoints": "an inline video's 'VIDEO' label stays",
     "fortune_inline": "a closing 'originally featured on' syndication line stays",
-    "globenewswire_shortmax": "the 'Contact Data' heading of the release's contact block stays",
     "koreaherald_en": "the lead sentence, bare text beside a photo box, is lost; an email stays",
     "nikkei_paywall": "the paywall card after the teaser stays",
     "podcast_transcript": "a 'Support the show' box after the transcript stays",
     "reuters_reporting": "the trust-principles and licensing lines after the body stay",
-    "yonhap_end": "the wire's '(END)' marker stays",
 }
 
 
