@@ -26,10 +26,7 @@ KNOWN: dict[str, str] = {
     "bi_keypoints": "the key-points list above the body is lost; a 'Recommended video' label stays",
     "bloomberg_mostread": "a 'Most Read' link list between the heading and the body stays",
     "cnbc_keypoints": "an inline video's 'VIDEO' label stays",
-    "fortune_inline": "a closing 'originally featured on' syndication line stays",
     "koreaherald_en": "the lead sentence, bare text beside a photo box, is lost; an email stays",
-    "nikkei_paywall": "the paywall card after the teaser stays",
-    "podcast_transcript": "a 'Support the show' box after the transcript stays",
     "reuters_reporting": "the trust-principles and licensing lines after the body stay",
 }
 
