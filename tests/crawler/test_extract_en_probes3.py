@@ -23,9 +23,7 @@ _LABELS = json.loads((_FOLDER / "labels.json").read_text(encoding="utf-8"))
 _CHROME = _LABELS["chrome"]
 # Pages the extractor still gets wrong, with what goes wrong.
 KNOWN: dict[str, str] = {
-    "bi_keypoints": "the key-points list above the body is lost; a 'Recommended video' label stays",
-    "bloomberg_mostread": "a 'Most Read' link list between the heading and the body stays",
-    "cnbc_keypoints": "an inline video's 'VIDEO' label stays",
+    "bi_keypoints": "the key-points list above the body, outside its container, is lost",
     "koreaherald_en": "the lead sentence, bare text beside a photo box, is lost; an email stays",
     "reuters_reporting": "the trust-principles and licensing lines after the body stay",
 }
