@@ -51,7 +51,6 @@ from crawler.extract.dates import (
     title_context,
 )
 from crawler.extract.density import thin_text_source, trim_edges
-from crawler.extract.hidden_emails import drop_hidden_emails
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
@@ -184,7 +183,6 @@ def extract_article(
     if settings.named_chrome:
         remove_chrome(root, named, page_len, candidates)
     drop_blank_box_ends(root)
-    drop_hidden_emails(root, html)
     container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     anchors = link_texts(root)  # read once: the closing runs of headlines and the page's kind
