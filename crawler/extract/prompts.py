@@ -26,7 +26,8 @@ _PROMPT_RE = re.compile(
     r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
     r"|\bwherever you (?:get|listen to) (?:your )?podcasts\b"
     r"|^(?:this|the) (?:story|article|post) (?:was )?originally (?:appeared|published|featured)"
-    r" (?:on|in)\b"
+    r" (?:on|in|at) (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"
+    r"(?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,4}\.?$"
 )
 # A paywall's prompt: the text the reader may see ends there.
 _PAYWALL_RE = re.compile(

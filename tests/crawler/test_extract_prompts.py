@@ -41,6 +41,17 @@ def test_prompts_go_only_from_the_end_of_the_text() -> None:
     assert drop_closing_prompts([prompt]) == [prompt]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The article was originally published in April 2020 and was updated in April 2024.",
+        "This story was originally published in March.",
+    ],
+)
+def test_a_note_on_when_the_article_first_ran_is_no_prompt(line: str) -> None:
+    assert not is_prompt(line)
+
+
 def test_long_prose_naming_a_platform_stays() -> None:
     prose = (
         "Viewers who follow us on the platform have asked why the rules arrived now; the answer,"
