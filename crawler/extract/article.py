@@ -28,6 +28,7 @@ from lxml.html import (
 )
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
+from crawler.extract.box_tails import drop_blank_box_ends
 from crawler.extract.byline import ending_with
 from crawler.extract.chrome import (
     clean_paragraphs,
@@ -183,6 +184,7 @@ def extract_article(
     links = link_share(root, body_len)
     if settings.named_chrome:
         remove_chrome(root, named, page_len, candidates)
+    drop_blank_box_ends(root)
     container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     anchors = link_texts(root)  # read once: the closing runs of headlines and the page's kind

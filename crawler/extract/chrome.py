@@ -252,6 +252,7 @@ _CHROME_LINE_RE = re.compile(
     | back\ to\ (?:the\ )?(?:blog|home|news|articles|posts)|follow\ us(?:\ on\b.*)?
     | pin\ (?:it\ )?for\ later|(?:next|previous|prev)\ (?:article|post|story)\b.*
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
+    | recommended\ videos?|(?:video|watch|listen)\s*\d{1,2}:\d{2}(?::\d{2})?
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
     | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
     | jump\ to(?:\ the)?\ (?:list|section)\b.*

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 CUT_HEADING_RE = re.compile(
     r"""(?ix)^[\W_]*(?:
       related(?:\ (?:stories|articles|news|links|content|posts|coverage|topics))?|more\ from\b.*
-    | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?|most\ (?:read|popular|viewed)
+    | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?
+    | most\ (?:read|popular|viewed)(?:\ (?:from|on|in)\ \S.{0,30})?
     | (?:read|see)\ (?:also|more)|also\ read|faqs?|frequently\ asked\ questions|comments?
     | sign\ in|application\ status|inquiry\ status|trending(?:\ now)?|popular\ (?:stories|posts)
     | 相关链接|相关新闻|相关阅读|相关文章|相关稿件|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢

@@ -1,9 +1,12 @@
 """Closing prompts: the reader addressed after the article ("Thanks for reading!", "Follow us on
-Instagram", "If you enjoyed this post, share it with a friend", "Already a subscriber? Log in").
+Instagram", "If you enjoyed this post, share it with a friend", "Already a subscriber? Log in",
+"Support the show", "This story was originally featured on Example.com").
 
 Such a line asks the reader to act on the site, not to read on: among the text's last few
 paragraphs, a short one that thanks the reader, asks them to follow, share, sign up or pay goes,
-and with it the short lines after it (its buttons: "Subscribe now", "Sign in").
+and with it the short lines after it (its buttons: "Subscribe now", "Sign in"). A paywall's
+prompt ("To read the full story, subscribe") ends the text the reader may see: with only short
+lines after it, it goes with all of them.
 """
 
 from __future__ import annotations
@@ -19,8 +22,20 @@ _PROMPT_RE = re.compile(
     r"|\bto (?:continue|keep) reading\b|\balready an? (?:subscriber|member)\b"
     r"|\b(?:get|enjoy) unlimited (?:digital )?access\b|\bbecome an? (?:member|subscriber)\b"
     r"|\b(?:read|unlock) the (?:full|whole|rest of the) (?:story|article)\b"
+    r"|\bsubscribe (?:now )?to (?:read|continue|unlock)\b"
+    r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
+    r"|\bwherever you (?:get|listen to) (?:your )?podcasts\b"
+    r"|^(?:this|the) (?:story|article|post) (?:was )?originally (?:appeared|published|featured)"
+    r" (?:on|in|at) (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"
+    r"(?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,4}\.?$"
+)
+# A paywall's prompt: the text the reader may see ends there.
+_PAYWALL_RE = re.compile(
+    r"(?i)\bto (?:continue|keep) reading\b|\bsubscribe (?:now )?to (?:read|continue|unlock)\b"
+    r"|\b(?:read|unlock) the (?:full|whole|rest of the) (?:story|article)\b"
 )
 _CLOSING = 4  # the prompts sit among the text's last this many paragraphs
+_PAYWALL_CLOSING = 8  # a paywall's prompt sits among the text's last this many paragraphs
 _MAX_PROMPT = 250  # a longer paragraph is the article's prose
 _BUTTON = 40  # a prompt's buttons and links after it are shorter than this
 
@@ -32,7 +47,9 @@ def is_prompt(para: str) -> bool:
 
 def drop_closing_prompts(paras: list[str]) -> list[str]:
     """The paragraphs less the reader prompts among the last few, a prompt followed by buttons
-    only with them (never all of the paragraphs)."""
+    only with them, and a paywall's prompt followed by short lines only with them (never all
+    of the paragraphs)."""
+    paras = _cut_paywall(paras)
     head, tail = paras[:-_CLOSING], paras[-_CLOSING:]
     for at, para in enumerate(tail):
         if is_prompt(para) and all(len(p) < _BUTTON for p in tail[at + 1 :]):
@@ -40,3 +57,17 @@ def drop_closing_prompts(paras: list[str]) -> list[str]:
             break
     kept = head + [p for p in tail if not is_prompt(p)]
     return kept or paras
+
+
+def _cut_paywall(paras: list[str]) -> list[str]:
+    """The paragraphs before a paywall's prompt among the last few, when only lines shorter
+    than prose follow it (the paywall's buttons and fine print); never none of them."""
+    start = max(len(paras) - _PAYWALL_CLOSING, 1)
+    for at in range(start, len(paras)):
+        if (
+            is_prompt(paras[at])
+            and _PAYWALL_RE.search(paras[at])
+            and all(len(p) < _MAX_PROMPT for p in paras[at + 1 :])
+        ):
+            return paras[:at]
+    return paras

@@ -7,19 +7,21 @@ original content to download multimedia: ..." notes, and the "###" that marks th
 release. In a release (its dateline names the wire: "/PRNewswire/ --", "(GLOBE NEWSWIRE) --",
 or an "About ..." paragraph heads its closing boilerplate) those go from its last paragraphs,
 and the end mark takes all after it; on other pages a contact line may be the page's content.
+An end mark closing the text ("###", "-30-", a news agency's "(END)") goes from any page.
 """
 
 from __future__ import annotations
 
 import re
 
-_END_MARK_RE = re.compile(r"(?:#\s*){3}|-\s*30\s*-")  # "###", "# # #", "-30-"
+_END_MARK_RE = re.compile(r"(?:#\s*){3}|-\s*30\s*-|\(END\)")  # "###", "-30-", "(END)"
 _WIRE_NOTE_RE = re.compile(
-    r"(?i)^view (?:original content|source version)\b|^(?-i:SOURCE) [A-Z0-9][^.!?]{0,80}$"
+    r"(?i)^view (?:original content|source version|the original (?:press )?release)\b"
+    r"|^(?-i:SOURCE):? [A-Z0-9][^.!?]{0,80}$"
 )
 _CONTACT_LABEL_RE = re.compile(
     r"(?i)^(?:(?:media|press|investor|investors|company|agency|pr|ir)\s+)?"
-    r"(?:contacts?|inquiries|enquiries|relations)\s*:?$"
+    r"(?:contacts?|inquiries|enquiries|relations)(?: (?:data|details|information|info))?\s*:?$"
     r"|^(?:media|press|investors?)\s*:|^for (?:more|further) information,?(?: please)? contact\b"
 )
 # A wire named in a dateline: "/PRNewswire/", "(GLOBE NEWSWIRE)", "--(BUSINESS WIRE)--".
@@ -35,6 +37,8 @@ _DETAIL = 80  # a contact block's detail lines after its lone label are shorter 
 def drop_release_tail(paras: list[str]) -> list[str]:
     """The paragraphs less a release's contact blocks, wire notes and end mark among the last
     few (never all of them)."""
+    while len(paras) > 1 and _END_MARK_RE.fullmatch(paras[-1].strip()):
+        paras = paras[:-1]  # a wire story's end mark closes any page
     start = max(len(paras) - _CLOSING, 0)
     if not _is_release(paras, start):
         return paras

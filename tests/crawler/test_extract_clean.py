@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import HtmlElement, document_fromstring
 
+from crawler.extract import extract_article
 from crawler.extract.chrome import clean_paragraphs, drop_link_tail, remove_chrome
 
 BODY = [
@@ -43,6 +44,9 @@ BODY = [
         "RELATED READING: How platforms review every series",
         "SEE MORE: Studios race to meet the deadline",
         "Read next: The licence rules explained",
+        "Recommended video",
+        "VIDEO2:31",
+        "Watch 12:04",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -59,6 +63,7 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "Updated rules take effect in 2025.",
         "Follow us to the studio, where the next episode is shot in a single day.",
         "Back to the studios: the rules leave them a month to hire more reviewers.",
+        "Recommended videos by the regulator must carry a licence number from March.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
@@ -146,3 +151,18 @@ def test_an_author_bio_box_goes_with_its_paragraphs_of_prose() -> None:
     text = remove_chrome(root).text_content()
     assert "Jane Doe" not in text
     assert BODY[0] in text
+
+
+def test_a_most_read_box_named_after_its_site_goes_before_the_body() -> None:
+    """A "Most Read from <site>" box of headline links between the heading and the body goes,
+    heading and links."""
+    box = (
+        '<div class="box"><h4>Most Read from Example News</h4><ul><li><a href="/a">Tariff plan'
+        ' roils markets</a></li><li><a href="/b">Chip sales top estimates</a></li></ul></div>'
+    )
+    body = "".join(f"<p>{p}</p>" for p in BODY * 2)
+    html = f"<html><body><article><h1>Rules for dramas</h1>{box}{body}</article></body></html>"
+    got = extract_article(html, "https://news.example/rules-for-dramas")
+    assert "Most Read" not in got.text
+    assert "Tariff plan" not in got.text
+    assert BODY[0] in got.text

@@ -24,6 +24,10 @@ PARAGRAPHS = [
         "Want more drama news? Follow me on Pinterest to see what I'm pinning.",
         "If you enjoyed my article, please feel free to share it.",
         "Sign up for our weekly briefing on the industry.",
+        "Support the show",
+        "Subscribe wherever you get your podcasts.",
+        "This story was originally featured on Example.com",
+        "Subscribe to read this article",
     ],
 )
 def test_a_reader_prompt_is_a_prompt(line: str) -> None:
@@ -35,6 +39,17 @@ def test_prompts_go_only_from_the_end_of_the_text() -> None:
     paras = [PARAGRAPHS[0], prompt, *PARAGRAPHS[1:], prompt]
     assert drop_closing_prompts(paras) == [PARAGRAPHS[0], prompt, *PARAGRAPHS[1:]]
     assert drop_closing_prompts([prompt]) == [prompt]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The article was originally published in April 2020 and was updated in April 2024.",
+        "This story was originally published in March.",
+    ],
+)
+def test_a_note_on_when_the_article_first_ran_is_no_prompt(line: str) -> None:
+    assert not is_prompt(line)
 
 
 def test_long_prose_naming_a_platform_stays() -> None:
@@ -78,3 +93,24 @@ def test_buttons_go_only_after_a_prompt() -> None:
     wall = "Become a member to read the full story and unlock all our coverage."
     assert drop_closing_prompts([*PARAGRAPHS, wall, "Subscribe", "Sign in"]) == PARAGRAPHS
     assert drop_closing_prompts([*PARAGRAPHS, "Subscribe"]) == [*PARAGRAPHS, "Subscribe"]
+
+
+def test_a_paywall_prompt_ends_the_text_with_the_short_lines_after_it() -> None:
+    """A paywall's prompt before the text's last few paragraphs goes, with its buttons and fine
+    print after it, however many."""
+    paywall = [
+        "To read the full story, subscribe now",
+        "Subscribe to read this article",
+        "Subscribe",
+        "Already a subscriber? Log in",
+        "Example Review, now known as Example Asia, is the voice of the region.",
+    ]
+    assert drop_closing_prompts([*PARAGRAPHS, *paywall]) == PARAGRAPHS
+
+
+def test_prose_after_a_paywall_prompt_stays() -> None:
+    """A prompt followed by prose is no paywall ending the text: the prose stays."""
+    prompt = "To read the full story, subscribe now"
+    long = " ".join(PARAGRAPHS[2:5])
+    paras = [*PARAGRAPHS[:2], prompt, long, "Subscribe", "Sign in", "Log out", "Help"]
+    assert long in drop_closing_prompts(paras)

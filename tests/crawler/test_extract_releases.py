@@ -59,3 +59,26 @@ def test_a_lone_contact_label_goes_with_its_detail_lines() -> None:
         "press@example.com",
     ]
     assert drop_release_tail(paras) == paras[:3]
+
+
+def test_access_newswire_notes_and_a_contact_information_block_go() -> None:
+    """ "View the original press release on ...", "SOURCE: ..." and a "Contact Information"
+    or "Contact Data" label go from a release like the other wires' notes."""
+    paras = [
+        "MANILA, PH / ACCESS Newswire / September 22, 2026 / Example TV opened a studio.",
+        "About Example TV",
+        "Example TV makes vertical series for phones.",
+        "Contact Data",
+        "Media: press@example.com",
+        "Contact Information\nMaria Santos\nmedia@example.com",
+        "SOURCE: Example TV",
+        "View the original press release on ACCESS Newswire",
+    ]
+    assert drop_release_tail(paras) == paras[:3]
+
+
+@pytest.mark.parametrize("mark", ["(END)", "###", "-30-"])
+def test_an_end_mark_closing_any_page_goes(mark: str) -> None:
+    """A news agency's closing "(END)" goes from a story that is no release."""
+    paras = ["SEOUL, Nov. 19 (Yonhap) -- A webtoon platform said it will make 100 dramas.", mark]
+    assert drop_release_tail(paras) == paras[:1]
