@@ -302,7 +302,8 @@ def cms_container(
     """The article body container of Hanweb/TRS/UCAP-style CMS pages, if one holds text.
 
     ``candidates`` are the :func:`container_candidates` found before chrome removal, each
-    read as it is now, also one inside removed chrome.
+    read as it is now, also one inside removed chrome; a bare id "c" on another tag than
+    ``div`` names no container.
     """
     if "ContentStart" in html and (match := _CONTENT_MARKERS_RE.search(html)):
         fragment = fragment_fromstring(match.group(1), create_parent="div", parser=_PARSER)
@@ -310,7 +311,12 @@ def cms_container(
             return remove_chrome(fragment)
     found = sorted((_container_rank(el), i, el) for i, el in enumerate(candidates))
     return next(
-        (el for *_, el in found if squashed_len(el.text_content()) >= _MIN_CONTAINER_TEXT), None
+        (
+            el
+            for rank, _, el in found
+            if rank < _NO_RANK and squashed_len(el.text_content()) >= _MIN_CONTAINER_TEXT
+        ),
+        None,
     )
 
 
