@@ -50,6 +50,7 @@ from crawler.extract.dates import (
     title_context,
 )
 from crawler.extract.density import thin_text_source, trim_edges
+from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
@@ -174,6 +175,7 @@ def extract_article(
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
+    drop_hidden(root)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)
     candidates = container_candidates(named)
