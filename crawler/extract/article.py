@@ -52,6 +52,7 @@ from crawler.extract.dates import (
 )
 from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.elements import PageElement
+from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
@@ -177,6 +178,7 @@ def extract_article(
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
+    drop_hidden(root)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)
     candidates = container_candidates(named)
@@ -306,7 +308,8 @@ def cms_container(
     """The article body container of Hanweb/TRS/UCAP-style CMS pages, if one holds text.
 
     ``candidates`` are the :func:`container_candidates` found before chrome removal, each
-    read as it is now, also one inside removed chrome.
+    read as it is now, also one inside removed chrome; a bare id "c" on another tag than
+    ``div`` names no container.
     """
     if "ContentStart" in html and (match := _CONTENT_MARKERS_RE.search(html)):
         fragment = fragment_fromstring(match.group(1), create_parent="div", parser=_PARSER)
@@ -314,7 +317,12 @@ def cms_container(
             return remove_chrome(fragment)
     found = sorted((_container_rank(el), i, el) for i, el in enumerate(candidates))
     return next(
-        (el for *_, el in found if squashed_len(el.text_content()) >= _MIN_CONTAINER_TEXT), None
+        (
+            el
+            for rank, _, el in found
+            if rank < _NO_RANK and squashed_len(el.text_content()) >= _MIN_CONTAINER_TEXT
+        ),
+        None,
     )
 
 

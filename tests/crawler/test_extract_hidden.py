@@ -1,0 +1,40 @@
+"""Tests for crawler.extract.hidden: what the page hides from its reader is not the article."""
+
+from __future__ import annotations
+
+from crawler.extract import extract_article
+
+URL = "https://www.example-fitness.com/blog/how-to-build-your-own-workout-routine/"
+PARAGRAPHS = [
+    f"<p>Step {n}: a workout should be built around your goals, your free time and the "
+    f"equipment you have, and this step shows how to weigh them ({n}).</p>"
+    for n in range(1, 7)
+]
+FOOTNOTES = """<div id="footnote-list" style="display:none;"><span>Footnotes</span>
+<ol>
+<li>American College of Sports Medicine. Guidelines for Exercise Testing and Prescription.</li>
+<li>Read, "Effect of short moderate intensity exercise bouts on cardiovascular function."</li>
+</ol></div>"""
+ANSWER = """<p>Which exercises suit you best?</p>
+<div id="faq-1-answer" class="faq-answer accordion-body" style="display: none;">
+<p>Compound lifts such as squats and rows train several muscles at once and save time.</p>
+</div>"""
+PAGE = """<html><head><title>How to Build Your Own Workout Routine</title></head><body>
+<article><h1>How to Build Your Own Workout Routine</h1>
+<div class="entry-content">
+{body}
+</div></article></body></html>"""
+
+
+def test_hidden_footnote_list_is_not_text() -> None:
+    body = "\n".join([*PARAGRAPHS[:4], FOOTNOTES, *PARAGRAPHS[4:]])
+    text = extract_article(PAGE.format(body=body), URL).text
+    assert "Step 6: a workout" in text
+    assert "American College of Sports Medicine" not in text
+    assert "Effect of short moderate" not in text
+
+
+def test_collapsed_accordion_panel_is_text() -> None:
+    body = "\n".join([*PARAGRAPHS[:4], ANSWER, *PARAGRAPHS[4:]])
+    text = extract_article(PAGE.format(body=body), URL).text
+    assert "Compound lifts such as squats" in text
