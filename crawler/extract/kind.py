@@ -105,6 +105,7 @@ class PageShape:
     trailing: bool = False  # the largest group trails a story the heading names (``trailing.py``)
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
     searched: bool = False  # the address is a section's and its query carries search words
+    story_query: bool = False  # the address's query names a story by a long id (``/s?id=16467…``)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Address:
     longest: int = MAX_ITEM  # characters of the longest item
     cjk: float = 1.0  # letters a CJK character of an item counts as
     searched: bool = False  # a site search's address: a section's path, search words in its query
+    story_query: bool = False  # a section's path whose query names a story by a long id
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,7 @@ def read_address(url: str) -> Address:
     query = urlsplit(url).query
     searched = _searched(query)
     if LONG_NUMBER_RE.search(query):
-        return Address(section=True, searched=searched)
+        return Address(section=True, searched=searched, story_query=True)
     return Address(True, FRONT_ITEM, CJK_CHARS, searched)
 
 
@@ -274,9 +276,17 @@ def page_shape(
     section = section or (not trailing and (named or items_below(url, items.hrefs)))
     found = (items.count, items.chars, section, tiles.count, tiles.priced)
     spread = max(items.total, markup.spread)
-    searched = address.searched
     return PageShape(
-        markup.declared, links, total, own_total, *found, spread, trailing, related, searched
+        markup.declared,
+        links,
+        total,
+        own_total,
+        *found,
+        spread,
+        trailing,
+        related,
+        address.searched,
+        address.story_query,
     )
 
 
@@ -306,13 +316,14 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
 
 def _bare_list(shape: PageShape, settings: KindSettings) -> bool:
     """A group of items with next to no prose of the page's own beside it: none at all, however
-    short the items (a calendar's or a video channel's one-line entries); or, at a section, fewer
-    than ``NOTICE_SENTENCES`` sentences beside items of half a list's characters (a chart's rows
-    under a footnote; a story's box of three related videos is shorter)."""
+    short the items (a calendar's or a video channel's one-line entries), unless the query names
+    a story by its id (a Baijiahao ``/s?id=…`` story whose few paragraphs read as items); or, at a
+    section, fewer than ``NOTICE_SENTENCES`` sentences beside items of half a list's characters
+    (a chart's rows under a footnote; a story's box of three related videos is shorter)."""
     if shape.items < settings.listing_items or shape.trailing:
         return False
     if shape.own_sentences == 0:
-        return True
+        return not shape.story_query
     long_enough = 2 * shape.item_chars >= settings.listing_chars
     return shape.section_url and long_enough and shape.own_sentences < NOTICE_SENTENCES
 

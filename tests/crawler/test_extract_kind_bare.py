@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from crawler.extract import ExtractionSettings, extract_article
-from crawler.extract.kind import NOTICE_SENTENCES, read_address
+from crawler.extract.kind import NOTICE_SENTENCES, PageShape, is_article, read_address
 
 SETTINGS = ExtractionSettings()
 MENU = "".join(f'<li><a href="/c{i}/">栏目{i}</a></li>' for i in range(8))
@@ -84,3 +86,14 @@ def test_an_empty_search_page_saying_so_in_a_sentence_is_not_an_article() -> Non
     assert found.text and found.shape is not None and found.shape.sentences >= 1
     assert not found.is_article
     assert extract_article(html, "https://a.example.cn/news/20250712/61212.html").is_article
+
+
+def test_a_story_named_by_its_id_in_the_query_is_no_bare_list() -> None:
+    """A Baijiahao story (``/s?id=…``) whose few paragraphs all read as items is a story: the
+    "no sentence of its own" rule needs an address that names no story."""
+    story = read_address("https://baijiahao.baidu.com/s?id=1646764000000000002")
+    assert story.section and story.story_query
+    assert not read_address("https://www.example.cn/huodong/").story_query
+    shape = PageShape(None, 0.18, 7, 0, 3, 400, section_url=True, tiles=3, all_items=3)
+    assert not is_article(shape, SETTINGS)  # a channel's short entries and nothing else
+    assert is_article(replace(shape, story_query=True), SETTINGS)
