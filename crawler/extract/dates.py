@@ -152,6 +152,7 @@ _LINK_LIST_TAGS = ("ul", "ol", "table", "dl")
 _CARD_BOX_TAGS = ("div", "section")
 _MIN_CARDS = 3  # a box of cards holds this many children, each holding a link
 _LINK_DENSITY = 0.5
+_REGION_SHARE = 0.7  # the article region holds this share of the main text
 
 
 def find_published(
@@ -247,9 +248,10 @@ def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[dateti
 
 
 def article_region(
-    root: HtmlElement, title_el: HtmlElement | None, text_len: int
+    root: HtmlElement, title_el: HtmlElement | None, main_len: int
 ) -> HtmlElement | None:
-    """Smallest ancestor of the title that holds most of the main text; the body if none does.
+    """Smallest ancestor of the title that holds ``_REGION_SHARE`` of the main text (``main_len``
+    characters without whitespace); the body if none does.
 
     None when the title element is unknown: then nothing anchors the article on the page.
     """
@@ -259,7 +261,7 @@ def article_region(
         return None
     el = title_el
     while el is not None and el is not body:
-        if squashed_len(el.text_content()) >= 0.7 * text_len:
+        if text_len(el) >= _REGION_SHARE * main_len:
             return el
         el = el.getparent()
     return body
