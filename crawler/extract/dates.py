@@ -35,7 +35,7 @@ from crawler.extract.date_parse import (
     parse_date,
     parse_loose,
 )
-from crawler.extract.meta import squashed_len, text_len
+from crawler.extract.meta import norm, squashed_len, text_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
@@ -296,7 +296,7 @@ def labelled_dates(
     region: HtmlElement, default_tz: timezone, known: Set[date] = frozenset()
 ) -> Iterator[datetime | None]:
     """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
-    text = " ".join(" ".join(region.itertext()).split())
+    text = norm(" ".join(region.itertext()))
     for pattern in _LABEL_RES:
         if m := pattern.search(text):
             yield parse_loose(m.group(1), default_tz, known)
@@ -350,7 +350,7 @@ def split_trailing_date(title: str) -> tuple[str, str | None]:
 def _body_text(root: HtmlElement) -> str:
     """The text of the page's body less link lists, its whitespace collapsed."""
     body = root.find("body")
-    return " ".join(" ".join(without_link_lists(root if body is None else body).itertext()).split())
+    return norm(" ".join(without_link_lists(root if body is None else body).itertext()))
 
 
 def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:
