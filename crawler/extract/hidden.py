@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.meta import squashed_len
+from crawler.extract.meta import text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -35,9 +35,9 @@ def drop_hidden(root: HtmlElement) -> None:
     ]
     if not hidden:
         return
-    limit = _MAX_SHARE * squashed_len(root.text_content())
+    limit = _MAX_SHARE * text_len(root)
     for el in hidden:
-        if el.getparent() is not None and squashed_len(el.text_content()) <= limit:
+        if el.getparent() is not None and text_len(el) <= limit:
             el.drop_tree()
 
 
