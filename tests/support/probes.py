@@ -4,6 +4,9 @@ The Chinese sets (``tests/fixtures/zh-probe3``, ``zh-probe4``) share one check: 
 decoded as the spiders decode it; the title must be exact, the date exact (to the day when only
 the day is labelled) or absent when the page states none, the key sentences present, the chrome
 absent, no mojibake, and the page stored as an article.
+
+The kind sets (``tests/fixtures/kind-probe*``) are held to a floor per fold: no article dropped,
+and at least as many listings and collections caught as the shipped decision catches.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from scrapy.http import HtmlResponse
 
-from crawler.extract import extract_article
+from bench.kind_cv import case_of, counts
+from bench.kind_probe import PROBE, load_probe
+from crawler.extract import ExtractionSettings, extract_article
 from crawler.spiders.base import page_html
 
 if TYPE_CHECKING:
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
 CST = timezone(timedelta(hours=8))
 _MOJIBAKE_RE = re.compile(r"[\ufffd\u00c0-\u00ff]|鍙|鐭|鏂|浜|鍖|鎴|銆")
 _DAY = len("2025-03-10")  # a date labelled to the day only
+_BLIND_PAGES = 30  # a blind kind probe set holds at least this many pages
 
 
 def probe_params(names: Iterable[str], known: Mapping[str, str]) -> list[Any]:
@@ -67,3 +73,27 @@ def check_zh_probe(folder: Path, name: str, label: Mapping[str, Any]) -> None:
         assert found.published_at.astimezone(CST).date().isoformat() == date
     else:
         assert found.published_at == datetime.fromisoformat(date).replace(tzinfo=CST)
+
+
+def check_kind_floor(caught: Mapping[int, int], folder: Path = PROBE) -> None:
+    """Assert that no article of the kind probe set in ``folder`` is dropped (nor loses its
+    text), and that at least ``caught[fold]`` of its listings per fold are not stored."""
+    cases = [case_of(page) for page in load_probe(folder)]
+    for fold, floor in caught.items():
+        held = [case for case in cases if case.fold == fold]
+        dropped, articles, found, _ = counts(ExtractionSettings(), held)
+        assert articles == sum(case.article for case in held), "an article lost its text"
+        assert dropped == 0
+        assert found >= floor
+
+
+def check_blind_kind_set(folder: Path) -> None:
+    """Assert that every page of a blind kind probe set is labelled blind, and that the set
+    holds both folds, both languages and all three kinds."""
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf8"))
+    assert len(labels) >= _BLIND_PAGES
+    assert all(label["blind"] for label in labels.values())
+    pages = load_probe(folder)
+    assert {page.fold for page in pages} == {0, 1}
+    assert {page.language for page in pages} == {"en", "zh"}
+    assert {page.page_type for page in pages} == {"article", "listing", "collection"}
