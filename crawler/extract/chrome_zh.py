@@ -174,6 +174,7 @@ def _with_translations(paras: list[str], kinds: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _folds() -> dict[int, str]:
+    """The Traditional -> Simplified table of single characters, read once."""
     return character_folds()
 
 
