@@ -240,7 +240,7 @@ def read_address(url: str) -> Address:
     searched = _searched(query)
     if LONG_NUMBER_RE.search(query):
         return Address(section=True, searched=searched, story_query=True)
-    return Address(True, FRONT_ITEM, CJK_CHARS, searched)
+    return Address(section=True, longest=FRONT_ITEM, cjk=CJK_CHARS, searched=searched)
 
 
 def _searched(query: str) -> bool:
