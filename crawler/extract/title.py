@@ -77,6 +77,7 @@ _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
+_HEADLINE_WORDS, _HEADLINE_HAN = 4, 10  # words, or CJK characters, of a headline at least
 _H1_HAN = 8  # CJK characters of a lone <h1> that reads as a headline: a column name is shorter
 _SLUG_MARGIN = 0.3  # how much better a metadata title must match the URL's words than a heading
 _SLUG_WORD_RE = re.compile(r"[a-z0-9]+")
@@ -358,9 +359,10 @@ def unmangle(text: str) -> str:
     return text
 
 
-def substantial(text: str, han: int = 10) -> bool:
-    """At least four words, or ``han`` CJK characters: a headline rather than a section name."""
-    return len(text.split()) >= 4 or len(HAN_RE.findall(text)) >= han
+def substantial(text: str, han: int = _HEADLINE_HAN) -> bool:
+    """At least ``_HEADLINE_WORDS`` words, or ``han`` CJK characters: a headline rather than a
+    section name."""
+    return len(text.split()) >= _HEADLINE_WORDS or len(HAN_RE.findall(text)) >= han
 
 
 def _fold(text: str) -> str:
