@@ -30,15 +30,8 @@ from lxml.html import (
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.box_tails import drop_blank_box_ends
 from crawler.extract.byline import ending_with
-from crawler.extract.chrome import (
-    clean_paragraphs,
-    drop_link_tail,
-    link_texts,
-    remove_chrome,
-    strip_chrome_tags,
-    strip_code,
-    text_lengths,
-)
+from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code, text_lengths
+from crawler.extract.chrome_lines import clean_paragraphs, drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
 from crawler.extract.crumbs import drop_leading_crumbs
