@@ -2,8 +2,8 @@
 hidden`` (a footnote list a script shows on demand, a comment form's spare copy, a republish
 dialog) is no text of the article. A panel the reader opens is kept: a collapsed accordion or
 tab (labelled by its toggle, ``aria-labelledby``; a ``region`` or ``tabpanel``; a class or id
-naming a collapse, an accordion, a tab or a toggle), and so is an element holding most of the
-page's text (a body a script reveals is still the body).
+naming a collapse, an accordion, a tab, a toggle, an expander, a spoiler or a panel), and so is
+an element holding most of the page's text (a body a script reveals is still the body).
 """
 
 from __future__ import annotations
