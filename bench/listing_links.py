@@ -285,13 +285,7 @@ def cross_validate(cases: list[Case]) -> dict[str, Any]:
         "weights": chosen,
         "by_fold": by_fold,
         "by_origin": {k: scores(*v) for k, v in sorted(by_origin.items())},
-        **{
-            name: {
-                "held_out": scores(*(sum(n) for n in zip(*got, strict=True))),
-                "by_fold": [scores(*fold) for fold in got],
-            }
-            for name, got in probe_counts.items()
-        },
+        **{name: _pooled_scores(got) for name, got in probe_counts.items()},
     }
 
 
@@ -337,12 +331,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         ),
         row("held-out recall", held["recall"], at_least=TARGET),
         *(
-            row(f"fold {fold} held out: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
+            row(f"fold {fold} held out: P / R", _precision_recall(s))
             for fold, s in enumerate(result["by_fold"])
         ),
         *_plain_rows("courlan links", result["plain"]),
         *(
-            row(f"{origin}: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
+            row(f"{origin}: P / R", _precision_recall(s))
             for origin, s in result["by_origin"].items()
             if origin != PROBE
         ),
@@ -356,12 +350,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 def _plain_rows(name: str, plain: dict[str, Any]) -> list[Any]:
     """The plain library's figures, pooled and per fold."""
     return [
-        row(f"{name}: P / R", _pr(plain["held_out"]), note="plain-library baseline"),
-        *(row(f"{name} fold {fold}: P / R", _pr(s)) for fold, s in enumerate(plain["by_fold"])),
+        row(f"{name}: P / R", _precision_recall(plain["held_out"]), note="plain-library baseline"),
+        *(
+            row(f"{name} fold {fold}: P / R", _precision_recall(s))
+            for fold, s in enumerate(plain["by_fold"])
+        ),
     ]
 
 
-def _pr(s: dict[str, float]) -> str:
+def _precision_recall(s: dict[str, float]) -> str:
+    """Precision and recall as a table shows them: "0.912 / 0.874"."""
     return f"{s['precision']:.3f} / {s['recall']:.3f}"
 
 
@@ -372,11 +370,11 @@ def _probe_rows(name: str, probes: dict[str, Any], cases: list[Case]) -> list[An
     return [
         row(
             f"{name} held out: P / R",
-            f"{held['precision']:.3f} / {held['recall']:.3f}",
+            _precision_recall(held),
             note=f"{len(cases)} pages, {links} labelled links",
         ),
         *(
-            row(f"{name} fold {fold}: P / R", f"{s['precision']:.3f} / {s['recall']:.3f}")
+            row(f"{name} fold {fold}: P / R", _precision_recall(s))
             for fold, s in enumerate(probes["by_fold"])
         ),
     ]

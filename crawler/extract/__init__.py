@@ -2,7 +2,7 @@
 
 Read top-down from :func:`extract_article` in ``article.py``: it parses the page, reads the
 ``<meta>`` map and title (``meta.py``), removes chrome (``chrome.py``), takes the main text and
-finally the publication date (``dates.py``).
+cleans its lines (``chrome_lines.py``), and finally the publication date (``dates.py``).
 """
 
 from __future__ import annotations

@@ -30,15 +30,8 @@ from lxml.html import (
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.box_tails import drop_blank_box_ends
 from crawler.extract.byline import ending_with
-from crawler.extract.chrome import (
-    clean_paragraphs,
-    drop_link_tail,
-    link_texts,
-    remove_chrome,
-    strip_chrome_tags,
-    strip_code,
-    text_lengths,
-)
+from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code, text_lengths
+from crawler.extract.chrome_lines import clean_paragraphs, drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
 from crawler.extract.crumbs import drop_leading_crumbs
@@ -55,7 +48,7 @@ from crawler.extract.elements import PageElement
 from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
-from crawler.extract.meta import declared_language, detect_language, meta_map, norm, squashed_len
+from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
@@ -313,15 +306,11 @@ def cms_container(
     """
     if "ContentStart" in html and (match := _CONTENT_MARKERS_RE.search(html)):
         fragment = fragment_fromstring(match.group(1), create_parent="div", parser=_PARSER)
-        if squashed_len(fragment.text_content()) >= _MIN_CONTAINER_TEXT:
+        if text_len(fragment) >= _MIN_CONTAINER_TEXT:
             return remove_chrome(fragment)
     found = sorted((_container_rank(el), i, el) for i, el in enumerate(candidates))
     return next(
-        (
-            el
-            for rank, _, el in found
-            if rank < _NO_RANK and squashed_len(el.text_content()) >= _MIN_CONTAINER_TEXT
-        ),
+        (el for rank, _, el in found if rank < _NO_RANK and text_len(el) >= _MIN_CONTAINER_TEXT),
         None,
     )
 

@@ -67,6 +67,7 @@ def _is_utf8(body: bytes) -> bool:
 
 
 def _decodes(body: bytes, charset: str) -> bool:
+    """Whether the whole body decodes under ``charset`` (an unknown charset decodes nothing)."""
     try:
         body.decode(charset)
     except (UnicodeDecodeError, LookupError):

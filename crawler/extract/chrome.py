@@ -1,7 +1,9 @@
-"""Page-chrome removal around trafilatura: a DOM pre-clean and a paragraph post-clean.
+"""Page-chrome removal around trafilatura: the DOM pre-clean (the paragraph post-clean is
+``chrome_lines.py``).
 
-Both are driven by lists of known chrome (login boxes, status widgets, FAQ boxes, share bars,
-cookie banners, related links, footers), never by per-site rules.
+Chrome tags, small forms' boxes and elements whose id or class names a widget (login boxes,
+status widgets, share bars, cookie banners, related links, footers) go, driven by lists of
+known chrome, never by per-site rules.
 """
 
 from __future__ import annotations
@@ -14,16 +16,12 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.copies import drop_copy_runs, drop_prose_repeats
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
-from crawler.extract.headline import drop_leading_title
 from crawler.extract.inline import in_running_text
-from crawler.extract.link_boxes import CUT_HEADING_RE, drop_link_boxes
-from crawler.extract.meta import squash, squashed_len, text_len
-from crawler.extract.table_layout import drop_row_copies
+from crawler.extract.link_boxes import drop_link_boxes
+from crawler.extract.meta import squashed_len, text_len
 from crawler.extract.text_nodes import TextCuts, text_cuts
-from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -241,174 +239,3 @@ def _text_longer(element: HtmlElement, limit: float) -> bool:
     that with its whitespace is decided without removing it)."""
     text = element.text_content()
     return len(text) > limit and squashed_len(text) > limit
-
-
-# --- paragraph post-clean -------------------------------------------------------------------
-
-_CHROME_LINE_RE = re.compile(
-    r"""(?ix)^[\W_]*(?:
-      sign\ ?in|log\ ?in|log\ ?out|sign\ ?up|register|free\ sign-up.*|forgot\ (?:your\ )?password.*
-    | view\ more|read\ more|see\ more|more\ »|back\ to\ top|print(?:\ this\ (?:page|article))?
-    | back\ to\ (?:the\ )?(?:blog|home|news|articles|posts)|follow\ us(?:\ on\b.*)?
-    | pin\ (?:it\ )?for\ later|(?:next|previous|prev)\ (?:article|post|story)\b.*
-    | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
-    | recommended\ videos?|(?:video|watch|listen)\s*\d{1,2}:\d{2}(?::\d{2})?
-    | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
-    | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
-    | jump\ to(?:\ the)?\ (?:list|section)\b.*
-    | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
-    | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
-    | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
-      \ (?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?=.*\d)[\w,.:/\ ]{3,30}
-    | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
-    | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
-    | 打印本页|关闭窗口|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
-    | 【?字体[:：].*|责任编辑[:：].*|(?:会员|用户)?(?:登录|注册)|免费注册|忘记密码
-    | (?:当前位置|您现在的位置)[:：]?.*|上一篇[:：].*|下一篇[:：].*
-    )[\W_]*$""",
-)
-_COOKIE_RE = re.compile(
-    r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
-)
-# Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ..."),
-# and those told by words anywhere in them.
-_PROMO_START_RE = re.compile(
-    r"(?i)(?:- )?(?:read more|also read|read also|read next|see more|also on \S+"
-    r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
-    r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
-    r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
-)
-_PROMO_RE = re.compile(
-    r"(?i)\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
-    r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
-    r"|\bdelivered (?:straight |right )?to your inbox\b"
-    r"|\b(?:purchases made through (?:our )?links|as an amazon associate"
-    r"|we may earn (?:a )?(?:small )?(?:commission|compensation)"
-    r"|earn from qualifying purchases|supported by commissions)\b"
-)
-# Words that every match of _COOKIE_RE or _PROMO_RE holds: a line without any in lower case is
-# searched no further, unless it has one of the four characters that the patterns' case folding
-# matches with ASCII letters and ``str.lower`` does not lower to them (İ ı ſ K).
-_PROMO_WORDS = (
-    "cookies",
-    "newsletter",
-    "inbox",
-    "purchases made through",
-    "amazon associate",
-    "we may earn",
-    "qualifying purchases",
-    "supported by commissions",
-)
-_ODD_FOLDS = "\u0130\u0131\u017f\u212a"
-CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
-_SHORT = 200  # promo/cookie lines longer than this are treated as prose
-_RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
-_INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
-_LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
-_LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
-_LINK_LINE = 200  # ... each shorter than this
-_MIN_LINK = 4  # a shorter link text means nothing
-_MIN_HEADLINE = 10  # a link's text this long reads as another page's headline
-_LABEL_WORDS = 3  # a card's label (its section, its kind) between headlines is this short
-
-
-def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_ZONE) -> list[str]:
-    """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
-    if paras and title:
-        paras = drop_leading_title(paras, title)
-    paras = drop_row_copies(drop_copy_runs(paras))
-    paras = _drop_link_runs(_cut_trailing_section(drop_prose_repeats(paras), cut_zone))
-    return [p for p in paras if not _is_chrome_paragraph(p)]
-
-
-def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[str]:
-    """Drop a trailing "Related"/"Comments" section and everything after it.
-
-    The heading must be followed by short lines only (a widget tail, however long), or sit
-    after ``cut_zone`` of the text (an article's own FAQ or "Related" aside goes on in prose,
-    so the default 1.0 never cuts by position alone).
-    """
-    total = sum(map(len, paras)) or 1
-    seen = 0
-    for i, para in enumerate(paras):
-        if CUT_HEADING_RE.match(para) and (
-            seen >= cut_zone * total or all(len(p) < _LINE for p in paras[i + 1 :])
-        ):
-            return paras[:i]
-        seen += len(para)
-    return paras
-
-
-def _drop_link_runs(paras: list[str]) -> list[str]:
-    """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists; not a
-    run a Chinese sentence introduces ("入选作品名单如下：")."""
-    kept: list[str] = []
-    run: list[str] = []
-    for para in [*paras, ""]:
-        if (
-            para
-            and len(para) <= _RUN_ITEM
-            and len(para.split()) <= _RUN_WORDS
-            and para[-1] not in ".!?。！？:："
-        ):
-            run.append(para)
-            continue
-        if len(run) < _RUN_MIN or (kept and _introduces(kept[-1])):
-            kept.extend(run)
-        run = []
-        if para:
-            kept.append(para)
-    return kept
-
-
-def _introduces(para: str) -> bool:
-    """Tell whether a paragraph is a Chinese sentence ending in a colon: what follows is the
-    text's own list (a label such as "相关阅读：" is shorter)."""
-    return para.endswith("：") and len(HAN_RE.findall(para)) >= _INTRO_CJK
-
-
-def _is_chrome_paragraph(para: str) -> bool:
-    """Tell whether one paragraph is a chrome line (login, share, status row, cookie, promo)."""
-    if len(para) >= _SHORT:
-        return False
-    if len(para) < _LINE and _CHROME_LINE_RE.match(para):
-        return True
-    if _PROMO_START_RE.match(para):
-        return True
-    if not _may_promote(para):
-        return False
-    return bool(_COOKIE_RE.search(para) or _PROMO_RE.search(para))
-
-
-def _may_promote(para: str) -> bool:
-    """Tell whether a line may match _COOKIE_RE or _PROMO_RE (see :data:`_PROMO_WORDS`)."""
-    lower = para.lower()
-    return any(word in lower for word in _PROMO_WORDS) or any(c in para for c in _ODD_FOLDS)
-
-
-def link_texts(root: HtmlElement) -> frozenset[str]:
-    """Squashed texts of the page's links (long enough to mean something), each distinct text
-    squashed once (menus repeat links)."""
-    texts = map(squash, {a.text_content() for a in root.iter("a")})
-    return frozenset(t for t in texts if len(t) >= _MIN_LINK)
-
-
-def drop_link_tail(
-    paras: list[str], root: HtmlElement, links: frozenset[str] | None = None
-) -> list[str]:
-    """The paragraphs less a closing run of other pages' headlines: three or more paragraphs,
-    each the whole text of one of the page's links (related stories in the body's container),
-    with the short labels of their cards ("Publications", "Europe") between them; ``links``:
-    the page's :func:`link_texts`, when the caller read them."""
-    if len(paras) <= _LINK_RUN or any(len(p) >= _LINK_LINE for p in paras[-_LINK_RUN:]):
-        return paras
-    links = link_texts(root) if links is None else links
-    run = headlines = 0
-    for para in reversed(paras):
-        key = squash(para.removeprefix("- "))
-        if len(key) >= _MIN_HEADLINE and key in links:
-            headlines += 1
-        elif len(para.split()) > _LABEL_WORDS:
-            break
-        run += 1
-    return paras[: len(paras) - run] if headlines >= _LINK_RUN and run < len(paras) else paras

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from crawler.extract.chrome import link_texts
+from crawler.extract.chrome_lines import link_texts
 from crawler.extract.date_parse import ANY_DATE_RE
 from crawler.extract.density import is_cjk
 from crawler.extract.meta import squash
@@ -49,8 +49,8 @@ _CHROME_RE = re.compile(
 _CREDIT_RE = re.compile(r"(?:来源|稿源|责编|编辑|原标题|声明)[:：]")
 _CREDIT_START_RE = re.compile(rf"[\s（(【\[]*[{HAN}]{{0,2}}{_CREDIT_RE.pattern}")
 _MAX_CREDIT = 40
-# Chrome in a line that is not a finished sentence: share, QR-code, follow, app and hotline
-# offers, a WeChat handle or an e-mail address to write to.
+# Chrome in a line that is not a finished sentence: share, QR-code, follow, app, hotline and
+# tip-off offers, a WeChat or account handle or an e-mail address to write to.
 _PROMPT_RE = re.compile(
     r"""(?x)
       分享到|转发到|扫一扫|扫码|二维码|长按识别|关注(?:我们|本站|本号|公众号|微信公众号|微信号)
@@ -59,7 +59,8 @@ _PROMPT_RE = re.compile(
     """
 )
 # Chrome only in a short line without sentence punctuation (a button, a label, a heading, a
-# view count, a video player's controls).
+# view count, a video player's controls, a ranking, a live-update note, an original-document
+# link).
 _LABEL_RE = re.compile(
     r"""(?x)
       上一篇|下一篇|上一页|下一页|返回(?:列表|首页|顶部)|打印|关闭(?:窗口|本页)|字号|字体|收藏
@@ -174,6 +175,7 @@ def _with_translations(paras: list[str], kinds: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _folds() -> dict[int, str]:
+    """The Traditional -> Simplified table of single characters, read once."""
     return character_folds()
 
 

@@ -10,18 +10,17 @@ kept only when the page states that day. A byline date days before the chosen on
 publication (the metadata then dates a re-post or an import); a ``<time>`` showing another day for
 its UTC instant sets the day (``shown_days.py``). A shown numeric date whose day and month read
 both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest news"
-lists) are never read by the text searches; a page that states no date gets none.
+lists: ``date_region.py``) are never read by the text searches; a page that states no date gets
+none.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cached_property
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from htmldate import find_date
@@ -35,7 +34,8 @@ from crawler.extract.date_parse import (
     parse_date,
     parse_loose,
 )
-from crawler.extract.meta import squashed_len, text_len
+from crawler.extract.date_region import article_region, without_link_lists
+from crawler.extract.meta import norm, squashed_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
@@ -146,12 +146,6 @@ _OWN_TIMES_XPATH = etree.XPath(
     "/descendant::time[not(ancestor::a) and not(ancestor::li)][@datetime]"
 )
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
-# Link lists (related, latest, hot) carry listing dates of other pages; so do boxes of cards
-# ("More news": a few teasers, each a headline link and its date).
-_LINK_LIST_TAGS = ("ul", "ol", "table", "dl")
-_CARD_BOX_TAGS = ("div", "section")
-_MIN_CARDS = 3  # a box of cards holds this many children, each holding a link
-_LINK_DENSITY = 0.5
 
 
 def find_published(
@@ -246,55 +240,11 @@ def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[dateti
             yield parse_date(value, default_tz)
 
 
-def article_region(
-    root: HtmlElement, title_el: HtmlElement | None, text_len: int
-) -> HtmlElement | None:
-    """Smallest ancestor of the title that holds most of the main text; the body if none does.
-
-    None when the title element is unknown: then nothing anchors the article on the page.
-    """
-    body = root.find("body")
-    body = root if body is None else body
-    if title_el is None or title_el.getroottree().getroot() is not root:
-        return None
-    el = title_el
-    while el is not None and el is not body:
-        if squashed_len(el.text_content()) >= 0.7 * text_len:
-            return el
-        el = el.getparent()
-    return body
-
-
-def without_link_lists(region: HtmlElement, *, cards: bool = False) -> HtmlElement:
-    """Copy of the region without lists and tables made mostly of links, and with ``cards``
-    without such boxes of cards too (a labelled date stays: a byline can sit in a box of
-    links, a category's and the author's)."""
-    region = deepcopy(region)
-    tags = (*_LINK_LIST_TAGS, *_CARD_BOX_TAGS) if cards else _LINK_LIST_TAGS
-    for block in list(region.iterdescendants(*tags)):
-        if block.tag in _CARD_BOX_TAGS and not _holds_cards(block):
-            continue
-        text = text_len(block)
-        linked = sum(text_len(a) for a in block.iterfind(".//a"))
-        if text and linked >= _LINK_DENSITY * text and block.getparent() is not None:
-            block.drop_tree()
-    return region
-
-
-def _holds_cards(box: HtmlElement) -> bool:
-    """Tell whether ``_MIN_CARDS`` of the box's children are or hold a link (counted only as
-    far as needed; a box with fewer children has none to count)."""
-    if len(box) < _MIN_CARDS:
-        return False
-    cards = (c for c in box.iterchildren("*") if c.tag == "a" or c.find(".//a") is not None)
-    return next(islice(cards, _MIN_CARDS - 1, None), None) is not None
-
-
 def labelled_dates(
     region: HtmlElement, default_tz: timezone, known: Set[date] = frozenset()
 ) -> Iterator[datetime | None]:
     """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
-    text = " ".join(" ".join(region.itertext()).split())
+    text = norm(" ".join(region.itertext()))
     for pattern in _LABEL_RES:
         if m := pattern.search(text):
             yield parse_loose(m.group(1), default_tz, known)
@@ -348,7 +298,7 @@ def split_trailing_date(title: str) -> tuple[str, str | None]:
 def _body_text(root: HtmlElement) -> str:
     """The text of the page's body less link lists, its whitespace collapsed."""
     body = root.find("body")
-    return " ".join(" ".join(without_link_lists(root if body is None else body).itertext()).split())
+    return norm(" ".join(without_link_lists(root if body is None else body).itertext()))
 
 
 def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:

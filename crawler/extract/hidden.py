@@ -2,8 +2,8 @@
 hidden`` (a footnote list a script shows on demand, a comment form's spare copy, a republish
 dialog) is no text of the article. A panel the reader opens is kept: a collapsed accordion or
 tab (labelled by its toggle, ``aria-labelledby``; a ``region`` or ``tabpanel``; a class or id
-naming a collapse, an accordion, a tab or a toggle), and so is an element holding most of the
-page's text (a body a script reveals is still the body).
+naming a collapse, an accordion, a tab, a toggle, an expander, a spoiler or a panel), and so is
+an element holding most of the page's text (a body a script reveals is still the body).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.meta import squashed_len
+from crawler.extract.meta import text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -35,9 +35,9 @@ def drop_hidden(root: HtmlElement) -> None:
     ]
     if not hidden:
         return
-    limit = _MAX_SHARE * squashed_len(root.text_content())
+    limit = _MAX_SHARE * text_len(root)
     for el in hidden:
-        if el.getparent() is not None and squashed_len(el.text_content()) <= limit:
+        if el.getparent() is not None and text_len(el) <= limit:
             el.drop_tree()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawler.extract.meta import squashed_len
+from crawler.extract.meta import squashed_len, text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -28,4 +28,4 @@ def in_running_text(element: HtmlElement) -> bool:
     if parent is None:
         return False
     own = squashed_len((parent.text or "") + "".join(child.tail or "" for child in parent))
-    return own >= _MIN_OWN_TEXT and own > squashed_len(element.text_content())
+    return own >= _MIN_OWN_TEXT and own > text_len(element)

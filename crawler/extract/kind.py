@@ -29,8 +29,9 @@ sentences of its main text that are neither inside a repeated item block nor a l
   title is a name of at most three words ("Beginner Sewing Machines"), not a headline.
 - An undeclared page with a group of ``listing_items`` items and next to no prose of its own
   beside it is a listing: none at all, however short the items (a calendar's or a video
-  channel's one-line entries), or at a section fewer than ``NOTICE_SENTENCES`` sentences beside
-  items of half ``listing_chars`` (a chart's rows under a footnote).
+  channel's one-line entries), unless its query names a story by a long id (``/s?id=16467…``:
+  a story whose few paragraphs read as items); or at a section fewer than ``NOTICE_SENTENCES``
+  sentences beside items of half ``listing_chars`` (a chart's rows under a footnote).
 - An undeclared page at a site search's address (a section's path, search words in its query:
   ``/?s=…``, ``/search/?wd=…``) lists results, or says there are none: never an article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
@@ -105,7 +106,7 @@ class PageShape:
     trailing: bool = False  # the largest group trails a story the heading names (``trailing.py``)
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
     searched: bool = False  # the address is a section's and its query carries search words
-    story_query: bool = False  # the address's query names a story by a long id (``/s?id=16467…``)
+    story_query: bool = False  # a section's path whose query names a story (``/s?id=16467…``)
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def read_address(url: str) -> Address:
     searched = _searched(query)
     if LONG_NUMBER_RE.search(query):
         return Address(section=True, searched=searched, story_query=True)
-    return Address(True, FRONT_ITEM, CJK_CHARS, searched)
+    return Address(section=True, longest=FRONT_ITEM, cjk=CJK_CHARS, searched=searched)
 
 
 def _searched(query: str) -> bool:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from crawler.extract.meta import norm, squashed_len
+from crawler.extract.meta import norm, squashed_len, text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -55,9 +55,9 @@ def _is_link_box(box: HtmlElement) -> bool:
     title = heading.text_content()
     if not CUT_HEADING_RE.match(norm(title)):
         return False
-    rest = squashed_len(box.text_content()) - squashed_len(title)
+    rest = text_len(box) - squashed_len(title)
     linked = sum(
-        squashed_len(a.text_content())
+        text_len(a)
         for child in box.iterchildren("*")
         if child is not heading
         for a in child.iter("a")

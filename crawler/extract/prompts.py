@@ -13,26 +13,26 @@ from __future__ import annotations
 
 import re
 
+# A paywall's prompt: the text the reader may see ends there.
+_PAYWALL = (
+    r"\bto (?:continue|keep) reading\b|\bsubscribe (?:now )?to (?:read|continue|unlock)\b"
+    r"|\b(?:read|unlock) the (?:full|whole|rest of the) (?:story|article)\b"
+)
+_PAYWALL_RE = re.compile(_PAYWALL, re.IGNORECASE)
 _PROMPT_RE = re.compile(
     r"(?i)^(?:thanks|thank you) for (?:reading|visiting|watching|listening)"
     r"|\b(?:follow|find|join) (?:me|us) on\b"
     r"|^if you (?:enjoyed|liked|found)\b"
     r"|\bshare (?:this|it) with\b"
     r"|\b(?:sign up|subscribe|register) (?:for|to) (?:my|our)\b"
-    r"|\bto (?:continue|keep) reading\b|\balready an? (?:subscriber|member)\b"
+    r"|\balready an? (?:subscriber|member)\b"
     r"|\b(?:get|enjoy) unlimited (?:digital )?access\b|\bbecome an? (?:member|subscriber)\b"
-    r"|\b(?:read|unlock) the (?:full|whole|rest of the) (?:story|article)\b"
-    r"|\bsubscribe (?:now )?to (?:read|continue|unlock)\b"
+    rf"|{_PAYWALL}"
     r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
     r"|\bwherever you (?:get|listen to) (?:your )?podcasts\b"
     r"|^(?:this|the) (?:story|article|post) (?:was )?originally (?:appeared|published|featured)"
     r" (?:on|in|at) (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"
     r"(?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,4}\.?$"
-)
-# A paywall's prompt: the text the reader may see ends there.
-_PAYWALL_RE = re.compile(
-    r"(?i)\bto (?:continue|keep) reading\b|\bsubscribe (?:now )?to (?:read|continue|unlock)\b"
-    r"|\b(?:read|unlock) the (?:full|whole|rest of the) (?:story|article)\b"
 )
 _CLOSING = 4  # the prompts sit among the text's last this many paragraphs
 _PAYWALL_CLOSING = 8  # a paywall's prompt sits among the text's last this many paragraphs

@@ -24,14 +24,13 @@ site name, a short one the home page's link (a logo) shows is the site's name.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
-from crawler.extract.meta import WORD_RE, norm, squash
+from crawler.extract.meta import norm, squash
 from crawler.extract.shown_title import shown_title
 from crawler.extract.site_name import (
     SEP_RE,
@@ -41,6 +40,7 @@ from crawler.extract.site_name import (
     is_site_name,
     strip_site_suffix,
 )
+from crawler.extract.title_agreement import PREFIX_AGREEMENT, agreement
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
@@ -77,9 +77,8 @@ _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
+_HEADLINE_WORDS, _HEADLINE_HAN = 4, 10  # words, or CJK characters, of a headline at least
 _H1_HAN = 8  # CJK characters of a lone <h1> that reads as a headline: a column name is shorter
-_PREFIX = 2.0  # agreement of a heading that a metadata title starts with
-_MIN_PART = 0.4  # least length ratio for a heading held in a title to count as the title
 _SLUG_MARGIN = 0.3  # how much better a metadata title must match the URL's words than a heading
 _SLUG_WORD_RE = re.compile(r"[a-z0-9]+")
 _EXTENSION_RE = re.compile(r"\.[a-z0-9]+$")
@@ -305,7 +304,7 @@ def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     for heading in headings:
         score = max((agreement(heading.headline, t) for t in titles), default=0.0)
         score += _H1_BONUS if heading.element.tag == "h1" else 0.0
-        if score > best_score and (score >= _PREFIX or not _linked(heading)):
+        if score > best_score and (score >= PREFIX_AGREEMENT or not _linked(heading)):
             best, best_score = heading, score
     return best
 
@@ -335,29 +334,6 @@ def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     return next(named, None)
 
 
-def agreement(heading: str, title: str) -> float:
-    """How well a heading matches a metadata title: 2 and more when the title starts with it
-    (or it with the title), 1 and more when one holds the other, else the share of common words
-    (characters for CJK); a heading that is a small part of the title only shares words."""
-    a, b = _squash_again(heading), _squash_again(title)
-    if not a or not b:
-        return 0.0
-    ratio = min(len(a), len(b)) / max(len(a), len(b))
-    if ratio < _MIN_PART:  # a word or two of the title: a section name, not its headline
-        return _share(heading, title)
-    if a.startswith(b) or b.startswith(a):
-        return ratio + _PREFIX
-    if a in b or b in a:
-        return ratio + 1
-    return _share(heading, title)
-
-
-def _share(heading: str, title: str) -> float:
-    """The share of words (characters for CJK) that heading and title have in common."""
-    units_a, units_b = _units(heading), _units(title)
-    return len(units_a & units_b) / max(len(units_a | units_b), 1)
-
-
 def _clean_heading(text: str, site: str, host: str) -> str:
     """A heading less a date before or after it and a site name after it."""
     if (m := _LEADING_DATE_RE.match(text)) and substantial(text[m.end() :]):
@@ -383,28 +359,15 @@ def unmangle(text: str) -> str:
     return text
 
 
-def substantial(text: str, han: int = 10) -> bool:
-    """At least four words, or ``han`` CJK characters: a headline rather than a section name."""
-    return len(text.split()) >= 4 or len(HAN_RE.findall(text)) >= han
+def substantial(text: str, han: int = _HEADLINE_HAN) -> bool:
+    """At least ``_HEADLINE_WORDS`` words, or ``han`` CJK characters: a headline rather than a
+    section name."""
+    return len(text.split()) >= _HEADLINE_WORDS or len(HAN_RE.findall(text)) >= han
 
 
 def _fold(text: str) -> str:
     """Text for comparison only: lower case, typographic quotes and dashes made plain."""
     return text.translate(_TYPOGRAPHY).lower()
-
-
-@lru_cache(maxsize=256)
-def _units(text: str) -> frozenset[str]:
-    """Words of the text (characters for CJK), lower case; each title is compared with every
-    heading, so its units are kept."""
-    if HAN_RE.search(text):
-        return frozenset(squash(text))
-    return frozenset(WORD_RE.findall(text.lower()))
-
-
-# Each title is squashed once for every heading it is compared with, each heading once for every
-# title: the recent results are kept.
-_squash_again = lru_cache(maxsize=256)(squash)
 
 
 def _names(element: HtmlElement) -> str:

@@ -1,11 +1,12 @@
-"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/t20250310_``), and how
-it stands against the day the page itself states.
+"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/t20250310_``), and the
+clock time the page shows for it.
 
-The URL's day is the day the page was posted: it wins over a stated day that differs, a
-notice's signature date included (a notice is signed, then posted; NRTA's pages state as their
-发布时间 the URL's day, not the signature's). A URL day without its time of day takes the clock
-time the page shows right after that day's year, month and day, whatever separates them: a date
-split over elements ("<span>2025</span><span>05/19</span><span>14:22:36</span>").
+The URL's day is the day the page was posted: :func:`crawler.extract.dates.find_published` keeps
+it over a stated day that differs, a notice's signature date included (a notice is signed, then
+posted; NRTA's pages state as their 发布时间 the URL's day, not the signature's). A URL day
+without its time of day takes the clock time the page shows right after that day's year, month
+and day, whatever separates them: a date split over elements
+("<span>2025</span><span>05/19</span><span>14:22:36</span>").
 """
 
 from __future__ import annotations

@@ -128,8 +128,12 @@ def parse_date(value: Any, language: str | None, url: str = "") -> datetime | No
     parsed = _parse_text_date(value.strip())
     if parsed is None or parsed.tzinfo:
         return parsed
-    primary = (language or "").replace("_", "-").split("-")[0].lower() or None
-    return parsed.replace(tzinfo=page_zone((), language, primary, url))
+    return parsed.replace(tzinfo=page_zone((), language, _primary_subtag(language), url))
+
+
+def _primary_subtag(language: str | None) -> str | None:
+    """The language of a tag, lower case ("zh-TW", "zh_tw": "zh"); None for no tag."""
+    return (language or "").replace("_", "-").split("-")[0].lower() or None
 
 
 def _parse_text_date(value: str) -> datetime | None:

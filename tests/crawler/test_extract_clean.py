@@ -7,7 +7,8 @@ import pytest
 from lxml.html import HtmlElement, document_fromstring
 
 from crawler.extract import extract_article
-from crawler.extract.chrome import clean_paragraphs, drop_link_tail, remove_chrome
+from crawler.extract.chrome import remove_chrome
+from crawler.extract.chrome_lines import clean_paragraphs, drop_link_tail
 
 BODY = [
     "The regulator published new rules for short dramas on Monday morning, officials said.",

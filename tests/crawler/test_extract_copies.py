@@ -4,7 +4,7 @@ lines an article repeats on its own ("Pros", "Cons") stay."""
 from __future__ import annotations
 
 from crawler.extract import extract_article
-from crawler.extract.chrome import clean_paragraphs
+from crawler.extract.chrome_lines import clean_paragraphs
 from crawler.extract.copies import drop_copy_runs, drop_prose_repeats
 
 ARTICLE = [

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract import extract_article
+from tests.support.probes import probe_params
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes3"
 _LABELS = json.loads((_FOLDER / "labels.json").read_text(encoding="utf-8"))
@@ -29,16 +30,7 @@ KNOWN: dict[str, str] = {
 }
 
 
-def _params() -> list[object]:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN[name], strict=True))
-        if name in KNOWN
-        else name
-        for name in sorted(_LABELS["pages"])
-    ]
-
-
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
 def test_probe_page(name: str) -> None:
     label = _LABELS["pages"][name]
     html = (_FOLDER / f"{name}.html").read_text(encoding="utf-8")

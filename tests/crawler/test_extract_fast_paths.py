@@ -9,7 +9,8 @@ from lxml.html import document_fromstring
 
 from crawler.extract.blocks import block_fingerprints, block_key, fingerprint
 from crawler.extract.byline import closing_chars
-from crawler.extract.chrome import _chrome_named, drop_link_tail, link_texts
+from crawler.extract.chrome import _chrome_named
+from crawler.extract.chrome_lines import drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.listing import find_items, outside_items
 from crawler.extract.meta import letter_count, squash

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract import extract_article
-from crawler.extract.chrome import clean_paragraphs
+from crawler.extract.chrome_lines import clean_paragraphs
 
 TITLE = "Short dramas win a wider audience"
 BODY = [

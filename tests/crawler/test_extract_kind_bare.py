@@ -70,10 +70,9 @@ def test_a_site_search_address_carries_search_words_in_a_sections_query() -> Non
     assert read_address("https://www.example.cn/so?Keyword=duanju").searched
     assert not read_address("https://www.example.com/search/").searched  # no words searched
     assert not read_address("https://www.example.com/?p=12345").searched  # a story by its id
+    # a story reached from a search keeps its address's verdict
     story = "https://www.example.com/2025/07/reelshort-record-quarter-1240117/?s=reelshort"
-    assert not read_address(
-        story
-    ).searched  # a story reached from a search keeps its address's verdict
+    assert not read_address(story).searched
 
 
 def test_an_empty_search_page_saying_so_in_a_sentence_is_not_an_article() -> None:

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
-from crawler.extract import byline, chrome, dates, listing, meta, recover
+from crawler.extract import byline, chrome_lines, dates, listing, meta, recover
 from crawler.extract.article import (
     _has_control_characters,
     _parse_text,
@@ -322,10 +322,12 @@ def test_leaf_blocks_are_the_leaf_tagged_elements_holding_no_block() -> None:
     ],
 )
 def test_promotion_lines_are_those_the_patterns_find(line: str) -> None:
-    anywhere = bool(chrome._COOKIE_RE.search(line) or chrome._PROMO_RE.search(line))
-    assert chrome._may_promote(line) or not anywhere
-    found = anywhere or bool(chrome._PROMO_START_RE.match(line))
-    assert chrome._is_chrome_paragraph(line) == (found or bool(chrome._CHROME_LINE_RE.match(line)))
+    anywhere = bool(chrome_lines._COOKIE_RE.search(line) or chrome_lines._PROMO_RE.search(line))
+    assert chrome_lines._may_promote(line) or not anywhere
+    found = anywhere or bool(chrome_lines._PROMO_START_RE.match(line))
+    assert chrome_lines._is_chrome_paragraph(line) == (
+        found or bool(chrome_lines._CHROME_LINE_RE.match(line))
+    )
 
 
 def test_letters_counted_by_runs_are_those_found_one_by_one() -> None:

@@ -9,7 +9,7 @@ from scrapy.http import HtmlResponse
 
 from crawler.extract import extract_article
 from crawler.extract.charset import DETECT, settled_charset
-from crawler.extract.chrome import clean_paragraphs
+from crawler.extract.chrome_lines import clean_paragraphs
 from crawler.extract.date_parse import parse_loose
 from crawler.extract.table_layout import drop_row_copies
 from crawler.extract.url_day import url_date

@@ -6,9 +6,8 @@ of these articles, fails here.
 
 from __future__ import annotations
 
-from bench.kind_cv import case_of, counts
 from bench.kind_probe import load_probe
-from crawler.extract import ExtractionSettings
+from tests.support.probes import check_kind_floor
 
 # Per fold: listings and collections not stored as articles (at least), articles dropped (0).
 CAUGHT = {0: 16, 1: 8}
@@ -25,10 +24,4 @@ def test_the_probe_is_half_articles_in_both_folds_and_gbk_pages_decode() -> None
 
 
 def test_no_probe_article_is_dropped_and_the_listings_caught_do_not_fall() -> None:
-    cases = [case_of(page) for page in load_probe()]
-    for fold, floor in CAUGHT.items():
-        held = [case for case in cases if case.fold == fold]
-        dropped, articles, caught, _ = counts(ExtractionSettings(), held)
-        assert articles == sum(case.article for case in held), "an article lost its text"
-        assert dropped == 0
-        assert caught >= floor
+    check_kind_floor(CAUGHT)
