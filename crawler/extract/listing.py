@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lxml.etree import Element, XPath
 
+from crawler.extract.chrome_lines import link_texts
 from crawler.extract.meta import squash, squashed_len
 from storage.cjk import HAN_RE
 
@@ -91,7 +92,7 @@ def outside_items(
     caller read them)."""
     joined = "\x00".join(items.texts)
     if anchors is None:
-        anchors = set(map(squash, {a.text_content() for a in root.iter("a")}))  # menus repeat
+        anchors = link_texts(root)
     kept = []
     for paragraph in paragraphs:
         key = squash(paragraph)
