@@ -101,9 +101,16 @@ def declared_language(root: HtmlElement, meta: dict[str, str]) -> str | None:
         meta.get("language"),
         meta.get("og:locale"),
     ):
-        if value and (match := _LANG_RE.match(value.split(",")[0])):
-            return match.group(1).lower()
+        if language := primary_language(value):
+            return language
     return None
+
+
+def primary_language(tag: str | None) -> str | None:
+    """The primary subtag of a language tag or list, lower case ("zh-TW", "zh_tw", "zh-CN,en":
+    "zh"); None for no tag or a malformed one."""
+    match = _LANG_RE.match(tag.split(",")[0]) if tag else None
+    return match.group(1).lower() if match else None
 
 
 def detect_language(declared: str | None, text: str, hint: str | None) -> str | None:

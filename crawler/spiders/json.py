@@ -13,6 +13,7 @@ import jmespath
 import scrapy
 from scrapy.http import Response
 
+from crawler.extract.meta import primary_language
 from crawler.extract.zones import page_zone
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.budget import PAGES
@@ -128,12 +129,7 @@ def parse_date(value: Any, language: str | None, url: str = "") -> datetime | No
     parsed = _parse_text_date(value.strip())
     if parsed is None or parsed.tzinfo:
         return parsed
-    return parsed.replace(tzinfo=page_zone((), language, _primary_subtag(language), url))
-
-
-def _primary_subtag(language: str | None) -> str | None:
-    """The language of a tag, lower case ("zh-TW", "zh_tw": "zh"); None for no tag."""
-    return (language or "").replace("_", "-").split("-")[0].lower() or None
+    return parsed.replace(tzinfo=page_zone((), language, primary_language(language), url))
 
 
 def _parse_text_date(value: str) -> datetime | None:
