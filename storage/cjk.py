@@ -104,6 +104,18 @@ def _is_traditional(char: str) -> bool:
     return bool(_t2s().convert(char) != char)
 
 
+def fold_characters(text: str) -> str:
+    """The text with each Traditional character folded to its Simplified one, one for one: its
+    length and offsets kept, where :func:`fold_chinese` may rewrite phrases."""
+    return text.translate(_character_table())
+
+
+@lru_cache(maxsize=1)
+def _character_table() -> dict[int, str]:
+    """:func:`character_folds`, read once."""
+    return character_folds()
+
+
 def character_folds() -> dict[int, str]:
     """OpenCC's Traditional->Simplified single-character table, or a small built-in one."""
     pairs = zip(_FALLBACK_T2S[::2], _FALLBACK_T2S[1::2], strict=True)

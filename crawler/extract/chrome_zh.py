@@ -18,14 +18,13 @@ chrome line is that line's translation ("特别声明：…" then "Notice: The c
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crawler.extract.chrome_lines import link_texts
 from crawler.extract.date_parse import ANY_DATE_RE
 from crawler.extract.density import is_cjk
 from crawler.extract.meta import squash
-from storage.cjk import HAN, HAN_RE, character_folds
+from storage.cjk import HAN, HAN_RE, fold_characters
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -120,7 +119,7 @@ def trim_chrome_runs(
 def _split_note(para: str) -> list[str]:
     """The paragraph, or its sentences and the chrome note after its last one, as two lines (a
     finished sentence after them is prose that names a source, not a note)."""
-    found = _NOTE_AFTER_SENTENCE_RE.search(_folded(para))
+    found = _NOTE_AFTER_SENTENCE_RE.search(fold_characters(para))
     if found is None:
         return [para]
     note = para[found.end() :].rstrip()
@@ -134,7 +133,7 @@ def _cut_related(paras: list[str], links: frozenset[str]) -> list[str]:
     total = sum(map(len, paras)) or 1
     seen = 0
     for i, para in enumerate(paras[:-1]):
-        related = _RELATED_RE.match(_folded(para))
+        related = _RELATED_RE.match(fold_characters(para))
         if seen >= _TAIL_ZONE * total and related and squash(paras[i + 1]) in links:
             return paras[:i]
         seen += len(para)
@@ -145,7 +144,7 @@ def _kind(para: str, links: frozenset[str]) -> str:
     """ "chrome" (a chrome line or a link), "filler" (tiny or a short-item list) or "prose"."""
     key = squash(para)
     finished = para.rstrip().endswith(tuple(_SENTENCE_END))
-    para = _folded(para)
+    para = fold_characters(para)
     if key in links or (len(para) < _MAX_CHROME and _CHROME_RE.search(para)):
         return "chrome"
     if len(para) < _MAX_CHROME and _is_credit(para, finished):
@@ -171,17 +170,6 @@ def _with_translations(paras: list[str], kinds: list[str]) -> list[str]:
         else kind
         for i, (para, kind) in enumerate(zip(paras, kinds, strict=True))
     ]
-
-
-@lru_cache(maxsize=1)
-def _folds() -> dict[int, str]:
-    """The Traditional -> Simplified table of single characters, read once."""
-    return character_folds()
-
-
-def _folded(text: str) -> str:
-    """The text with Traditional characters folded to Simplified, one for one."""
-    return text.translate(_folds())
 
 
 def _is_credit(para: str, finished: bool) -> bool:

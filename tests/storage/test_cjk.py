@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from storage.cjk import CJK_BLOCKS, CJK_LETTERS, HAN, HAN_RE, HANGUL, KANA
+from storage.cjk import CJK_BLOCKS, CJK_LETTERS, HAN, HAN_RE, HANGUL, KANA, fold_characters
 
 CLASSES = {
     "HAN": HAN,
@@ -42,3 +42,12 @@ def test_a_character_is_in_the_classes_it_belongs_to(char: str, classes: set[str
 
 def test_han_re_finds_each_ideograph() -> None:
     assert HAN_RE.findall("山﨑カ한A。㐀") == ["山", "﨑", "㐀"]
+
+
+def test_characters_fold_one_for_one() -> None:
+    """Each Traditional character becomes its Simplified one and nothing else moves, so offsets
+    found in the folded text hold in the original."""
+    text = "版權所有，不得轉載。Copyright 2025"
+    folded = fold_characters(text)
+    assert folded == "版权所有，不得转载。Copyright 2025"
+    assert len(folded) == len(text)
