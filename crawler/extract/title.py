@@ -1,24 +1,26 @@
 """The article title, by agreement of ``<title>``, og:title, ``<h1>`` and headline elements.
 
-A heading on the page wins when a metadata title agrees with it (starts with it, contains it,
-or shares most of its words): sites lengthen ``<title>`` with their name, rewrite og:title for
+A heading on the page wins when a metadata title agrees with it (starts with it, contains it, or
+shares most of its words): sites lengthen ``<title>`` with their name, rewrite og:title for
 sharing, and an unescaped quotation mark truncates a ``content`` attribute, but the headline
 shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
-headline-classed element that carries its date, then the metadata title less its site suffix.
-A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way
-to it, unless it extends the title or is the title less a part set off by a separator (in
-Chinese, a space). A page showing its headline in no such element (a ``<div class="bt">``)
-has the element whose whole text is the Chinese metadata title, or its part before a separator.
-A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
-metadata title leaves it out too, and so is a short label before it ("Review: ..."); a heading
-set in capitals takes the metadata title's letter case, one spacing words the metadata title
-hyphenates its hyphens. A heading that no metadata title states
-as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a third opinion short of
-agreement: the words of the URL's last path segment then settle it, taking a metadata title they
-match clearly better; without a heading they settle between the metadata titles. A site name
-that is a metadata title with a separator in it is the page's title copied, not the site's name;
-a metadata title starting with a separator lacks its headline and is left out; without a stated
-site name, a short one the home page's link (a logo) shows is the site's name.
+headline-classed element that carries its date, then the metadata title less its site suffix. A
+lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way to
+it, unless it extends the title or is the title less a part set off by a separator (in Chinese,
+a space). A page showing its headline in no such element (a ``<div class="bt">``) has the
+element whose whole text is the Chinese metadata title, or its part before a separator. A tag
+line the heading adds after a plain separator ("| ...", " - ...") is dropped when the metadata
+title leaves it out too, and so is a short label before it ("Review: ..."); a heading that joins
+its headline with a kicker, a source link or a comment count, each an element of its own, gives
+the part a metadata title states whole; a heading set in capitals takes the metadata title's
+letter case, one spacing words the metadata title hyphenates its hyphens. A heading that no
+metadata title states as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a
+third opinion short of agreement: the words of the URL's last path segment then settle it,
+taking a metadata title they match clearly better; without a heading they settle between the
+metadata titles. A site name that is a metadata title with a separator in it is the page's title
+copied, not the site's name; a metadata title starting with a separator lacks its headline and
+is left out; without a stated site name, a short one the home page's link (a logo) shows is the
+site's name.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from urllib.parse import urlsplit
 
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
+from crawler.extract.heading_parts import parts_apart
 from crawler.extract.meta import norm, squash
 from crawler.extract.shown_title import shown_title
 from crawler.extract.site_name import (
@@ -107,6 +110,7 @@ def find_title(
         found = _trusted(headings, titles)
     if found is not None:
         text = _as_titled(_clean_heading(found.headline, site, host), stripped)
+        text = _inner_title(found.element, text, stripped, host) or text
         text = _as_stated(text, stripped)
         text = _slug_choice(text, stripped, url) or text
         return unmangle(text) or None, found.element
@@ -198,6 +202,20 @@ def _as_titled(text: str, titles: list[str]) -> str:
     return text
 
 
+def _inner_title(element: HtmlElement, text: str, titles: list[str], host: str) -> str | None:
+    """The text of a part of the heading (``heading_parts``) that shows a metadata title whole,
+    when the heading shows more than every metadata title; a link to the home page (a logo) is
+    never the title."""
+    keys = {_fold(title) for title in titles}
+    if _fold(text) in keys:
+        return None
+    for inner in parts_apart(element):
+        shown = norm(_content(inner))
+        if _fold(shown) in keys and not _links_home(inner, host):
+            return shown
+    return None
+
+
 def _as_stated(text: str, titles: list[str]) -> str:
     """The metadata title the heading only dresses: set in capitals ("MARKETS RALLY" where
     og:title is "Markets Rally"), behind a short label and a separator ("Review: X",
@@ -272,7 +290,7 @@ def _headings(root: HtmlElement, site: str, host: str) -> list[_Heading]:
 
 def _links_home(element: HtmlElement, host: str) -> bool:
     """Tell whether every link in the element leads to the site's home page ("/", its host)."""
-    hrefs = [a.get("href", "").strip() for a in element.iterdescendants("a")]
+    hrefs = [a.get("href", "").strip() for a in element.iter("a")]
     return bool(hrefs) and all(is_home_link(href, host) for href in hrefs)
 
 
