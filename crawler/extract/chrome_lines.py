@@ -48,10 +48,11 @@ _CHROME_LINE_RE = re.compile(
 _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
-# Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ..."),
+# Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ...",
+# a kicker in capitals "READ: ..."; a sentence-case "Read: ..." may be the writer's own pointer),
 # and those told by words anywhere in them (with a comment section's policy line).
 _PROMO_START_RE = re.compile(
-    r"(?i)(?:- )?(?:read(?: more| also| next)?|also read|see more|also on \S+"
+    r"(?i)(?:- )?(?:read more|also read|read also|read next|(?-i:READ)|see more|also on \S+"
     r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
     r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
     r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
