@@ -30,6 +30,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
+from crawler.extract.bold_title import bold_headline, is_file_name
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
 from crawler.extract.heading_parts import parts_apart
@@ -116,7 +117,9 @@ def find_title(
         return unmangle(text) or None, found.element
     raw = _first_title(titles, url) if titles else ""
     title = strip_site_suffix(raw, site, host)
-    if shown := shown_title(root, title, substantial):
+    if shown := shown_title(root, title, substantial) or (
+        None if title else bold_headline(root, substantial)
+    ):
         return unmangle(shown[0]), shown[1]
     return unmangle(title) or None, None
 
@@ -223,8 +226,10 @@ def _as_stated(text: str, titles: list[str]) -> str:
     it states; a heading set from a lower-case letter takes the capital a metadata title starting
     with it gives ("history of coffee" where ``<title>`` is "History of coffee | ..."); a space
     where the metadata title joins words by a hyphen ("Full Stack Jobs" for "Full-Stack Jobs")
-    is the heading's layout."""
+    is the heading's layout. A label that another metadata title keeps ("Study: X" where
+    ``<title>`` is "Study: X | Site" and og:title "X") is the headline's own."""
     heading = _fold(text)
+    stated = any(_fold(title) == heading for title in titles)
     for title in titles:
         key = _fold(title)
         if heading == key and text.isupper() and not title.isupper():
@@ -235,7 +240,7 @@ def _as_stated(text: str, titles: list[str]) -> str:
             return title
         if text[:1].islower() and title.startswith(text[:1].upper() + text[1:]):
             return title[: len(text)]
-        label = heading[: len(heading) - len(key)]
+        label = "" if stated else heading[: len(heading) - len(key)]
         if len(heading) > len(key) and heading.endswith(key) and _LABEL_RE.fullmatch(label):
             return title
     return text
@@ -258,11 +263,11 @@ def named_title(root: HtmlElement, meta: dict[str, str]) -> str | None:
 
 
 def _meta_titles(root: HtmlElement, meta: dict[str, str]) -> list[str]:
-    """Metadata titles, most specific first, without those that start with a separator: the
-    template left the headline out ("| Nuts & Volts Magazine")."""
+    """Metadata titles, most specific first, without those that start with a separator (the
+    template left the headline out: "| Nuts & Volts Magazine") or only name a file."""
     found = [norm(meta[key]) for key in _META_TITLES if meta.get(key)]
     found.append(norm(root.findtext(".//title") or ""))
-    return [title for title in found if title and not SEP_RE.match(title)]
+    return [t for t in found if t and not SEP_RE.match(t) and not is_file_name(t)]
 
 
 class _Heading(NamedTuple):

@@ -35,6 +35,12 @@ def test_a_long_lead_or_one_the_metadata_title_states_is_kept() -> None:
     assert _title(stated, head) == stated
 
 
+def test_a_label_that_another_metadata_title_keeps_is_the_headlines_own() -> None:
+    stated = f"Study: {META}"
+    head = f'<meta property="og:title" content="{META}"><title>{stated} | Example News</title>'
+    assert _title(stated, head) == stated
+
+
 def test_a_heading_in_capitals_takes_the_metadata_titles_case() -> None:
     assert _title(META.upper()) == META
 
