@@ -215,6 +215,11 @@ def build_date(y: str, mo: int, d: str, hms: tuple[str | None, ...], tz: tzinfo)
     return found.replace(tzinfo=timezone(found.utcoffset() or timedelta()))
 
 
+def build_day(y: str, mo: int, d: str, tz: tzinfo) -> datetime | None:
+    """:func:`build_date` for a day stated without a clock time (its midnight)."""
+    return build_date(y, mo, d, (None, None, None, None), tz)
+
+
 def _tz(code: str | None, default: timezone, hour: str | None = None) -> tzinfo:
     """Turn an offset suffix ("Z", "+0800", "+08:00") or, after a time (``hour``), a zone's
     name ("ET", "PDT", "Eastern Daylight Time") into a zone."""

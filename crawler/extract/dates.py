@@ -29,7 +29,7 @@ from lxml import etree
 from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
 from crawler.extract.date_parse import (
     ZH_WEEKDAY,
-    build_date,
+    build_day,
     dates_in,
     parse_date,
     parse_loose,
@@ -261,7 +261,7 @@ def partial_date(text: str, meta: Mapping[str, str], default_tz: timezone) -> da
         same_day = date is not None and (date.month, date.day) == (month, day)
         if same_day and (not year or date.year % 100 == int(year)):  # type: ignore[union-attr]
             return date
-    return build_date(f"20{year}", month, str(day), (None,) * 4, default_tz) if year else None
+    return build_day(f"20{year}", month, str(day), default_tz) if year else None
 
 
 def has_labelled_date(text: str) -> bool:

@@ -11,7 +11,7 @@ from lxml.html import fromstring
 
 from crawler.extract import extract_article
 from crawler.extract.chrome_lines import clean_paragraphs
-from crawler.extract.date_parse import MONTH_START, parse_loose
+from crawler.extract.date_parse import MONTH_START, build_day, parse_loose
 from crawler.extract.dates import labelled_dates
 from crawler.extract.prompts import is_prompt
 
@@ -307,3 +307,8 @@ def test_one_list_of_month_names_serves_the_dates_and_the_chrome_lines(number: i
         assert clean_paragraphs([PROSE, f"Updated: {written} 3, 2025"], None) == [PROSE]
         assert not is_prompt(f"This story originally appeared in {written} 2025.")
     assert is_prompt("This story originally appeared in Variety.")
+
+
+def test_a_day_without_a_clock_time_is_its_midnight() -> None:
+    assert build_day("2025", 3, "10", UTC) == datetime(2025, 3, 10, tzinfo=UTC)
+    assert build_day("2025", 2, "30", UTC) is None
