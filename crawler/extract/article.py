@@ -11,7 +11,6 @@ thresholds ``bench/kind_cv.py``).
 
 from __future__ import annotations
 
-import logging
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -62,8 +61,6 @@ from crawler.extract.trailing import drop_related
 from crawler.extract.zones import page_zone
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

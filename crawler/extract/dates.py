@@ -16,7 +16,6 @@ none.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -87,8 +86,6 @@ def stated_times(meta: Mapping[str, str], times: Iterable[str]) -> list[str]:
     among them), then the ``<time datetime>`` values."""
     return [*(value for key, value in meta.items() if _DATED_META_RE.search(key)), *times]
 
-
-logger = logging.getLogger(__name__)
 
 # A naive time read in the wrong zone can sit up to 14 h ahead of the true instant.
 _FUTURE_SLACK = timedelta(hours=14)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-import logging
 import re
 from typing import TYPE_CHECKING
 
@@ -15,8 +14,6 @@ from storage.cjk import CJK_LETTERS, HANGUL, KANA
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
-
-logger = logging.getLogger(__name__)
 
 _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 # A JSON-LD headline: a JSON string, escapes and all, read by ``json.loads``.
