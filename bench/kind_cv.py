@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import Row, row, skipped
-from bench.extraction import trafilatura_default
+from bench.extraction import trafilatura_seen
 from bench.extraction_sets import DATA_ROOT, DevPage, load_set
 from bench.kind_probe import BLIND_SET, FIXTURES, PROBE, THIRD_BLIND_SET, load_probe
 from crawler.extract import ExtractionSettings, extract_article
@@ -70,7 +70,7 @@ def case_of(page: DevPage, plain: bool = False) -> Case:
     """One page extracted once, with its label (``plain``: also with trafilatura's defaults)."""
     extracted = extract_article(page.html, page.url)
     shape = extracted.shape if extracted.text else None
-    stored = plain and trafilatura_default(page).is_article
+    stored = plain and trafilatura_seen(page).is_article
     return Case(f"{page.set}/{page.key}", page.fold, page.page_type == "article", shape, stored)
 
 

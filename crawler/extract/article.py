@@ -5,12 +5,12 @@ share bars, related links, footers) is removed from that tree before trafilatura
 known CMS body containers (Hanweb/TRS/UCAP) are preferred when a page has one. Blocks that the
 page's source repeats on many pages (learned by the crawl, passed in as ``boilerplate``) are
 dropped from the text. Every tunable is in :class:`ExtractionSettings`, chosen by two-fold
-cross-validation on the development sets (``bench/extraction.py``).
+cross-validation on the development sets (``bench/extraction.py``; the article-or-listing
+thresholds ``bench/kind_cv.py``).
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -61,8 +61,6 @@ from crawler.extract.trailing import drop_related
 from crawler.extract.zones import page_zone
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -138,6 +136,9 @@ _CONTENT_MARKERS_RE = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _MIN_CONTAINER_TEXT = 30
+# A first pass that finds less than this share of a CMS container's text gives way to the
+# container's blocks.
+_CONTAINER_SHARE = 0.5
 _BLOCK_TAGS = tuple(
     """p div li tr h1 h2 h3 h4 h5 h6 table section article blockquote pre ul ol dd dt
     figcaption""".split()
@@ -183,11 +184,7 @@ def extract_article(
     container = cms_container(html, root, candidates)
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
     anchors = link_texts(root)  # read once: the closing runs of headlines and the page's kind
-    paras = trim_chrome_runs(trim_edges(paras, root), root, title, anchors)
-    paras = drop_link_tail(paras, root, anchors)
-    paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
-    paras = drop_release_tail(paras)
-    paras = drop_leading_crumbs(paras, root, url)
+    paras = _trimmed(paras, root, title, url, anchors)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
@@ -206,6 +203,19 @@ def extract_article(
     article = is_article(shape, settings)
     blocks = block_fingerprints(paras)
     return Extracted(title, text, published, language, canonical_link, article, blocks, shape)
+
+
+def _trimmed(
+    paras: list[str], root: HtmlElement, title: str | None, url: str, anchors: frozenset[str]
+) -> list[str]:
+    """The main text's paragraphs less what the page sets around an article: chrome at their
+    edges (Chinese chrome runs too), a closing run of its links (``anchors``), credit lines,
+    closing prompts, date stamps, a press release's tail and leading breadcrumbs."""
+    paras = trim_chrome_runs(trim_edges(paras, root), root, title, anchors)
+    paras = drop_link_tail(paras, root, anchors)
+    paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
+    paras = drop_release_tail(paras)
+    return drop_leading_crumbs(paras, root, url)
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -348,7 +358,7 @@ def main_paragraphs(
         body = etree.SubElement(tree, "body")
         body.append(deepcopy(container))
         text, structured = trafilatura_text(tree, url, settings, tree.text_content())
-        if len(text) < 0.5 * len(norm(container.text_content())):
+        if len(text) < _CONTAINER_SHARE * len(norm(container.text_content())):
             text, structured = block_text(container), True
     else:
         text, structured = trafilatura_text(root, url, settings, page_text)

@@ -8,7 +8,6 @@ known chrome, never by per-site rules.
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import lru_cache
 from itertools import islice
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from lxml.html import HtmlElement
-
-logger = logging.getLogger(__name__)
 
 # Tags that never hold article text. <header> stays: it often carries the title and date.
 CHROME_TAGS = tuple(

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.copies import drop_copy_runs, drop_prose_repeats
+from crawler.extract.date_parse import MONTH_START
 from crawler.extract.headline import drop_leading_title
 from crawler.extract.link_boxes import CUT_HEADING_RE
 from crawler.extract.meta import squash
@@ -37,7 +38,9 @@ _CHROME_LINE_RE = re.compile(
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
-      \ (?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?=.*\d)[\w,.:/\ ]{3,30}
+      \ (?=\d|"""
+    + MONTH_START
+    + r""")(?=.*\d)[\w,.:/\ ]{3,30}
     | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
     | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
     | 打印本页|关闭窗口|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页

@@ -112,8 +112,7 @@ def trim_chrome_runs(
     kinds = [_kind(p, links) for p in paras]
     start = _run_length(kinds)
     end = len(paras) - _run_length(_with_translations(paras, kinds)[::-1])
-    kept = paras[start:end]
-    return kept if kept else paras
+    return paras[start:end] or paras
 
 
 def _split_note(para: str) -> list[str]:

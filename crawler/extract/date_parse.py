@@ -35,8 +35,11 @@ NUMERIC_RE = re.compile(
     + _TIME
     + _TZ
 )
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# Every English month name (and its usual short form) begins with one of these, in its order.
+_MONTH_STARTS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTHS = {m: i for i, m in enumerate(_MONTH_STARTS, 1)}
+MONTH_START = f"(?:{'|'.join(_MONTH_STARTS)})"  # a month's first three letters (case-blind use)
+_MONTH = f"({'|'.join(_MONTH_STARTS)})" + r"[a-z]*\.?"  # "Sept.", "December": read case-blind
 MONTH_YEAR = _MONTH + r"\s+(?:19|20)\d{2}"  # "Dec 2025", for stripping only
 # Before the year: a comma or a space; text joined from separate elements ("<span>May</span>
 # <span>19</span>, <span>2025</span>") puts a space before the comma too.
@@ -210,6 +213,11 @@ def build_date(y: str, mo: int, d: str, hms: tuple[str | None, ...], tz: tzinfo)
     if isinstance(tz, timezone):
         return found
     return found.replace(tzinfo=timezone(found.utcoffset() or timedelta()))
+
+
+def build_day(y: str, mo: int, d: str, tz: tzinfo) -> datetime | None:
+    """:func:`build_date` for a day stated without a clock time (its midnight)."""
+    return build_date(y, mo, d, (None, None, None, None), tz)
 
 
 def _tz(code: str | None, default: timezone, hour: str | None = None) -> tzinfo:

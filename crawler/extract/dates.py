@@ -16,7 +16,6 @@ none.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -29,7 +28,7 @@ from lxml import etree
 from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
 from crawler.extract.date_parse import (
     ZH_WEEKDAY,
-    build_date,
+    build_day,
     dates_in,
     parse_date,
     parse_loose,
@@ -87,8 +86,6 @@ def stated_times(meta: Mapping[str, str], times: Iterable[str]) -> list[str]:
     among them), then the ``<time datetime>`` values."""
     return [*(value for key, value in meta.items() if _DATED_META_RE.search(key)), *times]
 
-
-logger = logging.getLogger(__name__)
 
 # A naive time read in the wrong zone can sit up to 14 h ahead of the true instant.
 _FUTURE_SLACK = timedelta(hours=14)
@@ -261,7 +258,7 @@ def partial_date(text: str, meta: Mapping[str, str], default_tz: timezone) -> da
         same_day = date is not None and (date.month, date.day) == (month, day)
         if same_day and (not year or date.year % 100 == int(year)):  # type: ignore[union-attr]
             return date
-    return build_date(f"20{year}", month, str(day), (None,) * 4, default_tz) if year else None
+    return build_day(f"20{year}", month, str(day), default_tz) if year else None
 
 
 def has_labelled_date(text: str) -> bool:

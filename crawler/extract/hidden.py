@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 _HIDDEN_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _STYLED_XPATH = etree.XPath("/descendant::*[@style]")
 _PANEL_ROLES = frozenset({"region", "tabpanel"})
-_PANEL_RE = re.compile(r"collaps|accordion|tab|toggle|expand|spoiler|panel", re.I)
+# A tab is named by a word that begins with "tab" (``tab-pane``, ``nav-tabs``, ``myTabs``), not
+# one holding it (``database``, ``metabox``) nor a table's (``table-responsive``, ``tablet``).
+_PANEL_RE = re.compile(
+    r"collaps|accordion|(?-i:(?<![a-z])t|T)ab(?!le|ul)|toggle|expand|spoiler|panel", re.I
+)
 _MAX_SHARE = 0.5  # an element holding more than this share of the page's text is kept
 
 

@@ -90,6 +90,17 @@ class KindSettings(Protocol):
 
 
 @dataclass(frozen=True)
+class Address:
+    """What the page's address says of its lists, read once per page (:func:`read_address`)."""
+
+    section: bool = False  # it names a section, not a story (:func:`section_url`)
+    longest: int = MAX_ITEM  # characters of the longest item
+    cjk: float = 1.0  # letters a CJK character of an item counts as
+    searched: bool = False  # a site search's address: a section's path, search words in its query
+    story_query: bool = False  # a section's path whose query names a story by a long id
+
+
+@dataclass(frozen=True)
 class PageShape:
     """What :func:`is_article` decides on, measured once per page."""
 
@@ -105,19 +116,7 @@ class PageShape:
     all_items: int = 0  # items of all groups of repeated item blocks (with chrome, at a section)
     trailing: bool = False  # the largest group trails a story the heading names (``trailing.py``)
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
-    searched: bool = False  # the address is a section's and its query carries search words
-    story_query: bool = False  # a section's path whose query names a story (``/s?id=16467…``)
-
-
-@dataclass(frozen=True)
-class Address:
-    """What the page's address says of its lists, read once per page (:func:`read_address`)."""
-
-    section: bool = False  # it names a section, not a story (:func:`section_url`)
-    longest: int = MAX_ITEM  # characters of the longest item
-    cjk: float = 1.0  # letters a CJK character of an item counts as
-    searched: bool = False  # a site search's address: a section's path, search words in its query
-    story_query: bool = False  # a section's path whose query names a story by a long id
+    address: Address = field(default_factory=Address)  # what the page's own address says
 
 
 @dataclass(frozen=True)
@@ -286,8 +285,7 @@ def page_shape(
         spread,
         trailing,
         related,
-        address.searched,
-        address.story_query,
+        address,
     )
 
 
@@ -298,7 +296,7 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
         return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
-    if shape.sentences < settings.min_sentences or shape.searched:
+    if shape.sentences < settings.min_sentences or shape.address.searched:
         return False
     if shape.own_sentences < settings.listing_sentences and listed and not shape.trailing:
         return False
@@ -324,7 +322,7 @@ def _bare_list(shape: PageShape, settings: KindSettings) -> bool:
     if shape.items < settings.listing_items or shape.trailing:
         return False
     if shape.own_sentences == 0:
-        return not shape.story_query
+        return not shape.address.story_query
     long_enough = 2 * shape.item_chars >= settings.listing_chars
     return shape.section_url and long_enough and shape.own_sentences < NOTICE_SENTENCES
 

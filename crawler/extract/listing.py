@@ -30,6 +30,7 @@ MAX_ITEM = 1000  # characters: a longer block is a section, not an item
 _HEADLINE_UNITS = 3  # words (two CJK characters count as one) in an item's headline
 _INLINE_MIN, _INLINE_SHARE = 20, 0.5  # loose text around a link that makes it an inline link
 _HEAD_SPAN, _HEAD_SHARE = 40, 0.5  # the headline starts within this many characters / share
+_HEAD_PROBE = 20  # characters of the headline looked for in its item's text
 _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the main text
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _NOT_PAGES = ("#", "javascript:", "mailto:")
@@ -165,7 +166,7 @@ def _headline(block: HtmlElement, raw: str) -> str | None:
         if _inline(a, len(title)):
             continue
         text = _squash_block(raw)
-        start = text.find(title[:20])
+        start = text.find(title[:_HEAD_PROBE])
         if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
             return str(a.get("href"))
     return _heading_link(block, links)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-import logging
 import re
 from typing import TYPE_CHECKING
 
@@ -15,8 +14,6 @@ from storage.cjk import CJK_LETTERS, HANGUL, KANA
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
-
-logger = logging.getLogger(__name__)
 
 _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 # A JSON-LD headline: a JSON string, escapes and all, read by ``json.loads``.
@@ -89,7 +86,18 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _NOT_LETTERS_RE = re.compile(r"[\W\d_]+")
 _CJK_RUN_RE = re.compile(f"[{CJK_LETTERS}]+")
 _LANG_RE = re.compile(r"^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*\s*$")
+# The language from the text's script: read on its first _SAMPLE characters; a text of
+# _MIN_LETTERS letters or more contradicts its declared language when it is declared CJK and
+# under _CJK_LEAST of its letters are CJK, or declared otherwise and over _CJK_MOST are. An
+# undeclared text over _CJK_SHARE CJK is Korean over _HANGUL_SHARE of hangul, Japanese over
+# _KANA_SHARE of kana, else Chinese; one of _ASCII_SHARE ASCII letters is English.
+_SAMPLE = 5000
+_MIN_LETTERS = 50
+_CJK_LEAST, _CJK_MOST = 0.02, 0.5
 _CJK_SHARE = 0.2
+_HANGUL_SHARE, _KANA_SHARE = 0.5, 0.1
+_ASCII_SHARE = 0.9
+_CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
 
 def declared_language(root: HtmlElement, meta: dict[str, str]) -> str | None:
@@ -115,15 +123,15 @@ def primary_language(tag: str | None) -> str | None:
 
 def detect_language(declared: str | None, text: str, hint: str | None) -> str | None:
     """Declared language unless the text contradicts it, else a cheap script-based guess."""
-    sample = text[:5000]
+    sample = text[:_SAMPLE]
     letters = letter_count(sample)
     cjk = len(sample) - len(_CJK_RUN_RE.sub("", sample))
     share = cjk / letters if letters else 0.0
-    is_cjk_lang = declared in {"zh", "ja", "ko"}
+    is_cjk_lang = declared in _CJK_LANGUAGES
     if (
         declared
-        and letters >= 50
-        and ((is_cjk_lang and share < 0.02) or (not is_cjk_lang and share > 0.5))
+        and letters >= _MIN_LETTERS
+        and ((is_cjk_lang and share < _CJK_LEAST) or (not is_cjk_lang and share > _CJK_MOST))
     ):
         declared = None  # e.g. an English page on a Chinese CMS that declares lang="zh-CN"
     if declared:
@@ -133,7 +141,7 @@ def detect_language(declared: str | None, text: str, hint: str | None) -> str | 
     if hint:
         return hint
     ascii_letters = sum(c.isascii() for c in _LETTER_RE.findall(sample))
-    return "en" if letters and ascii_letters >= 0.9 * letters else None
+    return "en" if letters and ascii_letters >= _ASCII_SHARE * letters else None
 
 
 def letter_count(text: str) -> int:
@@ -147,9 +155,9 @@ def letter_count(text: str) -> int:
 
 def _cjk_language(sample: str, cjk: int) -> str:
     """zh, ja or ko from the share of kana and hangul among CJK characters."""
-    if len(_HANGUL_RE.findall(sample)) > 0.5 * cjk:
+    if len(_HANGUL_RE.findall(sample)) > _HANGUL_SHARE * cjk:
         return "ko"
-    return "ja" if len(_KANA_RE.findall(sample)) > 0.1 * cjk else "zh"
+    return "ja" if len(_KANA_RE.findall(sample)) > _KANA_SHARE * cjk else "zh"
 
 
 # --- text helpers --------------------------------------------------------------------------

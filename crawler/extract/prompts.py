@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.extract.date_parse import MONTH_START
+
 # A paywall's prompt: the text the reader may see ends there.
 _PAYWALL = (
     r"\bto (?:continue|keep) reading\b|\bsubscribe (?:now )?to (?:read|continue|unlock)\b"
@@ -33,7 +35,7 @@ _PROMPT_RE = re.compile(
     r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
     r"|\bwherever you (?:get|listen to) (?:your )?podcasts\b"
     r"|^(?:this|the) (?:story|article|post) (?:was )?originally (?:appeared|published|featured)"
-    r" (?:on|in|at) (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"
+    rf" (?:on|in|at) (?!{MONTH_START}\w*\b)"
     r"(?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,4}\.?$"
 )
 _CLOSING = 4  # the prompts sit among the text's last this many paragraphs

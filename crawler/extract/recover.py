@@ -1,4 +1,4 @@
-"""Body blocks that trafilatura's precision pass dropped, recovered from the article's container.
+"""Body blocks that trafilatura's pass dropped, recovered from the article's container.
 
 The main text's paragraphs are found again in the page as leaf blocks (paragraphs, list items,
 headings, table rows). The deepest element holding nearly all of them is the article's

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.date_parse import build_date
+from crawler.extract.date_parse import build_day
 
 if TYPE_CHECKING:
     from datetime import datetime, timezone
@@ -33,7 +33,7 @@ def signature_date(text: str, default_tz: timezone) -> datetime | None:
         if m := _SIGNATURE_RE.fullmatch(line):
             year, month, day = (_number(group) for group in m.groups())
             if year is not None and month is not None and day is not None:
-                return build_date(str(year), month, str(day), (None,) * 4, default_tz)
+                return build_day(str(year), month, str(day), default_tz)
     return None
 
 

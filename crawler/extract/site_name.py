@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 # Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
 SEP_RE = re.compile(rf"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[{CJK_BLOCKS}])-")
-_MIN_BRAND = 3  # least length of a site name glued on by a bare hyphen, or named in a tag line
+# Least length of a site name glued on by a bare hyphen, named in a tag line or found in the host.
+_MIN_BRAND = 3
+# A tail of at most this many words and characters, half the head's length or less, is taken
+# for a site name unless only named ones count.
+_SHORT_TAIL_WORDS, _SHORT_TAIL_CHARS = 4, 30
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})  # "co" of "bbc.co.uk"
 _ACRONYM_RE = re.compile(r"[A-Z]{3,}")
 _HOME_PATH_RE = re.compile(r"/?(?:index\.\w+)?")  # a home page's path: "/", "/index.html"
@@ -54,9 +58,17 @@ def is_site_name(tail: str, head: str, site: str, host: str, *, named_only: bool
     (unless ``named_only``, a short tail is taken for a site name too, and so is a tag line
     naming the host: a heading's words naming the site are the writer's)."""
     key = squash(tail)
-    if not key or (site and key in squash(site)) or (len(key) >= 3 and key in squash(host)):
+    if (
+        not key
+        or (site and key in squash(site))
+        or (len(key) >= _MIN_BRAND and key in squash(host))
+    ):
         return True
-    short = len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail)
+    short = (
+        len(tail.split()) <= _SHORT_TAIL_WORDS
+        and len(tail) <= _SHORT_TAIL_CHARS
+        and len(head) >= 2 * len(tail)
+    )
     return not named_only and (short or _names_host(tail, host))
 
 

@@ -81,6 +81,7 @@ _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"
 _MAX_TITLE = 300
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
+_LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
 _HEADLINE_WORDS, _HEADLINE_HAN = 4, 10  # words, or CJK characters, of a headline at least
 _H1_HAN = 8  # CJK characters of a lone <h1> that reads as a headline: a column name is shorter
 _SLUG_MARGIN = 0.3  # how much better a metadata title must match the URL's words than a heading
@@ -318,7 +319,7 @@ def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
 def _linked(heading: _Heading) -> bool:
     """Mostly a link (a headline in a list, or a permalink around the article's own title)."""
     linked = sum(len(norm(a.text_content())) for a in heading.element.iterdescendants("a"))
-    return linked >= 0.5 * len(heading.text)
+    return linked >= _LINKED_SHARE * len(heading.text)
 
 
 def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:

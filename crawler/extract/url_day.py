@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.date_parse import build_date
+from crawler.extract.date_parse import build_day
 
 if TYPE_CHECKING:
     from datetime import datetime, timezone
@@ -33,7 +33,7 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
     path = url.split("?", 1)[0]
     for pattern in _URL_RES:
         if m := pattern.search(path):
-            return build_date(m.group(1), int(m.group(2)), m.group(3), (None,) * 4, default_tz)
+            return build_day(m.group(1), int(m.group(2)), m.group(3), default_tz)
     return None
 
 

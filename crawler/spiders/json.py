@@ -13,20 +13,11 @@ import jmespath
 import scrapy
 from scrapy.http import Response
 
+from crawler.extract.date_parse import parse_date as parse_text_date
 from crawler.extract.meta import primary_language
 from crawler.extract.zones import page_zone
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.budget import PAGES
-
-_DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d",
-    "%Y年%m月%d日",
-    "%Y%m%d",
-)
 
 
 @dataclass(frozen=True)
@@ -118,31 +109,17 @@ def empty_list_hint(document: Any, expression: str) -> str:
 
 
 def parse_date(value: Any, language: str | None, url: str = "") -> datetime | None:
-    """A list date: epoch seconds or milliseconds, ISO 8601 or a common Chinese form. A time
-    without an offset is read in the zone a page's would be (:func:`page_zone`): that of the
-    country the endpoint's host (``url``), the source's ``language`` region or its language
-    names (Chinese portals give local times: +08:00), else UTC."""
+    """A list date: epoch seconds or milliseconds, or a date string as a page states one
+    (:func:`crawler.extract.date_parse.parse_date`: ISO 8601, ``2025年02月05日 10:30``,
+    ``2025/02/12``, ``Feb 12, 2025``...). A time without an offset is read in the zone a page's
+    would be (:func:`page_zone`): that of the country the endpoint's host (``url``), the source's
+    ``language`` region or its language names (Chinese portals give local times: +08:00), else
+    UTC."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
     if not isinstance(value, str) or not value.strip():
         return None
-    parsed = _parse_text_date(value.strip())
-    if parsed is None or parsed.tzinfo:
-        return parsed
-    return parsed.replace(tzinfo=page_zone((), language, primary_language(language), url))
-
-
-def _parse_text_date(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-    return None
+    return parse_text_date(value, page_zone((), language, primary_language(language), url))
 
 
 def _lists_of_objects(node: Any, path: str) -> Iterator[tuple[str, set[str]]]:

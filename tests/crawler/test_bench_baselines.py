@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench import listing_links
+from bench.extraction import trafilatura_default
 from bench.extraction_sets import DevPage
 from bench.kind_cv import Case, case_of, plain_counts
 from bench.link_baseline import normalised, plain_links
@@ -32,6 +33,25 @@ def test_a_page_counts_as_stored_by_the_plain_library_when_trafilatura_returns_t
         "probe", "empty", "https://news.example/search/?q=x", "<html></html>", "listing", "en", None
     )
     assert not case_of(empty, plain=True).plain
+
+
+def test_the_kind_bench_reads_trafilaturas_result_from_the_extraction_bench_of_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = DevPage(
+        "probe", "shared", "https://news.example/2025/07/shared-1/", STORY, "article", "en", None
+    )
+    assert trafilatura_default(page).is_article  # the extraction bench's (timed) call
+    import trafilatura
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura ran twice on one page")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", never)
+    assert case_of(page, plain=True).plain
+    changed = DevPage("probe", "shared", page.url, "<html></html>", "article", "en", None)
+    with pytest.raises(AssertionError):  # another page under the same name is not taken for it
+        case_of(changed, plain=True)
 
 
 def test_the_plain_kind_figures_count_on_the_same_articles_as_dramawatchs() -> None:

@@ -376,3 +376,20 @@ def test_canonical_link_is_read_from_the_head() -> None:
     )
     without = html.replace('rel="canonical"', 'rel="alternate"')
     assert extract_article(without, "https://e.example/x").canonical_link is None
+
+
+def test_the_lines_around_an_article_go_in_one_step() -> None:
+    """Date stamps at the start and a closing prompt at the end go together, the prose stays."""
+    from lxml.html import fromstring
+
+    from crawler.extract.article import _trimmed
+
+    prose = [
+        f"The regulator published its rules for short dramas on day {n} of the review, "
+        "after a long consultation with the platforms."
+        for n in range(1, 5)
+    ]
+    paras = ["Posted on December 18, 2025", *prose, "Thanks for reading!"]
+    root = fromstring("<html><body><p>x</p></body></html>")
+    url = "https://news.example/2025/12/rules-123456/"
+    assert _trimmed(paras, root, None, url, frozenset()) == prose

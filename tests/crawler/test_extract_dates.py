@@ -3,14 +3,17 @@ under the title, published before updated, the URL's day, htmldate only for a st
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
 from lxml.html import fromstring
 
 from crawler.extract import extract_article
-from crawler.extract.date_parse import parse_loose
+from crawler.extract.chrome_lines import clean_paragraphs
+from crawler.extract.date_parse import MONTH_START, build_day, parse_loose
 from crawler.extract.dates import labelled_dates
+from crawler.extract.prompts import is_prompt
 
 PROSE = (
     "The regulator published new rules for short dramas on Monday. Platforms must review every "
@@ -284,3 +287,28 @@ def test_an_undated_short_story_takes_no_date_from_the_teasers_after_it(after: s
     got = extract_article(html, "https://www.example-news.com/features/how-reelshort-works")
     assert got.text.endswith("analysts say.")
     assert got.published_at is None
+
+
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+)
+
+
+@pytest.mark.parametrize("number", range(1, 13))
+def test_one_list_of_month_names_serves_the_dates_and_the_chrome_lines(number: int) -> None:
+    """Every month, written out, cut short or in capitals, is read by the date parser, starts an
+    "Updated" stamp that is a chrome line, and is not the outlet an "originally published in"
+    line names."""
+    name = MONTH_NAMES.split()[number - 1]
+    assert re.fullmatch(MONTH_START, name[:3], re.IGNORECASE)
+    for written in (name, name[:3] + ".", name.upper()):
+        found = parse_loose(f"{written} 3, 2025", UTC)
+        assert found == datetime(2025, number, 3, tzinfo=UTC), written
+        assert clean_paragraphs([PROSE, f"Updated: {written} 3, 2025"], None) == [PROSE]
+        assert not is_prompt(f"This story originally appeared in {written} 2025.")
+    assert is_prompt("This story originally appeared in Variety.")
+
+
+def test_a_day_without_a_clock_time_is_its_midnight() -> None:
+    assert build_day("2025", 3, "10", UTC) == datetime(2025, 3, 10, tzinfo=UTC)
+    assert build_day("2025", 2, "30", UTC) is None

@@ -38,3 +38,18 @@ def test_collapsed_accordion_panel_is_text() -> None:
     body = "\n".join([*PARAGRAPHS[:4], ANSWER, *PARAGRAPHS[4:]])
     text = extract_article(PAGE.format(body=body), URL).text
     assert "Compound lifts such as squats" in text
+
+
+def test_a_hidden_table_wrapper_is_no_tab_panel() -> None:
+    """A tab is named by a word beginning with "tab"; a table's wrapper (or a word that merely
+    holds the letters, "database") is no panel the reader opens."""
+    for names in ('class="table-responsive"', 'class="tablet-only"', 'id="database-notes"'):
+        hidden = FOOTNOTES.replace('id="footnote-list"', names)
+        body = "\n".join([*PARAGRAPHS[:4], hidden, *PARAGRAPHS[4:]])
+        text = extract_article(PAGE.format(body=body), URL).text
+        assert "Step 6: a workout" in text
+        assert "American College of Sports Medicine" not in text, names
+    for names in ('class="tab-pane"', 'class="tabs"', 'id="myTabs"'):
+        shown = ANSWER.replace('id="faq-1-answer" class="faq-answer accordion-body"', names)
+        body = "\n".join([*PARAGRAPHS[:4], shown, *PARAGRAPHS[4:]])
+        assert "Compound lifts such as squats" in extract_article(PAGE.format(body=body), URL).text

@@ -95,4 +95,12 @@ def test_a_story_named_by_its_id_in_the_query_is_no_bare_list() -> None:
     assert not read_address("https://www.example.cn/huodong/").story_query
     shape = PageShape(None, 0.18, 7, 0, 3, 400, section_url=True, tiles=3, all_items=3)
     assert not is_article(shape, SETTINGS)  # a channel's short entries and nothing else
-    assert is_article(replace(shape, story_query=True), SETTINGS)
+    assert is_article(replace(shape, address=story), SETTINGS)
+
+
+def test_a_pages_shape_holds_what_its_address_says() -> None:
+    url = "https://a.example.cn/search/?wd=%E6%A8%AA%E5%BA%97"
+    found = extract_article(
+        _page("搜索结果", "<p>抱歉，没有找到相关的结果，请换用其他关键词再试一次。</p>"), url
+    )
+    assert found.shape is not None and found.shape.address == read_address(url)

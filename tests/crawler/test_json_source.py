@@ -86,6 +86,27 @@ def test_list_dates(value: Any, expected: datetime | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("20250205", datetime(2025, 2, 5, tzinfo=timezone(timedelta(hours=8)))),
+        (
+            "2025/02/12 10:00:05",
+            datetime(2025, 2, 12, 10, 0, 5, tzinfo=timezone(timedelta(hours=8))),
+        ),
+        ("2025年02月05日 10:30", datetime(2025, 2, 5, 10, 30, tzinfo=timezone(timedelta(hours=8)))),
+        ("2025/02/12 10:00", datetime(2025, 2, 12, 10, tzinfo=timezone(timedelta(hours=8)))),
+        ("2025.02.12", datetime(2025, 2, 12, tzinfo=timezone(timedelta(hours=8)))),
+        ("Feb 12, 2025", datetime(2025, 2, 12, tzinfo=timezone(timedelta(hours=8)))),
+        ("2025-02-12 10:00:00 +0000", datetime(2025, 2, 12, 10, tzinfo=UTC)),
+        ("2025-02-30", None),
+        ("2025043", None),
+    ],
+)
+def test_list_dates_are_read_as_a_pages_dates_are(value: str, expected: datetime | None) -> None:
+    assert parse_date(value, "zh") == expected
+
+
+@pytest.mark.parametrize(
     ("language", "url", "hours"),
     [
         ("zh", "https://www.pudong.gov.cn/api/affair", 8),
