@@ -182,8 +182,8 @@ def extract_article(
         remove_chrome(root, named, page_len, candidates)
     drop_blank_box_ends(root)
     container = cms_container(html, root, candidates)
-    paras, recovered, joined = main_paragraphs(root, container, url, title, settings)
-    anchors = link_texts(root)  # read once: the closing runs of headlines and the page's kind
+    anchors = link_texts(root)  # read once: runs of links, closing headlines, the page's kind
+    paras, recovered, joined = main_paragraphs(root, container, url, title, settings, anchors)
     paras = _trimmed(paras, root, title, url, anchors)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
@@ -349,9 +349,11 @@ def main_paragraphs(
     url: str,
     title: str | None,
     settings: ExtractionSettings = DEFAULT_SETTINGS,
+    links: frozenset[str] | None = None,
 ) -> tuple[list[str], frozenset[str], Joined]:
     """Main body paragraphs, chrome removed, those of them recovered after the first pass, and
-    the pairs of them a line break joins (see :mod:`crawler.extract.lines`)."""
+    the pairs of them a line break joins (see :mod:`crawler.extract.lines`); ``links``: the
+    page's link texts (see :func:`clean_paragraphs`)."""
     page_text = root.text_content()
     if container is not None:
         tree = _PARSER.makeelement("html")
@@ -371,7 +373,7 @@ def main_paragraphs(
     found, joined = split_lines(text)
     scope = root if container is None else container
     paras = recover_blocks(found, scope, structured=structured) if settings.recover else found
-    cleaned = clean_paragraphs(paras, title, settings.cut_zone)
+    cleaned = clean_paragraphs(paras, title, settings.cut_zone, links)
     return cleaned, frozenset(paras) - frozenset(found), joined
 
 

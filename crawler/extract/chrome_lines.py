@@ -87,6 +87,7 @@ _ODD_FOLDS = "\u0130\u0131\u017f\u212a"
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
+_RUN_LINKS = 0.5  # a run with this share of list items, fewer links' texts, is the text's own
 _INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
@@ -96,12 +97,19 @@ _MIN_HEADLINE = 10  # a link's text this long reads as another page's headline
 _LABEL_WORDS = 3  # a card's label (its section, its kind) between headlines is this short
 
 
-def clean_paragraphs(paras: list[str], title: str | None, cut_zone: float = CUT_ZONE) -> list[str]:
-    """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections."""
+def clean_paragraphs(
+    paras: list[str],
+    title: str | None,
+    cut_zone: float = CUT_ZONE,
+    links: frozenset[str] | None = None,
+) -> list[str]:
+    """Drop a leading title repeat, chrome lines, leaked link lists and trailing chrome sections;
+    ``links``: the page's :func:`link_texts`, which tell a leaked menu from the text's own list
+    (when they are unknown, every run of short lines goes)."""
     if paras and title:
         paras = drop_leading_title(paras, title)
     paras = drop_row_copies(drop_copy_runs(paras))
-    paras = _drop_link_runs(_cut_trailing_section(drop_prose_repeats(paras), cut_zone))
+    paras = _drop_link_runs(_cut_trailing_section(drop_prose_repeats(paras), cut_zone), links)
     return [p for p in paras if not _is_chrome_paragraph(p)]
 
 
@@ -123,9 +131,11 @@ def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[
     return paras
 
 
-def _drop_link_runs(paras: list[str]) -> list[str]:
+def _drop_link_runs(paras: list[str], links: frozenset[str] | None = None) -> list[str]:
     """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists; not a
-    run a Chinese sentence introduces ("入选作品名单如下：")."""
+    run a Chinese sentence introduces ("入选作品名单如下："), nor, when the page's ``links`` are
+    known, the text's own list of short items (tools, ingredients, names: see
+    :func:`_own_items`)."""
     kept: list[str] = []
     run: list[str] = []
     for para in [*paras, ""]:
@@ -137,12 +147,24 @@ def _drop_link_runs(paras: list[str]) -> list[str]:
         ):
             run.append(para)
             continue
-        if len(run) < _RUN_MIN or (kept and _introduces(kept[-1])):
+        if (
+            len(run) < _RUN_MIN
+            or (kept and _introduces(kept[-1]))
+            or (links is not None and _own_items(run, links))
+        ):
             kept.extend(run)
         run = []
         if para:
             kept.append(para)
     return kept
+
+
+def _own_items(run: list[str], links: frozenset[str]) -> bool:
+    """Tell whether ``run`` is the text's own list: at least half its lines list items, fewer
+    than half the whole text of one of ``links``."""
+    held = sum(squash(line.removeprefix("- ")) in links for line in run)
+    items = sum(line.startswith("- ") for line in run)
+    return held < _RUN_LINKS * len(run) and items >= _RUN_LINKS * len(run)
 
 
 def _introduces(para: str) -> bool:

@@ -184,3 +184,30 @@ def test_a_most_read_box_named_after_its_site_goes_before_the_body() -> None:
     assert "Most Read" not in got.text
     assert "Tariff plan" not in got.text
     assert BODY[0] in got.text
+
+
+PACKING = ["Tripod", "Spare batteries", "Memory cards", "Lens cloth", "Rain cover", "Headlamp"]
+PACKING += ["Power bank", "Notebook", "Gaffer tape"]
+
+
+def test_the_texts_own_list_of_short_items_stays_and_a_run_of_links_goes() -> None:
+    items = [f"- {item}" for item in PACKING]
+    intro = "Pack these before the shoot:"
+    assert clean_paragraphs([*BODY, intro, *items], None, links=frozenset()) == [
+        *BODY,
+        intro,
+        *items,
+    ]
+    menu = frozenset(item.lower().replace(" ", "") for item in PACKING)
+    assert clean_paragraphs([*BODY, intro, *items], None, links=menu) == [*BODY, intro]
+
+
+def test_a_short_item_list_in_a_page_is_kept() -> None:
+    items = "".join(f"<li>{item}</li>" for item in PACKING)
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>What a crew packs for a shoot"
+        f"</h1>{ARTICLE}<p>Pack these before the shoot:</p><ul>{items}</ul>{ARTICLE}</article>"
+        "</body></html>"
+    )
+    text = extract_article(html, "https://example.com/blog/what-a-crew-packs").text
+    assert all(f"- {item}" in text for item in PACKING)
