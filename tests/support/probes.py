@@ -1,9 +1,9 @@
 """Blind extraction probes: a labelled page per file, the known failures marked as such.
 
-The Chinese sets (``tests/fixtures/zh-probe3``, ``zh-probe4``) share one check: each page is
-decoded as the spiders decode it; the title must be exact, the date exact (to the day when only
-the day is labelled) or absent when the page states none, the key sentences present, the chrome
-absent, no mojibake, and the page stored as an article.
+The Chinese sets (``tests/fixtures/zh-probe3``, ``zh-probe4``, ``zh-probe5``) share one check:
+each page is decoded as the spiders decode it; the title must be exact, the date exact (to the
+day when only the day is labelled) or absent when the page states none, the key sentences
+present, the chrome absent, no mojibake, and the page stored as an article.
 
 The kind sets (``tests/fixtures/kind-probe*``) are held to a floor per fold: no article dropped,
 and at least as many listings and collections caught as the shipped decision catches.
