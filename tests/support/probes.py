@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 CST = timezone(timedelta(hours=8))
-_MOJIBAKE_RE = re.compile(r"[\ufffd\u00c0-\u00ff]|鍙|鐭|鏂|浜|鍖|鎴|銆")
+# Latin letters in Chinese text, or GBK read as UTF-8; not × and ÷, which notices write (××号).
+_MOJIBAKE_RE = re.compile(r"[\ufffd\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|鍙|鐭|鏂|浜|鍖|鎴|銆")
 _DAY = len("2025-03-10")  # a date labelled to the day only
 _BLIND_PAGES = 30  # a blind kind probe set holds at least this many pages
 
