@@ -81,6 +81,8 @@ CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
 _INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
+# A Chinese field, its label and a full-width colon before its value: no menu item.
+_FIELD_RE = re.compile(r"[\u4e00-\u9fff（）()、]{2,16}：\S")
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
 _LINK_LINE = 200  # ... each shorter than this
@@ -118,7 +120,8 @@ def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[
 
 def _drop_link_runs(paras: list[str]) -> list[str]:
     """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists; not a
-    run a Chinese sentence introduces ("入选作品名单如下：")."""
+    run a Chinese sentence introduces ("入选作品名单如下："), nor one of Chinese fields
+    ("当事人：某公司", "法定代表人：李某": a decision's parties) half or more."""
     kept: list[str] = []
     run: list[str] = []
     for para in [*paras, ""]:
@@ -130,12 +133,18 @@ def _drop_link_runs(paras: list[str]) -> list[str]:
         ):
             run.append(para)
             continue
-        if len(run) < _RUN_MIN or (kept and _introduces(kept[-1])):
+        if len(run) < _RUN_MIN or (kept and _introduces(kept[-1])) or _fields(run):
             kept.extend(run)
         run = []
         if para:
             kept.append(para)
     return kept
+
+
+def _fields(run: list[str]) -> bool:
+    """Tell whether half the lines of a run or more are Chinese fields (a label, a colon, a
+    value): a document's parties and particulars, not a menu."""
+    return 2 * sum(_FIELD_RE.match(line) is not None for line in run) >= len(run)
 
 
 def _introduces(para: str) -> bool:
