@@ -51,7 +51,7 @@ _CHROME_TOKENS = _BIO_TOKENS | frozenset(
     related relate recommend recommended xgxw xglj newsletter subscribe subscription
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
-    pager pagination tags toolbar topbar latest popular hotnews mostread cta""".split()
+    pager pagination tags toolbar topbar latest popular hotnews mostread cta sponsor""".split()
 )
 # An author's bio box: "author" beside one of these words ("author-box", "about-the-author").
 _AUTHOR_BOX = frozenset("box bio about profile description".split())

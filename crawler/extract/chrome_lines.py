@@ -26,6 +26,7 @@ _CHROME_LINE_RE = re.compile(
     r"""(?ix)^[\W_]*(?:
       sign\ ?in|log\ ?in|log\ ?out|sign\ ?up|register|free\ sign-up.*|forgot\ (?:your\ )?password.*
     | view\ more|read\ more|see\ more|more\ »|back\ to\ top|print(?:\ this\ (?:page|article))?
+    | view\ (?:source|original)
     | back\ to\ (?:the\ )?(?:blog|home|news|articles|posts)|follow\ us(?:\ on\b.*)?
     | pin\ (?:it\ )?for\ later|(?:next|previous|prev)\ (?:article|post|story)\b.*
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
@@ -47,10 +48,11 @@ _CHROME_LINE_RE = re.compile(
 _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
-# Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ..."),
-# and those told by words anywhere in them.
+# Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ...",
+# a kicker in capitals "READ: ..."; a sentence-case "Read: ..." may be the writer's own pointer),
+# and those told by words anywhere in them (with a comment section's policy line).
 _PROMO_START_RE = re.compile(
-    r"(?i)(?:- )?(?:read more|also read|read also|read next|see more|also on \S+"
+    r"(?i)(?:- )?(?:read more|also read|read also|read next|(?-i:READ)|see more|also on \S+"
     r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
     r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
     r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
@@ -62,6 +64,7 @@ _PROMO_RE = re.compile(
     r"|\b(?:purchases made through (?:our )?links|as an amazon associate"
     r"|we may earn (?:a )?(?:small )?(?:commission|compensation)"
     r"|earn from qualifying purchases|supported by commissions)\b"
+    r"|\bcomments (?:do not|don't) (?:necessarily )?(?:represent|reflect)\b"
 )
 # Words that every match of _COOKIE_RE or _PROMO_RE holds: a line without any in lower case is
 # searched no further, unless it has one of the four characters that the patterns' case folding
@@ -70,6 +73,7 @@ _PROMO_WORDS = (
     "cookies",
     "newsletter",
     "inbox",
+    "comments",
     "purchases made through",
     "amazon associate",
     "we may earn",

@@ -1,6 +1,7 @@
 """Closing prompts: the reader addressed after the article ("Thanks for reading!", "Follow us on
 Instagram", "If you enjoyed this post, share it with a friend", "Already a subscriber? Log in",
-"Support the show", "This story was originally featured on Example.com").
+"Support the show", "Download the Example News app", "This story was originally featured on
+Example.com").
 
 Such a line asks the reader to act on the site, not to read on: among the text's last few
 paragraphs, a short one that thanks the reader, asks them to follow, share, sign up or pay goes,
@@ -27,6 +28,7 @@ _PROMPT_RE = re.compile(
     r"|\b(?:sign up|subscribe|register) (?:for|to) (?:my|our)\b"
     r"|\balready an? (?:subscriber|member)\b"
     r"|\b(?:get|enjoy) unlimited (?:digital )?access\b|\bbecome an? (?:member|subscriber)\b"
+    r"|(?:^|[.!]\s)download (?:the|our) (?:[\w-]+ ){0,4}app\b"
     rf"|{_PAYWALL}"
     r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
     r"|\bwherever you (?:get|listen to) (?:your )?podcasts\b"

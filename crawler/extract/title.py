@@ -1,24 +1,26 @@
 """The article title, by agreement of ``<title>``, og:title, ``<h1>`` and headline elements.
 
-A heading on the page wins when a metadata title agrees with it (starts with it, contains it,
-or shares most of its words): sites lengthen ``<title>`` with their name, rewrite og:title for
+A heading on the page wins when a metadata title agrees with it (starts with it, contains it, or
+shares most of its words): sites lengthen ``<title>`` with their name, rewrite og:title for
 sharing, and an unescaped quotation mark truncates a ``content`` attribute, but the headline
 shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
-headline-classed element that carries its date, then the metadata title less its site suffix.
-A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way
-to it, unless it extends the title or is the title less a part set off by a separator (in
-Chinese, a space). A page showing its headline in no such element (a ``<div class="bt">``)
-has the element whose whole text is the Chinese metadata title, or its part before a separator.
-A tag line the heading adds after a plain separator ("| ...", " - ...") is dropped when the
-metadata title leaves it out too, and so is a short label before it ("Review: ..."); a heading
-set in capitals takes the metadata title's letter case, one spacing words the metadata title
-hyphenates its hyphens. A heading that no metadata title states
-as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a third opinion short of
-agreement: the words of the URL's last path segment then settle it, taking a metadata title they
-match clearly better; without a heading they settle between the metadata titles. A site name
-that is a metadata title with a separator in it is the page's title copied, not the site's name;
-a metadata title starting with a separator lacks its headline and is left out; without a stated
-site name, a short one the home page's link (a logo) shows is the site's name.
+headline-classed element that carries its date, then the metadata title less its site suffix. A
+lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way to
+it, unless it extends the title or is the title less a part set off by a separator (in Chinese,
+a space). A page showing its headline in no such element (a ``<div class="bt">``) has the
+element whose whole text is the Chinese metadata title, or its part before a separator. A tag
+line the heading adds after a plain separator ("| ...", " - ...") is dropped when the metadata
+title leaves it out too, and so is a short label before it ("Review: ..."); a heading that joins
+its headline with a kicker, a source link or a comment count, each an element of its own, gives
+the part a metadata title states whole; a heading set in capitals takes the metadata title's
+letter case, one spacing words the metadata title hyphenates its hyphens. A heading that no
+metadata title states as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a
+third opinion short of agreement: the words of the URL's last path segment then settle it,
+taking a metadata title they match clearly better; without a heading they settle between the
+metadata titles. A site name that is a metadata title with a separator in it is the page's title
+copied, not the site's name; a metadata title starting with a separator lacks its headline and
+is left out; without a stated site name, a short one the home page's link (a logo) shows is the
+site's name.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
+from crawler.extract.bold_title import bold_headline, is_file_name
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
+from crawler.extract.heading_parts import parts_apart
 from crawler.extract.meta import norm, squash
 from crawler.extract.shown_title import shown_title
 from crawler.extract.site_name import (
@@ -109,12 +113,15 @@ def find_title(
     if found is not None:
         text = _unbadged(found, stripped) or _clean_heading(found.headline, site, host)
         text = _as_titled(text, stripped)
+        text = _inner_title(found.element, text, stripped, host) or text
         text = _as_stated(text, stripped)
         text = _slug_choice(text, stripped, url) or text
         return unmangle(text) or None, found.element
     raw = _first_title(titles, url) if titles else ""
     title = strip_site_suffix(raw, site, host)
-    if shown := shown_title(root, title, substantial):
+    if shown := shown_title(root, title, substantial) or (
+        None if title else bold_headline(root, substantial)
+    ):
         return unmangle(shown[0]), shown[1]
     return unmangle(title) or None, None
 
@@ -214,6 +221,20 @@ def _as_titled(text: str, titles: list[str]) -> str:
     return text
 
 
+def _inner_title(element: HtmlElement, text: str, titles: list[str], host: str) -> str | None:
+    """The text of a part of the heading (``heading_parts``) that shows a metadata title whole,
+    when the heading shows more than every metadata title; a link to the home page (a logo) is
+    never the title."""
+    keys = {_fold(title) for title in titles}
+    if _fold(text) in keys:
+        return None
+    for inner in parts_apart(element):
+        shown = norm(_content(inner))
+        if _fold(shown) in keys and not _links_home(inner, host):
+            return shown
+    return None
+
+
 def _as_stated(text: str, titles: list[str]) -> str:
     """The metadata title the heading only dresses: set in capitals ("MARKETS RALLY" where
     og:title is "Markets Rally"), behind a short label and a separator ("Review: X",
@@ -221,8 +242,10 @@ def _as_stated(text: str, titles: list[str]) -> str:
     it states; a heading set from a lower-case letter takes the capital a metadata title starting
     with it gives ("history of coffee" where ``<title>`` is "History of coffee | ..."); a space
     where the metadata title joins words by a hyphen ("Full Stack Jobs" for "Full-Stack Jobs")
-    is the heading's layout."""
+    is the heading's layout. A label that another metadata title keeps ("Study: X" where
+    ``<title>`` is "Study: X | Site" and og:title "X") is the headline's own."""
     heading = _fold(text)
+    stated = any(_fold(title) == heading for title in titles)
     for title in titles:
         key = _fold(title)
         if heading == key and text.isupper() and not title.isupper():
@@ -233,7 +256,7 @@ def _as_stated(text: str, titles: list[str]) -> str:
             return title
         if text[:1].islower() and title.startswith(text[:1].upper() + text[1:]):
             return title[: len(text)]
-        label = heading[: len(heading) - len(key)]
+        label = "" if stated else heading[: len(heading) - len(key)]
         if len(heading) > len(key) and heading.endswith(key) and _LABEL_RE.fullmatch(label):
             return title
     return text
@@ -256,11 +279,11 @@ def named_title(root: HtmlElement, meta: dict[str, str]) -> str | None:
 
 
 def _meta_titles(root: HtmlElement, meta: dict[str, str]) -> list[str]:
-    """Metadata titles, most specific first, without those that start with a separator: the
-    template left the headline out ("| Nuts & Volts Magazine")."""
+    """Metadata titles, most specific first, without those that start with a separator (the
+    template left the headline out: "| Nuts & Volts Magazine") or only name a file."""
     found = [norm(meta[key]) for key in _META_TITLES if meta.get(key)]
     found.append(norm(root.findtext(".//title") or ""))
-    return [title for title in found if title and not SEP_RE.match(title)]
+    return [t for t in found if t and not SEP_RE.match(t) and not is_file_name(t)]
 
 
 class _Heading(NamedTuple):
@@ -288,7 +311,7 @@ def _headings(root: HtmlElement, site: str, host: str) -> list[_Heading]:
 
 def _links_home(element: HtmlElement, host: str) -> bool:
     """Tell whether every link in the element leads to the site's home page ("/", its host)."""
-    hrefs = [a.get("href", "").strip() for a in element.iterdescendants("a")]
+    hrefs = [a.get("href", "").strip() for a in element.iter("a")]
     return bool(hrefs) and all(is_home_link(href, host) for href in hrefs)
 
 

@@ -45,6 +45,9 @@ BODY = [
         "RELATED READING: How platforms review every series",
         "SEE MORE: Studios race to meet the deadline",
         "Read next: The licence rules explained",
+        "READ: Studios race to meet the deadline",
+        "[View source.]",
+        "Disclaimer: Comments do not represent the views of Example News.",
         "Recommended video",
         "VIDEO2:31",
         "Watch 12:04",
@@ -65,10 +68,16 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "Follow us to the studio, where the next episode is shot in a single day.",
         "Back to the studios: the rules leave them a month to hire more reviewers.",
         "Recommended videos by the regulator must carry a licence number from March.",
+        "Read: How to apply for a licence",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
     assert clean_paragraphs([*BODY, line], None) == [*BODY, line]
+
+
+def test_a_closing_citation_box_goes_with_the_short_lines_after_it() -> None:
+    cite = ["Cite this insight", "Doe, J. (2026). New rules for short dramas. Example Research."]
+    assert clean_paragraphs([*BODY, *cite, "Log in to download"], None) == BODY
 
 
 def test_a_second_copy_of_a_prose_paragraph_goes_but_a_short_refrain_stays() -> None:
@@ -82,7 +91,15 @@ ARTICLE = "<p>" + "The regulator published new rules for short dramas on Monday.
 
 @pytest.mark.parametrize(
     "name",
-    ["cta-box", "post-cta-wrapper", "author-box", "about-the-author", "authorBio", "abh_box"],
+    [
+        "cta-box",
+        "post-cta-wrapper",
+        "author-box",
+        "about-the-author",
+        "authorBio",
+        "abh_box",
+        "bh-sponsor",
+    ],
 )
 def test_call_to_action_and_author_bio_boxes_are_chrome(name: str) -> None:
     bio = "Jane Doe writes about screens. Sign up for our course today."

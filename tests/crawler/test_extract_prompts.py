@@ -28,6 +28,7 @@ PARAGRAPHS = [
         "Subscribe wherever you get your podcasts.",
         "This story was originally featured on Example.com",
         "Subscribe to read this article",
+        "Catch all the Industry News on Example. Download The Example News App for updates.",
     ],
 )
 def test_a_reader_prompt_is_a_prompt(line: str) -> None:
@@ -46,6 +47,7 @@ def test_prompts_go_only_from_the_end_of_the_text() -> None:
     [
         "The article was originally published in April 2020 and was updated in April 2024.",
         "This story was originally published in March.",
+        "Viewers can download the app for free on iOS and Android from Monday.",
     ],
 )
 def test_a_note_on_when_the_article_first_ran_is_no_prompt(line: str) -> None:

@@ -35,6 +35,12 @@ def test_a_long_lead_or_one_the_metadata_title_states_is_kept() -> None:
     assert _title(stated, head) == stated
 
 
+def test_a_label_that_another_metadata_title_keeps_is_the_headlines_own() -> None:
+    stated = f"Study: {META}"
+    head = f'<meta property="og:title" content="{META}"><title>{stated} | Example News</title>'
+    assert _title(stated, head) == stated
+
+
 def test_a_heading_in_capitals_takes_the_metadata_titles_case() -> None:
     assert _title(META.upper()) == META
 
@@ -70,3 +76,25 @@ def test_a_heading_spacing_hyphenated_words_takes_the_metadata_titles_hyphens() 
     head = f'<meta property="og:title" content="{meta}">'
     assert _title("Remote Full Stack Drama Jobs", head) == meta
     assert _title("Remote Full Stack Jobs", head) == "Remote Full Stack Jobs"
+
+
+def test_a_kicker_or_a_source_and_count_in_elements_of_their_own_are_dropped() -> None:
+    kicker = f'<div class="kicker">Get that tech stack</div>\n<span>{META}</span>'
+    assert _title(kicker) == META
+    source = (
+        f'<span class="story-title"><a href="/a/1234567">{META}</a> '
+        '<span><a href="https://other.example.org/x">(other.example.org)</a></span></span> '
+        '<span class="comment-bubble"><a href="/a/1234567#comments">87</a></span>'
+    )
+    assert _title(source) == META
+
+
+def test_text_the_heading_writes_around_the_metadata_title_is_kept() -> None:
+    assert _title(f"Results for “<span>{META}</span>”") == f"Results for “{META}”"
+    assert _title(f"<span>{META}</span> and what comes next") == f"{META} and what comes next"
+
+
+def test_a_home_link_inside_the_heading_is_never_the_title() -> None:
+    head = '<title>Acme</title><meta property="og:site_name" content="Example News">'
+    heading = '<a href="/">Acme</a> <span>Council approves the new city budget</span>'
+    assert _title(heading, head) == "Acme Council approves the new city budget"

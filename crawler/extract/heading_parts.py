@@ -1,0 +1,36 @@
+"""The parts of a heading that stand as elements of their own.
+
+A heading can join its headline with a kicker in an element above it ("Get that tech stack"),
+or with a source link and a comment count after it ("(latimes.com) 87"): each part is a whole
+element, with no text of the heading's own beside it. Text the heading writes around an element
+("Results for “<span>cameras</span>”") makes that element a word of its headline, not a part.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
+
+
+def parts_apart(heading: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements inside the heading, in document order, beside which neither the heading
+    nor any element between them writes text of its own."""
+    for inner in heading.iterdescendants():
+        if isinstance(inner.tag, str) and _set_apart(inner, heading):
+            yield inner
+
+
+def _set_apart(inner: HtmlElement, heading: HtmlElement) -> bool:
+    """Tell whether only whole elements sit beside ``inner`` up to the heading."""
+    parent = inner.getparent()
+    while parent is not None:
+        if (parent.text or "").strip() or any((child.tail or "").strip() for child in parent):
+            return False
+        if parent is heading:
+            return True
+        parent = parent.getparent()
+    return True
