@@ -89,6 +89,8 @@ _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
 _RUN_LINKS = 0.5  # a run with this share of list items, fewer links' texts, is the text's own
 _INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
+# A Chinese field, its label and a full-width colon before its value: no menu item.
+_FIELD_RE = re.compile(r"[\u4e00-\u9fff（）()、]{2,16}：\S")
 _LINE = 120  # chrome lines (buttons, links, widget rows) are shorter than this
 _LINK_RUN = 3  # this many closing paragraphs, each a link's whole text, are a list of links
 _LINK_LINE = 200  # ... each shorter than this
@@ -133,8 +135,9 @@ def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[
 
 def _drop_link_runs(paras: list[str], links: frozenset[str] | None = None) -> list[str]:
     """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists; not a
-    run a Chinese sentence introduces ("入选作品名单如下："), nor, when the page's ``links`` are
-    known, the text's own list of short items (tools, ingredients, names: see
+    run a Chinese sentence introduces ("入选作品名单如下："), nor one of Chinese fields
+    ("当事人：某公司", "法定代表人：李某": a decision's parties) half or more, nor, when the page's
+    ``links`` are known, the text's own list of short items (tools, ingredients, names: see
     :func:`_own_items`)."""
     kept: list[str] = []
     run: list[str] = []
@@ -150,6 +153,7 @@ def _drop_link_runs(paras: list[str], links: frozenset[str] | None = None) -> li
         if (
             len(run) < _RUN_MIN
             or (kept and _introduces(kept[-1]))
+            or _fields(run)
             or (links is not None and _own_items(run, links))
         ):
             kept.extend(run)
@@ -165,6 +169,12 @@ def _own_items(run: list[str], links: frozenset[str]) -> bool:
     held = sum(squash(line.removeprefix("- ")) in links for line in run)
     items = sum(line.startswith("- ") for line in run)
     return held < _RUN_LINKS * len(run) and items >= _RUN_LINKS * len(run)
+
+
+def _fields(run: list[str]) -> bool:
+    """Tell whether half the lines of a run or more are Chinese fields (a label, a colon, a
+    value): a document's parties and particulars, not a menu."""
+    return 2 * sum(_FIELD_RE.match(line) is not None for line in run) >= len(run)
 
 
 def _introduces(para: str) -> bool:

@@ -35,13 +35,17 @@ _CHROME_RE = re.compile(
     r"""(?x)
       责任编辑|免责声明|版权(?:所有|声明|归)
     | (?:禁止|不得|谢绝|严禁|拒绝)(?:任何形式的)?转载|转载(?:请|须|务必|自)|本文(?:转自|来自|来源)
-    | 未经(?:许可|授权|允许|同意)|如有侵权|侵删|联系删除|不代表本(?:站|网|平台|号)
+    | 如有侵权|侵删|联系删除|不代表本(?:站|网|平台|号)
     | (?:图片|内容|文章|本文|素材|信息|资料)均?来(?:源|自)于?网络|投稿(?:邮箱|信箱|热线|地址)
-    | (?:仅代表|为)作者(?:本人|个人|独立)?(?:观点|立场)|不构成(?:任何)?(?:投资|法律)(?:意见|建议)
+    | (?:仅代表|为)作者(?:本人|个人|独立)?(?:观点|立场)|仅代表作者(?:本人|个人)
     | 请(?:点赞|转发|关注|分享)|点个(?:赞|在看)|一键三连|在看三连|三连支持
     | 分享[、，]点赞|点赞[、，]在看|索取稿酬|要求撤下|书面授权|(?:请|须|需)注明(?:出处|来源)
     """
 )
+# Clauses a story's own sentence may hold too ("被告未经许可将……", "说说我的看法，不构成投资建议"):
+# chrome when the line states one near its start or is no finished sentence.
+_CLAUSE_RE = re.compile(r"未经(?:许可|授权|允许|同意)|不构成(?:任何)?(?:投资|法律)(?:意见|建议)")
+_CLAUSE_LEAD = 20  # a disclaimer states its clause within this many characters of its start
 # A label and its colon ("来源：新华社", "编辑：李明"): chrome when the line starts with it (a word
 # or two before it, a bracket: "数据来源：", "（来源："), or is a short credit, not a sentence
 # ("本报记者 张三 来源：中国青年报"); a sentence naming its data's source keeps it.
@@ -88,7 +92,9 @@ _RELATED_RE = re.compile(
 )
 _TAIL_ZONE = 0.5  # a related-links heading must sit after this share of the text to end it
 # A chrome note right after a finished sentence, up to the paragraph's end.
-_CHROME_WORDS = f"{_CHROME_RE.pattern.removeprefix('(?x)')}|{_CREDIT_RE.pattern}"
+_CHROME_WORDS = (
+    f"{_CHROME_RE.pattern.removeprefix('(?x)')}|{_CLAUSE_RE.pattern}|{_CREDIT_RE.pattern}"
+)
 _NOTE_AFTER_SENTENCE_RE = re.compile(
     rf"(?<=[{_SENTENCE_END}])\s*(?=[【（(\[]?(?:{_CHROME_WORDS}))", re.VERBOSE
 )
@@ -144,7 +150,9 @@ def _kind(para: str, links: frozenset[str]) -> str:
     key = squash(para)
     finished = para.rstrip().endswith(tuple(_SENTENCE_END))
     para = fold_characters(para)
-    if key in links or (len(para) < _MAX_CHROME and _CHROME_RE.search(para)):
+    if key in links or (len(para) < _MAX_CHROME and _is_disclaimer(para, finished)):
+        return "chrome"
+    if _RELATED_RE.match(para):  # a related-links heading whose links are gone
         return "chrome"
     if len(para) < _MAX_CHROME and _is_credit(para, finished):
         return "chrome"
@@ -169,6 +177,16 @@ def _with_translations(paras: list[str], kinds: list[str]) -> list[str]:
         else kind
         for i, (para, kind) in enumerate(zip(paras, kinds, strict=True))
     ]
+
+
+def _is_disclaimer(para: str, finished: bool) -> bool:
+    """Tell whether a line is a disclaimer, copyright or sharing note: it holds such a phrase,
+    or one of the clauses a story may state too near its start or in no finished sentence (a
+    sentence saying a defendant acted 未经许可 is the story's)."""
+    if _CHROME_RE.search(para):
+        return True
+    clause = _CLAUSE_RE.search(para)
+    return clause is not None and (clause.start() <= _CLAUSE_LEAD or not finished)
 
 
 def _is_credit(para: str, finished: bool) -> bool:

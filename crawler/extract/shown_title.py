@@ -1,6 +1,7 @@
 """The element showing a Chinese metadata title, for pages whose headline is in no heading or
-titled element: a ``<div class="bt">`` whose whole text is ``<title>`` less its site name (the
-way Chinese government templates show it)."""
+titled element: a ``<div class="bt">`` whose whole text is ``<title>`` less its site name after
+it (the way Chinese government templates show it), or less the site name before it
+("郑州日报数字报-标题", "镇人民政府--标题": e-papers and county sites)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from crawler.extract.meta import norm
 from crawler.extract.site_name import SEP_RE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     from lxml.html import HtmlElement
 
@@ -27,24 +28,28 @@ _SHOWN_XPATH = etree.XPath(
 def shown_title(
     root: HtmlElement, title: str, substantial: Callable[[str], bool]
 ) -> tuple[str, HtmlElement] | None:
-    """The title, or its part before a separator (a site name after "_" or "|"), that a
-    body element states as its whole text, and that element; None when the body shows
-    neither, or only a part too short to be a headline, or the title is not Chinese."""
+    """The title, or its part before a separator (a site name after "_" or "|"), else its part
+    after one (a site name before it), that a body element states as its whole text, and that
+    element; None when the body shows none, or only parts too short to be a headline, or the
+    title is not Chinese."""
     if not is_cjk(title):
         return None
-    for candidate in _heads(title):
-        if not substantial(candidate):
-            return None
-        for node in _SHOWN_XPATH(root, title=" ".join(candidate.split())):
-            holder = node.getparent()
-            if not node.is_tail and norm(holder.text_content()) == candidate:
-                return candidate, holder
+    seps = list(SEP_RE.finditer(title))
+    heads = [title[: sep.start()].strip() for sep in reversed(seps)]
+    tails = [title[sep.end() :].strip() for sep in seps]
+    for parts in ([title, *heads], tails):
+        for candidate in parts:
+            if not substantial(candidate):
+                break
+            if (found := _shown(root, candidate)) is not None:
+                return candidate, found
     return None
 
 
-def _heads(title: str) -> Iterator[str]:
-    """The title, then its parts before each separator, longest first."""
-    yield title
-    for sep in reversed(list(SEP_RE.finditer(title))):
-        if head := title[: sep.start()].strip():
-            yield head
+def _shown(root: HtmlElement, candidate: str) -> HtmlElement | None:
+    """The body element whose whole text is ``candidate``, if one is."""
+    for node in _SHOWN_XPATH(root, title=" ".join(candidate.split())):
+        holder = node.getparent()
+        if not node.is_tail and norm(holder.text_content()) == candidate:
+            return holder
+    return None

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 # Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
 SEP_RE = re.compile(rf"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[{CJK_BLOCKS}])-")
+_CJK_CLOSING = frozenset("）」』》〕】”")  # ends a Chinese title's part as a character does
 # Least length of a site name glued on by a bare hyphen, named in a tag line or found in the host.
 _MIN_BRAND = 3
 # A tail of at most this many words and characters, half the head's length or less, is taken
@@ -143,7 +144,9 @@ def _bare_host(host: str) -> str:
 
 def cjk_apart(left: str, right: str) -> bool:
     """Tell whether two parts of a Chinese title stand apart by a space alone ("标题 浙江省广播
-    电视局"): Chinese text sets a site or column name off so."""
+    电视局", "决定书（〔2025〕156号） 市场监督管理局"): Chinese text sets a site or column name off
+    so."""
     left_end, right_start = left.rstrip()[-1:], right.lstrip()[:1]
     spaced = left[-1:].isspace() or right[:1].isspace()
-    return spaced and bool(HAN_RE.match(left_end) and HAN_RE.match(right_start))
+    ended = left_end in _CJK_CLOSING or bool(HAN_RE.match(left_end))
+    return spaced and ended and bool(HAN_RE.match(right_start))

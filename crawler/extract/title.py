@@ -79,6 +79,7 @@ _TRAILING_DATE_RE = re.compile(
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
 _MAX_TITLE = 300
+_MAX_BADGE = 6  # characters of a badge before a heading ("原创", "独家", "Exclusive")
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
 _LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
@@ -111,7 +112,8 @@ def find_title(
     if found is None:
         found = _trusted(headings, titles)
     if found is not None:
-        text = _as_titled(_clean_heading(found.headline, site, host), stripped)
+        text = _unbadged(found, stripped) or _clean_heading(found.headline, site, host)
+        text = _as_titled(text, stripped)
         text = _inner_title(found.element, text, stripped, host) or text
         text = _as_stated(text, stripped)
         text = _slug_choice(text, stripped, url) or text
@@ -191,6 +193,20 @@ def _holds(heading: str, title: str) -> bool:
         return bool(_SIDE_RE.match(b, len(a))) or cjk_apart(a, b[len(a) :])
     rest = b[: len(b) - len(a)]
     return b.endswith(a) and (bool(_SIDE_END_RE.search(rest)) or cjk_apart(rest, a))
+
+
+def _unbadged(heading: _Heading, titles: list[str]) -> str | None:
+    """The metadata title a heading states after a badge: a short first child element before
+    any text of its own ("<h1><span>原创</span>标题</h1>" where og:title is "标题")."""
+    element = heading.element
+    badge = element[0] if len(element) and not (element.text or "").strip() else None
+    if badge is None or not isinstance(badge.tag, str):
+        return None
+    label = norm(badge.text_content())
+    if not label or len(label) > _MAX_BADGE or not heading.headline.startswith(label):
+        return None
+    rest = _fold(heading.headline[len(label) :].strip())
+    return next((title for title in titles if _fold(title) == rest), None)
 
 
 def _as_titled(text: str, titles: list[str]) -> str:

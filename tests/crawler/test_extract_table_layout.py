@@ -3,7 +3,11 @@ table row run together with the sidebar's cell."""
 
 from __future__ import annotations
 
+from lxml.html import document_fromstring
+
 from crawler.extract import extract_article
+from crawler.extract.article import block_text
+from crawler.extract.table_layout import layout_text
 
 PARAS = [
     "11月24日，我县首届微短剧创作大赛颁奖仪式在县文化中心举行。",
@@ -27,3 +31,24 @@ HTML = (
 def test_the_cell_holding_the_article_is_read_paragraph_by_paragraph() -> None:
     found = extract_article(HTML, "http://news.example.cn/system/2025/11/25/034123456.shtml")
     assert found.text == "\n\n".join(PARAS)
+
+
+def test_a_cell_of_broken_lines_among_nested_layout_rows_is_read_line_by_line() -> None:
+    cell = "<br><br>".join(f"\u3000\u3000{p}" for p in PARAS)
+    html = (
+        "<html><head><meta charset='gb2312'><title>某镇人民政府--我县举办首届微短剧创作大赛颁奖仪式"
+        "</title></head><body><table width='980'><tr><td><a href='#'>设为首页</a> | "
+        "<a href='#'>加入收藏</a></td></tr></table><table width='980'><tr>"
+        "<td width='240'><table><tr><td>热点新闻</td></tr><tr><td><a href='/1.html'>镇里召开"
+        "安全生产工作会议</a></td></tr></table></td><td><table><tr><td>我县举办首届微短剧创作大赛"
+        "颁奖仪式</td></tr><tr><td>来源：镇宣传办　发布时间：25-11-25</td></tr>"
+        f"<tr><td class='content'>{cell}</td></tr></table></td></tr></table></body></html>"
+    )
+    found = extract_article(html, "http://www.example.gov.cn/art/news/25-11-25/1178.html")
+    assert found.text == "\n\n".join(PARAS)
+
+
+def test_a_text_without_a_row_of_text_is_no_layout() -> None:
+    root = document_fromstring("<html><body><table><tr><td></td></tr></table></body></html>")
+    assert layout_text("", root, block_text) is None
+    assert layout_text("|  |  |", root, block_text) is None

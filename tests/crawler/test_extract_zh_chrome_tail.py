@@ -1,6 +1,7 @@
 """Chinese chrome lines at the edges of the text: hotline, handle, citation and live-update
-notes, rankings, original-document links, Traditional characters and a statement's English
-translation."""
+notes, rankings, original-document links, a related-links heading left without its links,
+disclaimers, Traditional characters and a statement's English translation; a story's sentence
+that states a disclaimer's clause late (被告未经许可……) is no chrome."""
 
 from __future__ import annotations
 
@@ -32,10 +33,25 @@ def _root() -> HtmlElement:
         "本网站所刊载信息，不代表中新社和中新网观点。 刊用本网站稿件，务经书面授权。",
         "电报持续更新中",
         "图片排行",
+        "往期推荐",
+        "本内容由作者授权发布，观点仅代表作者本人，不代表虎嗅立场。如对本稿件有异议或投诉，请联系我们。",
+        "以上内容仅供参考，不构成投资建议。",
+        "未经许可",
     ],
 )
 def test_a_chrome_line_closing_the_text_goes(tail: str) -> None:
     assert trim_chrome_runs([*BODY, tail], _root()) == BODY
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "近日，北京互联网法院审结一起侵害作品信息网络传播权纠纷案，认定被告未经许可将原告的微短剧剪辑为短视频并投放引流，构成侵权。",
+        "最近一个月把几家做短剧出海的公司年报和调研纪要都翻了一遍，说说我的看法，不构成投资建议。",
+    ],
+)
+def test_a_story_sentence_stating_a_disclaimers_clause_late_stays(lead: str) -> None:
+    assert trim_chrome_runs([lead, *BODY], _root()) == [lead, *BODY]
 
 
 def test_a_link_to_the_original_document_opening_the_text_goes() -> None:

@@ -195,3 +195,21 @@ def test_a_lone_heading_of_eight_characters_is_a_headline_a_column_name_is_not(
         f"<div class='nr'>{BODY}</div></body></html>"
     )
     assert extract_article(html, "http://epaper.example.cn/content_1.htm").title == expected
+
+
+def test_a_decisions_heading_and_parties_stay_a_menu_does_not() -> None:
+    parties = [
+        "杭州市市场监督管理局",
+        "行政处罚决定书",
+        "杭市监处罚〔2025〕156号",
+        "当事人：杭州某网络科技有限公司",
+        "主体资格证照名称：营业执照",
+        "统一社会信用代码：91330106MA2XXXXX7K",
+        "住所（住址）：浙江省杭州市西湖区",
+        "法定代表人（负责人、经营者）：李某",
+    ]
+    body = "经查，当事人在多个短视频平台投放其运营的微短剧小程序推广视频，构成发布虚假广告的行为。"
+    assert clean_paragraphs([*parties, body], None) == [*parties, body]
+    menu = ["首页", "机构概况", "政务公开", "办事服务", "互动交流", "专题专栏", "联系我们"]
+    menu.append("地址：杭州")
+    assert clean_paragraphs([*menu, body], None) == [body]
