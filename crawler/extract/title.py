@@ -26,7 +26,6 @@ site's name.
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
@@ -45,6 +44,7 @@ from crawler.extract.site_name import (
     strip_site_suffix,
 )
 from crawler.extract.title_agreement import PREFIX_AGREEMENT, agreement
+from crawler.extract.title_slug import slug_choice, slug_closer
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
@@ -85,9 +85,6 @@ _H1_BONUS = 0.3
 _LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
 _HEADLINE_WORDS, _HEADLINE_HAN = 4, 10  # words, or CJK characters, of a headline at least
 _H1_HAN = 8  # CJK characters of a lone <h1> that reads as a headline: a column name is shorter
-_SLUG_MARGIN = 0.3  # how much better a metadata title must match the URL's words than a heading
-_SLUG_WORD_RE = re.compile(r"[a-z0-9]+")
-_EXTENSION_RE = re.compile(r"\.[a-z0-9]+$")
 
 
 def find_title(
@@ -116,7 +113,7 @@ def find_title(
         text = _as_titled(text, stripped)
         text = _inner_title(found.element, text, stripped, host) or text
         text = _as_stated(text, stripped)
-        text = _slug_choice(text, stripped, url) or text
+        text = slug_choice(text, stripped, url) or text
         return unmangle(text) or None, found.element
     raw = _first_title(titles, url) if titles else ""
     title = strip_site_suffix(raw, site, host)
@@ -141,37 +138,7 @@ def _first_title(titles: list[str], url: str) -> str:
     shares clearly more words with ("6 Types of HR Outsourcing" at "/6-types-of-hr-outsourcing"
     where og:title reads "Here are the six types of HR outsourcing.")."""
     texts = [split_trailing_date(title)[0] for title in titles]
-    return _clearly_closer(texts[0], texts, _slug_words(url)) or texts[0]
-
-
-def _slug_choice(heading: str, titles: list[str], url: str) -> str | None:
-    """The metadata title whose words the URL's last path segment shares clearly more of than
-    the heading's ("/how-to-start-an-llc" between "Form your LLC today" and "How to Start an
-    LLC"); None when a metadata title states the heading as it is, or the URL has no words."""
-    key = squash(heading)
-    slug = _slug_words(url)
-    if not titles or not slug or any(squash(title) == key for title in titles):
-        return None
-    return _clearly_closer(heading, titles, slug)
-
-
-def _clearly_closer(text: str, titles: list[str], slug: frozenset[str]) -> str | None:
-    """The title sharing the most of the slug's words, when it shares ``_SLUG_MARGIN`` more of
-    them than ``text`` does."""
-    share, best = max(((_slug_share(title, slug), title) for title in titles), key=itemgetter(0))
-    return best if share >= _slug_share(text, slug) + _SLUG_MARGIN else None
-
-
-def _slug_words(url: str) -> frozenset[str]:
-    """The words of the URL's last path segment, file extension left out."""
-    segment = urlsplit(url).path.rstrip("/").rpartition("/")[2].lower()
-    return frozenset(_SLUG_WORD_RE.findall(_EXTENSION_RE.sub("", segment)))
-
-
-def _slug_share(text: str, slug: frozenset[str]) -> float:
-    """The share of words that a text and the URL's words have in common."""
-    words = frozenset(_SLUG_WORD_RE.findall(text.lower()))
-    return len(words & slug) / max(len(words | slug), 1)
+    return slug_closer(texts[0], texts, url) or texts[0]
 
 
 def _held_title(heading: str, titles: list[str]) -> str | None:
