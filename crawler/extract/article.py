@@ -129,7 +129,6 @@ _CONTAINERS = tuple(
 )
 _CONTAINER_RANK = {name: rank for rank, name in enumerate(_CONTAINERS)}
 _CONTAINER_CLASSES = frozenset(_CONTAINERS) - {"c"}  # class "c" is too common to mean anything
-_CANONICAL_XPATH = etree.XPath("/descendant::link[@rel='canonical']/@href")
 _NO_RANK = len(_CONTAINERS)
 _CONTENT_MARKERS_RE = re.compile(
     r"<meta\s+name=[\"']?ContentStart[\"']?[^>]*>(.*?)<meta\s+name=[\"']?ContentEnd",
@@ -167,7 +166,7 @@ def extract_article(
         date = _fallback(fallback_date, page_zone((), None, language_hint, url))
         return Extracted(fallback_title, "", date, language_hint, is_article=False)
     meta = meta_map(root, html)
-    canonical = next(iter(_CANONICAL_XPATH(root)), None)
+    canonical = canonical_href(root)
     cuts = strip_code(root)
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
@@ -199,7 +198,7 @@ def extract_article(
     published = find_published(page, title_el, text, near)
     title = title or fallback_title or named_title(root, meta)
     published = published or _fallback(fallback_date, page.tz)
-    canonical_link = canonical and str(canonical).strip()
+    canonical_link = canonical and canonical.strip()
     article = is_article(shape, settings)
     blocks = block_fingerprints(paras)
     return Extracted(title, text, published, language, canonical_link, article, blocks, shape)
@@ -290,6 +289,19 @@ def _has_control_characters(html: str) -> bool:
     """Tell whether ``html`` holds a raw control character of :data:`_CONTROL_RE`."""
     encoded = html.encode("utf-8", "surrogatepass")
     return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded)
+
+
+def canonical_href(root: HtmlElement) -> str | None:
+    """The ``href`` of the document's first ``<link rel="canonical">`` that has one (XPath's
+    ``/descendant::link[@rel='canonical']/@href``), by a walk that stops there: the link sits
+    in the head, and a search of the whole tree cost several times more."""
+    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
+        if not isinstance(top.tag, str):
+            continue
+        for link in top.iter("link"):
+            if link.get("rel") == "canonical" and (href := link.get("href")) is not None:
+                return href
+    return None
 
 
 # --- the article body container of CMS pages ---------------------------------------------

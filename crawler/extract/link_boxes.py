@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from crawler.extract.meta import norm, squashed_len, text_len
 
 if TYPE_CHECKING:
@@ -31,21 +29,29 @@ CUT_HEADING_RE = re.compile(
 )
 _HEADING_TAGS = "h2 h3 h4 h5 h6 p span strong b div header".split()
 _MAX_HEADING = 300  # characters: a first child holding more is a block of the page, no heading
-# Boxes whose first element is one of those tags and short enough for a heading (selected in C:
-# most boxes are wrappers whose first child holds much of the page).
-_BOXES_XPATH = etree.XPath(
-    "(//div|//section)[*[1][{}][string-length(.) <= {}]]".format(
-        " or ".join(f"self::{tag}" for tag in _HEADING_TAGS), _MAX_HEADING
-    )
-)
+_HEADING_TAG_SET = frozenset(_HEADING_TAGS)
 _OWN_TEXT = 0.1  # the box's text outside its heading and links is at most this share
 
 
 def drop_link_boxes(root: HtmlElement) -> None:
     """Remove in place each box that is a cut heading followed by links only."""
-    for box in _BOXES_XPATH(root):
+    for box in headed_boxes(root):
         if box.getparent() is not None and _is_link_box(box):
             box.drop_tree()
+
+
+def headed_boxes(root: HtmlElement) -> list[HtmlElement]:
+    """The ``<div>`` and ``<section>`` elements whose first child element is one of
+    ``_HEADING_TAGS`` holding at most ``_MAX_HEADING`` characters, in document order (a walk
+    reading the text of those first children only, faster than the XPath
+    ``(//div|//section)[*[1][self::h2 or ...][string-length(.) <= 300]]``)."""
+    boxes = []
+    for box in root.iter("div", "section"):
+        for first in box.iterchildren("*"):
+            if first.tag in _HEADING_TAG_SET and len(first.text_content()) <= _MAX_HEADING:
+                boxes.append(box)
+            break
+    return boxes
 
 
 def _is_link_box(box: HtmlElement) -> bool:

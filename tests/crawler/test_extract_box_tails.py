@@ -3,6 +3,8 @@ paragraph ending in the source's line break) stays in the text."""
 
 from __future__ import annotations
 
+from lxml import etree
+
 from crawler.extract import extract_article
 from crawler.extract.article import parse_html
 from crawler.extract.box_tails import drop_blank_box_ends
@@ -37,3 +39,26 @@ def test_only_a_blank_tail_inside_a_box_followed_by_text_goes() -> None:
     assert first[-1].tail is None
     assert second[-1].tail == "\n"
     assert third[-1].tail == " tail words"
+
+
+def test_the_tails_dropped_are_those_the_sibling_xpath_selects() -> None:
+    blank_ends = etree.XPath(
+        "/descendant::*[self::div or self::figure or self::section or self::blockquote]"
+        "[following-sibling::node()[1][self::text()][normalize-space()]]"
+        "/*[last()][following-sibling::node()[self::text()][not(normalize-space())]]"
+        "[not(following-sibling::node()[not(self::text())])]"
+    )
+    html = (
+        "<html><body><div><p>a</p>\n</div>text<figure><img><p>b</p> \t</figure>\u00a0"
+        "<section><p>c</p>\u00a0</section>more<blockquote>q<p>d</p>\n</blockquote>\n \n"
+        "<div><div><p>e</p>\n</div>\n</div>after<div><p>f</p><!-- note -->\n</div>x"
+        "<div>bare text\n</div>y<div><span>g</span>\r\n</div>z<p><b>h</b>\n</p>w</body></html>"
+    )
+    root, expected = parse_html(html), parse_html(html)
+    assert root is not None and expected is not None
+    selected = blank_ends(expected)
+    assert selected
+    for child in selected:
+        child.tail = None
+    drop_blank_box_ends(root)
+    assert etree.tostring(root) == etree.tostring(expected)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml import etree
 from lxml.html import document_fromstring
 
+from crawler.extract.article import canonical_href, parse_html
 from crawler.extract.blocks import block_fingerprints, block_key, fingerprint
 from crawler.extract.byline import closing_chars
 from crawler.extract.chrome import _chrome_named
 from crawler.extract.chrome_lines import drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
+from crawler.extract.link_boxes import headed_boxes
 from crawler.extract.listing import find_items, outside_items
 from crawler.extract.meta import letter_count, squash
 
@@ -78,3 +81,38 @@ def test_the_page_s_link_texts_read_once_serve_every_check() -> None:
     assert trim_chrome_runs(zh, root, None, anchors) == trim_chrome_runs(zh, root)
     items = find_items(root)
     assert outside_items(paras, items, root, anchors) == outside_items(paras, items, root)
+
+
+_MARKUP = (
+    "<html><head><link rel='alternate' href='/a'><link rel='canonical'>"
+    "<link rel='canonical' href=' /story '><link rel='canonical' href='/second'></head>"
+    "<body><div><h2>Related</h2><a href='/x'>x</a></div>Text after.\n"
+    "<section><p>Short</p><div><span>inner</span></div></section>"
+    "<div>\n<header>A header</header>\n</div>\n<div><b>" + "long " * 80 + "</b></div>"
+    "<div><!-- a note --><p>Caption</p>\n</div> tail <figure><img><p>c</p>\n \n</figure>x"
+    "<blockquote><p>q</p>&#160;</blockquote>y<div><p>a</p>\n<p>b</p>\n</div>\u00a0"
+    "<div><div><p>nested</p>\n</div>\n</div>after"
+    "<section><ul><li>item</li></ul><strong>Bold</strong></section></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _MARKUP,
+        _MARKUP.replace("<head>", "<head><link rel='canonical' href=''>"),
+        "<html><body><p>no link</p><link rel='canonical' href='/in-body'></body></html>",
+        "<html><body><p>x</p></body></html><link rel='canonical' href='/stray'><p>after</p>",
+    ],
+)
+def test_the_walks_find_what_their_xpaths_find(html: str) -> None:
+    root = parse_html(html)
+    assert root is not None
+    canonical = etree.XPath("/descendant::link[@rel='canonical']/@href")(root)
+    assert canonical_href(root) == next(iter(canonical), None)
+    boxes = etree.XPath(
+        "(//div|//section)[*[1][self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+        " or self::p or self::span or self::strong or self::b or self::div or self::header]"
+        "[string-length(.) <= 300]]"
+    )
+    assert headed_boxes(root) == boxes(root)
