@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
+from crawler.extract.attachments import only_files
 from crawler.extract.layout import LONG_NUMBER_RE, items_below
 from crawler.extract.listing import CJK_CHARS, MAX_ITEM, find_items, outside_items, units
 from crawler.extract.meta import squash, text_len
@@ -107,6 +108,7 @@ class PageShape:
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
     searched: bool = False  # the address is a section's and its query carries search words
     story_query: bool = False  # a section's path whose query names a story (``/s?id=16467…``)
+    attached: bool = False  # the largest group's every headline link is a file (``attachments.py``)
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,11 @@ _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|
 _OG_COLLECTION = "product.group"  # the Open Graph type of a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
+# A year written into a word (``/zt/2025summer``, ``/cannes2025``) names an edition of a section,
+# not a story: a story's date or id stands apart, or is longer.
+_EDITION_RE = re.compile(
+    r"(?<![\da-z])(?:(?:19|20)\d\d[a-z]{3,}|[a-z]{3,}(?:19|20)\d\d)(?![\da-z])", re.IGNORECASE
+)
 # Items over all groups that make a section address a listing: a front page's sections of a few
 # stories each (articles at section addresses hold at most 20 in the development pages, chrome
 # included).
@@ -213,12 +220,12 @@ def names_section(title: str) -> bool:
 
 
 def section_url(url: str) -> bool:
-    """The address names a section (the root, a short name without a long number), not a story;
-    no address names none."""
+    """The address names a section (the root, a short name without a long number, a year written
+    into a word aside), not a story; no address names none."""
     if not url:
         return False
     path = urlsplit(url).path
-    if LONG_NUMBER_RE.search(path):
+    if LONG_NUMBER_RE.search(_EDITION_RE.sub("", path)):
         return False
     segments = [s for s in path.split("/") if s]
     if not segments:
@@ -288,6 +295,7 @@ def page_shape(
         related,
         address.searched,
         address.story_query,
+        only_files(items.hrefs),
     )
 
 
@@ -298,6 +306,8 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
         return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
+    if shape.attached and not shape.section_url and shape.own_sentences == 0:
+        return True  # a notice whose text is its attachments
     if shape.sentences < settings.min_sentences or shape.searched:
         return False
     if shape.own_sentences < settings.listing_sentences and listed and not shape.trailing:

@@ -31,7 +31,11 @@ _HEADLINE_UNITS = 3  # words (two CJK characters count as one) in an item's head
 _INLINE_MIN, _INLINE_SHARE = 20, 0.5  # loose text around a link that makes it an inline link
 _HEAD_SPAN, _HEAD_SHARE = 40, 0.5  # the headline starts within this many characters / share
 _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the main text
+_MIN_UNITS = 8  # words (two CJK characters count as one) of a stream entry's text
+_ENDS = 16  # characters of a paragraph's head and of its tail found within one item's text
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_IMAGES = ("img", "picture")
+_MAX_CARD = 200  # characters (squashed) of a catalogue's card named in a word or two
 _NOT_PAGES = ("#", "javascript:", "mailto:")
 # Letters a CJK character is worth: a word is some five letters, or two CJK characters (``units``).
 CJK_CHARS = 2.5
@@ -96,9 +100,25 @@ def outside_items(
     kept = []
     for paragraph in paragraphs:
         key = squash(paragraph)
-        if key and key not in joined and (len(key) < _MIN_ANCHOR or key not in anchors):
+        if key and not _in_item(key, joined) and (len(key) < _MIN_ANCHOR or key not in anchors):
             kept.append(paragraph)
     return kept
+
+
+def _in_item(key: str, joined: str) -> bool:
+    """The squashed paragraph is an item's text, or its head and tail are, in order, within one
+    item (the extracted line left out the item's date or duration between them)."""
+    if key in joined:
+        return True
+    if len(key) < 2 * _ENDS:
+        return False
+    start = joined.find(key[:_ENDS])
+    while start >= 0:
+        end = joined.find("\x00", start)
+        if key[-_ENDS:] in joined[start + _ENDS : None if end < 0 else end]:
+            return True
+        start = joined.find(key[:_ENDS], start + 1)
+    return False
 
 
 def _groups(
@@ -168,15 +188,40 @@ def _headline(block: HtmlElement, raw: str) -> str | None:
         start = text.find(title[:20])
         if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
             return str(a.get("href"))
-    return _heading_link(block, links)
+    return _heading_link(block, links) or _more_link(block, links, raw)
 
 
 def _heading_link(block: HtmlElement, links: list[HtmlElement]) -> str | None:
-    """A card whose title is a heading beside a link without text (a linked image, an overlay)."""
+    """A card whose title is a heading beside a link without text (a linked image, an overlay),
+    or a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来)."""
     heading = next(block.iter(*_HEADINGS), None)
-    if heading is None or units(heading.text_content()) < _HEADLINE_UNITS:
+    if heading is None:
+        return None
+    name = heading.text_content()
+    if units(name) < _HEADLINE_UNITS and not _named_card(block, name):
         return None
     return next((str(a.get("href")) for a in links if not _inline(a)), None)
+
+
+def _named_card(block: HtmlElement, name: str) -> bool:
+    """A catalogue's card: a picture, a name of a word or two and a line or two more (a genre,
+    a blurb), all short; a listicle's entry says a paragraph under its name."""
+    if units(name) < 1 or next(block.iter(_IMAGES), None) is None:
+        return False
+    text = _squash_block(block.text_content())
+    return len(text) <= _MAX_CARD and units(block.text_content()) >= units(name) + _HEADLINE_UNITS
+
+
+def _more_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
+    """A stream's entry (a 快讯's text and its 详情 link): the block's one page link, a word or
+    two standing apart after text of a headline's length, leads to the entry's own page."""
+    if len({a.get("href") for a in links}) != 1 or _inline(links[0]):
+        return None
+    anchor = links[0].text_content()
+    if units(anchor) >= _HEADLINE_UNITS or units(raw) < _MIN_UNITS + units(anchor):
+        return None
+    text, word = _squash_block(raw), squash(anchor)
+    return str(links[0].get("href")) if word and text.endswith(word) else None
 
 
 def is_page_link(a: HtmlElement) -> bool:
