@@ -9,13 +9,16 @@ sentences of its main text that are neither inside a repeated item block nor a l
   a list, a section address (below) and most of its sentences in items (a section front typed
   Article: its teasers carry its prose).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
-  "现将…印发给你们，请认真贯彻执行。", is a whole sentence); with a list (a group of at least
+  "现将…印发给你们，请认真贯彻执行。", is a whole sentence), unless, away from a section
+  address, its only list is of attached files and it says nothing else (``attachments.py``: a
+  notice that is its 附件); with a list (a group of at least
   ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
   own sentences, unless the list trails a story at a story's address (``trailing.py``: an
   article followed by a box of related headlines); with ``max_link_share`` of its text in links
   it needs ``NOTICE_SENTENCES``.
 - An undeclared page at a section address (the site root, or a path ending in a name of one or
-  two words and no long number, ``/c/water-bottles``, ``/news``) with a group of at least
+  two words and no long number, ``/c/water-bottles``, ``/news``, ``/zt/2025summer``: a year
+  written into a word names an edition) with a group of at least
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
   says: a category page's blurbs and product notes are prose, its address is not a story's slug.
   So is one there with a group of ``section_items`` product tiles (``tiles.py``: an image and a

@@ -2,9 +2,10 @@
 
 A listing repeats one kind of block under one parent: a headline link, perhaps a teaser, a date
 or a price. Such a block is an *item* when its headline link is not a link inside running prose,
-stands in the block's first half and leads to a page no other item of the group leads to. The
-page's *own prose* is what its main text says outside items and link texts: an article has it, a
-listing has little or none.
+stands in the block's first half and leads to a page no other item of the group leads to; a
+picture's card may be named in a word or two (a catalogue's 逆光而来), and a stream's entry may
+lead to its page by a word at its end (a 快讯's 详情). The page's *own prose* is what its main
+text says outside items and link texts: an article has it, a listing has little or none.
 """
 
 from __future__ import annotations
@@ -188,28 +189,27 @@ def _headline(block: HtmlElement, raw: str) -> str | None:
         start = text.find(title[:20])
         if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
             return str(a.get("href"))
-    return _heading_link(block, links) or _more_link(block, links, raw)
+    return _heading_link(block, links, raw) or _more_link(block, links, raw)
 
 
-def _heading_link(block: HtmlElement, links: list[HtmlElement]) -> str | None:
+def _heading_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
     """A card whose title is a heading beside a link without text (a linked image, an overlay),
     or a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来)."""
     heading = next(block.iter(*_HEADINGS), None)
     if heading is None:
         return None
     name = heading.text_content()
-    if units(name) < _HEADLINE_UNITS and not _named_card(block, name):
+    if units(name) < _HEADLINE_UNITS and not _named_card(block, name, raw):
         return None
     return next((str(a.get("href")) for a in links if not _inline(a)), None)
 
 
-def _named_card(block: HtmlElement, name: str) -> bool:
+def _named_card(block: HtmlElement, name: str, raw: str) -> bool:
     """A catalogue's card: a picture, a name of a word or two and a line or two more (a genre,
     a blurb), all short; a listicle's entry says a paragraph under its name."""
     if units(name) < 1 or next(block.iter(_IMAGES), None) is None:
         return False
-    text = _squash_block(block.text_content())
-    return len(text) <= _MAX_CARD and units(block.text_content()) >= units(name) + _HEADLINE_UNITS
+    return len(_squash_block(raw)) <= _MAX_CARD and units(raw) >= units(name) + _HEADLINE_UNITS
 
 
 def _more_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
