@@ -10,6 +10,7 @@ text says outside items and link texts: an article has it, a listing has little 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _IMAGES = ("img", "picture")
 _MAX_CARD = 200  # characters (squashed) of a catalogue's card named in a word or two
 _NOT_PAGES = ("#", "javascript:", "mailto:")
+_QUERY_RE = re.compile(r"[?#].*", re.DOTALL)
 # Letters a CJK character is worth: a word is some five letters, or two CJK characters (``units``).
 CJK_CHARS = 2.5
 # The elements with enough element children to hold a group, in document order (the test runs
@@ -215,13 +217,16 @@ def _named_card(block: HtmlElement, name: str, raw: str) -> bool:
 def _more_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
     """A stream's entry (a 快讯's text and its 详情 link): the block's one page link, a word or
     two standing apart after text of a headline's length, leads to the entry's own page."""
-    if len({a.get("href") for a in links}) != 1 or _inline(links[0]):
+    hrefs = {str(a.get("href")).strip() for a in links}
+    if len(hrefs) != 1 or _inline(links[0]):
         return None
     anchor = links[0].text_content()
     if units(anchor) >= _HEADLINE_UNITS or units(raw) < _MIN_UNITS + units(anchor):
         return None
+    # its page by path: replies to comments lead to one page with another query each
+    path = _QUERY_RE.sub("", hrefs.pop())
     text, word = _squash_block(raw), squash(anchor)
-    return str(links[0].get("href")) if word and text.endswith(word) else None
+    return path if path and word and text.endswith(word) else None
 
 
 def is_page_link(a: HtmlElement) -> bool:

@@ -77,3 +77,22 @@ def test_an_item_line_missing_its_date_is_still_the_items_text() -> None:
     assert outside_items([line, "The show's own words."], find_items(root), root) == [
         "The show's own words."
     ]
+
+
+def test_a_short_story_above_replies_that_each_link_back_to_it_stays_an_article() -> None:
+    url = "https://a.example.com/2025/09/reelshort-weekly-pass-europe/"
+    replies = "".join(
+        f'<div class="r"><b>user{i}</b><p>I think this weekly pass is a smart move for the'
+        f' European market, reader number {i}.</p><div class="ops">'
+        f'<a href="{path}?replytocom={880 + i}#respond">Reply</a></div></div>'
+        for i in range(12)
+        for path in ("", "/2025/09/reelshort-weekly-pass-europe/")
+    )
+    story = (
+        "<article><h1>ReelShort tests a weekly pass in Europe</h1><p>ReelShort has started"
+        " offering new users in Germany, France and Spain a weekly pass for its catalogue.</p>"
+        "<p>The company said the trial would run until the end of the year.</p></article>"
+    )
+    found = extract_article(_page("ReelShort tests a weekly pass", story + replies), url)
+    assert found.shape is not None and found.shape.items == 0
+    assert found.is_article
