@@ -34,6 +34,8 @@ _INLINE_MIN, _INLINE_SHARE = 20, 0.5  # loose text around a link that makes it a
 _HEAD_SPAN, _HEAD_SHARE = 40, 0.5  # the headline starts within this many characters / share
 _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the main text
 _MIN_UNITS = 8  # words (two CJK characters count as one) of a stream entry's text
+_MAX_MORE = 24  # characters (squashed) of the link that leads a stream's entry to its page
+_TAIL = 200  # characters of a block's end that most often tell whether it ends with that link
 _ENDS = 16  # characters of a paragraph's head and of its tail found within one item's text
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _IMAGES = ("img", "picture")
@@ -217,16 +219,25 @@ def _named_card(block: HtmlElement, name: str, raw: str) -> bool:
 def _more_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
     """A stream's entry (a 快讯's text and its 详情 link): the block's one page link, a word or
     two standing apart after text of a headline's length, leads to the entry's own page."""
-    hrefs = {str(a.get("href")).strip() for a in links}
-    if len(hrefs) != 1 or _inline(links[0]):
+    if not links or any(a.get("href") != links[0].get("href") for a in links):
         return None
     anchor = links[0].text_content()
-    if units(anchor) >= _HEADLINE_UNITS or units(raw) < _MIN_UNITS + units(anchor):
+    word = squash(anchor)
+    if not word or len(word) > _MAX_MORE or not _ends_with(raw, word):
+        return None
+    if units(anchor) >= _HEADLINE_UNITS or _inline(links[0], len(word)):
+        return None
+    if units(raw) < _MIN_UNITS + units(anchor):
         return None
     # its page by path: replies to comments lead to one page with another query each
-    path = _QUERY_RE.sub("", hrefs.pop())
-    text, word = _squash_block(raw), squash(anchor)
-    return path if path and word and text.endswith(word) else None
+    return _QUERY_RE.sub("", str(links[0].get("href")).strip()) or None
+
+
+def _ends_with(raw: str, word: str) -> bool:
+    """The squashed text ends with ``word``, judged on its end when that holds enough of it
+    (squashing goes character by character: the squashed end ends the squashed text)."""
+    end = squash(raw[-_TAIL:])
+    return (end if len(end) >= len(word) else _squash_block(raw)).endswith(word)
 
 
 def is_page_link(a: HtmlElement) -> bool:
