@@ -11,11 +11,11 @@ sentences of its main text that are neither inside a repeated item block nor a l
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence), unless, away from a section
   address, its only list is of attached files and it says nothing else (``attachments.py``: a
-  notice that is its 附件); with a list (a group of at least
-  ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
-  own sentences, unless the list trails a story at a story's address (``trailing.py``: an
-  article followed by a box of related headlines); with ``max_link_share`` of its text in links
-  it needs ``NOTICE_SENTENCES``.
+  notice that is its 附件); with a list (a group of at least ``listing_items`` items holding
+  ``listing_chars`` characters) it needs ``listing_sentences`` own sentences, unless the list
+  trails a story at a story's address (``trailing.py``: an article followed by a box of related
+  headlines); with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``, unless
+  that list trails a story or is of attached files (their links are not menus).
 - An undeclared page at a section address (the site root, or a path ending in a name of one or
   two words and no long number, ``/c/water-bottles``, ``/news``, ``/zt/2025summer``: a year
   written into a word names an edition) with a group of at least
@@ -309,7 +309,8 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
         return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
-    if shape.attached and not shape.section_url and shape.own_sentences == 0:
+    notice = shape.attached and not shape.section_url  # a notice and its attached files
+    if notice and shape.own_sentences == 0:
         return True  # a notice whose text is its attachments
     if shape.sentences < settings.min_sentences or shape.searched:
         return False
@@ -323,7 +324,7 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     spread = shape.all_items >= SPREAD_ITEMS
     if shape.section_url and (section_group >= settings.section_items or spread):
         return False
-    if shape.trailing:  # the related box's links are not menus
+    if shape.trailing or notice:  # the related box's links, or the attachments', are not menus
         return True
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
 

@@ -47,3 +47,15 @@ def test_a_section_of_downloadable_files_is_still_not_an_article() -> None:
     )
     assert found.shape is not None and found.shape.attached and found.shape.section_url
     assert not found.is_article
+
+
+def test_a_one_sentence_notice_whose_links_are_mostly_its_attachments_is_an_article() -> None:
+    files = "".join(
+        f'<p><a href="/f/{i}.pdf">附件{i}.网络微短剧重点项目申报表{i}.pdf</a></p>' for i in range(4)
+    )
+    main = "<h1>关于报送申报表的通知</h1><p>请各单位于9月30日前报送我局。</p>" + files
+    html = _page("关于报送申报表的通知", main)
+    found = extract_article(html, "https://gdj.example.gov.cn/art/2025/9/1/art_1_2345.html")
+    assert found.shape is not None and found.shape.attached
+    assert found.shape.links >= 0.7 and found.shape.own_sentences >= 1
+    assert found.is_article
