@@ -28,7 +28,14 @@ from typing import Any
 from bench.common import Row, row, skipped
 from bench.extraction import trafilatura_seen
 from bench.extraction_sets import DATA_ROOT, DevPage, load_set
-from bench.kind_probe import BLIND_SET, FIXTURES, PROBE, THIRD_BLIND_SET, load_probe
+from bench.kind_probe import (
+    BLIND_SET,
+    FIXTURES,
+    FOURTH_BLIND_SET,
+    PROBE,
+    THIRD_BLIND_SET,
+    load_probe,
+)
 from crawler.extract import ExtractionSettings, extract_article
 from crawler.extract.kind import PageShape, is_article
 
@@ -195,12 +202,15 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     blind = probe_report(folder=FIXTURES / BLIND_SET)
     print("third blind kind probe (written before the decision code was read), shipped defaults:")
     third = probe_report(folder=FIXTURES / THIRD_BLIND_SET)
+    print("fourth blind kind probe (written before the decision code was read), shipped defaults:")
+    fourth = probe_report(folder=FIXTURES / FOURTH_BLIND_SET)
     return {
         "chosen": chosen,
         "summary": _summary(_pooled(after), _pooled(old), _pooled(plain)),
         "probe": probe,
         "blind probe": blind,
         "third blind probe": third,
+        "fourth blind probe": fourth,
     }
 
 

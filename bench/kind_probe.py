@@ -21,6 +21,9 @@ SET = "kind-probe"
 BLIND_SET = "kind-probe2"
 # The third blind set, written the same way: more listing shapes and short real articles.
 THIRD_BLIND_SET = "kind-probe3"
+# The fourth: hydrated and stream sections, catalogues of short names, 索引号 directories, and
+# short notices beside long lists (attachments only, rails, comment threads, author grids).
+FOURTH_BLIND_SET = "kind-probe4"
 PROBE = FIXTURES / SET
 
 

@@ -9,13 +9,16 @@ sentences of its main text that are neither inside a repeated item block nor a l
   a list, a section address (below) and most of its sentences in items (a section front typed
   Article: its teasers carry its prose).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
-  "现将…印发给你们，请认真贯彻执行。", is a whole sentence); with a list (a group of at least
-  ``listing_items`` items holding ``listing_chars`` characters) it needs ``listing_sentences``
-  own sentences, unless the list trails a story at a story's address (``trailing.py``: an
-  article followed by a box of related headlines); with ``max_link_share`` of its text in links
-  it needs ``NOTICE_SENTENCES``.
+  "现将…印发给你们，请认真贯彻执行。", is a whole sentence), unless, away from a section
+  address, its only list is of attached files and it says nothing else (``attachments.py``: a
+  notice that is its 附件); with a list (a group of at least ``listing_items`` items holding
+  ``listing_chars`` characters) it needs ``listing_sentences`` own sentences, unless the list
+  trails a story at a story's address (``trailing.py``: an article followed by a box of related
+  headlines); with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``, unless
+  that list trails a story or is of attached files (their links are not menus).
 - An undeclared page at a section address (the site root, or a path ending in a name of one or
-  two words and no long number, ``/c/water-bottles``, ``/news``) with a group of at least
+  two words and no long number, ``/c/water-bottles``, ``/news``, ``/zt/2025summer``: a year
+  written into a word names an edition) with a group of at least
   ``section_items`` items holding ``listing_chars`` characters is a listing, however much it
   says: a category page's blurbs and product notes are prose, its address is not a story's slug.
   So is one there with a group of ``section_items`` product tiles (``tiles.py``: an image and a
@@ -52,6 +55,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
+from crawler.extract.attachments import only_files
 from crawler.extract.layout import LONG_NUMBER_RE, items_below
 from crawler.extract.listing import CJK_CHARS, MAX_ITEM, find_items, outside_items, units
 from crawler.extract.meta import squash, text_len
@@ -117,6 +121,7 @@ class PageShape:
     trailing: bool = False  # the largest group trails a story the heading names (``trailing.py``)
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
     address: Address = field(default_factory=Address)  # what the page's own address says
+    attached: bool = False  # the largest group's every headline link is a file (``attachments.py``)
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,11 @@ _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|
 _OG_COLLECTION = "product.group"  # the Open Graph type of a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
+# A year written into a word (``/zt/2025summer``, ``/cannes2025``) names an edition of a section,
+# not a story: a story's date or id stands apart, or is longer.
+_EDITION_RE = re.compile(
+    r"(?<![\da-z])(?:(?:19|20)\d\d[a-z]{3,}|[a-z]{3,}(?:19|20)\d\d)(?![\da-z])", re.IGNORECASE
+)
 # Items over all groups that make a section address a listing: a front page's sections of a few
 # stories each (articles at section addresses hold at most 20 in the development pages, chrome
 # included).
@@ -212,12 +222,12 @@ def names_section(title: str) -> bool:
 
 
 def section_url(url: str) -> bool:
-    """The address names a section (the root, a short name without a long number), not a story;
-    no address names none."""
+    """The address names a section (the root, a short name without a long number, a year written
+    into a word aside), not a story; no address names none."""
     if not url:
         return False
     path = urlsplit(url).path
-    if LONG_NUMBER_RE.search(path):
+    if LONG_NUMBER_RE.search(_EDITION_RE.sub("", path)):
         return False
     segments = [s for s in path.split("/") if s]
     if not segments:
@@ -286,6 +296,7 @@ def page_shape(
         trailing,
         related,
         address,
+        only_files(items.hrefs),
     )
 
 
@@ -296,6 +307,9 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
         return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
+    notice = shape.attached and not shape.section_url  # a notice and its attached files
+    if notice and shape.own_sentences == 0:
+        return True  # a notice whose text is its attachments
     if shape.sentences < settings.min_sentences or shape.address.searched:
         return False
     if shape.own_sentences < settings.listing_sentences and listed and not shape.trailing:
@@ -308,7 +322,7 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     spread = shape.all_items >= SPREAD_ITEMS
     if shape.section_url and (section_group >= settings.section_items or spread):
         return False
-    if shape.trailing:  # the related box's links are not menus
+    if shape.trailing or notice:  # the related box's links, or the attachments', are not menus
         return True
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
 

@@ -2,13 +2,15 @@
 
 A listing repeats one kind of block under one parent: a headline link, perhaps a teaser, a date
 or a price. Such a block is an *item* when its headline link is not a link inside running prose,
-stands in the block's first half and leads to a page no other item of the group leads to. The
-page's *own prose* is what its main text says outside items and link texts: an article has it, a
-listing has little or none.
+stands in the block's first half and leads to a page no other item of the group leads to; a
+picture's card may be named in a word or two (a catalogue's 逆光而来), and a stream's entry may
+lead to its page by a word at its end (a 快讯's 详情). The page's *own prose* is what its main
+text says outside items and link texts: an article has it, a listing has little or none.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -32,8 +34,15 @@ _INLINE_MIN, _INLINE_SHARE = 20, 0.5  # loose text around a link that makes it a
 _HEAD_SPAN, _HEAD_SHARE = 40, 0.5  # the headline starts within this many characters / share
 _HEAD_PROBE = 20  # characters of the headline looked for in its item's text
 _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the main text
+_MIN_UNITS = 8  # words (two CJK characters count as one) of a stream entry's text
+_MAX_MORE = 24  # characters (squashed) of the link that leads a stream's entry to its page
+_TAIL = 200  # characters of a block's end that most often tell whether it ends with that link
+_ENDS = 16  # characters of a paragraph's head and of its tail found within one item's text
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_IMAGES = ("img", "picture")
+_MAX_CARD = 200  # characters (squashed) of a catalogue's card named in a word or two
 _NOT_PAGES = ("#", "javascript:", "mailto:")
+_QUERY_RE = re.compile(r"[?#].*", re.DOTALL)
 # Letters a CJK character is worth: a word is some five letters, or two CJK characters (``units``).
 CJK_CHARS = 2.5
 # The elements with enough element children to hold a group, in document order (the test runs
@@ -97,9 +106,25 @@ def outside_items(
     kept = []
     for paragraph in paragraphs:
         key = squash(paragraph)
-        if key and key not in joined and (len(key) < _MIN_ANCHOR or key not in anchors):
+        if key and not _in_item(key, joined) and (len(key) < _MIN_ANCHOR or key not in anchors):
             kept.append(paragraph)
     return kept
+
+
+def _in_item(key: str, joined: str) -> bool:
+    """The squashed paragraph is an item's text, or its head and tail are, in order, within one
+    item (the extracted line left out the item's date or duration between them)."""
+    if key in joined:
+        return True
+    if len(key) < 2 * _ENDS:
+        return False
+    start = joined.find(key[:_ENDS])
+    while start >= 0:
+        end = joined.find("\x00", start)
+        if key[-_ENDS:] in joined[start + _ENDS : None if end < 0 else end]:
+            return True
+        start = joined.find(key[:_ENDS], start + 1)
+    return False
 
 
 def _groups(
@@ -169,15 +194,51 @@ def _headline(block: HtmlElement, raw: str) -> str | None:
         start = text.find(title[:_HEAD_PROBE])
         if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
             return str(a.get("href"))
-    return _heading_link(block, links)
+    return _heading_link(block, links, raw) or _more_link(block, links, raw)
 
 
-def _heading_link(block: HtmlElement, links: list[HtmlElement]) -> str | None:
-    """A card whose title is a heading beside a link without text (a linked image, an overlay)."""
+def _heading_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
+    """A card whose title is a heading beside a link without text (a linked image, an overlay),
+    or a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来)."""
     heading = next(block.iter(*_HEADINGS), None)
-    if heading is None or units(heading.text_content()) < _HEADLINE_UNITS:
+    if heading is None:
+        return None
+    name = heading.text_content()
+    if units(name) < _HEADLINE_UNITS and not _named_card(block, name, raw):
         return None
     return next((str(a.get("href")) for a in links if not _inline(a)), None)
+
+
+def _named_card(block: HtmlElement, name: str, raw: str) -> bool:
+    """A catalogue's card: a picture, a name of a word or two and a line or two more (a genre,
+    a blurb), all short; a listicle's entry says a paragraph under its name."""
+    if units(name) < 1 or next(block.iter(_IMAGES), None) is None:
+        return False
+    return len(_squash_block(raw)) <= _MAX_CARD and units(raw) >= units(name) + _HEADLINE_UNITS
+
+
+def _more_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
+    """A stream's entry (a 快讯's text and its 详情 link): the block's one page link, a word or
+    two standing apart after text of a headline's length, leads to the entry's own page."""
+    if not links or any(a.get("href") != links[0].get("href") for a in links):
+        return None
+    anchor = links[0].text_content()
+    word = squash(anchor)
+    if not word or len(word) > _MAX_MORE or not _ends_with(raw, word):
+        return None
+    if units(anchor) >= _HEADLINE_UNITS or _inline(links[0], len(word)):
+        return None
+    if units(raw) < _MIN_UNITS + units(anchor):
+        return None
+    # its page by path: replies to comments lead to one page with another query each
+    return _QUERY_RE.sub("", str(links[0].get("href")).strip()) or None
+
+
+def _ends_with(raw: str, word: str) -> bool:
+    """The squashed text ends with ``word``, judged on its end when that holds enough of it
+    (squashing goes character by character: the squashed end ends the squashed text)."""
+    end = squash(raw[-_TAIL:])
+    return (end if len(end) >= len(word) else _squash_block(raw)).endswith(word)
 
 
 def is_page_link(a: HtmlElement) -> bool:
