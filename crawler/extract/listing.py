@@ -38,6 +38,7 @@ _MIN_UNITS = 8  # words (two CJK characters count as one) of a stream entry's te
 _MAX_MORE = 24  # characters (squashed) of the link that leads a stream's entry to its page
 _TAIL = 200  # characters of a block's end that most often tell whether it ends with that link
 _ENDS = 16  # characters of a paragraph's head and of its tail found within one item's text
+_LEFT_OUT = 40  # characters (squashed) of an item a line may leave out: a date, a duration
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _IMAGES = ("img", "picture")
 _MAX_CARD = 200  # characters (squashed) of a catalogue's card named in a word or two
@@ -113,7 +114,8 @@ def outside_items(
 
 def _in_item(key: str, joined: str) -> bool:
     """The squashed paragraph is an item's text, or its head and tail are, in order, within one
-    item (the extracted line left out the item's date or duration between them)."""
+    item and at most ``_LEFT_OUT`` characters further apart there than in the paragraph (the
+    extracted line left out the item's date or duration between them, not paragraphs)."""
     if key in joined:
         return True
     if len(key) < 2 * _ENDS:
@@ -121,7 +123,8 @@ def _in_item(key: str, joined: str) -> bool:
     start = joined.find(key[:_ENDS])
     while start >= 0:
         end = joined.find("\x00", start)
-        if key[-_ENDS:] in joined[start + _ENDS : None if end < 0 else end]:
+        reach = start + len(key) + _LEFT_OUT
+        if key[-_ENDS:] in joined[start + _ENDS : reach if end < 0 else min(end, reach)]:
             return True
         start = joined.find(key[:_ENDS], start + 1)
     return False

@@ -79,6 +79,21 @@ def test_an_item_line_missing_its_date_is_still_the_items_text() -> None:
     ]
 
 
+def test_a_line_whose_ends_lie_paragraphs_apart_in_an_item_is_the_pages_own() -> None:
+    middle = " ".join(
+        f"Paragraph {n} of the review weighs price against features." for n in range(6)
+    )
+    entries = "".join(
+        f'<li><h3><a href="/reviews/cam-{i}/">Camera {i}: our pick for small homes</a></h3>'
+        f"<p>Start of the review of camera {i} here. {middle} End of the review of camera {i} "
+        "here.</p></li>"
+        for i in range(1, 4)
+    )
+    root = fromstring(f"<div><ol>{entries}</ol></div>")
+    own = "Start of the review of camera 2 here. Our verdict, in a line. End of the review of camera 2 here."
+    assert outside_items([own], find_items(root), root) == [own]
+
+
 def test_a_short_story_above_replies_that_each_link_back_to_it_stays_an_article() -> None:
     url = "https://a.example.com/2025/09/reelshort-weekly-pass-europe/"
     replies = "".join(
