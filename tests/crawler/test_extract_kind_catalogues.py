@@ -90,7 +90,10 @@ def test_a_line_whose_ends_lie_paragraphs_apart_in_an_item_is_the_pages_own() ->
         for i in range(1, 4)
     )
     root = fromstring(f"<div><ol>{entries}</ol></div>")
-    own = "Start of the review of camera 2 here. Our verdict, in a line. End of the review of camera 2 here."
+    own = (
+        "Start of the review of camera 2 here. Our verdict, in a line. "
+        "End of the review of camera 2 here."
+    )
     assert outside_items([own], find_items(root), root) == [own]
 
 
