@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from crawler.extract.bold_title import bold_headline, is_file_name
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
-from crawler.extract.heading_parts import parts_apart
+from crawler.extract.heading_parts import after_badge, parts_apart
 from crawler.extract.meta import norm, squash
 from crawler.extract.shown_title import shown_title
 from crawler.extract.site_name import (
@@ -79,7 +79,6 @@ _TRAILING_DATE_RE = re.compile(
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
 _MAX_TITLE = 300
-_MAX_BADGE = 6  # characters of a badge before a heading ("原创", "独家", "Exclusive")
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
 _LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
@@ -163,17 +162,12 @@ def _holds(heading: str, title: str) -> bool:
 
 
 def _unbadged(heading: _Heading, titles: list[str]) -> str | None:
-    """The metadata title a heading states after a badge: a short first child element before
-    any text of its own ("<h1><span>原创</span>标题</h1>" where og:title is "标题")."""
-    element = heading.element
-    badge = element[0] if len(element) and not (element.text or "").strip() else None
-    if badge is None or not isinstance(badge.tag, str):
+    """The metadata title a heading states after a badge (``heading_parts``: "<h1><span>原创
+    </span>标题</h1>" where og:title is "标题")."""
+    if (rest := after_badge(heading.element, heading.headline)) is None:
         return None
-    label = norm(badge.text_content())
-    if not label or len(label) > _MAX_BADGE or not heading.headline.startswith(label):
-        return None
-    rest = _fold(heading.headline[len(label) :].strip())
-    return next((title for title in titles if _fold(title) == rest), None)
+    key = _fold(rest)
+    return next((title for title in titles if _fold(title) == key), None)
 
 
 def _as_titled(text: str, titles: list[str]) -> str:
