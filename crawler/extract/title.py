@@ -78,7 +78,7 @@ _TRAILING_DATE_RE = re.compile(
 )
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
-_MAX_TITLE = 300
+_MAX_TITLE = 300  # characters: a longer heading or bold paragraph is no headline
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
 _LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
@@ -117,7 +117,7 @@ def find_title(
     raw = _first_title(titles, url) if titles else ""
     title = strip_site_suffix(raw, site, host)
     if shown := shown_title(root, title, substantial) or (
-        None if title else bold_headline(root, substantial)
+        None if title else bold_headline(root, _headline_sized)
     ):
         return unmangle(shown[0]), shown[1]
     return unmangle(title) or None, None
@@ -364,6 +364,11 @@ def substantial(text: str, han: int = _HEADLINE_HAN) -> bool:
     """At least ``_HEADLINE_WORDS`` words, or ``han`` CJK characters: a headline rather than a
     section name."""
     return len(text.split()) >= _HEADLINE_WORDS or len(HAN_RE.findall(text)) >= han
+
+
+def _headline_sized(text: str) -> bool:
+    """A headline's words (:func:`substantial`) in at most ``_MAX_TITLE`` characters."""
+    return substantial(text) and len(text) <= _MAX_TITLE
 
 
 def _fold(text: str) -> str:
