@@ -7,20 +7,20 @@ shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted
 headline-classed element that carries its date, then the metadata title less its site suffix. A
 lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way to
 it, unless it extends the title or is the title less a part set off by a separator (in Chinese,
-a space). A page showing its headline in no such element (a ``<div class="bt">``) has the
-element whose whole text is the Chinese metadata title, or its part before a separator. A tag
-line the heading adds after a plain separator ("| ...", " - ...") is dropped when the metadata
-title leaves it out too, and so is a short label before it ("Review: ..."); a heading that joins
-its headline with a kicker, a source link or a comment count, each an element of its own, gives
-the part a metadata title states whole; a heading set in capitals takes the metadata title's
-letter case, one spacing words the metadata title hyphenates its hyphens. A heading that no
-metadata title states as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a
-third opinion short of agreement: the words of the URL's last path segment then settle it,
-taking a metadata title they match clearly better; without a heading they settle between the
-metadata titles. A site name that is a metadata title with a separator in it is the page's title
-copied, not the site's name; a metadata title starting with a separator lacks its headline and
-is left out; without a stated site name, a short one the home page's link (a logo) shows is the
-site's name.
+a space). The heading's tag line after a plain separator ("| ...", " - ...") goes when the
+metadata title leaves it out too, and so does a short label before it ("Review: ...") unless
+another metadata title keeps it; a badge element before it ("原创"), or a kicker, source link or
+comment count beside it (``heading_parts.py``), goes when a metadata title states the rest
+whole; one set in capitals takes the metadata title's letter case, one spacing words the
+metadata title hyphenates its hyphens. A heading that no metadata title states as it is is a
+third opinion short of agreement: the words of the URL's last path segment then settle it
+(``title_slug.py``); without a heading they settle between the metadata titles. A page showing
+its headline in no heading (a ``<div class="bt">``) has the element whose whole text is the
+Chinese metadata title, or its part beside a separator (``shown_title.py``). A site name that
+is a metadata title with a separator in it is the page's title copied; a metadata title that
+starts with a separator lacks its headline, and one that is a file's name ("ex99-1.htm") is
+none: a page left without any takes its first paragraph set wholly in bold (``bold_title.py``).
+Without a stated site name, a short one the home page's link (a logo) shows is the site's name.
 """
 
 from __future__ import annotations
