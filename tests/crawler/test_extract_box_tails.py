@@ -6,8 +6,8 @@ from __future__ import annotations
 from lxml import etree
 
 from crawler.extract import extract_article
-from crawler.extract.article import parse_html
 from crawler.extract.box_tails import drop_blank_box_ends
+from crawler.extract.parsing import parse_html
 
 LEAD = "South Korean drama producers are turning to vertical series as costs rise sharply."
 REST = [
