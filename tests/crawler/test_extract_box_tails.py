@@ -1,5 +1,6 @@
 """Text after a box: the bare lead sentence set right after a picture's box (its caption a
-paragraph ending in the source's line break) stays in the text."""
+paragraph ending in the source's line break) stays in the text; the blank tails dropped are
+those the XPath the walk replaced selects."""
 
 from __future__ import annotations
 
