@@ -2,9 +2,10 @@
 ``chrome.py``).
 
 The main text's paragraphs less a leading title repeat, layout copies, chrome lines (login,
-share, status rows, cookie and promotion lines), leaked link lists, a trailing "Related" or
-"Comments" section and a closing run of other pages' headlines, driven by lists of known chrome,
-never by per-site rules.
+share, status rows, cookie and promotion lines), leaked link lists (not the text's own list of
+short items, nor a decision's run of Chinese fields), a trailing "Related" or "Comments" section
+and a closing run of other pages' headlines, driven by lists of known chrome, never by per-site
+rules.
 """
 
 from __future__ import annotations
