@@ -10,7 +10,7 @@ sentences of its main text that are neither inside a repeated item block nor a l
   Article: its teasers carry its prose).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence), unless, away from a section
-  address, its only list is of attached files and it says nothing else (``attachments.py``: a
+  address, its largest list is of attached files and it says nothing else (``attachments.py``: a
   notice that is its 附件); with a list (a group of at least ``listing_items`` items holding
   ``listing_chars`` characters) it needs ``listing_sentences`` own sentences, unless the list
   trails a story at a story's address (``trailing.py``: an article followed by a box of related
