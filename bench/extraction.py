@@ -44,6 +44,8 @@ _DEFAULTS_SEEN: dict[tuple[str, str, str, bytes], Prediction] = {}
 
 
 def _identity(page: DevPage) -> tuple[str, str, str, bytes]:
+    """The page's key in ``_DEFAULTS_SEEN``: its set, id and address, and a digest of its HTML
+    (a page rewritten under the same name is another page)."""
     digest = hashlib.blake2b(page.html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
     return page.set, page.key, page.url, digest
 

@@ -1,12 +1,12 @@
 """HTML → clean article fields (title, main text, publication date, language, article or not).
 
-The page is parsed once with lxml. Chrome (navigation, login boxes, status widgets, FAQ boxes,
-share bars, related links, footers) is removed from that tree before trafilatura sees it, and
-known CMS body containers (Hanweb/TRS/UCAP) are preferred when a page has one. Blocks that the
-page's source repeats on many pages (learned by the crawl, passed in as ``boilerplate``) are
-dropped from the text. Every tunable is in :class:`ExtractionSettings`, chosen by two-fold
-cross-validation on the development sets (``bench/extraction.py``; the article-or-listing
-thresholds ``bench/kind_cv.py``).
+The page is parsed once with lxml (``parsing.py``). Chrome (navigation, login boxes, status
+widgets, FAQ boxes, share bars, related links, footers) is removed from that tree before
+trafilatura sees it, and known CMS body containers (Hanweb/TRS/UCAP) are preferred when a page
+has one. Blocks that the page's source repeats on many pages (learned by the crawl, passed in as
+``boilerplate``) are dropped from the text. Every tunable is in :class:`ExtractionSettings`,
+chosen by two-fold cross-validation on the development sets (``bench/extraction.py``; the
+article-or-listing thresholds ``bench/kind_cv.py``).
 """
 
 from __future__ import annotations
@@ -17,15 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
 
 from lxml import etree
-from lxml.html import (
-    HtmlComment,
-    HtmlElement,
-    HtmlEntity,
-    HTMLParser,
-    HtmlProcessingInstruction,
-    document_fromstring,
-    fragment_fromstring,
-)
+from lxml.html import HtmlElement, fragment_fromstring
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.box_tails import drop_blank_box_ends
@@ -44,16 +36,15 @@ from crawler.extract.dates import (
     title_context,
 )
 from crawler.extract.density import thin_text_source, trim_edges
-from crawler.extract.elements import PageElement
 from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
+from crawler.extract.parsing import PARSER, parse_html
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
-from crawler.extract.spacing import space_boundaries
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.table_layout import layout_text
 from crawler.extract.title import find_title, named_title
@@ -99,28 +90,6 @@ class ExtractionSettings:
 DEFAULT_SETTINGS = ExtractionSettings()
 
 
-_PARSER = HTMLParser(
-    collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
-)
-_BYTES_PARSER = HTMLParser(
-    collect_ids=False,
-    default_doctype=False,
-    remove_comments=True,
-    remove_pis=True,
-    encoding="utf-8",
-)
-# Every element is a PageElement (see :mod:`crawler.extract.elements`), its class chosen in C:
-# lxml.html's own lookup (form and input classes, nothing read here) is a Python call for each
-# element a tree walk hands out.
-for _parser in (_PARSER, _BYTES_PARSER):
-    _parser.set_element_class_lookup(
-        etree.ElementDefaultClassLookup(
-            element=PageElement,
-            comment=HtmlComment,
-            pi=HtmlProcessingInstruction,
-            entity=HtmlEntity,
-        )
-    )
 # Hanweb/TRS/UCAP (and China Daily / Global Times) body containers, best first; each name is
 # looked up as an id and as a class.
 _CONTAINERS = tuple(
@@ -217,80 +186,6 @@ def _trimmed(
     return drop_leading_crumbs(paras, root, url)
 
 
-def parse_html(html: str) -> HtmlElement | None:
-    """Parse decoded HTML, less its control characters (:func:`drop_control_characters`), into
-    an lxml tree (None when there is no document). The parser reads the page as UTF-8, which
-    lxml would otherwise make of the str itself."""
-    try:
-        page = space_boundaries(_utf8_without_controls(html))
-        root = document_fromstring(page, parser=_BYTES_PARSER)
-    except UnicodeEncodeError:  # a lone surrogate: the parser reads the str as best it can
-        root = _parse_text(drop_control_characters(html))
-    except etree.ParserError:
-        return None
-    return root if root is None else _adopt_strays(root)
-
-
-def _adopt_strays(root: HtmlElement) -> HtmlElement:
-    """``root`` with the children of the elements the parser left beside it moved to the end of
-    its body: markup after an early ``</html>`` (a template closing the document before the
-    article), which a browser shows in the body."""
-    strays = [el for el in root.itersiblings() if isinstance(el.tag, str)]
-    body = root.find("body") if strays else None
-    for stray in strays:
-        (root if body is None else body).extend(list(stray))
-    return root
-
-
-def _parse_text(html: str) -> HtmlElement | None:
-    """Parse HTML given as a str (None when there is no document)."""
-    try:
-        return document_fromstring(html, parser=_PARSER)
-    except ValueError:  # a str with an XML encoding declaration: lxml wants bytes
-        return document_fromstring(html.encode("utf-8"), parser=_BYTES_PARSER)
-    except etree.ParserError:
-        return None
-
-
-# C0 control characters other than tab, line feed and carriage return, raw or as numeric
-# references (&#27; &#x1B;): lxml refuses them in element text, which cost whole pages.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_REF_RE = re.compile(
-    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
-)
-
-
-def drop_control_characters(html: str) -> str:
-    """``html`` without control characters: they are removed, never a reason to lose a page.
-
-    References go first (no raw control character can sit inside one), each pattern on its own
-    being much faster than one alternation over the whole page.
-    """
-    if "&#" in html:
-        html = _CONTROL_REF_RE.sub("", html)
-    return _CONTROL_RE.sub("", html) if _has_control_characters(html) else html
-
-
-# The control characters as bytes: UTF-8 writes each as that one byte, and no other character
-# uses a byte below 0x80, so deleting them from the encoded page tells whether it has any
-# (faster than a search with the character class).
-_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-
-
-def _utf8_without_controls(html: str) -> bytes:
-    """``drop_control_characters(html)`` as UTF-8, its raw control characters deleted as the
-    bytes UTF-8 writes them as (see :data:`_CONTROL_BYTES`)."""
-    if "&#" in html:
-        html = _CONTROL_REF_RE.sub("", html)
-    return html.encode("utf-8").translate(None, _CONTROL_BYTES)
-
-
-def _has_control_characters(html: str) -> bool:
-    """Tell whether ``html`` holds a raw control character of :data:`_CONTROL_RE`."""
-    encoded = html.encode("utf-8", "surrogatepass")
-    return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded)
-
-
 def canonical_href(root: HtmlElement) -> str | None:
     """The ``href`` of the document's first ``<link rel="canonical">`` that has one (XPath's
     ``/descendant::link[@rel='canonical']/@href``), by a walk that stops there: the link sits
@@ -327,7 +222,7 @@ def cms_container(
     ``div`` names no container.
     """
     if "ContentStart" in html and (match := _CONTENT_MARKERS_RE.search(html)):
-        fragment = fragment_fromstring(match.group(1), create_parent="div", parser=_PARSER)
+        fragment = fragment_fromstring(match.group(1), create_parent="div", parser=PARSER)
         if text_len(fragment) >= _MIN_CONTAINER_TEXT:
             return remove_chrome(fragment)
     found = sorted((_container_rank(el), i, el) for i, el in enumerate(candidates))
@@ -368,7 +263,7 @@ def main_paragraphs(
     page's link texts (see :func:`clean_paragraphs`)."""
     page_text = root.text_content()
     if container is not None:
-        tree = _PARSER.makeelement("html")
+        tree = PARSER.makeelement("html")
         body = etree.SubElement(tree, "body")
         body.append(deepcopy(container))
         text, structured = trafilatura_text(tree, url, settings, tree.text_content())

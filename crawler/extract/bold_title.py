@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 _FILE_NAME_RE = re.compile(r"(?i)[\w.-]+\.(?:s?html?|php|aspx?|jsp|cfm|pdf|txt|docx?)")
 _BLOCKS = ("p", "div", "td", "center")
 _BOLD = ("b", "strong")
-_MAX_TITLE = 300
 
 
 def is_file_name(title: str) -> bool:
@@ -26,14 +25,14 @@ def is_file_name(title: str) -> bool:
 
 
 def bold_headline(
-    root: HtmlElement, substantial: Callable[[str], bool]
+    root: HtmlElement, headline: Callable[[str], bool]
 ) -> tuple[str, HtmlElement] | None:
-    """The first paragraph whose whole text is bold and long enough for a headline, outside
-    links, and that paragraph; None when the body has none."""
+    """The first paragraph whose whole text is bold and reads as a headline (``headline``: long
+    enough, not too long), outside links, and that paragraph; None when the body has none."""
     for body in root.iter("body"):
         for bold in body.iterdescendants(*_BOLD):
             text = norm(bold.text_content())
-            if not substantial(text) or len(text) > _MAX_TITLE:
+            if not headline(text):
                 continue
             block = next(bold.iterancestors(*_BLOCKS), None)
             if (

@@ -2,9 +2,10 @@
 ``chrome.py``).
 
 The main text's paragraphs less a leading title repeat, layout copies, chrome lines (login,
-share, status rows, cookie and promotion lines), leaked link lists, a trailing "Related" or
-"Comments" section and a closing run of other pages' headlines, driven by lists of known chrome,
-never by per-site rules.
+share, status rows, cookie and promotion lines), leaked link lists (not the text's own list of
+short items, nor a decision's run of Chinese fields), a trailing "Related" or "Comments" section
+and a closing run of other pages' headlines, driven by lists of known chrome, never by per-site
+rules.
 """
 
 from __future__ import annotations
@@ -87,7 +88,9 @@ _ODD_FOLDS = "\u0130\u0131\u017f\u212a"
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
-_RUN_LINKS = 0.5  # a run with this share of list items, fewer links' texts, is the text's own
+# A run with this share of list items (and less of links' texts), or of Chinese fields, is the
+# text's own: its list, or a document's particulars; not a leaked menu.
+_OWN_SHARE = 0.5
 _INTRO_CJK = 6  # a Chinese sentence introducing a list has this many characters at least
 # A Chinese field, its label and a full-width colon before its value: no menu item.
 _FIELD_RE = re.compile(r"[\u4e00-\u9fff（）()、]{2,16}：\S")
@@ -168,13 +171,13 @@ def _own_items(run: list[str], links: frozenset[str]) -> bool:
     than half the whole text of one of ``links``."""
     held = sum(squash(line.removeprefix("- ")) in links for line in run)
     items = sum(line.startswith("- ") for line in run)
-    return held < _RUN_LINKS * len(run) and items >= _RUN_LINKS * len(run)
+    return held < _OWN_SHARE * len(run) and items >= _OWN_SHARE * len(run)
 
 
 def _fields(run: list[str]) -> bool:
     """Tell whether half the lines of a run or more are Chinese fields (a label, a colon, a
     value): a document's parties and particulars, not a menu."""
-    return 2 * sum(_FIELD_RE.match(line) is not None for line in run) >= len(run)
+    return sum(_FIELD_RE.match(line) is not None for line in run) >= _OWN_SHARE * len(run)
 
 
 def _introduces(para: str) -> bool:

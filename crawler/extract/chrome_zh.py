@@ -8,7 +8,9 @@ tiny fragment (a count, a label, a date stamp), and at least one line is chrome 
 Prose that merely ends the article (a short closing paragraph) is neither, so it stays, and so
 does all after it; so does a closing sentence that names its data's source
 ("……数据来源：……，样本覆盖全国31个省份。"): a source or editor label makes a line chrome only
-when the line starts with it or is a short credit.
+when the line starts with it or is a short credit. Likewise a clause a story may state too
+(未经许可, 不构成投资建议) makes a disclaimer only near the line's start or in no finished sentence
+("被告未经许可将……" is the story's). A related-links heading left without its links is chrome.
 A chrome note set after the last sentence of a paragraph ("…。【责任编辑：李明】") is a line of
 its own: the sentence stays when the note goes. Lines are matched with Traditional characters
 folded to Simplified (版權所有 is 版权所有), and a line without a Chinese character right after a

@@ -4,16 +4,21 @@ A heading can join its headline with a kicker in an element above it ("Get that 
 or with a source link and a comment count after it ("(latimes.com) 87"): each part is a whole
 element, with no text of the heading's own beside it. Text the heading writes around an element
 ("Results for “<span>cameras</span>”") makes that element a word of its headline, not a part.
+A badge is such a part before the heading's own text: a short first element ("<span>原创</span>").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from crawler.extract.meta import norm
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from lxml.html import HtmlElement
+
+_MAX_BADGE = 6  # characters of a badge before a heading ("原创", "独家", "Exclusive")
 
 
 def parts_apart(heading: HtmlElement) -> Iterator[HtmlElement]:
@@ -34,3 +39,15 @@ def _set_apart(inner: HtmlElement, heading: HtmlElement) -> bool:
             return True
         parent = parent.getparent()
     return True
+
+
+def after_badge(heading: HtmlElement, headline: str) -> str | None:
+    """The heading's ``headline`` less a badge: a short first child element before any text of
+    the heading's own ("<h1><span>原创</span>标题</h1>" reads "标题"); None without one."""
+    badge = heading[0] if len(heading) and not (heading.text or "").strip() else None
+    if badge is None or not isinstance(badge.tag, str):
+        return None
+    label = norm(badge.text_content())
+    if not label or len(label) > _MAX_BADGE or not headline.startswith(label):
+        return None
+    return headline[len(label) :].strip()

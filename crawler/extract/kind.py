@@ -10,7 +10,7 @@ sentences of its main text that are neither inside a repeated item block nor a l
   Article: its teasers carry its prose).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence), unless, away from a section
-  address, its only list is of attached files and it says nothing else (``attachments.py``: a
+  address, its largest list is of attached files and it says nothing else (``attachments.py``: a
   notice that is its 附件); with a list (a group of at least ``listing_items`` items holding
   ``listing_chars`` characters) it needs ``listing_sentences`` own sentences, unless the list
   trails a story at a story's address (``trailing.py``: an article followed by a box of related
@@ -57,7 +57,14 @@ from urllib.parse import parse_qsl, urlsplit
 
 from crawler.extract.attachments import only_files
 from crawler.extract.layout import LONG_NUMBER_RE, items_below
-from crawler.extract.listing import CJK_CHARS, MAX_ITEM, find_items, outside_items, units
+from crawler.extract.listing import (
+    CJK_CHARS,
+    MAX_ITEM,
+    PROSE_UNITS,
+    find_items,
+    outside_items,
+    units,
+)
 from crawler.extract.meta import squash, text_len
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
@@ -158,7 +165,6 @@ _EDITION_RE = re.compile(
 SPREAD_ITEMS = 28
 _SECTION_WORDS = 2  # a last path segment of at most this many words names a section
 _NAME_UNITS = 3  # a title of at most this many words names a section, not a story
-_MIN_UNITS = 8  # words (two CJK characters count as one) for a paragraph to count as prose
 # Characters of an item at a section address: a front's story comes with a teaser of a paragraph
 # or a few, longer than a listing's line and its blurb.
 FRONT_ITEM = 4 * MAX_ITEM
@@ -203,7 +209,7 @@ def sentences(text: str) -> int:
 
 def _paragraph_sentences(paragraph: str) -> int:
     """Sentence ends in one paragraph, none when it has too few words to be prose."""
-    return len(_SENTENCE_RE.findall(paragraph)) if units(paragraph) >= _MIN_UNITS else 0
+    return len(_SENTENCE_RE.findall(paragraph)) if units(paragraph) >= PROSE_UNITS else 0
 
 
 def link_share(root: HtmlElement, body_len: int | None = None) -> float:
@@ -279,7 +285,7 @@ def page_shape(
     tiles, section = markup.tiles, address.section
     box = None if section else trailing_box(root, items.parent)
     related = "" if box is None else squash(box.text_content())
-    if related and any(units(p) >= _MIN_UNITS and squash(p) in related for p in own):
+    if related and any(units(p) >= PROSE_UNITS and squash(p) in related for p in own):
         related = ""  # the box holds the story's own prose too: its text stays
     trailing = box is not None
     named = markup.declared is None and names_section(title)  # a declared story keeps its title

@@ -34,7 +34,9 @@ _INLINE_MIN, _INLINE_SHARE = 20, 0.5  # loose text around a link that makes it a
 _HEAD_SPAN, _HEAD_SHARE = 40, 0.5  # the headline starts within this many characters / share
 _HEAD_PROBE = 20  # characters of the headline looked for in its item's text
 _MIN_ANCHOR = 6  # characters: shorter link texts are never matched against the main text
-_MIN_UNITS = 8  # words (two CJK characters count as one) of a stream entry's text
+# Words (two CJK characters count as one) of prose: a paragraph that says something, a stream
+# entry's text beside its link.
+PROSE_UNITS = 8
 _MAX_MORE = 24  # characters (squashed) of the link that leads a stream's entry to its page
 _TAIL = 200  # characters of a block's end that most often tell whether it ends with that link
 _ENDS = 16  # characters of a paragraph's head and of its tail found within one item's text
@@ -231,7 +233,7 @@ def _more_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | 
         return None
     if units(anchor) >= _HEADLINE_UNITS or _inline(links[0], len(word)):
         return None
-    if units(raw) < _MIN_UNITS + units(anchor):
+    if units(raw) < PROSE_UNITS + units(anchor):
         return None
     # its page by path: replies to comments lead to one page with another query each
     return _QUERY_RE.sub("", str(links[0].get("href")).strip()) or None

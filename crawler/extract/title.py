@@ -7,20 +7,20 @@ shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted
 headline-classed element that carries its date, then the metadata title less its site suffix. A
 lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way to
 it, unless it extends the title or is the title less a part set off by a separator (in Chinese,
-a space). A page showing its headline in no such element (a ``<div class="bt">``) has the
-element whose whole text is the Chinese metadata title, or its part before a separator. A tag
-line the heading adds after a plain separator ("| ...", " - ...") is dropped when the metadata
-title leaves it out too, and so is a short label before it ("Review: ..."); a heading that joins
-its headline with a kicker, a source link or a comment count, each an element of its own, gives
-the part a metadata title states whole; a heading set in capitals takes the metadata title's
-letter case, one spacing words the metadata title hyphenates its hyphens. A heading that no
-metadata title states as it is (og:title, twitter:title, the JSON-LD headline, ``<title>``) is a
-third opinion short of agreement: the words of the URL's last path segment then settle it,
-taking a metadata title they match clearly better; without a heading they settle between the
-metadata titles. A site name that is a metadata title with a separator in it is the page's title
-copied, not the site's name; a metadata title starting with a separator lacks its headline and
-is left out; without a stated site name, a short one the home page's link (a logo) shows is the
-site's name.
+a space). The heading's tag line after a plain separator ("| ...", " - ...") goes when the
+metadata title leaves it out too, and so does a short label before it ("Review: ...") unless
+another metadata title keeps it; a badge element before it ("原创"), or a kicker, source link or
+comment count beside it (``heading_parts.py``), goes when a metadata title states the rest
+whole; one set in capitals takes the metadata title's letter case, one spacing words the
+metadata title hyphenates its hyphens. A heading that no metadata title states as it is is a
+third opinion short of agreement: the words of the URL's last path segment then settle it
+(``title_slug.py``); without a heading they settle between the metadata titles. A page showing
+its headline in no heading (a ``<div class="bt">``) has the element whose whole text is the
+Chinese metadata title, or its part beside a separator (``shown_title.py``). A site name that
+is a metadata title with a separator in it is the page's title copied; a metadata title that
+starts with a separator lacks its headline, and one that is a file's name ("ex99-1.htm") is
+none: a page left without any takes its first paragraph set wholly in bold (``bold_title.py``).
+Without a stated site name, a short one the home page's link (a logo) shows is the site's name.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from crawler.extract.bold_title import bold_headline, is_file_name
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
-from crawler.extract.heading_parts import parts_apart
+from crawler.extract.heading_parts import after_badge, parts_apart
 from crawler.extract.meta import norm, squash
 from crawler.extract.shown_title import shown_title
 from crawler.extract.site_name import (
@@ -78,8 +78,7 @@ _TRAILING_DATE_RE = re.compile(
 )
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
-_MAX_TITLE = 300
-_MAX_BADGE = 6  # characters of a badge before a heading ("原创", "独家", "Exclusive")
+_MAX_TITLE = 300  # characters: a longer heading or bold paragraph is no headline
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
 _LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
@@ -118,7 +117,7 @@ def find_title(
     raw = _first_title(titles, url) if titles else ""
     title = strip_site_suffix(raw, site, host)
     if shown := shown_title(root, title, substantial) or (
-        None if title else bold_headline(root, substantial)
+        None if title else bold_headline(root, _headline_sized)
     ):
         return unmangle(shown[0]), shown[1]
     return unmangle(title) or None, None
@@ -163,17 +162,12 @@ def _holds(heading: str, title: str) -> bool:
 
 
 def _unbadged(heading: _Heading, titles: list[str]) -> str | None:
-    """The metadata title a heading states after a badge: a short first child element before
-    any text of its own ("<h1><span>原创</span>标题</h1>" where og:title is "标题")."""
-    element = heading.element
-    badge = element[0] if len(element) and not (element.text or "").strip() else None
-    if badge is None or not isinstance(badge.tag, str):
+    """The metadata title a heading states after a badge (``heading_parts``: "<h1><span>原创
+    </span>标题</h1>" where og:title is "标题")."""
+    if (rest := after_badge(heading.element, heading.headline)) is None:
         return None
-    label = norm(badge.text_content())
-    if not label or len(label) > _MAX_BADGE or not heading.headline.startswith(label):
-        return None
-    rest = _fold(heading.headline[len(label) :].strip())
-    return next((title for title in titles if _fold(title) == rest), None)
+    key = _fold(rest)
+    return next((title for title in titles if _fold(title) == key), None)
 
 
 def _as_titled(text: str, titles: list[str]) -> str:
@@ -370,6 +364,11 @@ def substantial(text: str, han: int = _HEADLINE_HAN) -> bool:
     """At least ``_HEADLINE_WORDS`` words, or ``han`` CJK characters: a headline rather than a
     section name."""
     return len(text.split()) >= _HEADLINE_WORDS or len(HAN_RE.findall(text)) >= han
+
+
+def _headline_sized(text: str) -> bool:
+    """A headline's words (:func:`substantial`) in at most ``_MAX_TITLE`` characters."""
+    return substantial(text) and len(text) <= _MAX_TITLE
 
 
 def _fold(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Attachments: a notice whose whole text is its list of attached files stays an article."""
+"""Attachments: a notice whose text is its list of attached files, or a sentence and that list,
+stays an article; a section's list of downloadable files is still a listing."""
 
 from __future__ import annotations
 

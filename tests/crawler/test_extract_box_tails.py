@@ -1,13 +1,14 @@
 """Text after a box: the bare lead sentence set right after a picture's box (its caption a
-paragraph ending in the source's line break) stays in the text."""
+paragraph ending in the source's line break) stays in the text; the blank tails dropped are
+those the XPath the walk replaced selects."""
 
 from __future__ import annotations
 
 from lxml import etree
 
 from crawler.extract import extract_article
-from crawler.extract.article import parse_html
 from crawler.extract.box_tails import drop_blank_box_ends
+from crawler.extract.parsing import parse_html
 
 LEAD = "South Korean drama producers are turning to vertical series as costs rise sharply."
 REST = [

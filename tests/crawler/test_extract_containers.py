@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from crawler.extract.article import cms_container, container_candidates, parse_html
+from crawler.extract.article import cms_container, container_candidates
 from crawler.extract.chrome import strip_chrome_tags
+from crawler.extract.parsing import parse_html
 
 GUIDE = """<html><body>
 <header><nav><a href="/">Home</a> <a href="/routers/">Routers</a></nav></header>

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from crawler.extract.article import parse_html
 from crawler.extract.date_region import article_region, without_link_lists
 from crawler.extract.meta import squashed_len
+from crawler.extract.parsing import parse_html
 
 BODY = "<p>The regulator published new rules for short dramas on Monday, officials said.</p>"
 LATEST = (

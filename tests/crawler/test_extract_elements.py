@@ -6,8 +6,9 @@ from copy import deepcopy
 
 from lxml import etree
 
-from crawler.extract.article import main_paragraphs, parse_html
+from crawler.extract.article import main_paragraphs
 from crawler.extract.elements import PageElement
+from crawler.extract.parsing import parse_html
 
 _STRING = etree.XPath("string()")
 _PAGE = (

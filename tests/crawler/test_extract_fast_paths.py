@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 from lxml.html import document_fromstring
 
-from crawler.extract.article import canonical_href, parse_html
+from crawler.extract.article import canonical_href
 from crawler.extract.blocks import block_fingerprints, block_key, fingerprint
 from crawler.extract.byline import closing_chars
 from crawler.extract.chrome import _chrome_named
@@ -17,6 +17,7 @@ from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.link_boxes import headed_boxes
 from crawler.extract.listing import find_items, outside_items
 from crawler.extract.meta import letter_count, squash
+from crawler.extract.parsing import parse_html
 
 _TEXTS = (
     "",

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from crawler.extract import ExtractionSettings, extract_article, kind
-from crawler.extract.article import parse_html
 from crawler.extract.kind import NOTICE_SENTENCES, SPREAD_ITEMS, section_url, sentences
 from crawler.extract.listing import find_items
+from crawler.extract.parsing import parse_html
 from crawler.extract.tiles import Tiles, find_tiles
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kind"

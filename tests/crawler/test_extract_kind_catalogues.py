@@ -1,5 +1,5 @@
 """Article or listing: catalogues of short names, 专题 editions, 快讯 streams and item lines the
-extracted text shortened."""
+extracted text shortened; a short story above replies that each link back to it stays."""
 
 from __future__ import annotations
 

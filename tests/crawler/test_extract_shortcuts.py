@@ -10,18 +10,18 @@ from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
 from crawler.extract import byline, chrome_lines, dates, listing, meta, recover
-from crawler.extract.article import (
-    _has_control_characters,
-    _parse_text,
-    container_candidates,
-    drop_control_characters,
-    parse_html,
-)
+from crawler.extract.article import container_candidates
 from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code
 from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
 from crawler.extract.kind import _SENTENCE_RE, declared_article
 from crawler.extract.listing import find_items
 from crawler.extract.meta import XPATH_SPACE, squash
+from crawler.extract.parsing import (
+    _has_control_characters,
+    _parse_text,
+    drop_control_characters,
+    parse_html,
+)
 from crawler.extract.title import _heading_candidates
 from storage.cjk import CJK_LETTERS
 

@@ -1,5 +1,6 @@
-"""A page laid out by a table: the cell holding the article is read block by block, not as one
-table row run together with the sidebar's cell."""
+"""A page laid out by a table: the cell holding the article is read block by block (a cell of
+lines broken by ``<br>`` line by line, also beside nested layout rows), not as one table row run
+together with the sidebar's cell."""
 
 from __future__ import annotations
 

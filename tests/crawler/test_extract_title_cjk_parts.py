@@ -11,14 +11,12 @@ PROSE = (
     "<p>今年以来横店共接待微短剧剧组1200余个，占全镇剧组接待总量的六成以上。</p>"
 )
 HEADLINE = "横店镇举办微短剧产业人才对接会 200余名演员现场签约"
-
-
 URL = "http://www.example.gov.cn/art/1178.html"
 
 
-def _title(head: str, body: str, url: str = URL) -> str | None:
+def _title(head: str, body: str) -> str | None:
     html = f"<html><head>{head}</head><body>{body}{PROSE}</body></html>"
-    return extract_article(html, url).title
+    return extract_article(html, URL).title
 
 
 def test_a_site_name_before_the_headline_gives_way_to_the_headline_the_page_shows() -> None:

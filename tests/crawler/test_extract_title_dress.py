@@ -1,5 +1,7 @@
 """A heading that only dresses the metadata title: a short label before it, capitals, question
-marks for characters the metadata states, a lower-case first letter, spaces for hyphens."""
+marks for characters the metadata states, a lower-case first letter, spaces for hyphens, and a
+kicker, source link or comment count in elements of their own; text the heading writes around
+the title, and a link home inside it, stay."""
 
 from __future__ import annotations
 

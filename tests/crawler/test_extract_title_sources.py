@@ -5,8 +5,8 @@ metadata titles), and a site name that only copies the page's title."""
 from __future__ import annotations
 
 from crawler.extract import extract_article
-from crawler.extract.article import parse_html
 from crawler.extract.meta import jsonld_headline, meta_map
+from crawler.extract.parsing import parse_html
 
 PROSE = (
     "The regulator published new rules for short dramas on Monday. Platforms must review every "

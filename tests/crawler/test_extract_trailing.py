@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from crawler.extract import extract_article
-from crawler.extract.article import parse_html
 from crawler.extract.listing import find_items
+from crawler.extract.parsing import parse_html
 from crawler.extract.trailing import trailing_box
 
 STORY = "https://example.com/news/2025/03/20/reelshort-names-new-head-of-content"

@@ -17,7 +17,7 @@ from alerts.records import AlertMessage, ArticleFacts
 from alerts.text import keyword_text, metric_text
 from config.masking import mask_text, mask_url
 from crawler.extract import extract_article
-from crawler.extract.article import drop_control_characters
+from crawler.extract.parsing import drop_control_characters
 from crawler.fence import Fence
 from crawler.spiders.sitemap import TooLarge, bounded_gunzip
 from dramawatch.output import literal
