@@ -173,9 +173,11 @@ def _finish(crawler: Crawler | None, result: SourceResult) -> None:
 
 
 def _record_runs(store: Store, report: PassReport, started: datetime, runs: dict[str, int]) -> None:
+    """Finish each source's run; each as a writer from its start, since on SQLite a transaction
+    that reads first cannot write after another process has written meanwhile."""
     for result in report.results:
         try:
-            with store.transaction() as tx:
+            with store.transaction(write=True) as tx:
                 source = tx.sources.get(result.source)
                 if source is not None:
                     run_id = runs.get(result.source)
