@@ -157,7 +157,7 @@ def alert_on_sources(store: Store, config: Config, *, now: datetime | None = Non
     if not rules or not watched:
         return []
     now = now or utcnow()
-    with store.transaction() as tx:
+    with store.transaction(write=True) as tx:  # it reads, then writes: a writer from its start
         drafts = []
         for source in tx.alerts.sources():
             if source.name in watched:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def register_sources(store: Store, sources: Sequence[SourceConfig]) -> None:
     """Create (or keep) the source rows the pipelines' articles refer to."""
-    with store.transaction() as tx:
+    with store.transaction(write=True) as tx:  # it reads, then writes: a writer from its start
         for source in sources:
             tx.sources.ensure(source.name, source.kind, source.url, source.category)
         tx.commit()

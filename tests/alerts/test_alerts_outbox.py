@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import threading
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -208,3 +210,33 @@ def test_alerts_are_rolled_back_with_their_transaction(store: Store) -> None:
     assert deliveries(store) == []
     with pytest.raises(KeyError):
         config.source("missing")
+
+
+def test_a_health_alert_is_queued_while_another_process_writes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rule = {"name": "health", "kind": "source_health", "failures": 1, "channels": ["hook"]}
+    config = _config(store, rule)
+    _run(store, ok=False, at=T0)
+    other = Store(store.url)
+
+    def another_process_writes() -> None:  # the daemon, or another source's pass
+        with other.transaction(write=True) as tx:
+            tx.sources.ensure("cnsa-news", "html", "https://www.cnsa.cn/", "association")
+            tx.commit()
+
+    writer = threading.Thread(target=another_process_writes)
+    evaluation = importlib.import_module(
+        "alerts.evaluate"
+    )  # the package exports a function so named
+    record = evaluation.record_alerts
+
+    def record_after_a_write(*args: Any, **kwargs: Any) -> list[int]:
+        writer.start()
+        writer.join(timeout=1.0)  # a transaction that holds the write lock makes it wait
+        return record(*args, **kwargs)
+
+    monkeypatch.setattr(evaluation, "record_alerts", record_after_a_write)
+    assert len(alert_on_sources(store, config)) == 1
+    writer.join()
+    other.dispose()
