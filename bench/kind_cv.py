@@ -46,6 +46,14 @@ QUICK_PER_FOLD = 40
 SETS = ("wcxb-dev", "article-extraction", "zh-news-dev")
 # Articles with main text judged not articles, such articles, listings not stored, listings.
 Figures = tuple[int, int, int, int]
+_BLIND = "written before the decision code was read"
+# The written probe sets, none tuned on: the result's key, the report's label, the folder.
+PROBE_SETS = (
+    ("probe", "kind probe (written pages, never tuned on)", PROBE),
+    ("blind probe", f"blind kind probe ({_BLIND})", FIXTURES / BLIND_SET),
+    ("third blind probe", f"third blind kind probe ({_BLIND})", FIXTURES / THIRD_BLIND_SET),
+    ("fourth blind probe", f"fourth blind kind probe ({_BLIND})", FIXTURES / FOURTH_BLIND_SET),
+)
 GRID = {
     "listing_sentences": (4, 8, 12, 16),
     "listing_items": (3, 5, 8),
@@ -89,9 +97,13 @@ def plain_counts(pages: Sequence[Case]) -> Figures:
     return dropped, len(articles), sum(not c.plain for c in listings), len(listings)
 
 
-def probe_report(settings: ExtractionSettings | None = None, folder: Path = PROBE) -> list[Figures]:
+def probe_report(
+    settings: ExtractionSettings | None = None, folder: Path = PROBE, label: str | None = None
+) -> list[Figures]:
     """The held-out probe pages per fold with the shipped settings, and the plain library's
-    figures; prints the failures."""
+    figures; prints the failures (under ``label``, when given)."""
+    if label is not None:
+        print(f"{label}, shipped defaults:")
     probe = [case_of(page, plain=True) for page in load_probe(folder)]
     decide = partial(_decide, settings or ExtractionSettings())
     figures = []
@@ -196,21 +208,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         print("  " + _line("before", old[-1]))
         print("  " + _line("shipped defaults", counts(ExtractionSettings(), held)))
         print("  " + _line("trafilatura defaults", plain[-1]))
-    print("kind probe (written pages, never tuned on), shipped defaults:")
-    probe = probe_report()
-    print("blind kind probe (written before the decision code was read), shipped defaults:")
-    blind = probe_report(folder=FIXTURES / BLIND_SET)
-    print("third blind kind probe (written before the decision code was read), shipped defaults:")
-    third = probe_report(folder=FIXTURES / THIRD_BLIND_SET)
-    print("fourth blind kind probe (written before the decision code was read), shipped defaults:")
-    fourth = probe_report(folder=FIXTURES / FOURTH_BLIND_SET)
+    probes = {key: probe_report(folder=folder, label=label) for key, label, folder in PROBE_SETS}
     return {
         "chosen": chosen,
         "summary": _summary(_pooled(after), _pooled(old), _pooled(plain)),
-        "probe": probe,
-        "blind probe": blind,
-        "third blind probe": third,
-        "fourth blind probe": fourth,
+        **probes,
     }
 
 
