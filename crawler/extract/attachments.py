@@ -10,12 +10,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-_MIN_FILES = 1  # headline links needed to judge
 _FILE_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|csv)$", re.IGNORECASE)
 
 
 def only_files(hrefs: tuple[str, ...]) -> bool:
     """Every one of the group's headline links (``hrefs``, as written) leads to a document file."""
-    return len(hrefs) >= _MIN_FILES and all(
-        _FILE_RE.search(urlsplit(href.strip()).path) for href in hrefs
-    )
+    return bool(hrefs) and all(_FILE_RE.search(urlsplit(href.strip()).path) for href in hrefs)
