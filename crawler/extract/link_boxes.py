@@ -45,13 +45,13 @@ def headed_boxes(root: HtmlElement) -> list[HtmlElement]:
     ``_HEADING_TAGS`` holding at most ``_MAX_HEADING`` characters, in document order (a walk
     reading the text of those first children only, faster than the XPath
     ``(//div|//section)[*[1][self::h2 or ...][string-length(.) <= 300]]``)."""
-    boxes = []
-    for box in root.iter("div", "section"):
-        for first in box.iterchildren("*"):
-            if first.tag in _HEADING_TAG_SET and len(first.text_content()) <= _MAX_HEADING:
-                boxes.append(box)
-            break
-    return boxes
+    return [
+        box
+        for box in root.iter("div", "section")
+        if (first := next(box.iterchildren("*"), None)) is not None
+        and first.tag in _HEADING_TAG_SET
+        and len(first.text_content()) <= _MAX_HEADING
+    ]
 
 
 def _is_link_box(box: HtmlElement) -> bool:
