@@ -8,8 +8,10 @@ share of pages stored as articles, all checks passed, and the median time per pa
 
 Settings are chosen by two-fold cross-validation (:mod:`bench.extraction_cv`): every page is
 in one half by a hash of its id, the candidate settings are ranked on one half and the winner is
-scored on the other, both ways; the table reports those held-out scores only. Trafilatura runs
-with its defaults (``bare_extraction(html, url=url)``) in the same process.
+scored on the other, both ways; the table reports those held-out scores only. The shipped
+defaults stand unless the winner beats them reliably on the ranking half (bootstrap resamples),
+so the figures, time included, describe what ships unless the evidence says otherwise.
+Trafilatura runs with its defaults (``bare_extraction(html, url=url)``) in the same process.
 
 Run: ``python -m bench.extraction [--quick] [--sets NAME ...] [--data DIR]``.
 """

@@ -8,10 +8,17 @@ chosen on the page it describes. A candidate that leaves any page without text (
 emptied page weighs little in the objective, and a monitor that stores nothing has lost the page.
 The rule reads no label, so it looks at every page, the reported half too. Pages marked
 ``tune_only`` are in the tuning half of both folds.
+
+The defaults (the first candidate, what ships) stand unless the best candidate is reliably
+better: it must beat them on the tuning half and be no worse on at least ``SURE`` of
+``RESAMPLES`` bootstrap resamples of it (pages drawn with replacement within each set). A lead
+of a ten-thousandth from pages won and lost in equal measure is noise, and a setting chosen on
+noise describes no release: the figures would then time and score a configuration nobody runs.
 """
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,6 +27,8 @@ from bench.extraction_sets import DevPage
 
 Method = Callable[[DevPage], Prediction]
 MIN_TEXT = 50  # characters (whitespace aside): less is a page without text
+RESAMPLES = 200  # bootstrap resamples of a tuning half
+SURE = 0.95  # share of resamples on which a chosen candidate is no worse than the defaults
 
 
 def _day(value: Any) -> str | None:
@@ -71,6 +80,28 @@ def _tuning_half(pages: Sequence[DevPage], fold: int) -> list[int]:
     return [i for i, p in enumerate(pages) if p.fold != fold or p.tune_only]
 
 
+def no_worse_share(
+    pages: Sequence[DevPage],
+    tune: Sequence[int],
+    candidate: Sequence[dict[str, Any]],
+    default: Sequence[dict[str, Any]],
+) -> float:
+    """Share of bootstrap resamples of the tuning pages ``tune`` (drawn with replacement within
+    each set, so every set keeps its size and weight) on which ``candidate`` scores at least
+    the ``default``'s objective."""
+    by_set: dict[str, list[int]] = {}
+    for i in tune:
+        by_set.setdefault(pages[i].set, []).append(i)
+    draw = random.Random(0)
+    no_worse = 0
+    for _ in range(RESAMPLES):
+        sample = [i for members in by_set.values() for i in draw.choices(members, k=len(members))]
+        chosen_pages = [pages[i] for i in sample]
+        ours = objective([candidate[i] for i in sample], chosen_pages)
+        no_worse += ours >= objective([default[i] for i in sample], chosen_pages)
+    return no_worse / RESAMPLES
+
+
 def emptying(by_candidate: dict[str, list[dict[str, Any]]]) -> set[str]:
     """Candidates leaving a page without text where the defaults (the first candidate) store an
     article with text."""
@@ -89,8 +120,14 @@ def cross_validate(
     """Held-out results for every page and the candidate chosen for each half."""
     chosen: dict[int, str] = {}
     rejected = emptying(by_candidate)
+    default = next(iter(by_candidate))
     for fold in (0, 1):
         score = tuning_scores(pages, by_candidate, fold)
-        chosen[fold] = max((n for n in score if n not in rejected), key=lambda name: score[name])
+        best = max((n for n in score if n not in rejected), key=lambda name: score[name])
+        tune = _tuning_half(pages, fold)
+        sure = score[best] > score[default] and (
+            no_worse_share(pages, tune, by_candidate[best], by_candidate[default]) >= SURE
+        )
+        chosen[fold] = best if sure else default
     held_out = [by_candidate[chosen[p.fold]][i] for i, p in enumerate(pages)]
     return held_out, chosen

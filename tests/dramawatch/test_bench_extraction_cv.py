@@ -77,3 +77,35 @@ def test_the_recorded_chinese_pages_tune_the_chinese_set_only() -> None:
     assert len(pages) == 5 and all(p.tune_only and p.language == "zh" for p in pages)
     assert all("\ufffd" not in p.html for p in pages)
     assert tuning_pages(["article-extraction", "wcxb-dev"]) == []
+
+
+def test_a_lead_from_pages_won_and_lost_alike_leaves_the_defaults_in_place() -> None:
+    pages = [_page(f"p{i}") for i in range(60)]
+    right = Prediction(TEXT, "标题", "2024-01-02", True)
+    wrong = Prediction(TEXT, "旧标题", "2024-01-02", True)
+    halves = {fold: [p.key for p in pages if p.fold == fold] for fold in (0, 1)}
+    won = {key for keys in halves.values() for key in keys[:6]}
+    lost = {key for keys in halves.values() for key in keys[6:11]}
+    by_candidate = {
+        "default": [score_page(p, wrong if p.key in won else right) for p in pages],
+        "mixed": [score_page(p, wrong if p.key in lost else right) for p in pages],
+    }
+    assert all(
+        score["mixed"] > score["default"]
+        for score in (tuning_scores(pages, by_candidate, fold) for fold in (0, 1))
+    )
+    _, chosen = cross_validate(pages, by_candidate)
+    assert chosen == {0: "default", 1: "default"}
+
+
+def test_a_candidate_better_on_many_pages_and_worse_on_none_is_chosen() -> None:
+    pages = [_page(f"p{i}") for i in range(60)]
+    right = Prediction(TEXT, "标题", "2024-01-02", True)
+    wrong = Prediction(TEXT, "旧标题", "2024-01-02", True)
+    fixed = {p.key for p in pages[::4]}
+    by_candidate = {
+        "default": [score_page(p, wrong if p.key in fixed else right) for p in pages],
+        "better": [score_page(p, right) for p in pages],
+    }
+    _, chosen = cross_validate(pages, by_candidate)
+    assert chosen == {0: "better", 1: "better"}
