@@ -185,7 +185,10 @@ def _record_runs(store: Store, report: PassReport, started: datetime, runs: dict
                         source, started, result.stats, result.error, run_id, result.warnings
                     )
                 tx.commit()
-        except Exception:
+        except Exception as exc:  # reported, so whoever started the pass can record it
             logger.error(
                 "Could not record the run of %s:\n%s", result.source, traceback.format_exc()
             )
+            first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            unrecorded = f"could not record the run: {first_line[:300]}"
+            result.error = f"{result.error}; {unrecorded}" if result.error else unrecorded

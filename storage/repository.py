@@ -67,6 +67,15 @@ class SourceRepository:
         query = select(CrawlRun).where(CrawlRun.finished_at.is_(None)).order_by(CrawlRun.id)
         return self.session.scalars(query.options(joinedload(CrawlRun.source))).all()
 
+    def unfinished_run_since(self, source: Source, started_at: datetime) -> CrawlRun | None:
+        """The latest run of ``source`` begun at or after ``started_at`` and never finished."""
+        query = select(CrawlRun).where(
+            CrawlRun.source_id == source.id,
+            CrawlRun.finished_at.is_(None),
+            CrawlRun.started_at >= started_at,
+        )
+        return self.session.scalars(query.order_by(CrawlRun.id.desc()).limit(1)).first()
+
     def interrupt_run(self, run: CrawlRun, reason: str) -> None:
         """Finish a run whose crawl died: a failure of its source."""
         run.finished_at, run.ok, run.error = utcnow(), False, reason

@@ -158,18 +158,20 @@ def _failure(out: ChildOutcome, report: dict[str, Any] | None) -> str | None:
     if out.returncode != 0 or report is None:
         tail = out.stderr.strip().splitlines()[-1:] or ["no output"]
         return f"crawl process exited with status {out.returncode}: {tail[0][:500]}"
-    return None
+    return report.get("error")  # recorded by the child, unless its store refused the write
 
 
 def _record_failure(runtime: Runtime, source: SourceConfig, started: datetime, error: str) -> bool:
-    """Record a failed run unless the child did; feeds backoff and the source_health rule."""
+    """Record a failed run unless the child did; feeds backoff and the source_health rule. The
+    run the child opened is the one finished, so it is not counted again as interrupted."""
     store = runtime.store
     with store.transaction(write=True) as tx:
         row = tx.sources.ensure(source.name, source.kind, source.url, source.category)
         last = tx.sources.last_run(row)
         if last is not None and last.started_at >= started:
             return False  # the child recorded its run before it ended
-        tx.sources.record_run(row, started, RunStats(), error)
+        opened = tx.sources.unfinished_run_since(row, started)
+        tx.sources.record_run(row, started, RunStats(), error, opened.id if opened else None)
         tx.commit()
     alert_on_sources(store, runtime.config)
     return True

@@ -207,6 +207,40 @@ def test_a_timed_out_crawl_is_recorded_once(store: Store) -> None:
         assert tx.sources.get("slow").consecutive_failures == 1  # a shutdown cut is no failure
 
 
+@pytest.mark.parametrize(
+    "out",
+    [
+        ChildOutcome(-15, "", "", 5.0, timed_out=True),
+        ChildOutcome(
+            0,
+            '{"sources": [{"source": "nrta", "ok": false, '
+            '"error": "could not record the run: database is locked"}]}',
+            "",
+            1.0,
+        ),
+    ],
+    ids=["timed-out", "store-refused-the-child"],
+)
+def test_the_run_a_child_left_open_is_finished_with_the_failure_once(
+    store: Store, out: ChildOutcome
+) -> None:
+    runtime = _runtime(store, _config(store, ("nrta", 60)))
+    source = runtime.config.sources[0]
+    started = utcnow()
+    with store.transaction(write=True) as tx:
+        row = tx.sources.ensure(source.name, source.kind, source.url, source.category)
+        opened = tx.sources.open_run(row, utcnow(), owner())
+        tx.commit()
+    conclude(runtime, source, started, out)
+    with store.transaction() as tx:
+        row = tx.sources.get("nrta")
+        assert not tx.sources.unfinished_runs()  # nothing left to count again as interrupted
+        last = tx.sources.last_run(row)
+        assert last is not None and last.id == opened and not last.ok
+        assert ("timed out" if out.timed_out else "database is locked") in (last.error or "")
+        assert row.consecutive_failures == 1
+
+
 def test_the_lock_refuses_a_live_holder_and_takes_over_a_dead_one(store: Store) -> None:
     first = DaemonLock(store, pid=os.getppid())  # a live process on this host
     first.acquire()

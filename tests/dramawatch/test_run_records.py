@@ -53,3 +53,25 @@ def test_a_run_is_recorded_when_another_writer_commits_during_its_transaction(
         assert tx.sources.get("cnsa-news") is not None  # the other writer went on afterwards
     store.dispose()
     other.dispose()
+
+
+def test_a_run_the_store_refuses_is_reported_as_failed_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'runs.db'}")
+    store.migrate()
+    started = datetime.now(UTC)
+    with store.transaction(write=True) as tx:
+        source = tx.sources.ensure("nrta-notices", "html", "https://www.nrta.gov.cn/", "regulator")
+        run_id = tx.sources.open_run(source, started, {"host": "here", "pid": 1})
+        tx.commit()
+
+    def refuse(self: SourceRepository, *args: Any, **kwargs: Any) -> Any:
+        raise OSError("disk I/O error\nsecond line")
+
+    monkeypatch.setattr(SourceRepository, "record_run", refuse)
+    report = PassReport([SourceResult("nrta-notices")])
+    runner._record_runs(store, report, started, {"nrta-notices": run_id})
+    assert report.results[0].error == "could not record the run: disk I/O error"
+    assert report.as_dict()["sources"][0]["ok"] is False
+    store.dispose()
