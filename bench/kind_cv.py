@@ -30,6 +30,7 @@ from bench.extraction import trafilatura_seen
 from bench.extraction_sets import DATA_ROOT, DevPage, load_set
 from bench.kind_probe import (
     BLIND_SET,
+    FIFTH_BLIND_SET,
     FIXTURES,
     FOURTH_BLIND_SET,
     PROBE,
@@ -53,6 +54,7 @@ PROBE_SETS = (
     ("blind probe", f"blind kind probe ({_BLIND})", FIXTURES / BLIND_SET),
     ("third blind probe", f"third blind kind probe ({_BLIND})", FIXTURES / THIRD_BLIND_SET),
     ("fourth blind probe", f"fourth blind kind probe ({_BLIND})", FIXTURES / FOURTH_BLIND_SET),
+    ("fifth blind probe", f"fifth blind kind probe ({_BLIND})", FIXTURES / FIFTH_BLIND_SET),
 )
 GRID = {
     "listing_sentences": (4, 8, 12, 16),

@@ -24,6 +24,10 @@ THIRD_BLIND_SET = "kind-probe3"
 # The fourth: hydrated and stream sections, catalogues of short names, 索引号 directories, and
 # short notices beside long lists (attachments only, rails, comment threads, author grids).
 FOURTH_BLIND_SET = "kind-probe4"
+# The fifth: latest-news rivers with teasers of two or three sentences, search results, author
+# pages, feeds rendered as pages, 政务公开 tables; and digests, listicles, timelines, live blogs,
+# Q&As, releases with long "About" sections and notices with 附件 lists or name tables.
+FIFTH_BLIND_SET = "kind-probe5"
 PROBE = FIXTURES / SET
 
 

@@ -7,7 +7,8 @@ sentences of its main text that are neither inside a repeated item block nor a l
 
 - A page that declares itself an article is one unless it has a list and no own sentence, or
   a list, a section address (below) and most of its sentences in items (a section front typed
-  Article: its teasers carry its prose).
+  Article: its teasers carry its prose), or stands at a section address with a thin list beside
+  it (below: a topic hub typed Article, an introduction above its headlines).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
   "现将…印发给你们，请认真贯彻执行。", is a whole sentence), unless, away from a section
   address, its largest list is of attached files and it says nothing else (``attachments.py``: a
@@ -312,7 +313,7 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
         return False
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:
-        return not listed or (shape.own_sentences > 0 and not _front_of_teasers(shape))
+        return _declared_story(shape, settings, listed=listed)
     notice = shape.attached and not shape.section_url  # a notice and its attached files
     if notice and shape.own_sentences == 0:
         return True  # a notice whose text is its attachments
@@ -333,18 +334,36 @@ def is_article(shape: PageShape, settings: KindSettings) -> bool:
     return shape.own_sentences >= NOTICE_SENTENCES or shape.links < settings.max_link_share
 
 
+def _declared_story(shape: PageShape, settings: KindSettings, *, listed: bool) -> bool:
+    """A page typed Article is one unless its list (``listed``) stands beside no sentence of its
+    own or beside fewer than its teasers hold at a section (a front typed Article), or its section
+    holds a thin list (a topic hub typed Article)."""
+    if listed and (shape.own_sentences == 0 or _front_of_teasers(shape)):
+        return False
+    return not _thin_section(shape, settings)
+
+
 def _bare_list(shape: PageShape, settings: KindSettings) -> bool:
     """A group of items with next to no prose of the page's own beside it: none at all, however
     short the items (a calendar's or a video channel's one-line entries), unless the query names
-    a story by its id (a Baijiahao ``/s?id=…`` story whose few paragraphs read as items); or, at a
-    section, fewer than ``NOTICE_SENTENCES`` sentences beside items of half a list's characters
-    (a chart's rows under a footnote; a story's box of three related videos is shorter)."""
+    a story by its id (a Baijiahao ``/s?id=…`` story whose few paragraphs read as items); or a
+    thin section (:func:`_thin_section`)."""
     if shape.items < settings.listing_items or shape.trailing:
         return False
     if shape.own_sentences == 0:
         return not shape.address.story_query
+    return _thin_section(shape, settings)
+
+
+def _thin_section(shape: PageShape, settings: KindSettings) -> bool:
+    """At a section, fewer than ``NOTICE_SENTENCES`` sentences of the page's own beside a group
+    of items of half a list's characters that trails no story: a chart's rows under a footnote,
+    a topic hub's headlines under its introduction (a story's box of three related videos is
+    shorter)."""
+    if not shape.section_url or shape.trailing or shape.items < settings.listing_items:
+        return False
     long_enough = 2 * shape.item_chars >= settings.listing_chars
-    return shape.section_url and long_enough and shape.own_sentences < NOTICE_SENTENCES
+    return long_enough and shape.own_sentences < NOTICE_SENTENCES
 
 
 def _front_of_teasers(shape: PageShape) -> bool:
