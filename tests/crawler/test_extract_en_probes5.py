@@ -26,8 +26,19 @@ from tests.support.probes import probe_params
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes5"
 _LABELS = json.loads((_FOLDER / "labels.json").read_text(encoding="utf-8"))
 _CHROME = _LABELS["chrome"]
-# Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {}
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 27 of 35 pages wholly right, titles 35, dates 35;
+# trafilatura defaults 19 wholly right, titles 34, dates 35.
+KNOWN: dict[str, str] = {
+    "einpresswire": "the wire's legal disclaimer and distribution lines after the release stay",
+    "guardian_live": "a reader-funding appeal between two live entries stays",
+    "krasia_36kr": "a sponsor call-out box inside the body stays",
+    "lee_blox": "the body, paragraphs each wrapped in their own box, is lost to the author card",
+    "linea_readmore": "a 'Read more' link inside a paragraph stays",
+    "nasdaq_syndicated": "a stock-pick pitch and the syndication disclaimer after the body stay",
+    "npr_transcript": "the transcript's label and its closing disclaimer stay",
+    "webflow_blog": "a 'Related reading' link inside a paragraph stays",
+}
 
 
 @pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
