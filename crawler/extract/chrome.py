@@ -58,13 +58,15 @@ _CHROME_PREFIXES = tuple(
     """login signin signup share social cookie related status newsletter footer breadcrumb
     sidebar subscribe consent recommend navbar""".split()
 )
+# Names of the reader a paywalled site shows its paragraphs to ("subscriber-only"): content.
+_READER_WORDS = frozenset("subscriber subscribers".split())
 # Class words that keep an element out of print ("no-print", "d-print-none") mark content.
 _NOT_PRINTED_RE = re.compile(
     r"\S*(?:no|dn|hide|hidden)[-_]?print\S*|\S*print[-_:]?(?:none|hidden)\S*", re.I
 )
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
-_PREFIX_WORDS = frozenset(_CHROME_PREFIXES)
+_PREFIX_WORDS = frozenset(_CHROME_PREFIXES) | _READER_WORDS
 # An element holding more than this share of the page text is a layout wrapper, never chrome.
 _MAX_CHROME_SHARE = 0.5
 _CODE_TAGS = ("pre", "code")

@@ -33,7 +33,6 @@ KNOWN: dict[str, str] = {
     "einpresswire": "the wire's legal disclaimer and distribution lines after the release stay",
     "guardian_live": "a reader-funding appeal between two live entries stays",
     "krasia_36kr": "a sponsor call-out box inside the body stays",
-    "lee_blox": "the body, paragraphs each wrapped in their own box, is lost to the author card",
     "linea_readmore": "a 'Read more' link inside a paragraph stays",
     "nasdaq_syndicated": "a stock-pick pitch and the syndication disclaimer after the body stay",
     "npr_transcript": "the transcript's label and its closing disclaimer stay",
