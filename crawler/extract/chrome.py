@@ -18,6 +18,7 @@ from lxml import etree
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.inline import in_running_text
+from crawler.extract.inline_promos import drop_inline_promos
 from crawler.extract.link_boxes import drop_link_boxes
 from crawler.extract.meta import squashed_len, text_len
 from crawler.extract.text_nodes import TextCuts, text_cuts
@@ -106,6 +107,7 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
             element.drop_tree()
     drop_form_boxes(root)
     drop_link_boxes(root)
+    drop_inline_promos(root)
     return _NAMED_XPATH(root)
 
 

@@ -33,10 +33,8 @@ KNOWN: dict[str, str] = {
     "einpresswire": "the wire's legal disclaimer and distribution lines after the release stay",
     "guardian_live": "a reader-funding appeal between two live entries stays",
     "krasia_36kr": "a sponsor call-out box inside the body stays",
-    "linea_readmore": "a 'Read more' link inside a paragraph stays",
     "nasdaq_syndicated": "a stock-pick pitch and the syndication disclaimer after the body stay",
     "npr_transcript": "the transcript's label and its closing disclaimer stay",
-    "webflow_blog": "a 'Related reading' link inside a paragraph stays",
 }
 
 
