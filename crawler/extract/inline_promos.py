@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _LABEL = r"(?:read more|also read|read also|see also|related(?: reading| story| article)?)"
 _LABEL_END_RE = re.compile(rf"(?i)(?:^|(?<=[.!?”\"]\s))\s*{_LABEL}\s*[:：]\s*$")
 _LABEL_RE = re.compile(rf"(?i)\s*{_LABEL}\s*[:：]\s*")
+_COLONS = (":", "：")
+_MAX_LABEL = 40  # characters: the label and what may stand right before it
 _INLINE_TAGS = frozenset("span strong b em i".split())
 _BLOCK_TAGS = frozenset("p li blockquote td dd".split())
 _HEADLINE_WORDS = 3  # a link's text this many words long reads as another story's headline
@@ -30,10 +32,8 @@ def drop_inline_promos(root: HtmlElement) -> None:
     """Remove in place each labelled link to another story inside a paragraph's running text,
     with its label."""
     for link in list(root.iter("a")):
-        if len(link.text_content().split()) < _HEADLINE_WORDS:
-            continue
         label = _label_before(link)
-        if label is None:
+        if label is None or len(link.text_content().split()) < _HEADLINE_WORDS:
             continue
         block = next((el for el in link.iterancestors() if el.tag in _BLOCK_TAGS), None)
         if block is None:
@@ -61,11 +61,16 @@ def _label_before(link: HtmlElement) -> tuple[HtmlElement, str, str] | None:
     previous = link.getprevious()
     parent = link.getparent()
     before = previous.tail if previous is not None else parent.text if parent is not None else ""
-    before = before or ""
-    match = _LABEL_END_RE.search(before)
-    if match:
-        return link, before[: match.start()], match.group()
-    if before.strip() or previous is None or previous.tag not in _INLINE_TAGS:
+    before = (before or "").rstrip()
+    if before.endswith(_COLONS):  # the label ends the text before the link
+        match = _LABEL_END_RE.search(before[-_MAX_LABEL:])
+        if match:
+            cut = len(before) - len(match.group())
+            return link, before[:cut], match.group()
+        return None
+    if before or previous is None or previous.tag not in _INLINE_TAGS:
         return None
     shown = previous.text_content()
+    if not shown.rstrip().endswith(_COLONS):
+        return None
     return (previous, "", shown) if _LABEL_RE.fullmatch(shown) else None
