@@ -21,6 +21,7 @@ from crawler.extract.inline import in_running_text
 from crawler.extract.inline_promos import drop_inline_promos
 from crawler.extract.link_boxes import drop_link_boxes
 from crawler.extract.meta import squashed_len, text_len
+from crawler.extract.prompt_boxes import drop_prompt_boxes
 from crawler.extract.text_nodes import TextCuts, text_cuts
 
 if TYPE_CHECKING:
@@ -108,6 +109,7 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     drop_form_boxes(root)
     drop_link_boxes(root)
     drop_inline_promos(root)
+    drop_prompt_boxes(root)
     return _NAMED_XPATH(root)
 
 

@@ -31,7 +31,6 @@ _CHROME = _LABELS["chrome"]
 # trafilatura defaults 19 wholly right, titles 34, dates 35.
 KNOWN: dict[str, str] = {
     "einpresswire": "the wire's legal disclaimer and distribution lines after the release stay",
-    "guardian_live": "a reader-funding appeal between two live entries stays",
     "krasia_36kr": "a sponsor call-out box inside the body stays",
     "nasdaq_syndicated": "a stock-pick pitch and the syndication disclaimer after the body stay",
     "npr_transcript": "the transcript's label and its closing disclaimer stay",
