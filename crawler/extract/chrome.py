@@ -18,8 +18,10 @@ from lxml import etree
 from crawler.extract.dates import has_labelled_date
 from crawler.extract.forms import drop_form_boxes
 from crawler.extract.inline import in_running_text
+from crawler.extract.inline_promos import drop_inline_promos
 from crawler.extract.link_boxes import drop_link_boxes
 from crawler.extract.meta import squashed_len, text_len
+from crawler.extract.prompt_boxes import drop_prompt_boxes
 from crawler.extract.text_nodes import TextCuts, text_cuts
 
 if TYPE_CHECKING:
@@ -58,13 +60,15 @@ _CHROME_PREFIXES = tuple(
     """login signin signup share social cookie related status newsletter footer breadcrumb
     sidebar subscribe consent recommend navbar""".split()
 )
+# Names of the reader a paywalled site shows its paragraphs to ("subscriber-only"): content.
+_READER_WORDS = frozenset("subscriber subscribers".split())
 # Class words that keep an element out of print ("no-print", "d-print-none") mark content.
 _NOT_PRINTED_RE = re.compile(
     r"\S*(?:no|dn|hide|hidden)[-_]?print\S*|\S*print[-_:]?(?:none|hidden)\S*", re.I
 )
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
-_PREFIX_WORDS = frozenset(_CHROME_PREFIXES)
+_PREFIX_WORDS = frozenset(_CHROME_PREFIXES) | _READER_WORDS
 # An element holding more than this share of the page text is a layout wrapper, never chrome.
 _MAX_CHROME_SHARE = 0.5
 _CODE_TAGS = ("pre", "code")
@@ -104,6 +108,8 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
             element.drop_tree()
     drop_form_boxes(root)
     drop_link_boxes(root)
+    drop_inline_promos(root)
+    drop_prompt_boxes(root)
     return _NAMED_XPATH(root)
 
 

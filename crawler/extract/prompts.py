@@ -1,7 +1,7 @@
 """Closing prompts: the reader addressed after the article ("Thanks for reading!", "Follow us on
 Instagram", "If you enjoyed this post, share it with a friend", "Already a subscriber? Log in",
-"Support the show", "Download the Example News app", "This story was originally featured on
-Example.com").
+"Support the show", "We're funded by readers", "Download the Example News app", "This story was
+originally featured on Example.com").
 
 Such a line asks the reader to act on the site, not to read on: among the text's last few
 paragraphs, a short one that thanks the reader, asks them to follow, share, sign up or pay goes,
@@ -33,6 +33,7 @@ _PROMPT_RE = re.compile(
     r"|(?:^|[.!]\s)download (?:the|our) (?:[\w-]+ ){0,4}app\b"
     rf"|{_PAYWALL}"
     r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
+    r"|\bfunded by (?:its |our )?readers\b|\bsupport us from as little as\b"
     r"|\bwherever you (?:get|listen to) (?:your )?podcasts\b"
     r"|^(?:this|the) (?:story|article|post) (?:was )?originally (?:appeared|published|featured)"
     rf" (?:on|in|at) (?!{MONTH_START}\w*\b)"
@@ -47,6 +48,12 @@ _BUTTON = 40  # a prompt's buttons and links after it are shorter than this
 def is_prompt(para: str) -> bool:
     """Tell whether a paragraph is a short prompt addressed to the reader."""
     return len(para) < _MAX_PROMPT and bool(_PROMPT_RE.search(para))
+
+
+def is_paywall(text: str) -> bool:
+    """Tell whether a text holds a paywall's prompt ("To read the full story, subscribe"): the
+    text the reader may see ends there."""
+    return bool(_PAYWALL_RE.search(text))
 
 
 def drop_closing_prompts(paras: list[str]) -> list[str]:

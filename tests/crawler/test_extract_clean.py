@@ -211,3 +211,15 @@ def test_a_short_item_list_in_a_page_is_kept() -> None:
     )
     text = extract_article(html, "https://example.com/blog/what-a-crew-packs").text
     assert all(f"- {item}" in text for item in PACKING)
+
+
+def test_paragraphs_boxed_for_subscribers_are_the_article() -> None:
+    paras = "".join(
+        f"<div class='subscriber-only'><p>Paragraph {n} of the story for subscribers.</p></div>"
+        for n in range(3)
+    )
+    box = "<div class='subscribe-box'><p>Subscribe today.</p></div>"
+    root = document_fromstring(f"<html><body><article>{paras}{box}</article></body></html>")
+    text = remove_chrome(root).text_content()
+    assert "Paragraph 2 of the story for subscribers." in text
+    assert "Subscribe today." not in text

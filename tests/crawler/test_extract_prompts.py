@@ -29,6 +29,8 @@ PARAGRAPHS = [
         "This story was originally featured on Example.com",
         "Subscribe to read this article",
         "Catch all the Industry News on Example. Download The Example News App for updates.",
+        "This story is funded by readers like you",
+        "Support us from as little as £1 – it only takes a minute.",
     ],
 )
 def test_a_reader_prompt_is_a_prompt(line: str) -> None:
@@ -48,6 +50,7 @@ def test_prompts_go_only_from_the_end_of_the_text() -> None:
         "The article was originally published in April 2020 and was updated in April 2024.",
         "This story was originally published in March.",
         "Viewers can download the app for free on iOS and Android from Monday.",
+        "“Our fans support us with every episode they unlock,” the studio's founder said.",
     ],
 )
 def test_a_note_on_when_the_article_first_ran_is_no_prompt(line: str) -> None:
