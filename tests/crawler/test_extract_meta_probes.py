@@ -43,8 +43,6 @@ _CST = timezone(timedelta(hours=8))
 # written with a made-up host, where its script time is not read; it now has WeChat's own.)
 KNOWN_TITLES: dict[str, str] = {}
 KNOWN_DATES: dict[str, str] = {
-    "au_day_month_time": "3/12/2026 on an en-AU page is read month first, as March 12",
-    "gb_day_month": "05/11/2026 on an en-GB page is read month first, as May 11",
     "breadcrumb_day_archive": "the day is only in the breadcrumb's day-archive links; none found",
     "yonhap_dateline": "the dateline 'SEOUL, Dec. 3 (Yonhap) --' holds no year; none found",
     "zh_month_day_year_in_url": "12月5日 holds no year and the address only the year; none found",
