@@ -4,7 +4,8 @@ In order: the URL's day (a metadata or byline time on that day refines it, and s
 time shown after the day's numbers: ``url_day.py``), published-time metadata, a date on or right
 after the title line (the byline), a byline date labelled as an update, the same around the page's
 ``<h1>`` when the title is another element, JSON-LD ``datePublished``, a WeChat article's script
-time, labelled dates in the article region, a relative byline stamp ("2 hours ago") when the fetch
+time, labelled dates in the article region, a day shown after the title without its year in the
+year the URL states (``yearless.py``), a relative byline stamp ("2 hours ago") when the fetch
 time is known, a notice's signature line closing the text, and last htmldate on the whole page,
 kept only when the page states that day. A byline date days before the chosen one is the original
 publication (the metadata then dates a re-post or an import); a ``<time>`` showing another day for
@@ -40,6 +41,7 @@ from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
 from crawler.extract.url_day import clocked, url_date
+from crawler.extract.yearless import yearless_day
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Set
@@ -189,6 +191,8 @@ def _candidates(
     if region is not None:
         order = page.day_first
         yield from labelled_dates(without_link_lists(region), page.tz, known, day_first=order)
+    if near is not None:
+        yield yearless_day(near, page.url, page.tz)
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield signature_date(text, page.tz)

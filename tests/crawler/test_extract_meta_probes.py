@@ -44,8 +44,6 @@ _CST = timezone(timedelta(hours=8))
 KNOWN_TITLES: dict[str, str] = {}
 KNOWN_DATES: dict[str, str] = {
     "breadcrumb_day_archive": "the day is only in the breadcrumb's day-archive links; none found",
-    "yonhap_dateline": "the dateline 'SEOUL, Dec. 3 (Yonhap) --' holds no year; none found",
-    "zh_month_day_year_in_url": "12月5日 holds no year and the address only the year; none found",
 }
 KNOWN_TEXTS: dict[str, str] = {}
 
