@@ -10,7 +10,8 @@ time is known, a notice's signature line closing the text, and last htmldate on 
 kept only when the page states that day. A byline date days before the chosen one is the original
 publication (the metadata then dates a re-post or an import); a ``<time>`` showing another day for
 its UTC instant sets the day (``shown_days.py``). A shown numeric date whose day and month read
-both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest news"
+both ways takes the reading the markup states, else the order the page's locale writes
+(``day_order.py``). Dates in page chrome (sidebars, "latest news"
 lists: ``date_region.py``) are never read by the text searches; a page that states no date gets
 none.
 """
