@@ -1,19 +1,18 @@
 """Publication-date discovery for the article: the page's own statements first, htmldate last.
 
-In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock
-time shown after the day's numbers: ``url_day.py``), published-time metadata, a date on or right
-after the title line (the byline), a byline date labelled as an update, the same around the page's
+In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock time
+shown after the day's numbers: ``url_day.py``), published-time metadata, a date on or right after
+the title line (the byline), a byline date labelled as an update, the same around the page's
 ``<h1>`` when the title is another element, JSON-LD ``datePublished``, a WeChat article's script
 time, labelled dates in the article region, a day shown after the title without its year in the
-year the URL states (``yearless.py``), a relative byline stamp ("2 hours ago") when the fetch
-time is known, a notice's signature line closing the text, and last htmldate on the whole page,
-kept only when the page states that day. A byline date days before the chosen one is the original
-publication (the metadata then dates a re-post or an import); a ``<time>`` showing another day for
-its UTC instant sets the day (``shown_days.py``). A shown numeric date whose day and month read
-both ways takes the reading the markup states, else the order the page's locale writes
-(``day_order.py``). Dates in page chrome (sidebars, "latest news"
-lists: ``date_region.py``) are never read by the text searches; a page that states no date gets
-none.
+year the URL states (``yearless.py``), the day archive a breadcrumb links to, a relative byline
+stamp ("2 hours ago") when the fetch time is known, a notice's signature line closing the text, and
+last htmldate on the whole page, kept only when the page states that day. A byline date days before
+the chosen one is the original publication (the metadata then dates a re-post or an import); a
+``<time>`` showing another day for its UTC instant sets the day (``shown_days.py``). A shown
+numeric date whose day and month read both ways takes the reading the markup states, else the order
+the page's locale writes (``day_order.py``). Dates in page chrome (sidebars, "latest news" lists:
+``date_region.py``) are never read by the text searches; a page that states no date gets none.
 """
 
 from __future__ import annotations
@@ -41,7 +40,7 @@ from crawler.extract.meta import norm, squashed_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
-from crawler.extract.url_day import clocked, url_date
+from crawler.extract.url_day import clocked, crumb_day, url_date
 from crawler.extract.yearless import yearless_day
 
 if TYPE_CHECKING:
@@ -194,6 +193,7 @@ def _candidates(
         yield from labelled_dates(without_link_lists(region), page.tz, known, day_first=order)
     if near is not None:
         yield yearless_day(near, page.url, page.tz)
+    yield crumb_day(page.html, page.url, page.tz)
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield signature_date(text, page.tz)
