@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta, timezone
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ _NAMES = sorted(_LABELS)
 # written with a made-up host, where its script time is not read; it now has WeChat's own.)
 
 
+@cache
 def _extract(name: str) -> Extracted:
     label = _LABELS[name]
     body = (_FOLDER / f"{name}.html").read_bytes()
