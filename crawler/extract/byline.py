@@ -179,32 +179,40 @@ def _up_to_a_link(before: list[_Held]) -> list[str]:
 
 
 def shown_date(
-    context: TitleContext, tz: timezone, *, updated: bool, known: Set[date] = frozenset()
+    context: TitleContext,
+    tz: timezone,
+    *,
+    updated: bool,
+    known: Set[date] = frozenset(),
+    day_first: bool = False,
 ) -> datetime | None:
     """The date nearest the title, among those labelled as updates or among the others
-    (``known``: the days the page's metadata states, see ``date_parse.parse_loose``)."""
+    (``known``: the days the page's metadata states; ``day_first``: the page's order of a
+    numeric day and month; see ``date_parse.parse_loose``)."""
     found = [
         (start, shown)
-        for start, label, shown in _dates(context.after, tz, known)
+        for start, label, shown in _dates(context.after, tz, known, day_first=day_first)
         if bool(_UPDATED_RE.search(label)) == updated
         and (start < _BARE_CHARS or updated or _PUBLISHED_RE.search(label))
     ]
     found += [
         (len(context.before) - end, shown)
-        for end, label, shown in _dates(context.before, tz, known, from_end=True)
+        for end, label, shown in _dates(
+            context.before, tz, known, from_end=True, day_first=day_first
+        )
         if bool(_UPDATED_RE.search(label)) == updated
     ]
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def _dates(
-    text: str, tz: timezone, known: Set[date], *, from_end: bool = False
+    text: str, tz: timezone, known: Set[date], *, from_end: bool = False, day_first: bool = False
 ) -> list[tuple[int, str, datetime]]:
     """Dates in ``text`` with their offset (start, or end when ``from_end``) and label, less
     those written inside a Chinese sentence (a deadline "于2025年4月30日前"): the text's."""
     return [
         (end if from_end else start, text[max(0, start - _LABEL_CHARS) : start], found)
-        for start, end, found in dates_in(text, tz, known)
+        for start, end, found in dates_in(text, tz, known, day_first=day_first)
         if not _in_sentence(text, start, end)
     ]
 

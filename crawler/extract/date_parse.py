@@ -108,11 +108,15 @@ def parse_date(text: str, default_tz: timezone) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
 
 
-def parse_loose(text: str, default_tz: timezone, known: Set[date] = frozenset()) -> datetime | None:
+def parse_loose(
+    text: str, default_tz: timezone, known: Set[date] = frozenset(), *, day_first: bool = False
+) -> datetime | None:
     """Parse the first date found in ``text`` (year-first, English month, m/d/y, d.m.y).
 
     A numeric day and month that read both ways ("09.10.2024") take the reading among the
-    ``known`` days (those the page's metadata states) when only the other order is there.
+    ``known`` days (those the page's metadata states) when only the other order is there, and
+    else the page's order: day first (``day_first``: "05/11/2026" is 5 November) or month
+    first.
     """
     text = text if text.isascii() else text.translate(_FULL_WIDTH)
     if m := NUMERIC_RE.search(text):
@@ -128,23 +132,25 @@ def parse_loose(text: str, default_tz: timezone, known: Set[date] = frozenset())
         return build_date(y, month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _SLASH_RE.search(text):
         mo, d, y, *hms, tz = m.groups()
-        mo, d = (d, mo) if int(mo) > 12 else (mo, d)
+        mo, d = (d, mo) if int(mo) > 12 or (day_first and int(d) <= 12) else (mo, d)
         return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     if m := _DASHED_RE.search(text):
-        return _dashed(m, default_tz, known)
+        return _dashed(m, default_tz, known, day_first=day_first)
     if m := _DOTTED_RE.search(text):
         d, mo, y, *hms, tz = m.groups()
         return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     return None
 
 
-def _dashed(m: re.Match[str], default_tz: timezone, known: Set[date]) -> datetime | None:
-    """A dashed date whose order is certain or settled by a ``known`` day: None for
-    "02-12-2025" (February or December) otherwise."""
+def _dashed(
+    m: re.Match[str], default_tz: timezone, known: Set[date], *, day_first: bool
+) -> datetime | None:
+    """A dashed date whose order is certain, settled by a ``known`` day or by the page's
+    order (``day_first``): None for "02-12-2025" (February or December) otherwise."""
     first, second, y, *hms, tz = m.groups()
     mo, d = (first, second) if int(second) > 12 else (second, first)
     found = _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
-    if int(first) <= 12 and int(second) <= 12 and first != second:
+    if int(first) <= 12 and int(second) <= 12 and first != second and not day_first:
         return found if found is not None and found.date() in known else None
     return found
 
@@ -158,15 +164,16 @@ def _settled(found: datetime | None, known: Set[date]) -> datetime | None:
 
 
 def dates_in(
-    text: str, default_tz: timezone, known: Set[date] = frozenset()
+    text: str, default_tz: timezone, known: Set[date] = frozenset(), *, day_first: bool = False
 ) -> Iterator[tuple[int, int, datetime]]:
-    """Every date stated in running text, as (start, end, date), in order (``known`` as for
-    :func:`parse_loose`)."""
+    """Every date stated in running text, as (start, end, date), in order (``known`` and
+    ``day_first`` as for :func:`parse_loose`)."""
     for start, end in _year_runs(text):
         run = text[start:end]
         run = run if run.isascii() else run.translate(_FULL_WIDTH)
         for m in ANY_DATE_RE.finditer(run):
-            if (found := parse_loose(m.group(0), default_tz, known)) is not None:
+            found = parse_loose(m.group(0), default_tz, known, day_first=day_first)
+            if found is not None:
                 if ":" not in m.group(0):
                     found = _leading_time(found, run[: m.start()], default_tz)
                 yield start + m.start(), start + m.end(), found

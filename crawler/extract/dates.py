@@ -1,17 +1,18 @@
 """Publication-date discovery for the article: the page's own statements first, htmldate last.
 
-In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock
-time shown after the day's numbers: ``url_day.py``), published-time metadata, a date on or right
-after the title line (the byline), a byline date labelled as an update, the same around the page's
+In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock time
+shown after the day's numbers: ``url_day.py``), published-time metadata, a date on or right after
+the title line (the byline), a byline date labelled as an update, the same around the page's
 ``<h1>`` when the title is another element, JSON-LD ``datePublished``, a WeChat article's script
-time, labelled dates in the article region, a relative byline stamp ("2 hours ago") when the fetch
-time is known, a notice's signature line closing the text, and last htmldate on the whole page,
-kept only when the page states that day. A byline date days before the chosen one is the original
-publication (the metadata then dates a re-post or an import); a ``<time>`` showing another day for
-its UTC instant sets the day (``shown_days.py``). A shown numeric date whose day and month read
-both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest news"
-lists: ``date_region.py``) are never read by the text searches; a page that states no date gets
-none.
+time, labelled dates in the article region, a day shown after the title without its year in the
+year the URL states (``yearless.py``), the day archive a breadcrumb links to, a relative byline
+stamp ("2 hours ago") when the fetch time is known, a notice's signature line closing the text, and
+last htmldate on the whole page, kept only when the page states that day. A byline date days before
+the chosen one is the original publication (the metadata then dates a re-post or an import); a
+``<time>`` showing another day for its UTC instant sets the day (``shown_days.py``). A shown
+numeric date whose day and month read both ways takes the reading the markup states, else the order
+the page's locale writes (``day_order.py``). Dates in page chrome (sidebars, "latest news" lists:
+``date_region.py``) are never read by the text searches; a page that states no date gets none.
 """
 
 from __future__ import annotations
@@ -34,11 +35,13 @@ from crawler.extract.date_parse import (
     parse_loose,
 )
 from crawler.extract.date_region import article_region, without_link_lists
+from crawler.extract.day_order import day_first
 from crawler.extract.meta import norm, squashed_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
-from crawler.extract.url_day import clocked, url_date
+from crawler.extract.url_day import clocked, crumb_day, url_date
+from crawler.extract.yearless import yearless_day
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Set
@@ -79,6 +82,12 @@ class Page:
         datetime>``): they settle a shown day and month that read both ways ("09.10.2024")."""
         found = (parse_date(value, self.tz) for value in stated_times(self.meta, self.times))
         return frozenset(day.date() for day in found if day is not None)
+
+    @cached_property
+    def day_first(self) -> bool:
+        """Whether the page's locale writes a numeric day before its month (``day_order.py``)."""
+        tags = (self.root.get("lang"), *(self.meta.get(key) for key in _LOCALE_KEYS))
+        return day_first(tags, self.url)
 
 
 def stated_times(meta: Mapping[str, str], times: Iterable[str]) -> list[str]:
@@ -132,6 +141,7 @@ _PARTIAL_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间)\s*[:：]\s*(?:(\d{2})-)?(\d{1,2})-(\d{1,2})(?!\d)"
 )
 _DATED_META_RE = re.compile(r"date|time")
+_LOCALE_KEYS = ("og:locale", "content-language", "language")  # ``<meta>`` naming a locale
 _BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
 _SCRIPT_START_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
 _SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
@@ -179,7 +189,11 @@ def _candidates(
     yield script_time(page.html, page.url, page.tz)
     region = article_region(page.root, title_el, squashed_len(text))
     if region is not None:
-        yield from labelled_dates(without_link_lists(region), page.tz, known)
+        order = page.day_first
+        yield from labelled_dates(without_link_lists(region), page.tz, known, day_first=order)
+    if near is not None:
+        yield yearless_day(near, page.url, page.tz)
+    yield crumb_day(page.html, page.url, page.tz)
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield signature_date(text, page.tz)
@@ -189,9 +203,10 @@ def _candidates(
 def _byline(near: TitleContext, page: Page, known: Set[date]) -> Iterator[datetime | None]:
     """The dates on or around a title line: its own, then the byline's bare or "Published"
     date, then its "Updated" one."""
-    yield near_title_date(near, page.meta, page.tz, known)
-    yield shown_date(near, page.tz, updated=False, known=known)
-    yield shown_date(near, page.tz, updated=True, known=known)
+    order = page.day_first
+    yield near_title_date(near, page.meta, page.tz, known, day_first=order)
+    yield shown_date(near, page.tz, updated=False, known=known, day_first=order)
+    yield shown_date(near, page.tz, updated=True, known=known, day_first=order)
 
 
 def _original(first: datetime, near: TitleContext, page: Page, now: datetime) -> datetime:
@@ -199,10 +214,10 @@ def _original(first: datetime, near: TitleContext, page: Page, now: datetime) ->
     is published, so metadata dated later than the byline dates a re-post or an import. A
     ``first`` without its time of day (midnight: ``<meta name="publishdate" content="2025-03-10">``)
     takes the time the byline shows on that day."""
-    known = page.known_days
+    known, order = page.known_days, page.day_first
     shown = (
-        near_title_date(near, page.meta, page.tz, known),
-        shown_date(near, page.tz, updated=False, known=known),
+        near_title_date(near, page.meta, page.tz, known, day_first=order),
+        shown_date(near, page.tz, updated=False, known=known, day_first=order),
     )
     byline = next((day for day in shown if plausible(day, now)), None)
     if byline is None:
@@ -238,13 +253,17 @@ def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[dateti
 
 
 def labelled_dates(
-    region: HtmlElement, default_tz: timezone, known: Set[date] = frozenset()
+    region: HtmlElement,
+    default_tz: timezone,
+    known: Set[date] = frozenset(),
+    *,
+    day_first: bool = False,
 ) -> Iterator[datetime | None]:
     """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
     text = norm(" ".join(region.itertext()))
     for pattern in _LABEL_RES:
         if m := pattern.search(text):
-            yield parse_loose(m.group(1), default_tz, known)
+            yield parse_loose(m.group(1), default_tz, known, day_first=day_first)
 
 
 def partial_date(text: str, meta: Mapping[str, str], default_tz: timezone) -> datetime | None:
@@ -271,18 +290,20 @@ def near_title_date(
     meta: Mapping[str, str],
     default_tz: timezone,
     known: Set[date] = frozenset(),
+    *,
+    day_first: bool = False,
 ) -> datetime | None:
     """A date on the title line, right after it, or labelled as published within a few lines
     of it (a day without its year is completed by a ``<meta>`` date on the same day)."""
     if own := split_trailing_date(context.title)[1]:
-        return parse_loose(own, default_tz)
+        return parse_loose(own, default_tz, day_first=day_first)
     window = context.after[:_NEAR_CHARS]
     m = _AFTER_TITLE_RE.match(window)
     if m and not _OTHER_DATE_LABEL_RE.search(window, 0, m.start(1)):
         return parse_loose(m.group(1), default_tz)
     labelled = (m.group(1) for pattern in _PUBLISHED_LABEL_RES if (m := pattern.search(window)))
     if (first := next(labelled, None)) is not None:
-        return parse_loose(first, default_tz, known)
+        return parse_loose(first, default_tz, known, day_first=day_first)
     return partial_date(window, meta, default_tz)
 
 

@@ -1,5 +1,5 @@
-"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/t20250310_``), and the
-clock time the page shows for it.
+"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/t20250310_``), the
+clock time the page shows for it, and the day archive its breadcrumb trail links to.
 
 The URL's day is the day the page was posted: :func:`crawler.extract.dates.find_published` keeps
 it over a stated day that differs, a notice's signature date included (a notice is signed, then
@@ -7,16 +7,22 @@ posted; NRTA's pages state as their 发布时间 the URL's day, not the signatur
 without its time of day takes the clock time the page shows right after that day's year, month
 and day, whatever separates them: a date split over elements
 ("<span>2025</span><span>05/19</span><span>14:22:36</span>").
+
+A blog whose addresses carry no day may show it in its breadcrumb trail instead: "Home › 2026 ›
+December › 2", each a link to an archive of the site, the last to the day's
+(``/2026/12/02/``). That day is the post's.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.date_parse import build_day
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import datetime, timezone
 
 _URL_RES = (
@@ -24,6 +30,14 @@ _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
     re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
 )
+# The opening of a tag up to a class, id or label naming it a breadcrumb trail ("readcrumb": any
+# case of its first letter).
+_CRUMB_TAG_RE = re.compile(
+    r"""<(\w+)\b[^>]*\b(?:class|id|aria-label)\s*=\s*["'][^"'>]*$""", re.IGNORECASE
+)
+_CRUMB_CHARS = 4000  # how far a trail's links may run
+_TAG_CHARS = 500  # how far before its class, id or label a tag may open
+_HREF_RE = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _GAP = r"[^\d\n]{1,3}"  # what may separate the year, month and day of a shown date
 _CLOCK = r"[^\d\n]{0,3}(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)"
 
@@ -49,3 +63,32 @@ def clocked(url_day: datetime, text: str) -> datetime:
         return url_day.replace(hour=int(hour), minute=int(minute), second=int(second or 0))
     except ValueError:  # no clock time: "25:61"
         return url_day
+
+
+def crumb_day(html: str, url: str, default_tz: timezone) -> datetime | None:
+    """The day of the last day archive on the page's site that its breadcrumb trail (an
+    element whose class, id or label names it so) links to (``/2026/12/02/``), if any."""
+    host = urlsplit(url).hostname
+    found = None
+    for trail in _crumb_trails(html):
+        for href in _HREF_RE.findall(trail):
+            target = urljoin(url, href)
+            if urlsplit(target).hostname == host and (day := url_date(target, default_tz)):
+                found = day
+    return found
+
+
+def _crumb_trails(html: str) -> Iterator[str]:
+    """The markup inside each element named as a breadcrumb trail, up to its end tag or the
+    end of the first element of its kind inside it (found by string search: a regular
+    expression tried at every tag of a long page costs milliseconds)."""
+    at = html.find("readcrumb")
+    while at >= 0:
+        start = html.rfind("<", max(0, at - _TAG_CHARS), at)
+        opening = _CRUMB_TAG_RE.match(html, start, at) if start >= 0 else None
+        if opening is not None and (inside := html.find(">", at) + 1) > 0:
+            end = html.find(f"</{opening.group(1)}", inside, inside + _CRUMB_CHARS)
+            if end >= 0:
+                yield html[inside:end]
+                at = end  # the trail's own items ("breadcrumb-item") are inside it
+        at = html.find("readcrumb", at + 1)

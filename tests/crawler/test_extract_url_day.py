@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from crawler.extract.url_day import clocked
+from crawler.extract.url_day import clocked, crumb_day
 
 CST = timezone(timedelta(hours=8))
 DAY = datetime(2025, 5, 19, tzinfo=CST)
@@ -18,3 +18,20 @@ def test_a_date_split_over_elements_gives_the_url_day_its_time() -> None:
 def test_a_time_after_another_day_is_not_the_url_days() -> None:
     assert clocked(DAY, "2025-05-18 09:00 2015-05-19") == DAY
     assert clocked(DAY, "12025 05 19 10:00") == DAY
+
+
+def test_a_breadcrumb_trail_of_day_archives_gives_the_day() -> None:
+    html = (
+        '<nav class="breadcrumb"><a href="/">Home</a> › <a href="/2026/">2026</a> › '
+        '<a href="/2026/12/">December</a> › <a href="/2026/12/02/">2</a></nav>'
+        '<aside><a href="/2026/12/05/other-post/">Another post</a></aside>'
+    )
+    url = "https://blog.example/review-of-a-series/"
+    assert crumb_day(html, url, CST) == datetime(2026, 12, 2, tzinfo=CST)
+
+
+def test_no_day_from_links_outside_a_breadcrumb_or_to_another_site() -> None:
+    url = "https://blog.example/review-of-a-series/"
+    assert crumb_day('<ul class="archive"><a href="/2026/12/02/">2</a></ul>', url, CST) is None
+    other = '<ol class="breadcrumbs"><a href="https://news.example/2026/12/02/">2</a></ol>'
+    assert crumb_day(other, url, CST) is None

@@ -1,0 +1,61 @@
+"""A day shown beside the title without its year, the year taken from the page's address.
+
+Chinese portals show "12月5日 10:20" under the headline and wire copy opens with a dateline,
+"SEOUL, Dec. 3 (Yonhap) --": the year is left out because it is the current one. The page's
+address often states it: a ``/2026/`` folder, or an identifier that opens with the day
+("AEN20261203003600315"), which must then be the shown month and day. A day inside a Chinese
+sentence ("12月5日上午，…") is the text's, not the byline's, unless a clock time follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from crawler.extract.date_parse import build_date
+from storage.cjk import HAN
+
+if TYPE_CHECKING:
+    from datetime import datetime, timezone
+
+    from crawler.extract.byline import TitleContext
+
+_NEAR_CHARS = 400  # how far after the title a byline's day may sit
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_ZH_DAY_RE = re.compile(
+    rf"(?<![\d年/.\-])(\d{{1,2}})月(\d{{1,2}})日(?:\s*(\d{{1,2}}):(\d{{2}})|(?![{HAN}，、；\d]))"
+)
+# A wire dateline: a city in capitals (and a region or country), the month and day, the
+# agency in brackets, a dash.
+_DATELINE_RE = re.compile(
+    r"(?<![\w,])[A-Z][A-Z.'\- ]{1,30},(?:\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?,)?\s+"
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\s*"
+    r"\([A-Z][\w&.' -]{1,30}\)\s*(?:-|–|—)"
+)
+
+
+def yearless_day(context: TitleContext, url: str, tz: timezone) -> datetime | None:
+    """The day (and clock time, if shown) right after the title without its year, in the
+    year ``url`` states; None when none is shown or the address states no year for it."""
+    window = context.after[:_NEAR_CHARS]
+    if m := _ZH_DAY_RE.search(window):
+        month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
+    elif m := _DATELINE_RE.search(window):
+        month, day = _MONTHS.index(m.group(1).lower()) + 1, int(m.group(2))
+        hour = minute = None
+    else:
+        return None
+    if (year := url_year(url, month, day)) is None:
+        return None
+    return build_date(year, month, str(day), (hour, minute, None, None), tz)
+
+
+def url_year(url: str, month: int, day: int) -> str | None:
+    """The year the address's path states for a day: a folder of its own ("/2026/"), or the
+    opening of a run of digits that goes on with that month and day ("20261203003600315")."""
+    path = urlsplit(url).path
+    own = re.search(r"/((?:19|20)\d{2})/", path)
+    dated = re.search(rf"(?<!\d)((?:19|20)\d{{2}}){month:02d}{day:02d}", path)
+    found = own or dated
+    return found.group(1) if found else None

@@ -1,0 +1,52 @@
+"""A day shown beside the title without its year, its year taken from the page's address."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from crawler.extract.byline import TitleContext
+from crawler.extract.yearless import url_year, yearless_day
+
+CST = timezone(timedelta(hours=8))
+_FOLDER_URL = "https://a.example/2026/n_8.html"
+
+
+def _after(text: str) -> TitleContext:
+    return TitleContext("A headline", "", text)
+
+
+def test_a_chinese_day_and_time_take_the_year_of_the_address_folder() -> None:
+    found = yearless_day(_after("12月5日 10:20 来源：东阳日报"), _FOLDER_URL, CST)
+    assert found == datetime(2026, 12, 5, 10, 20, tzinfo=CST)
+
+
+def test_a_day_inside_a_chinese_sentence_is_the_texts() -> None:
+    context = _after("12月5日上午，产业园开园。")
+    assert yearless_day(context, _FOLDER_URL, CST) is None
+
+
+def test_a_wire_dateline_takes_the_year_of_an_identifier_opening_with_its_day() -> None:
+    context = _after("print SEOUL, Dec. 3 (Yonhap) -- South Korea's regulator said")
+    found = yearless_day(context, "https://en.yna.example/view/AEN20261203003600315", UTC)
+    assert found == datetime(2026, 12, 3, tzinfo=UTC)
+
+
+def test_no_year_without_the_address_stating_one() -> None:
+    context = _after("LONDON, Dec 3 (Reuters) - Shares rose")
+    assert yearless_day(context, "https://news.example/markets/shares-rise", UTC) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/2026/news_8812.html", "2026"),
+        ("/view/AEN20261203003600315", "2026"),
+        ("/view/AEN20261204003600315", None),  # another day
+        ("/article/2019384756", None),  # an identifier
+        ("/p/3045678912345", None),
+    ],
+)
+def test_the_year_an_address_states_for_a_day(path: str, expected: str | None) -> None:
+    assert url_year(f"https://a.example{path}", 12, 3) == expected
