@@ -34,9 +34,6 @@ KNOWN: dict[str, str] = {
         "the notice's headline is a styled div; the page's <title> (平台公告) is taken instead"
     ),
     "pdf2html-transcript.html": "the page number line — 1 — at the foot is kept in the text",
-    "rmfyb-epaper.html": (
-        "the label keeps the full-width space after 本报讯, which the text writes as a plain space"
-    ),
 }
 
 
