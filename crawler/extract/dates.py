@@ -8,7 +8,8 @@ time, labelled dates in the article region, a relative byline stamp ("2 hours ag
 time is known, a notice's signature line closing the text, and last htmldate on the whole page,
 kept only when the page states that day. A byline date days before the chosen one is the original
 publication (the metadata then dates a re-post or an import); a ``<time>`` showing another day for
-its UTC instant sets the day (``shown_days.py``). A shown numeric date whose day and month read
+its UTC instant sets the day (``shown_days.py``), and a day shown without its time of day takes
+the publication time the markup states on that day. A shown numeric date whose day and month read
 both ways takes the reading the markup states. Dates in page chrome (sidebars, "latest news"
 lists: ``date_region.py``) are never read by the text searches; a page that states no date gets
 none.
@@ -122,7 +123,7 @@ _TRAILING_DATE_RE = re.compile(
 _AFTER_TITLE_RE = re.compile(
     r"^[^\d\n]{0,20}?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
     + ZH_WEEKDAY
-    + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+    + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?)?)"
 )
 # A date after one of these labels is no publication date: an update, or when a notice was
 # written (成文日期), takes effect or ends, or the day figures stand at ("截至2025年7月31日，…").
@@ -156,7 +157,7 @@ def find_published(
     if first is not None and near_title is not None:
         first = _stated_zone(_original(first, near_title, page, now), page)
     if first is not None:
-        first = on_shown_day(first, page.shown, page.tz)
+        first = _timed(on_shown_day(first, page.shown, page.tz), page)
     url_day = url_date(page.url, page.tz)
     if url_day is None or not plausible(url_day, now):
         return first
@@ -223,6 +224,20 @@ def _stated_zone(found: datetime, page: Page) -> datetime:
         day = parse_date(value, page.tz)
         if day is not None and day.replace(tzinfo=None, second=0, microsecond=0) == clock:
             return found.replace(tzinfo=day.tzinfo)
+    return found
+
+
+def _timed(found: datetime, page: Page) -> datetime:
+    """A day shown without its time of day (a byline's "2025年6月17日") at the publication time
+    the markup states on that day (``<meta>``, JSON-LD ``datePublished``, ``<time datetime>``)."""
+    if not is_midnight(found):
+        return found
+    keys = (*META_KEYS, _SCHEMA_KEY)
+    stated = [*(page.meta[key] for key in keys if key in page.meta), *page.times]
+    for value in stated:
+        day = parse_date(value, page.tz)
+        if day is not None and not is_midnight(day) and day.date() == found.date():
+            return day
     return found
 
 

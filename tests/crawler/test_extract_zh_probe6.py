@@ -26,10 +26,6 @@ PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-probe6"
 LABELS = zh_labels(PAGES)
 # Pages the extractor still gets wrong, with what goes wrong.
 KNOWN: dict[str, str] = {
-    "8world-sg.html": "the byline's 6:45 PM is read as 06:45, the PM dropped",
-    "gdsp-comment.html": (
-        "the <time datetime> and the JSON-LD both give 20:00, yet the page is dated at midnight"
-    ),
     "hongguo-announce.html": (
         "the notice's headline is a styled div; the page's <title> (平台公告) is taken instead"
     ),
