@@ -43,6 +43,7 @@ _CHROME_LINE_RE = re.compile(
     + MONTH_START
     + r""")(?=.*\d)[\w,.:/\ ]{3,30}
     | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
+    | [-–—]\s*\d{1,3}\s*[-–—]               # a printed page's number: "— 1 —", "- 12 -"
     | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
     | 打印本页|关闭窗口|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
     | 【?字体[:：].*|责任编辑[:：].*|(?:会员|用户)?(?:登录|注册)|免费注册|忘记密码

@@ -29,7 +29,6 @@ KNOWN: dict[str, str] = {
     "hongguo-announce.html": (
         "the notice's headline is a styled div; the page's <title> (平台公告) is taken instead"
     ),
-    "pdf2html-transcript.html": "the page number line — 1 — at the foot is kept in the text",
 }
 
 
