@@ -25,11 +25,7 @@ from tests.support.probes import check_zh_probe, probe_params, zh_labels
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-probe6"
 LABELS = zh_labels(PAGES)
 # Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {
-    "hongguo-announce.html": (
-        "the notice's headline is a styled div; the page's <title> (平台公告) is taken instead"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", probe_params(LABELS, KNOWN))
