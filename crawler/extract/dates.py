@@ -140,8 +140,12 @@ _SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
 # this page, even in an aside that chrome removal drops.
 # (``/descendant::`` finds what ``//`` does, twice as fast: libxml2 reads ``//`` as the children
 # of every node)
+# Its value is in ``datetime``, or in a data attribute named for a time or date where a script
+# renders the text ("<time data-time="2025-06-02 18:20:11">昨天 18:20</time>").
 _OWN_TIMES_XPATH = etree.XPath(
-    "/descendant::time[not(ancestor::a) and not(ancestor::li)][@datetime]"
+    "/descendant::time[not(ancestor::a) and not(ancestor::li)]"
+    "[@datetime or @*[starts-with(name(), 'data-') and "
+    "(contains(name(), 'time') or contains(name(), 'date'))]]"
 )
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 
@@ -316,9 +320,19 @@ def _body_text(root: HtmlElement) -> str:
 def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:
     """The ``datetime`` and text of every ``<time>`` outside links and lists, before chrome
     removal."""
-    return tuple(
-        ShownTime(el.get("datetime", ""), el.text_content()) for el in _OWN_TIMES_XPATH(root)
+    return tuple(ShownTime(_time_value(el), el.text_content()) for el in _OWN_TIMES_XPATH(root))
+
+
+def _time_value(element: HtmlElement) -> str:
+    """A ``<time>``'s ``datetime``, else its first data attribute named for a time or date."""
+    if (value := element.get("datetime")) is not None:
+        return value
+    named = (
+        value
+        for name, value in element.attrib.items()
+        if name.startswith("data-") and ("time" in name or "date" in name)
     )
+    return next(named, "")
 
 
 def stated_htmldate(page: Page) -> datetime | None:

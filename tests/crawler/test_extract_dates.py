@@ -350,3 +350,10 @@ def test_a_byline_day_takes_the_time_the_markup_states_on_that_day() -> None:
     )
     assert found.published_at is not None
     assert found.published_at.isoformat() == "2025-06-17T00:00:00+08:00"
+
+
+def test_a_time_rendered_by_script_is_read_from_its_data_attribute() -> None:
+    byline = '<span>财联社</span><time data-time="2025-06-02 18:20:11">昨天 18:20</time>'
+    found = extract_article(_zh_page("", byline), "https://m.example.cn/2025-06-02/detail-1.html")
+    assert found.published_at is not None
+    assert found.published_at.isoformat() == "2025-06-02T18:20:11+08:00"
