@@ -9,7 +9,8 @@ year the URL states (``yearless.py``), the day archive a breadcrumb links to, a 
 stamp ("2 hours ago") when the fetch time is known, a notice's signature line closing the text, and
 last htmldate on the whole page, kept only when the page states that day. A byline date days before
 the chosen one is the original publication (the metadata then dates a re-post or an import); a
-``<time>`` showing another day for its UTC instant sets the day (``shown_days.py``). A shown
+``<time>`` showing another day for its UTC instant sets the day (``shown_days.py``), and a day
+shown without its time of day takes the publication time the markup states on that day. A shown
 numeric date whose day and month read both ways takes the reading the markup states, else the order
 the page's locale writes (``day_order.py``). Dates in page chrome (sidebars, "latest news" lists:
 ``date_region.py``) are never read by the text searches; a page that states no date gets none.
@@ -131,7 +132,7 @@ _TRAILING_DATE_RE = re.compile(
 _AFTER_TITLE_RE = re.compile(
     r"^[^\d\n]{0,20}?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
     + ZH_WEEKDAY
-    + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+    + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?)?)"
 )
 # A date after one of these labels is no publication date: an update, or when a notice was
 # written (成文日期), takes effect or ends, or the day figures stand at ("截至2025年7月31日，…").
@@ -149,8 +150,12 @@ _SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
 # this page, even in an aside that chrome removal drops.
 # (``/descendant::`` finds what ``//`` does, twice as fast: libxml2 reads ``//`` as the children
 # of every node)
+# Its value is in ``datetime``, or in a data attribute named for a time or date where a script
+# renders the text ("<time data-time="2025-06-02 18:20:11">昨天 18:20</time>").
 _OWN_TIMES_XPATH = etree.XPath(
-    "/descendant::time[not(ancestor::a) and not(ancestor::li)][@datetime]"
+    "/descendant::time[not(ancestor::a) and not(ancestor::li)]"
+    "[@datetime or @*[starts-with(name(), 'data-') and "
+    "(contains(name(), 'time') or contains(name(), 'date'))]]"
 )
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 
@@ -166,7 +171,7 @@ def find_published(
     if first is not None and near_title is not None:
         first = _stated_zone(_original(first, near_title, page, now), page)
     if first is not None:
-        first = on_shown_day(first, page.shown, page.tz)
+        first = _timed(on_shown_day(first, page.shown, page.tz), page)
     url_day = url_date(page.url, page.tz)
     if url_day is None or not plausible(url_day, now):
         return first
@@ -238,6 +243,20 @@ def _stated_zone(found: datetime, page: Page) -> datetime:
         day = parse_date(value, page.tz)
         if day is not None and day.replace(tzinfo=None, second=0, microsecond=0) == clock:
             return found.replace(tzinfo=day.tzinfo)
+    return found
+
+
+def _timed(found: datetime, page: Page) -> datetime:
+    """A day shown without its time of day (a byline's "2025年6月17日") at the publication time
+    the markup states on that day (``<meta>``, JSON-LD ``datePublished``, ``<time datetime>``)."""
+    if not is_midnight(found):
+        return found
+    keys = (*META_KEYS, _SCHEMA_KEY)
+    stated = [*(page.meta[key] for key in keys if key in page.meta), *page.times]
+    for value in stated:
+        day = parse_date(value, page.tz)
+        if day is not None and not is_midnight(day) and day.date() == found.date():
+            return day
     return found
 
 
@@ -322,9 +341,19 @@ def _body_text(root: HtmlElement) -> str:
 def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:
     """The ``datetime`` and text of every ``<time>`` outside links and lists, before chrome
     removal."""
-    return tuple(
-        ShownTime(el.get("datetime", ""), el.text_content()) for el in _OWN_TIMES_XPATH(root)
+    return tuple(ShownTime(_time_value(el), el.text_content()) for el in _OWN_TIMES_XPATH(root))
+
+
+def _time_value(element: HtmlElement) -> str:
+    """A ``<time>``'s ``datetime``, else its first data attribute named for a time or date."""
+    if (value := element.get("datetime")) is not None:
+        return value
+    named = (
+        value
+        for name, value in element.attrib.items()
+        if name.startswith("data-") and ("time" in name or "date" in name)
     )
+    return next(named, "")
 
 
 def stated_htmldate(page: Page) -> datetime | None:

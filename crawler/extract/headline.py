@@ -4,7 +4,8 @@ The text often opens with the title again, alone or with its date ("Short dramas
 audience", "Short dramas win a wider audience May 1, 2024"), and a news page sets a kicker above
 it: the story's section ("News", "Review"), a link back ("Back to selection"). The repeat goes,
 with the kicker lines above it, a few words each, and the copies of it right after (a desktop
-and a mobile headline).
+and a mobile headline). So does a run of three or more short list items above it: a notice's
+facts (发布机构, 文号) whose labels were lost, or breadcrumbs; a lone item stays.
 """
 
 from __future__ import annotations
@@ -14,20 +15,33 @@ from crawler.extract.meta import squash
 _KICKERS = 2  # kicker lines above a repeated title: at most this many ...
 _KICKER_WORDS = 3  # ... of at most this many words each
 _DATED = 20  # characters after the title's own in a repeat (its date)
+_ITEM = "- "
+# Short list items above a repeated title: a run of at least _MIN_FACTS, at most _FACTS.
+_MIN_FACTS, _FACTS, _FACT_CHARS = 3, 8, 40
 
 
 def drop_leading_title(paras: list[str], title: str) -> list[str]:
     """The paragraphs less the title repeated at their start, with the kicker lines above it
     (a section label, a "Back to ..." link) and the copies of it right after."""
-    for at, para in enumerate(paras[: _KICKERS + 1]):
+    kickers = facts = 0
+    for at, para in enumerate(paras[: _FACTS + 1]):
         if _is_title_repeat(para, title):
+            if facts and facts < _MIN_FACTS:
+                break
             end = at + 1
             while end < len(paras) and _is_title_repeat(paras[end], title):
                 end += 1
             return paras[end:]
-        if not _is_kicker(para):
+        kickers += _is_kicker(para)
+        facts += _is_fact(para)
+        if kickers > _KICKERS or not (_is_kicker(para) or _is_fact(para)):
             break
     return paras
+
+
+def _is_fact(para: str) -> bool:
+    """Tell whether a line is a short list item (a fact of a notice, a breadcrumb)."""
+    return para.startswith(_ITEM) and len(para) <= _FACT_CHARS
 
 
 def _is_kicker(para: str) -> bool:
@@ -36,7 +50,7 @@ def _is_kicker(para: str) -> bool:
         len(para.split()) <= _KICKER_WORDS
         and any(c.isalpha() for c in para)
         and not any(c.isdigit() for c in para)
-        and not para.startswith("- ")
+        and not para.startswith(_ITEM)
         and not para.endswith((":", "："))
     )
 

@@ -2,10 +2,11 @@
 table row ("| 标题 正文…… 编辑：李倩 | 图片新闻 点击排行 |"), the article's paragraphs run together
 in one cell beside the sidebar's. The row comes in one of two texts, each with its own remedy:
 
-- The row is the whole text, or most of it beside the short rows of nested layout tables
-  (:func:`layout_text`, before the text is split into paragraphs): the article is only in the
-  row, so the page's cell holding the row's longest cell is read block by block, keeping the
-  blocks trafilatura kept in it.
+- The row is the whole text, or most of it beside the short rows of nested layout tables, or,
+  when the text is rows only, one four times as long as any other (:func:`layout_text`, before
+  the text is split into paragraphs): the article is only in the row, so the page's cell
+  holding the row's longest cell is read block by block, keeping the blocks trafilatura kept
+  in it.
 - The row follows the paragraphs, which trafilatura also found outside the table
   (:func:`drop_row_copies`, on the paragraphs): the article is already there, and the row is
   a second copy of it, dropped.
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 _ROW_SHARE = 0.95  # the row makes up this share of the text: the text is the layout table
 _MAIN_SHARE = 0.6  # a row of several making up this share of the text holds the article
+_DOMINANT = 4  # ... and so does one this many times as long as any other, all lines rows
 _PROBES, _PROBE = (0.25, 0.5, 0.75), 12  # pieces of the row's cell sought in the page's cells
 _MIN_BLOCKS = 2  # a layout cell holds paragraphs, divisions or broken lines, a data cell its value
 _COPY_PARA = 20  # a paragraph this long (no whitespace) found whole in a table row is copied
@@ -36,14 +38,17 @@ def layout_text(text: str, root: HtmlElement, read: Callable[[HtmlElement], str]
     """The blocks (``read``: one line per block) of the page's smallest table cell holding the
     longest cell of ``text``'s longest row that are in that cell, when that row is the whole
     text and has two cells or more, or one of several rows (nested layout tables: a menu's, a
-    byline's) holding most of the text; and the page's cell is made of blocks (paragraphs,
-    divisions, lines a ``<br>`` breaks); else None."""
+    byline's) holding most of the text or, when every line is a row, far longer than the rest;
+    and the page's cell is made of blocks (paragraphs, divisions, lines a ``<br>`` breaks);
+    else None."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     rows = [line for line in lines if line.startswith("|") and line.endswith("|")]
     total = sum(map(len, lines))
     row = max(rows, key=len, default="")
     whole = len(rows) == 1 and len(row) >= _ROW_SHARE * total
-    if not whole and len(row) < _MAIN_SHARE * total:
+    others = max((len(line) for line in lines if line is not row), default=0)
+    dominant = len(rows) == len(lines) and len(row) >= _DOMINANT * others
+    if not whole and len(row) < _MAIN_SHARE * total and not dominant:
         return None  # a data table has rows; a layout row holds the page or most of it
     cells = [cell for cell in row.strip("|").split(" | ") if cell.strip()]
     if not cells or (whole and len(cells) < 2):  # a table wrapping the page, nothing beside it

@@ -21,6 +21,7 @@ is a metadata title with a separator in it is the page's title copied; a metadat
 starts with a separator lacks its headline, and one that is a file's name ("ex99-1.htm") is
 none: a page left without any takes its first paragraph set wholly in bold (``bold_title.py``).
 Without a stated site name, a short one the home page's link (a logo) shows is the site's name.
+A short Chinese heading agreeing with titles that only name the app or site is no headline.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from crawler.extract.site_name import (
     is_site_name,
     strip_site_suffix,
 )
-from crawler.extract.title_agreement import PREFIX_AGREEMENT, agreement
+from crawler.extract.title_agreement import PREFIX_AGREEMENT, agreement, names_part
 from crawler.extract.title_slug import slug_choice, slug_closer
 from storage.cjk import HAN_RE
 
@@ -99,6 +100,8 @@ def find_title(
     stripped = [strip_site_suffix(t, site, host) for t in titles]
     headings = _headings(root, site, host)
     found = _agreeing(headings, stripped)
+    if found is not None and names_part(found.headline, stripped, substantial):
+        found = None
     if (
         found is not None
         and found.element.tag != "h1"

@@ -8,9 +8,13 @@ small part of the title (a section name) agrees by shared words alone.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from crawler.extract.meta import WORD_RE, squash
 from storage.cjk import HAN_RE
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 PREFIX_AGREEMENT = 2.0  # agreement of a heading that a metadata title starts with
 _MIN_PART = 0.4  # least length ratio for a heading held in a title to count as the title
@@ -51,3 +55,15 @@ def _units(text: str) -> frozenset[str]:
 # Each title is squashed once for every heading it is compared with, each heading once for every
 # title: the recent results are kept.
 _squash_again = lru_cache(maxsize=256)(squash)
+
+
+def names_part(heading: str, titles: list[str], substantial: Callable[[str], bool]) -> bool:
+    """Tell whether a short Chinese heading agrees with metadata titles that are only names
+    (none ``substantial``), none of them the heading itself: an app bar's "平台公告" under
+    ``<title>红果短剧平台公告</title>`` names the page's section, not its headline."""
+    key = squash(heading)
+    return (
+        HAN_RE.search(heading) is not None
+        and not substantial(heading)
+        and not any(substantial(title) or squash(title) == key for title in titles)
+    )

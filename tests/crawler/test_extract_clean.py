@@ -51,6 +51,10 @@ BODY = [
         "Recommended video",
         "VIDEO2:31",
         "Watch 12:04",
+        "— 1 —",
+        "廣告",
+        "【广告】",
+        "- 12 -",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -69,6 +73,7 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "Back to the studios: the rules leave them a month to hire more reviewers.",
         "Recommended videos by the regulator must carry a licence number from March.",
         "Read: How to apply for a licence",
+        "- 12 - 3",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:

@@ -312,3 +312,48 @@ def test_one_list_of_month_names_serves_the_dates_and_the_chrome_lines(number: i
 def test_a_day_without_a_clock_time_is_its_midnight() -> None:
     assert build_day("2025", 3, "10", UTC) == datetime(2025, 3, 10, tzinfo=UTC)
     assert build_day("2025", 2, "30", UTC) is None
+
+
+_ZH_PROSE = "".join(
+    f"<p>第{n}段：本地制作公司推出的首部微短剧本周在新马两地的短剧平台同步上线，播放量突破五百万次。</p>"
+    for n in range(1, 5)
+)
+
+
+def _zh_page(head: str, byline: str) -> str:
+    return (
+        f"<html><head><title>本地制作公司进军微短剧</title>{head}</head><body><article>"
+        f"<h1>本地制作公司进军微短剧</h1><div>{byline}</div>{_ZH_PROSE}</article></body></html>"
+    )
+
+
+def test_a_byline_clock_time_after_the_title_keeps_its_pm() -> None:
+    html = _zh_page("", "颜家敏 发布 / 2025年7月5日 6:45 PM")
+    found = extract_article(html, "https://news.example.sg/local-drama").published_at
+    assert found is not None
+    assert (found.hour, found.minute) == (18, 45)
+
+
+def test_a_byline_day_takes_the_time_the_markup_states_on_that_day() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle",'
+        '"datePublished":"2025-06-17T20:00:00+08:00"}</script>'
+    )
+    found = extract_article(
+        _zh_page(head, "作者：闫伟 · 2025年6月17日"), "https://x.example.cn/p/1"
+    )
+    assert found.published_at is not None
+    assert found.published_at.isoformat() == "2025-06-17T20:00:00+08:00"
+    other_day = head.replace("2025-06-17", "2025-06-16")
+    found = extract_article(
+        _zh_page(other_day, "作者：闫伟 · 2025年6月17日"), "https://x.example.cn/p/1"
+    )
+    assert found.published_at is not None
+    assert found.published_at.isoformat() == "2025-06-17T00:00:00+08:00"
+
+
+def test_a_time_rendered_by_script_is_read_from_its_data_attribute() -> None:
+    byline = '<span>财联社</span><time data-time="2025-06-02 18:20:11">昨天 18:20</time>'
+    found = extract_article(_zh_page("", byline), "https://m.example.cn/2025-06-02/detail-1.html")
+    assert found.published_at is not None
+    assert found.published_at.isoformat() == "2025-06-02T18:20:11+08:00"

@@ -23,6 +23,7 @@ BODY = [
         ["Review", TITLE, TITLE],
         ["Back to selection", TITLE],
         ["Exclusive", "Television", f"{TITLE} May 1, 2024"],
+        ["- Example News", "- 2025-06-09", "- Short dramas rules", TITLE],  # facts lost labels
     ],
 )
 def test_the_repeated_title_goes_with_its_kicker(opening: list[str]) -> None:
@@ -35,6 +36,8 @@ def test_the_repeated_title_goes_with_its_kicker(opening: list[str]) -> None:
         ["The studios knew the rules were coming for months.", TITLE],  # a sentence
         ["Season 2", TITLE],  # a label with a number
         ["- Dramas", TITLE],  # a list item
+        ["- Dramas", "- Rules", TITLE],  # two
+        ["- " + "The studios knew the rules were coming for months.", "- A", "- B", TITLE],
         ["Filed under:", TITLE],  # a label announcing what follows
         ["One", "Two", "Three", TITLE],  # more lines than a kicker has
     ],

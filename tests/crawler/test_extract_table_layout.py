@@ -53,3 +53,27 @@ def test_a_text_without_a_row_of_text_is_no_layout() -> None:
     root = document_fromstring("<html><body><table><tr><td></td></tr></table></body></html>")
     assert layout_text("", root, block_text) is None
     assert layout_text("|  |  |", root, block_text) is None
+
+
+def test_a_row_far_longer_than_every_other_line_is_read_paragraph_by_paragraph() -> None:
+    rows = "".join(
+        f"<tr><td>{cell}</td></tr>"
+        for cell in (
+            "当前位置：首页>>检察频道>>正文",
+            "我县举办首届微短剧创作大赛颁奖仪式",
+            "2025-11-25　来源：某县新闻网",
+        )
+    )
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = (
+        "<html><head><meta charset='gbk'><title>我县举办首届微短剧创作大赛颁奖仪式_某县新闻网"
+        "</title></head><body><table><tr><td><a href='/'>首页</a> | <a href='/a/'>要闻</a> | "
+        "<a href='/b/'>评论</a> | <a href='/c/'>视频</a></td></tr></table><table><tr>"
+        f"<td width='680'><table>{rows}<tr><td class='content'>{paras}</td></tr>"
+        "<tr><td>编辑：李倩</td></tr></table></td><td width='300'><div>热点排行</div>"
+        "<div>某县新闻网微信公众号</div></td></tr></table>"
+        "<table><tr><td>某县新闻网版权所有 未经授权禁止转载 地址：某县某路1号</td></tr></table>"
+        "</body></html>"
+    )
+    found = extract_article(html, "http://news.example.cn/system/2025/11/25/034123457.shtml")
+    assert found.text == "\n\n".join(PARAS)

@@ -111,3 +111,15 @@ def test_a_shown_headline_beats_a_title_that_only_names_the_app() -> None:
     )
     html = f"<html><head><title>红星新闻</title></head><body>{body}</body></html>"
     assert extract_article(html, "https://static.example.com/a/123.html").title == headline
+
+
+def test_an_app_bar_label_that_agrees_with_a_name_only_title_is_not_the_headline() -> None:
+    headline = "关于进一步规范短剧推广素材的公告"
+    body = (
+        '<div class="topbar"><span class="topbar-title">平台公告</span></div>'
+        f'<div class="notice-title">{headline}</div><div class="notice-time">2025-06-27</div>'
+        "<div><p>为维护良好的内容生态，平台将自2025年7月1日起进一步规范短剧推广素材的制作和投放。</p>"
+        "<p>推广素材应与短剧正片内容一致，不得剪辑拼接正片中不存在的情节。</p></div>"
+    )
+    html = f"<html><head><title>红果短剧平台公告</title></head><body>{body}</body></html>"
+    assert extract_article(html, "https://api.example.com/notice/1").title == headline

@@ -23,12 +23,7 @@ from tests.support.probes import check_zh_probe, probe_params, zh_labels
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-probe5"
 LABELS = zh_labels(PAGES)
 # Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {
-    "sina-app-yesterday.html": (
-        "the byline shows only 昨天 18:20; the time with its seconds is in a data-time attribute, "
-        "which is not read, so the page is dated by its address's day at midnight"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", probe_params(LABELS, KNOWN))
