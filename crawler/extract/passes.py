@@ -8,6 +8,7 @@ paragraphs alone), and the recovery then reads the container's opening blocks to
 
 from __future__ import annotations
 
+from contextlib import contextmanager, nullcontext
 from copy import copy
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -20,6 +21,8 @@ from crawler.extract.lines import mark_breaks
 from crawler.extract.meta import squashed_len
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.html import HtmlElement
 
     from crawler.extract.article import ExtractionSettings
@@ -56,13 +59,38 @@ def _holds_little(held: int, page: str, share: float) -> bool:
 
 def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> Pass:
     """One trafilatura pass (on its own copy of the tree), the lines ``<br>`` began marked;
-    no text when it finds nothing."""
-    doc = bare_extraction(tree, options=_options(url, precise=precise, fast=fast))
+    no text when it finds nothing. A fast pass runs without the document's head (see
+    :func:`head_aside`)."""
+    with head_aside(tree) if fast else nullcontext():
+        doc = bare_extraction(tree, options=_options(url, precise=precise, fast=fast))
     if not isinstance(doc, Document) or doc.body is None:
         return Pass("", structured=False)
     mark_breaks(doc.body)
     structured = next(doc.body.iter(*_STRUCTURE), None) is not None
     return Pass(xmltotxt(doc.body, include_formatting=False), structured)
+
+
+@contextmanager
+def head_aside(root: HtmlElement) -> Iterator[None]:
+    """``root`` without its ``<head>`` for the duration, the head (its tail with it) put back
+    where it was after.
+
+    A fast pass reads nothing in the head: no metadata is asked for, its scripts (a forum's or
+    an article's JSON-LD) are gone before any pass, its fallbacks and page measure read the
+    body, and trafilatura deletes the head before extracting. It still copies the head with the
+    tree several times and walks it in its prunes. The full pass keeps it: its jusText fallback
+    reads the raw tree's text, the title's included.
+    """
+    head = root.find("head")
+    if head is None:
+        yield
+        return
+    at = root.index(head)
+    root.remove(head)
+    try:
+        yield
+    finally:
+        root.insert(at, head)
 
 
 def _options(url: str, *, precise: bool, fast: bool) -> Extractor:

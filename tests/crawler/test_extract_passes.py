@@ -4,7 +4,7 @@ page's text lengths measured once agree with measuring them one by one."""
 from __future__ import annotations
 
 import pytest
-from lxml.html import HtmlElement, document_fromstring
+from lxml.html import HtmlElement, document_fromstring, tostring
 
 import crawler.extract.passes as passes
 from crawler.extract import ExtractionSettings, extract_article
@@ -96,3 +96,23 @@ def test_a_short_post_run_together_by_the_last_resort_is_split_into_its_blocks()
     assert got.text.startswith("You have probably seen it")
     assert got.text.endswith("40 million times on TikTok.")
     assert "Posted on" not in got.text
+
+
+def test_the_head_is_set_aside_for_the_duration_and_put_back_with_its_tail() -> None:
+    head = "<head><title>T</title><meta name='a' content='b'></head>"
+    root = document_fromstring(f"<html lang='en'>{head}\n<body><p>x</p></body></html>")
+    before = tostring(root)
+    with pytest.raises(RuntimeError), passes.head_aside(root):
+        assert root.find("head") is None
+        assert root[0].tag == "body"
+        raise RuntimeError
+    assert tostring(root) == before
+
+
+def test_a_fast_pass_leaves_the_callers_tree_as_it_was() -> None:
+    body = f"<body><article><p>{BODY}</p></article></body>"
+    root = document_fromstring(f"<html><head><title>A title</title></head>{body}</html>")
+    before = tostring(root)
+    found = passes.trafilatura_text(root, "https://example.org/a", ExtractionSettings(), BODY)
+    assert found.text.startswith("Sentence number 0")
+    assert tostring(root) == before
