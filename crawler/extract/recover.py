@@ -138,7 +138,7 @@ def _body_lines(blocks: list[tuple[HtmlElement, str]], body: set[HtmlElement]) -
             heading = text if _is_body(element, text) else ""
         elif _is_body(element, text) and not _is_call_to_action(element, body):
             lines.extend([heading] if heading else [])
-            lines.append(f"- {text}" if element.tag == "li" else text)
+            lines.append(_line(element, text))
             heading = ""
     return lines
 
@@ -232,7 +232,7 @@ def _merge(
             heading = text if _is_body(el, text) else ""
         elif _is_body(el, text) and not _is_call_to_action(el, body):
             lines = [heading] if heading else []
-            lines.append(f"- {text}" if el.tag == "li" else text)
+            lines.append(_line(el, text))
             where = at + len(out) - len(paras)
             out[where:where] = lines
             heading = ""
@@ -302,12 +302,25 @@ def _is_call_to_action(element: HtmlElement, body: set[HtmlElement]) -> bool:
     )
 
 
+def _is_item(element: HtmlElement) -> bool:
+    """A list item or table row, or the block holding its text (``<li><p>…</p></li>``)."""
+    parent = element.getparent()
+    return element.tag in _ITEMS or (parent is not None and parent.tag in _ITEMS)
+
+
+def _line(element: HtmlElement, text: str) -> str:
+    """A recovered block's line: a list item's marked as one."""
+    parent = element.getparent()
+    in_item = element.tag == "li" or (parent is not None and parent.tag == "li")
+    return f"- {text}" if in_item else text
+
+
 def _is_body(element: HtmlElement, text: str) -> bool:
     """A sentence, list item or heading, few of its words in links, outside links and figures."""
     words = len(text.split())
     if element.tag in _HEADINGS:  # two words, or as many Chinese characters as two words hold
         enough = words >= 2 or len(HAN_RE.findall(text)) >= _HEADING_CJK
-    elif element.tag in _ITEMS:
+    elif _is_item(element):
         enough = words >= _ITEM_WORDS
     else:
         enough = words >= _SENTENCE_WORDS and bool(_SENTENCE_END_RE.search(text))

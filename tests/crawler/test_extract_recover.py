@@ -38,6 +38,16 @@ def test_a_dropped_list_between_body_paragraphs_comes_back_in_place() -> None:
     ]
 
 
+def test_a_list_items_paragraph_is_judged_as_the_item_it_holds() -> None:
+    items = "".join(f"<li><p>{text}</p></li>" for text in ("Fast review cycles", ITEM))
+    assert _recover(_page(f"<ul>{items}</ul>")) == [
+        *KEPT[:2],
+        "- Fast review cycles",
+        f"- {ITEM}",
+        KEPT[2],
+    ]
+
+
 def test_a_dropped_sentence_beside_body_paragraphs_comes_back() -> None:
     assert _recover(_page(f"<div>{PROSE}</div>")) == [*KEPT[:2], PROSE, KEPT[2]]
 
