@@ -28,6 +28,10 @@ WORD_RE = re.compile(r"\w+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
+# The characters that a pattern's case folding (re.IGNORECASE) matches with ASCII letters and
+# ``str.lower`` does not lower to them (İ ı ſ K): a text without them and without a pattern's
+# words in lower case has no match.
+ODD_FOLDS = "\u0130\u0131\u017f\u212a"
 XPATH_SPACE = " \t\n\r"  # the whitespace XPath's normalize-space() removes
 _SPACED_LEN, _SPACED_SHARE = 100, 16  # a text this long, one space in this many characters
 

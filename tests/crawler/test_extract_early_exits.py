@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_article
+from crawler.extract.prompts import _PROMPT_RE, is_prompt
 
 _TYPES = [
     "",
@@ -35,3 +38,54 @@ def _plain_declared(html: str, meta: dict[str, str]) -> bool | None:
 def test_a_declaration_read_in_one_pass_is_the_searches_one(html: str, og_type: str) -> None:
     meta = {"og:type": og_type}
     assert declared_article(f"<html>{html}</html>", meta) is _plain_declared(html, meta)
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Thanks for reading!",
+        "THANK YOU FOR WATCHING",
+        "Follow us on Instagram",
+        "Find me on Mastodon.",
+        "If you enjoyed this post, tell a friend",
+        "Share this with a friend",
+        "Sign up for our newsletter",
+        "Subscribe to our podcast",
+        "Register for my course",
+        "Already a subscriber? Log in",
+        "Get unlimited digital access",
+        "Become a member today",
+        "Great news. Download the Example News app",
+        "To continue reading, log in",
+        "Subscribe now to unlock this story",
+        "Unlock the full story",
+        "Read the rest of the article",
+        "Support our journalism",
+        "Listen wherever you get your podcasts",
+        "We're funded by our readers",
+        "Support us from as little as $1",
+        "This story originally appeared on Example.com",
+        "The article was originally published in March 2024",
+        "The market grew by 40% last year.",
+        "Download speeds rose.",
+        "Thanks to the new rules, the market grew.",
+        "Follow the money, say analysts",
+        "Don’t miss it: sign up for our newsletter",
+        "THAN\u212a YOU FOR READING",
+        "\u017fhare this with a friend",
+        "\u0130f you liked it, tell us",
+        "Don’t miss: \u017fign up for our list",
+        "Café news: follow us on Weibo",
+        "Already a member? Log in",
+        "x" * 300 + " thanks for reading",
+    ],
+)
+def test_a_prompt_is_what_the_search_finds(para: str) -> None:
+    assert is_prompt(para) is (len(para) < 250 and bool(_PROMPT_RE.search(para)))
+
+
+def test_every_prompt_pattern_has_its_words() -> None:
+    (top, (_, branches)), *_ = re._parser.parse(_PROMPT_RE.pattern, _PROMPT_RE.flags).data
+    # a new alternative needs a word of _PROMPT_WORDS that its every match holds, and a line above
+    assert str(top) == "BRANCH"
+    assert len(branches) == 17
