@@ -6,7 +6,10 @@ import re
 
 import pytest
 
+from crawler.extract import byline
 from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_article
+from crawler.extract.meta import XPATH_SPACE
+from crawler.extract.parsing import parse_html
 from crawler.extract.prompts import _PROMPT_RE, is_prompt
 
 _TYPES = [
@@ -89,3 +92,23 @@ def test_every_prompt_pattern_has_its_words() -> None:
     # a new alternative needs a word of _PROMPT_WORDS that its every match holds, and a line above
     assert str(top) == "BRANCH"
     assert len(branches) == 17
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<p>A short byline, 3 March 2025</p>",
+        "<span>a  b</span>\n" * 120,
+        "<p>" + "word " * 400 + "</p><p>more</p>",
+        "<div>" + "<b> x </b> \n " * 90 + "</div>" + "<p>late</p>" * 5,
+        "<p>" + "y" * 799 + "</p><p> z</p><p>w</p>",
+        "<p>" + "y" * 800 + "</p><p>z</p>",
+    ],
+)
+def test_the_text_after_a_title_is_the_start_of_the_text_nodes_after_it(after: str) -> None:
+    root = parse_html(f"<html><body><div><h1>The title</h1>{after}</div><p>end</p></body></html>")
+    assert root is not None
+    title = next(root.iter("h1"))
+    nodes = [t for t in title.xpath("following::text()") if t.strip(XPATH_SPACE)][:80]
+    expected = " ".join(" ".join(nodes).split())[:800]
+    assert byline.title_context(title).after == expected
