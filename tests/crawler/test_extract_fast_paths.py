@@ -104,6 +104,13 @@ _MARKUP = (
         _MARKUP.replace("<head>", "<head><link rel='canonical' href=''>"),
         "<html><body><p>no link</p><link rel='canonical' href='/in-body'></body></html>",
         "<html><body><p>x</p></body></html><link rel='canonical' href='/stray'><p>after</p>",
+        "<html><body><div><div><div><h2>Related</h2><a href='/x'>x</a></div><p>"
+        + "long text " * 40
+        + "</p></div><div><span>a</span></div></div><section><p><span>"
+        + "y" * 301
+        + "</span></p></section><div><p>"
+        + "z" * 300
+        + "</p></div></body></html>",
     ],
 )
 def test_the_walks_find_what_their_xpaths_find(html: str) -> None:
