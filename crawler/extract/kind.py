@@ -66,7 +66,7 @@ from crawler.extract.listing import (
     outside_items,
     units,
 )
-from crawler.extract.meta import squash, text_len
+from crawler.extract.meta import squash, squashed_len, text_len
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
 
@@ -225,7 +225,8 @@ def link_share(root: HtmlElement, body_len: int | None = None) -> float:
     body = root.find("body")
     body = root if body is None else body
     total = text_len(body) if body_len is None else body_len
-    linked = sum(text_len(a) for a in body.iter("a"))
+    # whitespace goes character by character: the links' texts are measured joined, at once
+    linked = squashed_len("".join([a.text_content() for a in body.iter("a")]))
     return linked / total if total else 1.0
 
 

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from crawler.extract import byline
-from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_article
-from crawler.extract.meta import XPATH_SPACE
+from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_article, link_share
+from crawler.extract.meta import XPATH_SPACE, text_len
 from crawler.extract.parsing import parse_html
 from crawler.extract.prompts import _PROMPT_RE, is_prompt
 
@@ -112,3 +112,21 @@ def test_the_text_after_a_title_is_the_start_of_the_text_nodes_after_it(after: s
     nodes = [t for t in title.xpath("following::text()") if t.strip(XPATH_SPACE)][:80]
     expected = " ".join(" ".join(nodes).split())[:800]
     assert byline.title_context(title).after == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>No links here.</p>",
+        "<p>Text <a href='/a'>a\u00a0link</a>, <a href='/b'> b\n c </a>and\u3000more.</p>",
+        "<ul><li><a href='/1'>one</a></li><li><a href='/2'><b>t</b>wo</a></li></ul>",
+        "<a href='/x'>x<a href='/y'>y</a> z</a>",
+        "<a href='/e'> </a>",
+    ],
+)
+def test_the_share_in_links_measures_the_links_one_by_one(body: str) -> None:
+    root = parse_html(f"<html><body>{body}</body></html>")
+    assert root is not None
+    page = next(root.iter("body"))
+    linked = sum(text_len(a) for a in page.iter("a"))
+    assert link_share(root) == (linked / text_len(page) if text_len(page) else 1.0)
