@@ -7,6 +7,7 @@ import re
 import pytest
 
 from crawler.extract import byline
+from crawler.extract.article import _CONTAINER_CLASSES, _CONTAINER_RANK, container_candidates
 from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_article, link_share
 from crawler.extract.meta import XPATH_SPACE, text_len
 from crawler.extract.parsing import parse_html
@@ -130,3 +131,24 @@ def test_the_share_in_links_measures_the_links_one_by_one(body: str) -> None:
     page = next(root.iter("body"))
     linked = sum(text_len(a) for a in page.iter("a"))
     assert link_share(root) == (linked / text_len(page) if text_len(page) else 1.0)
+
+
+def test_container_candidates_are_the_elements_naming_a_container() -> None:
+    classes = ["c", "TRS_Editor", "x\tzoom", "zoomed Content", "a\u00a0Content", "content", ""]
+    ids = ["c", "UCAP-CONTENT", "cc", None]
+    html = "".join(
+        f"<div class='{cls}'{'' if ident is None else f' id={ident!r}'}>x</div>"
+        for cls in classes
+        for ident in ids
+    )
+    root = parse_html(f"<html><body>{html}<p class='pages_content'>y</p></body></html>")
+    assert root is not None
+    named = list(root.iter("div", "p"))
+    plain = [
+        el
+        for el in named
+        if el.get("id") in _CONTAINER_RANK
+        or _CONTAINER_CLASSES.intersection((el.get("class") or "").split())
+    ]
+    assert container_candidates(named) == plain
+    assert len(plain) == 23
