@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from crawler.extract import byline
+from crawler.extract import byline, recover
 from crawler.extract.article import _CONTAINER_CLASSES, _CONTAINER_RANK, container_candidates
 from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_article, link_share
 from crawler.extract.meta import XPATH_SPACE, text_len
@@ -152,3 +152,31 @@ def test_container_candidates_are_the_elements_naming_a_container() -> None:
     ]
     assert container_candidates(named) == plain
     assert len(plain) == 23
+
+
+_STORY = "".join(f"<p>The {n} paragraph of the story goes on here.</p>" for n in ("first", "next"))
+_PARAS = [f"The {n} paragraph of the story goes on here." for n in ("first", "next")]
+
+
+@pytest.mark.parametrize(
+    ("inside", "paras"),
+    [
+        ("<p>Closing words.</p>", [*_PARAS, "Closing words."]),
+        ("<p>Closing words.</p>", [*_PARAS, "Closing words.", "Sign up today"]),
+        (
+            "<table><tr><td>Alpha</td>Zulu<td>Omega</td></tr></table>",
+            [*_PARAS, "Alpha | Omega", "phaOme"],
+        ),
+        ("<p>ΟΔΟΣ</p>ΑΒΓ", [*_PARAS, "ΟΔΟΣ"]),
+    ],
+)
+def test_a_closing_paragraph_found_in_a_block_is_inside_the_container(
+    inside: str, paras: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = f"<html><body><div id='main'>{_STORY}{inside}</div><p>Sign up today</p></body></html>"
+    root = parse_html(html)
+    assert root is not None
+    found = recover.recover_blocks(paras, root)
+    whole = recover._drop_outside_tail  # the body's whole text searched for every paragraph
+    monkeypatch.setattr(recover, "_drop_outside_tail", lambda p, body, _: whole(p, body, []))
+    assert found == recover.recover_blocks(paras, root)
