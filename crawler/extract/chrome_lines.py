@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.blocks import block_key
 from crawler.extract.copies import drop_copy_runs, drop_prose_repeats
 from crawler.extract.date_parse import MONTH_START
 from crawler.extract.headline import drop_leading_title
@@ -208,7 +209,7 @@ def _may_promote(para: str) -> bool:
 def link_texts(root: HtmlElement) -> frozenset[str]:
     """Squashed texts of the page's links (long enough to mean something), each distinct text
     squashed once (menus repeat links)."""
-    texts = map(squash, {a.text_content() for a in root.iter("a")})
+    texts = map(block_key, {a.text_content() for a in root.iter("a")})  # items' headlines too
     return frozenset(t for t in texts if len(t) >= _MIN_LINK)
 
 

@@ -193,7 +193,7 @@ def _headline(block: HtmlElement, raw: str) -> str | None:
         anchor = a.text_content()
         if units(anchor) < _HEADLINE_UNITS:
             continue
-        title = squash(anchor)
+        title = block_key(anchor)  # the page's link texts are squashed through it already
         if _inline(a, len(title)):
             continue
         text = _squash_block(raw)
