@@ -47,14 +47,16 @@ def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
             meta.setdefault(key.strip().lower(), content)
     if '"headline"' in html and (headline := jsonld_headline(html)):
         meta.setdefault("headline", headline)
-    if "datePublished" not in html:
+    if "datePublished" not in html or "datepublished" in meta:  # the first one found is kept
         return meta
-    for el in _ITEMPROP_DATE_XPATH(root):
-        meta.setdefault("datepublished", el.get("datetime") or el.get("content"))
+    if (el := next(iter(_ITEMPROP_DATE_XPATH(root)), None)) is not None:
+        meta["datepublished"] = el.get("datetime") or el.get("content")
+        return meta
     for script in root.iter("script"):  # a walk by tag, far faster than an XPath over all nodes
         text = script.text if script.get("type") == "application/ld+json" else None
         if text and (match := _JSONLD_DATE_RE.search(text)):
-            meta.setdefault("datepublished", match.group(1))
+            meta["datepublished"] = match.group(1)
+            break
     return meta
 
 

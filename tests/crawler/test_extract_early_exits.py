@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml.html import HtmlElement
 
-from crawler.extract import byline, recover
+from crawler.extract import byline, meta, recover
 from crawler.extract.article import _CONTAINER_CLASSES, _CONTAINER_RANK, container_candidates
 from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_article, link_share
 from crawler.extract.meta import XPATH_SPACE, text_len
@@ -180,3 +181,50 @@ def test_a_closing_paragraph_found_in_a_block_is_inside_the_container(
     whole = recover._drop_outside_tail  # the body's whole text searched for every paragraph
     monkeypatch.setattr(recover, "_drop_outside_tail", lambda p, body, _: whole(p, body, []))
     assert found == recover.recover_blocks(paras, root)
+
+
+def _plain_date(root: HtmlElement, html: str) -> str | None:
+    found: dict[str, str | None] = {}
+    for el in root.iter("meta"):
+        key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
+        if key and (content := (el.get("content") or "").strip()):
+            found.setdefault(key.strip().lower(), content)
+    if "datePublished" in html:
+        for el in meta._ITEMPROP_DATE_XPATH(root):
+            found.setdefault("datepublished", el.get("datetime") or el.get("content"))
+        for script in root.iter("script"):
+            text = script.text if script.get("type") == "application/ld+json" else None
+            if text and (match := meta._JSONLD_DATE_RE.search(text)):
+                found.setdefault("datepublished", match.group(1))
+    return found.get("datepublished")
+
+
+_LD = '<script type=\'application/ld+json\'>{{"datePublished": "{}"}}</script>'
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<meta itemprop='datePublished' content='2025-01-02'>" + _LD.format("2025-01-03"),
+        "<meta name='description' content='x'>"
+        + _LD.format("2025-01-03")
+        + _LD.format("2025-01-04"),
+        "<script>var datePublished = 1;</script>",
+        "",
+    ],
+)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "<time itemprop='datePublished' datetime='2025-02-01'>1 Feb</time>"
+        "<span itemprop='datePublished' content='2025-02-02'>2 Feb</span>",
+        "<time itemprop='datePublished' datetime=''>x</time><time itemprop='datePublished'"
+        " datetime='2025-02-03'>y</time>",
+    ],
+)
+def test_the_first_stated_publication_date_is_kept(head: str, body: str) -> None:
+    html = f"<html><head>{head}</head><body>{body}<p>text</p></body></html>"
+    root = parse_html(html)
+    assert root is not None
+    assert meta.meta_map(root, html).get("datepublished") == _plain_date(root, html)
