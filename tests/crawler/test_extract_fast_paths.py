@@ -14,6 +14,7 @@ from crawler.extract.byline import closing_chars
 from crawler.extract.chrome import _chrome_named
 from crawler.extract.chrome_lines import drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
+from crawler.extract.dates import _own_time_elements
 from crawler.extract.link_boxes import headed_boxes
 from crawler.extract.listing import find_items, outside_items
 from crawler.extract.meta import letter_count, squash
@@ -111,6 +112,10 @@ _MARKUP = (
         + "</span></p></section><div><p>"
         + "z" * 300
         + "</p></div></body></html>",
+        "<html><body><time datetime='1'>a</time><a><time datetime='2'>b</time></a><ul><li><p>"
+        "<time datetime='3'>c</time></p></li></ul><time>d</time><p><time datetime=''>e</time>"
+        "</p><time data-time='5'>f</time><time data-id='6' title='date'>g</time><time "
+        "data-pubdate='7'>h</time></body></html><time datetime='4'>stray</time>",
     ],
 )
 def test_the_walks_find_what_their_xpaths_find(html: str) -> None:
@@ -124,3 +129,8 @@ def test_the_walks_find_what_their_xpaths_find(html: str) -> None:
         "[string-length(.) <= 300]]"
     )
     assert headed_boxes(root) == boxes(root)
+    times = etree.XPath(
+        "/descendant::time[not(ancestor::a) and not(ancestor::li)][@datetime or @*["
+        "starts-with(name(), 'data-') and (contains(name(), 'time') or contains(name(), 'date'))]]"
+    )
+    assert list(_own_time_elements(root)) == times(root)
