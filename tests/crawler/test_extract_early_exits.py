@@ -13,6 +13,7 @@ from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_artic
 from crawler.extract.meta import XPATH_SPACE, text_len
 from crawler.extract.parsing import parse_html
 from crawler.extract.prompts import _PROMPT_RE, is_prompt
+from crawler.extract.text_nodes import _kept_tails
 
 _TYPES = [
     "",
@@ -228,3 +229,22 @@ def test_the_first_stated_publication_date_is_kept(head: str, body: str) -> None
     root = parse_html(html)
     assert root is not None
     assert meta.meta_map(root, html).get("datepublished") == _plain_date(root, html)
+
+
+def test_the_tails_kept_are_those_of_elements_inside_none_of_the_tags() -> None:
+    tags = ("script", "style", "noscript", "iframe", "select", "input", "template", "svg")
+    html = (
+        "<html><head><script>a</script>\n<style>b</style> </head><body>x<script>c</script>t1"
+        "<noscript><iframe src='/f'></iframe>t2<img src='/i'>t3</noscript>t4<svg><style>s"
+        "</style>t5<path d=''/>t6</svg>t7<p>p<input name='q'>t8<select><option>o</option>"
+        "</select>t9</p><template><svg><script>z</script>t10</svg>t11</template>t12</body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+    plain = [
+        (el, el.getparent(), el.tail)
+        for el in root.iter(*tags)
+        if el.tail is not None and next(el.iterancestors(*tags), None) is None
+    ]
+    assert list(_kept_tails(root, tags)) == plain
+    assert len(plain) >= 6
