@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extract import byline, meta, recover
 from crawler.extract.article import _CONTAINER_CLASSES, _CONTAINER_RANK, container_candidates
+from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import _ARTICLE_TYPE_RE, _LIST_TYPE_RE, declared_article, link_share
 from crawler.extract.meta import XPATH_SPACE, text_len
 from crawler.extract.parsing import parse_html
@@ -248,3 +250,17 @@ def test_the_tails_kept_are_those_of_elements_inside_none_of_the_tags() -> None:
     ]
     assert list(_kept_tails(root, tags)) == plain
     assert len(plain) >= 6
+
+
+def test_hidden_elements_are_those_of_the_styled_elements() -> None:
+    html = (
+        "<html><body><div style='display:none'>a<p style='visibility: hidden'>b</p></div>"
+        "<p style='color:red'>c</p><div class='accordion' style='DISPLAY : NONE'>d</div>"
+        "<span style=''>e</span><p>" + "f " * 50 + "</p></body></html>"
+    )
+    root = parse_html(html)
+    assert root is not None
+    kept = [etree.tostring(el) for el in root.iter() if el.get("style") is not None]
+    drop_hidden(root)
+    left = [etree.tostring(el) for el in root.iter() if el.get("style") is not None]
+    assert kept[2:] == left  # the hidden box and the paragraph in it go, the panel stays
