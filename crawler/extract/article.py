@@ -15,6 +15,7 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
@@ -208,8 +209,14 @@ def container_candidates(named: list[HtmlElement]) -> list[HtmlElement]:
     return [
         el
         for el in named
-        if el.get("id") in _CONTAINER_RANK or _CONTAINER_CLASSES.intersection(_classes(el))
+        if el.get("id") in _CONTAINER_RANK or ((cls := el.get("class")) and _names_container(cls))
     ]
+
+
+@lru_cache(maxsize=4096)  # pages repeat the same class values ("menu-item", ...) many times
+def _names_container(cls: str) -> bool:
+    """Tell whether a class value holds a container name."""
+    return not _CONTAINER_CLASSES.isdisjoint(cls.split())
 
 
 def cms_container(

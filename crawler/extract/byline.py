@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from crawler.extract.date_parse import dates_in
-from crawler.extract.meta import XPATH_SPACE
+from crawler.extract.meta import XPATH_SPACE, squashed_len
 from crawler.extract.relative_date import relative_dates
 from crawler.extract.text_nodes import TextCuts, pieces
 from storage.cjk import HAN, HAN_RE
@@ -98,21 +98,35 @@ def _context(
     return TitleContext(
         element.text_content(),
         _squeeze(_up_to_a_link(_texts_before(element, cuts)))[-_BEFORE_CHARS:],
-        _squeeze(_texts_after(element, cuts))[:_AFTER_CHARS],
+        _text_after(element, cuts),
         heading,
     )
 
 
-def _texts_after(element: HtmlElement, cuts: TextCuts) -> list[str]:
+def _text_after(element: HtmlElement, cuts: TextCuts) -> str:
+    """The start (``_AFTER_CHARS``), whitespace collapsed, of the text nodes after the element
+    (:func:`_texts_after`), read until they hold that many characters besides whitespace: the
+    collapsed start of the nodes read is then the collapsed start of all of them."""
+    texts: list[str] = []
+    held = 0
+    for text in _texts_after(element, cuts):
+        texts.append(text)
+        held += squashed_len(text)
+        if held >= _AFTER_CHARS:
+            break
+    return _squeeze(texts)[:_AFTER_CHARS]
+
+
+def _texts_after(element: HtmlElement, cuts: TextCuts) -> Iterator[str]:
     """The first text nodes after the element (XPath's ``following::text()``) that are not
-    blank, by a walk that stops there."""
+    blank, by a walk that stops where the reader stops."""
     texts = (
         text
         for level in (element, *element.iterancestors())
         for text in _following_texts(level, cuts)
         if text.strip(XPATH_SPACE)
     )
-    return list(islice(texts, _AFTER_NODES))
+    return islice(texts, _AFTER_NODES)
 
 
 def _texts_before(element: HtmlElement, cuts: TextCuts) -> list[_Held]:

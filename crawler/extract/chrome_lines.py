@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.blocks import block_key
 from crawler.extract.copies import drop_copy_runs, drop_prose_repeats
 from crawler.extract.date_parse import MONTH_START
 from crawler.extract.headline import drop_leading_title
 from crawler.extract.link_boxes import CUT_HEADING_RE
-from crawler.extract.meta import squash
+from crawler.extract.meta import ODD_FOLDS, squash
 from crawler.extract.table_layout import drop_row_copies
 from storage.cjk import HAN_RE
 
@@ -85,7 +86,6 @@ _PROMO_WORDS = (
     "qualifying purchases",
     "supported by commissions",
 )
-_ODD_FOLDS = "\u0130\u0131\u017f\u212a"
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
 _RUN_MIN, _RUN_WORDS, _RUN_ITEM = 8, 3, 30  # a leaked link list: 8+ lines of <= 3 words each
@@ -203,13 +203,13 @@ def _is_chrome_paragraph(para: str) -> bool:
 def _may_promote(para: str) -> bool:
     """Tell whether a line may match _COOKIE_RE or _PROMO_RE (see :data:`_PROMO_WORDS`)."""
     lower = para.lower()
-    return any(word in lower for word in _PROMO_WORDS) or any(c in para for c in _ODD_FOLDS)
+    return any(word in lower for word in _PROMO_WORDS) or any(c in para for c in ODD_FOLDS)
 
 
 def link_texts(root: HtmlElement) -> frozenset[str]:
     """Squashed texts of the page's links (long enough to mean something), each distinct text
     squashed once (menus repeat links)."""
-    texts = map(squash, {a.text_content() for a in root.iter("a")})
+    texts = map(block_key, {a.text_content() for a in root.iter("a")})  # items' headlines too
     return frozenset(t for t in texts if len(t) >= _MIN_LINK)
 
 

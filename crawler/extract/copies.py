@@ -12,6 +12,8 @@ a copy of the layout. A copy read as one row of a layout table goes by
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _PROSE = 80  # a repeated paragraph this long (whitespace collapsed) is a copy, not a refrain
 _SHARE = 0.2  # a run of repeats holding this share of the text's characters is a layout copy
 _PROSE_COPIES = 2  # ... when it holds this many repeated prose paragraphs
@@ -56,6 +58,7 @@ def drop_prose_repeats(paras: list[str]) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=1024)  # each paragraph is compared twice: in runs and as a prose repeat
 def _key(para: str) -> str:
     """The paragraph as compared with the others: lower case, whitespace collapsed."""
     return " ".join(para.lower().split())

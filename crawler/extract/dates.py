@@ -25,7 +25,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from htmldate import find_date
-from lxml import etree
 
 from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
 from crawler.extract.date_parse import (
@@ -146,17 +145,6 @@ _LOCALE_KEYS = ("og:locale", "content-language", "language")  # ``<meta>`` namin
 _BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
 _SCRIPT_START_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
 _SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
-# A <time> outside links and lists (not another page's teaser, not a comment) states a date of
-# this page, even in an aside that chrome removal drops.
-# (``/descendant::`` finds what ``//`` does, twice as fast: libxml2 reads ``//`` as the children
-# of every node)
-# Its value is in ``datetime``, or in a data attribute named for a time or date where a script
-# renders the text ("<time data-time="2025-06-02 18:20:11">昨天 18:20</time>").
-_OWN_TIMES_XPATH = etree.XPath(
-    "/descendant::time[not(ancestor::a) and not(ancestor::li)]"
-    "[@datetime or @*[starts-with(name(), 'data-') and "
-    "(contains(name(), 'time') or contains(name(), 'date'))]]"
-)
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 
 
@@ -341,7 +329,7 @@ def _body_text(root: HtmlElement) -> str:
 def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:
     """The ``datetime`` and text of every ``<time>`` outside links and lists, before chrome
     removal."""
-    return tuple(ShownTime(_time_value(el), el.text_content()) for el in _OWN_TIMES_XPATH(root))
+    return tuple(ShownTime(_time_value(el), el.text_content()) for el in _own_time_elements(root))
 
 
 def _time_value(element: HtmlElement) -> str:
@@ -354,6 +342,27 @@ def _time_value(element: HtmlElement) -> str:
         if name.startswith("data-") and ("time" in name or "date" in name)
     )
     return next(named, "")
+
+
+def _own_time_elements(root: HtmlElement) -> Iterator[HtmlElement]:
+    """The ``<time>`` elements outside links and lists (a date of this page, even in an aside
+    chrome removal drops) holding a value (:func:`_time_value`), in document order, also in an
+    element the parser left beside the root: walks by tag, faster than an XPath."""
+    tops = (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings())
+    for top in tops:
+        if not isinstance(top.tag, str):
+            continue
+        for el in top.iter("time"):
+            if _holds_time(el) and next(el.iterancestors("a", "li"), None) is None:
+                yield el
+
+
+def _holds_time(element: HtmlElement) -> bool:
+    """Tell whether a ``<time>`` has a ``datetime``, or a data attribute named for a time or
+    date where a script renders its text (``<time data-time="2025-06-02 18:20">昨天 18:20``)."""
+    return element.get("datetime") is not None or any(
+        name.startswith("data-") and ("time" in name or "date" in name) for name in element.attrib
+    )
 
 
 def stated_htmldate(page: Page) -> datetime | None:

@@ -44,14 +44,25 @@ def headed_boxes(root: HtmlElement) -> list[HtmlElement]:
     """The ``<div>`` and ``<section>`` elements whose first child element is one of
     ``_HEADING_TAGS`` holding at most ``_MAX_HEADING`` characters, in document order (a walk
     reading the text of those first children only, faster than the XPath
-    ``(//div|//section)[*[1][self::h2 or ...][string-length(.) <= 300]]``)."""
-    return [
-        box
-        for box in root.iter("div", "section")
-        if (first := next(box.iterchildren("*"), None)) is not None
-        and first.tag in _HEADING_TAG_SET
-        and len(first.text_content()) <= _MAX_HEADING
-    ]
+    ``(//div|//section)[*[1][self::h2 or ...][string-length(.) <= 300]]``).
+
+    The walk goes backwards, inner boxes first: a first child holding an element found longer
+    is longer too, and a wrapper's wrappers are not read again (nested wrappers of the whole
+    page would each read it)."""
+    boxes = []
+    longer: set[HtmlElement] = set()  # elements holding more than _MAX_HEADING characters
+    for box in reversed(list(root.iter("div", "section"))):
+        first = next(box.iterchildren("*"), None)
+        if first is None or first.tag not in _HEADING_TAG_SET or first in longer:
+            continue
+        if len(first.text_content()) <= _MAX_HEADING:
+            boxes.append(box)
+            continue
+        holder: HtmlElement | None = first
+        while holder is not None and holder not in longer:  # up to where an earlier climb went
+            longer.add(holder)
+            holder = holder.getparent()
+    return boxes[::-1]
 
 
 def _is_link_box(box: HtmlElement) -> bool:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from lxml.etree import Element, XPath
 
+from crawler.extract.blocks import block_key
 from crawler.extract.chrome_lines import link_texts
 from crawler.extract.meta import squash, squashed_len
 from storage.cjk import HAN_RE
@@ -108,7 +109,7 @@ def outside_items(
         anchors = link_texts(root)
     kept = []
     for paragraph in paragraphs:
-        key = squash(paragraph)
+        key = block_key(paragraph)  # most are the text's blocks, squashed already
         if key and not _in_item(key, joined) and (len(key) < _MIN_ANCHOR or key not in anchors):
             kept.append(paragraph)
     return kept
@@ -192,7 +193,7 @@ def _headline(block: HtmlElement, raw: str) -> str | None:
         anchor = a.text_content()
         if units(anchor) < _HEADLINE_UNITS:
             continue
-        title = squash(anchor)
+        title = block_key(anchor)  # the page's link texts are squashed through it already
         if _inline(a, len(title)):
             continue
         text = _squash_block(raw)

@@ -28,6 +28,10 @@ WORD_RE = re.compile(r"\w+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
+# The characters that a pattern's case folding (re.IGNORECASE) matches with ASCII letters and
+# ``str.lower`` does not lower to them (İ ı ſ K): a text without them and without a pattern's
+# words in lower case has no match.
+ODD_FOLDS = "\u0130\u0131\u017f\u212a"
 XPATH_SPACE = " \t\n\r"  # the whitespace XPath's normalize-space() removes
 _SPACED_LEN, _SPACED_SHARE = 100, 16  # a text this long, one space in this many characters
 
@@ -43,14 +47,16 @@ def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
             meta.setdefault(key.strip().lower(), content)
     if '"headline"' in html and (headline := jsonld_headline(html)):
         meta.setdefault("headline", headline)
-    if "datePublished" not in html:
+    if "datePublished" not in html or "datepublished" in meta:  # the first one found is kept
         return meta
-    for el in _ITEMPROP_DATE_XPATH(root):
-        meta.setdefault("datepublished", el.get("datetime") or el.get("content"))
+    if (el := next(iter(_ITEMPROP_DATE_XPATH(root)), None)) is not None:
+        meta["datepublished"] = el.get("datetime") or el.get("content")
+        return meta
     for script in root.iter("script"):  # a walk by tag, far faster than an XPath over all nodes
         text = script.text if script.get("type") == "application/ld+json" else None
         if text and (match := _JSONLD_DATE_RE.search(text)):
-            meta.setdefault("datepublished", match.group(1))
+            meta["datepublished"] = match.group(1)
+            break
     return meta
 
 

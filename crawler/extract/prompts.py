@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.date_parse import MONTH_START
+from crawler.extract.meta import ODD_FOLDS
 
 # A paywall's prompt: the text the reader may see ends there.
 _PAYWALL = (
@@ -45,9 +46,24 @@ _MAX_PROMPT = 250  # a longer paragraph is the article's prose
 _BUTTON = 40  # a prompt's buttons and links after it are shorter than this
 
 
+# Words that every match of _PROMPT_RE holds: a line without any in lower case (nor one of the
+# characters of ODD_FOLDS) is searched no further (the search tries every alternative at every
+# character).
+_PROMPT_WORDS = tuple(
+    "thank|follow|find|join|if you|share |sign up|subscribe|register|already a|unlimited"
+    "|become a|download |reading|read the |unlock the |support |funded by|wherever you"
+    "|originally".split("|")
+)
+
+
 def is_prompt(para: str) -> bool:
     """Tell whether a paragraph is a short prompt addressed to the reader."""
-    return len(para) < _MAX_PROMPT and bool(_PROMPT_RE.search(para))
+    if len(para) >= _MAX_PROMPT:
+        return False
+    lower = para.lower()
+    if not any(word in lower for word in _PROMPT_WORDS) and not any(c in para for c in ODD_FOLDS):
+        return False
+    return bool(_PROMPT_RE.search(para))
 
 
 def is_paywall(text: str) -> bool:

@@ -69,9 +69,10 @@ def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = Tr
     if container is None:
         return paras
     sections = continuing_sections(container)
-    paras = _drop_outside_tail(paras, [container, *sections])
     inside = set(container.iter(*_LEAF_TAGS))
     pairs = list(zip(blocks, found, strict=True))
+    held = [text for (el, text), ok in pairs if ok and el in inside and el.tag != "tr"]
+    paras = _drop_outside_tail(paras, [container, *sections], held)
     merged = _merge(paras, [(b, ok) for b, ok in pairs if b[0] in inside], structured)
     return merged + _continuation(sections, pairs)
 
@@ -165,10 +166,19 @@ def _block_text(element: HtmlElement) -> str:
     return " | ".join(norm(cell.text_content()) for cell in element if isinstance(cell.tag, str))
 
 
-def _drop_outside_tail(paras: list[str], body: list[HtmlElement]) -> list[str]:
+def _drop_outside_tail(paras: list[str], body: list[HtmlElement], held: list[str]) -> list[str]:
     """``paras`` less the closing ones outside the ``body`` elements (the container and the
     sections continuing it): a call to action, an author's card, a list of sources or offers
-    laid out after the article."""
+    laid out after the article.
+
+    ``held`` are texts of blocks inside the container (not table rows, whose cells' texts are
+    joined): a last paragraph within one of them is inside, and the body's whole text is not
+    squashed then. A block's squashed text is part of its container's, unless it holds a capital
+    sigma, whose lower case depends on the letters around it."""
+    if (last := block_key(paras[-1]) if paras else "") and any(
+        last in block_key(text) for text in held if "Σ" not in text
+    ):
+        return paras
     inside = squash(" ".join(el.text_content() for el in body))
     end = len(paras)
     while end and block_key(paras[end - 1]) not in inside:

@@ -49,9 +49,12 @@ def _kept_tails(
 ) -> Iterator[tuple[HtmlElement, HtmlElement, str]]:
     """Each element of ``tags`` under ``root`` whose tail outlives it (no such ancestor goes
     with it), with its parent and that tail."""
-    for element in root.iter(*tags):
+    elements = list(root.iter(*tags))
+    # those inside another: only one with children holds any (a script or an input holds none)
+    inner = {el for element in elements if len(element) for el in element.iterdescendants(*tags)}
+    for element in elements:
         tail, parent = element.tail, element.getparent()
-        if tail is None or parent is None or next(element.iterancestors(*tags), None) is not None:
+        if tail is None or parent is None or element in inner:
             continue
         yield element, parent, tail
 

@@ -14,6 +14,7 @@ from crawler.extract.byline import closing_chars
 from crawler.extract.chrome import _chrome_named
 from crawler.extract.chrome_lines import drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
+from crawler.extract.dates import _own_time_elements
 from crawler.extract.link_boxes import headed_boxes
 from crawler.extract.listing import find_items, outside_items
 from crawler.extract.meta import letter_count, squash
@@ -104,6 +105,17 @@ _MARKUP = (
         _MARKUP.replace("<head>", "<head><link rel='canonical' href=''>"),
         "<html><body><p>no link</p><link rel='canonical' href='/in-body'></body></html>",
         "<html><body><p>x</p></body></html><link rel='canonical' href='/stray'><p>after</p>",
+        "<html><body><div><div><div><h2>Related</h2><a href='/x'>x</a></div><p>"
+        + "long text " * 40
+        + "</p></div><div><span>a</span></div></div><section><p><span>"
+        + "y" * 301
+        + "</span></p></section><div><p>"
+        + "z" * 300
+        + "</p></div></body></html>",
+        "<html><body><time datetime='1'>a</time><a><time datetime='2'>b</time></a><ul><li><p>"
+        "<time datetime='3'>c</time></p></li></ul><time>d</time><p><time datetime=''>e</time>"
+        "</p><time data-time='5'>f</time><time data-id='6' title='date'>g</time><time "
+        "data-pubdate='7'>h</time></body></html><time datetime='4'>stray</time>",
     ],
 )
 def test_the_walks_find_what_their_xpaths_find(html: str) -> None:
@@ -117,3 +129,8 @@ def test_the_walks_find_what_their_xpaths_find(html: str) -> None:
         "[string-length(.) <= 300]]"
     )
     assert headed_boxes(root) == boxes(root)
+    times = etree.XPath(
+        "/descendant::time[not(ancestor::a) and not(ancestor::li)][@datetime or @*["
+        "starts-with(name(), 'data-') and (contains(name(), 'time') or contains(name(), 'date'))]]"
+    )
+    assert list(_own_time_elements(root)) == times(root)
