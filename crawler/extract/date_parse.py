@@ -98,6 +98,11 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９：", "0123456789:")
 _NOT_DATE_CHAR_RE = re.compile(r"[^\w\s.,:：/+\-]")
 
 
+def month_number(name: str) -> int:
+    """The number of the month an English name or abbreviation names ("Dec.", "december")."""
+    return _MONTHS[name[:3].casefold()]
+
+
 def parse_date(text: str, default_tz: timezone) -> datetime | None:
     """Parse a date string: ISO 8601, ``YYYY年M月D日 HH:MM``, ``Feb 17, 2026 10:37 AM``..."""
     text = text.strip()
@@ -124,11 +129,11 @@ def parse_loose(
         return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _MDY_RE.search(text):
         mon, d, y, *hms, tz = m.groups()
-        month = _MONTHS[mon[:3].casefold()]
+        month = month_number(mon)
         return build_date(y, month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _DMY_RE.search(text):
         d, mon, y, *hms, tz = m.groups()
-        month = _MONTHS[mon[:3].casefold()]
+        month = month_number(mon)
         return build_date(y, month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _SLASH_RE.search(text):
         mo, d, y, *hms, tz = m.groups()

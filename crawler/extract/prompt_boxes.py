@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crawler.extract.meta import squashed_len
-from crawler.extract.prompts import is_paywall, is_prompt
+from crawler.extract.prompts import BUTTON, is_paywall, is_prompt
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -23,7 +23,6 @@ _BOX_TAGS = frozenset("div section aside".split())
 _LINE_TAGS = frozenset("h2 h3 h4 h5 h6 p a span strong b".split())
 _MAX_BOX = 400  # characters (whitespace aside): a longer box holds more than a prompt
 _MAX_LINES = 6  # a box of more children holds more than a prompt, its heading and buttons
-_BUTTON = 40  # the box's other lines (its heading, its buttons) are shorter than this
 
 
 def drop_prompt_boxes(root: HtmlElement) -> None:
@@ -51,4 +50,4 @@ def _is_button(element: HtmlElement) -> bool:
     """Tell whether a box's other child is a heading or a button: a short line, no prose."""
     if not isinstance(element.tag, str):  # a comment
         return True
-    return element.tag in _LINE_TAGS and len(element.text_content().strip()) < _BUTTON
+    return element.tag in _LINE_TAGS and len(element.text_content().strip()) < BUTTON

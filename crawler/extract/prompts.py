@@ -43,7 +43,7 @@ _PROMPT_RE = re.compile(
 _CLOSING = 4  # the prompts sit among the text's last this many paragraphs
 _PAYWALL_CLOSING = 8  # a paywall's prompt sits among the text's last this many paragraphs
 _MAX_PROMPT = 250  # a longer paragraph is the article's prose
-_BUTTON = 40  # a prompt's buttons and links after it are shorter than this
+BUTTON = 40  # a prompt's buttons and links after it are shorter than this
 
 
 # Words that every match of _PROMPT_RE holds: a line without any in lower case (nor one of the
@@ -79,7 +79,7 @@ def drop_closing_prompts(paras: list[str]) -> list[str]:
     paras = _cut_paywall(paras)
     head, tail = paras[:-_CLOSING], paras[-_CLOSING:]
     for at, para in enumerate(tail):
-        if is_prompt(para) and all(len(p) < _BUTTON for p in tail[at + 1 :]):
+        if is_prompt(para) and all(len(p) < BUTTON for p in tail[at + 1 :]):
             tail = tail[:at]
             break
     kept = head + [p for p in tail if not is_prompt(p)]

@@ -35,6 +35,8 @@ from crawler.extract.meta import norm, squash, squashed_len
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from lxml.html import HtmlElement
 
 _LEAF_TAGS = tuple("p li h2 h3 h4 h5 h6 blockquote dd dt tr pre div section".split())
@@ -42,6 +44,7 @@ _LEAVES = frozenset(_LEAF_TAGS)
 _INNER_BLOCKS = frozenset((*_LEAF_TAGS, "ul", "ol", "table", "article", "h1", "figure"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ITEMS = frozenset(("li", "tr", "dd", "dt"))
+_LIST_ITEM = frozenset(("li",))
 _COVER = 0.9  # the container holds this share of the text's matched characters
 _MAX_LINKS = 0.2  # a block with more of its text in links is navigation
 _ITEM_WORDS = 3  # a list item or table row has at least this many words; a heading two
@@ -312,17 +315,16 @@ def _is_call_to_action(element: HtmlElement, body: set[HtmlElement]) -> bool:
     )
 
 
-def _is_item(element: HtmlElement) -> bool:
-    """A list item or table row, or the block holding its text (``<li><p>…</p></li>``)."""
+def _is_item(element: HtmlElement, tags: Set[str] = _ITEMS) -> bool:
+    """A list item or table row (``tags``), or the block holding its text
+    (``<li><p>…</p></li>``)."""
     parent = element.getparent()
-    return element.tag in _ITEMS or (parent is not None and parent.tag in _ITEMS)
+    return element.tag in tags or (parent is not None and parent.tag in tags)
 
 
 def _line(element: HtmlElement, text: str) -> str:
     """A recovered block's line: a list item's marked as one."""
-    parent = element.getparent()
-    in_item = element.tag == "li" or (parent is not None and parent.tag == "li")
-    return f"- {text}" if in_item else text
+    return f"- {text}" if _is_item(element, _LIST_ITEM) else text
 
 
 def _is_body(element: HtmlElement, text: str) -> bool:

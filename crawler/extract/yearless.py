@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from crawler.extract.date_parse import build_date
+from crawler.extract.date_parse import build_date, month_number
 from storage.cjk import HAN
 
 if TYPE_CHECKING:
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from crawler.extract.byline import TitleContext
 
 _NEAR_CHARS = 400  # how far after the title a byline's day may sit
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _ZH_DAY_RE = re.compile(
     rf"(?<![\d年/.\-])(\d{{1,2}})月(\d{{1,2}})日(?:\s*(\d{{1,2}}):(\d{{2}})|(?![{HAN}，、；\d]))"
 )
@@ -42,7 +41,7 @@ def yearless_day(context: TitleContext, url: str, tz: timezone) -> datetime | No
     if m := _ZH_DAY_RE.search(window):
         month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
     elif m := _DATELINE_RE.search(window):
-        month, day = _MONTHS.index(m.group(1).lower()) + 1, int(m.group(2))
+        month, day = month_number(m.group(1)), int(m.group(2))
         hour = minute = None
     else:
         return None
