@@ -22,16 +22,19 @@ _US_ZONES = {
 }
 _US_HOURS = {"E": -5, "C": -6, "M": -7, "P": -8}
 _FIXED_ZONES = {"BST": 1, "CET": 1, "CEST": 2, "HKT": 8, "SGT": 8, "JST": 9, "KST": 9}
-_ZONE_NAME = (
+ZONE_NAME = (
     r"(?-i:[ECMP][SD]?T|BST|CEST|CET|HKT|SGT|JST|KST)\b"
     r"|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Daylight|Standard))?\s+Time"
 )
-_TZ = rf"\s*(Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|{_ZONE_NAME})?"
+_TZ = rf"\s*(Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|{ZONE_NAME})?"
+# A zone's name between the day and its time ("2025-12-05 HKT 14:32"), read as if after it.
+_ZONE_FIRST = rf"(?:\s*({ZONE_NAME})(?=\s*\d{{1,2}}:\d{{2}}))?"
 # A Chinese weekday between the day and the time: "2025年3月10日 星期一 10:30".
 ZH_WEEKDAY = r"(?:\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?)?"
 NUMERIC_RE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
     + ZH_WEEKDAY
+    + _ZONE_FIRST
     + _TIME
     + _TZ
 )
@@ -125,8 +128,8 @@ def parse_loose(
     """
     text = text if text.isascii() else text.translate(_FULL_WIDTH)
     if m := NUMERIC_RE.search(text):
-        y, mo, d, *hms, tz = m.groups()
-        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0]))
+        y, mo, d, zone, *hms, tz = m.groups()
+        return build_date(y, int(mo), d, tuple(hms), _tz(tz or zone, default_tz, hms[0]))
     if m := _MDY_RE.search(text):
         mon, d, y, *hms, tz = m.groups()
         month = month_number(mon)
@@ -240,13 +243,13 @@ def _tz(code: str | None, default: timezone, hour: str | None = None) -> tzinfo:
     if code.upper() in {"Z", "UTC", "GMT"}:
         return UTC
     if code[0] not in "+-":
-        return _named_zone(code) if hour is not None else default
+        return named_zone(code) if hour is not None else default
     sign = -1 if code[0] == "-" else 1
     digits = code[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def _named_zone(name: str) -> tzinfo:
+def named_zone(name: str) -> tzinfo:
     """The zone a name or abbreviation stands for: "ET" and "Eastern Time" the US zone,
     "EDT" and "Eastern Daylight Time" its fixed offset in summer, "CET" its own."""
     if name in _FIXED_ZONES:

@@ -6,7 +6,8 @@ it over a stated day that differs, a notice's signature date included (a notice 
 posted; NRTA's pages state as their 发布时间 the URL's day, not the signature's). A URL day
 without its time of day takes the clock time the page shows right after that day's year, month
 and day, whatever separates them: a date split over elements
-("<span>2025</span><span>05/19</span><span>14:22:36</span>").
+("<span>2025</span><span>05/19</span><span>14:22:36</span>"), a zone's name perhaps between
+the day and the time ("2025-12-05 HKT 14:32", read in that zone).
 
 A blog whose addresses carry no day may show it in its breadcrumb trail instead: "Home › 2026 ›
 December › 2", each a link to an archive of the site, the last to the day's
@@ -16,10 +17,11 @@ December › 2", each a link to an archive of the site, the last to the day's
 from __future__ import annotations
 
 import re
+from datetime import UTC
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from crawler.extract.date_parse import build_day
+from crawler.extract.date_parse import ZONE_NAME, build_date, build_day, named_zone
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,7 +41,8 @@ _CRUMB_CHARS = 4000  # how far a trail's links may run
 _TAG_CHARS = 500  # how far before its class, id or label a tag may open
 _HREF_RE = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _GAP = r"[^\d\n]{1,3}"  # what may separate the year, month and day of a shown date
-_CLOCK = r"[^\d\n]{0,3}(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)"
+# The clock time, a zone's name perhaps before it ("2025-12-05 HKT 14:32").
+_CLOCK = rf"[^\d\n]{{0,3}}(?:({ZONE_NAME})\s*)?(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?(?!\d)"
 
 
 def url_date(url: str, default_tz: timezone) -> datetime | None:
@@ -58,11 +61,11 @@ def clocked(url_day: datetime, text: str) -> datetime:
     day = rf"(?<!\d){url_day.year}{_GAP}0?{url_day.month}{_GAP}0?{url_day.day}"
     if not (m := re.search(day + _CLOCK, text)):
         return url_day
-    hour, minute, second = m.groups()
-    try:
-        return url_day.replace(hour=int(hour), minute=int(minute), second=int(second or 0))
-    except ValueError:  # no clock time: "25:61"
-        return url_day
+    zone, hour, minute, second = m.groups()
+    tz = named_zone(zone) if zone else url_day.tzinfo or UTC
+    hms = (hour, minute, second, None)
+    timed = build_date(str(url_day.year), url_day.month, str(url_day.day), hms, tz)
+    return timed or url_day  # no clock time: "25:61"
 
 
 def crumb_day(html: str, url: str, default_tz: timezone) -> datetime | None:

@@ -15,6 +15,13 @@ def test_a_date_split_over_elements_gives_the_url_day_its_time() -> None:
     assert clocked(DAY, text) == datetime(2025, 5, 19, 14, 22, 36, tzinfo=CST)
 
 
+def test_a_zone_name_before_the_time_is_read_with_it() -> None:
+    hkt = "消委會提醒市民訂閱前細閱條款。 2025-05-19 HKT 14:32 分享"
+    assert clocked(DAY, hkt) == datetime(2025, 5, 19, 14, 32, tzinfo=CST)
+    jst = clocked(DAY, "2025/05/19 JST 14:32")
+    assert jst == datetime(2025, 5, 19, 14, 32, tzinfo=timezone(timedelta(hours=9)))
+
+
 def test_a_time_after_another_day_is_not_the_url_days() -> None:
     assert clocked(DAY, "2025-05-18 09:00 2015-05-19") == DAY
     assert clocked(DAY, "12025 05 19 10:00") == DAY
