@@ -26,8 +26,13 @@ from tests.support.probes import probe_params
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes7"
 _LABELS = json.loads((_FOLDER / "labels.json").read_text(encoding="utf-8"))
 _CHROME = _LABELS["chrome"]
-# Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {}
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 25 of 35 pages wholly right, titles 33, dates 31 (26 and 32
+# with the help-centre page's label corrected); trafilatura defaults 16 wholly right, titles 26,
+# dates 32 (33).
+KNOWN: dict[str, str] = {
+    "deflist_body": "the byline's 'Last reviewed' day wins over JSON-LD's datePublished",
+}
 
 
 @pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
