@@ -28,6 +28,7 @@ from crawler.extract.chrome_lines import clean_paragraphs, drop_link_tail, link_
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
 from crawler.extract.crumbs import drop_leading_crumbs
+from crawler.extract.custom_tags import custom_as_spans
 from crawler.extract.dates import (
     Page,
     find_published,
@@ -46,6 +47,7 @@ from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
+from crawler.extract.site_header import drop_site_header
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.table_layout import layout_text
 from crawler.extract.title import find_title, named_title
@@ -138,6 +140,7 @@ def extract_article(
     meta = meta_map(root, html)
     canonical = canonical_href(root)
     cuts = strip_code(root)
+    custom_as_spans(root, html)
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
@@ -147,6 +150,7 @@ def extract_article(
     candidates = container_candidates(named)
     page_len, body_len = text_lengths(root)
     links = link_share(root, body_len)
+    drop_site_header(root, title_el, url)
     if settings.named_chrome:
         remove_chrome(root, named, page_len, candidates)
     drop_blank_box_ends(root)

@@ -38,6 +38,7 @@ _CHROME_LINE_RE = re.compile(
     | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
     | jump\ to(?:\ the)?\ (?:list|section)\b.*
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
+    | .{0,50}?\d[\d.]*\s?[KkMm]\s+(?:followers|subscribers)     # a channel's "812K subscribers"
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
       \ (?=\d|"""

@@ -40,7 +40,7 @@ from crawler.extract.meta import norm, squashed_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
-from crawler.extract.url_day import clocked, crumb_day, url_date
+from crawler.extract.url_day import clocked, crumb_day, url_date, url_month
 from crawler.extract.yearless import yearless_day
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _candidates(
         order = page.day_first
         yield from labelled_dates(without_link_lists(region), page.tz, known, day_first=order)
     if near is not None:
-        yield yearless_day(near, page.url, page.tz)
+        yield yearless_day(near, page.url, page.tz, known)
     yield crumb_day(page.html, page.url, page.tz)
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
@@ -365,15 +365,20 @@ def stated_htmldate(page: Page) -> datetime | None:
     scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome and link lists:
     not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
     links. The free-text search (slow) runs only if the markup states nothing, and htmldate
-    not at all when the page states no date that could confirm its answer."""
+    not at all when the page states no date that could confirm its answer. A day in the month
+    the address states (``/2026/10/``: a blog's post footer, "Posted by ... on October 08, 2026",
+    that chrome removal drops) is confirmed by the page stating it anywhere."""
     text = _stated_text(page)
-    if next(dates_in(text, page.tz), None) is None:
+    month = url_month(page.url)
+    if month is None and next(dates_in(text, page.tz), None) is None:
         return None
     found = _htmldate(page.html, page.url, extensive=False)
     found = found or _htmldate(page.html, page.url, extensive=True)
     date = parse_date(found, page.tz) if found else None
     if date is None:
         return None
+    if month == (date.year, date.month):  # the address's month: the page states the day at all
+        text = page.html
     return date if any(_same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
 
 

@@ -84,6 +84,7 @@ _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadat
 _H1_BONUS = 0.3
 _LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
 _HEADLINE_WORDS, _HEADLINE_HAN = 4, 10  # words, or CJK characters, of a headline at least
+_MARK_CHARS = 2  # a heading's permalink mark ("¶", "#") is a symbol or two
 _H1_HAN = 8  # CJK characters of a lone <h1> that reads as a headline: a column name is shorter
 
 
@@ -119,7 +120,7 @@ def find_title(
         return unmangle(text) or None, found.element
     raw = _first_title(titles, url) if titles else ""
     title = strip_site_suffix(raw, site, host)
-    if shown := shown_title(root, title, substantial) or (
+    if shown := shown_title(root, title, substantial, host) or (
         None if title else bold_headline(root, _headline_sized)
     ):
         return unmangle(shown[0]), shown[1]
@@ -385,10 +386,28 @@ def _names(element: HtmlElement) -> str:
 
 def _content(element: HtmlElement) -> str:
     """The element's text, a line break (``<br>``) counting as a space: "Legacy<br>of" reads
-    "Legacy of", not "Legacyof"."""
+    "Legacy of", not "Legacyof"; less a permalink mark at its end (:func:`_unmarked`)."""
     if not len(element) or next(element.iter("br"), None) is None:
-        return element.text_content()
-    return "".join(_pieces(element))
+        return _unmarked(element, element.text_content())
+    return _unmarked(element, "".join(_pieces(element)))
+
+
+def _unmarked(element: HtmlElement, text: str) -> str:
+    """``text`` less the mark of a link to the heading's own anchor at its end, a symbol
+    without letters or digits ("Scoring¶", "Setup#", "Setup§": documentation generators)."""
+    end = text.rstrip()
+    if not end or end[-1].isalnum():
+        return text
+    for link in element.iter("a"):
+        mark = (link.text_content() or "").strip()
+        if (
+            0 < len(mark) <= _MARK_CHARS
+            and not any(char.isalnum() for char in mark)
+            and link.get("href", "").startswith("#")
+            and end.endswith(mark)
+        ):
+            return end[: -len(mark)]
+    return text
 
 
 def _pieces(element: HtmlElement) -> Iterator[str]:

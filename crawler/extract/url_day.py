@@ -32,6 +32,7 @@ _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
     re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
 )
+_MONTH_RE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(?!\d{1,2}(?:/|$))")
 # The opening of a tag up to a class, id or label naming it a breadcrumb trail ("readcrumb": any
 # case of its first letter).
 _CRUMB_TAG_RE = re.compile(
@@ -51,6 +52,14 @@ def url_date(url: str, default_tz: timezone) -> datetime | None:
     for pattern in _URL_RES:
         if m := pattern.search(path):
             return build_day(m.group(1), int(m.group(2)), m.group(3), default_tz)
+    return None
+
+
+def url_month(url: str) -> tuple[int, int] | None:
+    """The year and month the URL path states without a day (``/2026/10/slug.html``: a blog's
+    month archive), if it does."""
+    if m := _MONTH_RE.search(url.split("?", 1)[0]):
+        return int(m.group(1)), int(m.group(2))
     return None
 
 

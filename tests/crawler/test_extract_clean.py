@@ -55,6 +55,8 @@ BODY = [
         "廣告",
         "【广告】",
         "- 12 -",
+        "Front Row Docs812K subscribers",
+        "1.8K Followers",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -74,6 +76,8 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "Recommended videos by the regulator must carry a licence number from March.",
         "Read: How to apply for a licence",
         "- 12 - 3",
+        "The channel passed 800,000 subscribers in March, its owner said, and kept growing.",
+        "1,193 subscribers",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
@@ -228,3 +232,8 @@ def test_paragraphs_boxed_for_subscribers_are_the_article() -> None:
     text = remove_chrome(root).text_content()
     assert "Paragraph 2 of the story for subscribers." in text
     assert "Subscribe today." not in text
+
+
+def test_a_recent_episodes_list_after_show_notes_is_cut() -> None:
+    paras = [*BODY, "Recent episodes", "- Ep. 86: Inside the Ad Networks November 17, 2026"]
+    assert clean_paragraphs(paras, None) == BODY

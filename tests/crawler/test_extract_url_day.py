@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from crawler.extract.url_day import clocked, crumb_day
+from crawler.extract.url_day import clocked, crumb_day, url_month
 
 CST = timezone(timedelta(hours=8))
 DAY = datetime(2025, 5, 19, tzinfo=CST)
@@ -42,3 +42,9 @@ def test_no_day_from_links_outside_a_breadcrumb_or_to_another_site() -> None:
     assert crumb_day('<ul class="archive"><a href="/2026/12/02/">2</a></ul>', url, CST) is None
     other = '<ol class="breadcrumbs"><a href="https://news.example/2026/12/02/">2</a></ol>'
     assert crumb_day(other, url, CST) is None
+
+
+def test_a_month_archive_address_states_its_year_and_month() -> None:
+    assert url_month("https://a.typepad.example/notes/2026/10/coin-economy.html") == (2026, 10)
+    assert url_month("https://a.example/2026/10/08/coin-economy/") is None
+    assert url_month("https://a.example/news/coin-economy") is None
