@@ -26,8 +26,24 @@ from tests.support.probes import probe_params
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes6"
 _LABELS = json.loads((_FOLDER / "labels.json").read_text(encoding="utf-8"))
 _CHROME = _LABELS["chrome"]
-# Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {}
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 24 of 35 pages wholly right, titles 35, dates 34, chrome
+# leaked on 9; trafilatura defaults 20 wholly right, titles 32, dates 35, chrome leaked on 13.
+KNOWN: dict[str, str] = {
+    "digiday_research": "a members' research call-out box inside the body stays",
+    "dw_editedby": "the bold teaser paragraph above the picture is lost",
+    "entrackr_funding": "a closing 'now on WhatsApp' channel prompt stays",
+    "et_whatsapp": "the first paragraph, text after the synopsis box, is lost; a closing "
+    "'Catch all the Business News' line stays",
+    "hkex_announcement": "dated by a period end in the text, not the signature day nor the "
+    "address's /2026/1130/",
+    "jakartapost_related": "a feedback prompt box after the text stays",
+    "listicle_apps": "the affiliate disclosure above the text stays",
+    "moneycontrol_disclaimer": "the investment disclaimer and the closing app promotion stay",
+    "toi_readalso": "a 'Visual Stories' link box after the text stays",
+    "tubefilter_topstories": "an embedded TikTok's caption and sound line stay",
+    "yourstory_edited": "the site's closing opinion disclaimer stays",
+}
 
 
 @pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
