@@ -35,8 +35,6 @@ KNOWN: dict[str, str] = {
     "entrackr_funding": "a closing 'now on WhatsApp' channel prompt stays",
     "et_whatsapp": "the first paragraph, text after the synopsis box, is lost; a closing "
     "'Catch all the Business News' line stays",
-    "hkex_announcement": "dated by a period end in the text, not the signature day nor the "
-    "address's /2026/1130/",
     "jakartapost_related": "a feedback prompt box after the text stays",
     "listicle_apps": "the affiliate disclosure above the text stays",
     "moneycontrol_disclaimer": "the investment disclaimer and the closing app promotion stay",
