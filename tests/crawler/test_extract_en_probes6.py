@@ -37,10 +37,9 @@ KNOWN: dict[str, str] = {
     "'Catch all the Business News' line stays",
     "jakartapost_related": "a feedback prompt box after the text stays",
     "listicle_apps": "the affiliate disclosure above the text stays",
-    "moneycontrol_disclaimer": "the investment disclaimer and the closing app promotion stay",
+    "moneycontrol_disclaimer": "the closing app promotion stays",
     "toi_readalso": "a 'Visual Stories' link box after the text stays",
     "tubefilter_topstories": "an embedded TikTok's caption and sound line stay",
-    "yourstory_edited": "the site's closing opinion disclaimer stays",
 }
 
 
