@@ -32,14 +32,8 @@ _CHROME = _LABELS["chrome"]
 KNOWN: dict[str, str] = {
     "digiday_research": "a members' research call-out box inside the body stays",
     "dw_editedby": "the bold teaser paragraph above the picture is lost",
-    "entrackr_funding": "a closing 'now on WhatsApp' channel prompt stays",
-    "et_whatsapp": "the first paragraph, text after the synopsis box, is lost; a closing "
-    "'Catch all the Business News' line stays",
+    "et_whatsapp": "the first paragraph, loose text after the synopsis box, is lost",
     "jakartapost_related": "a feedback prompt box after the text stays",
-    "listicle_apps": "the affiliate disclosure above the text stays",
-    "moneycontrol_disclaimer": "the closing app promotion stays",
-    "toi_readalso": "a 'Visual Stories' link box after the text stays",
-    "tubefilter_topstories": "an embedded TikTok's caption and sound line stay",
 }
 
 
