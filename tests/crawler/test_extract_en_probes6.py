@@ -32,7 +32,6 @@ _CHROME = _LABELS["chrome"]
 KNOWN: dict[str, str] = {
     "digiday_research": "a members' research call-out box inside the body stays",
     "dw_editedby": "the bold teaser paragraph above the picture is lost",
-    "et_whatsapp": "the first paragraph, loose text after the synopsis box, is lost",
     "jakartapost_related": "a feedback prompt box after the text stays",
 }
 
