@@ -52,6 +52,9 @@ _CHROME_TOKENS = _BIO_TOKENS | frozenset(
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
     pager pagination tags toolbar topbar latest popular hotnews mostread cta sponsor""".split()
 )
+# Whole class names of a platform's embed code for a video or a post (its caption, handle and
+# sound credit are the platform's, not the article's). Not a tweet: references keep its text.
+_EMBED_CLASSES = frozenset("tiktok-embed instagram-media".split())
 # An author's bio box: "author" beside one of these words ("author-box", "about-the-author").
 _AUTHOR_BOX = frozenset("box bio about profile description".split())
 # Not "faq" (an article's own questions and answers) or "ranking" (the ranked items of a guide).
@@ -201,6 +204,8 @@ def _is_chrome_name(value: str) -> bool:
     if lower != value:  # "statusList" gives "statuslist" above and "status", "list" here
         tokens.update(_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
     if not tokens.isdisjoint(_CHROME_TOKENS) or _names_bio(tokens):
+        return True
+    if "-" in value and not _EMBED_CLASSES.isdisjoint(value.split()):
         return True
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
 
