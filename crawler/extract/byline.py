@@ -198,7 +198,7 @@ def shown_date(
     *,
     updated: bool,
     known: Set[date] = frozenset(),
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> datetime | None:
     """The date nearest the title, among those labelled as updates or among the others
     (``known``: the days the page's metadata states; ``day_first``: the page's order of a
@@ -220,7 +220,12 @@ def shown_date(
 
 
 def _dates(
-    text: str, tz: timezone, known: Set[date], *, from_end: bool = False, day_first: bool = False
+    text: str,
+    tz: timezone,
+    known: Set[date],
+    *,
+    from_end: bool = False,
+    day_first: bool | None = None,
 ) -> list[tuple[int, str, datetime]]:
     """Dates in ``text`` with their offset (start, or end when ``from_end``) and label, less
     those written inside a Chinese sentence (a deadline "于2025年4月30日前"): the text's."""

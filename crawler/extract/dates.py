@@ -84,8 +84,9 @@ class Page:
         return frozenset(day.date() for day in found if day is not None)
 
     @cached_property
-    def day_first(self) -> bool:
-        """Whether the page's locale writes a numeric day before its month (``day_order.py``)."""
+    def day_first(self) -> bool | None:
+        """Whether the page's locale writes a numeric day before its month; None when it does
+        not tell (``day_order.py``)."""
         tags = (self.root.get("lang"), *(self.meta.get(key) for key in _LOCALE_KEYS))
         return day_first(tags, self.url)
 
@@ -264,7 +265,7 @@ def labelled_dates(
     default_tz: timezone,
     known: Set[date] = frozenset(),
     *,
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> Iterator[datetime | None]:
     """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
     text = norm(" ".join(region.itertext()))
@@ -298,7 +299,7 @@ def near_title_date(
     default_tz: timezone,
     known: Set[date] = frozenset(),
     *,
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> datetime | None:
     """A date on the title line, right after it, or labelled as published within a few lines
     of it (a day without its year is completed by a ``<meta>`` date on the same day)."""
