@@ -35,6 +35,7 @@ from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
 from crawler.extract.heading_parts import after_badge, parts_apart
 from crawler.extract.meta import norm, squash
+from crawler.extract.section_heading import headline_below
 from crawler.extract.shown_title import shown_title
 from crawler.extract.site_name import (
     SEP_RE,
@@ -100,6 +101,8 @@ def find_title(
     stripped = [strip_site_suffix(t, site, host) for t in titles]
     headings = _headings(root, site, host)
     found = _agreeing(headings, stripped)
+    if found is not None and (below := _below_section(found, headings)) is not None:
+        return unmangle(_clean_heading(below.headline, site, host)) or None, below.element
     if found is not None and names_part(found.headline, stripped, substantial):
         found = None
     if (
@@ -141,6 +144,13 @@ def _first_title(titles: list[str], url: str) -> str:
     where og:title reads "Here are the six types of HR outsourcing.")."""
     texts = [split_trailing_date(title)[0] for title in titles]
     return slug_closer(texts[0], texts, url) or texts[0]
+
+
+def _below_section(found: _Heading, headings: list[_Heading]) -> _Heading | None:
+    """The headline below an ``<h1>`` that only names the page's section (``section_heading``)."""
+    elements = [heading.element for heading in headings]
+    below = headline_below(found.element, found.headline, elements, substantial)
+    return next((heading for heading in headings if heading.element is below), None)
 
 
 def _held_title(heading: str, titles: list[str]) -> str | None:
