@@ -198,16 +198,25 @@ def _as_titled(text: str, titles: list[str]) -> str:
 
 def _inner_title(element: HtmlElement, text: str, titles: list[str], host: str) -> str | None:
     """The text of a part of the heading (``heading_parts``) that shows a metadata title whole,
-    when the heading shows more than every metadata title; a link to the home page (a logo) is
-    never the title."""
+    or a headline a metadata title starts with before a separator ("X - Forum - Site" where no
+    suffix was known), when the heading shows more than every metadata title; a link to the home
+    page (a logo) is never the title."""
     keys = {_fold(title) for title in titles}
     if _fold(text) in keys:
         return None
     for inner in parts_apart(element):
         shown = norm(_content(inner))
-        if _fold(shown) in keys and not _links_home(inner, host):
+        if (_fold(shown) in keys or _leads(shown, keys)) and not _links_home(inner, host):
             return shown
     return None
+
+
+def _leads(part: str, keys: set[str]) -> bool:
+    """Tell whether a headline-sized ``part`` starts a folded metadata title before a separator."""
+    key = _fold(part)
+    return substantial(part) and any(
+        title.startswith(key) and _SIDE_RE.match(title, len(key)) for title in keys
+    )
 
 
 def _as_stated(text: str, titles: list[str]) -> str:
