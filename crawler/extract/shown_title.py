@@ -1,7 +1,9 @@
-"""The element showing a Chinese metadata title, for pages whose headline is in no heading or
-titled element: a ``<div class="bt">`` whose whole text is ``<title>`` less its site name after
+"""The element showing a metadata title, for pages whose headline is in no heading or titled
+element: a ``<div class="bt">`` whose whole text is a Chinese ``<title>`` less its site name after
 it (the way Chinese government templates show it), or less the site name before it
-("郑州日报数字报-标题", "镇人民政府--标题": e-papers and county sites)."""
+("郑州日报数字报-标题", "镇人民政府--标题": e-papers and county sites); in other languages the
+element whose whole text is the metadata title as it stands (a blog's ``<legend>``, a
+``<p class="titulo">``), which anchors the byline below it."""
 
 from __future__ import annotations
 
@@ -30,10 +32,11 @@ def shown_title(
 ) -> tuple[str, HtmlElement] | None:
     """The title, or its part before a separator (a site name after "_" or "|"), else its part
     after one (a site name before it), that a body element states as its whole text, and that
-    element; None when the body shows none, or only parts too short to be a headline, or the
-    title is not Chinese."""
+    element; None when the body shows none, or only parts too short to be a headline. A title
+    that is not Chinese is only sought whole."""
     if not is_cjk(title):
-        return None
+        found = _shown(root, title) if substantial(title) else None
+        return None if found is None else (title, found)
     seps = list(SEP_RE.finditer(title))
     heads = [title[: sep.start()].strip() for sep in reversed(seps)]
     tails = [title[sep.end() :].strip() for sep in seps]
