@@ -70,6 +70,7 @@ class Page:
     tz: timezone  # for times stated without an offset
     shown: tuple[ShownTime, ...] = ()  # the ``<time>`` elements read before chrome was removed
     fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
+    said: str = ""  # a relative byline's ``<article>`` before chrome removal (``article_said``)
 
     @cached_property
     def times(self) -> tuple[str, ...]:
@@ -363,7 +364,8 @@ def _own_time_elements(root: HtmlElement) -> Iterator[HtmlElement]:
 
 def stated_htmldate(page: Page) -> datetime | None:
     """htmldate's original date, kept only if that day is stated in the page's head, its
-    scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome and link lists:
+    scripts (JSON-LD...), its text and ``datetime`` attributes less chrome and link lists, or
+    (under a relative byline) the title's ``<article>`` before chrome removal:
     not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
     links. The free-text search (slow) runs only if the markup states nothing, and htmldate
     not at all when the page states no date that could confirm its answer."""
@@ -382,7 +384,7 @@ def _stated_text(page: Page) -> str:
     """The page's head, scripts, and text and ``datetime`` attributes less link lists."""
     body_at = _BODY_RE.search(page.html)
     stated = [*_scripts(page.html), page.html[: body_at.start() if body_at else 0]]
-    stated += page.times
+    stated += [*page.times, page.said]
     if (body := page.root.find("body")) is not None:
         rest = without_link_lists(body, cards=True)
         stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]
