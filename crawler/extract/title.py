@@ -11,17 +11,20 @@ a space). The heading's tag line after a plain separator ("| ...", " - ...") goe
 metadata title leaves it out too, and so does a short label before it ("Review: ...") unless
 another metadata title keeps it; a badge element before it ("原创"), or a kicker, source link or
 comment count beside it (``heading_parts.py``), goes when a metadata title states the rest
-whole; one set in capitals takes the metadata title's letter case, one spacing words the
-metadata title hyphenates its hyphens. A heading that no metadata title states as it is is a
-third opinion short of agreement: the words of the URL's last path segment then settle it
-(``title_slug.py``); without a heading they settle between the metadata titles. A page showing
-its headline in no heading (a ``<div class="bt">``) has the element whose whole text is the
-Chinese metadata title, or its part beside a separator (``shown_title.py``). A site name that
-is a metadata title with a separator in it is the page's title copied; a metadata title that
-starts with a separator lacks its headline, and one that is a file's name ("ex99-1.htm") is
-none: a page left without any takes its first paragraph set wholly in bold (``bold_title.py``).
-Without a stated site name, a short one the home page's link (a logo) shows is the site's name.
-A short Chinese heading agreeing with titles that only name the app or site is no headline.
+whole, or starts with it before a separator ("[tag] X" where ``<title>`` is "X - Board -
+Forum"); an ``<h1>`` that only names the page's section gives way to the dated headline right
+below it (``section_heading.py``); one set in capitals takes the metadata title's letter case,
+one spacing words the metadata title hyphenates its hyphens. A heading that no metadata title
+states as it is is a third opinion short of agreement: the words of the URL's last path segment
+then settle it (``title_slug.py``); without a heading they settle between the metadata titles. A
+page showing its headline in no heading (a ``<div class="bt">``) has the element whose whole
+text is the metadata title, or for a Chinese one its part beside a separator
+(``shown_title.py``). A site name that is a metadata title with a separator in it is the page's
+title copied; a metadata title that starts with a separator lacks its headline, and one that is
+a file's name ("ex99-1.htm") is none: a page left without any takes its first paragraph set
+wholly in bold (``bold_title.py``). Without a stated site name, a short one the home page's link
+(a logo) shows is the site's name. A short Chinese heading agreeing with titles that only name
+the app or site is no headline.
 """
 
 from __future__ import annotations
