@@ -29,6 +29,7 @@ from scrapy.http import HtmlResponse
 
 from crawler.extract import extract_article
 from crawler.spiders.base import page_html
+from tests.support.probes import probe_params
 
 if TYPE_CHECKING:
     from crawler.extract import Extracted
@@ -46,12 +47,6 @@ _DAY_LEFT = {
     " address without the post's day (?p=) WordPress shows the month it serves the page in,"
     " so a linked day dates some post, not this one",
 }
-_DAYS = [
-    pytest.param(name, marks=pytest.mark.xfail(reason=_DAY_LEFT[name], strict=True))
-    if name in _DAY_LEFT
-    else name
-    for name in _NAMES
-]
 
 
 @cache
@@ -68,7 +63,7 @@ def test_probe_title(name: str) -> None:
     assert _extract(name).title == _LABELS[name]["title"]
 
 
-@pytest.mark.parametrize("name", _DAYS)
+@pytest.mark.parametrize("name", probe_params(_NAMES, _DAY_LEFT))
 def test_probe_day(name: str) -> None:
     found = _extract(name).published_at
     if found is not None and name.startswith("zh_"):
