@@ -5,6 +5,7 @@ or with a source link and a comment count after it ("(latimes.com) 87"): each pa
 element, with no text of the heading's own beside it. Text the heading writes around an element
 ("Results for “<span>cameras</span>”") makes that element a word of its headline, not a part.
 A badge is such a part before the heading's own text: a short first element ("<span>原创</span>").
+A heading's text reads a line break as a space ("Legacy<br>of" is "Legacy of").
 """
 
 from __future__ import annotations
@@ -51,3 +52,22 @@ def after_badge(heading: HtmlElement, headline: str) -> str | None:
     if not label or len(label) > _MAX_BADGE or not headline.startswith(label):
         return None
     return headline[len(label) :].strip()
+
+
+def heading_text(element: HtmlElement) -> str:
+    """The element's text, a line break (``<br>``) counting as a space: "Legacy<br>of" reads
+    "Legacy of", not "Legacyof"."""
+    if not len(element) or next(element.iter("br"), None) is None:
+        return element.text_content()
+    return "".join(_pieces(element))
+
+
+def _pieces(element: HtmlElement) -> Iterator[str]:
+    """The element's text pieces in document order (comments left out), a space for ``<br>``."""
+    yield element.text or ""
+    for child in element:
+        if child.tag == "br":
+            yield " "
+        elif isinstance(child.tag, str):
+            yield from _pieces(child)
+        yield child.tail or ""

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 from crawler.extract.bold_title import bold_headline, is_file_name
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
-from crawler.extract.heading_parts import after_badge, parts_apart
+from crawler.extract.heading_parts import after_badge, heading_text, parts_apart
 from crawler.extract.meta import norm, squash
 from crawler.extract.section_heading import headline_below
 from crawler.extract.shown_title import shown_title
@@ -208,7 +208,7 @@ def _inner_title(element: HtmlElement, text: str, titles: list[str], host: str) 
     if _fold(text) in keys:
         return None
     for inner in parts_apart(element):
-        shown = norm(_content(inner))
+        shown = norm(heading_text(inner))
         if (_fold(shown) in keys or _leads(shown, keys)) and not _links_home(inner, host):
             return shown
     return None
@@ -287,7 +287,7 @@ def _headings(root: HtmlElement, site: str, host: str) -> list[_Heading]:
     key = squash(site)
     found = []
     for el in _heading_candidates(root):
-        content = _content(el)
+        content = heading_text(el)
         text = norm(content)
         if 2 <= len(text) <= _MAX_TITLE and not (key and squash(text) in key):
             heading = _Heading(el, text, norm(split_trailing_date(content)[0]))
@@ -403,22 +403,3 @@ def _fold(text: str) -> str:
 
 def _names(element: HtmlElement) -> str:
     return f"{element.get('id', '')} {element.get('class', '')}"
-
-
-def _content(element: HtmlElement) -> str:
-    """The element's text, a line break (``<br>``) counting as a space: "Legacy<br>of" reads
-    "Legacy of", not "Legacyof"."""
-    if not len(element) or next(element.iter("br"), None) is None:
-        return element.text_content()
-    return "".join(_pieces(element))
-
-
-def _pieces(element: HtmlElement) -> Iterator[str]:
-    """The element's text pieces in document order (comments left out), a space for ``<br>``."""
-    yield element.text or ""
-    for child in element:
-        if child.tag == "br":
-            yield " "
-        elif isinstance(child.tag, str):
-            yield from _pieces(child)
-        yield child.tail or ""
