@@ -22,13 +22,14 @@ from lxml.html import HtmlElement, fragment_fromstring
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.box_tails import drop_blank_box_ends
-from crawler.extract.byline import ending_with
+from crawler.extract.byline import ending_with, shows_relative
 from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code, text_lengths
 from crawler.extract.chrome_lines import clean_paragraphs, drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
 from crawler.extract.crumbs import drop_leading_crumbs
 from crawler.extract.custom_tags import custom_as_spans
+from crawler.extract.date_region import article_said
 from crawler.extract.dates import (
     Page,
     find_published,
@@ -145,6 +146,7 @@ def extract_article(
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
+    said = article_said(title_el) if near is not None and shows_relative(near) else ""
     drop_hidden(root)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)
@@ -169,7 +171,7 @@ def extract_article(
         text = join_paragraphs(kept, joined)
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     tz = page_zone(stated_times(meta, (t.value for t in times)), root.get("lang"), language, url)
-    page = Page(html, url, root, meta, tz, times, fetched_at)
+    page = Page(html, url, root, meta, tz, times, fetched_at, said)
     near = near and ending_with(near, text)
     published = find_published(page, title_el, text, near)
     title = title or fallback_title or named_title(root, meta)

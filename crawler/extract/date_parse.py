@@ -117,14 +117,19 @@ def parse_date(text: str, default_tz: timezone) -> datetime | None:
 
 
 def parse_loose(
-    text: str, default_tz: timezone, known: Set[date] = frozenset(), *, day_first: bool = False
+    text: str,
+    default_tz: timezone,
+    known: Set[date] = frozenset(),
+    *,
+    day_first: bool | None = None,
 ) -> datetime | None:
     """Parse the first date found in ``text`` (year-first, English month, m/d/y, d.m.y).
 
     A numeric day and month that read both ways ("09.10.2024") take the reading among the
     ``known`` days (those the page's metadata states) when only the other order is there, and
     else the page's order: day first (``day_first``: "05/11/2026" is 5 November) or month
-    first.
+    first. A dotted date reads day first ("05.12.2026") unless the page's region writes the month
+    first (``day_first`` False, not None: "12.05.2026" on a US site).
     """
     text = text if text.isascii() else text.translate(_FULL_WIDTH)
     if m := NUMERIC_RE.search(text):
@@ -146,12 +151,13 @@ def parse_loose(
         return _dashed(m, default_tz, known, day_first=day_first)
     if m := _DOTTED_RE.search(text):
         d, mo, y, *hms, tz = m.groups()
+        d, mo = (mo, d) if int(mo) > 12 or (day_first is False and int(d) <= 12) else (d, mo)
         return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     return None
 
 
 def _dashed(
-    m: re.Match[str], default_tz: timezone, known: Set[date], *, day_first: bool
+    m: re.Match[str], default_tz: timezone, known: Set[date], *, day_first: bool | None
 ) -> datetime | None:
     """A dashed date whose order is certain, settled by a ``known`` day or by the page's
     order (``day_first``): None for "02-12-2025" (February or December) otherwise."""
@@ -172,7 +178,11 @@ def _settled(found: datetime | None, known: Set[date]) -> datetime | None:
 
 
 def dates_in(
-    text: str, default_tz: timezone, known: Set[date] = frozenset(), *, day_first: bool = False
+    text: str,
+    default_tz: timezone,
+    known: Set[date] = frozenset(),
+    *,
+    day_first: bool | None = None,
 ) -> Iterator[tuple[int, int, datetime]]:
     """Every date stated in running text, as (start, end, date), in order (``known`` and
     ``day_first`` as for :func:`parse_loose`)."""

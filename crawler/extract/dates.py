@@ -70,6 +70,7 @@ class Page:
     tz: timezone  # for times stated without an offset
     shown: tuple[ShownTime, ...] = ()  # the ``<time>`` elements read before chrome was removed
     fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
+    said: str = ""  # a relative byline's ``<article>`` before chrome removal (``article_said``)
 
     @cached_property
     def times(self) -> tuple[str, ...]:
@@ -84,8 +85,9 @@ class Page:
         return frozenset(day.date() for day in found if day is not None)
 
     @cached_property
-    def day_first(self) -> bool:
-        """Whether the page's locale writes a numeric day before its month (``day_order.py``)."""
+    def day_first(self) -> bool | None:
+        """Whether the page's locale writes a numeric day before its month; None when it does
+        not tell (``day_order.py``)."""
         tags = (self.root.get("lang"), *(self.meta.get(key) for key in _LOCALE_KEYS))
         return day_first(tags, self.url)
 
@@ -264,7 +266,7 @@ def labelled_dates(
     default_tz: timezone,
     known: Set[date] = frozenset(),
     *,
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> Iterator[datetime | None]:
     """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
     text = norm(" ".join(region.itertext()))
@@ -298,7 +300,7 @@ def near_title_date(
     default_tz: timezone,
     known: Set[date] = frozenset(),
     *,
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> datetime | None:
     """A date on the title line, right after it, or labelled as published within a few lines
     of it (a day without its year is completed by a ``<meta>`` date on the same day)."""
@@ -362,7 +364,8 @@ def _own_time_elements(root: HtmlElement) -> Iterator[HtmlElement]:
 
 def stated_htmldate(page: Page) -> datetime | None:
     """htmldate's original date, kept only if that day is stated in the page's head, its
-    scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome and link lists:
+    scripts (JSON-LD...), its text and ``datetime`` attributes less chrome and link lists, or
+    (under a relative byline) the title's ``<article>`` before chrome removal:
     not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
     links. The free-text search (slow) runs only if the markup states nothing, and htmldate
     not at all when the page states no date that could confirm its answer. A day in the month
@@ -386,7 +389,7 @@ def _stated_text(page: Page) -> str:
     """The page's head, scripts, and text and ``datetime`` attributes less link lists."""
     body_at = _BODY_RE.search(page.html)
     stated = [*_scripts(page.html), page.html[: body_at.start() if body_at else 0]]
-    stated += page.times
+    stated += [*page.times, page.said]
     if (body := page.root.find("body")) is not None:
         rest = without_link_lists(body, cards=True)
         stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]

@@ -2,7 +2,9 @@
 element: a ``<div class="bt">`` whose whole text is a Chinese ``<title>`` less its site name
 after it (the way Chinese government templates show it), or any ``<title>`` less the site name
 before it ("郑州日报数字报-标题", "镇人民政府--标题": e-papers and county sites; an old
-hand-written page's bold line in ``<font>``)."""
+hand-written page's bold line in ``<font>``); in other languages also the element whose whole
+text is the metadata title as it stands (a blog's ``<legend>``, a ``<p class="titulo">``),
+which anchors the byline below it."""
 
 from __future__ import annotations
 
@@ -32,13 +34,13 @@ def shown_title(
     """The title, or its part before a separator (a site name after "_" or "|"), else its part
     after one (a site name before it), that a body element states as its whole text, and that
     element; None when the body shows none, or only parts too short to be a headline or naming
-    the ``host``. Of a
-    title in another script only the part after a separator is sought (a site name before it:
-    "Harold's Film Page - Why I Am..."), the site name after one being stripped already."""
+    the ``host``. Of a title in another script only the whole title and its part after a
+    separator are sought (a site name before it: "Harold's Film Page - Why I Am..."), the site
+    name after one being stripped already."""
     seps = list(SEP_RE.finditer(title))
     heads = [title[: sep.start()].strip() for sep in reversed(seps)]
     tails = [title[sep.end() :].strip() for sep in seps]
-    for parts in ([title, *heads], tails) if is_cjk(title) else (tails,):
+    for parts in ([title, *heads], tails) if is_cjk(title) else ([title], tails):
         for candidate in parts:
             if not substantial(candidate) or _names_host(candidate, host):
                 break
