@@ -27,8 +27,16 @@ from tests.support.probes import probe_params
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes8"
 _LABELS = json.loads((_FOLDER / "labels.json").read_text(encoding="utf-8"))
 _CHROME = _LABELS["chrome"]
-# Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {}
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 19 of 30 pages wholly right, titles 30, dates 30 (22 with
+# the labels corrected after: a how-to's materials list, a brief's key takeaways and pull
+# quotes are text); trafilatura defaults 14 wholly right, titles 29, dates 29.
+KNOWN: dict[str, str] = {
+    "continue_hidden": "the two lead paragraphs in a teaser box before the button are lost",
+    "obituary": "the partner line naming the obituary's host stays",
+    "print_view": "a subscriber badge above the text stays",
+    "translated_zh": "the box linking the Chinese original, with its Chinese title, stays",
+}
 
 
 @pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
