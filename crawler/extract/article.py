@@ -41,6 +41,7 @@ from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
+from crawler.extract.loose_text import wrap_loose_runs
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
 from crawler.extract.own_address import drop_own_address
 from crawler.extract.parsing import PARSER, parse_html
@@ -155,6 +156,7 @@ def extract_article(
     if settings.named_chrome:
         remove_chrome(root, named, page_len, candidates)
     drop_blank_box_ends(root)
+    wrap_loose_runs(root)
     container = cms_container(html, root, candidates)
     anchors = link_texts(root)  # read once: runs of links, closing headlines, the page's kind
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings, anchors)

@@ -53,6 +53,9 @@ _CHROME_TOKENS = _BIO_TOKENS | frozenset(
     guestbook pager pagination tags toolbar topbar latest popular hotnews mostread cta sponsor
     editsection""".split()
 )
+# Whole class names of a platform's embed code for a video or a post (its caption, handle and
+# sound credit are the platform's, not the article's). Not a tweet: references keep its text.
+_EMBED_CLASSES = frozenset("tiktok-embed instagram-media".split())
 # An author's bio box: a writer's word beside one of these ("author-box", "columnist-box").
 _WRITER = frozenset("author columnist contributor".split())
 _AUTHOR_BOX = frozenset("box bio about profile description".split())
@@ -203,6 +206,8 @@ def _is_chrome_name(value: str) -> bool:
     if lower != value:  # "statusList" gives "statuslist" above and "status", "list" here
         tokens.update(_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
     if not tokens.isdisjoint(_CHROME_TOKENS) or _names_bio(tokens):
+        return True
+    if "-" in value and not _EMBED_CLASSES.isdisjoint(value.split()):
         return True
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
 

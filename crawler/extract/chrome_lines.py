@@ -72,7 +72,7 @@ _PROMO_RE = re.compile(
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
     r"|\bdelivered (?:straight |right )?to your inbox\b"
     r"|\b(?:purchases made through (?:our )?links|as an amazon associate"
-    r"|we may earn (?:a )?(?:small )?(?:commission|compensation)"
+    r"|we may earn (?:an? )?(?:small )?(?:affiliate )?(?:commission|compensation)"
     r"|earn from qualifying purchases|supported by commissions)\b"
     r"|\bcomments (?:do not|don't) (?:necessarily )?(?:represent|reflect)\b"
     r"|\b(?:views|opinions)\b.{0,40}\bexpressed\b.{0,80}"

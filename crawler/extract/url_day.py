@@ -1,5 +1,6 @@
-"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/t20250310_``), the
-clock time the page shows for it, and the day archive its breadcrumb trail links to.
+"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/2025/0310/``,
+``/t20250310_``), the clock time the page shows for it, and the day archive its breadcrumb
+trail links to.
 
 The URL's day is the day the page was posted: :func:`crawler.extract.dates.find_published` keeps
 it over a stated day that differs, a notice's signature date included (a notice is signed, then
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|\b)"),
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
+    re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # an exchange's filings, "/2025/0310/"
     re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
 )
 _MONTH_RE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(?!\d{1,2}(?:/|$))")
@@ -47,7 +49,8 @@ _CLOCK = rf"[^\d\n]{{0,3}}(?:({ZONE_NAME})\s*)?(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}
 
 
 def url_date(url: str, default_tz: timezone) -> datetime | None:
-    """Date carried by the URL path (``/art/2025/2/5/``, ``/2019/11/19/``, ``/20250716/``)."""
+    """Date carried by the URL path (``/art/2025/2/5/``, ``/2019/11/19/``, ``/20250716/``,
+    ``/2025/0716/``)."""
     path = url.split("?", 1)[0]
     for pattern in _URL_RES:
         if m := pattern.search(path):

@@ -34,6 +34,7 @@ BODY = [
         "Products are chosen independently by our editors. Purchases made through our links may"
         " earn us a commission.",
         "As an Amazon Associate we earn from qualifying purchases.",
+        "When you buy through links on our site, we may earn an affiliate commission.",
         "Back to blog",
         "Follow us",
         "Follow us on Facebook and Instagram",
@@ -101,6 +102,12 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
     assert clean_paragraphs([*BODY, line], None) == [*BODY, line]
+
+
+@pytest.mark.parametrize("heading", ["Visual Stories", "Top Stories", "Up Next", "Explore more"])
+def test_a_closing_box_of_other_stories_goes(heading: str) -> None:
+    tail = [heading, "10 TV actresses who ruled 2026", "Best hill stations to visit in December"]
+    assert clean_paragraphs([*BODY, *tail], None) == BODY
 
 
 def test_a_closing_citation_box_goes_with_the_short_lines_after_it() -> None:
@@ -260,3 +267,17 @@ def test_paragraphs_boxed_for_subscribers_are_the_article() -> None:
 def test_a_recent_episodes_list_after_show_notes_is_cut() -> None:
     paras = [*BODY, "Recent episodes", "- Ep. 86: Inside the Ad Networks November 17, 2026"]
     assert clean_paragraphs(paras, None) == BODY
+
+
+@pytest.mark.parametrize("name", ["tiktok-embed", "instagram-media"])
+def test_an_embedded_video_or_post_is_not_the_articles_text(name: str) -> None:
+    caption = "<a href='/@clips'>@clips</a> Wedding day 😱 <a href='#'>♬ original sound - Clips</a>"
+    embed = f"<blockquote class='{name}'><section>{caption}</section></blockquote>"
+    html = f"<html><body><article>{ARTICLE}{embed}{ARTICLE}</article></body></html>"
+    assert "original sound" not in remove_chrome(document_fromstring(html)).text_content()
+
+
+def test_an_embedded_tweet_stays_in_the_text() -> None:
+    tweet = "<blockquote class='twitter-tweet'><p>The rules start in March.</p></blockquote>"
+    html = f"<html><body><article>{ARTICLE}{tweet}{ARTICLE}</article></body></html>"
+    assert "rules start in March" in remove_chrome(document_fromstring(html)).text_content()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from crawler.extract.url_day import clocked, crumb_day, url_month
+from crawler.extract.url_day import clocked, crumb_day, url_date, url_month
 
 CST = timezone(timedelta(hours=8))
 DAY = datetime(2025, 5, 19, tzinfo=CST)
@@ -48,3 +48,9 @@ def test_a_month_archive_address_states_its_year_and_month() -> None:
     assert url_month("https://a.typepad.example/notes/2026/10/coin-economy.html") == (2026, 10)
     assert url_month("https://a.example/2026/10/08/coin-economy/") is None
     assert url_month("https://a.example/news/coin-economy") is None
+
+
+def test_a_year_folder_then_month_and_day_in_one_folder_is_the_urls_day() -> None:
+    url = "https://www1.exchange.example/listedco/listconews/sehk/2026/1130/2026113000412.htm"
+    assert url_date(url, CST) == datetime(2026, 11, 30, tzinfo=CST)
+    assert url_date("https://www1.exchange.example/sehk/2026/1340/a.htm", CST) is None
