@@ -44,6 +44,7 @@ from crawler.extract.kind import PageShape, is_article, link_share, page_shape, 
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.loose_text import wrap_loose_runs
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
+from crawler.extract.own_address import drop_own_address
 from crawler.extract.parsing import PARSER, parse_html
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
@@ -187,12 +188,13 @@ def _trimmed(
 ) -> list[str]:
     """The main text's paragraphs less what the page sets around an article: chrome at their
     edges (Chinese chrome runs too), a closing run of its links (``anchors``), credit lines,
-    closing prompts, date stamps, a press release's tail and leading breadcrumbs."""
+    closing prompts, date stamps, a press release's tail, leading breadcrumbs and a line that
+    is the page's own address."""
     paras = trim_chrome_runs(trim_edges(paras, root), root, title, anchors)
     paras = drop_link_tail(paras, root, anchors)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
     paras = drop_release_tail(paras)
-    return drop_leading_crumbs(paras, root, url)
+    return drop_own_address(drop_leading_crumbs(paras, root, url), url)
 
 
 def canonical_href(root: HtmlElement) -> str | None:

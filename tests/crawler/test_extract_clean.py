@@ -58,6 +58,20 @@ BODY = [
         "- 12 -",
         "Front Row Docs812K subscribers",
         "1.8K Followers",
+        "Jump to:",
+        "Was this article helpful?",
+        "Opinions expressed by columnists are their own and do not necessarily reflect the views"
+        " of The Example Ledger.",
+        "The views and opinions expressed herein are the views and opinions of the author and do"
+        " not necessarily reflect those of Example, Inc.",
+        "Jane Doe has no position in any of the stocks mentioned.",
+        "Example Investor has positions in and recommends Netflix. Example Investor has a"
+        " disclosure policy.",
+        "Should you invest $1,000 in Example Media right now?",
+        "Should You Buy Example Tech Stock Right Now?",
+        "Before you buy stock in Example Media, consider this: our analysts picked ten others.",
+        "© 2026 Example Journal. All rights reserved. This material may not be published,"
+        " broadcast, rewritten or redistributed.",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -79,6 +93,11 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "- 12 - 3",
         "The channel passed 800,000 subscribers in March, its owner said, and kept growing.",
         "1,193 subscribers",
+        "Should you buy a weekly pass? Only if you watch more than one series a week.",
+        "The views expressed at the hearing were sharply divided, officials said.",
+        "The fund took positions in two studios last year.",
+        "The views and opinions expressed in the article do not necessarily reflect those of the"
+        " agency.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
@@ -115,6 +134,10 @@ ARTICLE = "<p>" + "The regulator published new rules for short dramas on Monday.
         "authorBio",
         "abh_box",
         "bh-sponsor",
+        "columnist-box",
+        "contributor-bio",
+        "guestbook",
+        "mw-editsection",
     ],
 )
 def test_call_to_action_and_author_bio_boxes_are_chrome(name: str) -> None:
