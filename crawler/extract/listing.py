@@ -205,14 +205,26 @@ def _headline(block: HtmlElement, raw: str) -> str | None:
 
 def _heading_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
     """A card whose title is a heading beside a link without text (a linked image, an overlay),
-    or a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来)."""
+    a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来), or a
+    card whose heading of a word or two and its closing link lead to one page."""
     heading = next(block.iter(*_HEADINGS), None)
     if heading is None:
         return None
     name = heading.text_content()
-    if units(name) < _HEADLINE_UNITS and not _named_card(block, name, raw):
+    short = units(name) < _HEADLINE_UNITS
+    if short and not (_named_card(block, name, raw) or _closed_card(heading, links)):
         return None
     return next((str(a.get("href")) for a in links if not _inline(a)), None)
+
+
+def _closed_card(heading: HtmlElement, links: list[HtmlElement]) -> bool:
+    """The heading is wholly a link, and the block's last link, another, leads to the same page:
+    a section's card ("Getting started" … "View articles"), not a listicle's named entry."""
+    named = next((a for a in links if a in heading.iter("a")), None)
+    if named is None or squash(named.text_content()) != squash(heading.text_content()):
+        return False
+    last = links[-1]
+    return last is not named and last.get("href") == named.get("href")
 
 
 def _named_card(block: HtmlElement, name: str, raw: str) -> bool:
