@@ -3,9 +3,11 @@
 A listing repeats one kind of block under one parent: a headline link, perhaps a teaser, a date
 or a price. Such a block is an *item* when its headline link is not a link inside running prose,
 stands in the block's first half and leads to a page no other item of the group leads to; a
-picture's card may be named in a word or two (a catalogue's 逆光而来), and a stream's entry may
-lead to its page by a word at its end (a 快讯's 详情). The page's *own prose* is what its main
-text says outside items and link texts: an article has it, a listing has little or none.
+picture's card may be named in a word or two (a catalogue's 逆光而来), so may a section's card
+whose closing link leads where its heading does ("Getting started" … "View articles"), and a
+stream's entry may lead to its page by a word at its end (a 快讯's 详情). The page's *own
+prose* is what its main text says outside items and link texts: an article has it, a listing
+has little or none.
 """
 
 from __future__ import annotations
