@@ -7,7 +7,9 @@ prompt and its buttons: a widget, whatever its class names, which the closing-pr
 beside the prompt stays, and so does a prompt-like line alone in its box (a page's strapline:
 "Learn how to make a good game and share it with the world."). A card of a heading, one
 paragraph and a short link ("Read the research", "Apply now") is a call to action whatever its
-paragraph says. A paywall's box is left to the paywall rule, which ends the text there.
+paragraph says, unless a box beside it is such a card too: a run of cards is a list (a
+documentation index's sections, a listicle's entries each closed by "Get the app"). A
+paywall's box is left to the paywall rule, which ends the text there.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def drop_prompt_boxes(root: HtmlElement) -> None:
             continue
         if is_paywall(shown):
             continue
-        if _is_card(box):
+        if _is_card(box) and not _has_card_beside(box):
             box.drop_tree()
             continue
         prompts = [p for p in box if p.tag == "p" and is_prompt(" ".join(p.text_content().split()))]
@@ -65,6 +67,15 @@ def _is_card(box: HtmlElement) -> bool:
     heading, _, link = children
     words = len(link.text_content().split())
     return heading.tag in _HEADINGS and 0 < words <= _LINK_WORDS and not (link.tail or "").strip()
+
+
+def _has_card_beside(box: HtmlElement) -> bool:
+    """Tell whether a sibling of the box is a card of the same shape (:func:`_is_card`)."""
+    parent = box.getparent()
+    return any(
+        sibling is not box and sibling.tag == box.tag and _is_card(sibling)
+        for sibling in (parent if parent is not None else ())
+    )
 
 
 def _is_button(element: HtmlElement) -> bool:

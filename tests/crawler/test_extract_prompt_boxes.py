@@ -68,3 +68,14 @@ def test_a_card_whose_link_is_prose_or_missing_stays() -> None:
     long_link = "<a href='/s'>Read how the smallest studios plan to meet the new review rules</a>"
     for box in (f"<h4>Costs</h4>{prose}{long_link}", f"<h4>Costs</h4>{prose}"):
         assert "raise costs" in _text(f"{BEFORE}<div class='note'>{box}</div>{AFTER}")
+
+
+def test_a_run_of_such_cards_is_a_list_and_stays() -> None:
+    cards = "".join(
+        f"<section class='card'><h2><a href='/apps/{name}'>{name}</a></h2><p>{name} has a large"
+        " catalogue of romance series and cheaper coin bundles than most rivals.</p>"
+        f"<a href='/apps/{name}'>Get the app</a></section>"
+        for name in ("ReelShort", "DramaBox", "ShortMax")
+    )
+    text = _text(f"{BEFORE}{cards}{AFTER}")
+    assert all(f"{name} has a large catalogue" in text for name in ("ReelShort", "DramaBox"))
