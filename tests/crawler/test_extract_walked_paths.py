@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 from trafilatura import xpaths
 
-from crawler.extract import prunes
+from crawler.extract import body_walks, prunes, walked_paths
 
 # Each line is a case one of the XPaths decides on; together they touch every condition.
 PAGE = """<html><body>
@@ -35,6 +35,9 @@ PAGE = """<html><body>
 <article id="Story">a</article><article class="FullText">f</article><div class="text">t</div>
 <div id="Main-Content">m</div><div class="Page-Content">p</div><div class="content">c</div>
 <main class="main">main</main><div class="main-wrap">d</div><section role="main-x">r</section>
+<div class="site-footer">f</div><div class="a" id="footer">class first</div>
+<div id="footer" class="a">id first: footer</div><p class="Cookie-Banner">c</p><svg></svg>
+<template>t</template><fencedframe></fencedframe><script>s</script><style>s</style>
 <!-- a comment --><?pi x?>
 </body></html>"""
 
@@ -49,28 +52,40 @@ def _trees() -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize("walk", prunes._WALKS, ids=lambda w: f"{w[0]}[{w[1]}]")
-def test_each_walk_selects_what_its_xpath_selects(walk: tuple[str, int, str, Any]) -> None:
-    name, index, _, function = walk
-    path = getattr(xpaths, name)[index]
+Walk = tuple[Any, str, int | None, str, Any]  # see walked_paths._WALKS
+
+
+def _xpath(walk: Walk) -> Any:
+    """The XPath of trafilatura that ``walk`` stands in for."""
+    module, name, index, _, _ = walk
+    return getattr(module, name) if index is None else getattr(module, name)[index]
+
+
+@pytest.mark.parametrize("walk", walked_paths._WALKS, ids=lambda w: f"{w[1]}[{w[2]}]")
+def test_each_walk_selects_what_its_xpath_selects(
+    walk: tuple[Any, str, int | None, str, Any],
+) -> None:
+    path, function = _xpath(walk), walk[-1]
     for tree in _trees():
         for context in (tree, tree.find("body")):
             assert function(context) == path(context)
-    selected = [function(tree) for tree in _trees()]
-    assert any(selected), "the page holds a case each walk selects"
+    assert any(function(tree) for tree in _trees()), "the page holds a case each walk selects"
 
 
 def test_every_walk_stands_in_for_this_trafilaturas_xpath() -> None:
-    assert len(prunes._swaps()) == len(prunes._WALKS)
+    assert len(walked_paths._swaps()) == len(walked_paths._WALKS)
 
 
 def test_walks_stand_in_only_while_a_pass_runs() -> None:
     before = list(xpaths.OVERALL_DISCARD_XPATH)
-    with prunes.walked_paths():
-        assert xpaths.OVERALL_DISCARD_XPATH[0] is prunes._chrome_blocks
-        assert xpaths.BODY_XPATH[4] is prunes._first_main
+    cleaning = walked_paths._BASELINE.BASIC_CLEAN_XPATH
+    with walked_paths.walked_paths():
+        assert xpaths.OVERALL_DISCARD_XPATH[0] is prunes.chrome_blocks
+        assert xpaths.BODY_XPATH[4] is body_walks.first_main
+        assert walked_paths._BASELINE.BASIC_CLEAN_XPATH is prunes.basic_cleaned
     assert before == xpaths.OVERALL_DISCARD_XPATH
-    with pytest.raises(RuntimeError), prunes.walked_paths():
+    assert walked_paths._BASELINE.BASIC_CLEAN_XPATH is cleaning
+    with pytest.raises(RuntimeError), walked_paths.walked_paths():
         raise RuntimeError
     assert before == xpaths.OVERALL_DISCARD_XPATH
 
@@ -78,10 +93,10 @@ def test_walks_stand_in_only_while_a_pass_runs() -> None:
 def test_an_xpath_of_other_text_keeps_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     other = etree.XPath(".//*[self::div][contains(@class, 'teaser')]")
     monkeypatch.setattr(xpaths, "TEASER_DISCARD_XPATH", [other])
-    prunes._swaps.cache_clear()
+    walked_paths._swaps.cache_clear()
     try:
-        with prunes.walked_paths():
+        with walked_paths.walked_paths():
             assert [other] == xpaths.TEASER_DISCARD_XPATH
-            assert xpaths.DISCARD_IMAGE_ELEMENTS[0] is prunes._captions
+            assert xpaths.DISCARD_IMAGE_ELEMENTS[0] is prunes.captions
     finally:
-        prunes._swaps.cache_clear()
+        walked_paths._swaps.cache_clear()
