@@ -28,6 +28,8 @@ WORD_RE = re.compile(r"\w+")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
+# The ASCII characters ``str.split`` splits on (with the other whitespace of Unicode).
+_ASCII_SPACES = bytes(c for c in range(128) if chr(c).isspace())
 # The characters that a pattern's case folding (re.IGNORECASE) matches with ASCII letters and
 # ``str.lower`` does not lower to them (İ ı ſ K): a text without them and without a pattern's
 # words in lower case has no match.
@@ -187,7 +189,14 @@ def squash(text: str) -> str:
 
 
 def squashed_len(text: str) -> int:
-    """Length of text without whitespace."""
+    """Length of text without whitespace. An ASCII text's whitespace goes as bytes; a long text
+    with spaces between its words loses its ASCII whitespace that way first, leaving the split
+    few words to make."""
+    if text.isascii():
+        return len(text.encode().translate(None, _ASCII_SPACES))
+    if len(text) >= _SPACED_LEN and _SPACED_SHARE * text.count(" ") >= len(text):
+        encoded = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_SPACES)
+        text = encoded.decode("utf-8", "surrogatepass")
     return len("".join(text.split()))
 
 

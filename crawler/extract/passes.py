@@ -19,6 +19,7 @@ from trafilatura.xml import xmltotxt
 
 from crawler.extract.lines import mark_breaks
 from crawler.extract.meta import squashed_len
+from crawler.extract.walked_paths import walked_paths
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,8 +61,9 @@ def _holds_little(held: int, page: str, share: float) -> bool:
 def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) -> Pass:
     """One trafilatura pass (on its own copy of the tree), the lines ``<br>`` began marked;
     no text when it finds nothing. A fast pass runs without the document's head (see
-    :func:`head_aside`)."""
-    with head_aside(tree) if fast else nullcontext():
+    :func:`head_aside`); every pass with its XPaths walked (see
+    :mod:`crawler.extract.walked_paths`)."""
+    with head_aside(tree) if fast else nullcontext(), walked_paths():
         doc = bare_extraction(tree, options=_options(url, precise=precise, fast=fast))
     if not isinstance(doc, Document) or doc.body is None:
         return Pass("", structured=False)

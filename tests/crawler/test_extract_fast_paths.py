@@ -17,7 +17,7 @@ from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.dates import _own_time_elements
 from crawler.extract.link_boxes import headed_boxes
 from crawler.extract.listing import find_items, outside_items
-from crawler.extract.meta import letter_count, squash
+from crawler.extract.meta import letter_count, squash, squashed_len
 from crawler.extract.parsing import parse_html
 
 _TEXTS = (
@@ -50,6 +50,20 @@ def test_closing_chars_are_the_end_of_the_whole_text_collapsed(text: str) -> Non
 )
 def test_letter_count_is_what_the_letter_search_leaves(text: str) -> None:
     assert letter_count(text) == len(re.sub(r"[\W\d_]+", "", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_TEXTS,
+        "".join(map(chr, range(128))),
+        "".join(c for c in map(chr, range(0x3001)) if c.isspace()) * 40 + "x",
+        "Don’t miss — the “best” of 2024,\u00a0résumé\u2028tips\x1c\x85 " * 30,
+        "lone \ud800 surrogate " * 20,
+    ],
+)
+def test_squashed_len_is_the_length_the_split_leaves(text: str) -> None:
+    assert squashed_len(text) == len("".join(text.split()))
 
 
 def test_chrome_names_read_the_id_unless_it_is_a_heading_slug() -> None:
