@@ -40,6 +40,7 @@ from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
+from crawler.extract.mangled import repair_runs
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
 from crawler.extract.parsing import PARSER, parse_html
 from crawler.extract.passes import trafilatura_text
@@ -131,6 +132,7 @@ def extract_article(
     ``lastmod``); ``boilerplate`` holds fingerprints of blocks the page's source repeats;
     ``fetched_at`` (aware) resolves a byline's relative stamp ("2 hours ago"), read only if given.
     """
+    html = repair_runs(html)
     root = parse_html(html)
     if root is None:
         date = _fallback(fallback_date, page_zone((), None, language_hint, url))
@@ -161,6 +163,7 @@ def extract_article(
     if shape.related:  # a box of related headlines after the story is not its text
         kept = drop_related(kept, shape.related)
         text = join_paragraphs(kept, joined)
+    text = repair_runs(text)  # runs written as entities survive the page's repair
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     tz = page_zone(stated_times(meta, (t.value for t in times)), root.get("lang"), language, url)
     page = Page(html, url, root, meta, tz, times, fetched_at)
