@@ -17,17 +17,36 @@ _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š�
 _TRAIL = f"\u0080-\u00bf{_CP1252_HIGH}"
 # a UTF-8 lead byte read as a character, then the bytes that continue it
 _RUN_RE = re.compile(f"(?:[\u00c2-\u00f4][{_TRAIL}]{{1,3}})+")
+# The lead bytes of what is mangled in practice, read as characters: Â and Ã (Latin-1's symbols
+# and letters), â (punctuation: ’ “ ” – …), ð (emoji). A page holding none has nothing to repair,
+# and a few searches for them cost far less than a search for runs over the whole page.
+_LEADS = "\u00c2\u00c3\u00e2\u00f0"
 
 
 def repair_runs(text: str) -> str:
     """``text`` with each run of UTF-8 read as a single-byte charset decoded again."""
-    if not _RUN_RE.search(text):
+    starts = sorted(at for lead in _LEADS for at in _places(text, lead))
+    if not starts:
         return text
-    return _RUN_RE.sub(_repaired, text)
+    pieces, done = [], 0
+    for at in starts:
+        if at < done or (run := _RUN_RE.match(text, at)) is None:
+            continue
+        pieces += [text[done:at], _repaired(run.group())]
+        done = run.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
-def _repaired(match: re.Match[str]) -> str:
-    run = match.group()
+def _places(text: str, char: str) -> list[int]:
+    """Where ``char`` stands in ``text``."""
+    places, at = [], text.find(char)
+    while at >= 0:
+        places.append(at)
+        at = text.find(char, at + 1)
+    return places
+
+
+def _repaired(run: str) -> str:
     try:
         return bytes(_byte(char) for char in run).decode("utf-8")
     except UnicodeDecodeError:

@@ -31,7 +31,16 @@ def test_a_mangled_run_is_read_again(mangled: str, repaired: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["café–bar", "naïve", "Größe", "São Paulo", "Ångström", "£5 ±2 °C", "短剧 监管"],
+    [
+        "café–bar",
+        "naïve",
+        "Größe",
+        "São Paulo",
+        "Ångström",
+        "£5 ±2 °C",
+        "the ‘ß’ sign",
+        "短剧 监管",
+    ],
 )
 def test_a_sound_text_is_left_alone(text: str) -> None:
     assert repair_runs(text) == text
