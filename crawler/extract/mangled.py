@@ -47,6 +47,7 @@ def _places(text: str, char: str) -> list[int]:
 
 
 def _repaired(run: str) -> str:
+    """The run read from its bytes as UTF-8; the run itself when they do not decode."""
     try:
         return bytes(_byte(char) for char in run).decode("utf-8")
     except UnicodeDecodeError:
