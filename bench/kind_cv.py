@@ -34,6 +34,7 @@ from bench.kind_probe import (
     FIXTURES,
     FOURTH_BLIND_SET,
     PROBE,
+    SIXTH_BLIND_SET,
     THIRD_BLIND_SET,
     load_probe,
 )
@@ -55,6 +56,7 @@ PROBE_SETS = (
     ("third blind probe", f"third blind kind probe ({_BLIND})", FIXTURES / THIRD_BLIND_SET),
     ("fourth blind probe", f"fourth blind kind probe ({_BLIND})", FIXTURES / FOURTH_BLIND_SET),
     ("fifth blind probe", f"fifth blind kind probe ({_BLIND})", FIXTURES / FIFTH_BLIND_SET),
+    ("sixth blind probe", f"sixth blind kind probe ({_BLIND})", FIXTURES / SIXTH_BLIND_SET),
 )
 GRID = {
     "listing_sentences": (4, 8, 12, 16),

@@ -28,6 +28,11 @@ FOURTH_BLIND_SET = "kind-probe4"
 # pages, feeds rendered as pages, 政务公开 tables; and digests, listicles, timelines, live blogs,
 # Q&As, releases with long "About" sections and notices with 附件 lists or name tables.
 FIFTH_BLIND_SET = "kind-probe5"
+# The sixth: the general web beyond news (blog homes with whole first paragraphs, publication
+# homes, podcast episode lists, job boards, directories, documentation indexes, glossaries,
+# forum and Q&A lists); and posts beside long rails or comment threads, link roundups,
+# release notes, FAQs, how-tos, photo essays, show notes and two- or three-line notices.
+SIXTH_BLIND_SET = "kind-probe6"
 PROBE = FIXTURES / SET
 
 

@@ -22,12 +22,14 @@ from lxml.html import HtmlElement, fragment_fromstring
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.box_tails import drop_blank_box_ends
-from crawler.extract.byline import ending_with
+from crawler.extract.byline import ending_with, shows_relative
 from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code, text_lengths
 from crawler.extract.chrome_lines import clean_paragraphs, drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
 from crawler.extract.crumbs import drop_leading_crumbs
+from crawler.extract.custom_tags import custom_as_spans
+from crawler.extract.date_region import article_said
 from crawler.extract.dates import (
     Page,
     find_published,
@@ -40,13 +42,16 @@ from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
+from crawler.extract.loose_text import wrap_loose_runs
 from crawler.extract.mangled import repair_runs
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
+from crawler.extract.own_address import drop_own_address
 from crawler.extract.parsing import PARSER, parse_html
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
+from crawler.extract.site_header import drop_site_header
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.table_layout import layout_text
 from crawler.extract.title import find_title, named_title
@@ -140,18 +145,22 @@ def extract_article(
     meta = meta_map(root, html)
     canonical = canonical_href(root)
     cuts = strip_code(root)
+    custom_as_spans(root, html)
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
+    said = article_said(title_el) if near is not None and shows_relative(near) else ""
     drop_hidden(root)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)
     candidates = container_candidates(named)
     page_len, body_len = text_lengths(root)
     links = link_share(root, body_len)
+    drop_site_header(root, title_el, url)
     if settings.named_chrome:
         remove_chrome(root, named, page_len, candidates)
     drop_blank_box_ends(root)
+    wrap_loose_runs(root)
     container = cms_container(html, root, candidates)
     anchors = link_texts(root)  # read once: runs of links, closing headlines, the page's kind
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings, anchors)
@@ -166,7 +175,7 @@ def extract_article(
     text = repair_runs(text)  # runs written as entities survive the page's repair
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     tz = page_zone(stated_times(meta, (t.value for t in times)), root.get("lang"), language, url)
-    page = Page(html, url, root, meta, tz, times, fetched_at)
+    page = Page(html, url, root, meta, tz, times, fetched_at, said)
     near = near and ending_with(near, text)
     published = find_published(page, title_el, text, near)
     title = title or fallback_title or named_title(root, meta)
@@ -182,12 +191,13 @@ def _trimmed(
 ) -> list[str]:
     """The main text's paragraphs less what the page sets around an article: chrome at their
     edges (Chinese chrome runs too), a closing run of its links (``anchors``), credit lines,
-    closing prompts, date stamps, a press release's tail and leading breadcrumbs."""
+    closing prompts, date stamps, a press release's tail, leading breadcrumbs and a line that
+    is the page's own address."""
     paras = trim_chrome_runs(trim_edges(paras, root), root, title, anchors)
     paras = drop_link_tail(paras, root, anchors)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
     paras = drop_release_tail(paras)
-    return drop_leading_crumbs(paras, root, url)
+    return drop_own_address(drop_leading_crumbs(paras, root, url), url)
 
 
 def canonical_href(root: HtmlElement) -> str | None:

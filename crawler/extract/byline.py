@@ -16,7 +16,7 @@ from lxml import etree
 
 from crawler.extract.date_parse import dates_in
 from crawler.extract.meta import XPATH_SPACE, squashed_len
-from crawler.extract.relative_date import relative_dates
+from crawler.extract.relative_date import has_relative, relative_dates
 from crawler.extract.text_nodes import TextCuts, pieces
 from storage.cjk import HAN, HAN_RE
 
@@ -198,7 +198,7 @@ def shown_date(
     *,
     updated: bool,
     known: Set[date] = frozenset(),
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> datetime | None:
     """The date nearest the title, among those labelled as updates or among the others
     (``known``: the days the page's metadata states; ``day_first``: the page's order of a
@@ -220,7 +220,12 @@ def shown_date(
 
 
 def _dates(
-    text: str, tz: timezone, known: Set[date], *, from_end: bool = False, day_first: bool = False
+    text: str,
+    tz: timezone,
+    known: Set[date],
+    *,
+    from_end: bool = False,
+    day_first: bool | None = None,
 ) -> list[tuple[int, str, datetime]]:
     """Dates in ``text`` with their offset (start, or end when ``from_end``) and label, less
     those written inside a Chinese sentence (a deadline "于2025年4月30日前"): the text's."""
@@ -245,6 +250,12 @@ def _in_sentence(text: str, start: int, end: int) -> bool:
 
 def _squeeze(texts: list[str]) -> str:
     return " ".join(" ".join(texts).split())
+
+
+def shows_relative(context: TitleContext) -> bool:
+    """Tell whether the lines right after the title, or those before it, show a relative stamp
+    ("2 days ago"): its day is known only from the fetch time or from another line."""
+    return has_relative(context.after[:_BARE_CHARS]) or has_relative(context.before)
 
 
 def shown_relative(context: TitleContext, fetched_at: datetime, tz: timezone) -> datetime | None:

@@ -50,9 +50,14 @@ _CHROME_TOKENS = _BIO_TOKENS | frozenset(
     related relate recommend recommended xgxw xglj newsletter subscribe subscription
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
-    pager pagination tags toolbar topbar latest popular hotnews mostread cta sponsor""".split()
+    guestbook pager pagination tags toolbar topbar latest popular hotnews mostread cta sponsor
+    editsection""".split()
 )
-# An author's bio box: "author" beside one of these words ("author-box", "about-the-author").
+# Whole class names of a platform's embed code for a video or a post (its caption, handle and
+# sound credit are the platform's, not the article's). Not a tweet: references keep its text.
+_EMBED_CLASSES = frozenset("tiktok-embed instagram-media".split())
+# An author's bio box: a writer's word beside one of these ("author-box", "columnist-box").
+_WRITER = frozenset("author columnist contributor".split())
 _AUTHOR_BOX = frozenset("box bio about profile description".split())
 # Not "faq" (an article's own questions and answers) or "ranking" (the ranked items of a guide).
 # Prefixes for run-together names ("loginbox", "sharewrap", "statuslist"); the token must be longer.
@@ -202,6 +207,8 @@ def _is_chrome_name(value: str) -> bool:
         tokens.update(_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
     if not tokens.isdisjoint(_CHROME_TOKENS) or _names_bio(tokens):
         return True
+    if "-" in value and not _EMBED_CLASSES.isdisjoint(value.split()):
+        return True
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
 
 
@@ -215,9 +222,9 @@ def _is_bio_box(element: HtmlElement) -> bool:
 
 def _names_bio(tokens: set[str]) -> bool:
     """Tell whether id/class tokens name an author's bio box: a plugin's or its own name, or
-    "author" beside "box", "bio", "about" ..."""
+    "author" ("columnist", "contributor") beside "box", "bio", "about" ..."""
     return not tokens.isdisjoint(_BIO_TOKENS) or (
-        "author" in tokens and not tokens.isdisjoint(_AUTHOR_BOX)
+        not tokens.isdisjoint(_WRITER) and not tokens.isdisjoint(_AUTHOR_BOX)
     )
 
 

@@ -36,8 +36,10 @@ _CHROME_LINE_RE = re.compile(
     | recommended\ videos?|(?:video|watch|listen)\s*\d{1,2}:\d{2}(?::\d{2})?
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
     | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
-    | jump\ to(?:\ the)?\ (?:list|section)\b.*
+    | jump\ to(?:\ the)?\ (?:list|section)\b.*|jump\ to\s*[:：]
+    | was\ this\ (?:article|page|post|guide|answer)\ helpful\??
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
+    | .{0,50}?\d[\d.]*\s?[KkMm]\s+(?:followers|subscribers)     # a channel's "812K subscribers"
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
       \ (?=\d|"""
@@ -62,15 +64,22 @@ _PROMO_START_RE = re.compile(
     r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
     r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
     r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
+    r"|should you (?:buy|invest\b[^?]{0,20}\bin)\b[^?]{0,60}\bright now\?$"
+    r"|before you buy stock in\b"
 )
 _PROMO_RE = re.compile(
     r"(?i)\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe)\b"
     r"|\bdelivered (?:straight |right )?to your inbox\b"
     r"|\b(?:purchases made through (?:our )?links|as an amazon associate"
-    r"|we may earn (?:a )?(?:small )?(?:commission|compensation)"
+    r"|we may earn (?:an? )?(?:small )?(?:affiliate )?(?:commission|compensation)"
     r"|earn from qualifying purchases|supported by commissions)\b"
     r"|\bcomments (?:do not|don't) (?:necessarily )?(?:represent|reflect)\b"
+    r"|\b(?:views|opinions)\b.{0,40}\bexpressed\b.{0,80}"
+    r"\bare (?:(?:their|his|her|the author'?s) own|the views (?:and opinions )?of the author)\b"
+    r"|\bha(?:s|ve) (?:no )?positions? in\b.{0,80}\b(?:stocks mentioned|recommends)\b"
+    r"|\bhas a disclosure policy\b"
+    r"|\bmay not be (?:re)?published, broadcast, rewritten\b"
 )
 # Words that every match of _COOKIE_RE or _PROMO_RE holds: a line without any in lower case is
 # searched no further, unless it has one of the four characters that the patterns' case folding
@@ -85,6 +94,10 @@ _PROMO_WORDS = (
     "we may earn",
     "qualifying purchases",
     "supported by commissions",
+    "expressed",
+    "position",
+    "disclosure policy",
+    "rewritten",
 )
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose

@@ -10,7 +10,8 @@ does all after it; so does a closing sentence that names its data's source
 ("……数据来源：……，样本覆盖全国31个省份。"): a source or editor label makes a line chrome only
 when the line starts with it or is a short credit. Likewise a clause a story may state too
 (未经许可, 不构成投资建议) makes a disclaimer only near the line's start or in no finished sentence
-("被告未经许可将……" is the story's). A related-links heading left without its links is chrome.
+("被告未经许可将……" is the story's), or beside another caveat (仅供参考, 风险自担). A
+related-links heading left without its links is chrome.
 A chrome note set after the last sentence of a paragraph ("…。【责任编辑：李明】") is a line of
 its own: the sentence stays when the note goes. Lines are matched with Traditional characters
 folded to Simplified (版權所有 is 版权所有), and a line without a Chinese character right after a
@@ -48,6 +49,11 @@ _CHROME_RE = re.compile(
 # chrome when the line states one near its start or is no finished sentence.
 _CLAUSE_RE = re.compile(r"未经(?:许可|授权|允许|同意)|不构成(?:任何)?(?:投资|法律)(?:意见|建议)")
 _CLAUSE_LEAD = 20  # a disclaimer states its clause within this many characters of its start
+# Caveats a story may state one of, a disclaimer two or more of ("新浪网登载此文出于传递更多信息之
+# 目的，并不意味着赞同其观点或证实其描述。文章内容仅供参考，不构成投资建议。").
+_CAVEAT_RE = re.compile(
+    rf"仅供参考|风险自担|据此操作|不意味着(?:赞同|认可)|证实其描述|{_CLAUSE_RE.pattern}"
+)
 # A label and its colon ("来源：新华社", "编辑：李明"): chrome when the line starts with it (a word
 # or two before it, a bracket: "数据来源：", "（来源："), or is a short credit, not a sentence
 # ("本报记者 张三 来源：中国青年报"); a sentence naming its data's source keeps it.
@@ -183,9 +189,9 @@ def _with_translations(paras: list[str], kinds: list[str]) -> list[str]:
 
 def _is_disclaimer(para: str, finished: bool) -> bool:
     """Tell whether a line is a disclaimer, copyright or sharing note: it holds such a phrase,
-    or one of the clauses a story may state too near its start or in no finished sentence (a
-    sentence saying a defendant acted 未经许可 is the story's)."""
-    if _CHROME_RE.search(para):
+    two caveats, or one of the clauses a story may state too near its start or in no finished
+    sentence (a sentence saying a defendant acted 未经许可 is the story's)."""
+    if _CHROME_RE.search(para) or len(set(_CAVEAT_RE.findall(para))) > 1:
         return True
     clause = _CLAUSE_RE.search(para)
     return clause is not None and (clause.start() <= _CLAUSE_LEAD or not finished)

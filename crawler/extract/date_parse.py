@@ -22,16 +22,19 @@ _US_ZONES = {
 }
 _US_HOURS = {"E": -5, "C": -6, "M": -7, "P": -8}
 _FIXED_ZONES = {"BST": 1, "CET": 1, "CEST": 2, "HKT": 8, "SGT": 8, "JST": 9, "KST": 9}
-_ZONE_NAME = (
+ZONE_NAME = (
     r"(?-i:[ECMP][SD]?T|BST|CEST|CET|HKT|SGT|JST|KST)\b"
     r"|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Daylight|Standard))?\s+Time"
 )
-_TZ = rf"\s*(Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|{_ZONE_NAME})?"
+_TZ = rf"\s*(Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|{ZONE_NAME})?"
+# A zone's name between the day and its time ("2025-12-05 HKT 14:32"), read as if after it.
+_ZONE_FIRST = rf"(?:\s*({ZONE_NAME})(?=\s*\d{{1,2}}:\d{{2}}))?"
 # A Chinese weekday between the day and the time: "2025年3月10日 星期一 10:30".
 ZH_WEEKDAY = r"(?:\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?)?"
 NUMERIC_RE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
     + ZH_WEEKDAY
+    + _ZONE_FIRST
     + _TIME
     + _TZ
 )
@@ -114,19 +117,24 @@ def parse_date(text: str, default_tz: timezone) -> datetime | None:
 
 
 def parse_loose(
-    text: str, default_tz: timezone, known: Set[date] = frozenset(), *, day_first: bool = False
+    text: str,
+    default_tz: timezone,
+    known: Set[date] = frozenset(),
+    *,
+    day_first: bool | None = None,
 ) -> datetime | None:
     """Parse the first date found in ``text`` (year-first, English month, m/d/y, d.m.y).
 
     A numeric day and month that read both ways ("09.10.2024") take the reading among the
     ``known`` days (those the page's metadata states) when only the other order is there, and
     else the page's order: day first (``day_first``: "05/11/2026" is 5 November) or month
-    first.
+    first. A dotted date reads day first ("05.12.2026") unless the page's region writes the month
+    first (``day_first`` False, not None: "12.05.2026" on a US site).
     """
     text = text if text.isascii() else text.translate(_FULL_WIDTH)
     if m := NUMERIC_RE.search(text):
-        y, mo, d, *hms, tz = m.groups()
-        return build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0]))
+        y, mo, d, zone, *hms, tz = m.groups()
+        return build_date(y, int(mo), d, tuple(hms), _tz(tz or zone, default_tz, hms[0]))
     if m := _MDY_RE.search(text):
         mon, d, y, *hms, tz = m.groups()
         month = month_number(mon)
@@ -143,12 +151,13 @@ def parse_loose(
         return _dashed(m, default_tz, known, day_first=day_first)
     if m := _DOTTED_RE.search(text):
         d, mo, y, *hms, tz = m.groups()
+        d, mo = (mo, d) if int(mo) > 12 or (day_first is False and int(d) <= 12) else (d, mo)
         return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     return None
 
 
 def _dashed(
-    m: re.Match[str], default_tz: timezone, known: Set[date], *, day_first: bool
+    m: re.Match[str], default_tz: timezone, known: Set[date], *, day_first: bool | None
 ) -> datetime | None:
     """A dashed date whose order is certain, settled by a ``known`` day or by the page's
     order (``day_first``): None for "02-12-2025" (February or December) otherwise."""
@@ -169,7 +178,11 @@ def _settled(found: datetime | None, known: Set[date]) -> datetime | None:
 
 
 def dates_in(
-    text: str, default_tz: timezone, known: Set[date] = frozenset(), *, day_first: bool = False
+    text: str,
+    default_tz: timezone,
+    known: Set[date] = frozenset(),
+    *,
+    day_first: bool | None = None,
 ) -> Iterator[tuple[int, int, datetime]]:
     """Every date stated in running text, as (start, end, date), in order (``known`` and
     ``day_first`` as for :func:`parse_loose`)."""
@@ -240,13 +253,13 @@ def _tz(code: str | None, default: timezone, hour: str | None = None) -> tzinfo:
     if code.upper() in {"Z", "UTC", "GMT"}:
         return UTC
     if code[0] not in "+-":
-        return _named_zone(code) if hour is not None else default
+        return named_zone(code) if hour is not None else default
     sign = -1 if code[0] == "-" else 1
     digits = code[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def _named_zone(name: str) -> tzinfo:
+def named_zone(name: str) -> tzinfo:
     """The zone a name or abbreviation stands for: "ET" and "Eastern Time" the US zone,
     "EDT" and "Eastern Daylight Time" its fixed offset in summer, "CET" its own."""
     if name in _FIXED_ZONES:

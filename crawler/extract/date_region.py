@@ -41,6 +41,14 @@ def article_region(
     return body
 
 
+def article_said(title_el: HtmlElement | None) -> str:
+    """The text of the ``<article>`` holding the title, read before chrome removal drops its
+    closing lines ("Filed under Apps on December 3, 2026", below a byline's "2 days ago");
+    empty without one."""
+    article = None if title_el is None else next(title_el.iterancestors("article"), None)
+    return "" if article is None else " ".join(article.itertext())
+
+
 def without_link_lists(region: HtmlElement, *, cards: bool = False) -> HtmlElement:
     """Copy of the region without lists and tables made mostly of links, and with ``cards``
     without such boxes of cards too (a labelled date stays: a byline can sit in a box of

@@ -40,7 +40,7 @@ from crawler.extract.meta import norm, squashed_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
-from crawler.extract.url_day import clocked, crumb_day, url_date
+from crawler.extract.url_day import clocked, crumb_day, url_date, url_month
 from crawler.extract.yearless import yearless_day
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class Page:
     tz: timezone  # for times stated without an offset
     shown: tuple[ShownTime, ...] = ()  # the ``<time>`` elements read before chrome was removed
     fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
+    said: str = ""  # a relative byline's ``<article>`` before chrome removal (``article_said``)
 
     @cached_property
     def times(self) -> tuple[str, ...]:
@@ -84,8 +85,9 @@ class Page:
         return frozenset(day.date() for day in found if day is not None)
 
     @cached_property
-    def day_first(self) -> bool:
-        """Whether the page's locale writes a numeric day before its month (``day_order.py``)."""
+    def day_first(self) -> bool | None:
+        """Whether the page's locale writes a numeric day before its month; None when it does
+        not tell (``day_order.py``)."""
         tags = (self.root.get("lang"), *(self.meta.get(key) for key in _LOCALE_KEYS))
         return day_first(tags, self.url)
 
@@ -185,7 +187,7 @@ def _candidates(
         order = page.day_first
         yield from labelled_dates(without_link_lists(region), page.tz, known, day_first=order)
     if near is not None:
-        yield yearless_day(near, page.url, page.tz)
+        yield yearless_day(near, page.url, page.tz, known)
     yield crumb_day(page.html, page.url, page.tz)
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
@@ -264,7 +266,7 @@ def labelled_dates(
     default_tz: timezone,
     known: Set[date] = frozenset(),
     *,
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> Iterator[datetime | None]:
     """Yield dates after labels such as 发布时间： / Published: / 时间: / Updated: in the region."""
     text = norm(" ".join(region.itertext()))
@@ -298,7 +300,7 @@ def near_title_date(
     default_tz: timezone,
     known: Set[date] = frozenset(),
     *,
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> datetime | None:
     """A date on the title line, right after it, or labelled as published within a few lines
     of it (a day without its year is completed by a ``<meta>`` date on the same day)."""
@@ -362,18 +364,24 @@ def _own_time_elements(root: HtmlElement) -> Iterator[HtmlElement]:
 
 def stated_htmldate(page: Page) -> datetime | None:
     """htmldate's original date, kept only if that day is stated in the page's head, its
-    scripts (JSON-LD...) or its text and ``datetime`` attributes less chrome and link lists:
+    scripts (JSON-LD...), its text and ``datetime`` attributes less chrome and link lists, or
+    (under a relative byline) the title's ``<article>`` before chrome removal:
     not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
     links. The free-text search (slow) runs only if the markup states nothing, and htmldate
-    not at all when the page states no date that could confirm its answer."""
+    not at all when the page states no date that could confirm its answer. A day in the month
+    the address states (``/2026/10/``: a blog's post footer, "Posted by ... on October 08, 2026",
+    that chrome removal drops) is confirmed by the page stating it anywhere."""
     text = _stated_text(page)
-    if next(dates_in(text, page.tz), None) is None:
+    month = url_month(page.url)
+    if month is None and next(dates_in(text, page.tz), None) is None:
         return None
     found = _htmldate(page.html, page.url, extensive=False)
     found = found or _htmldate(page.html, page.url, extensive=True)
     date = parse_date(found, page.tz) if found else None
     if date is None:
         return None
+    if month == (date.year, date.month):  # the address's month: the page states the day at all
+        text = page.html
     return date if any(_same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
 
 
@@ -381,7 +389,7 @@ def _stated_text(page: Page) -> str:
     """The page's head, scripts, and text and ``datetime`` attributes less link lists."""
     body_at = _BODY_RE.search(page.html)
     stated = [*_scripts(page.html), page.html[: body_at.start() if body_at else 0]]
-    stated += page.times
+    stated += [*page.times, page.said]
     if (body := page.root.find("body")) is not None:
         rest = without_link_lists(body, cards=True)
         stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]

@@ -5,6 +5,8 @@ or with a source link and a comment count after it ("(latimes.com) 87"): each pa
 element, with no text of the heading's own beside it. Text the heading writes around an element
 ("Results for “<span>cameras</span>”") makes that element a word of its headline, not a part.
 A badge is such a part before the heading's own text: a short first element ("<span>原创</span>").
+A heading's text reads a line break as a space ("Legacy<br>of" is "Legacy of") and leaves out a
+permalink mark at its end ("Setup¶").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _MAX_BADGE = 6  # characters of a badge before a heading ("原创", "独家", "Exclusive")
+_MARK_CHARS = 2  # a heading's permalink mark ("¶", "#") is a symbol or two
 
 
 def parts_apart(heading: HtmlElement) -> Iterator[HtmlElement]:
@@ -51,3 +54,40 @@ def after_badge(heading: HtmlElement, headline: str) -> str | None:
     if not label or len(label) > _MAX_BADGE or not headline.startswith(label):
         return None
     return headline[len(label) :].strip()
+
+
+def heading_text(element: HtmlElement) -> str:
+    """The element's text, a line break (``<br>``) counting as a space: "Legacy<br>of" reads
+    "Legacy of", not "Legacyof"; less a permalink mark at its end (:func:`_unmarked`)."""
+    if not len(element) or next(element.iter("br"), None) is None:
+        return _unmarked(element, element.text_content())
+    return _unmarked(element, "".join(_pieces(element)))
+
+
+def _unmarked(element: HtmlElement, text: str) -> str:
+    """``text`` less the mark of a link to the heading's own anchor at its end, a symbol
+    without letters or digits ("Scoring¶", "Setup#", "Setup§": documentation generators)."""
+    end = text.rstrip()
+    if not end or end[-1].isalnum():
+        return text
+    for link in element.iter("a"):
+        mark = (link.text_content() or "").strip()
+        if (
+            0 < len(mark) <= _MARK_CHARS
+            and not any(char.isalnum() for char in mark)
+            and link.get("href", "").startswith("#")
+            and end.endswith(mark)
+        ):
+            return end[: -len(mark)]
+    return text
+
+
+def _pieces(element: HtmlElement) -> Iterator[str]:
+    """The element's text pieces in document order (comments left out), a space for ``<br>``."""
+    yield element.text or ""
+    for child in element:
+        if child.tag == "br":
+            yield " "
+        elif isinstance(child.tag, str):
+            yield from _pieces(child)
+        yield child.tail or ""

@@ -23,7 +23,9 @@ CUT_HEADING_RE = re.compile(
     | most\ (?:read|popular|viewed)(?:\ (?:from|on|in)\ \S.{0,30})?
     | (?:read|see)\ (?:also|more)|also\ read|faqs?|frequently\ asked\ questions|comments?
     | sign\ in|application\ status|inquiry\ status|trending(?:\ now)?|popular\ (?:stories|posts)
-    | cite\ this(?:\ \w+)?
+    | (?:visual|web|top|more|latest|other)\ stories|up\ next|explore\ more
+    | editor'?s'?\ picks
+    | cite\ this(?:\ \w+)?|(?:recent|latest|more|other)\ (?:episodes|posts)
     | 相关链接|相关新闻|相关阅读|相关文章|相关稿件|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢
     )[\W_]*$""",
 )

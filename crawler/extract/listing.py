@@ -3,9 +3,11 @@
 A listing repeats one kind of block under one parent: a headline link, perhaps a teaser, a date
 or a price. Such a block is an *item* when its headline link is not a link inside running prose,
 stands in the block's first half and leads to a page no other item of the group leads to; a
-picture's card may be named in a word or two (a catalogue's 逆光而来), and a stream's entry may
-lead to its page by a word at its end (a 快讯's 详情). The page's *own prose* is what its main
-text says outside items and link texts: an article has it, a listing has little or none.
+picture's card may be named in a word or two (a catalogue's 逆光而来), so may a section's card
+whose closing link leads where its heading does ("Getting started" … "View articles"), and a
+stream's entry may lead to its page by a word at its end (a 快讯's 详情). The page's *own
+prose* is what its main text says outside items and link texts: an article has it, a listing
+has little or none.
 """
 
 from __future__ import annotations
@@ -156,13 +158,16 @@ def _items(
     once the siblings left cannot make up that many."""
     seen: set[str] = set()
     texts: list[tuple[str, str]] = []
+    cards = max_item > MAX_ITEM  # a section's front: its cards' short headings may lead too
     for at, sibling in enumerate(siblings):
         if len(texts) + len(siblings) - at < needed:
             break
         if next(sibling.iter("a"), None) is None:  # no link, no headline link
             continue
         raw = sibling.text_content()
-        if _surely_long(raw, max_item) or (href := _headline(sibling, raw)) is None or href in seen:
+        if _surely_long(raw, max_item) or (href := _headline(sibling, raw, cards)) is None:
+            continue
+        if href in seen:
             continue
         text = _squash_block(raw)
         if text and (len(text) <= MAX_ITEM or (len(text) <= max_item and not _holds_list(sibling))):
@@ -185,8 +190,9 @@ def _surely_long(text: str, max_item: int) -> bool:
     return len(text) > max_item and len(_squash_block(text[: 2 * max_item])) > max_item
 
 
-def _headline(block: HtmlElement, raw: str) -> str | None:
-    """The target of the block's headline link, if it has one (``raw``: the block's text)."""
+def _headline(block: HtmlElement, raw: str, cards: bool = False) -> str | None:
+    """The target of the block's headline link, if it has one (``raw``: the block's text;
+    ``cards``: at a section's address, where a card's short heading may lead)."""
     links: list[HtmlElement] = []  # page links read so far: the headline is often the first
     for a in filter(is_page_link, block.iter("a")):
         links.append(a)
@@ -200,19 +206,34 @@ def _headline(block: HtmlElement, raw: str) -> str | None:
         start = text.find(title[:_HEAD_PROBE])
         if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
             return str(a.get("href"))
-    return _heading_link(block, links, raw) or _more_link(block, links, raw)
+    return _heading_link(block, links, raw, cards) or _more_link(block, links, raw)
 
 
-def _heading_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
+def _heading_link(
+    block: HtmlElement, links: list[HtmlElement], raw: str, cards: bool = False
+) -> str | None:
     """A card whose title is a heading beside a link without text (a linked image, an overlay),
-    or a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来)."""
+    a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来), or, at a
+    section's address (``cards``), a card whose heading of a word or two and its closing link
+    lead to one page (at a story's, that is a listicle's entry and its "Get the app" button)."""
     heading = next(block.iter(*_HEADINGS), None)
     if heading is None:
         return None
     name = heading.text_content()
-    if units(name) < _HEADLINE_UNITS and not _named_card(block, name, raw):
+    short = units(name) < _HEADLINE_UNITS
+    if short and not (_named_card(block, name, raw) or (cards and _closed_card(heading, links))):
         return None
     return next((str(a.get("href")) for a in links if not _inline(a)), None)
+
+
+def _closed_card(heading: HtmlElement, links: list[HtmlElement]) -> bool:
+    """The heading is wholly a link, and the block's last link, another, leads to the same page:
+    a section's card ("Getting started" … "View articles")."""
+    named = next((a for a in links if a in heading.iter("a")), None)
+    if named is None or squash(named.text_content()) != squash(heading.text_content()):
+        return False
+    last = links[-1]
+    return last is not named and last.get("href") == named.get("href")
 
 
 def _named_card(block: HtmlElement, name: str, raw: str) -> bool:

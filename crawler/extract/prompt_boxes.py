@@ -5,8 +5,9 @@ funded by readers. Support us from as little as £1." / "Support us") is a headi
 prompt and its buttons: a widget, whatever its class names, which the closing-prompt rule
 (:mod:`crawler.extract.prompts`) does not reach mid-text. A box with any prose of its own
 beside the prompt stays, and so does a prompt-like line alone in its box (a page's strapline:
-"Learn how to make a good game and share it with the world."). A paywall's box is left to the
-paywall rule, which ends the text there.
+"Learn how to make a good game and share it with the world."). A card of a heading, one
+paragraph and a short link ("Read the research", "Apply now") is a call to action whatever its
+paragraph says. A paywall's box is left to the paywall rule, which ends the text there.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _BOX_TAGS = frozenset("div section aside".split())
 _LINE_TAGS = frozenset("h2 h3 h4 h5 h6 p a span strong b".split())
 _MAX_BOX = 400  # characters (whitespace aside): a longer box holds more than a prompt
 _MAX_LINES = 6  # a box of more children holds more than a prompt, its heading and buttons
+_CARD = ("h", "p", "a")  # a card's children: a heading (any rank), a paragraph, a link
+_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+_LINK_WORDS = 4  # a card's link ("Read the research", "Apply now") has at most this many words
 
 
 def drop_prompt_boxes(root: HtmlElement) -> None:
@@ -38,12 +42,29 @@ def drop_prompt_boxes(root: HtmlElement) -> None:
         shown = box.text_content()
         if len(shown) > _MAX_BOX and squashed_len(shown) > _MAX_BOX:
             continue
+        if is_paywall(shown):
+            continue
+        if _is_card(box):
+            box.drop_tree()
+            continue
         prompts = [p for p in box if p.tag == "p" and is_prompt(" ".join(p.text_content().split()))]
-        if len(prompts) != 1 or is_paywall(shown):
+        if len(prompts) != 1:
             continue
         others = [child for child in box if child is not prompts[0]]
         if others and all(_is_button(child) for child in others):
             box.drop_tree()
+
+
+def _is_card(box: HtmlElement) -> bool:
+    """Tell whether a box is a call to action's card: a heading, one paragraph and a link of a
+    few words after it ("Digidaily+ Research" / "What marketers plan to spend ..." / "Read the
+    research"), nothing else."""
+    children = [child for child in box if isinstance(child.tag, str)]
+    if len(children) != len(_CARD) or tuple(child.tag for child in children[1:]) != _CARD[1:]:
+        return False
+    heading, _, link = children
+    words = len(link.text_content().split())
+    return heading.tag in _HEADINGS and 0 < words <= _LINK_WORDS and not (link.tail or "").strip()
 
 
 def _is_button(element: HtmlElement) -> bool:

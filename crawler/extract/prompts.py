@@ -1,7 +1,8 @@
 """Closing prompts: the reader addressed after the article ("Thanks for reading!", "Follow us on
 Instagram", "If you enjoyed this post, share it with a friend", "Already a subscriber? Log in",
 "Support the show", "We're funded by readers", "Download the Example News app", "This story was
-originally featured on Example.com").
+originally featured on Example.com", "Example News is now on WhatsApp! Join our channel", "Catch
+all the Business News ... on Example News").
 
 Such a line asks the reader to act on the site, not to read on: among the text's last few
 paragraphs, a short one that thanks the reader, asks them to follow, share, sign up or pay goes,
@@ -32,6 +33,9 @@ _PROMPT_RE = re.compile(
     r"|\balready an? (?:subscriber|member)\b"
     r"|\b(?:get|enjoy) unlimited (?:digital )?access\b|\bbecome an? (?:member|subscriber)\b"
     r"|(?:^|[.!]\s)download (?:the|our) (?:[\w-]+ ){0,4}app\b"
+    r"|\bdownload (?:the|our) (?:[\w-]+ ){0,4}app to stay\b"
+    r"|\bnow on (?:whatsapp|telegram)\b|\bjoin (?:our|the) (?:[\w'’-]+ ){0,3}channel\b"
+    r"|^\(?catch all the (?:[\w,-]+ ){0,8}news\b"
     rf"|{_PAYWALL}"
     r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
     r"|\bfunded by (?:its |our )?readers\b|\bsupport us from as little as\b"
@@ -52,7 +56,7 @@ BUTTON = 40  # a prompt's buttons and links after it are shorter than this
 _PROMPT_WORDS = tuple(
     "thank|follow|find|join|if you|share |sign up|subscribe|register|already a|unlimited"
     "|become a|download |reading|read the |unlock the |support |funded by|wherever you"
-    "|originally".split("|")
+    "|originally|now on |channel|catch all".split("|")
 )
 
 

@@ -224,7 +224,8 @@ def _merge(
     Paragraphs without a heading or a list (not ``structured``) are what trafilatura collects
     when it finds no container: then the container's blocks before the first matched one
     come back too, the headings and lists opening the article. A heading comes back with a
-    body block right after it, whether recovered or the text's own.
+    body block right after it, whether recovered or the text's own; not over a box of links
+    (a widget's heading) with the body after the box.
     """
     flags = [ok for _, ok in blocks]
     if True not in flags:
@@ -248,6 +249,8 @@ def _merge(
             lines.append(_line(el, text))
             where = at + len(out) - len(paras)
             out[where:where] = lines
+            heading = ""
+        else:  # the heading heads a box of chrome (its links), not the body after it
             heading = ""
     if questions := _closing_questions(blocks[last:], body):
         at = _paragraph_after(keys, block_key(blocks[last][0][1]), at)

@@ -25,6 +25,11 @@ _DAYS_BACK_RE = re.compile(
 )
 
 
+def has_relative(text: str) -> bool:
+    """Tell whether ``text`` holds a relative stamp."""
+    return _AGO_RE.search(text) is not None or _DAYS_BACK_RE.search(text) is not None
+
+
 def relative_dates(text: str, fetched_at: datetime, tz: timezone) -> Iterator[tuple[int, datetime]]:
     """Every relative stamp in ``text`` as (start, moment in ``tz``), in order."""
     found: list[tuple[int, datetime | None]]

@@ -1,7 +1,10 @@
-"""The element showing a Chinese metadata title, for pages whose headline is in no heading or
-titled element: a ``<div class="bt">`` whose whole text is ``<title>`` less its site name after
-it (the way Chinese government templates show it), or less the site name before it
-("郑州日报数字报-标题", "镇人民政府--标题": e-papers and county sites)."""
+"""The element showing a metadata title, for pages whose headline is in no heading or titled
+element: a ``<div class="bt">`` whose whole text is a Chinese ``<title>`` less its site name
+after it (the way Chinese government templates show it), or any ``<title>`` less the site name
+before it ("郑州日报数字报-标题", "镇人民政府--标题": e-papers and county sites; an old
+hand-written page's bold line in ``<font>``); in other languages also the element whose whole
+text is the metadata title as it stands (a blog's ``<legend>``, a ``<p class="titulo">``),
+which anchors the byline below it."""
 
 from __future__ import annotations
 
@@ -26,24 +29,33 @@ _SHOWN_XPATH = etree.XPath(
 
 
 def shown_title(
-    root: HtmlElement, title: str, substantial: Callable[[str], bool]
+    root: HtmlElement, title: str, substantial: Callable[[str], bool], host: str = ""
 ) -> tuple[str, HtmlElement] | None:
     """The title, or its part before a separator (a site name after "_" or "|"), else its part
     after one (a site name before it), that a body element states as its whole text, and that
-    element; None when the body shows none, or only parts too short to be a headline, or the
-    title is not Chinese."""
-    if not is_cjk(title):
-        return None
+    element; None when the body shows none, or only parts too short to be a headline or naming
+    the ``host``. Of a title in another script only the whole title and its part after a
+    separator are sought (a site name before it: "Harold's Film Page - Why I Am..."), the site
+    name after one being stripped already."""
     seps = list(SEP_RE.finditer(title))
     heads = [title[: sep.start()].strip() for sep in reversed(seps)]
     tails = [title[sep.end() :].strip() for sep in seps]
-    for parts in ([title, *heads], tails):
+    for parts in ([title, *heads], tails) if is_cjk(title) else ([title], tails):
         for candidate in parts:
-            if not substantial(candidate):
+            if not substantial(candidate) or _names_host(candidate, host):
                 break
             if (found := _shown(root, candidate)) is not None:
                 return candidate, found
     return None
+
+
+def _names_host(candidate: str, host: str) -> bool:
+    """Tell whether the candidate's initials or its words run together are a label of the host
+    ("National Student Support Accelerator" on nssa.example.edu): the site's name, not a
+    headline."""
+    labels = set(host.lower().split("."))
+    words = [word for word in candidate.lower().split() if word[:1].isalnum()]
+    return "".join(word[0] for word in words) in labels or "".join(words) in labels
 
 
 def _shown(root: HtmlElement, candidate: str) -> HtmlElement | None:

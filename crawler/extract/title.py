@@ -11,17 +11,20 @@ a space). The heading's tag line after a plain separator ("| ...", " - ...") goe
 metadata title leaves it out too, and so does a short label before it ("Review: ...") unless
 another metadata title keeps it; a badge element before it ("原创"), or a kicker, source link or
 comment count beside it (``heading_parts.py``), goes when a metadata title states the rest
-whole; one set in capitals takes the metadata title's letter case, one spacing words the
-metadata title hyphenates its hyphens. A heading that no metadata title states as it is is a
-third opinion short of agreement: the words of the URL's last path segment then settle it
-(``title_slug.py``); without a heading they settle between the metadata titles. A page showing
-its headline in no heading (a ``<div class="bt">``) has the element whose whole text is the
-Chinese metadata title, or its part beside a separator (``shown_title.py``). A site name that
-is a metadata title with a separator in it is the page's title copied; a metadata title that
-starts with a separator lacks its headline, and one that is a file's name ("ex99-1.htm") is
-none: a page left without any takes its first paragraph set wholly in bold (``bold_title.py``).
-Without a stated site name, a short one the home page's link (a logo) shows is the site's name.
-A short Chinese heading agreeing with titles that only name the app or site is no headline.
+whole, or starts with it before a separator ("[tag] X" where ``<title>`` is "X - Board -
+Forum"); an ``<h1>`` that only names the page's section gives way to the dated headline right
+below it (``section_heading.py``); one set in capitals takes the metadata title's letter case,
+one spacing words the metadata title hyphenates its hyphens. A heading that no metadata title
+states as it is is a third opinion short of agreement: the words of the URL's last path segment
+then settle it (``title_slug.py``); without a heading they settle between the metadata titles. A
+page showing its headline in no heading (a ``<div class="bt">``) has the element whose whole
+text is the metadata title, or for a Chinese one its part beside a separator
+(``shown_title.py``). A site name that is a metadata title with a separator in it is the page's
+title copied; a metadata title that starts with a separator lacks its headline, and one that is
+a file's name ("ex99-1.htm") is none: a page left without any takes its first paragraph set
+wholly in bold (``bold_title.py``). Without a stated site name, a short one the home page's link
+(a logo) shows is the site's name. A short Chinese heading agreeing with titles that only name
+the app or site is no headline.
 """
 
 from __future__ import annotations
@@ -33,8 +36,9 @@ from urllib.parse import urlsplit
 from crawler.extract.bold_title import bold_headline, is_file_name
 from crawler.extract.date_parse import ANY_DATE_RE, MONTH_YEAR
 from crawler.extract.dates import split_trailing_date
-from crawler.extract.heading_parts import after_badge, parts_apart
+from crawler.extract.heading_parts import after_badge, heading_text, parts_apart
 from crawler.extract.meta import norm, squash
+from crawler.extract.section_heading import headline_below
 from crawler.extract.shown_title import shown_title
 from crawler.extract.site_name import (
     SEP_RE,
@@ -100,6 +104,8 @@ def find_title(
     stripped = [strip_site_suffix(t, site, host) for t in titles]
     headings = _headings(root, site, host)
     found = _agreeing(headings, stripped)
+    if found is not None and (below := _below_section(found, headings)) is not None:
+        return unmangle(_clean_heading(below.headline, site, host)) or None, below.element
     if found is not None and names_part(found.headline, stripped, substantial):
         found = None
     if (
@@ -119,7 +125,7 @@ def find_title(
         return unmangle(text) or None, found.element
     raw = _first_title(titles, url) if titles else ""
     title = strip_site_suffix(raw, site, host)
-    if shown := shown_title(root, title, substantial) or (
+    if shown := shown_title(root, title, substantial, host) or (
         None if title else bold_headline(root, _headline_sized)
     ):
         return unmangle(shown[0]), shown[1]
@@ -141,6 +147,13 @@ def _first_title(titles: list[str], url: str) -> str:
     where og:title reads "Here are the six types of HR outsourcing.")."""
     texts = [split_trailing_date(title)[0] for title in titles]
     return slug_closer(texts[0], texts, url) or texts[0]
+
+
+def _below_section(found: _Heading, headings: list[_Heading]) -> _Heading | None:
+    """The headline below an ``<h1>`` that only names the page's section (``section_heading``)."""
+    elements = [heading.element for heading in headings]
+    below = headline_below(found.element, found.headline, elements, substantial)
+    return next((heading for heading in headings if heading.element is below), None)
 
 
 def _held_title(heading: str, titles: list[str]) -> str | None:
@@ -188,16 +201,25 @@ def _as_titled(text: str, titles: list[str]) -> str:
 
 def _inner_title(element: HtmlElement, text: str, titles: list[str], host: str) -> str | None:
     """The text of a part of the heading (``heading_parts``) that shows a metadata title whole,
-    when the heading shows more than every metadata title; a link to the home page (a logo) is
-    never the title."""
+    or a headline a metadata title starts with before a separator ("X - Forum - Site" where no
+    suffix was known), when the heading shows more than every metadata title; a link to the home
+    page (a logo) is never the title."""
     keys = {_fold(title) for title in titles}
     if _fold(text) in keys:
         return None
     for inner in parts_apart(element):
-        shown = norm(_content(inner))
-        if _fold(shown) in keys and not _links_home(inner, host):
+        shown = norm(heading_text(inner))
+        if (_fold(shown) in keys or _leads(shown, keys)) and not _links_home(inner, host):
             return shown
     return None
+
+
+def _leads(part: str, keys: set[str]) -> bool:
+    """Tell whether a headline-sized ``part`` starts a folded metadata title before a separator."""
+    key = _fold(part)
+    return substantial(part) and any(
+        title.startswith(key) and _SIDE_RE.match(title, len(key)) for title in keys
+    )
 
 
 def _as_stated(text: str, titles: list[str]) -> str:
@@ -265,7 +287,7 @@ def _headings(root: HtmlElement, site: str, host: str) -> list[_Heading]:
     key = squash(site)
     found = []
     for el in _heading_candidates(root):
-        content = _content(el)
+        content = heading_text(el)
         text = norm(content)
         if 2 <= len(text) <= _MAX_TITLE and not (key and squash(text) in key):
             heading = _Heading(el, text, norm(split_trailing_date(content)[0]))
@@ -381,22 +403,3 @@ def _fold(text: str) -> str:
 
 def _names(element: HtmlElement) -> str:
     return f"{element.get('id', '')} {element.get('class', '')}"
-
-
-def _content(element: HtmlElement) -> str:
-    """The element's text, a line break (``<br>``) counting as a space: "Legacy<br>of" reads
-    "Legacy of", not "Legacyof"."""
-    if not len(element) or next(element.iter("br"), None) is None:
-        return element.text_content()
-    return "".join(_pieces(element))
-
-
-def _pieces(element: HtmlElement) -> Iterator[str]:
-    """The element's text pieces in document order (comments left out), a space for ``<br>``."""
-    yield element.text or ""
-    for child in element:
-        if child.tag == "br":
-            yield " "
-        elif isinstance(child.tag, str):
-            yield from _pieces(child)
-        yield child.tail or ""

@@ -1,12 +1,14 @@
-"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/t20250310_``), the
-clock time the page shows for it, and the day archive its breadcrumb trail links to.
+"""The day a page's URL carries (``/art/2025/2/5/``, ``/2019/11/19/``, ``/2025/0310/``,
+``/t20250310_``), the clock time the page shows for it, and the day archive its breadcrumb
+trail links to.
 
 The URL's day is the day the page was posted: :func:`crawler.extract.dates.find_published` keeps
 it over a stated day that differs, a notice's signature date included (a notice is signed, then
 posted; NRTA's pages state as their 发布时间 the URL's day, not the signature's). A URL day
 without its time of day takes the clock time the page shows right after that day's year, month
 and day, whatever separates them: a date split over elements
-("<span>2025</span><span>05/19</span><span>14:22:36</span>").
+("<span>2025</span><span>05/19</span><span>14:22:36</span>"), a zone's name perhaps between
+the day and the time ("2025-12-05 HKT 14:32", read in that zone).
 
 A blog whose addresses carry no day may show it in its breadcrumb trail instead: "Home › 2026 ›
 December › 2", each a link to an archive of the site, the last to the day's
@@ -16,10 +18,11 @@ December › 2", each a link to an archive of the site, the last to the day's
 from __future__ import annotations
 
 import re
+from datetime import UTC
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from crawler.extract.date_parse import build_day
+from crawler.extract.date_parse import ZONE_NAME, build_date, build_day, named_zone
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -28,8 +31,10 @@ if TYPE_CHECKING:
 _URL_RES = (
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|\b)"),
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
+    re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # an exchange's filings, "/2025/0310/"
     re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
 )
+_MONTH_RE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(?!\d{1,2}(?:/|$))")
 # The opening of a tag up to a class, id or label naming it a breadcrumb trail ("readcrumb": any
 # case of its first letter).
 _CRUMB_TAG_RE = re.compile(
@@ -39,15 +44,25 @@ _CRUMB_CHARS = 4000  # how far a trail's links may run
 _TAG_CHARS = 500  # how far before its class, id or label a tag may open
 _HREF_RE = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _GAP = r"[^\d\n]{1,3}"  # what may separate the year, month and day of a shown date
-_CLOCK = r"[^\d\n]{0,3}(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)"
+# The clock time, a zone's name perhaps before it ("2025-12-05 HKT 14:32").
+_CLOCK = rf"[^\d\n]{{0,3}}(?:({ZONE_NAME})\s*)?(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?(?!\d)"
 
 
 def url_date(url: str, default_tz: timezone) -> datetime | None:
-    """Date carried by the URL path (``/art/2025/2/5/``, ``/2019/11/19/``, ``/20250716/``)."""
+    """Date carried by the URL path (``/art/2025/2/5/``, ``/2019/11/19/``, ``/20250716/``,
+    ``/2025/0716/``)."""
     path = url.split("?", 1)[0]
     for pattern in _URL_RES:
         if m := pattern.search(path):
             return build_day(m.group(1), int(m.group(2)), m.group(3), default_tz)
+    return None
+
+
+def url_month(url: str) -> tuple[int, int] | None:
+    """The year and month the URL path states without a day (``/2026/10/slug.html``: a blog's
+    month archive), if it does."""
+    if m := _MONTH_RE.search(url.split("?", 1)[0]):
+        return int(m.group(1)), int(m.group(2))
     return None
 
 
@@ -58,11 +73,11 @@ def clocked(url_day: datetime, text: str) -> datetime:
     day = rf"(?<!\d){url_day.year}{_GAP}0?{url_day.month}{_GAP}0?{url_day.day}"
     if not (m := re.search(day + _CLOCK, text)):
         return url_day
-    hour, minute, second = m.groups()
-    try:
-        return url_day.replace(hour=int(hour), minute=int(minute), second=int(second or 0))
-    except ValueError:  # no clock time: "25:61"
-        return url_day
+    zone, hour, minute, second = m.groups()
+    tz = named_zone(zone) if zone else url_day.tzinfo or UTC
+    hms = (hour, minute, second, None)
+    timed = build_date(str(url_day.year), url_day.month, str(url_day.day), hms, tz)
+    return timed or url_day  # no clock time: "25:61"
 
 
 def crumb_day(html: str, url: str, default_tz: timezone) -> datetime | None:

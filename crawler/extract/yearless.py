@@ -17,7 +17,8 @@ from crawler.extract.date_parse import build_date, month_number
 from storage.cjk import HAN
 
 if TYPE_CHECKING:
-    from datetime import datetime, timezone
+    from collections.abc import Set
+    from datetime import date, datetime, timezone
 
     from crawler.extract.byline import TitleContext
 
@@ -33,16 +34,37 @@ _DATELINE_RE = re.compile(
     r"\([A-Z][\w&.' -]{1,30}\)\s*(?:-|–|—)"
 )
 
+# An English month and day without a year after it ("Nov 5", "Sept. 30th").
+_EN_DAY_RE = re.compile(
+    r"(?<![\w/.-])(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})"
+    r"(?:st|nd|rd|th)?(?![\d:]|\s*,?\s*(?:19|20)\d{2})"
+)
 
-def yearless_day(context: TitleContext, url: str, tz: timezone) -> datetime | None:
+
+def yearless_day(
+    context: TitleContext, url: str, tz: timezone, known: Set[date] = frozenset()
+) -> datetime | None:
     """The day (and clock time, if shown) right after the title without its year, in the
-    year ``url`` states; None when none is shown or the address states no year for it."""
+    year ``url`` states; else an English byline's month and day around the title ("Posted on
+    Nov 5") in the year of the one day of the ``known`` days (those the markup states) on that
+    month and day; None when none is shown or no year is stated for it."""
     window = context.after[:_NEAR_CHARS]
     if m := _ZH_DAY_RE.search(window):
         month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
     elif m := _DATELINE_RE.search(window):
         month, day = month_number(m.group(1)), int(m.group(2))
         hour = minute = None
+    elif m := _EN_DAY_RE.search(f"{context.before}\n{window}"):
+        month, day = month_number(m.group(1)), int(m.group(2))
+        years = {
+            known_day.year
+            for known_day in known
+            if (known_day.month, known_day.day) == (month, day)
+        }
+        if len(years) != 1:
+            return None
+        return build_date(str(years.pop()), month, str(day), (None, None, None, None), tz)
     else:
         return None
     if (year := url_year(url, month, day)) is None:

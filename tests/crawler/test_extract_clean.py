@@ -34,6 +34,7 @@ BODY = [
         "Products are chosen independently by our editors. Purchases made through our links may"
         " earn us a commission.",
         "As an Amazon Associate we earn from qualifying purchases.",
+        "When you buy through links on our site, we may earn an affiliate commission.",
         "Back to blog",
         "Follow us",
         "Follow us on Facebook and Instagram",
@@ -55,6 +56,22 @@ BODY = [
         "廣告",
         "【广告】",
         "- 12 -",
+        "Front Row Docs812K subscribers",
+        "1.8K Followers",
+        "Jump to:",
+        "Was this article helpful?",
+        "Opinions expressed by columnists are their own and do not necessarily reflect the views"
+        " of The Example Ledger.",
+        "The views and opinions expressed herein are the views and opinions of the author and do"
+        " not necessarily reflect those of Example, Inc.",
+        "Jane Doe has no position in any of the stocks mentioned.",
+        "Example Investor has positions in and recommends Netflix. Example Investor has a"
+        " disclosure policy.",
+        "Should you invest $1,000 in Example Media right now?",
+        "Should You Buy Example Tech Stock Right Now?",
+        "Before you buy stock in Example Media, consider this: our analysts picked ten others.",
+        "© 2026 Example Journal. All rights reserved. This material may not be published,"
+        " broadcast, rewritten or redistributed.",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -74,10 +91,23 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "Recommended videos by the regulator must carry a licence number from March.",
         "Read: How to apply for a licence",
         "- 12 - 3",
+        "The channel passed 800,000 subscribers in March, its owner said, and kept growing.",
+        "1,193 subscribers",
+        "Should you buy a weekly pass? Only if you watch more than one series a week.",
+        "The views expressed at the hearing were sharply divided, officials said.",
+        "The fund took positions in two studios last year.",
+        "The views and opinions expressed in the article do not necessarily reflect those of the"
+        " agency.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
     assert clean_paragraphs([*BODY, line], None) == [*BODY, line]
+
+
+@pytest.mark.parametrize("heading", ["Visual Stories", "Top Stories", "Up Next", "Explore more"])
+def test_a_closing_box_of_other_stories_goes(heading: str) -> None:
+    tail = [heading, "10 TV actresses who ruled 2026", "Best hill stations to visit in December"]
+    assert clean_paragraphs([*BODY, *tail], None) == BODY
 
 
 def test_a_closing_citation_box_goes_with_the_short_lines_after_it() -> None:
@@ -104,6 +134,10 @@ ARTICLE = "<p>" + "The regulator published new rules for short dramas on Monday.
         "authorBio",
         "abh_box",
         "bh-sponsor",
+        "columnist-box",
+        "contributor-bio",
+        "guestbook",
+        "mw-editsection",
     ],
 )
 def test_call_to_action_and_author_bio_boxes_are_chrome(name: str) -> None:
@@ -228,3 +262,22 @@ def test_paragraphs_boxed_for_subscribers_are_the_article() -> None:
     text = remove_chrome(root).text_content()
     assert "Paragraph 2 of the story for subscribers." in text
     assert "Subscribe today." not in text
+
+
+def test_a_recent_episodes_list_after_show_notes_is_cut() -> None:
+    paras = [*BODY, "Recent episodes", "- Ep. 86: Inside the Ad Networks November 17, 2026"]
+    assert clean_paragraphs(paras, None) == BODY
+
+
+@pytest.mark.parametrize("name", ["tiktok-embed", "instagram-media"])
+def test_an_embedded_video_or_post_is_not_the_articles_text(name: str) -> None:
+    caption = "<a href='/@clips'>@clips</a> Wedding day 😱 <a href='#'>♬ original sound - Clips</a>"
+    embed = f"<blockquote class='{name}'><section>{caption}</section></blockquote>"
+    html = f"<html><body><article>{ARTICLE}{embed}{ARTICLE}</article></body></html>"
+    assert "original sound" not in remove_chrome(document_fromstring(html)).text_content()
+
+
+def test_an_embedded_tweet_stays_in_the_text() -> None:
+    tweet = "<blockquote class='twitter-tweet'><p>The rules start in March.</p></blockquote>"
+    html = f"<html><body><article>{ARTICLE}{tweet}{ARTICLE}</article></body></html>"
+    assert "rules start in March" in remove_chrome(document_fromstring(html)).text_content()

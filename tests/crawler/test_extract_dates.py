@@ -357,3 +357,12 @@ def test_a_time_rendered_by_script_is_read_from_its_data_attribute() -> None:
     found = extract_article(_zh_page("", byline), "https://m.example.cn/2025-06-02/detail-1.html")
     assert found.published_at is not None
     assert found.published_at.isoformat() == "2025-06-02T18:20:11+08:00"
+
+
+def test_a_post_footer_date_in_the_addresss_month_is_read() -> None:
+    footer = (
+        '<div class="entry-footer">Posted by Walter on October 08, 2026 at 09:31 PM in '
+        '<a href="/money/">Money</a> | <a href="/2026/10/coin.html">Permalink</a></div>'
+    )
+    html = _page("", f"<h3>{TITLE}</h3><div class='entry-body'><p>{PROSE}</p></div>{footer}")
+    assert _day(html, "https://a.typepad.example/notes/2026/10/coin.html") == date(2026, 10, 8)

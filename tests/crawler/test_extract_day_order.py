@@ -18,15 +18,18 @@ from crawler.extract.day_order import day_first
         ((None, "en_AU"), "https://news.example/a", True),
         (("en-US",), "https://news.example.co.uk/a", False),
         (("en",), "https://news.example.co.uk/a", True),
-        (("en",), "https://news.example/a", False),
-        ((), "https://news.example/a", False),
+        (("en",), "https://news.example/a", None),
+        ((), "https://news.example/a", None),
         (("de",), "https://news.example/a", True),
         (("fr-CA",), "https://news.example/a", True),
-        (("en-CA",), "https://news.example/a", False),
-        (("zh-CN",), "https://news.example/a", False),
+        (("en-CA",), "https://news.example/a", None),
+        (("zh-CN",), "https://news.example/a", None),
+        (("en-PH",), "https://news.example/a", False),
     ],
 )
-def test_the_locale_tells_the_order(tags: tuple[str | None, ...], url: str, expected: bool) -> None:
+def test_the_locale_tells_the_order(
+    tags: tuple[str | None, ...], url: str, expected: bool | None
+) -> None:
     assert day_first(tags, url) is expected
 
 
@@ -36,6 +39,22 @@ def test_a_day_first_page_reads_the_day_before_the_month() -> None:
     assert parse_loose("11/25/2026", UTC, day_first=True) == parse_loose("2026-11-25", UTC)
     assert parse_loose("02-12-2026", UTC) is None
     assert parse_loose("02-12-2026", UTC, day_first=True) == parse_loose("2026-12-02", UTC)
+
+
+def test_dots_read_month_first_only_where_the_region_writes_the_month_first() -> None:
+    assert parse_loose("12.05.2026", UTC, day_first=False) == parse_loose("2026-12-05", UTC)
+    assert parse_loose("12.05.2026", UTC) == parse_loose("2026-05-12", UTC)
+    assert parse_loose("05.12.2026", UTC, day_first=True) == parse_loose("2026-12-05", UTC)
+    assert parse_loose("11.30.2026", UTC) == parse_loose("2026-11-30", UTC)
+
+
+def test_a_us_byline_with_dots_is_read_month_first() -> None:
+    found = extract_article(_page("en-US", "12.05.2026"), "https://news.example/studio-deal")
+    assert found.published_at is not None
+    assert found.published_at.date() == date(2026, 12, 5)
+    found = extract_article(_page("de-DE", "05.12.2026"), "https://news.example/studio-deal")
+    assert found.published_at is not None
+    assert found.published_at.date() == date(2026, 12, 5)
 
 
 def test_a_day_the_markup_states_still_settles_the_order() -> None:

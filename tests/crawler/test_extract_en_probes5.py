@@ -32,7 +32,6 @@ _CHROME = _LABELS["chrome"]
 KNOWN: dict[str, str] = {
     "einpresswire": "the wire's legal disclaimer and distribution lines after the release stay",
     "krasia_36kr": "a sponsor call-out box inside the body stays",
-    "nasdaq_syndicated": "a stock-pick pitch and the syndication disclaimer after the body stay",
     "npr_transcript": "the transcript's label and its closing disclaimer stay",
 }
 

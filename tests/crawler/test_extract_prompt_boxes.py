@@ -50,3 +50,21 @@ def test_a_paywall_box_is_left_to_the_paywall_rule() -> None:
         "<p>Subscribe to read this article</p><a href='/subscribe'>Subscribe</a></div>"
     )
     assert "Subscribe to read this article" in _text(f"{BEFORE}{paywall}")
+
+
+def test_a_card_of_a_heading_a_paragraph_and_a_short_link_goes() -> None:
+    card = (
+        "<div class='callout'><h4>Example+ Research</h4><p>What marketers plan to spend on"
+        " creator video in 2027. Members get the full report.</p>"
+        "<a href='/research'>Read the research</a></div>"
+    )
+    text = _text(f"{BEFORE}{card}{AFTER}")
+    assert "What marketers plan" not in text
+    assert "unlock episodes" in text and "coin packs was fading" in text
+
+
+def test_a_card_whose_link_is_prose_or_missing_stays() -> None:
+    prose = "<p>Studios said the rules would raise costs for the smallest producers.</p>"
+    long_link = "<a href='/s'>Read how the smallest studios plan to meet the new review rules</a>"
+    for box in (f"<h4>Costs</h4>{prose}{long_link}", f"<h4>Costs</h4>{prose}"):
+        assert "raise costs" in _text(f"{BEFORE}<div class='note'>{box}</div>{AFTER}")

@@ -31,6 +31,9 @@ PARAGRAPHS = [
         "Catch all the Industry News on Example. Download The Example News App for updates.",
         "This story is funded by readers like you",
         "Support us from as little as £1 – it only takes a minute.",
+        "Example News is now on WhatsApp! Join our channel for the latest updates. Click here",
+        "(Catch all the Business News, Breaking News Events and Latest News Updates on Example.)",
+        "Get expert opinions on Example or download the Example App to stay updated!",
     ],
 )
 def test_a_reader_prompt_is_a_prompt(line: str) -> None:
@@ -51,6 +54,8 @@ def test_prompts_go_only_from_the_end_of_the_text() -> None:
         "This story was originally published in March.",
         "Viewers can download the app for free on iOS and Android from Monday.",
         "“Our fans support us with every episode they unlock,” the studio's founder said.",
+        "Fans joined the studio's channel on the app within hours of the first episode.",
+        "Catch-up viewing of the news channel fell in October, the regulator said.",
     ],
 )
 def test_a_note_on_when_the_article_first_ran_is_no_prompt(line: str) -> None:

@@ -58,6 +58,14 @@ def test_a_heading_comes_back_only_with_the_body_block_after_it() -> None:
     assert _recover(_page("<h3>What studios say</h3>")) == KEPT
 
 
+def test_a_heading_over_a_box_of_links_does_not_come_back_with_the_prose_after_the_box() -> None:
+    links = "".join(
+        f"<li><a href='/{i}'>Other story number {i} on the site</a></li>" for i in (1, 2)
+    )
+    box = f"<div class='widget'><h3>Stories of the day</h3><ul>{links}</ul></div>"
+    assert _recover(_page(f"{box}<div>{PROSE}</div>")) == [*KEPT[:2], PROSE, KEPT[2]]
+
+
 def test_a_dropped_heading_comes_back_before_the_texts_own_block_after_it() -> None:
     def recover(heading: str) -> list[str]:
         first, second, third = (f"<p>{p}</p>" for p in KEPT)

@@ -28,6 +28,8 @@ PARAGRAPHS = [
         "20 Mar, 2025, 08:30 GMT",
         "09.10.2024",
         "2025年3月10日 08:30",
+        "3 min read · 2 days ago",
+        "Posted 5 hours ago",
     ],
 )
 def test_a_posting_date_is_a_stamp(line: str) -> None:

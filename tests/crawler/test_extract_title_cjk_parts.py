@@ -50,3 +50,10 @@ def test_a_first_element_of_the_heading_the_metadata_title_states_stays() -> Non
     head = f'<meta property="og:title" content="{headline}"><title>{headline}</title>'
     body = "<h1><span>原创</span>微短剧扶持计划公布 首批二十部作品入选</h1>"
     assert _title(head, body) == headline
+
+
+def test_a_heading_part_a_title_starts_before_its_suffixes_is_the_title() -> None:
+    headline = "在横店跑了9天短剧组，说说真实情况"
+    head = f"<title>{headline} - 短剧交流 - 影视圈论坛 - Powered by Discuz!</title>"
+    body = f'<h1><a href="/type/3">[经验分享]</a> <span id="subject">{headline}</span></h1>'
+    assert _title(head, body) == headline

@@ -100,3 +100,21 @@ def test_a_home_link_inside_the_heading_is_never_the_title() -> None:
     head = '<title>Acme</title><meta property="og:site_name" content="Example News">'
     heading = '<a href="/">Acme</a> <span>Council approves the new city budget</span>'
     assert _title(heading, head) == "Acme Council approves the new city budget"
+
+
+def test_a_headings_permalink_mark_is_no_part_of_the_title() -> None:
+    heading = 'Scoring hook strength<a class="headerlink" href="#scoring" title="Link">¶</a>'
+    head = "<title>Scoring hook strength &mdash; hookmeter 0.9.2 documentation</title>"
+    assert _title(heading, head) == "Scoring hook strength"
+
+
+def test_a_bold_line_showing_the_title_after_the_sites_name_is_the_title() -> None:
+    html = (
+        "<html><head><title>Harold's Film Page - Why I Am Making a Serial at 71</title></head>"
+        "<body><center><font size=5><b>Harold's Film Page</b></font></center>"
+        "<center><font size=4><b>Why I Am Making a Serial at 71</b></font></center>"
+        f"<p>{PROSE}</p></body></html>"
+    )
+    assert extract_article(html, "http://harold.example/serial.html").title == (
+        "Why I Am Making a Serial at 71"
+    )

@@ -60,6 +60,18 @@ def test_zone_names_after_a_time_are_read(text: str, expected: datetime) -> None
     assert parse_loose(text, UTC) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-12-05 HKT 14:32", datetime(2025, 12, 5, 6, 32, tzinfo=UTC)),
+        ("2025年12月5日 JST 14:32", datetime(2025, 12, 5, 5, 32, tzinfo=UTC)),
+        ("2025-12-05 HKT", datetime(2025, 12, 5, tzinfo=UTC)),  # no time: no zone
+    ],
+)
+def test_a_zone_name_between_a_day_and_its_time_is_read(text: str, expected: datetime) -> None:
+    assert parse_loose(text, UTC) == expected
+
+
 def test_a_bylines_time_without_a_zone_takes_the_markups() -> None:
     html = (FIXTURES / "site_name_title_deadline.html").read_text(encoding="utf8")
     url = "https://deadline.com/2025/03/reelshort-burbank-production-hub-1236321234/"

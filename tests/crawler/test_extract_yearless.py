@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -50,3 +50,16 @@ def test_no_year_without_the_address_stating_one() -> None:
 )
 def test_the_year_an_address_states_for_a_day(path: str, expected: str | None) -> None:
     assert url_year(f"https://a.example{path}", 12, 3) == expected
+
+
+def test_an_english_byline_day_takes_the_year_of_the_day_the_markup_states() -> None:
+    context = TitleContext("A headline", "Posted on Nov 5", "#python #data A friend asked")
+    known = {date(2026, 11, 5), date(2021, 3, 1)}
+    found = yearless_day(context, "https://dev.example/lena/a-post-4k2p", UTC, known)
+    assert found == datetime(2026, 11, 5, tzinfo=UTC)
+
+
+def test_an_english_day_the_markup_does_not_state_has_no_year() -> None:
+    context = TitleContext("A headline", "Posted on Nov 5", "A friend asked")
+    found = yearless_day(context, "https://dev.example/a-post", UTC, {date(2026, 11, 6)})
+    assert found is None

@@ -1,0 +1,55 @@
+"""The tag line in the site's own header above the article, beside its logo and its menu.
+
+``<header>`` stays through chrome removal because an article's header carries its title and
+date. The site's header is another: a ``<header>``, or an element named "header", "masthead"
+or "banner", that comes before the title element without holding it and links to the site's
+home page. A blog's tag line in it, a paragraph without links ("One viewer, too many
+cliffhangers."), is no article text, and trafilatura keeps it when the post's own text sits in
+no paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from crawler.extract.site_name import is_home_link
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_NAMES = frozenset("header masthead banner".split())
+_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_PAGE_TAGS = frozenset("html body main article".split())  # "header-minify" names the page
+
+
+def drop_site_header(root: HtmlElement, title_el: HtmlElement | None, url: str) -> None:
+    """Remove in place the paragraphs without links (a tag line) of the site headers (see the
+    module) before ``title_el``; the rest of a header stays, for trafilatura weighs it."""
+    if title_el is None:
+        return
+    host = urlsplit(url).hostname or ""
+    holding = set(title_el.iterancestors())
+    found = []
+    for element in root.iter():
+        if element is title_el:
+            break
+        if element not in holding and _is_header(element):
+            found.append(element)
+    for element in found:
+        links = (a.get("href", "").strip() for a in element.iter("a"))
+        if element.getparent() is not None and any(is_home_link(h, host) for h in links):
+            for line in list(element.iter("p")):
+                if next(line.iter("a"), None) is None:
+                    line.drop_tree()
+
+
+def _is_header(element: HtmlElement) -> bool:
+    """Tell whether the element is a ``<header>`` or named as a header."""
+    if element.tag == "header":
+        return True
+    if not isinstance(element.tag, str) or element.tag in _PAGE_TAGS:
+        return False
+    names = f"{element.get('id', '')} {element.get('class', '')}".lower()
+    return bool(names.strip()) and not _NAMES.isdisjoint(_SPLIT_RE.split(names))

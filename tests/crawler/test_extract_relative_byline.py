@@ -1,0 +1,31 @@
+"""A byline showing only a relative stamp, with the day stated in the article's closing line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crawler.extract import extract_article
+
+PROSE = (
+    "<p>Kalos TV, a vertical drama app backed by a venture fund, has shut down this week.</p>"
+    "<p>The app stopped taking payments and said unused coins would be refunded to users.</p>"
+) * 3
+
+
+def _page(byline: str) -> str:
+    return (
+        "<html><head><title>Kalos TV shuts down after failing to raise funds</title></head>"
+        '<body><article class="post"><h1>Kalos TV shuts down after failing to raise funds</h1>'
+        f'<div class="post-top">{byline}</div><div class="post-content">{PROSE}</div>'
+        '<div class="post-footer"><p>Filed under <a href="/tag/shutdowns">shutdowns</a> on '
+        "December 3, 2026 by Priya Nair.</p></div></article>"
+        '<aside class="related"><ul><li><a href="/p/loops">Loops shuts down</a> '
+        "November 28, 2026</li></ul></aside></body></html>"
+    )
+
+
+def test_the_closing_line_dates_an_article_whose_byline_is_relative() -> None:
+    found = extract_article(_page("3 min read · 2 days ago"), "https://a.example/posts/kalos")
+    assert found.published_at is not None
+    assert found.published_at.date() == date(2026, 12, 3)
+    assert "2 days ago" not in found.text

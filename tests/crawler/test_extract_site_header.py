@@ -1,0 +1,36 @@
+"""The tag line of the site's header above the article is no article text."""
+
+from __future__ import annotations
+
+from crawler.extract import extract_article
+
+_BODY = (
+    "I promised in September that I would try every short drama app in the store at least "
+    "once.<br><br>Ten of them later, here they are, worst to best, with prices.<br><br>"
+    "Next month I am going to try the free, ad-supported ones. Wish me luck."
+)
+
+
+def _page(header: str) -> str:
+    return (
+        "<html><head><title>Blog: Ten apps I tried</title></head><body>"
+        f"<header>{header}</header><div class='post'><h3 class='post-title'>Ten apps I tried"
+        f"</h3><div class='post-body'>{_BODY}</div></div></body></html>"
+    )
+
+
+def test_a_blogs_tag_line_beside_its_home_link_is_dropped() -> None:
+    home = '<h1><a href="https://blog.example/">Blog</a></h1>'
+    header = f"{home}<p>One viewer, many cliffhangers.</p>"
+    text = extract_article(_page(header), "https://blog.example/2026/10/ten-apps.html").text
+    assert "Next month I am going to try" in text
+    assert "One viewer, many cliffhangers." not in text
+
+
+def test_a_page_named_for_its_header_layout_keeps_its_paragraphs() -> None:
+    html = _page("").replace("<body>", '<body class="single header-minify">')
+    html = html.replace("<header></header>", "").replace(
+        "<div class='post'>", "<div class='post'><p>A standfirst paragraph of the post.</p>"
+    )
+    text = extract_article(html, "https://blog.example/2026/10/ten-apps.html").text
+    assert "A standfirst paragraph of the post." in text
