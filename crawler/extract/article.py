@@ -43,6 +43,7 @@ from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.loose_text import wrap_loose_runs
+from crawler.extract.mangled import repair_runs
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
 from crawler.extract.own_address import drop_own_address
 from crawler.extract.parsing import PARSER, parse_html
@@ -136,6 +137,7 @@ def extract_article(
     ``lastmod``); ``boilerplate`` holds fingerprints of blocks the page's source repeats;
     ``fetched_at`` (aware) resolves a byline's relative stamp ("2 hours ago"), read only if given.
     """
+    html = repair_runs(html)
     root = parse_html(html)
     if root is None:
         date = _fallback(fallback_date, page_zone((), None, language_hint, url))
@@ -170,6 +172,7 @@ def extract_article(
     if shape.related:  # a box of related headlines after the story is not its text
         kept = drop_related(kept, shape.related)
         text = join_paragraphs(kept, joined)
+    text = repair_runs(text)  # runs written as entities survive the page's repair
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     tz = page_zone(stated_times(meta, (t.value for t in times)), root.get("lang"), language, url)
     page = Page(html, url, root, meta, tz, times, fetched_at, said)
