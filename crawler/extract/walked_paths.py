@@ -5,11 +5,14 @@ calls back into Python once per element and attribute: about a third of a pass. 
 :mod:`crawler.extract.prunes` and :mod:`crawler.extract.body_walks` select the same elements,
 in document order, by one walk each that reads the attributes itself. :func:`walked_paths` puts
 them in place of trafilatura's XPaths while a pass runs, each only where the XPath's text is the
-one it was written for (another trafilatura version keeps its own).
+one it was written for (another trafilatura version keeps its own). Passes in several threads
+share one swap: the walks go in when the first starts and the XPaths come back when the last
+ends.
 """
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import import_module
@@ -174,14 +177,27 @@ def _write(slot: Slot, value: Any) -> None:
         holder[key] = value
 
 
+class _Passes:
+    """How many passes run with the walks in place, under a lock."""
+
+    lock = threading.Lock()
+    running = 0
+
+
 @contextmanager
 def walked_paths() -> Iterator[None]:
-    """trafilatura's XPaths replaced by their walks for the duration (put back after)."""
-    swaps = _swaps()
-    for slot, _, walk in swaps:
-        _write(slot, walk)
+    """trafilatura's XPaths replaced by their walks for the duration (put back after the last
+    pass running ends)."""
+    with _Passes.lock:
+        if not _Passes.running:
+            for slot, _, walk in _swaps():
+                _write(slot, walk)
+        _Passes.running += 1
     try:
         yield
     finally:
-        for slot, path, _ in swaps:
-            _write(slot, path)
+        with _Passes.lock:
+            _Passes.running -= 1
+            if not _Passes.running:
+                for slot, path, _ in _swaps():
+                    _write(slot, path)

@@ -90,6 +90,17 @@ def test_walks_stand_in_only_while_a_pass_runs() -> None:
     assert before == xpaths.OVERALL_DISCARD_XPATH
 
 
+def test_the_xpaths_come_back_only_when_the_last_of_overlapping_passes_ends() -> None:
+    before = list(xpaths.OVERALL_DISCARD_XPATH)
+    first, second = walked_paths.walked_paths(), walked_paths.walked_paths()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert xpaths.OVERALL_DISCARD_XPATH[0] is prunes.chrome_blocks
+    second.__exit__(None, None, None)
+    assert before == xpaths.OVERALL_DISCARD_XPATH
+
+
 def test_an_xpath_of_other_text_keeps_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     other = etree.XPath(".//*[self::div][contains(@class, 'teaser')]")
     monkeypatch.setattr(xpaths, "TEASER_DISCARD_XPATH", [other])
