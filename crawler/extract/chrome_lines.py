@@ -39,7 +39,8 @@ _CHROME_LINE_RE = re.compile(
     | jump\ to(?:\ the)?\ (?:list|section)\b.*|jump\ to\s*[:：]
     | was\ this\ (?:article|page|post|guide|answer)\ helpful\??
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
-    | .{0,50}?\d[\d.]*\s?[KkMm]\s+(?:followers|subscribers)     # a channel's "812K subscribers"
+    | (?:\S.{0,48}?[^\W\d_]|(?:[^\s.!?]+\s){1,3})?       # a channel's name, glued or a few words
+      \d[\d.]*\s?[KkMm]\s+(?:followers|subscribers)     # and its count: "812K subscribers"
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
       \ (?=\d|"""
@@ -75,10 +76,10 @@ _PROMO_RE = re.compile(
     r"|we may earn (?:an? )?(?:small )?(?:affiliate )?(?:commission|compensation)"
     r"|earn from qualifying purchases|supported by commissions)\b"
     r"|\bcomments (?:do not|don't) (?:necessarily )?(?:represent|reflect)\b"
-    r"|\b(?:views|opinions)\b.{0,40}\bexpressed\b.{0,80}"
+    r"|^(?:disclaimer\s*[:：]\s*)?(?:the )?(?:views|opinions)\b.{0,40}\bexpressed\b.{0,80}"
     r"\bare (?:(?:their|his|her|the author'?s) own|the views (?:and opinions )?of the author)\b"
-    r"|\bha(?:s|ve) (?:no )?positions? in\b.{0,80}\b(?:stocks mentioned|recommends)\b"
-    r"|\bhas a disclosure policy\b"
+    r"|\bha(?:s|ve) (?:no )?positions? in\b.{0,80}\bstocks mentioned\b"
+    r"|\bha(?:s|ve) positions? in and recommends\b|\bhas a disclosure policy\.?$"
     r"|\bmay not be (?:re)?published, broadcast, rewritten\b"
 )
 # Words that every match of _COOKIE_RE or _PROMO_RE holds: a line without any in lower case is

@@ -4,7 +4,9 @@ read as ``<span>``.
 trafilatura knows no such tag: text a custom element holds itself, or in inline children, is
 lost unless a paragraph holds the element (a video page's description, its first lines in
 ``<span>``s between ``<br>``s, came out without them). A ``<span>`` keeps that text in every
-place it may stand: alone in a ``<div>``, inside a paragraph, or around paragraphs.
+place it may stand: alone in a ``<div>``, inside a paragraph, or around paragraphs. The tag's
+name becomes a class name of the span, so that the rules reading names still see a
+``<cookie-consent>`` or a ``<site-footer>`` for what it is.
 """
 
 from __future__ import annotations
@@ -29,4 +31,6 @@ def custom_as_spans(root: HtmlElement, html: str) -> None:
             continue
         for element in top.iter():
             if isinstance(element.tag, str) and "-" in element.tag:
+                names = element.get("class", "")
+                element.set("class", f"{element.tag} {names}".strip())
                 element.tag = "span"

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _BOXES = ("div", "section", "figure", "aside", "table", "ul", "ol", "blockquote")
-_INLINE = frozenset("a b strong em i span u small sup sub mark abbr time br".split())
+# the elements that end a run; any other (a link, <code>, <q>, a picture) stands inside it
+_BLOCKS = frozenset(
+    """address article aside blockquote details div dl fieldset figure footer form h1 h2 h3 h4
+    h5 h6 header hr li main nav ol p pre section table ul""".split()
+)
 _MIN_RUN = 80  # characters (whitespace aside): a shorter tail is a label or a line's end
 
 Run = tuple[str, list["HtmlElement"]]  # a run's leading text and the inline elements after it
@@ -48,9 +52,7 @@ def _paragraphs_of_runs(parent: HtmlElement) -> None:
     parent.text = None
     children = list(parent)
     for at, child in enumerate(children):
-        beside = children[max(at - 1, 0) : at + 2]
-        double = child.tag == "br" and sum(el.tag == "br" for el in beside) > 1
-        if isinstance(child.tag, str) and (child.tag not in _INLINE or double):
+        if child.tag in _BLOCKS or _is_double_break(children, at):
             items.extend((run, child))
             run, child.tail = (child.tail or "", []), None
         else:
@@ -70,3 +72,14 @@ def _paragraphs_of_runs(parent: HtmlElement) -> None:
         paragraph.text = text
         paragraph.extend(inline)
         parent.append(paragraph)
+
+
+def _is_double_break(children: list[HtmlElement], at: int) -> bool:
+    """Tell whether ``children[at]`` is a ``<br>`` next to another with no text between."""
+    if children[at].tag != "br":
+        return False
+    before = children[at - 1] if at else None
+    after = children[at + 1] if at + 1 < len(children) else None
+    return (before is not None and before.tag == "br" and not (before.tail or "").strip()) or (
+        after is not None and after.tag == "br" and not (children[at].tail or "").strip()
+    )

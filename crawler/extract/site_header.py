@@ -3,7 +3,7 @@
 ``<header>`` stays through chrome removal because an article's header carries its title and
 date. The site's header is another: a ``<header>``, or an element named "header", "masthead"
 or "banner", that comes before the title element without holding it and links to the site's
-home page. A blog's tag line in it, a paragraph without links ("One viewer, too many
+home page. A blog's tag line in it, a short paragraph without links ("One viewer, too many
 cliffhangers."), is no article text, and trafilatura keeps it when the post's own text sits in
 no paragraph.
 """
@@ -22,12 +22,15 @@ if TYPE_CHECKING:
 _NAMES = frozenset("header masthead banner".split())
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _PAGE_TAGS = frozenset("html body main article".split())  # "header-minify" names the page
+_MAX_TAG_LINE = 150  # characters: a longer paragraph is prose, not a site's tag line
 
 
 def drop_site_header(root: HtmlElement, title_el: HtmlElement | None, url: str) -> None:
-    """Remove in place the paragraphs without links (a tag line) of the site headers (see the
-    module) before ``title_el``; the rest of a header stays, for trafilatura weighs it."""
-    if title_el is None:
+    """Remove in place the short paragraphs without links (a tag line) of the site headers (see
+    the module) before ``title_el``; the rest of a header stays, for trafilatura weighs it.
+    Nothing goes when the title element is no longer in the tree (the headers before it are
+    then unknown)."""
+    if title_el is None or not any(top is root for top in title_el.iterancestors()):
         return
     host = urlsplit(url).hostname or ""
     holding = set(title_el.iterancestors())
@@ -41,7 +44,8 @@ def drop_site_header(root: HtmlElement, title_el: HtmlElement | None, url: str) 
         links = (a.get("href", "").strip() for a in element.iter("a"))
         if element.getparent() is not None and any(is_home_link(h, host) for h in links):
             for line in list(element.iter("p")):
-                if next(line.iter("a"), None) is None:
+                short = len(line.text_content().strip()) <= _MAX_TAG_LINE
+                if short and next(line.iter("a"), None) is None:
                     line.drop_tree()
 
 

@@ -281,3 +281,14 @@ def test_an_embedded_tweet_stays_in_the_text() -> None:
     tweet = "<blockquote class='twitter-tweet'><p>The rules start in March.</p></blockquote>"
     html = f"<html><body><article>{ARTICLE}{tweet}{ARTICLE}</article></body></html>"
     assert "rules start in March" in remove_chrome(document_fromstring(html)).text_content()
+
+
+def test_sentences_reporting_counts_views_and_positions_are_text() -> None:
+    prose = [
+        "Her TikTok account now has 3.4M followers.",
+        "By March the channel had passed 2M subscribers.",
+        "Netflix said the views expressed by the comedian in the special are his own.",
+        "The regulator noted that the studio has a disclosure policy for paid posts.",
+        "Berkshire has positions in Apple and Chevron, which the firm also recommends to clients.",
+    ]
+    assert clean_paragraphs([*BODY, *prose], None) == [*BODY, *prose]

@@ -49,3 +49,20 @@ def test_the_opening_after_a_synopsis_box_is_in_the_text() -> None:
     text = extract_article(html, "https://news.example/tech/example-fm-micro-dramas/123.cms").text
     assert "plans to spend Rs 200 crore on vertical micro-drama series" in text
     assert LATER[-1] in text
+
+
+def test_inline_code_quotes_and_single_breaks_stay_inside_their_run() -> None:
+    run = (
+        "The studio moved its editing to the <code>render()</code> pipeline, said the <q>chief"
+        "</q> of its post-production team,<br>and the cuts now take a day rather than a week."
+    )
+    root = document_fromstring(
+        f"<html><body><div>{SYNOPSIS}{OPENING} {run}<br><br>Later.</div></body></html>"
+    )
+    wrap_loose_runs(root)
+    paragraphs = [" ".join(p.text_content().split()) for p in root.iter("p")]
+    assert any(
+        "The studio moved its editing to the render() pipeline, said the chief of its"
+        " post-production team,and the cuts now take a day rather than a week." in paragraph
+        for paragraph in paragraphs
+    )

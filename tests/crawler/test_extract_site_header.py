@@ -34,3 +34,13 @@ def test_a_page_named_for_its_header_layout_keeps_its_paragraphs() -> None:
     )
     text = extract_article(html, "https://blog.example/2026/10/ten-apps.html").text
     assert "A standfirst paragraph of the post." in text
+
+
+def test_a_long_paragraph_in_a_header_is_prose_and_stays() -> None:
+    home = '<h1><a href="https://blog.example/">Blog</a></h1>'
+    intro = (
+        "This week I finally sat down with every short drama app on my phone and kept a diary of "
+        "what each one charged me, how often it asked for coins, and which stories kept me up."
+    )
+    text = extract_article(_page(f"{home}<p>{intro}</p>"), "https://blog.example/2026/10/x.html")
+    assert "kept a diary of what each one charged me" in text.text
