@@ -9,31 +9,20 @@ page states none), sentences its text must hold and chrome it must not.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from crawler.extract import extract_article
+from tests.support.probes import check_en_probe, en_labels
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes"
-_LABELS = json.loads((_FOLDER / "labels.json").read_text(encoding="utf-8"))
-_CHROME = _LABELS["chrome"]
+_LABELS = en_labels(_FOLDER)
 
 
 @pytest.mark.parametrize("name", sorted(_LABELS["pages"]))
 def test_probe_page(name: str) -> None:
-    label = _LABELS["pages"][name]
-    html = (_FOLDER / f"{name}.html").read_text(encoding="utf-8")
-    got = extract_article(html, label["url"])
-    assert got.is_article
-    assert got.title == label["title"]
-    day = got.published_at.date().isoformat() if got.published_at else None
-    assert day == label["date"]
-    missing = [s for s in label["present"] if s not in got.text]
-    assert not missing
-    leaked = [s for s in (*label["absent"], *_CHROME) if s in got.text]
-    assert not leaked
+    check_en_probe(_FOLDER, name, _LABELS)
 
 
 def test_logo_heading_is_never_the_title() -> None:

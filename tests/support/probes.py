@@ -5,6 +5,10 @@ each page is decoded as the spiders decode it; the title must be exact, the date
 day when only the day is labelled) or absent when the page states none, the key sentences
 present, the chrome absent, no mojibake, and the page stored as an article.
 
+The English sets (``tests/fixtures/extract/en-probes*``) share another: the title exact, the
+day exact or absent, the key sentences present, and neither the page's chrome nor the set's
+common chrome in the text.
+
 The kind sets (``tests/fixtures/kind-probe*``) are held to a floor per fold: no article dropped,
 and at least as many listings and collections caught as the shipped decision catches.
 """
@@ -44,6 +48,27 @@ def probe_params(names: Iterable[str], known: Mapping[str, str]) -> list[Any]:
         else name
         for name in sorted(names)
     ]
+
+
+def en_labels(folder: Path) -> dict[str, Any]:
+    """The labels of an English probe set: ``pages`` by name, and ``chrome`` no page may keep."""
+    labels: dict[str, Any] = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    return labels
+
+
+def check_en_probe(folder: Path, name: str, labels: Mapping[str, Any]) -> None:
+    """Assert that the English probe page ``name`` is extracted as ``labels`` say."""
+    label = labels["pages"][name]
+    html = (folder / f"{name}.html").read_text(encoding="utf-8")
+    got = extract_article(html, label["url"])
+    assert got.is_article
+    assert got.title == label["title"]
+    day = got.published_at.date().isoformat() if got.published_at else None
+    assert day == label["date"]
+    missing = [s for s in label["present"] if s not in got.text]
+    assert not missing
+    leaked = [s for s in (*label["absent"], *labels["chrome"]) if s in got.text]
+    assert not leaked
 
 
 def zh_labels(folder: Path) -> dict[str, dict[str, Any]]:
