@@ -17,39 +17,26 @@ e-paper's 引题 and 副题, 发布时间, 来源 and 作者 in different orders
 
 from __future__ import annotations
 
-import json
-from datetime import timedelta, timezone
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-from scrapy.http import HtmlResponse
 
-from crawler.extract import extract_article
-from crawler.spiders.base import page_html
+from tests.support.probes import extract_meta_probe, meta_labels, probe_day
 
 if TYPE_CHECKING:
     from crawler.extract import Extracted
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "meta-probes"
-_LABELS: dict[str, dict[str, Any]] = json.loads(
-    (_FOLDER / "labels.json").read_text(encoding="utf-8")
-)["pages"]
-_CST = timezone(timedelta(hours=8))
+_LABELS = meta_labels(_FOLDER)
 _NAMES = sorted(_LABELS)
 # Scored blind on the extractor as it was before they led to fixes: titles 40 of 40, days 34 of
 # 40, texts 40 of 40; trafilatura defaults: titles 35, days 28. (The WeChat page's address was
 # written with a made-up host, where its script time is not read; it now has WeChat's own.)
 
 
-@cache
 def _extract(name: str) -> Extracted:
-    label = _LABELS[name]
-    body = (_FOLDER / f"{name}.html").read_bytes()
-    headers = {"Content-Type": "text/html; charset=utf-8"}
-    response = HtmlResponse(label["url"], body=body, headers=headers)
-    return extract_article(page_html(response), label["url"])
+    return extract_meta_probe(_FOLDER, name, _LABELS[name]["url"])
 
 
 @pytest.mark.parametrize("name", _NAMES)
@@ -59,10 +46,7 @@ def test_probe_title(name: str) -> None:
 
 @pytest.mark.parametrize("name", _NAMES)
 def test_probe_day(name: str) -> None:
-    found = _extract(name).published_at
-    if found is not None and name.startswith("zh_"):
-        found = found.astimezone(_CST)
-    assert (found.date().isoformat() if found else None) == _LABELS[name]["date"]
+    assert probe_day(_extract(name).published_at, name) == _LABELS[name]["date"]
 
 
 @pytest.mark.parametrize("name", _NAMES)

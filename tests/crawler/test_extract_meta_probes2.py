@@ -18,27 +18,18 @@ the column above the headline.
 
 from __future__ import annotations
 
-import json
-from datetime import timedelta, timezone
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-from scrapy.http import HtmlResponse
 
-from crawler.extract import extract_article
-from crawler.spiders.base import page_html
-from tests.support.probes import probe_params
+from tests.support.probes import extract_meta_probe, meta_labels, probe_day, probe_params
 
 if TYPE_CHECKING:
     from crawler.extract import Extracted
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "meta-probes2"
-_LABELS: dict[str, dict[str, Any]] = json.loads(
-    (_FOLDER / "labels.json").read_text(encoding="utf-8")
-)["pages"]
-_CST = timezone(timedelta(hours=8))
+_LABELS = meta_labels(_FOLDER)
 _NAMES = sorted(_LABELS)
 # Scored blind on the extractor as it was before they led to fixes: titles 37 of 40, days 35 of
 # 40, texts 40 of 40; trafilatura defaults: titles 32, days 30.
@@ -49,13 +40,8 @@ _DAY_LEFT = {
 }
 
 
-@cache
 def _extract(name: str) -> Extracted:
-    label = _LABELS[name]
-    body = (_FOLDER / f"{name}.html").read_bytes()
-    headers = {"Content-Type": "text/html; charset=utf-8"}
-    response = HtmlResponse(label["url"], body=body, headers=headers)
-    return extract_article(page_html(response), label["url"])
+    return extract_meta_probe(_FOLDER, name, _LABELS[name]["url"])
 
 
 @pytest.mark.parametrize("name", _NAMES)
@@ -65,10 +51,7 @@ def test_probe_title(name: str) -> None:
 
 @pytest.mark.parametrize("name", probe_params(_NAMES, _DAY_LEFT))
 def test_probe_day(name: str) -> None:
-    found = _extract(name).published_at
-    if found is not None and name.startswith("zh_"):
-        found = found.astimezone(_CST)
-    assert (found.date().isoformat() if found else None) == _LABELS[name]["date"]
+    assert probe_day(_extract(name).published_at, name) == _LABELS[name]["date"]
 
 
 @pytest.mark.parametrize("name", _NAMES)

@@ -9,6 +9,10 @@ The English sets (``tests/fixtures/extract/en-probes*``) share another: the titl
 day exact or absent, the key sentences present, and neither the page's chrome nor the set's
 common chrome in the text.
 
+The title and day sets (``tests/fixtures/extract/meta-probes*``) read each page once, decoded as
+the spiders decode it (:func:`extract_meta_probe`), and compare a Chinese page's day in China's
+time zone (:func:`probe_day`).
+
 The kind sets (``tests/fixtures/kind-probe*``) are held to a floor per fold: no article dropped,
 and at least as many listings and collections caught as the shipped decision catches.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -31,6 +36,8 @@ from crawler.spiders.base import page_html
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from pathlib import Path
+
+    from crawler.extract import Extracted
 
 CST = timezone(timedelta(hours=8))
 # Latin letters in Chinese text, or GBK read as UTF-8; not × and ÷, which notices write (××号).
@@ -69,6 +76,29 @@ def check_en_probe(folder: Path, name: str, labels: Mapping[str, Any]) -> None:
     assert not missing
     leaked = [s for s in (*label["absent"], *labels["chrome"]) if s in got.text]
     assert not leaked
+
+
+def meta_labels(folder: Path) -> dict[str, dict[str, Any]]:
+    """The labels of a title and day probe set, by page name."""
+    labels: dict[str, dict[str, Any]] = json.loads(
+        (folder / "labels.json").read_text(encoding="utf-8")
+    )["pages"]
+    return labels
+
+
+@cache
+def extract_meta_probe(folder: Path, name: str, url: str) -> Extracted:
+    """The probe page ``name`` (UTF-8) extracted as the spiders decode it, once per page."""
+    headers = {"Content-Type": "text/html; charset=utf-8"}
+    response = HtmlResponse(url, body=(folder / f"{name}.html").read_bytes(), headers=headers)
+    return extract_article(page_html(response), url)
+
+
+def probe_day(found: datetime | None, name: str) -> str | None:
+    """The day of ``found`` as a label writes it: a Chinese page's (``zh_``) in China's time."""
+    if found is not None and name.startswith("zh_"):
+        found = found.astimezone(CST)
+    return found.date().isoformat() if found else None
 
 
 def zh_labels(folder: Path) -> dict[str, dict[str, Any]]:
