@@ -168,7 +168,7 @@ def extract_article(
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
-    shape = page_shape(root, markup, links, own, url, title or "", anchors)
+    shape = page_shape(root, markup, links, own, url, title or "", anchors, title_el)
     if shape.related:  # a box of related headlines after the story is not its text
         kept = drop_related(kept, shape.related)
         text = join_paragraphs(kept, joined)

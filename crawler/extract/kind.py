@@ -280,12 +280,15 @@ def page_shape(
     url: str,
     title: str = "",
     anchors: Set[str] | None = None,
+    headline: HtmlElement | None = None,
 ) -> PageShape:
     """Measure the page (``root`` cleaned of chrome, ``markup`` read before, with what its
     address says; ``text`` its main text, ``url`` its address, ``title`` its own title,
-    ``anchors`` the squashed texts of its links when the caller read them)."""
+    ``anchors`` the squashed texts of its links when the caller read them, ``headline`` the
+    element its title was read from)."""
     address = markup.address
-    items = find_items(root, address.longest, address.cjk)
+    story = None if address.section else headline  # a section's heading stands over its list
+    items = find_items(root, address.longest, address.cjk, story)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root, anchors)

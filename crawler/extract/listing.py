@@ -7,7 +7,8 @@ picture's card may be named in a word or two (a catalogue's 逆光而来), so ma
 whose closing link leads where its heading does ("Getting started" … "View articles"), and a
 stream's entry may lead to its page by a word at its end (a 快讯's 详情). The page's *own
 prose* is what its main text says outside items and link texts: an article has it, a listing
-has little or none.
+has little or none. At a story's address, a group that is one only by counting the block of the
+page's own headline (a release beside two boxes of links) is none.
 """
 
 from __future__ import annotations
@@ -83,16 +84,20 @@ def _volume(text: str, cjk: float) -> int:
     return len(text) + int((cjk - 1) * len(HAN_RE.findall(text)))
 
 
-def find_items(root: HtmlElement, max_item: int = MAX_ITEM, cjk: float = 1.0) -> Items:
+def find_items(
+    root: HtmlElement, max_item: int = MAX_ITEM, cjk: float = 1.0, own: HtmlElement | None = None
+) -> Items:
     """The item groups under ``root``: the largest one by text, every item's text, and the
     number of items of all groups (``max_item``: characters of the longest item; ``cjk``:
-    letters a CJK character counts as)."""
+    letters a CJK character counts as; ``own``: the page's own headline, whose block with two
+    boxes of links beside it is a story, not a list)."""
     best: tuple[int, int] = (0, 0)
     parent: HtmlElement | None = None
     hrefs: tuple[str, ...] = ()
     texts: set[str] = set()
     total = 0
-    for holder, group in _groups(root, max_item):
+    story = frozenset(own.iterancestors()) | {own} if own is not None else frozenset()
+    for holder, group in _groups(root, max_item, story):
         if (size := (sum(_volume(text, cjk) for text, _ in group), len(group))) > best:
             best, parent, hrefs = size, holder, tuple(href for _, href in group)
         texts.update(text for text, _ in group)
@@ -136,18 +141,29 @@ def _in_item(key: str, joined: str) -> bool:
 
 
 def _groups(
-    root: HtmlElement, max_item: int = MAX_ITEM
+    root: HtmlElement, max_item: int = MAX_ITEM, story: Set[HtmlElement] = frozenset()
 ) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
-    """Each group of sibling items: their parent and their squashed texts and headline links."""
+    """Each group of sibling items: their parent and their squashed texts and headline links;
+    none that is a group only by counting a block of ``story`` (the page's own headline and
+    its text beside two boxes of links)."""
     for parent in _PARENTS_XPATH(root):
         children = list(parent.iterchildren(Element))
         tags = [child.tag for child in children]
         for tag in dict.fromkeys(tags):  # a few distinct tags: counting each beats a Counter
             if (n := tags.count(tag)) >= _MIN_GROUP:
                 needed = max(_MIN_GROUP, _REGULAR * n)
-                group = _items([c for c in children if c.tag == tag], needed, max_item)
-                if len(group) >= needed:
+                siblings = [c for c in children if c.tag == tag]
+                group = _items(siblings, needed, max_item)
+                if len(group) >= needed and not _by_story(siblings, story, needed, max_item):
                     yield parent, group
+
+
+def _by_story(
+    siblings: list[HtmlElement], story: Set[HtmlElement], needed: float, max_item: int
+) -> bool:
+    """Tell whether one of the siblings holds the story and the others make no group."""
+    others = [sibling for sibling in siblings if sibling not in story]
+    return len(others) < len(siblings) and len(_items(others, needed, max_item)) < needed
 
 
 def _items(
