@@ -24,7 +24,8 @@ title copied; a metadata title that starts with a separator lacks its headline, 
 a file's name ("ex99-1.htm") is none: a page left without any takes its first paragraph set
 wholly in bold (``bold_title.py``). Without a stated site name, a short one the home page's link
 (a logo) shows is the site's name. A short Chinese heading agreeing with titles that only name
-the app or site is no headline.
+the app or site is no headline. A heading that is a part a site suffix's stripping took from a
+metadata title, longer than the part left ("Acme Corp. - Acme Reports Results"), is the headline.
 """
 
 from __future__ import annotations
@@ -48,7 +49,12 @@ from crawler.extract.site_name import (
     is_site_name,
     strip_site_suffix,
 )
-from crawler.extract.title_agreement import PREFIX_AGREEMENT, agreement, names_part
+from crawler.extract.title_agreement import (
+    PREFIX_AGREEMENT,
+    agreement,
+    names_part,
+    stripped_parts,
+)
 from crawler.extract.title_slug import slug_choice, slug_closer
 from storage.cjk import HAN_RE
 
@@ -104,12 +110,15 @@ def find_title(
     stripped = [strip_site_suffix(t, site, host) for t in titles]
     headings = _headings(root, site, host)
     found = _agreeing(headings, stripped)
+    tail = None if found is not None else _shown_tail(headings, titles, stripped)
+    found = found or tail
     if found is not None and (below := _below_section(found, headings)) is not None:
         return unmangle(_clean_heading(below.headline, site, host)) or None, below.element
     if found is not None and names_part(found.headline, stripped, substantial):
         found = None
     if (
         found is not None
+        and found is not tail
         and found.element.tag != "h1"
         and (held := _held_title(found.headline, stripped)) is not None
     ):
@@ -333,6 +342,16 @@ def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
         if score > best_score and (score >= PREFIX_AGREEMENT or not _linked(heading)):
             best, best_score = heading, score
     return best
+
+
+def _shown_tail(
+    headings: list[_Heading], titles: list[str], stripped: list[str]
+) -> _Heading | None:
+    """An unlinked heading that is a part of a metadata title its site suffix stripping took for
+    the site's name (``stripped_parts``): the page shows that part as its headline."""
+    parts = set().union(*(stripped_parts(t, k) for t, k in zip(titles, stripped, strict=True)))
+    found = (h for h in headings if h.element.tag in _HEADING_TAGS and squash(h.headline) in parts)
+    return next((heading for heading in found if not _linked(heading)), None)
 
 
 def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crawler.extract.meta import WORD_RE, squash
+from crawler.extract.site_name import SEP_RE
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
@@ -67,3 +68,11 @@ def names_part(heading: str, titles: list[str], substantial: Callable[[str], boo
         and not substantial(heading)
         and not any(substantial(title) or squash(title) == key for title in titles)
     )
+
+
+def stripped_parts(title: str, kept: str) -> set[str]:
+    """The squashed parts, set off by separators, that stripping a site suffix took from
+    ``title`` to leave ``kept``, each longer than ``kept``: an issuer's name put before the
+    headline ("Acme Corp. - Acme Reports Results") leaves the headline in the suffix."""
+    removed = title[len(kept) :] if title.startswith(kept) else ""
+    return {squash(part) for part in SEP_RE.split(removed) if len(part) > len(kept)}
