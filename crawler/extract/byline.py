@@ -3,7 +3,9 @@
 ``<h1>`` when the title is another element: the byline then sits under the page heading).
 
 The lines after the title end where the article's text ends: past a short story come the dates
-of other pages' teasers ("Latest news", "More news"), never the story's own."""
+of other pages' teasers ("Latest news", "More news"), never the story's own. A picture's caption
+among them is left out (the day the photo was taken), and a credit line right above the title
+keeps its date though its section links follow it ("KYODO NEWS - Dec 3, 2026 | Business")."""
 
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ _AFTER_NODES, _AFTER_CHARS = 80, 800
 # the byline's: an unlabelled one that far down is more likely a date of the article's text.
 _BARE_CHARS = 400
 _LINK_XPATH = etree.XPath("ancestor-or-self::a")
+_DIGIT_RE = re.compile(r"\d")
+_PICTURES = ("img", "picture", "figure")
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
@@ -167,29 +171,48 @@ def _following_texts(level: HtmlElement, cuts: TextCuts) -> Iterator[str]:
     each later sibling's texts and tail."""
     yield from pieces(level.tail, level, True, cuts)
     for sibling in level.itersiblings():
-        if isinstance(sibling.tag, str):
-            yield from _texts_forwards(sibling, cuts) if cuts else sibling.itertext()
+        if isinstance(sibling.tag, str) and not _is_caption(sibling):
+            yield from _texts_forwards(sibling, cuts)
         yield from pieces(sibling.tail, sibling, True, cuts)
 
 
 def _texts_forwards(element: HtmlElement, cuts: TextCuts) -> Iterator[str]:
-    """The text nodes of an element's subtree in document order."""
+    """The text nodes of an element's subtree in document order, a picture's caption left out."""
     yield from pieces(element.text, element, False, cuts)
     for child in element:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and not _is_caption(child):
             yield from _texts_forwards(child, cuts)
         yield from pieces(child.tail, child, True, cuts)
 
 
 def _up_to_a_link(before: list[_Held]) -> list[str]:
     """The texts before the title back to the nearest link: before the title, link texts are
-    menus and archive links, and what comes before them (a top bar's date) is not the byline."""
+    menus and archive links, and what comes before them (a top bar's date) is not the byline.
+    The links of the line right above the title, one with a number in it, are that line's own
+    ("KYODO NEWS - Dec 3, 2026 - 14:22 | Business, All"): a credit line's sections."""
     kept: list[str] = []
+    line = _dated_line(before[-1]) if before else None
     for text, holder in reversed(before):
-        if holder is not None and _LINK_XPATH(holder):
+        links = _LINK_XPATH(holder) if holder is not None else []
+        if links and (line is None or links[0].getparent() is not line):
             break
         kept.append(text)
     return kept[::-1]
+
+
+def _dated_line(held: _Held) -> HtmlElement | None:
+    """The element holding the text right before the title (a link's parent for a link's
+    text), when its own text, outside its children, has a number in it (a menu's "Archive
+    2025-11-27" link is no credit line's date)."""
+    holder = held[1]
+    if holder is None:
+        return None
+    links = _LINK_XPATH(holder)
+    line = links[0].getparent() if links else holder
+    if line is None:
+        return None
+    own = "".join([line.text or "", *(child.tail or "" for child in line)])
+    return line if _DIGIT_RE.search(own) else None
 
 
 def shown_date(
@@ -266,3 +289,15 @@ def shown_relative(context: TitleContext, fetched_at: datetime, tz: timezone) ->
             if not _UPDATED_RE.search(text[max(0, start - _LABEL_CHARS) : start]):
                 return date
     return None
+
+
+def _is_caption(element: HtmlElement) -> bool:
+    """A picture's caption (``<figcaption>``, or an element its class names a caption beside
+    the picture): the day a photo was taken ("... in Tokyo on Nov. 28") is not the byline's. A
+    "caption" class on a label away from any picture ("Author") is only its type style."""
+    if element.tag == "figcaption":
+        return True
+    if "caption" not in (element.get("class") or "").lower():
+        return False
+    parent = element.getparent()
+    return parent is not None and next(parent.iter(*_PICTURES), None) is not None
