@@ -39,6 +39,7 @@ from crawler.extract.dates import (
     title_context,
 )
 from crawler.extract.density import thin_text_source, trim_edges
+from crawler.extract.fine_print import drop_fine_print
 from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
@@ -191,12 +192,12 @@ def _trimmed(
 ) -> list[str]:
     """The main text's paragraphs less what the page sets around an article: chrome at their
     edges (Chinese chrome runs too), a closing run of its links (``anchors``), credit lines,
-    closing prompts, date stamps, a press release's tail, leading breadcrumbs and a line that
-    is the page's own address."""
+    closing prompts, date stamps, a press release's tail, closing fine print, leading
+    breadcrumbs and a line that is the page's own address."""
     paras = trim_chrome_runs(trim_edges(paras, root), root, title, anchors)
     paras = drop_link_tail(paras, root, anchors)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
-    paras = drop_release_tail(paras)
+    paras = drop_fine_print(drop_release_tail(paras))
     return drop_own_address(drop_leading_crumbs(paras, root, url), url)
 
 

@@ -1,0 +1,58 @@
+"""Closing fine print: a publisher's or a wire's disclaimer, the publisher's investment
+disclaimer, a note on how the text was made, a one-line bio and a reporter's address go from the
+text's last paragraphs; the writer's own disclosure and the story's prose stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract.fine_print import drop_fine_print, is_fine_print
+
+STORY = [
+    "Shares of short-drama producers fell on Monday after the regulator issued new rules.",
+    "Platforms must cap spending by users under 16 at 50 yuan a month, the rules say.",
+    "Analysts said the direct revenue impact would be small for the largest companies.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The article reflects the author's opinions, and not necessarily the views of Example.",
+        "Views expressed here do not necessarily reflect the views of Example News.",
+        "The issuer is solely responsible for the content of this announcement.",
+        "Example's Disclosure: Past performance is no guarantee of future results.",
+        "This article was generated with the support of AI and reviewed by an editor.",
+        "This article is a transcript of this conference call produced for Example Media.",
+        "The author is a professor at Example University. opinions@example.com",
+        "The writer is a senior fellow at the Example Institute.",
+        "Write to Jane Doe at jane.doe@example.com",
+    ],
+)
+def test_closing_fine_print_goes(line: str) -> None:
+    assert is_fine_print(line)
+    assert drop_fine_print([*STORY, line]) == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Disclosure: I own none of these shares today and have no plans to buy any.",
+        "The author of the rules, a former studio executive, declined to comment.",
+        "Investors should write to the company before the meeting, the notice said.",
+    ],
+)
+def test_the_writers_own_words_stay(line: str) -> None:
+    assert not is_fine_print(line)
+    assert drop_fine_print([*STORY, line]) == [*STORY, line]
+
+
+def test_fine_print_early_in_the_text_stays() -> None:
+    line = "The author is a former producer who worked on forty vertical series."
+    paras = [line, *STORY, *STORY]
+    assert drop_fine_print(paras) == paras
+
+
+def test_never_all_of_the_text() -> None:
+    line = "The issuer is solely responsible for the content of this announcement."
+    assert drop_fine_print([line]) == [line]
