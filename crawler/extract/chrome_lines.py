@@ -42,6 +42,8 @@ _CHROME_LINE_RE = re.compile(
     | (?:\S.{0,48}?[^\W\d_]|(?:[^\s.!?]+\s){1,3})?       # a channel's name, glued or a few words
       \d[\d.]*\s?[KkMm]\s+(?:followers|subscribers)     # and its count: "812K subscribers"
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
+    | editors?\s*[:：]\ *[\w.'’\-\ ]{2,40}|additional\ reporting\ by\ [^.!?]{2,100}
+    | exhibit\ \d{1,3}(?:\.\d{1,3})?|read\ the\ original\ (?:article|story|post)\ (?:on|at)\ .*
     | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
       \ (?=\d|"""
     + MONTH_START
@@ -63,7 +65,9 @@ _COOKIE_RE = re.compile(
 _PROMO_START_RE = re.compile(
     r"(?i)(?:- )?(?:read more|also read|read also|read next|(?-i:READ)|see more|also on \S+"
     r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
-    r"|(?:like this (?:story|article)\?|share (?:this|it) with)"
+    r"|(?:(?:like|enjoying|enjoyed) this (?:story|article|post)\?|share (?:this|it) with)"
+    r"|third[- ]party ad\b|have a (?:confidential |news )?tip\b"
+    r"|(?:this|the) (?:press )?release was (?:originally )?published on\b"
     r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
     r"|should you (?:buy|invest\b[^?]{0,20}\bin)\b[^?]{0,60}\bright now\?$"
     r"|before you buy stock in\b"

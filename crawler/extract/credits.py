@@ -16,7 +16,8 @@ import re
 _CREDIT_RE = re.compile(
     r"(?i)^(?:photo|image|credit|photograph|illustration)s?(?: credits?| by)?\s*[:：]"
     r"\s*\S.{0,80}$|^(?:photo|image|picture)s? courtesy of\b[:：]?\s*[^.!?]{1,60}$"
-    r"|^(?:news|content|release) (?:provided|distributed|issued) by\s+\S.{0,80}(?<![.!?])$"
+    r"|^(?:news|content|(?:press )?release) (?:provided|distributed|issued) by"
+    r"\s+\S.{0,80}(?<![.!?])$"
 )
 # a sentence, then the credit: "(Photo: Getty Images)", "Credit: Jane Doe", "Photo by: 'J. Doe'."
 _CAPTION_RE = re.compile(

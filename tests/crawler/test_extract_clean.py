@@ -72,6 +72,14 @@ BODY = [
         "Before you buy stock in Example Media, consider this: our analysts picked ten others.",
         "© 2026 Example Journal. All rights reserved. This material may not be published,"
         " broadcast, rewritten or redistributed.",
+        "Editor: Jane Doe",
+        "Additional reporting by Jane Doe in Seoul",
+        "Exhibit 99.1",
+        "Read the original article on Example Daily",
+        "Third party Ad. Not an offer or recommendation by Example.com. See disclosure here.",
+        "Have a confidential tip for our reporters? Get in touch",
+        "Enjoying this article? Click here to subscribe for full access.",
+        "This release was published on Example PR.",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -98,6 +106,11 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "The fund took positions in two studios last year.",
         "The views and opinions expressed in the article do not necessarily reflect those of the"
         " agency.",
+        "Reporting by local media suggests the studio will close before the rules take effect.",
+        "The editor of the magazine said the rules were fair to small studios.",
+        "Exhibit halls at the fair were full of vertical drama studios this year.",
+        "(Reporting by Jane Doe in Beijing; Editing by John Smith)",
+        "Why you can trust Example News",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:

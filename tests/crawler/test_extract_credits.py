@@ -25,6 +25,7 @@ PARAGRAPHS = [
         "Image: https://example.com/",
         "Photo credit: ©iStock.com/gorodenkoff",
         "News provided by Crazy Maple Studio",
+        "Press Release Distributed by Example Wire",
         "Photo Courtesy of Example Academy",
         "Image courtesy of: Jane Doe",
         "The studio's new set, built for a single season. Credit: Jane Doe",
