@@ -23,8 +23,16 @@ from tests.support.probes import check_en_probe, en_labels, probe_params
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes9"
 _LABELS = en_labels(_FOLDER)
-# Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {}
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 10 of 30 pages wholly right, titles 29, dates 28, no chrome
+# on 13; trafilatura defaults 7 wholly right, titles 27, dates 27, no chrome on 8.
+KNOWN: dict[str, str] = {
+    "crunchbase_news": "the advertiser's box closing the body stays",
+    "ft_barrier": "the paywall's subscription offers after the free paragraphs stay",
+    "openpr_release": "a dashed day and month that read both ways, the wire's permalink box stays",
+    "prcom_release": "the wire's contact box and its link to the issuer's releases stay",
+    "scmp_trust_chips": "the site's trust box stays: dev pages keep a 'Why you can trust' heading",
+}
 
 
 @pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
