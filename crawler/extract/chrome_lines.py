@@ -33,6 +33,7 @@ _CHROME_LINE_RE = re.compile(
     | back\ to\ (?:the\ )?(?:blog|home|news|articles|posts)|follow\ us(?:\ on\b.*)?
     | pin\ (?:it\ )?for\ later|(?:next|previous|prev)\ (?:article|post|story)\b.*
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
+    | loading(?:\ (?:more|comments|next\ (?:story|article|post)))?
     | recommended\ videos?|(?:video|watch|listen)\s*\d{1,2}:\d{2}(?::\d{2})?
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
     | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
@@ -41,6 +42,7 @@ _CHROME_LINE_RE = re.compile(
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
     | (?:\S.{0,48}?[^\W\d_]|(?:[^\s.!?]+\s){1,3})?       # a channel's name, glued or a few words
       \d[\d.]*\s?[KkMm]\s+(?:followers|subscribers)     # and its count: "812K subscribers"
+    | \d[\d.,]*\s?[KkMm]?\s+views                       # a view counter: "12.4K views"
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
       \ (?=\d|"""
