@@ -41,6 +41,7 @@ from crawler.extract.dates import (
 from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
+from crawler.extract.layer_names import names_as_classes
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.loose_text import wrap_loose_runs
 from crawler.extract.mangled import repair_runs
@@ -146,6 +147,7 @@ def extract_article(
     canonical = canonical_href(root)
     cuts = strip_code(root)
     custom_as_spans(root, html)
+    names_as_classes(root, html)
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
