@@ -52,6 +52,7 @@ from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
+from crawler.extract.rendered import show_rendered
 from crawler.extract.site_header import drop_site_header
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.table_layout import layout_text
@@ -143,6 +144,7 @@ def extract_article(
     if root is None:
         date = _fallback(fallback_date, page_zone((), None, language_hint, url))
         return Extracted(fallback_title, "", date, language_hint, is_article=False)
+    show_rendered(root, html)
     meta = meta_map(root, html)
     canonical = canonical_href(root)
     cuts = strip_code(root)
