@@ -46,6 +46,7 @@ from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.loose_text import wrap_loose_runs
 from crawler.extract.mangled import repair_runs
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
+from crawler.extract.next_stories import drop_next_stories
 from crawler.extract.own_address import drop_own_address
 from crawler.extract.parsing import PARSER, parse_html
 from crawler.extract.passes import trafilatura_text
@@ -155,6 +156,7 @@ def extract_article(
     times = own_times(root)
     said = article_said(title_el) if near is not None and shows_relative(near) else ""
     drop_hidden(root)
+    drop_next_stories(title_el, url)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)
     candidates = container_candidates(named)
