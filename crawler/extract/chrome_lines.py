@@ -129,7 +129,7 @@ def clean_paragraphs(
     ``links``: the page's :func:`link_texts`, which tell a leaked menu from the text's own list
     (when they are unknown, every run of short lines goes)."""
     if paras and title:
-        paras = drop_leading_title(paras, title)
+        paras = drop_leading_title(paras, title, links)
     paras = drop_row_copies(drop_copy_runs(paras))
     paras = _drop_link_runs(_cut_trailing_section(drop_prose_repeats(paras), cut_zone), links)
     return [p for p in paras if not _is_chrome_paragraph(p)]
