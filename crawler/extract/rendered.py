@@ -4,8 +4,8 @@ A declarative shadow root (``<template shadowrootmode="open">``, earlier ``shado
 rendered in place of its template: a web component's paragraphs may be written there. A
 ``<noscript>`` is shown to readers without scripts; when the page a script would build holds
 less text than one ``<noscript>`` does, that ``<noscript>`` holds the page (a shell saying
-"Loading…" beside the article written for readers without scripts). Both become ``<div>``\\ s
-before the code is removed.
+"Loading…" beside the article written for readers without scripts). Both are read as
+``<div>`` elements before the code is removed.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _PAGE_TEXT = 300
 
 def show_rendered(root: HtmlElement, html: str) -> None:
     """Turn the declarative shadow roots under ``root``, and a ``<noscript>`` holding more text
-    than the rest of the body, into ``<div>``\\ s in place; the HTML is searched first: most
+    than the rest of the body, into ``<div>`` elements in place; the HTML is searched first: most
     pages have neither."""
     if not any(marker in html for marker in _MARKERS):
         return
