@@ -42,16 +42,19 @@ from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.fine_print import drop_fine_print
 from crawler.extract.hidden import drop_hidden
 from crawler.extract.kind import PageShape, is_article, link_share, page_shape, read_markup
+from crawler.extract.layer_names import names_as_classes
 from crawler.extract.lines import BREAK, Joined, join_paragraphs, split_lines
 from crawler.extract.loose_text import wrap_loose_runs
 from crawler.extract.mangled import repair_runs
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
+from crawler.extract.next_stories import drop_next_stories
 from crawler.extract.own_address import drop_own_address
 from crawler.extract.parsing import PARSER, parse_html
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
+from crawler.extract.rendered import show_rendered
 from crawler.extract.site_header import drop_site_header
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.table_layout import layout_text
@@ -143,15 +146,18 @@ def extract_article(
     if root is None:
         date = _fallback(fallback_date, page_zone((), None, language_hint, url))
         return Extracted(fallback_title, "", date, language_hint, is_article=False)
+    show_rendered(root, html)
     meta = meta_map(root, html)
     canonical = canonical_href(root)
     cuts = strip_code(root)
     custom_as_spans(root, html)
+    names_as_classes(root, html)
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
     said = article_said(title_el) if near is not None and shows_relative(near) else ""
     drop_hidden(root)
+    drop_next_stories(title_el, url)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)
     candidates = container_candidates(named)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from crawler.extract.dates import has_labelled_date
-from crawler.extract.forms import drop_form_boxes
+from crawler.extract.forms import drop_form_boxes, fields_as_forms
 from crawler.extract.inline import in_running_text
 from crawler.extract.inline_promos import drop_inline_promos
 from crawler.extract.link_boxes import drop_link_boxes
@@ -97,6 +97,7 @@ def strip_code(root: HtmlElement) -> TextCuts:
     """Remove scripts, styles, forms, frames and the like (never text) in place; return where
     the texts that a removed element stood between now join two text nodes (see
     :mod:`crawler.extract.text_nodes`)."""
+    fields_as_forms(root)
     cuts = text_cuts(root, _NEVER_TEXT_TAGS)
     etree.strip_elements(root, *_NEVER_TEXT_TAGS, with_tail=False)
     return cuts

@@ -33,6 +33,7 @@ _CHROME_LINE_RE = re.compile(
     | back\ to\ (?:the\ )?(?:blog|home|news|articles|posts)|follow\ us(?:\ on\b.*)?
     | pin\ (?:it\ )?for\ later|(?:next|previous|prev)\ (?:article|post|story)\b.*
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
+    | loading(?:\ (?:more|comments|next\ (?:story|article|post)))?
     | recommended\ videos?|(?:video|watch|listen)\s*\d{1,2}:\d{2}(?::\d{2})?
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
     | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
@@ -41,6 +42,7 @@ _CHROME_LINE_RE = re.compile(
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
     | (?:\S.{0,48}?[^\W\d_]|(?:[^\s.!?]+\s){1,3})?       # a channel's name, glued or a few words
       \d[\d.]*\s?[KkMm]\s+(?:followers|subscribers)     # and its count: "812K subscribers"
+    | \d[\d.,]*\s?[KkMm]?\s+views                       # a view counter: "12.4K views"
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | editors?\s*[:：]\ *[\w.'’\-\ ]{2,40}|additional\ reporting\ by\ [^.!?]{2,100}
     | exhibit\ \d{1,3}(?:\.\d{1,3})?|read\ the\ original\ (?:article|story|post)\ (?:on|at)\ .*
@@ -131,7 +133,7 @@ def clean_paragraphs(
     ``links``: the page's :func:`link_texts`, which tell a leaked menu from the text's own list
     (when they are unknown, every run of short lines goes)."""
     if paras and title:
-        paras = drop_leading_title(paras, title)
+        paras = drop_leading_title(paras, title, links)
     paras = drop_row_copies(drop_copy_runs(paras))
     paras = _drop_link_runs(_cut_trailing_section(drop_prose_repeats(paras), cut_zone), links)
     return [p for p in paras if not _is_chrome_paragraph(p)]

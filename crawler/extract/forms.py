@@ -7,6 +7,7 @@ form's own. A form holding much text (a page wrapped in one, a filter over its r
 and a form inside a list's item (a product tile's cart form) goes alone, so the item stays.
 The box never takes in a body of prose beside it: a short post is a sibling of its comment form
 ("Leave a Reply"), so the box stops below an ancestor with another child holding paragraphs.
+A text field outside any form (a sign-up box a script sends) is read as a form.
 """
 
 from __future__ import annotations
@@ -25,6 +26,20 @@ _REPEATED = 3  # this many siblings of one tag and class are a list's items
 _BODY_PARAGRAPHS = 2  # a branch with this many prose paragraphs is a post's body
 _PROSE_LEN = 20  # a prose paragraph: this much text (whitespace aside), ending a sentence
 _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]?\s*$")
+
+
+# Text fields a reader types into (a sign-up box's e-mail field); not a checkbox or a radio.
+_TYPED = frozenset({"", "text", "email", "search", "tel"})
+
+
+def fields_as_forms(root: HtmlElement) -> None:
+    """Rename in place each text field outside a form to ``form``: a box of a prompt, a field
+    and a button is a sign-up form without the tag (scripts send it), which
+    :func:`drop_form_boxes` then reads as one."""
+    for field in list(root.iter("input")):
+        typed = field.get("type", "").lower() in _TYPED
+        if typed and next(field.iterancestors("form"), None) is None:
+            field.tag = "form"
 
 
 def drop_form_boxes(root: HtmlElement) -> None:

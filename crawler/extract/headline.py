@@ -5,26 +5,33 @@ audience", "Short dramas win a wider audience May 1, 2024"), and a news page set
 it: the story's section ("News", "Review"), a link back ("Back to selection"). The repeat goes,
 with the kicker lines above it, a few words each, and the copies of it right after (a desktop
 and a mobile headline). So does a run of three or more short list items above it: a notice's
-facts (发布机构, 文号) whose labels were lost, or breadcrumbs; a lone item stays.
+facts (发布机构, 文号) whose labels were lost, or breadcrumbs; a lone item stays. A menu's items
+above it, each line a link of the page, go however many there are.
 """
 
 from __future__ import annotations
 
+from crawler.extract.blocks import block_key
 from crawler.extract.meta import squash
 
 _KICKERS = 2  # kicker lines above a repeated title: at most this many ...
 _KICKER_WORDS = 3  # ... of at most this many words each
+_MENU = 8  # menu items above a repeated title: at most this many more lines are read
 _DATED = 20  # characters after the title's own in a repeat (its date)
 _ITEM = "- "
 # Short list items above a repeated title: a run of at least _MIN_FACTS, at most _FACTS.
 _MIN_FACTS, _FACTS, _FACT_CHARS = 3, 8, 40
 
 
-def drop_leading_title(paras: list[str], title: str) -> list[str]:
+def drop_leading_title(
+    paras: list[str], title: str, links: frozenset[str] | None = None
+) -> list[str]:
     """The paragraphs less the title repeated at their start, with the kicker lines above it
-    (a section label, a "Back to ..." link) and the copies of it right after."""
+    (a section label, a "Back to ..." link) and the copies of it right after; a kicker line
+    that is the whole text of one of the page's ``links`` (as :func:`block_key` writes them) is a
+    menu's item, any number of which may stand above the title."""
     kickers = facts = 0
-    for at, para in enumerate(paras[: _FACTS + 1]):
+    for at, para in enumerate(paras[: _FACTS + _MENU + 1]):
         if _is_title_repeat(para, title):
             if facts and facts < _MIN_FACTS:
                 break
@@ -32,7 +39,7 @@ def drop_leading_title(paras: list[str], title: str) -> list[str]:
             while end < len(paras) and _is_title_repeat(paras[end], title):
                 end += 1
             return paras[end:]
-        kickers += _is_kicker(para)
+        kickers += _is_kicker(para) and block_key(para) not in (links or ())
         facts += _is_fact(para)
         if kickers > _KICKERS or not (_is_kicker(para) or _is_fact(para)):
             break

@@ -74,3 +74,22 @@ def test_a_short_post_keeps_its_text_beside_its_comment_form() -> None:
     assert got.text.startswith("Three evenings, twelve dollars of coins.")
     assert got.text.endswith("Pay again? Only for a real ending.")
     assert "Leave a Reply" not in got.text and "will not be published" not in got.text
+
+
+def test_a_sign_up_box_whose_field_has_no_form_is_dropped_with_its_lines() -> None:
+    box = (
+        "<div class='rounded-2xl p-6'><p>Sign up for our newsletter</p>"
+        "<p>The money behind media, three times a week.</p>"
+        "<input placeholder='Email'><button>Sign up</button></div>"
+    )
+    html = _page(_paragraphs(PARAGRAPHS[:3]) + box + _paragraphs(PARAGRAPHS[3:]))
+    text = extract_article(html, "https://example.com/news/2025/new-rules").text
+    assert "three times a week" not in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_checkbox_outside_a_form_is_no_form() -> None:
+    item = "<li><input type='checkbox' checked disabled> Review every series before launch</li>"
+    html = _page(_paragraphs(PARAGRAPHS[:3]) + f"<ul>{item}</ul>" + _paragraphs(PARAGRAPHS[3:]))
+    text = extract_article(html, "https://example.com/news/2025/new-rules").text
+    assert "Review every series before launch" in text

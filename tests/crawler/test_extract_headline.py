@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract import extract_article
+from crawler.extract.blocks import block_key
 from crawler.extract.chrome_lines import clean_paragraphs
 
 TITLE = "Short dramas win a wider audience"
@@ -55,3 +56,15 @@ def test_a_news_page_opening_with_its_kicker_and_headline_again() -> None:
     )
     text = extract_article(html, "https://example.com/tv/short-dramas").text
     assert text.startswith(BODY[0])
+
+
+def test_a_menus_items_above_the_repeated_title_go() -> None:
+    menu = ["OTT", "Short drama", "Deals", "People", "Short drama"]
+    links = frozenset(block_key(item) for item in menu)
+    assert clean_paragraphs([*menu, TITLE, *BODY], TITLE, links=links) == BODY
+
+
+def test_more_kicker_lines_than_a_kicker_that_are_no_links_stay() -> None:
+    opening = ["Exclusive", "Television", "Drama", "Review", TITLE]
+    links = frozenset({block_key("Television")})
+    assert clean_paragraphs([*opening, *BODY], TITLE, links=links)[:5] == opening
