@@ -44,8 +44,9 @@ from crawler.extract.site_name import (
     SEP_RE,
     cjk_apart,
     home_link_name,
-    is_home_link,
     is_site_name,
+    links_home,
+    links_self,
     strip_site_suffix,
 )
 from crawler.extract.title_agreement import PREFIX_AGREEMENT, agreement, names_part
@@ -102,7 +103,7 @@ def find_title(
     titles = [title for title in titles if squash(title) != squash(site)]
     host = urlsplit(url).hostname or ""
     stripped = [strip_site_suffix(t, site, host) for t in titles]
-    headings = _headings(root, site, host)
+    headings = _headings(root, site, url)
     found = _agreeing(headings, stripped)
     if found is not None and (below := _below_section(found, headings)) is not None:
         return unmangle(_clean_heading(below.headline, site, host)) or None, below.element
@@ -209,7 +210,7 @@ def _inner_title(element: HtmlElement, text: str, titles: list[str], host: str) 
         return None
     for inner in parts_apart(element):
         shown = norm(heading_text(inner))
-        if (_fold(shown) in keys or _leads(shown, keys)) and not _links_home(inner, host):
+        if (_fold(shown) in keys or _leads(shown, keys)) and not links_home(inner, host):
             return shown
     return None
 
@@ -279,27 +280,26 @@ class _Heading(NamedTuple):
     element: HtmlElement
     text: str  # whitespace collapsed, a line break counting as a space
     headline: str  # ... less a trailing date ("Title   2025-12-07")
+    linked: bool = False  # mostly a link to another page (:func:`_linked`)
 
 
-def _headings(root: HtmlElement, site: str, host: str) -> list[_Heading]:
+def _headings(root: HtmlElement, site: str, url: str) -> list[_Heading]:
     """Headings and headline-classed elements that are short, do not name the site and are not
-    its logo (a link to its home page)."""
+    its logo (a link to its home page); each marked when mostly a link to another page than
+    ``url`` (a permalink around the page's own headline, a forum topic's, is none)."""
     key = squash(site)
+    host = urlsplit(url).hostname or ""
     found = []
     for el in _heading_candidates(root):
         content = heading_text(el)
         text = norm(content)
         if 2 <= len(text) <= _MAX_TITLE and not (key and squash(text) in key):
             heading = _Heading(el, text, norm(split_trailing_date(content)[0]))
-            if not (_linked(heading) and _links_home(el, host)):
+            if not _linked(heading):
                 found.append(heading)
+            elif not links_home(el, host):
+                found.append(heading._replace(linked=not links_self(el, url)))
     return found
-
-
-def _links_home(element: HtmlElement, host: str) -> bool:
-    """Tell whether every link in the element leads to the site's home page ("/", its host)."""
-    hrefs = [a.get("href", "").strip() for a in element.iter("a")]
-    return bool(hrefs) and all(is_home_link(href, host) for href in hrefs)
 
 
 def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
@@ -330,7 +330,7 @@ def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     for heading in headings:
         score = max((agreement(heading.headline, t) for t in titles), default=0.0)
         score += _H1_BONUS if heading.element.tag == "h1" else 0.0
-        if score > best_score and (score >= PREFIX_AGREEMENT or not _linked(heading)):
+        if score > best_score and (score >= PREFIX_AGREEMENT or not heading.linked):
             best, best_score = heading, score
     return best
 
@@ -339,7 +339,7 @@ def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     """Without agreement: a lone substantial ``<h1>`` (or the only one in an ``<article>``),
     else a headline that names itself so, or any substantial one when every metadata title is
     too short to be a headline (an app's share page titled with its name only: "红星新闻")."""
-    headings = [heading for heading in headings if not _linked(heading)]
+    headings = [heading for heading in headings if not heading.linked]
     h1s = [heading for heading in headings if heading.element.tag == "h1"]
     if len(h1s) > 1:  # a widget's or a logo's beside the article's: the one in an <article>
         h1s = [h for h in h1s if next(h.element.iterancestors("article"), None) is not None]

@@ -123,3 +123,16 @@ def test_an_app_bar_label_that_agrees_with_a_name_only_title_is_not_the_headline
     )
     html = f"<html><head><title>红果短剧平台公告</title></head><body>{body}</body></html>"
     assert extract_article(html, "https://api.example.com/notice/1").title == headline
+
+
+def test_a_heading_linking_to_its_own_page_is_the_headline() -> None:
+    """A forum topic's heading is a permalink to the topic: the headline, not the board's name
+    and the "View topic" label <title> wraps it in."""
+    url = "https://forum.example.net/board/viewtopic.php?f=12&t=30418"
+    topic = "[GUIDE] Formatting a vertical drama script so producers read it"
+    html = (
+        f"<html><head><title>Screenwriters Board &bull; View topic - {topic}</title></head>"
+        f'<body><h1>Screenwriters Board</h1><h2><a href="./viewtopic.php?f=12&amp;t=30418">'
+        f'{topic}</a></h2><div class="post"><p>{PROSE}</p></div></body></html>'
+    )
+    assert extract_article(html, url).title == topic
