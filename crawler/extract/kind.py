@@ -65,6 +65,7 @@ from crawler.extract.listing import (
     find_items,
     outside_items,
     units,
+    without_post,
 )
 from crawler.extract.meta import squash, squashed_len, text_len
 from crawler.extract.tiles import Tiles, find_tiles
@@ -285,8 +286,8 @@ def page_shape(
     address says; ``text`` its main text, ``url`` its address, ``title`` its own title,
     ``anchors`` the squashed texts of its links when the caller read them)."""
     address = markup.address
-    items = find_items(root, address.longest, address.cjk)
     paragraphs = [p for p in text.split("\n") if p.strip()]
+    items = without_post(paragraphs, find_items(root, address.longest, address.cjk))
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root, anchors)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
