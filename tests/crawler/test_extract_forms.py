@@ -74,3 +74,20 @@ def test_a_short_post_keeps_its_text_beside_its_comment_form() -> None:
     assert got.text.startswith("Three evenings, twelve dollars of coins.")
     assert got.text.endswith("Pay again? Only for a real ending.")
     assert "Leave a Reply" not in got.text and "will not be published" not in got.text
+
+
+def test_a_gated_report_box_goes_with_its_pitch_and_fine_print() -> None:
+    """A report's download form in a box with its title, its pitch and the form's legal line
+    beside it (about three lines of prose) is a widget after the article."""
+    gated = """<div class="gated-download">
+      <h3>Get the full report: The State of Short Drama Localization 2026</h3>
+      <p>38 pages of benchmarks on turnaround, cost per minute and quality scores.</p>
+      <form><label>First name*<input name="first"></label><label>Work email*<input></label>
+      <label>Company*<input></label><button type="submit">Download now</button></form>
+      <p class="legal">By submitting this form, you agree to receive marketing communications
+      from us. You can unsubscribe at any time. See our Privacy Policy.</p></div>"""
+    html = _page(_paragraphs(PARAGRAPHS) + gated)
+    text = extract_article(html, "https://example.com/blog/short-drama-localization").text
+    assert all(p in text for p in PARAGRAPHS)
+    assert "38 pages of benchmarks" not in text
+    assert "By submitting this form" not in text
