@@ -66,7 +66,8 @@ _NAMED_TAGS = ("h3", "div", "p", "td", "span", "strong")
 # id/class of an article headline (not a widget or column title): "detail_title", "artTitle"...
 _ARTICLE_TITLE_NAME_RE = re.compile(
     r"(?i)(?:detail|article|art|news|content|con|post|entry|story|headline)[-_]?tit|"
-    r"tit(?:le)?[-_]?(?:detail|article|art|news|content|con|post|entry|main)"
+    r"tit(?:le)?[-_]?(?:detail|article|art|news|content|con|post|entry|main)|"
+    r"(?<![a-z])subject(?![a-z])"  # a board's post: "subject", "view-subject" (not "subjects")
 )
 # Separators a template puts between a headline and a tag line; a typographic dash in an
 # on-page headline ("Reviews are in — and they're not great") is the writer's punctuation.
@@ -304,14 +305,19 @@ def _headings(root: HtmlElement, site: str, url: str) -> list[_Heading]:
 
 def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
     """Elements inside ``<body>``, in document order, that may show the headline: headings, and
-    elements whose class holds "title" or "headline" (any case), or whose id holds "title"."""
+    elements whose class holds "title", "headline" or the word "subject" (a board's post; any
+    case), or whose id holds "title"."""
     for body in root.iter("body"):
         for el in body.iterdescendants(*_HEADING_TAGS, *_NAMED_TAGS):
             if (
                 el.tag in _HEADING_TAGS
                 or (
                     (names := el.get("class"))
-                    and ("title" in (low := names.lower()) or "headline" in low)
+                    and (
+                        "title" in (low := names.lower())
+                        or "headline" in low
+                        or ("subject" in low and _ARTICLE_TITLE_NAME_RE.search(low) is not None)
+                    )
                 )
                 or ((ident := el.get("id")) and "title" in ident.lower())
             ):  # the tests inline: a call for each element costs more than the walk
