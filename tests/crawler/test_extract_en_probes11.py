@@ -25,8 +25,13 @@ from tests.support.probes import check_en_probe, en_labels, probe_params
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes11"
 _LABELS = en_labels(_FOLDER)
-# Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {}
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 21 of 30 pages wholly right, titles 28, dates 30, chrome
+# leaked on 6 pages; trafilatura defaults 16 wholly right, titles 27, dates 28, chrome leaked on 8.
+KNOWN: dict[str, str] = {
+    "newsletter_table": "the email's one-cell layout tables come back as table rows, with the "
+    "preheader, its browser link and the sponsor box",
+}
 
 
 @pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
