@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _FORM_TEXT = 300  # a form holding more text (whitespace aside) is not a widget
-_FORM_BOX = 200  # its box holds at most this much text besides the form's own
+_FORM_BOX = 300  # its box holds at most this much text besides the form's own
 _REPEATED = 3  # this many siblings of one tag and class are a list's items
 _BODY_PARAGRAPHS = 2  # a branch with this many prose paragraphs is a post's body
 _PROSE_LEN = 20  # a prose paragraph: this much text (whitespace aside), ending a sentence

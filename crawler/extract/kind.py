@@ -65,6 +65,7 @@ from crawler.extract.listing import (
     find_items,
     outside_items,
     units,
+    without_post,
 )
 from crawler.extract.meta import squash, squashed_len, text_len
 from crawler.extract.tiles import Tiles, find_tiles
@@ -288,8 +289,8 @@ def page_shape(
     element its title was read from)."""
     address = markup.address
     story = None if address.section else headline  # a section's heading stands over its list
-    items = find_items(root, address.longest, address.cjk, story)
     paragraphs = [p for p in text.split("\n") if p.strip()]
+    items = without_post(paragraphs, find_items(root, address.longest, address.cjk, story))
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root, anchors)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)

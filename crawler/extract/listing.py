@@ -14,7 +14,7 @@ page's own headline (a release beside two boxes of links) is none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -68,6 +68,7 @@ class Items:
     total: int = 0  # items of every group
     parent: HtmlElement | None = field(default=None, compare=False)  # the largest group's parent
     hrefs: tuple[str, ...] = ()  # the headline links of the largest group, as written
+    group: tuple[tuple[str, int], ...] = ()  # the largest group's squashed texts, with volumes
 
 
 def units(text: str) -> float:
@@ -94,15 +95,48 @@ def find_items(
     best: tuple[int, int] = (0, 0)
     parent: HtmlElement | None = None
     hrefs: tuple[str, ...] = ()
+    largest: tuple[tuple[str, int], ...] = ()
     texts: set[str] = set()
     total = 0
     story = frozenset(own.iterancestors()) | {own} if own is not None else frozenset()
     for holder, group in _groups(root, max_item, story):
-        if (size := (sum(_volume(text, cjk) for text, _ in group), len(group))) > best:
+        volumes = tuple((text, _volume(text, cjk)) for text, _ in group)
+        if (size := (sum(volume for _, volume in volumes), len(group))) > best:
             best, parent, hrefs = size, holder, tuple(href for _, href in group)
+            largest = volumes
         texts.update(text for text, _ in group)
         total += len(group)
-    return Items(best[1], best[0], frozenset(texts), total, parent, hrefs)
+    return Items(best[1], best[0], frozenset(texts), total, parent, hrefs, largest)
+
+
+def without_post(paragraphs: list[str], items: Items) -> Items:
+    """``items`` less the item of the largest group that is the main text's own post: the one
+    item holding the text's paragraphs that items hold, with prose among them (a forum topic's
+    opening post above its replies, a thread's entries alike). A listing's text runs over
+    several items; one teaser taken alone leaves the rest of its list standing."""
+    if not items.group:
+        return items
+    joined = "\x00".join(items.texts)
+    held: set[int] = set()
+    prose = False
+    for paragraph in paragraphs:
+        key = block_key(paragraph)
+        if not key or not _in_item(key, joined):
+            continue
+        holders = {at for at, (text, _) in enumerate(items.group) if _in_item(key, text)}
+        held |= holders or {-1}  # held by an item of another group
+        prose = prose or (bool(holders) and units(paragraph) >= PROSE_UNITS)
+    if len(held) != 1 or -1 in held or not prose:
+        return items
+    post, volume = items.group[held.pop()]
+    rest = tuple(entry for entry in items.group if entry[0] != post)
+    return replace(
+        items,
+        count=items.count - 1,
+        chars=items.chars - volume,
+        texts=items.texts - {post},
+        group=rest,
+    )
 
 
 def outside_items(

@@ -19,7 +19,8 @@ tag and class (its sections), each following the one before with little text bet
 body blocks are added after the text when none of them is in it already. And the article's
 closing questions and answers: a heading after the text's last block naming them ("FAQs",
 "Frequently asked questions"), with the body blocks under it, comes back (sites set them in
-accordion boxes that a pass leaves out).
+accordion boxes that a pass leaves out). Figures' captions are no body, but in a photo essay,
+whose captions the text lacks say more than the text: there they carry the story, and come back.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 _LEAF_TAGS = tuple("p li h2 h3 h4 h5 h6 blockquote dd dt tr pre div section".split())
 _LEAVES = frozenset(_LEAF_TAGS)
+_CAPTION = "figcaption"  # a block only in a photo essay (see :func:`_captioned`)
 _INNER_BLOCKS = frozenset((*_LEAF_TAGS, "ul", "ol", "table", "article", "h1", "figure"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ITEMS = frozenset(("li", "tr", "dd", "dt"))
@@ -71,13 +73,25 @@ def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = Tr
     container = _container([b for b, ok in zip(blocks, found, strict=True) if ok])
     if container is None:
         return paras
+    if captioned := _captioned(container, joined):
+        blocks = leaf_blocks(tree, captions=True)
+        found = [block_key(text) in joined for _, text in blocks]
     sections = continuing_sections(container)
-    inside = set(container.iter(*_LEAF_TAGS))
+    inside = set(container.iter(*_LEAF_TAGS, _CAPTION))
     pairs = list(zip(blocks, found, strict=True))
     held = [text for (el, text), ok in pairs if ok and el in inside and el.tag != "tr"]
     paras = _drop_outside_tail(paras, [container, *sections], held)
-    merged = _merge(paras, [(b, ok) for b, ok in pairs if b[0] in inside], structured)
+    held_blocks = [(b, ok) for b, ok in pairs if b[0] in inside]
+    merged = _merge(paras, held_blocks, structured, captioned=captioned)
     return merged + _continuation(sections, pairs)
+
+
+def _captioned(container: HtmlElement, joined: str) -> bool:
+    """Tell whether the container's captions that the text (``joined``, squashed) lacks say
+    more than the text: a photo essay, whose pictures' captions carry its story (a story's
+    inline gallery says less)."""
+    captions = (squash(caption.text_content()) for caption in container.iter(_CAPTION))
+    return sum(len(text) for text in captions if text not in joined) > len(joined)
 
 
 def _continuation(
@@ -147,13 +161,14 @@ def _body_lines(blocks: list[tuple[HtmlElement, str]], body: set[HtmlElement]) -
     return lines
 
 
-def leaf_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+def leaf_blocks(tree: HtmlElement, *, captions: bool = False) -> list[tuple[HtmlElement, str]]:
     """The blocks holding no other block, in page order, with their text (one walk finds
-    the blocks and the elements holding one)."""
+    the blocks and the elements holding one); figures' captions among them if ``captions``."""
     holders: set[HtmlElement] = set()
     blocks = []
-    for element in tree.iter(*_INNER_BLOCKS):
-        if element.tag in _LEAVES:
+    leaves = _LEAVES | {_CAPTION} if captions else _LEAVES
+    for element in tree.iter(*_INNER_BLOCKS, *([_CAPTION] if captions else [])):
+        if element.tag in leaves:
             blocks.append(element)
         for ancestor in element.iterancestors():
             if ancestor in holders:  # and so are all above it
@@ -217,7 +232,11 @@ def _container(matched: list[tuple[HtmlElement, str]]) -> HtmlElement | None:
 
 
 def _merge(
-    paras: list[str], blocks: list[tuple[tuple[HtmlElement, str], bool]], structured: bool
+    paras: list[str],
+    blocks: list[tuple[tuple[HtmlElement, str], bool]],
+    structured: bool,
+    *,
+    captioned: bool = False,
 ) -> list[str]:
     """The paragraphs with the missing body blocks between matched ones inserted in place.
 
@@ -225,7 +244,8 @@ def _merge(
     when it finds no container: then the container's blocks before the first matched one
     come back too, the headings and lists opening the article. A heading comes back with a
     body block right after it, whether recovered or the text's own; not over a box of links
-    (a widget's heading) with the body after the box.
+    (a widget's heading) with the body after the box. A figure's caption is body in a photo
+    essay (``captioned``).
     """
     flags = [ok for _, ok in blocks]
     if True not in flags:
@@ -244,7 +264,7 @@ def _merge(
             at, heading = after, ""
         elif el.tag in _HEADINGS:
             heading = text if _is_body(el, text) else ""
-        elif _is_body(el, text) and not _is_call_to_action(el, body):
+        elif _is_body(el, text, captioned=captioned) and not _is_call_to_action(el, body):
             lines = [heading] if heading else []
             lines.append(_line(el, text))
             where = at + len(out) - len(paras)
@@ -330,8 +350,9 @@ def _line(element: HtmlElement, text: str) -> str:
     return f"- {text}" if _is_item(element, _LIST_ITEM) else text
 
 
-def _is_body(element: HtmlElement, text: str) -> bool:
-    """A sentence, list item or heading, few of its words in links, outside links and figures."""
+def _is_body(element: HtmlElement, text: str, *, captioned: bool = False) -> bool:
+    """A sentence, list item or heading, few of its words in links, outside links and figures
+    (a figure's caption is body in a photo essay: ``captioned``)."""
     words = len(text.split())
     if element.tag in _HEADINGS:  # two words, or as many Chinese characters as two words hold
         enough = words >= 2 or len(HAN_RE.findall(text)) >= _HEADING_CJK
@@ -339,7 +360,8 @@ def _is_body(element: HtmlElement, text: str) -> bool:
         enough = words >= _ITEM_WORDS
     else:
         enough = words >= _SENTENCE_WORDS and bool(_SENTENCE_END_RE.search(text))
-    if not enough or next(element.iterancestors("a", "figure", "figcaption"), None) is not None:
+    outside = ("a",) if captioned else ("a", "figure", _CAPTION)
+    if not enough or next(element.iterancestors(*outside), None) is not None:
         return False
     link_chars = sum(len(norm(a.text_content())) for a in element.iter("a"))
     return link_chars <= _MAX_LINKS * len(text)

@@ -7,14 +7,18 @@ original content to download multimedia: ..." notes, and the "###" that marks th
 release. In a release (its dateline names the wire: "/PRNewswire/ --", "(GLOBE NEWSWIRE) --",
 or an "About ..." paragraph heads its closing boilerplate) those go from its last paragraphs,
 and the end mark takes all after it; on other pages a contact line may be the page's content.
-An end mark closing the text ("###", "-30-", a news agency's "(END)") goes from any page.
+An end mark closing the text ("###", "-30-", a news agency's "(END)", a government wire's telex
+"NNNN") goes from any page, and so do the few lines after one (an agency's media line and its
+notice that the release is unofficial).
 """
 
 from __future__ import annotations
 
 import re
 
-_END_MARK_RE = re.compile(r"(?:#\s*){3}|-\s*30\s*-|\(END\)")  # "###", "-30-", "(END)"
+# "###", "-30-", "(END)", "NNNN"
+_END_MARK_RE = re.compile(r"(?:#\s*){3}|-\s*30\s*-|\(END\)|NNNN")
+_AFTER_MARK = 3  # paragraphs after an end mark that go with it from any page
 _WIRE_NOTE_RE = re.compile(
     r"(?i)^view (?:original content|source version|the original (?:press )?release)\b"
     r"|^(?-i:SOURCE):? [A-Z0-9][^.!?]{0,80}$"
@@ -37,8 +41,7 @@ _DETAIL = 80  # a contact block's detail lines after its lone label are shorter 
 def drop_release_tail(paras: list[str]) -> list[str]:
     """The paragraphs less a release's contact blocks, wire notes and end mark among the last
     few (never all of them)."""
-    while len(paras) > 1 and _END_MARK_RE.fullmatch(paras[-1].strip()):
-        paras = paras[:-1]  # a wire story's end mark closes any page
+    paras = _before_end_mark(paras)
     start = max(len(paras) - _CLOSING, 0)
     if not _is_release(paras, start):
         return paras
@@ -61,6 +64,15 @@ def drop_release_tail(paras: list[str]) -> list[str]:
                 continue
         kept.append(para)
     return kept or paras
+
+
+def _before_end_mark(paras: list[str]) -> list[str]:
+    """The paragraphs before an end mark among the last few (not the first paragraph), the
+    end marks closing them dropped too."""
+    for at in range(len(paras) - 1, max(len(paras) - _AFTER_MARK - 2, 0), -1):
+        if _END_MARK_RE.fullmatch(paras[at].strip()):
+            return _before_end_mark(paras[:at])
+    return paras
 
 
 def _is_release(paras: list[str], closing: int) -> bool:

@@ -5,7 +5,8 @@ date. The site's header is another: a ``<header>``, or an element named "header"
 or "banner", that comes before the title element without holding it and links to the site's
 home page. A blog's tag line in it, a short paragraph without links ("One viewer, too many
 cliffhangers."), is no article text, and trafilatura keeps it when the post's own text sits in
-no paragraph.
+no paragraph. Nor is a short paragraph of a bar above the site's header (an alert, an offer:
+"Scam Alert: Our office will never call you. Learn more"), linked or not.
 """
 
 from __future__ import annotations
@@ -32,21 +33,49 @@ def drop_site_header(root: HtmlElement, title_el: HtmlElement | None, url: str) 
     then unknown)."""
     if title_el is None or not any(top is root for top in title_el.iterancestors()):
         return
-    host = urlsplit(url).hostname or ""
+    headers = _site_headers(root, title_el, urlsplit(url).hostname or "")
+    above = _paragraphs_before(root, headers[0]) if headers else []
+    for element in headers:
+        if element.getparent() is not None:
+            for line in list(element.iter("p")):
+                if _short(line) and next(line.iter("a"), None) is None:
+                    line.drop_tree()
+    for line in above:
+        if _short(line):
+            line.drop_tree()
+
+
+def _site_headers(root: HtmlElement, title_el: HtmlElement, host: str) -> list[HtmlElement]:
+    """The headers before ``title_el``, not holding it, that link to the site's home page."""
     holding = set(title_el.iterancestors())
     found = []
     for element in root.iter():
         if element is title_el:
             break
-        if element not in holding and _is_header(element):
+        if element not in holding and _is_header(element) and _links_home(element, host):
             found.append(element)
-    for element in found:
-        links = (a.get("href", "").strip() for a in element.iter("a"))
-        if element.getparent() is not None and any(is_home_link(h, host) for h in links):
-            for line in list(element.iter("p")):
-                short = len(line.text_content().strip()) <= _MAX_TAG_LINE
-                if short and next(line.iter("a"), None) is None:
-                    line.drop_tree()
+    return found
+
+
+def _links_home(element: HtmlElement, host: str) -> bool:
+    """Tell whether the element links to the site's home page."""
+    return any(is_home_link(a.get("href", "").strip(), host) for a in element.iter("a"))
+
+
+def _paragraphs_before(root: HtmlElement, header: HtmlElement) -> list[HtmlElement]:
+    """The paragraphs that come before ``header`` in the page and lie outside it."""
+    found: list[HtmlElement] = []
+    for element in root.iter("p", header.tag):
+        if element is header:
+            return found
+        if element.tag == "p":
+            found.append(element)
+    return []
+
+
+def _short(line: HtmlElement) -> bool:
+    """Tell whether a paragraph is as short as a tag line."""
+    return len(line.text_content().strip()) <= _MAX_TAG_LINE
 
 
 def _is_header(element: HtmlElement) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from crawler.extract.meta import WORD_RE, squash
 from storage.cjk import CJK_BLOCKS, HAN_RE
@@ -135,6 +135,25 @@ def is_home_link(href: str, host: str) -> bool:
     else:
         same = not parts.scheme and parts.path.startswith("/")
     return same and _HOME_PATH_RE.fullmatch(parts.path) is not None
+
+
+def links_home(element: HtmlElement, host: str) -> bool:
+    """Tell whether every link in the element leads to the site's home page ("/", its host)."""
+    hrefs = [a.get("href", "").strip() for a in element.iter("a")]
+    return bool(hrefs) and all(is_home_link(href, host) for href in hrefs)
+
+
+def links_self(element: HtmlElement, url: str) -> bool:
+    """Tell whether every link in the element leads to the page at ``url`` itself (a permalink
+    around its own headline), a fragment aside."""
+    hrefs = [a.get("href", "").strip() for a in element.iter("a")]
+    if not url or not hrefs:
+        return False
+    own = urldefrag(url).url
+    try:
+        return all(urldefrag(urljoin(url, href)).url == own for href in hrefs)
+    except ValueError:
+        return False
 
 
 def _bare_host(host: str) -> str:

@@ -45,8 +45,9 @@ from crawler.extract.site_name import (
     SEP_RE,
     cjk_apart,
     home_link_name,
-    is_home_link,
     is_site_name,
+    links_home,
+    links_self,
     strip_site_suffix,
 )
 from crawler.extract.title_agreement import (
@@ -71,7 +72,8 @@ _NAMED_TAGS = ("h3", "div", "p", "td", "span", "strong")
 # id/class of an article headline (not a widget or column title): "detail_title", "artTitle"...
 _ARTICLE_TITLE_NAME_RE = re.compile(
     r"(?i)(?:detail|article|art|news|content|con|post|entry|story|headline)[-_]?tit|"
-    r"tit(?:le)?[-_]?(?:detail|article|art|news|content|con|post|entry|main)"
+    r"tit(?:le)?[-_]?(?:detail|article|art|news|content|con|post|entry|main)|"
+    r"(?<![a-z])subject(?![a-z])"  # a board's post: "subject", "view-subject" (not "subjects")
 )
 # Separators a template puts between a headline and a tag line; a typographic dash in an
 # on-page headline ("Reviews are in — and they're not great") is the writer's punctuation.
@@ -108,7 +110,7 @@ def find_title(
     titles = [title for title in titles if squash(title) != squash(site)]
     host = urlsplit(url).hostname or ""
     stripped = [strip_site_suffix(t, site, host) for t in titles]
-    headings = _headings(root, site, host)
+    headings = _headings(root, site, url)
     found = _agreeing(headings, stripped)
     tail = None if found is not None else _shown_tail(headings, titles, stripped)
     found = found or tail
@@ -218,7 +220,7 @@ def _inner_title(element: HtmlElement, text: str, titles: list[str], host: str) 
         return None
     for inner in parts_apart(element):
         shown = norm(heading_text(inner))
-        if (_fold(shown) in keys or _leads(shown, keys)) and not _links_home(inner, host):
+        if (_fold(shown) in keys or _leads(shown, keys)) and not links_home(inner, host):
             return shown
     return None
 
@@ -288,39 +290,43 @@ class _Heading(NamedTuple):
     element: HtmlElement
     text: str  # whitespace collapsed, a line break counting as a space
     headline: str  # ... less a trailing date ("Title   2025-12-07")
+    linked: bool = False  # mostly a link to another page (:func:`_linked`)
 
 
-def _headings(root: HtmlElement, site: str, host: str) -> list[_Heading]:
+def _headings(root: HtmlElement, site: str, url: str) -> list[_Heading]:
     """Headings and headline-classed elements that are short, do not name the site and are not
-    its logo (a link to its home page)."""
+    its logo (a link to its home page); each marked when mostly a link to another page than
+    ``url`` (a permalink around the page's own headline, a forum topic's, is none)."""
     key = squash(site)
+    host = urlsplit(url).hostname or ""
     found = []
     for el in _heading_candidates(root):
         content = heading_text(el)
         text = norm(content)
         if 2 <= len(text) <= _MAX_TITLE and not (key and squash(text) in key):
             heading = _Heading(el, text, norm(split_trailing_date(content)[0]))
-            if not (_linked(heading) and _links_home(el, host)):
+            if not _linked(heading):
                 found.append(heading)
+            elif not links_home(el, host):
+                found.append(heading._replace(linked=not links_self(el, url)))
     return found
-
-
-def _links_home(element: HtmlElement, host: str) -> bool:
-    """Tell whether every link in the element leads to the site's home page ("/", its host)."""
-    hrefs = [a.get("href", "").strip() for a in element.iter("a")]
-    return bool(hrefs) and all(is_home_link(href, host) for href in hrefs)
 
 
 def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
     """Elements inside ``<body>``, in document order, that may show the headline: headings, and
-    elements whose class holds "title" or "headline" (any case), or whose id holds "title"."""
+    elements whose class holds "title", "headline" or the word "subject" (a board's post; any
+    case), or whose id holds "title"."""
     for body in root.iter("body"):
         for el in body.iterdescendants(*_HEADING_TAGS, *_NAMED_TAGS):
             if (
                 el.tag in _HEADING_TAGS
                 or (
                     (names := el.get("class"))
-                    and ("title" in (low := names.lower()) or "headline" in low)
+                    and (
+                        "title" in (low := names.lower())
+                        or "headline" in low
+                        or ("subject" in low and _ARTICLE_TITLE_NAME_RE.search(low) is not None)
+                    )
                 )
                 or ((ident := el.get("id")) and "title" in ident.lower())
             ):  # the tests inline: a call for each element costs more than the walk
@@ -339,7 +345,7 @@ def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     for heading in headings:
         score = max((agreement(heading.headline, t) for t in titles), default=0.0)
         score += _H1_BONUS if heading.element.tag == "h1" else 0.0
-        if score > best_score and (score >= PREFIX_AGREEMENT or not _linked(heading)):
+        if score > best_score and (score >= PREFIX_AGREEMENT or not heading.linked):
             best, best_score = heading, score
     return best
 
@@ -358,7 +364,7 @@ def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     """Without agreement: a lone substantial ``<h1>`` (or the only one in an ``<article>``),
     else a headline that names itself so, or any substantial one when every metadata title is
     too short to be a headline (an app's share page titled with its name only: "红星新闻")."""
-    headings = [heading for heading in headings if not _linked(heading)]
+    headings = [heading for heading in headings if not heading.linked]
     h1s = [heading for heading in headings if heading.element.tag == "h1"]
     if len(h1s) > 1:  # a widget's or a logo's beside the article's: the one in an <article>
         h1s = [h for h in h1s if next(h.element.iterancestors("article"), None) is not None]

@@ -93,3 +93,20 @@ def test_a_checkbox_outside_a_form_is_no_form() -> None:
     html = _page(_paragraphs(PARAGRAPHS[:3]) + f"<ul>{item}</ul>" + _paragraphs(PARAGRAPHS[3:]))
     text = extract_article(html, "https://example.com/news/2025/new-rules").text
     assert "Review every series before launch" in text
+
+
+def test_a_gated_report_box_goes_with_its_pitch_and_fine_print() -> None:
+    """A report's download form in a box with its title, its pitch and the form's legal line
+    beside it (about three lines of prose) is a widget after the article."""
+    gated = """<div class="gated-download">
+      <h3>Get the full report: The State of Short Drama Localization 2026</h3>
+      <p>38 pages of benchmarks on turnaround, cost per minute and quality scores.</p>
+      <form><label>First name*<input name="first"></label><label>Work email*<input></label>
+      <label>Company*<input></label><button type="submit">Download now</button></form>
+      <p class="legal">By submitting this form, you agree to receive marketing communications
+      from us. You can unsubscribe at any time. See our Privacy Policy.</p></div>"""
+    html = _page(_paragraphs(PARAGRAPHS) + gated)
+    text = extract_article(html, "https://example.com/blog/short-drama-localization").text
+    assert all(p in text for p in PARAGRAPHS)
+    assert "38 pages of benchmarks" not in text
+    assert "By submitting this form" not in text

@@ -53,3 +53,16 @@ def test_a_hidden_table_wrapper_is_no_tab_panel() -> None:
         shown = ANSWER.replace('id="faq-1-answer" class="faq-answer accordion-body"', names)
         body = "\n".join([*PARAGRAPHS[:4], shown, *PARAGRAPHS[4:]])
         assert "Compound lifts such as squats" in extract_article(PAGE.format(body=body), URL).text
+
+
+def test_glossary_tooltip_inside_a_paragraph_is_not_text() -> None:
+    term = (
+        '<p>Their <span class="glossary-term" tabindex="0">ARPPU<span class="glossary-tooltip" '
+        'role="tooltip"><strong>ARPPU</strong>: average revenue per paying user. '
+        '<a href="/glossary/arppu">Learn more</a></span></span> rose 17% to $21.40 this '
+        "quarter, according to estimates of the whole category.</p>"
+    )
+    body = "\n".join([*PARAGRAPHS[:3], term, *PARAGRAPHS[3:]])
+    text = extract_article(PAGE.format(body=body), URL).text
+    assert "Their ARPPU rose 17% to $21.40 this quarter" in text
+    assert "average revenue per paying user" not in text

@@ -247,3 +247,28 @@ def test_a_closing_box_without_a_questions_heading_stays_out() -> None:
     box = f"<h2>More from us</h2><h3>{QUESTION}</h3><p>{ANSWER}</p>"
     assert _recover(_page("", after=box)) == KEPT
     assert _recover(_page("", after=f"<h2>FAQ</h2><p>{ANSWER}</p>")) == KEPT
+
+
+CAPTIONS = [
+    "Actors rehearse a wedding scene on the main set, redressed as a ballroom every week.",
+    "Wardrobe racks are labelled by series and episode, about two thousand costumes in all.",
+    "Dubbing artists record the English lines for a series that was first shot in Tagalog.",
+    "The founder reviews a rough cut; she started the company with two borrowed cameras.",
+]
+
+
+def _gallery(captions: list[str]) -> str:
+    figures = "".join(
+        f'<figure><img src="/p{n}.jpg" alt=""><figcaption>{caption}</figcaption></figure>'
+        for n, caption in enumerate(captions)
+    )
+    return f'<div class="gallery">{figures}</div>'
+
+
+def test_a_photo_essays_captions_come_back_where_they_say_more_than_the_text() -> None:
+    recovered = _recover(_page(_gallery(CAPTIONS)))
+    assert recovered == [*KEPT[:2], *CAPTIONS, KEPT[2]]
+
+
+def test_an_inline_gallerys_captions_stay_out_of_a_story() -> None:
+    assert _recover(_page(_gallery(CAPTIONS[:2]))) == KEPT

@@ -77,8 +77,23 @@ def test_access_newswire_notes_and_a_contact_information_block_go() -> None:
     assert drop_release_tail(paras) == paras[:3]
 
 
-@pytest.mark.parametrize("mark", ["(END)", "###", "-30-"])
+@pytest.mark.parametrize("mark", ["(END)", "###", "-30-", "NNNN"])
 def test_an_end_mark_closing_any_page_goes(mark: str) -> None:
     """A news agency's closing "(END)" goes from a story that is no release."""
     paras = ["SEOUL, Nov. 19 (Yonhap) -- A webtoon platform said it will make 100 dramas.", mark]
     assert drop_release_tail(paras) == paras[:1]
+
+
+def test_the_lines_after_an_end_mark_go_from_any_page() -> None:
+    """An agency's release (no wire named, no "About ...") ends at its "###": its media line and
+    its notice that the release is unofficial go; a story's own closing paragraphs stay."""
+    paras = [
+        "WASHINGTON, November 24, 2026 - The Commission today proposed a fine against an app.",
+        "The proposed fine is not a final Commission action.",
+        "###",
+        "Media Relations: (202) 418-0500 / ASL: (844) 432-2275 / www.example.gov/media",
+        "This is an unofficial announcement of Commission action.",
+    ]
+    assert drop_release_tail(paras) == paras[:2]
+    story = [*paras[:2], "The company has 30 days to respond.", "It has not yet commented."]
+    assert drop_release_tail(story) == story

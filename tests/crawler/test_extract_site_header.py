@@ -44,3 +44,15 @@ def test_a_long_paragraph_in_a_header_is_prose_and_stays() -> None:
     )
     text = extract_article(_page(f"{home}<p>{intro}</p>"), "https://blog.example/2026/10/x.html")
     assert "kept a diary of what each one charged me" in text.text
+
+
+def test_an_alert_bar_above_the_sites_header_is_dropped() -> None:
+    bar = (
+        '<div class="site-alert"><p><strong>Scam Alert:</strong> Our office will never call you '
+        'to demand payment. <a href="/scams">Learn more about current scams</a></p></div>'
+    )
+    home = '<a href="https://blog.example/">Blog</a>'
+    html = _page(home).replace("<body>", f"<body>{bar}")
+    text = extract_article(html, "https://blog.example/2026/10/ten-apps.html").text
+    assert "Next month I am going to try" in text
+    assert "Scam Alert" not in text

@@ -123,3 +123,43 @@ def test_an_app_bar_label_that_agrees_with_a_name_only_title_is_not_the_headline
     )
     html = f"<html><head><title>红果短剧平台公告</title></head><body>{body}</body></html>"
     assert extract_article(html, "https://api.example.com/notice/1").title == headline
+
+
+def test_a_heading_linking_to_its_own_page_is_the_headline() -> None:
+    """A forum topic's heading is a permalink to the topic: the headline, not the board's name
+    and the "View topic" label <title> wraps it in."""
+    url = "https://forum.example.net/board/viewtopic.php?f=12&t=30418"
+    topic = "[GUIDE] Formatting a vertical drama script so producers read it"
+    html = (
+        f"<html><head><title>Screenwriters Board &bull; View topic - {topic}</title></head>"
+        f'<body><h1>Screenwriters Board</h1><h2><a href="./viewtopic.php?f=12&amp;t=30418">'
+        f'{topic}</a></h2><div class="post"><p>{PROSE}</p></div></body></html>'
+    )
+    assert extract_article(html, url).title == topic
+
+
+def test_a_boards_subject_is_the_headline_where_the_titles_name_the_section() -> None:
+    """A festival's news board titles every post with its section and name; the post's own
+    headline is its subject line."""
+    url = "https://www.festival.example.kr/en/news/view?idx=1044"
+    subject = "Busan launches Vertical Series Showcase with 12 titles from five countries"
+    html = (
+        "<html><head><title>FESTIVAL NEWS | Example International Film Festival</title>"
+        '<meta property="og:title" content="FESTIVAL NEWS | Example International Film '
+        'Festival"></head><body><h2>NEWS</h2><div class="board-view"><div class="view-head">'
+        f'<h3 class="subject">{subject}</h3><dl><dt>Date</dt><dd>2026.09.08</dd></dl></div>'
+        f'<div class="view-cont"><p>{PROSE}</p></div></div></body></html>'
+    )
+    assert extract_article(html, url).title == subject
+
+
+def test_a_list_of_subjects_is_no_headline() -> None:
+    """A paper's "Subjects" field names its fields, not the page."""
+    html = (
+        "<html><head><title>Short drama retention modelling</title></head><body>"
+        '<h1>Short drama retention modelling</h1><table><tr><td class="tablecell subjects">'
+        f"Artificial Intelligence (cs.AI)</td></tr></table><p>{PROSE}</p></body></html>"
+    )
+    assert extract_article(html, "https://arxiv.example.org/abs/2612.01234").title == (
+        "Short drama retention modelling"
+    )
