@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from crawler.extract.meta import squashed_len, text_len
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.html import HtmlElement
 
 _FORM_TEXT = 300  # a form holding more text (whitespace aside) is not a widget
@@ -71,15 +73,33 @@ def _beside_prose(ancestor: HtmlElement, box: HtmlElement) -> bool:
 
 
 def _holds_prose(element: HtmlElement) -> bool:
-    """Tell whether the element holds ``_BODY_PARAGRAPHS`` prose paragraphs."""
+    """Tell whether the element holds ``_BODY_PARAGRAPHS`` prose paragraphs: ``<p>`` elements,
+    or runs of text outside them (a note's lines parted by ``<br>``)."""
     found = 0
-    for paragraph in element.iter("p"):
-        text = paragraph.text_content()
+    for text in _paragraph_texts(element):
         if squashed_len(text) >= _PROSE_LEN and _SENTENCE_END_RE.search(text):
             found += 1
             if found == _BODY_PARAGRAPHS:
                 return True
     return False
+
+
+def _paragraph_texts(element: HtmlElement) -> Iterator[str]:
+    """The texts of the ``<p>`` elements under ``element``, then its runs of text outside
+    any ``<p>``, each the text or the tail of one element."""
+    for paragraph in element.iter("p"):
+        yield paragraph.text_content()
+    for node in element.iter():
+        if isinstance(node.tag, str) and node.text and not _in_paragraph(node):
+            yield node.text
+        parent = node.getparent()
+        if node is not element and node.tail and parent is not None and not _in_paragraph(parent):
+            yield node.tail
+
+
+def _in_paragraph(node: HtmlElement) -> bool:
+    """Tell whether the node is a ``<p>`` or inside one."""
+    return node.tag == "p" or next(node.iterancestors("p"), None) is not None
 
 
 def _is_repeated(element: HtmlElement) -> bool:
