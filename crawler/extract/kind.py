@@ -36,6 +36,9 @@ sentences of its main text that are neither inside a repeated item block nor a l
   channel's one-line entries), unless its query names a story by a long id (``/s?id=16467…``:
   a story whose few paragraphs read as items); or at a section fewer than ``NOTICE_SENTENCES``
   sentences beside items of half ``listing_chars`` (a chart's rows under a footnote).
+- A page at a section address whose prose is all one teaser, a heading linked to a story
+  elsewhere with its excerpt and a link there again (``teaser.py``: a tag archive holding one
+  post), is a listing of one, whatever it declares.
 - An undeclared page at a site search's address (a section's path, search words in its query:
   ``/?s=…``, ``/search/?wd=…``) lists results, or says there are none: never an article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
@@ -67,6 +70,7 @@ from crawler.extract.listing import (
     units,
 )
 from crawler.extract.meta import squash, squashed_len, text_len
+from crawler.extract.teaser import lone_teaser
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
 
@@ -130,6 +134,7 @@ class PageShape:
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
     address: Address = field(default_factory=Address)  # what the page's own address says
     attached: bool = False  # the largest group's every headline link is a file (``attachments.py``)
+    teaser: bool = False  # at a section, its prose is one excerpt of a story (``teaser.py``)
 
 
 @dataclass(frozen=True)
@@ -300,6 +305,8 @@ def page_shape(
     section = section or (not trailing and (named or items_below(url, items.hrefs)))
     found = (items.count, items.chars, section, tiles.count, tiles.priced)
     spread = max(items.total, markup.spread)
+    prose = [p for p in paragraphs if counts[p]]
+    teaser = section and lone_teaser(root, prose, url)
     return PageShape(
         markup.declared,
         links,
@@ -311,12 +318,13 @@ def page_shape(
         related,
         address,
         only_files(items.hrefs),
+        teaser,
     )
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:
     """The page's declaration and its own prose against its list structure."""
-    if shape.declared is False:
+    if shape.declared is False or shape.teaser:
         return False
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:

@@ -48,6 +48,7 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _IMAGES = ("img", "picture")
 _MAX_CARD = 200  # characters (squashed) of a catalogue's card named in a word or two
 _NOT_PAGES = ("#", "javascript:", "mailto:")
+_BLURB_MARKS = ("—", "–", "-", ":")  # set a row's blurb apart from its title (a pipe, menus)
 _QUERY_RE = re.compile(r"[?#].*", re.DOTALL)
 # Letters a CJK character is worth: a word is some five letters, or two CJK characters (``units``).
 CJK_CHARS = 2.5
@@ -197,10 +198,12 @@ def _headline(block: HtmlElement, raw: str, cards: bool = False) -> str | None:
     for a in filter(is_page_link, block.iter("a")):
         links.append(a)
         anchor = a.text_content()
-        if units(anchor) < _HEADLINE_UNITS:
+        parent = a.getparent()
+        leads = parent is not None and _leads_row(a, parent)  # a title of any length
+        if units(anchor) < _HEADLINE_UNITS and not leads:
             continue
         title = block_key(anchor)  # the page's link texts are squashed through it already
-        if _inline(a, len(title)):
+        if not leads and _inline(a, len(title)):
             continue
         text = _squash_block(raw)
         start = text.find(title[:_HEAD_PROBE])
@@ -272,6 +275,17 @@ def is_page_link(a: HtmlElement) -> bool:
     """A link to a page: not to a fragment, a script or a mail address."""
     href = (a.get("href") or "").strip().lower()
     return bool(href) and not href.startswith(_NOT_PAGES)
+
+
+def _leads_row(a: HtmlElement, parent: HtmlElement) -> bool:
+    """The link opens its parent's text and a dash or colon sets apart a blurb of a few words
+    after it: a title and its blurb ("The Last Kitchen — A cooking drama …"), not a link within
+    a sentence nor a menu's entry ("Home - News")."""
+    tail = (a.tail or "").lstrip()
+    if (parent.text or "").strip() or not tail.startswith(_BLURB_MARKS):
+        return False
+    blurb = tail.lstrip("".join(_BLURB_MARKS))
+    return units(blurb) >= _HEADLINE_UNITS and next(parent.iterchildren(Element), None) is a
 
 
 def _inline(a: HtmlElement, length: int | None = None) -> bool:

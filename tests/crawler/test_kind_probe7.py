@@ -19,17 +19,15 @@ import pytest
 
 from bench.kind_probe import FIXTURES, SEVENTH_BLIND_SET, load_probe
 from crawler.extract import extract_article
-from tests.support.probes import check_blind_kind_set, check_kind_floor, probe_params
+from tests.support.probes import check_blind_kind_set, check_kind_floor
 
 # Per fold: listings and collections not stored as articles (at least), articles dropped (0).
-CAUGHT = {0: 7, 1: 7}
-# The listings and collections still stored, with what goes wrong.
-_STORED = {
-    "en-best-of-2026-roundup-links": "twelve linked titles each with a one-line blurb in one "
-    "list read as the page's text",
-    "en-tag-page-single-post": "a tag archive holding one post shows that post's whole excerpt, "
-    "the shape of a short post",
-}
+CAUGHT = {0: 8, 1: 8}
+# Stored when the pages were written (blind: 7 and 7 caught), caught since by general mechanisms.
+_CAUGHT_SINCE = (
+    "en-best-of-2026-roundup-links",  # rows of a linked title and a dashed blurb are items
+    "en-tag-page-single-post",  # its prose is one teaser of a post elsewhere (``teaser.py``)
+)
 
 
 def test_every_seventh_blind_page_is_labelled_blind_with_both_languages_and_kinds() -> None:
@@ -40,7 +38,7 @@ def test_no_seventh_blind_article_is_dropped_and_the_listings_caught_do_not_fall
     check_kind_floor(CAUGHT, FIXTURES / SEVENTH_BLIND_SET)
 
 
-@pytest.mark.parametrize("key", probe_params(_STORED, _STORED))
-def test_a_seventh_blind_listing_is_not_stored(key: str) -> None:
+@pytest.mark.parametrize("key", _CAUGHT_SINCE)
+def test_a_seventh_blind_listing_stored_when_written_is_not_stored(key: str) -> None:
     page = next(p for p in load_probe(FIXTURES / SEVENTH_BLIND_SET) if p.key == key)
     assert not extract_article(page.html, page.url).is_article

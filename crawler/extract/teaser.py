@@ -1,0 +1,88 @@
+"""A lone teaser: a section's page whose whole prose is one excerpt of a story found elsewhere.
+
+A tag or category archive that holds a single post shows that post's heading as a link to the
+post and its excerpt, closed by a "Continue reading" link to the same post: one item, too few
+for a group (``listing.py``), and prose enough for a short story. Its heading leads away from
+the page, and a link in the block it opens leads again where the heading leads; a story's own
+heading leads nowhere, or to the story itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+from crawler.extract.listing import is_page_link
+from crawler.extract.meta import squash
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lxml.html import HtmlElement
+
+_HEADINGS = ("h1", "h2", "h3", "h4")
+_LEVELS = 3  # ancestors of the heading searched for the block it opens
+
+
+def lone_teaser(root: HtmlElement, prose: Iterable[str], url: str) -> bool:
+    """The page's ``prose`` (its paragraphs that say something) all stands in one block where a
+    heading linked away from ``url`` is followed by another link to the same page."""
+    keys = [key for key in map(squash, prose) if key]
+    if not keys or not url:
+        return False
+    here = _page(url, url)
+    for heading in root.iter(*_HEADINGS):
+        target = _away(heading, url, here)
+        if target is not None and _opens(heading, target, url, keys):
+            return True
+    return False
+
+
+def _away(heading: HtmlElement, url: str, here: str) -> str | None:
+    """The page the heading leads to when it is wholly one link to a page other than ``here``."""
+    link = next(filter(is_page_link, heading.iter("a")), None)
+    if link is None or squash(link.text_content()) != squash(heading.text_content()):
+        return None
+    target = _page(str(link.get("href")), url)
+    return None if target == here else target
+
+
+def _opens(heading: HtmlElement, target: str, url: str, keys: list[str]) -> bool:
+    """The nearest block a few levels above the heading holding some of the squashed paragraphs
+    ``keys`` and, after the heading, another link to ``target`` holds all of them."""
+    block = heading.getparent()
+    for _ in range(_LEVELS):
+        if block is None:
+            return False
+        text = squash(block.text_content())
+        if any(key in text for key in keys) and _links_after(block, heading, target, url):
+            return all(key in text for key in keys)
+        block = block.getparent()
+    return False
+
+
+def _links_after(block: HtmlElement, heading: HtmlElement, target: str, url: str) -> bool:
+    """The block holds, after the heading and outside it, a link to ``target``."""
+    nodes = block.iter()
+    for node in nodes:  # the nodes left follow the heading
+        if node is heading:
+            break
+    return any(
+        node.tag == "a"
+        and is_page_link(node)
+        and not _inside(node, heading)
+        and _page(str(node.get("href")), url) == target
+        for node in nodes
+    )
+
+
+def _inside(node: HtmlElement, ancestor: HtmlElement) -> bool:
+    """``node`` stands within ``ancestor``."""
+    return any(parent is ancestor for parent in node.iterancestors())
+
+
+def _page(href: str, base: str) -> str:
+    """The page a link leads to: its address resolved against ``base``, without query, fragment
+    or a closing slash."""
+    parts = urlsplit(urljoin(base, href.strip()))
+    return f"{parts.netloc.lower()}{parts.path.rstrip('/')}"

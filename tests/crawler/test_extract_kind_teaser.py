@@ -1,0 +1,54 @@
+"""A section's page whose whole prose is one excerpt of a story elsewhere is no article."""
+
+from __future__ import annotations
+
+from lxml.html import fromstring
+
+from crawler.extract import extract_article
+from crawler.extract.teaser import lone_teaser
+
+_POST = "https://notes.example.com/2026/10/14/the-dubbed-version-is-the-real-version-now/"
+_EXCERPT = (
+    "I watched the same series three times this week, once in each language the app offers. "
+    "The dubbed one is the one most people will see, and it is better than I expected."
+)
+
+
+def _archive(heading_href: str, more_href: str) -> str:
+    return (
+        '<html><head><meta property="og:type" content="article">'
+        "<title>Dubbing Archives - Notes</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/about/">About</a></nav>'
+        '<main><h1 class="page-title">Tag: Dubbing</h1><article class="post">'
+        f'<h2 class="entry-title"><a href="{heading_href}">The dubbed version is the real '
+        "version now</a></h2>"
+        '<p class="meta">October 14, 2026</p>'
+        f'<p>{_EXCERPT} <a href="{more_href}">Continue reading</a></p>'
+        "</article></main><footer><p>All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_a_tag_archive_holding_one_post_is_no_article() -> None:
+    found = extract_article(_archive(_POST, _POST), "https://notes.example.com/tag/dubbing/")
+    assert found.shape is not None and found.shape.teaser
+    assert not found.is_article
+
+
+def test_a_story_whose_heading_links_to_itself_stays_an_article() -> None:
+    url = "https://notes.example.com/2026/10/14/dubbed/"
+    found = extract_article(_archive(url, url), url)
+    assert found.shape is not None and not found.shape.teaser
+
+
+def test_an_excerpt_closed_by_a_link_elsewhere_is_no_lone_teaser() -> None:
+    root = fromstring(_archive(_POST, "https://notes.example.com/about/"))
+    assert not lone_teaser(root, [_EXCERPT], "https://notes.example.com/tag/dubbing/")
+
+
+def test_prose_outside_the_teaser_block_keeps_the_page() -> None:
+    page = _archive(_POST, _POST).replace(
+        "</article>", "</article><p>A page of its own says more than its teaser does here.</p>"
+    )
+    root = fromstring(page)
+    prose = [_EXCERPT, "A page of its own says more than its teaser does here."]
+    assert not lone_teaser(root, prose, "https://notes.example.com/tag/dubbing/")
