@@ -210,7 +210,8 @@ def read_markup(root: HtmlElement, html: str, meta: dict[str, str], url: str = "
     address = read_address(url)
     if declared:
         return Markup(declared, Tiles(), address=address)
-    spread = find_items(root, address.longest, address.cjk).total if address.section else 0
+    site = urlsplit(url).netloc
+    spread = find_items(root, address.longest, address.cjk, site).total if address.section else 0
     return Markup(declared, find_tiles(root), spread, address)
 
 
@@ -290,7 +291,7 @@ def page_shape(
     address says; ``text`` its main text, ``url`` its address, ``title`` its own title,
     ``anchors`` the squashed texts of its links when the caller read them)."""
     address = markup.address
-    items = find_items(root, address.longest, address.cjk)
+    items = find_items(root, address.longest, address.cjk, urlsplit(url).netloc)
     paragraphs = [p for p in text.split("\n") if p.strip()]
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root, anchors)

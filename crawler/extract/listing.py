@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from lxml.etree import Element, XPath
 
@@ -84,16 +85,18 @@ def _volume(text: str, cjk: float) -> int:
     return len(text) + int((cjk - 1) * len(HAN_RE.findall(text)))
 
 
-def find_items(root: HtmlElement, max_item: int = MAX_ITEM, cjk: float = 1.0) -> Items:
+def find_items(
+    root: HtmlElement, max_item: int = MAX_ITEM, cjk: float = 1.0, site: str = ""
+) -> Items:
     """The item groups under ``root``: the largest one by text, every item's text, and the
     number of items of all groups (``max_item``: characters of the longest item; ``cjk``:
-    letters a CJK character counts as)."""
+    letters a CJK character counts as; ``site``: the page's host, its own links lead there)."""
     best: tuple[int, int] = (0, 0)
     parent: HtmlElement | None = None
     hrefs: tuple[str, ...] = ()
     texts: set[str] = set()
     total = 0
-    for holder, group in _groups(root, max_item):
+    for holder, group in _groups(root, max_item, site):
         if (size := (sum(_volume(text, cjk) for text, _ in group), len(group))) > best:
             best, parent, hrefs = size, holder, tuple(href for _, href in group)
         texts.update(text for text, _ in group)
@@ -137,7 +140,7 @@ def _in_item(key: str, joined: str) -> bool:
 
 
 def _groups(
-    root: HtmlElement, max_item: int = MAX_ITEM
+    root: HtmlElement, max_item: int = MAX_ITEM, site: str = ""
 ) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
     """Each group of sibling items: their parent and their squashed texts and headline links."""
     for parent in _PARENTS_XPATH(root):
@@ -146,13 +149,13 @@ def _groups(
         for tag in dict.fromkeys(tags):  # a few distinct tags: counting each beats a Counter
             if (n := tags.count(tag)) >= _MIN_GROUP:
                 needed = max(_MIN_GROUP, _REGULAR * n)
-                group = _items([c for c in children if c.tag == tag], needed, max_item)
+                group = _items([c for c in children if c.tag == tag], needed, max_item, site)
                 if len(group) >= needed:
                     yield parent, group
 
 
 def _items(
-    siblings: list[HtmlElement], needed: float = 0, max_item: int = MAX_ITEM
+    siblings: list[HtmlElement], needed: float = 0, max_item: int = MAX_ITEM, site: str = ""
 ) -> list[tuple[str, str]]:
     """Squashed texts and headline links of the siblings that are items (at most ``max_item``
     characters each), one per distinct headline link; fewer than ``needed`` (the search stops)
@@ -166,7 +169,7 @@ def _items(
         if next(sibling.iter("a"), None) is None:  # no link, no headline link
             continue
         raw = sibling.text_content()
-        if _surely_long(raw, max_item) or (href := _headline(sibling, raw, cards)) is None:
+        if _surely_long(raw, max_item) or (href := _headline(sibling, raw, cards, site)) is None:
             continue
         if href in seen:
             continue
@@ -191,15 +194,16 @@ def _surely_long(text: str, max_item: int) -> bool:
     return len(text) > max_item and len(_squash_block(text[: 2 * max_item])) > max_item
 
 
-def _headline(block: HtmlElement, raw: str, cards: bool = False) -> str | None:
+def _headline(block: HtmlElement, raw: str, cards: bool = False, site: str = "") -> str | None:
     """The target of the block's headline link, if it has one (``raw``: the block's text;
-    ``cards``: at a section's address, where a card's short heading may lead)."""
+    ``cards``: at a section's address, where a card's short heading may lead; ``site``: the
+    page's host)."""
     links: list[HtmlElement] = []  # page links read so far: the headline is often the first
     for a in filter(is_page_link, block.iter("a")):
         links.append(a)
         anchor = a.text_content()
         parent = a.getparent()
-        leads = parent is not None and _leads_row(a, parent)  # a title of any length
+        leads = parent is not None and _leads_row(a, parent, site)  # a title of any length
         if units(anchor) < _HEADLINE_UNITS and not leads:
             continue
         title = block_key(anchor)  # the page's link texts are squashed through it already
@@ -277,15 +281,25 @@ def is_page_link(a: HtmlElement) -> bool:
     return bool(href) and not href.startswith(_NOT_PAGES)
 
 
-def _leads_row(a: HtmlElement, parent: HtmlElement) -> bool:
-    """The link opens its parent's text and a dash or colon sets apart a blurb of a few words
-    after it: a title and its blurb ("The Last Kitchen — A cooking drama …"), not a link within
-    a sentence nor a menu's entry ("Home - News")."""
+def _leads_row(a: HtmlElement, parent: HtmlElement, site: str = "") -> bool:
+    """The link, to a page of the site (``site``: its host), opens its parent's text and a dash
+    or colon sets apart a blurb of a few words after it: a title and its blurb ("The Last
+    Kitchen — A cooking drama …"), not a link within a sentence, a menu's entry ("Home - News")
+    nor a roundup's source and a line on what it says ("Variety: why two streamers …")."""
+    if not _within(str(a.get("href")), site):
+        return False
     tail = (a.tail or "").lstrip()
     if (parent.text or "").strip() or not tail.startswith(_BLURB_MARKS):
         return False
     blurb = tail.lstrip("".join(_BLURB_MARKS))
     return units(blurb) >= _HEADLINE_UNITS and next(parent.iterchildren(Element), None) is a
+
+
+def _within(href: str, site: str) -> bool:
+    """The link leads to a page of the site whose host is ``site`` (a link without a host
+    does)."""
+    host = urlsplit(href.strip()).netloc.lower()
+    return not host or host.removeprefix("www.") == site.lower().removeprefix("www.")
 
 
 def _inline(a: HtmlElement, length: int | None = None) -> bool:

@@ -82,7 +82,7 @@ def _inside(node: HtmlElement, ancestor: HtmlElement) -> bool:
 
 
 def _page(href: str, base: str) -> str:
-    """The page a link leads to: its address resolved against ``base``, without query, fragment
-    or a closing slash."""
+    """The page a link leads to: its address resolved against ``base``, without scheme, a
+    leading ``www.``, query, fragment or a closing slash."""
     parts = urlsplit(urljoin(base, href.strip()))
-    return f"{parts.netloc.lower()}{parts.path.rstrip('/')}"
+    return f"{parts.netloc.lower().removeprefix('www.')}{parts.path.rstrip('/')}"

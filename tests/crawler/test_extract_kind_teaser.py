@@ -40,6 +40,13 @@ def test_a_story_whose_heading_links_to_itself_stays_an_article() -> None:
     assert found.shape is not None and not found.shape.teaser
 
 
+def test_a_story_whose_heading_links_to_its_www_address_stays_an_article() -> None:
+    url = "https://notes.example.com/dubbed-version/"
+    own = "https://www.notes.example.com/dubbed-version"
+    root = fromstring(_archive(own, own + "#comments"))
+    assert not lone_teaser(root, [_EXCERPT], url)
+
+
 def test_an_excerpt_closed_by_a_link_elsewhere_is_no_lone_teaser() -> None:
     root = fromstring(_archive(_POST, "https://notes.example.com/about/"))
     assert not lone_teaser(root, [_EXCERPT], "https://notes.example.com/tag/dubbing/")

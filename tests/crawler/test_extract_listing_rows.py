@@ -50,3 +50,14 @@ def test_a_menu_of_links_set_apart_by_dashes_or_pipes_is_no_list_of_titles() -> 
         for slug, name, _ in _PICKS
     )
     assert find_items(fromstring(f"<html><body><main>{menu}</main></body></html>")).count == 0
+
+
+def test_a_roundup_of_other_sites_with_a_line_on_each_is_no_list_of_titles() -> None:
+    rows = "".join(
+        f'<li><a href="https://{slug}.example.org/story">{name}</a>: {blurb}</li>'
+        for slug, name, blurb in _PICKS
+    )
+    page = f"<html><body><main><ul>{rows}</ul></main></body></html>"
+    assert find_items(fromstring(page), site="bingeable.example").count == 0
+    own = page.replace(".example.org/story", "/").replace("https://", "https://bingeable.example/")
+    assert find_items(fromstring(own), site="bingeable.example").count == len(_PICKS)
