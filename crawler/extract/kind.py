@@ -36,9 +36,9 @@ sentences of its main text that are neither inside a repeated item block nor a l
   channel's one-line entries), unless its query names a story by a long id (``/s?id=16467…``:
   a story whose few paragraphs read as items); or at a section fewer than ``NOTICE_SENTENCES``
   sentences beside items of half ``listing_chars`` (a chart's rows under a footnote).
-- A page at a section address whose prose is all one teaser, a heading linked to a story
-  elsewhere with its excerpt and a link there again (``teaser.py``: a tag archive holding one
-  post), is a listing of one, whatever it declares.
+- A page at a section address whose prose all stands in teasers, each a heading linked to a
+  story elsewhere above its excerpt and a link there again (``teaser.py``: a tag archive holding
+  one post or two, too few for a group), is a listing, whatever it declares.
 - An undeclared page at a site search's address (a section's path, search words in its query:
   ``/?s=…``, ``/search/?wd=…``) lists results, or says there are none: never an article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
@@ -70,7 +70,7 @@ from crawler.extract.listing import (
     units,
 )
 from crawler.extract.meta import squash, squashed_len, text_len
-from crawler.extract.teaser import lone_teaser
+from crawler.extract.teaser import only_teasers
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
 
@@ -134,7 +134,7 @@ class PageShape:
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
     address: Address = field(default_factory=Address)  # what the page's own address says
     attached: bool = False  # the largest group's every headline link is a file (``attachments.py``)
-    teaser: bool = False  # at a section, its prose is one excerpt of a story (``teaser.py``)
+    teaser: bool = False  # at a section, its prose is all excerpts of stories (``teaser.py``)
 
 
 @dataclass(frozen=True)
@@ -307,7 +307,7 @@ def page_shape(
     found = (items.count, items.chars, section, tiles.count, tiles.priced)
     spread = max(items.total, markup.spread)
     prose = [p for p in paragraphs if counts[p]]
-    teaser = section and lone_teaser(root, prose, url)
+    teaser = section and only_teasers(root, prose, url)
     return PageShape(
         markup.declared,
         links,

@@ -1,10 +1,10 @@
-"""A lone teaser: a section's page whose whole prose is one excerpt of a story found elsewhere.
+"""Teasers: a section's page whose whole prose is excerpts of stories found elsewhere.
 
-A tag or category archive that holds a single post shows that post's heading as a link to the
-post and its excerpt, closed by a "Continue reading" link to the same post: one item, too few
-for a group (``listing.py``), and prose enough for a short story. Its heading leads away from
-the page, and a link in the block it opens leads again where the heading leads; a story's own
-heading leads nowhere, or to the story itself.
+A tag or category archive that holds one post or two shows each post's heading as a link to the
+post and its excerpt, closed by a "Continue reading" link to the same post: too few items for a
+group (``listing.py``), and prose enough for a short story. A teaser's heading leads away from
+the page, opens its block, and a link after it in that block leads again where it leads; a
+story's own heading leads nowhere, or to the story itself.
 """
 
 from __future__ import annotations
@@ -24,18 +24,20 @@ _HEADINGS = ("h1", "h2", "h3", "h4")
 _LEVELS = 3  # ancestors of the heading searched for the block it opens
 
 
-def lone_teaser(root: HtmlElement, prose: Iterable[str], url: str) -> bool:
-    """The page's ``prose`` (its paragraphs that say something) all stands in one block where a
-    heading linked away from ``url`` is followed by another link to the same page."""
+def only_teasers(root: HtmlElement, prose: Iterable[str], url: str) -> bool:
+    """The page's ``prose`` (its paragraphs that say something) all stands in teasers: blocks
+    where a heading linked away from ``url`` is followed by another link to the same page."""
     keys = [key for key in map(squash, prose) if key]
     if not keys or not url:
         return False
     here = _page(url, url)
+    told = ""  # the squashed texts of the teasers found
     for heading in root.iter(*_HEADINGS):
         target = _away(heading, url, here)
-        if target is not None and _opens(heading, target, url, keys):
-            return True
-    return False
+        block = None if target is None else _teaser(heading, target, url, keys)
+        if block is not None:
+            told += "\x00" + squash(block.text_content())
+    return bool(told) and all(key in told for key in keys)
 
 
 def _away(heading: HtmlElement, url: str, here: str) -> str | None:
@@ -47,18 +49,21 @@ def _away(heading: HtmlElement, url: str, here: str) -> str | None:
     return None if target == here else target
 
 
-def _opens(heading: HtmlElement, target: str, url: str, keys: list[str]) -> bool:
+def _teaser(heading: HtmlElement, target: str, url: str, keys: list[str]) -> HtmlElement | None:
     """The nearest block a few levels above the heading holding some of the squashed paragraphs
-    ``keys`` and, after the heading, another link to ``target`` holds all of them."""
-    block = heading.getparent()
+    ``keys`` and, after the heading, another link to ``target``, when the heading opens it: no
+    prose stands before the heading (a story's own prose around a card of another is no
+    teaser)."""
+    block, named = heading.getparent(), squash(heading.text_content())
     for _ in range(_LEVELS):
         if block is None:
-            return False
+            return None
         text = squash(block.text_content())
-        if any(key in text for key in keys) and _links_after(block, heading, target, url):
-            return all(key in text for key in keys)
+        found = [text.find(key) for key in keys if key in text]
+        if found and _links_after(block, heading, target, url):
+            return block if min(found) > text.find(named) else None
         block = block.getparent()
-    return False
+    return None
 
 
 def _links_after(block: HtmlElement, heading: HtmlElement, target: str, url: str) -> bool:
