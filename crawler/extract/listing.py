@@ -286,13 +286,12 @@ def _leads_row(a: HtmlElement, parent: HtmlElement, site: str = "") -> bool:
     or colon sets apart a blurb of a few words after it: a title and its blurb ("The Last
     Kitchen — A cooking drama …"), not a link within a sentence, a menu's entry ("Home - News")
     nor a roundup's source and a line on what it says ("Variety: why two streamers …")."""
-    if not _within(str(a.get("href")), site):
-        return False
     tail = (a.tail or "").lstrip()
     if (parent.text or "").strip() or not tail.startswith(_BLURB_MARKS):
         return False
-    blurb = tail.lstrip("".join(_BLURB_MARKS))
-    return units(blurb) >= _HEADLINE_UNITS and next(parent.iterchildren(Element), None) is a
+    if units(tail.lstrip("".join(_BLURB_MARKS))) < _HEADLINE_UNITS:
+        return False
+    return _within(str(a.get("href")), site) and next(parent.iterchildren(Element), None) is a
 
 
 def _within(href: str, site: str) -> bool:

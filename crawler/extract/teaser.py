@@ -9,6 +9,7 @@ story's own heading leads nowhere, or to the story itself.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
@@ -31,12 +32,16 @@ def only_teasers(root: HtmlElement, prose: Iterable[str], url: str) -> bool:
     if not keys or not url:
         return False
     here = _page(url, url)
+    away = [(h, t) for h in root.iter(*_HEADINGS) if (t := _away(h, url, here)) is not None]
+    if not away:
+        return False
+    order = {node: at for at, node in enumerate(root.iter())}  # document order
+    texts: dict[HtmlElement, str] = {}  # squashed texts of the blocks read, read once each
     told = ""  # the squashed texts of the teasers found
-    for heading in root.iter(*_HEADINGS):
-        target = _away(heading, url, here)
-        block = None if target is None else _teaser(heading, target, url, keys)
+    for heading, target in away:
+        block = _teaser(heading, (target, url), keys, order, texts)
         if block is not None:
-            told += "\x00" + squash(block.text_content())
+            told += "\x00" + texts[block]
     return bool(told) and all(key in told for key in keys)
 
 
@@ -49,43 +54,45 @@ def _away(heading: HtmlElement, url: str, here: str) -> str | None:
     return None if target == here else target
 
 
-def _teaser(heading: HtmlElement, target: str, url: str, keys: list[str]) -> HtmlElement | None:
+def _teaser(
+    heading: HtmlElement,
+    target: tuple[str, str],
+    keys: list[str],
+    order: dict[HtmlElement, int],
+    texts: dict[HtmlElement, str],
+) -> HtmlElement | None:
     """The nearest block a few levels above the heading holding some of the squashed paragraphs
-    ``keys`` and, after the heading, another link to ``target``, when the heading opens it: no
-    prose stands before the heading (a story's own prose around a card of another is no
-    teaser)."""
+    ``keys`` and, after the heading, another link to ``target`` (the page, and the address its
+    links are read against), when the heading opens it: no prose stands before the heading (a
+    story's own prose around a card of another is no teaser)."""
     block, named = heading.getparent(), squash(heading.text_content())
+    end = order[heading] + sum(1 for _ in heading.iter())  # the first node after the heading
     for _ in range(_LEVELS):
         if block is None:
             return None
-        text = squash(block.text_content())
-        found = [text.find(key) for key in keys if key in text]
-        if found and _links_after(block, heading, target, url):
-            return block if min(found) > text.find(named) else None
+        if _links_after(block, end, target, order):
+            if block not in texts:
+                texts[block] = squash(block.text_content())
+            text = texts[block]
+            if found := [at for key in keys if (at := text.find(key)) >= 0]:
+                return block if min(found) > text.find(named) else None
         block = block.getparent()
     return None
 
 
-def _links_after(block: HtmlElement, heading: HtmlElement, target: str, url: str) -> bool:
-    """The block holds, after the heading and outside it, a link to ``target``."""
-    nodes = block.iter()
-    for node in nodes:  # the nodes left follow the heading
-        if node is heading:
-            break
+def _links_after(
+    block: HtmlElement, end: int, target: tuple[str, str], order: dict[HtmlElement, int]
+) -> bool:
+    """The block holds, at or after the node ``end`` of the document order, a link to the page
+    ``target`` names."""
+    page, url = target
     return any(
-        node.tag == "a"
-        and is_page_link(node)
-        and not _inside(node, heading)
-        and _page(str(node.get("href")), url) == target
-        for node in nodes
+        order[a] >= end and is_page_link(a) and _page(str(a.get("href")), url) == page
+        for a in block.iter("a")
     )
 
 
-def _inside(node: HtmlElement, ancestor: HtmlElement) -> bool:
-    """``node`` stands within ``ancestor``."""
-    return any(parent is ancestor for parent in node.iterancestors())
-
-
+@lru_cache(maxsize=256)
 def _page(href: str, base: str) -> str:
     """The page a link leads to: its address resolved against ``base``, without scheme, a
     leading ``www.``, query, fragment or a closing slash."""
