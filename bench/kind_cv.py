@@ -34,6 +34,7 @@ from bench.kind_probe import (
     FIXTURES,
     FOURTH_BLIND_SET,
     PROBE,
+    SEVENTH_BLIND_SET,
     SIXTH_BLIND_SET,
     THIRD_BLIND_SET,
     load_probe,
@@ -57,6 +58,7 @@ PROBE_SETS = (
     ("fourth blind probe", f"fourth blind kind probe ({_BLIND})", FIXTURES / FOURTH_BLIND_SET),
     ("fifth blind probe", f"fifth blind kind probe ({_BLIND})", FIXTURES / FIFTH_BLIND_SET),
     ("sixth blind probe", f"sixth blind kind probe ({_BLIND})", FIXTURES / SIXTH_BLIND_SET),
+    ("seventh blind probe", f"seventh blind kind probe ({_BLIND})", FIXTURES / SEVENTH_BLIND_SET),
 )
 GRID = {
     "listing_sentences": (4, 8, 12, 16),

@@ -33,6 +33,10 @@ FIFTH_BLIND_SET = "kind-probe5"
 # forum and Q&A lists); and posts beside long rails or comment threads, link roundups,
 # release notes, FAQs, how-tos, photo essays, show notes and two- or three-line notices.
 SIXTH_BLIND_SET = "kind-probe6"
+# The seventh: topic pages led by a featured story with a long dek, live hubs, directories,
+# sitemaps, wiki portals, developer and investor pages, 政务公开 and 文号 tables; and newsletter
+# issues, listicles, minutes, launches, winner lists, transcripts, 批复, 公示 and 附件 lists.
+SEVENTH_BLIND_SET = "kind-probe7"
 PROBE = FIXTURES / SET
 
 

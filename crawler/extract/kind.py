@@ -36,6 +36,9 @@ sentences of its main text that are neither inside a repeated item block nor a l
   channel's one-line entries), unless its query names a story by a long id (``/s?id=16467…``:
   a story whose few paragraphs read as items); or at a section fewer than ``NOTICE_SENTENCES``
   sentences beside items of half ``listing_chars`` (a chart's rows under a footnote).
+- A page at a section address whose prose all stands in teasers, each a heading linked to a
+  story elsewhere above its excerpt and a link there again (``teaser.py``: a tag archive holding
+  one post or two, too few for a group), is a listing, whatever it declares.
 - An undeclared page at a site search's address (a section's path, search words in its query:
   ``/?s=…``, ``/search/?wd=…``) lists results, or says there are none: never an article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
@@ -68,6 +71,7 @@ from crawler.extract.listing import (
     without_post,
 )
 from crawler.extract.meta import squash, squashed_len, text_len
+from crawler.extract.teaser import only_teasers
 from crawler.extract.tiles import Tiles, find_tiles
 from crawler.extract.trailing import trailing_box
 
@@ -131,6 +135,7 @@ class PageShape:
     related: str = field(default="", compare=False, repr=False)  # that group's box, squashed
     address: Address = field(default_factory=Address)  # what the page's own address says
     attached: bool = False  # the largest group's every headline link is a file (``attachments.py``)
+    teaser: bool = False  # at a section, its prose is all excerpts of stories (``teaser.py``)
 
 
 @dataclass(frozen=True)
@@ -206,7 +211,9 @@ def read_markup(root: HtmlElement, html: str, meta: dict[str, str], url: str = "
     address = read_address(url)
     if declared:
         return Markup(declared, Tiles(), address=address)
-    spread = find_items(root, address.longest, address.cjk).total if address.section else 0
+    spread = 0
+    if address.section:
+        spread = find_items(root, address.longest, address.cjk, site=urlsplit(url).netloc).total
     return Markup(declared, find_tiles(root), spread, address)
 
 
@@ -290,7 +297,9 @@ def page_shape(
     address = markup.address
     story = None if address.section else headline  # a section's heading stands over its list
     paragraphs = [p for p in text.split("\n") if p.strip()]
-    items = without_post(paragraphs, find_items(root, address.longest, address.cjk, story))
+    items = without_post(
+        paragraphs, find_items(root, address.longest, address.cjk, story, urlsplit(url).netloc)
+    )
     counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
     own = outside_items(paragraphs, items, root, anchors)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
@@ -304,6 +313,8 @@ def page_shape(
     section = section or (not trailing and (named or items_below(url, items.hrefs)))
     found = (items.count, items.chars, section, tiles.count, tiles.priced)
     spread = max(items.total, markup.spread)
+    prose = [p for p in paragraphs if counts[p]]
+    teaser = section and only_teasers(root, prose, url)
     return PageShape(
         markup.declared,
         links,
@@ -315,12 +326,13 @@ def page_shape(
         related,
         address,
         only_files(items.hrefs),
+        teaser,
     )
 
 
 def is_article(shape: PageShape, settings: KindSettings) -> bool:
     """The page's declaration and its own prose against its list structure."""
-    if shape.declared is False:
+    if shape.declared is False or shape.teaser:
         return False
     listed = shape.items >= settings.listing_items and shape.item_chars >= settings.listing_chars
     if shape.declared:

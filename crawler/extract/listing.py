@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from lxml.etree import Element, XPath
 
@@ -49,6 +50,7 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _IMAGES = ("img", "picture")
 _MAX_CARD = 200  # characters (squashed) of a catalogue's card named in a word or two
 _NOT_PAGES = ("#", "javascript:", "mailto:")
+_BLURB_MARKS = ("—", "–", "-", ":")  # set a row's blurb apart from its title (a pipe, menus)
 _QUERY_RE = re.compile(r"[?#].*", re.DOTALL)
 # Letters a CJK character is worth: a word is some five letters, or two CJK characters (``units``).
 CJK_CHARS = 2.5
@@ -86,12 +88,17 @@ def _volume(text: str, cjk: float) -> int:
 
 
 def find_items(
-    root: HtmlElement, max_item: int = MAX_ITEM, cjk: float = 1.0, own: HtmlElement | None = None
+    root: HtmlElement,
+    max_item: int = MAX_ITEM,
+    cjk: float = 1.0,
+    own: HtmlElement | None = None,
+    site: str = "",
 ) -> Items:
     """The item groups under ``root``: the largest one by text, every item's text, and the
     number of items of all groups (``max_item``: characters of the longest item; ``cjk``:
     letters a CJK character counts as; ``own``: the page's own headline, whose block with two
-    boxes of links beside it is a story, not a list)."""
+    boxes of links beside it is a story, not a list; ``site``: the page's host, its own links
+    lead there)."""
     best: tuple[int, int] = (0, 0)
     parent: HtmlElement | None = None
     hrefs: tuple[str, ...] = ()
@@ -99,7 +106,7 @@ def find_items(
     texts: set[str] = set()
     total = 0
     story = frozenset(own.iterancestors()) | {own} if own is not None else frozenset()
-    for holder, group in _groups(root, max_item, story):
+    for holder, group in _groups(root, max_item, story, site):
         volumes = tuple((text, _volume(text, cjk)) for text, _ in group)
         if (size := (sum(volume for _, volume in volumes), len(group))) > best:
             best, parent, hrefs = size, holder, tuple(href for _, href in group)
@@ -175,7 +182,10 @@ def _in_item(key: str, joined: str) -> bool:
 
 
 def _groups(
-    root: HtmlElement, max_item: int = MAX_ITEM, story: Set[HtmlElement] = frozenset()
+    root: HtmlElement,
+    max_item: int = MAX_ITEM,
+    story: Set[HtmlElement] = frozenset(),
+    site: str = "",
 ) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
     """Each group of sibling items: their parent and their squashed texts and headline links;
     none that is a group only by counting a block of ``story`` (the page's own headline and
@@ -187,21 +197,25 @@ def _groups(
             if (n := tags.count(tag)) >= _MIN_GROUP:
                 needed = max(_MIN_GROUP, _REGULAR * n)
                 siblings = [c for c in children if c.tag == tag]
-                group = _items(siblings, needed, max_item)
-                if len(group) >= needed and not _by_story(siblings, story, needed, max_item):
+                group = _items(siblings, needed, max_item, site)
+                if len(group) >= needed and not _by_story(siblings, story, needed, max_item, site):
                     yield parent, group
 
 
 def _by_story(
-    siblings: list[HtmlElement], story: Set[HtmlElement], needed: float, max_item: int
+    siblings: list[HtmlElement],
+    story: Set[HtmlElement],
+    needed: float,
+    max_item: int,
+    site: str,
 ) -> bool:
     """Tell whether one of the siblings holds the story and the others make no group."""
     others = [sibling for sibling in siblings if sibling not in story]
-    return len(others) < len(siblings) and len(_items(others, needed, max_item)) < needed
+    return len(others) < len(siblings) and len(_items(others, needed, max_item, site)) < needed
 
 
 def _items(
-    siblings: list[HtmlElement], needed: float = 0, max_item: int = MAX_ITEM
+    siblings: list[HtmlElement], needed: float = 0, max_item: int = MAX_ITEM, site: str = ""
 ) -> list[tuple[str, str]]:
     """Squashed texts and headline links of the siblings that are items (at most ``max_item``
     characters each), one per distinct headline link; fewer than ``needed`` (the search stops)
@@ -215,7 +229,7 @@ def _items(
         if next(sibling.iter("a"), None) is None:  # no link, no headline link
             continue
         raw = sibling.text_content()
-        if _surely_long(raw, max_item) or (href := _headline(sibling, raw, cards)) is None:
+        if _surely_long(raw, max_item) or (href := _headline(sibling, raw, cards, site)) is None:
             continue
         if href in seen:
             continue
@@ -240,17 +254,20 @@ def _surely_long(text: str, max_item: int) -> bool:
     return len(text) > max_item and len(_squash_block(text[: 2 * max_item])) > max_item
 
 
-def _headline(block: HtmlElement, raw: str, cards: bool = False) -> str | None:
+def _headline(block: HtmlElement, raw: str, cards: bool = False, site: str = "") -> str | None:
     """The target of the block's headline link, if it has one (``raw``: the block's text;
-    ``cards``: at a section's address, where a card's short heading may lead)."""
+    ``cards``: at a section's address, where a card's short heading may lead; ``site``: the
+    page's host)."""
     links: list[HtmlElement] = []  # page links read so far: the headline is often the first
     for a in filter(is_page_link, block.iter("a")):
         links.append(a)
         anchor = a.text_content()
-        if units(anchor) < _HEADLINE_UNITS:
+        parent = a.getparent()
+        leads = parent is not None and _leads_row(a, parent, site)  # a title of any length
+        if units(anchor) < _HEADLINE_UNITS and not leads:
             continue
         title = block_key(anchor)  # the page's link texts are squashed through it already
-        if _inline(a, len(title)):
+        if not leads and _inline(a, len(title)):
             continue
         text = _squash_block(raw)
         start = text.find(title[:_HEAD_PROBE])
@@ -322,6 +339,26 @@ def is_page_link(a: HtmlElement) -> bool:
     """A link to a page: not to a fragment, a script or a mail address."""
     href = (a.get("href") or "").strip().lower()
     return bool(href) and not href.startswith(_NOT_PAGES)
+
+
+def _leads_row(a: HtmlElement, parent: HtmlElement, site: str = "") -> bool:
+    """The link, to a page of the site (``site``: its host), opens its parent's text and a dash
+    or colon sets apart a blurb of a few words after it: a title and its blurb ("The Last
+    Kitchen — A cooking drama …"), not a link within a sentence, a menu's entry ("Home - News")
+    nor a roundup's source and a line on what it says ("Variety: why two streamers …")."""
+    tail = (a.tail or "").lstrip()
+    if (parent.text or "").strip() or not tail.startswith(_BLURB_MARKS):
+        return False
+    if units(tail.lstrip("".join(_BLURB_MARKS))) < _HEADLINE_UNITS:
+        return False
+    return _within(str(a.get("href")), site) and next(parent.iterchildren(Element), None) is a
+
+
+def _within(href: str, site: str) -> bool:
+    """The link leads to a page of the site whose host is ``site`` (a link without a host
+    does)."""
+    host = urlsplit(href.strip()).netloc.lower()
+    return not host or host.removeprefix("www.") == site.lower().removeprefix("www.")
 
 
 def _inline(a: HtmlElement, length: int | None = None) -> bool:
