@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml.html import document_fromstring
 
 from crawler.extract import extract_article
-from crawler.extract.forms import drop_form_boxes
+from crawler.extract.forms import drop_form_boxes, fields_as_forms
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 PARAGRAPHS = [
@@ -110,3 +110,19 @@ def test_a_gated_report_box_goes_with_its_pitch_and_fine_print() -> None:
     assert all(p in text for p in PARAGRAPHS)
     assert "38 pages of benchmarks" not in text
     assert "By submitting this form" not in text
+
+
+def test_a_post_whose_lines_are_parted_by_breaks_stays_beside_a_comment_field() -> None:
+    """A note's text in one span parted by <br> is prose: the box of a comment field beside it
+    stops below the note, as it does beside <p> paragraphs."""
+    note = "<br><br>".join(PARAGRAPHS[:3])
+    box = (
+        f"<div class='note'><div class='title'>New rules</div><span>{note}</span></div>"
+        "<div class='bar'><span>1.2K</span><input placeholder='Say something...'></div>"
+    )
+    html = _page(f"<div class='container'>{box}</div>")
+    root = document_fromstring(html)
+    fields_as_forms(root)
+    drop_form_boxes(root)
+    assert all(p in root.text_content() for p in PARAGRAPHS[:3])
+    assert "1.2K" not in root.text_content()
