@@ -53,6 +53,9 @@ _CHROME_TOKENS = _BIO_TOKENS | frozenset(
     guestbook pager pagination tags toolbar topbar latest popular hotnews mostread cta sponsor
     editsection""".split()
 )
+# "sidebar" in a name of the layout that has one ("c-layout-sidebar-left", "has-sidebar",
+# "and-w-sidebar"): the wrapper of the article and its sidebar, not the sidebar.
+_LAYOUT_RE = re.compile(r"(?<![a-z0-9])(?:w|with|has|no|layout)[-_]sidebar|sidebar[-_]layout")
 # Whole class names of a platform's embed code for a video or a post (its caption, handle and
 # sound credit are the platform's, not the article's). Not a tweet: references keep its text.
 _EMBED_CLASSES = frozenset("tiktok-embed instagram-media".split())
@@ -206,11 +209,18 @@ def _is_chrome_name(value: str) -> bool:
     tokens = set(_SPLIT_RE.split(lower))
     if lower != value:  # "statusList" gives "statuslist" above and "status", "list" here
         tokens.update(_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
-    if not tokens.isdisjoint(_CHROME_TOKENS) or _names_bio(tokens):
+    chrome = tokens & _CHROME_TOKENS
+    if (chrome and not _names_layout(chrome, lower)) or _names_bio(tokens):
         return True
     if "-" in value and not _EMBED_CLASSES.isdisjoint(value.split()):
         return True
     return any(t.startswith(_CHROME_PREFIXES) and t not in _PREFIX_WORDS for t in tokens)
+
+
+def _names_layout(chrome: set[str], value: str) -> bool:
+    """Tell whether the only chrome word of a lower-case id/class value, "sidebar", names the
+    page's layout (see :data:`_LAYOUT_RE`)."""
+    return chrome == {"sidebar"} and _LAYOUT_RE.search(value) is not None
 
 
 def _is_bio_box(element: HtmlElement) -> bool:

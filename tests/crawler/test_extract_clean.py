@@ -312,3 +312,22 @@ def test_sentences_reporting_counts_views_and_positions_are_text() -> None:
         "Berkshire has positions in Apple and Chevron, which the firm also recommends to clients.",
     ]
     assert clean_paragraphs([*BODY, *prose], None) == [*BODY, *prose]
+
+
+MENU = "".join(f"<a href='/topic/{n}'>Topic number {n} of the site</a>" for n in range(60))
+
+
+@pytest.mark.parametrize(
+    "name", ["c-layout-sidebar-left", "page-block-container and-w-sidebar", "has-sidebar"]
+)
+def test_a_layout_named_for_its_sidebar_wraps_the_article(name: str) -> None:
+    page = f"<div class='{name}'><div class='main'>{ARTICLE}</div></div><div>{MENU}</div>"
+    root = document_fromstring(f"<html><body>{page}</body></html>")
+    assert "new rules for short dramas" in remove_chrome(root).text_content()
+
+
+@pytest.mark.parametrize("name", ["sidebar", "sidebar w-full", "layout-main sidebar-box"])
+def test_a_sidebar_is_chrome_whatever_its_utility_classes(name: str) -> None:
+    box = f"<div class='{name}'><p>Jane Doe writes about screens every week.</p></div>"
+    root = document_fromstring(f"<html><body><article>{ARTICLE}</article>{box}</body></html>")
+    assert "Jane Doe" not in remove_chrome(root).text_content()
