@@ -39,12 +39,10 @@ _TITLE_LEFT: dict[str, str] = {}
 _DAY_LEFT = {
     "ago_with_data_attribute": "the day is only in the data-published attribute behind"
     " 'Posted 3 hours ago'",
-    "month_day_url_year": "the byline's 'December 5' has no year; the address holds the year",
     "ordinal_apostrophe_year": '"5th Dec \'26" is not read',
     "smart_quotes_colon_title": "a rail of dated links before the article dates the page",
     "zh_chinese_numeral_signature": "the day is only 二〇二六年十二月五日 in the signature; a day"
     " in the text dates the page",
-    "zh_month_day_url_year": "'12-04 10:32' has no year; the address holds the year",
 }
 
 
