@@ -47,9 +47,9 @@ _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 # What follows a date inside a Chinese sentence: an ideograph, or a clause's comma or enumeration
 # mark ("截至2025年7月31日，公司……").
 _SENTENCE_GOES_ON_RE = re.compile(rf"[{HAN}，、；]")
-# What precedes a date inside a Chinese sentence: an ideograph, or the punctuation ending the
-# sentence or clause before it (not a label's colon: "发布时间：2025年…").
-_SENTENCE_BEFORE_RE = re.compile(rf"[{HAN}。！？；，、]")
+# What precedes a date inside a Chinese sentence: an ideograph, or the end of the sentence
+# before it (not a label's colon: "发布时间：2025年…").
+_SENTENCE_BEFORE_RE = re.compile(rf"[{HAN}。！？；]")
 
 
 _Held = tuple[str, "HtmlElement | None"]  # a text and the element holding it

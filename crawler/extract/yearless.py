@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from crawler.extract.byline import TitleContext
 
 _NEAR_CHARS = 400  # how far after the title a byline's day may sit
+_BYLINE_CHARS = 120  # ... an English one that no day the markup states confirms
 _ZH_DAY_RE = re.compile(
     rf"(?<![\d年/.\-])(\d{{1,2}})月(\d{{1,2}})日(?:\s*(\d{{1,2}}):(\d{{2}})|(?![{HAN}，、；\d]))"
 )
@@ -53,9 +54,9 @@ def yearless_day(
     """The day (and clock time, if shown) right after the title without its year, in the
     year ``url`` states; an English byline's month and day around the title ("Posted on
     Nov 5") in the year of the one day of the ``known`` days (those the markup states) on that
-    month and day, else in the year ``url`` states; a dashed month and day right after the
-    title only with its clock time ("12-04 10:32"); None when none is shown or no year is
-    stated for it."""
+    month and day, else, right around the title, in the year ``url`` states; a dashed month and
+    day right after the title only with its clock time ("12-04 10:32"); None when none is shown
+    or no year is stated for it."""
     window = context.after[:_NEAR_CHARS]
     if m := _ZH_DAY_RE.search(window):
         month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
@@ -71,6 +72,8 @@ def yearless_day(
         }
         if len(years) == 1:
             return build_date(str(years.pop()), month, str(day), (None, None, None, None), tz)
+        if m.start() > len(context.before) + _BYLINE_CHARS:  # further down: the text's day
+            return None
         hour = minute = None
     elif m := _CLOCKED_DAY_RE.search(window):
         month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)

@@ -80,3 +80,9 @@ def test_a_dashed_month_and_day_with_its_clock_take_the_year_of_the_address() ->
 def test_a_dashed_month_and_day_without_a_clock_are_no_byline() -> None:
     context = _after("第12-04号文件 记者从市文旅部门获悉")
     assert yearless_day(context, "https://m.news.example/2026/news_66120.html", CST) is None
+
+
+def test_an_english_month_and_day_further_down_the_text_is_no_byline() -> None:
+    lead = "The studio said on Monday that shooting would begin in the spring, with a cast of 12. "
+    context = _after(f"By Grace Oduya {lead}The premiere is set for March 12 in Los Angeles.")
+    assert yearless_day(context, "https://news.example/news/2026/premiere-4471", UTC) is None
