@@ -26,14 +26,20 @@ _ISO_RE = re.compile(
 )
 _EPOCH_RE = re.compile(r"1\d{9}(?:\d{3})?")
 _MS_DIGITS = 13
+_UPDATED_RE = re.compile(r"(?i)updated|modified|edited|更新")  # an update's stamp dates no post
 
 
 def stamp_value(title_el: HtmlElement) -> str:
     """The time an attribute (``data-*``, ``title``) of the first relative stamp after the
-    title states, as ISO 8601 (a Unix time in UTC); empty without one."""
+    title states, as ISO 8601 (a Unix time in UTC); empty without one, or when that stamp is
+    labelled as an update ("Updated 2 hours ago")."""
     for element in islice(_following(title_el), _AFTER_ELEMENTS):
         text = norm(element.text_content())
-        if len(text) <= _MAX_STAMP and has_relative(text) and (value := _stated(element)):
+        if len(text) > _MAX_STAMP or not has_relative(text):
+            continue
+        if _UPDATED_RE.search(text):
+            return ""
+        if value := _stated(element):
             return value
     return ""
 
