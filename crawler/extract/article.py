@@ -22,7 +22,7 @@ from lxml.html import HtmlElement, fragment_fromstring
 
 from crawler.extract.blocks import block_fingerprints, drop_repeated
 from crawler.extract.box_tails import drop_blank_box_ends
-from crawler.extract.byline import ending_with, shows_relative
+from crawler.extract.byline import TitleContext, ending_with, shows_relative
 from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code, text_lengths
 from crawler.extract.chrome_lines import clean_paragraphs, drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
@@ -56,6 +56,7 @@ from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
 from crawler.extract.rendered import show_rendered
 from crawler.extract.site_header import drop_site_header
+from crawler.extract.stamp_attrs import stamp_value
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.table_layout import layout_text
 from crawler.extract.title import find_title, named_title
@@ -155,7 +156,7 @@ def extract_article(
     title, title_el = find_title(root, meta, url)
     near = title_context(title_el, cuts) if title_el is not None else None
     times = own_times(root)
-    said = article_said(title_el) if near is not None and shows_relative(near) else ""
+    said, stamp = _relative_byline(title_el, near)
     drop_hidden(root)
     drop_next_stories(title_el, url)
     named = strip_chrome_tags(root)
@@ -182,7 +183,7 @@ def extract_article(
     text = repair_runs(text)  # runs written as entities survive the page's repair
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     tz = page_zone(stated_times(meta, (t.value for t in times)), root.get("lang"), language, url)
-    page = Page(html, url, root, meta, tz, times, fetched_at, said)
+    page = Page(html, url, root, meta, tz, times, fetched_at, said, stamp)
     near = near and ending_with(near, text)
     published = find_published(page, title_el, text, near)
     title = title or fallback_title or named_title(root, meta)
@@ -191,6 +192,15 @@ def extract_article(
     article = is_article(shape, settings)
     blocks = block_fingerprints(paras)
     return Extracted(title, text, published, language, canonical_link, article, blocks, shape)
+
+
+def _relative_byline(title_el: HtmlElement | None, near: TitleContext | None) -> tuple[str, str]:
+    """What a relative byline stamp ("2 hours ago") leaves to read before chrome removal: the
+    text of the title's ``<article>`` and the time the stamp's markup states; empty without
+    such a stamp."""
+    if title_el is None or near is None or not shows_relative(near):
+        return "", ""
+    return article_said(title_el), stamp_value(title_el)
 
 
 def _trimmed(

@@ -20,7 +20,7 @@ from crawler.extract.date_parse import dates_in
 from crawler.extract.meta import XPATH_SPACE, squashed_len
 from crawler.extract.relative_date import has_relative, relative_dates
 from crawler.extract.text_nodes import TextCuts, pieces
-from storage.cjk import HAN, HAN_RE
+from storage.cjk import HAN
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -38,6 +38,8 @@ _BARE_CHARS = 400
 _LINK_XPATH = etree.XPath("ancestor-or-self::a")
 _DIGIT_RE = re.compile(r"\d")
 _PICTURES = ("img", "picture", "figure")
+# An entry of a list of links: a date beside a link there is the linked page's.
+_LINKED_ENTRY_XPATH = etree.XPath("ancestor-or-self::li[.//a]")
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
@@ -45,6 +47,9 @@ _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 # What follows a date inside a Chinese sentence: an ideograph, or a clause's comma or enumeration
 # mark ("截至2025年7月31日，公司……").
 _SENTENCE_GOES_ON_RE = re.compile(rf"[{HAN}，、；]")
+# What precedes a date inside a Chinese sentence: an ideograph, or the end of the sentence
+# before it (not a label's colon: "发布时间：2025年…").
+_SENTENCE_BEFORE_RE = re.compile(rf"[{HAN}。！？；]")
 
 
 _Held = tuple[str, "HtmlElement | None"]  # a text and the element holding it
@@ -186,15 +191,19 @@ def _texts_forwards(element: HtmlElement, cuts: TextCuts) -> Iterator[str]:
 
 
 def _up_to_a_link(before: list[_Held]) -> list[str]:
-    """The texts before the title back to the nearest link: before the title, link texts are
-    menus and archive links, and what comes before them (a top bar's date) is not the byline.
-    The links of the line right above the title, one with a number in it, are that line's own
-    ("KYODO NEWS - Dec 3, 2026 - 14:22 | Business, All"): a credit line's sections."""
+    """The texts before the title back to the nearest link or list entry holding one: before
+    the title, link texts are menus and archive links, a date in a list entry beside a link
+    dates the linked page ("Latest" rails), and what comes before them (a top bar's date) is
+    not the byline. The links of the line right above the title, one with a number in it, are
+    that line's own ("KYODO NEWS - Dec 3, 2026 - 14:22 | Business, All"): a credit line's
+    sections."""
     kept: list[str] = []
     line = _dated_line(before[-1]) if before else None
     for text, holder in reversed(before):
         links = _LINK_XPATH(holder) if holder is not None else []
         if links and (line is None or links[0].getparent() is not line):
+            break
+        if holder is not None and _LINKED_ENTRY_XPATH(holder):
             break
         kept.append(text)
     return kept[::-1]
@@ -255,18 +264,18 @@ def _dates(
     return [
         (end if from_end else start, text[max(0, start - _LABEL_CHARS) : start], found)
         for start, end, found in dates_in(text, tz, known, day_first=day_first)
-        if not _in_sentence(text, start, end)
+        if not in_sentence(text, start, end)
     ]
 
 
-def _in_sentence(text: str, start: int, end: int) -> bool:
-    """Tell whether a date without a clock time has an ideograph before it and an ideograph or
-    a clause's comma after it: a byline's date stands apart, or carries its time
-    ("新华网2025年3月26日10:30来源")."""
+def in_sentence(text: str, start: int, end: int) -> bool:
+    """Tell whether a date without a clock time has an ideograph or a Chinese sentence's
+    punctuation before it ("。2025年12月1日至…") and an ideograph or a clause's comma after it:
+    a byline's date stands apart, or carries its time ("新华网2025年3月26日10:30来源")."""
     return (
         start > 0
         and ":" not in text[start:end]
-        and HAN_RE.match(text, start - 1) is not None
+        and _SENTENCE_BEFORE_RE.match(text, start - 1) is not None
         and _SENTENCE_GOES_ON_RE.match(text, end) is not None
     )
 

@@ -48,13 +48,16 @@ MONTH_YEAR = _MONTH + r"\s+(?:19|20)\d{2}"  # "Dec 2025", for stripping only
 # <span>19</span>, <span>2025</span>") puts a space before the comma too.
 _YEAR_GAP = r"(?:\s*,\s*|\s+)"
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"  # "Dec 28 Sat 2013"
+# A year after an English month and day: four digits, or two after an apostrophe ("5th Dec '26").
+_FULL_OR_CUT_YEAR = r"((?:19|20)\d{2}|['’]\d{2}(?![\d'’]))"
 _MDY_RE = re.compile(
     r"\b"
     + _MONTH
     + r"\s+(\d{1,2})(?:st|nd|rd|th)?"
     + _YEAR_GAP
     + _WEEKDAY
-    + r"((?:19|20)\d{2})(?:,?\s+at|,)?"
+    + _FULL_OR_CUT_YEAR
+    + r"(?:,?\s+at|,)?"
     + _TIME
     + _TZ,
     re.IGNORECASE,
@@ -63,7 +66,8 @@ _DMY_RE = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH
     + _YEAR_GAP
-    + r"((?:19|20)\d{2}),?"
+    + _FULL_OR_CUT_YEAR
+    + r",?"
     + _TIME
     + _TZ,
     re.IGNORECASE,
@@ -92,9 +96,10 @@ _LEADING_TIME_RE = re.compile(
 )
 _LEADING_CHARS = 24  # how far before the date its time may begin
 
-# Every form holds a four-digit year and is written with word characters, spaces and these
-# separators only: a date lies inside one run of such characters that holds a year.
-_YEAR_RE = re.compile(r"(?:19|20|１９|２０)\d\d")
+# Every form holds a four-digit year (or an English month's two after an apostrophe) and is
+# written with word characters, spaces and these separators only: a date lies inside one run of
+# such characters that holds a year.
+_YEAR_RE = re.compile(r"(?:19|20|１９|２０)\d\d|['’]\d\d(?!\d)")
 # Full-width digits and colon ("２０２５年３月１０日") read as their ASCII forms, one character
 # for one (positions stay where they were), in the short runs that can hold a date only.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９：", "0123456789:")
@@ -138,11 +143,11 @@ def parse_loose(
     if m := _MDY_RE.search(text):
         mon, d, y, *hms, tz = m.groups()
         month = month_number(mon)
-        return build_date(y, month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
+        return build_date(_full_year(y), month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _DMY_RE.search(text):
         d, mon, y, *hms, tz = m.groups()
         month = month_number(mon)
-        return build_date(y, month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
+        return build_date(_full_year(y), month, d, tuple(hms), _tz(tz, default_tz, hms[0]))
     if m := _SLASH_RE.search(text):
         mo, d, y, *hms, tz = m.groups()
         mo, d = (d, mo) if int(mo) > 12 or (day_first and int(d) <= 12) else (mo, d)
@@ -154,6 +159,11 @@ def parse_loose(
         d, mo = (mo, d) if int(mo) > 12 or (day_first is False and int(d) <= 12) else (d, mo)
         return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     return None
+
+
+def _full_year(year: str) -> str:
+    """A year of four digits: "'26" (after an English month and day) is 2026."""
+    return f"20{year[1:]}" if year[0] in "'’" else year
 
 
 def _dashed(

@@ -5,9 +5,10 @@ shown after the day's numbers: ``url_day.py``), published-time metadata, a date 
 the title line (the byline), a byline date labelled as an update, the same around the page's
 ``<h1>`` when the title is another element, JSON-LD ``datePublished``, a WeChat article's script
 time, labelled dates in the article region, a day shown after the title without its year in the
-year the URL states (``yearless.py``), the day archive a breadcrumb links to, a relative byline
-stamp ("2 hours ago") when the fetch time is known, a notice's signature line closing the text, and
-last htmldate on the whole page, kept only when the page states that day. A byline date days before
+year the URL states (``yearless.py``), the day archive a breadcrumb links to, the time a relative
+byline stamp's markup states (``stamp_attrs.py``), the stamp itself ("2 hours ago") when the fetch
+time is known, a notice's signature line closing the text, and last htmldate on the whole page,
+kept only when the page states that day. A byline date days before
 the chosen one is the original publication (the metadata then dates a re-post or an import); a
 ``<time>`` showing another day for its UTC instant sets the day (``shown_days.py``), and a day
 shown without its time of day takes the publication time the markup states on that day. A shown
@@ -26,7 +27,13 @@ from typing import TYPE_CHECKING
 
 from htmldate import find_date
 
-from crawler.extract.byline import TitleContext, shown_date, shown_relative, title_context
+from crawler.extract.byline import (
+    TitleContext,
+    in_sentence,
+    shown_date,
+    shown_relative,
+    title_context,
+)
 from crawler.extract.date_parse import (
     ZH_WEEKDAY,
     build_day,
@@ -71,6 +78,7 @@ class Page:
     shown: tuple[ShownTime, ...] = ()  # the ``<time>`` elements read before chrome was removed
     fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
     said: str = ""  # a relative byline's ``<article>`` before chrome removal (``article_said``)
+    stamp: str = ""  # the time a relative byline's markup states (``stamp_attrs.py``)
 
     @cached_property
     def times(self) -> tuple[str, ...]:
@@ -189,6 +197,7 @@ def _candidates(
     if near is not None:
         yield yearless_day(near, page.url, page.tz, known)
     yield crumb_day(page.html, page.url, page.tz)
+    yield parse_date(page.stamp, page.tz) if page.stamp else None
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield signature_date(text, page.tz)
@@ -302,13 +311,18 @@ def near_title_date(
     *,
     day_first: bool | None = None,
 ) -> datetime | None:
-    """A date on the title line, right after it, or labelled as published within a few lines
-    of it (a day without its year is completed by a ``<meta>`` date on the same day)."""
+    """A date on the title line, right after it (not one inside a Chinese sentence there), or
+    labelled as published within a few lines of it (a day without its year is completed by a
+    ``<meta>`` date on the same day)."""
     if own := split_trailing_date(context.title)[1]:
         return parse_loose(own, default_tz, day_first=day_first)
     window = context.after[:_NEAR_CHARS]
     m = _AFTER_TITLE_RE.match(window)
-    if m and not _OTHER_DATE_LABEL_RE.search(window, 0, m.start(1)):
+    if (
+        m
+        and not _OTHER_DATE_LABEL_RE.search(window, 0, m.start(1))
+        and not in_sentence(window, m.start(1), m.end(1))
+    ):
         return parse_loose(m.group(1), default_tz)
     labelled = (m.group(1) for pattern in _PUBLISHED_LABEL_RES if (m := pattern.search(window)))
     if (first := next(labelled, None)) is not None:

@@ -4,7 +4,8 @@ A heading can join its headline with a kicker in an element above it ("Get that 
 or with a source link and a comment count after it ("(latimes.com) 87"): each part is a whole
 element, with no text of the heading's own beside it. Text the heading writes around an element
 ("Results for “<span>cameras</span>”") makes that element a word of its headline, not a part.
-A badge is such a part before the heading's own text: a short first element ("<span>原创</span>").
+A badge is such a part before the heading's own text: a short first element ("<span>原创</span>",
+"<span>Exclusive</span>").
 A heading's text reads a line break as a space ("Legacy<br>of" is "Legacy of") and leaves out a
 permalink mark at its end ("Setup¶").
 """
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 
     from lxml.html import HtmlElement
 
-_MAX_BADGE = 6  # characters of a badge before a heading ("原创", "独家", "Exclusive")
+_MAX_BADGE = 6  # characters of a badge before a heading ("原创", "独家")
+_MAX_WORD_BADGE = 2, 16  # words and characters of one in Latin letters ("Exclusive", "Watch")
 _MARK_CHARS = 2  # a heading's permalink mark ("¶", "#") is a symbol or two
 
 
@@ -51,9 +53,18 @@ def after_badge(heading: HtmlElement, headline: str) -> str | None:
     if badge is None or not isinstance(badge.tag, str):
         return None
     label = norm(badge.text_content())
-    if not label or len(label) > _MAX_BADGE or not headline.startswith(label):
+    if not label or not _short(label) or not headline.startswith(label):
         return None
     return headline[len(label) :].strip()
+
+
+def _short(label: str) -> bool:
+    """Tell whether a label is short enough for a badge: a few characters, or in Latin letters
+    a word or two ("Exclusive", "Breaking news")."""
+    words, chars = _MAX_WORD_BADGE
+    return len(label) <= _MAX_BADGE or (
+        label.isascii() and len(label) <= chars and len(label.split()) <= words
+    )
 
 
 def heading_text(element: HtmlElement) -> str:

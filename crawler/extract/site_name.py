@@ -14,9 +14,12 @@ from storage.cjk import CJK_BLOCKS, HAN_RE
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", and a bare
+# Separators before a site name: spaced dashes and bars, "_", "｜", "::", "--", a spaced "«"
+# that no "»" closes ("Post « Blog": a guillemet that opens a quotation is closed), and a bare
 # hyphen after a CJK character ("标题-EDN 电子技术设计"). Never quotation marks.
-SEP_RE = re.compile(rf"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|(?<=[{CJK_BLOCKS}])-")
+SEP_RE = re.compile(
+    rf"\s+[|\-–—·•]\s+|\s*(?:[_｜|]|::|--)\s*|\s+«\s+(?![^»]*»)|(?<=[{CJK_BLOCKS}])-"
+)
 _CJK_CLOSING = frozenset("）」』》〕】”")  # ends a Chinese title's part as a character does
 # Least length of a site name glued on by a bare hyphen, named in a tag line or found in the host.
 _MIN_BRAND = 3

@@ -1,10 +1,11 @@
 """A day shown beside the title without its year, the year taken from the page's address.
 
-Chinese portals show "12月5日 10:20" under the headline and wire copy opens with a dateline,
-"SEOUL, Dec. 3 (Yonhap) --": the year is left out because it is the current one. The page's
-address often states it: a ``/2026/`` folder, or an identifier that opens with the day
-("AEN20261203003600315"), which must then be the shown month and day. A day inside a Chinese
-sentence ("12月5日上午，…") is the text's, not the byline's, unless a clock time follows it.
+Chinese portals show "12月5日 10:20" or "12-04 10:32" under the headline, a blog's byline
+"December 5", and wire copy opens with a dateline, "SEOUL, Dec. 3 (Yonhap) --": the year is left
+out because it is the current one. The page's address often states it: a ``/2026/`` folder, or
+an identifier that opens with the day ("AEN20261203003600315"), which must then be the shown month
+and day. A day inside a Chinese sentence ("12月5日上午，…") is the text's, not the byline's,
+unless a clock time follows it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from crawler.extract.byline import TitleContext
 
 _NEAR_CHARS = 400  # how far after the title a byline's day may sit
+_BYLINE_CHARS = 120  # ... an English one that no day the markup states confirms
 _ZH_DAY_RE = re.compile(
     rf"(?<![\d年/.\-])(\d{{1,2}})月(\d{{1,2}})日(?:\s*(\d{{1,2}}):(\d{{2}})|(?![{HAN}，、；\d]))"
 )
@@ -41,14 +43,20 @@ _EN_DAY_RE = re.compile(
     r"(?:st|nd|rd|th)?(?![\d:]|\s*,?\s*(?:19|20)\d{2})"
 )
 
+# A month and day joined by a dash with the clock time after it ("12-04 10:32": a Chinese
+# portal's byline).
+_CLOCKED_DAY_RE = re.compile(r"(?<![\d/.:-])(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})(?![\d/.:-])")
+
 
 def yearless_day(
     context: TitleContext, url: str, tz: timezone, known: Set[date] = frozenset()
 ) -> datetime | None:
     """The day (and clock time, if shown) right after the title without its year, in the
-    year ``url`` states; else an English byline's month and day around the title ("Posted on
+    year ``url`` states; an English byline's month and day around the title ("Posted on
     Nov 5") in the year of the one day of the ``known`` days (those the markup states) on that
-    month and day; None when none is shown or no year is stated for it."""
+    month and day, else, right around the title, in the year ``url`` states; a dashed month and
+    day right after the title only with its clock time ("12-04 10:32"); None when none is shown
+    or no year is stated for it."""
     window = context.after[:_NEAR_CHARS]
     if m := _ZH_DAY_RE.search(window):
         month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
@@ -62,9 +70,13 @@ def yearless_day(
             for known_day in known
             if (known_day.month, known_day.day) == (month, day)
         }
-        if len(years) != 1:
+        if len(years) == 1:
+            return build_date(str(years.pop()), month, str(day), (None, None, None, None), tz)
+        if m.start() > len(context.before) + _BYLINE_CHARS:  # further down: the text's day
             return None
-        return build_date(str(years.pop()), month, str(day), (None, None, None, None), tz)
+        hour = minute = None
+    elif m := _CLOCKED_DAY_RE.search(window):
+        month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
     else:
         return None
     if (year := url_year(url, month, day)) is None:

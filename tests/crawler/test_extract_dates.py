@@ -48,6 +48,9 @@ def _day(html: str, url: str = "https://news.example.com/rules") -> date | None:
         ("12-25-2025 10:30", datetime(2025, 12, 25, 10, 30, tzinfo=UTC)),
         ("03-03-2026", datetime(2026, 3, 3, tzinfo=UTC)),
         ("02-12-2025", None),
+        # two digits after an apostrophe: the year of an English month and day
+        ("5th Dec '26", datetime(2026, 12, 5, tzinfo=UTC)),
+        ("Dec 5, ’26 at 10:30", datetime(2026, 12, 5, 10, 30, tzinfo=UTC)),
     ],
 )
 def test_dates_in_running_text_are_parsed(text: str, expected: datetime | None) -> None:
@@ -114,6 +117,26 @@ def test_the_byline_under_the_page_heading_dates_a_title_set_further_down() -> N
     logo = '<h1><a href="/">Example News</a></h1><div class="top">Sunday, December 6, 2026</div>'
     html = _page(image, f"{logo}{intro}<h2>{TITLE}</h2><p>{PROSE}</p>")
     assert _day(html) == date(2023, 10, 11)
+
+
+def test_a_rail_of_dated_links_before_the_title_is_no_byline() -> None:
+    rail = (
+        '<aside><ul><li><a href="/a">Another story</a><br><span>Monday, November 30, 2026</span>'
+        "</li></ul></aside>"
+    )
+    body = f"{rail}<section><h1>{TITLE}</h1><p>Ellen Park | Tuesday, December 1, 2026</p>"
+    assert _day(_page("", f"{body}<p>{PROSE}</p></section>")) == date(2026, 12, 1)
+
+
+def test_a_date_opening_a_chinese_sentence_is_the_texts_not_the_bylines() -> None:
+    notice = (
+        "<h1>关于开展2026年度全市优秀网络微短剧推优活动的通知</h1><p>各有关单位：</p>"
+        "<p>现将有关事项通知如下。2025年12月1日至2026年11月30日期间上线播出的作品均可报送。</p>"
+        "<p>请各单位于2027年1月15日前将推荐作品及相关材料报送市文化广电旅游局。</p>"
+        "<p>XX市文化广电旅游局</p><p>二〇二六年十二月五日</p>"
+    )
+    html = f'<html lang="zh-CN"><head><title>通知</title></head><body>{notice}</body></html>'
+    assert _day(html, "http://wlj.example.gov.cn/tzgg/content_77531.html") == date(2026, 12, 5)
 
 
 def test_a_labelled_day_month_year_is_read_in_the_article() -> None:

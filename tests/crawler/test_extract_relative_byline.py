@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from crawler.extract import extract_article
 
@@ -29,3 +29,19 @@ def test_the_closing_line_dates_an_article_whose_byline_is_relative() -> None:
     assert found.published_at is not None
     assert found.published_at.date() == date(2026, 12, 3)
     assert "2 days ago" not in found.text
+
+
+def test_a_relative_stamp_takes_the_time_its_markup_states() -> None:
+    stamp = '<span class="timeago" data-published="2026-12-05T06:20:00Z">Posted 3 hours ago</span>'
+    found = extract_article(_page(stamp), "https://a.example/posts/kalos")
+    assert found.published_at == datetime(2026, 12, 5, 6, 20, tzinfo=UTC)
+    unix = '<abbr class="timeago" title="1796444400">3 hours ago</abbr>'
+    found = extract_article(_page(unix), "https://a.example/posts/kalos")
+    assert found.published_at == datetime.fromtimestamp(1796444400, UTC)
+
+
+def test_an_update_stamp_dates_no_post_whatever_its_markup_states() -> None:
+    stamp = '<span data-time="2026-12-05T06:20:00Z">Updated 3 hours ago</span>'
+    found = extract_article(_page(stamp), "https://a.example/posts/kalos")
+    assert found.published_at is not None
+    assert found.published_at.date() == date(2026, 12, 3)

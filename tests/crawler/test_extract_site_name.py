@@ -82,3 +82,11 @@ def test_the_home_link_names_the_site_by_its_text_or_its_logos_alt() -> None:
 def test_a_bare_hyphen_after_a_compatibility_ideograph_separates_a_site_name() -> None:
     title = "日本导演新作首映 主演山\ufa11-国际频道"  # 﨑, as in the name 山﨑
     assert strip_site_suffix(title, "", "news.example.com") == "日本导演新作首映 主演山\ufa11"
+
+
+def test_a_guillemet_no_other_closes_sets_a_blog_name_off() -> None:
+    title = "My first vertical drama budget, line by line « Indie Producer Log"
+    host = "indieproducerlog.example"
+    assert strip_site_suffix(title, "", host) == "My first vertical drama budget, line by line"
+    quoted = "Il a dit « nous tournons demain » à Paris"
+    assert strip_site_suffix(quoted, "", host) == quoted

@@ -1,6 +1,6 @@
 """Chinese titles whose headline is one part of ``<title>`` or of a heading: the site name before
 it ("郑州日报数字报-标题"), after a closing bracket and a space ("决定书（……号） 市场监督管理局"),
-and a badge element before a heading ("<span>原创</span>标题")."""
+and a badge element before a heading ("<span>原创</span>标题", "<span>Exclusive</span> …")."""
 
 from __future__ import annotations
 
@@ -56,4 +56,11 @@ def test_a_heading_part_a_title_starts_before_its_suffixes_is_the_title() -> Non
     headline = "在横店跑了9天短剧组，说说真实情况"
     head = f"<title>{headline} - 短剧交流 - 影视圈论坛 - Powered by Discuz!</title>"
     body = f'<h1><a href="/type/3">[经验分享]</a> <span id="subject">{headline}</span></h1>'
+    assert _title(head, body) == headline
+
+
+def test_a_word_badge_before_an_english_heading_is_not_the_title() -> None:
+    headline = "FlexTV owner in talks to buy Korean studio"
+    head = f"<title>{headline} - Asia Screen Deals</title>"
+    body = f'<h1 class="headline"><span class="kicker">Exclusive</span> {headline}</h1>'
     assert _title(head, body) == headline

@@ -63,3 +63,26 @@ def test_an_english_day_the_markup_does_not_state_has_no_year() -> None:
     context = TitleContext("A headline", "Posted on Nov 5", "A friend asked")
     found = yearless_day(context, "https://dev.example/a-post", UTC, {date(2026, 11, 6)})
     assert found is None
+
+
+def test_an_english_byline_day_takes_the_year_of_the_address_folder() -> None:
+    context = _after("By Grace Oduya · December 5 A vertical drama shot on a ship")
+    found = yearless_day(context, "https://news.example/news/2026/love-on-deck-4471", UTC)
+    assert found == datetime(2026, 12, 5, tzinfo=UTC)
+
+
+def test_a_dashed_month_and_day_with_its_clock_take_the_year_of_the_address() -> None:
+    context = _after("XX日报 12-04 10:32 阅读 1.2万 记者从市文旅部门获悉")
+    found = yearless_day(context, "https://m.news.example/2026/news_1204_66120.html", CST)
+    assert found == datetime(2026, 12, 4, 10, 32, tzinfo=CST)
+
+
+def test_a_dashed_month_and_day_without_a_clock_are_no_byline() -> None:
+    context = _after("第12-04号文件 记者从市文旅部门获悉")
+    assert yearless_day(context, "https://m.news.example/2026/news_66120.html", CST) is None
+
+
+def test_an_english_month_and_day_further_down_the_text_is_no_byline() -> None:
+    lead = "The studio said on Monday that shooting would begin in the spring, with a cast of 12. "
+    context = _after(f"By Grace Oduya {lead}The premiere is set for March 12 in Los Angeles.")
+    assert yearless_day(context, "https://news.example/news/2026/premiere-4471", UTC) is None
