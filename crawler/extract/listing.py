@@ -141,7 +141,7 @@ def _in_item(key: str, joined: str) -> bool:
 
 
 def _groups(
-    root: HtmlElement, max_item: int = MAX_ITEM, story: Set[HtmlElement] = frozenset()
+    root: HtmlElement, max_item: int, story: Set[HtmlElement]
 ) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
     """Each group of sibling items: their parent and their squashed texts and headline links;
     none that is a group only by counting a block of ``story`` (the page's own headline and
@@ -166,15 +166,13 @@ def _by_story(
     return len(others) < len(siblings) and len(_items(others, needed, max_item)) < needed
 
 
-def _items(
-    siblings: list[HtmlElement], needed: float = 0, max_item: int = MAX_ITEM
-) -> list[tuple[str, str]]:
+def _items(siblings: list[HtmlElement], needed: float, max_item: int) -> list[tuple[str, str]]:
     """Squashed texts and headline links of the siblings that are items (at most ``max_item``
     characters each), one per distinct headline link; fewer than ``needed`` (the search stops)
     once the siblings left cannot make up that many."""
     seen: set[str] = set()
     texts: list[tuple[str, str]] = []
-    cards = max_item > MAX_ITEM  # a section's front: its cards' short headings may lead too
+    cards = _at_front(max_item)
     for at, sibling in enumerate(siblings):
         if len(texts) + len(siblings) - at < needed:
             break
@@ -186,10 +184,24 @@ def _items(
         if href in seen:
             continue
         text = _squash_block(raw)
-        if text and (len(text) <= MAX_ITEM or (len(text) <= max_item and not _holds_list(sibling))):
+        if text and _item_length(text, sibling, max_item):
             seen.add(href)
             texts.append((text, href))
     return texts
+
+
+def _at_front(max_item: int) -> bool:
+    """Tell whether items are read at a section's address: its caller then allows items longer
+    than :data:`MAX_ITEM` (a front's story with its teaser), and there a card's short heading
+    may lead to the card's page (:func:`_heading_link`)."""
+    return max_item > MAX_ITEM
+
+
+def _item_length(text: str, block: HtmlElement, max_item: int) -> bool:
+    """Tell whether a block's squashed ``text`` is of an item's length: at most
+    :data:`MAX_ITEM` characters, or up to ``max_item`` for a block that is one story with its
+    teaser and holds no list of links (a section of items is no item)."""
+    return len(text) <= MAX_ITEM or (len(text) <= max_item and not _holds_list(block))
 
 
 def _holds_list(block: HtmlElement) -> bool:
@@ -206,7 +218,7 @@ def _surely_long(text: str, max_item: int) -> bool:
     return len(text) > max_item and len(_squash_block(text[: 2 * max_item])) > max_item
 
 
-def _headline(block: HtmlElement, raw: str, cards: bool = False) -> str | None:
+def _headline(block: HtmlElement, raw: str, cards: bool) -> str | None:
     """The target of the block's headline link, if it has one (``raw``: the block's text;
     ``cards``: at a section's address, where a card's short heading may lead)."""
     links: list[HtmlElement] = []  # page links read so far: the headline is often the first
@@ -226,7 +238,7 @@ def _headline(block: HtmlElement, raw: str, cards: bool = False) -> str | None:
 
 
 def _heading_link(
-    block: HtmlElement, links: list[HtmlElement], raw: str, cards: bool = False
+    block: HtmlElement, links: list[HtmlElement], raw: str, cards: bool
 ) -> str | None:
     """A card whose title is a heading beside a link without text (a linked image, an overlay),
     a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来), or, at a
