@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from lxml.etree import Element
 
 from crawler.extract.listing import is_page_link
+from crawler.extract.meta import norm
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -91,6 +92,6 @@ def _shared(links: list[list[str]]) -> set[str]:
 def _short_text(block: HtmlElement) -> str | None:
     """The block's text, None when it is too long for a tile."""
     text = block.text_content()
-    if len(text) > _MAX_TILE and len(" ".join(text.split())) > _MAX_TILE:
+    if len(text) > _MAX_TILE and len(norm(text)) > _MAX_TILE:
         return None
     return text
