@@ -143,7 +143,7 @@ def clean_paragraphs(
     return [p for p in paras if not _is_chrome_paragraph(p)]
 
 
-def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[str]:
+def _cut_trailing_section(paras: list[str], cut_zone: float) -> list[str]:
     """Drop a trailing "Related"/"Comments" section and everything after it.
 
     The heading must be followed by short lines only (a widget tail, however long), or sit
@@ -161,7 +161,7 @@ def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[
     return paras
 
 
-def _drop_link_runs(paras: list[str], links: frozenset[str] | None = None) -> list[str]:
+def _drop_link_runs(paras: list[str], links: frozenset[str] | None) -> list[str]:
     """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists; not a
     run a Chinese sentence introduces ("入选作品名单如下："), nor one of Chinese fields
     ("当事人：某公司", "法定代表人：李某": a decision's parties) half or more, nor, when the page's

@@ -234,7 +234,7 @@ def _headline(block: HtmlElement, raw: str, cards: bool) -> str | None:
         start = text.find(title[:_HEAD_PROBE])
         if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
             return str(a.get("href"))
-    return _heading_link(block, links, raw, cards) or _more_link(block, links, raw)
+    return _heading_link(block, links, raw, cards) or _more_link(links, raw)
 
 
 def _heading_link(
@@ -272,7 +272,7 @@ def _named_card(block: HtmlElement, name: str, raw: str) -> bool:
     return len(_squash_block(raw)) <= _MAX_CARD and units(raw) >= units(name) + _HEADLINE_UNITS
 
 
-def _more_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
+def _more_link(links: list[HtmlElement], raw: str) -> str | None:
     """A stream's entry (a 快讯's text and its 详情 link): the block's one page link, a word or
     two standing apart after text of a headline's length, leads to the entry's own page."""
     if not links or any(a.get("href") != links[0].get("href") for a in links):
