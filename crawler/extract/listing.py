@@ -46,7 +46,7 @@ _TAIL = 200  # characters of a block's end that most often tell whether it ends 
 _ENDS = 16  # characters of a paragraph's head and of its tail found within one item's text
 _LEFT_OUT = 40  # characters (squashed) of an item a line may leave out: a date, a duration
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-_IMAGES = ("img", "picture")
+IMAGES = ("img", "picture")  # the tags of a picture
 _MAX_CARD = 200  # characters (squashed) of a catalogue's card named in a word or two
 _NOT_PAGES = ("#", "javascript:", "mailto:")
 _QUERY_RE = re.compile(r"[?#].*", re.DOTALL)
@@ -267,7 +267,7 @@ def _closed_card(heading: HtmlElement, links: list[HtmlElement]) -> bool:
 def _named_card(block: HtmlElement, name: str, raw: str) -> bool:
     """A catalogue's card: a picture, a name of a word or two and a line or two more (a genre,
     a blurb), all short; a listicle's entry says a paragraph under its name."""
-    if units(name) < 1 or next(block.iter(_IMAGES), None) is None:
+    if units(name) < 1 or next(block.iter(IMAGES), None) is None:
         return False
     return len(_squash_block(raw)) <= _MAX_CARD and units(raw) >= units(name) + _HEADLINE_UNITS
 

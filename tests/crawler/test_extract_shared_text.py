@@ -1,4 +1,5 @@
-"""The extraction modules share their text helpers (``meta.py``) instead of spelling them out."""
+"""The extraction modules share their text functions (whitespace: ``meta.py``; an element's names:
+``chrome.py``) instead of spelling them out."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import ast
 from pathlib import Path
 
 import pytest
+from lxml.html import fragment_fromstring
 
+from crawler.extract.chrome import name_parts
 from crawler.extract.meta import norm
+from crawler.extract.site_header import drop_site_header
 
 EXTRACT = Path(__file__).resolve().parents[2] / "crawler" / "extract"
 
@@ -40,3 +44,18 @@ def test_whitespace_is_collapsed_in_one_place(path: Path) -> None:
 
 def test_norm_collapses_every_kind_of_space() -> None:
     assert norm(" a\u00a0 b\u3000c\n") == "a b c"
+
+
+def test_an_elements_names_are_the_parts_of_its_id_and_class() -> None:
+    element = fragment_fromstring('<div id="Site_Header" class="top-bar  sticky">x</div>')
+    assert name_parts(element) - {""} == {"site", "header", "top", "bar", "sticky"}
+
+
+def test_a_header_named_in_its_class_parts_loses_its_tag_line() -> None:
+    page = fragment_fromstring(
+        '<div><div class="site-masthead"><a href="https://a.example/">Home</a>'
+        "<p>One viewer, too many cliffhangers.</p></div><h1>The title</h1></div>"
+    )
+    title = page.find("h1")
+    drop_site_header(page, title, "https://a.example/2026/post")
+    assert "cliffhangers" not in page.text_content()
