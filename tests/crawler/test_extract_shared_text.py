@@ -32,14 +32,28 @@ def _collapses_whitespace(node: ast.AST) -> bool:
     )
 
 
+def _measures_text(node: ast.AST) -> bool:
+    """``squashed_len(<element>.text_content())``: the body of :func:`text_len`."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "squashed_len"
+        and len(node.args) == 1
+        and isinstance(call := node.args[0], ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "text_content"
+    )
+
+
 @pytest.mark.parametrize("path", sorted(EXTRACT.glob("*.py")), ids=lambda path: path.name)
-def test_whitespace_is_collapsed_in_one_place(path: Path) -> None:
+def test_whitespace_is_collapsed_and_text_measured_in_one_place(path: Path) -> None:
     if path.name == "meta.py":
         return
-    spelled = [
-        node.lineno for node in ast.walk(ast.parse(path.read_text())) if _collapses_whitespace(node)
-    ]
+    tree = ast.parse(path.read_text())
+    spelled = [node.lineno for node in ast.walk(tree) if _collapses_whitespace(node)]
     assert spelled == [], f"{path.name}: use meta.norm at lines {spelled}"
+    spelled = [node.lineno for node in ast.walk(tree) if _measures_text(node)]
+    assert spelled == [], f"{path.name}: use meta.text_len at lines {spelled}"
 
 
 def test_norm_collapses_every_kind_of_space() -> None:
