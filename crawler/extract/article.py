@@ -169,7 +169,7 @@ def extract_article(
         remove_chrome(root, named, page_len, candidates)
     drop_blank_box_ends(root)
     wrap_loose_runs(root)
-    container = cms_container(html, root, candidates)
+    container = cms_container(html, candidates)
     anchors = link_texts(root)  # read once: runs of links, closing headlines, the page's kind
     paras, recovered, joined = main_paragraphs(root, container, url, title, settings, anchors)
     paras = _trimmed(paras, root, title, url, anchors)
@@ -249,9 +249,7 @@ def _names_container(cls: str) -> bool:
     return not _CONTAINER_CLASSES.isdisjoint(cls.split())
 
 
-def cms_container(
-    html: str, root: HtmlElement, candidates: list[HtmlElement]
-) -> HtmlElement | None:
+def cms_container(html: str, candidates: list[HtmlElement]) -> HtmlElement | None:
     """The article body container of Hanweb/TRS/UCAP-style CMS pages, if one holds text.
 
     ``candidates`` are the :func:`container_candidates` found before chrome removal, each

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from crawler.extract.date_parse import dates_in
-from crawler.extract.meta import XPATH_SPACE, squashed_len
+from crawler.extract.meta import XPATH_SPACE, norm, squashed_len
 from crawler.extract.relative_date import has_relative, relative_dates
 from crawler.extract.text_nodes import TextCuts, pieces
 from storage.cjk import HAN
@@ -89,15 +89,15 @@ def ending_with(context: TitleContext, text: str) -> TitleContext:
 
 
 def closing_chars(text: str, chars: int) -> str:
-    """``" ".join(text.split())[-chars:]``, collapsing only the end of the text: the collapsed
+    """``norm(text)[-chars:]``, collapsing only the end of the text: the collapsed
     end of a text is the end of the whole text collapsed, whatever word the cut splits."""
     size = 4 * chars
     while size < len(text):
-        tail = " ".join(text[-size:].split())
+        tail = norm(text[-size:])
         if len(tail) >= chars:
             return tail[-chars:]
         size *= 4
-    return " ".join(text.split())[-chars:]
+    return norm(text)[-chars:]
 
 
 def _context(
@@ -106,7 +106,7 @@ def _context(
     """An element's text and the few lines of text around it."""
     return TitleContext(
         element.text_content(),
-        _squeeze(_up_to_a_link(_texts_before(element, cuts)))[-_BEFORE_CHARS:],
+        norm(" ".join(_up_to_a_link(_texts_before(element, cuts))))[-_BEFORE_CHARS:],
         _text_after(element, cuts),
         heading,
     )
@@ -123,7 +123,7 @@ def _text_after(element: HtmlElement, cuts: TextCuts) -> str:
         held += squashed_len(text)
         if held >= _AFTER_CHARS:
             break
-    return _squeeze(texts)[:_AFTER_CHARS]
+    return norm(" ".join(texts))[:_AFTER_CHARS]
 
 
 def _texts_after(element: HtmlElement, cuts: TextCuts) -> Iterator[str]:
@@ -278,10 +278,6 @@ def in_sentence(text: str, start: int, end: int) -> bool:
         and _SENTENCE_BEFORE_RE.match(text, start - 1) is not None
         and _SENTENCE_GOES_ON_RE.match(text, end) is not None
     )
-
-
-def _squeeze(texts: list[str]) -> str:
-    return " ".join(" ".join(texts).split())
 
 
 def shows_relative(context: TitleContext) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from crawler.extract.meta import norm
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -22,7 +24,7 @@ def is_list_entry(box: HtmlElement, block: HtmlElement) -> bool:
     """Tell whether ``block``, a paragraph of ``_ENTRY_CHARS`` at least, sits in a box with
     siblings of its tag and class, ``_MIN_CARDS`` with it at least."""
     parent = box.getparent()
-    if parent is None or len(" ".join(block.text_content().split())) < _ENTRY_CHARS:
+    if parent is None or len(norm(block.text_content())) < _ENTRY_CHARS:
         return False
     cls = box.get("class")
     same = (sibling for sibling in parent.iterchildren(box.tag) if sibling.get("class") == cls)

@@ -226,9 +226,13 @@ def _names_layout(chrome: set[str], value: str) -> bool:
 def _is_bio_box(element: HtmlElement) -> bool:
     """Tell whether the element's id or class names an author's bio box ("saboxplugin-wrap",
     "author-bio"): its paragraphs, however long, are about the writer, not the article."""
-    return _names_bio(
-        set(_SPLIT_RE.split(f"{element.get('id', '')} {element.get('class', '')}".lower()))
-    )
+    return _names_bio(name_parts(element))
+
+
+def name_parts(element: HtmlElement) -> set[str]:
+    """The parts of the element's id and class, in lower case, split at every character but a
+    letter or a digit ("site-header main" gives "site", "header", "main")."""
+    return set(_SPLIT_RE.split(f"{element.get('id', '')} {element.get('class', '')}".lower()))
 
 
 def _names_bio(tokens: set[str]) -> bool:

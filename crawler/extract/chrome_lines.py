@@ -62,8 +62,13 @@ _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
 # Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ...",
-# a kicker in capitals "READ: ..."; a sentence-case "Read: ..." may be the writer's own pointer),
-# and those told by words anywhere in them (with a comment section's policy line).
+# a kicker in capitals "READ: ..."; a sentence-case "Read: ..." may be the writer's own pointer;
+# a stock pitch put to the reader, "Should you buy Example stock right now?"), and those told by
+# words anywhere in them (with a comment section's policy line, an investment disclosure of the
+# positions held in the stocks the article mentions, "Jane Doe has no position in any of the
+# stocks mentioned", or in one outlet's wording, "Example has positions in and recommends X.
+# Example has a disclosure policy.", and a copyright line, "© 2026 Example. All rights
+# reserved. This material may not be ...").
 _PROMO_START_RE = re.compile(
     r"(?i)(?:- )?(?:read more|also read|read also|read next|(?-i:READ)|see more|also on \S+"
     r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
@@ -71,8 +76,7 @@ _PROMO_START_RE = re.compile(
     r"|third[- ]party ad\b|have a (?:confidential |news )?tip\b"
     r"|(?:this|the) (?:press )?release was (?:originally )?published on\b"
     r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
-    r"|should you (?:buy|invest\b[^?]{0,20}\bin)\b[^?]{0,60}\bright now\?$"
-    r"|before you buy stock in\b"
+    r"|(?:should|before) you (?:buy|invest)\b[^?]{0,80}?(?:\b(?:stocks?|shares)\b|\$\d)"
 )
 _PROMO_RE = re.compile(
     r"(?i)\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
@@ -84,9 +88,9 @@ _PROMO_RE = re.compile(
     r"|\bcomments (?:do not|don't) (?:necessarily )?(?:represent|reflect)\b"
     r"|^(?:disclaimer\s*[:：]\s*)?(?:the )?(?:views|opinions)\b.{0,40}\bexpressed\b.{0,80}"
     r"\bare (?:(?:their|his|her|the author'?s) own|the views (?:and opinions )?of the author)\b"
-    r"|\bha(?:s|ve) (?:no )?positions? in\b.{0,80}\bstocks mentioned\b"
+    r"|\bpositions? in\b.{0,80}\b(?:stocks|companies|securities) (?:mentioned|named|discussed)\b"
     r"|\bha(?:s|ve) positions? in and recommends\b|\bhas a disclosure policy\.?$"
-    r"|\bmay not be (?:re)?published, broadcast, rewritten\b"
+    r"|^(?:©|copyright\b).{0,150}\ball rights reserved\b"
 )
 # Words that every match of _COOKIE_RE or _PROMO_RE holds: a line without any in lower case is
 # searched no further, unless it has one of the four characters that the patterns' case folding
@@ -104,7 +108,7 @@ _PROMO_WORDS = (
     "expressed",
     "position",
     "disclosure policy",
-    "rewritten",
+    "rights reserved",
 )
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose
@@ -139,7 +143,7 @@ def clean_paragraphs(
     return [p for p in paras if not _is_chrome_paragraph(p)]
 
 
-def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[str]:
+def _cut_trailing_section(paras: list[str], cut_zone: float) -> list[str]:
     """Drop a trailing "Related"/"Comments" section and everything after it.
 
     The heading must be followed by short lines only (a widget tail, however long), or sit
@@ -157,7 +161,7 @@ def _cut_trailing_section(paras: list[str], cut_zone: float = CUT_ZONE) -> list[
     return paras
 
 
-def _drop_link_runs(paras: list[str], links: frozenset[str] | None = None) -> list[str]:
+def _drop_link_runs(paras: list[str], links: frozenset[str] | None) -> list[str]:
     """Drop runs of many one-to-three-word lines: leaked menus, category and tag lists; not a
     run a Chinese sentence introduces ("入选作品名单如下："), nor one of Chinese fields
     ("当事人：某公司", "法定代表人：李某": a decision's parties) half or more, nor, when the page's

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from crawler.extract.meta import norm
+
 _PROSE = 80  # a repeated paragraph this long (whitespace collapsed) is a copy, not a refrain
 _SHARE = 0.2  # a run of repeats holding this share of the text's characters is a layout copy
 _PROSE_COPIES = 2  # ... when it holds this many repeated prose paragraphs
@@ -61,4 +63,4 @@ def drop_prose_repeats(paras: list[str]) -> list[str]:
 @lru_cache(maxsize=1024)  # each paragraph is compared twice: in runs and as a prose repeat
 def _key(para: str) -> str:
     """The paragraph as compared with the others: lower case, whitespace collapsed."""
-    return " ".join(para.lower().split())
+    return norm(para.lower())

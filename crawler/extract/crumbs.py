@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from crawler.extract.meta import norm
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -41,7 +43,7 @@ def _upward_link_texts(root: HtmlElement, url: str, texts: set[str]) -> set[str]
     path = page.path.rstrip("/")
     found = set()
     for link in root.iter("a"):
-        text = " ".join(link.text_content().split())
+        text = norm(link.text_content())
         if text not in texts or text in found:
             continue
         target = urlsplit(urljoin(url, link.get("href") or ""))

@@ -38,8 +38,18 @@ NUMERIC_RE = re.compile(
     + _TIME
     + _TZ
 )
+# The English months in their order; each is written in full, by its first three letters or,
+# September, as "Sept".
+_MONTH_NAMES = """January February March April May June July August September October November
+    December""".split()
+_MONTH_FORMS = dict.fromkeys(
+    [form for name in _MONTH_NAMES for form in (name, name[:3])] + ["Sept"]
+)
+# A month's name or short form, capitalised, and no other word: "May" and never "Mayor" when a
+# pattern goes on with what follows a month ("May 5"); for case-sensitive use.
+MONTH_WORD = f"(?:{'|'.join(sorted(_MONTH_FORMS, key=len, reverse=True))})"
 # Every English month name (and its usual short form) begins with one of these, in its order.
-_MONTH_STARTS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH_STARTS = [name[:3].lower() for name in _MONTH_NAMES]
 _MONTHS = {m: i for i, m in enumerate(_MONTH_STARTS, 1)}
 MONTH_START = f"(?:{'|'.join(_MONTH_STARTS)})"  # a month's first three letters (case-blind use)
 _MONTH = f"({'|'.join(_MONTH_STARTS)})" + r"[a-z]*\.?"  # "Sept.", "December": read case-blind

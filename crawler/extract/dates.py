@@ -260,6 +260,7 @@ def _timed(found: datetime, page: Page) -> datetime:
 
 
 def _same_day(date: datetime, other: datetime | None) -> bool:
+    """Tell whether ``other`` is known and falls on ``date``'s day (each in its own zone)."""
     return other is not None and date.date() == other.date()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.meta import squashed_len
+from crawler.extract.meta import squashed_len, text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -39,8 +39,8 @@ def drop_inline_promos(root: HtmlElement) -> None:
         if block is None:
             continue
         holder, text, shown = label
-        pointer = squashed_len(link.text_content()) + squashed_len(shown)
-        if squashed_len(block.text_content()) - pointer < _RUNNING:
+        pointer = text_len(link) + squashed_len(shown)
+        if text_len(block) - pointer < _RUNNING:
             continue
         if holder is link:  # the label is the text before the link in its own parent
             parent = link.getparent()

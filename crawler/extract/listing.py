@@ -47,7 +47,7 @@ _TAIL = 200  # characters of a block's end that most often tell whether it ends 
 _ENDS = 16  # characters of a paragraph's head and of its tail found within one item's text
 _LEFT_OUT = 40  # characters (squashed) of an item a line may leave out: a date, a duration
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-_IMAGES = ("img", "picture")
+IMAGES = ("img", "picture")  # the tags of a picture
 _MAX_CARD = 200  # characters (squashed) of a catalogue's card named in a word or two
 _NOT_PAGES = ("#", "javascript:", "mailto:")
 _BLURB_MARKS = ("—", "–", "-", ":")  # set a row's blurb apart from its title (a pipe, menus)
@@ -182,10 +182,7 @@ def _in_item(key: str, joined: str) -> bool:
 
 
 def _groups(
-    root: HtmlElement,
-    max_item: int = MAX_ITEM,
-    story: Set[HtmlElement] = frozenset(),
-    site: str = "",
+    root: HtmlElement, max_item: int, story: Set[HtmlElement], site: str
 ) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
     """Each group of sibling items: their parent and their squashed texts and headline links;
     none that is a group only by counting a block of ``story`` (the page's own headline and
@@ -215,14 +212,14 @@ def _by_story(
 
 
 def _items(
-    siblings: list[HtmlElement], needed: float = 0, max_item: int = MAX_ITEM, site: str = ""
+    siblings: list[HtmlElement], needed: float, max_item: int, site: str
 ) -> list[tuple[str, str]]:
     """Squashed texts and headline links of the siblings that are items (at most ``max_item``
     characters each), one per distinct headline link; fewer than ``needed`` (the search stops)
     once the siblings left cannot make up that many."""
     seen: set[str] = set()
     texts: list[tuple[str, str]] = []
-    cards = max_item > MAX_ITEM  # a section's front: its cards' short headings may lead too
+    cards = _at_front(max_item)
     for at, sibling in enumerate(siblings):
         if len(texts) + len(siblings) - at < needed:
             break
@@ -234,10 +231,24 @@ def _items(
         if href in seen:
             continue
         text = _squash_block(raw)
-        if text and (len(text) <= MAX_ITEM or (len(text) <= max_item and not _holds_list(sibling))):
+        if text and _item_length(text, sibling, max_item):
             seen.add(href)
             texts.append((text, href))
     return texts
+
+
+def _at_front(max_item: int) -> bool:
+    """Tell whether items are read at a section's address: its caller then allows items longer
+    than :data:`MAX_ITEM` (a front's story with its teaser), and there a card's short heading
+    may lead to the card's page (:func:`_heading_link`)."""
+    return max_item > MAX_ITEM
+
+
+def _item_length(text: str, block: HtmlElement, max_item: int) -> bool:
+    """Tell whether a block's squashed ``text`` is of an item's length: at most
+    :data:`MAX_ITEM` characters, or up to ``max_item`` for a block that is one story with its
+    teaser and holds no list of links (a section of items is no item)."""
+    return len(text) <= MAX_ITEM or (len(text) <= max_item and not _holds_list(block))
 
 
 def _holds_list(block: HtmlElement) -> bool:
@@ -254,7 +265,7 @@ def _surely_long(text: str, max_item: int) -> bool:
     return len(text) > max_item and len(_squash_block(text[: 2 * max_item])) > max_item
 
 
-def _headline(block: HtmlElement, raw: str, cards: bool = False, site: str = "") -> str | None:
+def _headline(block: HtmlElement, raw: str, cards: bool, site: str) -> str | None:
     """The target of the block's headline link, if it has one (``raw``: the block's text;
     ``cards``: at a section's address, where a card's short heading may lead; ``site``: the
     page's host)."""
@@ -273,11 +284,11 @@ def _headline(block: HtmlElement, raw: str, cards: bool = False, site: str = "")
         start = text.find(title[:_HEAD_PROBE])
         if 0 <= start <= max(_HEAD_SPAN, _HEAD_SHARE * len(text)):
             return str(a.get("href"))
-    return _heading_link(block, links, raw, cards) or _more_link(block, links, raw)
+    return _heading_link(block, links, raw, cards) or _more_link(links, raw)
 
 
 def _heading_link(
-    block: HtmlElement, links: list[HtmlElement], raw: str, cards: bool = False
+    block: HtmlElement, links: list[HtmlElement], raw: str, cards: bool
 ) -> str | None:
     """A card whose title is a heading beside a link without text (a linked image, an overlay),
     a picture's card whose heading is a name of a word or two (a catalogue's 逆光而来), or, at a
@@ -306,12 +317,12 @@ def _closed_card(heading: HtmlElement, links: list[HtmlElement]) -> bool:
 def _named_card(block: HtmlElement, name: str, raw: str) -> bool:
     """A catalogue's card: a picture, a name of a word or two and a line or two more (a genre,
     a blurb), all short; a listicle's entry says a paragraph under its name."""
-    if units(name) < 1 or next(block.iter(_IMAGES), None) is None:
+    if units(name) < 1 or next(block.iter(IMAGES), None) is None:
         return False
     return len(_squash_block(raw)) <= _MAX_CARD and units(raw) >= units(name) + _HEADLINE_UNITS
 
 
-def _more_link(block: HtmlElement, links: list[HtmlElement], raw: str) -> str | None:
+def _more_link(links: list[HtmlElement], raw: str) -> str | None:
     """A stream's entry (a 快讯's text and its 详情 link): the block's one page link, a word or
     two standing apart after text of a headline's length, leads to the entry's own page."""
     if not links or any(a.get("href") != links[0].get("href") for a in links):

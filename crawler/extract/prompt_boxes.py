@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawler.extract.meta import squashed_len
+from crawler.extract.meta import norm, squashed_len
 from crawler.extract.prompts import BUTTON, is_paywall, is_prompt
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def drop_prompt_boxes(root: HtmlElement) -> None:
         if _is_card(box) and not _has_card_beside(box):
             box.drop_tree()
             continue
-        prompts = [p for p in box if p.tag == "p" and is_prompt(" ".join(p.text_content().split()))]
+        prompts = [p for p in box if p.tag == "p" and is_prompt(norm(p.text_content()))]
         if len(prompts) != 1:
             continue
         others = [child for child in box if child is not prompts[0]]

@@ -2,7 +2,7 @@
 Instagram", "If you enjoyed this post, share it with a friend", "Already a subscriber? Log in",
 "Support the show", "We're funded by readers", "Download the Example News app", "This story was
 originally featured on Example.com", "Example News is now on WhatsApp! Join our channel", "Catch
-all the Business News ... on Example News").
+all the Business News ... on Example News", "Read more news like this on Example.com").
 
 Such a line asks the reader to act on the site, not to read on: among the text's last few
 paragraphs, a short one that thanks the reader, asks them to follow, share, sign up or pay goes,
@@ -35,7 +35,8 @@ _PROMPT_RE = re.compile(
     r"|(?:^|[.!]\s)download (?:the|our) (?:[\w-]+ ){0,4}app\b"
     r"|\bdownload (?:the|our) (?:[\w-]+ ){0,4}app to stay\b"
     r"|\bnow on (?:whatsapp|telegram)\b|\bjoin (?:our|the) (?:[\w'’-]+ ){0,3}channel\b"
-    r"|^\(?catch all the (?:[\w,-]+ ){0,8}news\b"
+    r"|^\(?(?:catch|get|read) (?:all |more )?(?:the )?(?:latest )?(?:[\w,-]+ ){0,8}news\b.{0,80}"
+    r"\bon (?-i:[A-Z])"
     rf"|{_PAYWALL}"
     r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
     r"|\bfunded by (?:its |our )?readers\b|\bsupport us from as little as\b"
@@ -56,7 +57,7 @@ BUTTON = 40  # a prompt's buttons and links after it are shorter than this
 _PROMPT_WORDS = tuple(
     "thank|follow|find|join|if you|share |sign up|subscribe|register|already a|unlimited"
     "|become a|download |reading|read the |unlock the |support |funded by|wherever you"
-    "|originally|now on |channel|catch all".split("|")
+    "|originally|now on |channel|catch |get |read ".split("|")
 )
 
 

@@ -60,7 +60,7 @@ def _names_host(candidate: str, host: str) -> bool:
 
 def _shown(root: HtmlElement, candidate: str) -> HtmlElement | None:
     """The body element whose whole text is ``candidate``, if one is."""
-    for node in _SHOWN_XPATH(root, title=" ".join(candidate.split())):
+    for node in _SHOWN_XPATH(root, title=norm(candidate)):
         holder = node.getparent()
         if not node.is_tail and norm(holder.text_content()) == candidate:
             return holder

@@ -11,17 +11,16 @@ no paragraph. Nor is a short paragraph of a bar above the site's header (an aler
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from crawler.extract.chrome import name_parts
 from crawler.extract.site_name import is_home_link
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _NAMES = frozenset("header masthead banner".split())
-_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _PAGE_TAGS = frozenset("html body main article".split())  # "header-minify" names the page
 _MAX_TAG_LINE = 150  # characters: a longer paragraph is prose, not a site's tag line
 
@@ -84,5 +83,4 @@ def _is_header(element: HtmlElement) -> bool:
         return True
     if not isinstance(element.tag, str) or element.tag in _PAGE_TAGS:
         return False
-    names = f"{element.get('id', '')} {element.get('class', '')}".lower()
-    return bool(names.strip()) and not _NAMES.isdisjoint(_SPLIT_RE.split(names))
+    return not _NAMES.isdisjoint(name_parts(element))

@@ -4,9 +4,10 @@ The lines around a headline that state when the article was posted or updated ("
 11 Minute Read", "Last updated on September 16th, 2023 at 09:27 am", "Posted on December 18,
 2025 Posted by A. Writer", "3 min read · 2 days ago") are the page's metadata, not the
 article's words: among the text's first few paragraphs, a short line that is a date (or a
-relative stamp) and little else goes. A line ending with a colon announces what follows
-("Effective beginning 6/2/2025:") and stays, and so does a sentence that merely holds a date.
-Dates are those of the shared patterns (``date_parse``); a CJK character counts as a word, so a
+relative stamp: "2 days ago", "2小时前") and little else goes. A line ending with a colon
+announces what follows ("Effective beginning 6/2/2025:") and stays, and so does a sentence that
+merely holds a date. Dates are those of the shared patterns (``date_parse``; relative stamps
+those of ``relative_date``); a CJK character counts as a word, so a
 Chinese line holding a date ("（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）")
 is a sentence. The byline block's labels and values go as well, laid out one a line without a
 date: a line of stamp words only ("Written by", "Last updated on:", "PUBLISHED", "Estimated
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.date_parse import ANY_DATE_RE
+from crawler.extract.relative_date import AGO_RE
 from storage.cjk import HAN
 
 # the words a stamp holds besides its dates: when (and in which time zone), by whom or from
@@ -32,8 +34,6 @@ _LABEL_WORDS = _STAMP_WORDS | frozenset("written reviewed edited reading time es
 # a bare byline: "By" and a name of two to four capitalised words ("By Jane Doe", "by A. J.
 # Neal"), not a heading ("By Car", "By The Numbers")
 _BYLINE_RE = re.compile(r"(?i:by)\s+(?!The\b)(?:[A-Z][\w.'’-]*\s*){2,4}")
-# a relative stamp, which counts as a date ("3 min read · 2 days ago")
-_AGO_RE = re.compile(r"(?i)\b\d{1,2}\s*(?:second|sec|minute|min|hour|hr|day|week|month)s?\s+ago\b")
 _WORD_RE = re.compile(rf"[^\W\d_{HAN}]+|[{HAN}]")  # a CJK character is a word
 _OPENING = 4  # stamps sit among the text's first this many paragraphs
 _MAX_STAMP = 80  # a longer line is a sentence
@@ -47,11 +47,11 @@ def is_stamp(para: str) -> bool:
     line = para.strip()
     if len(line) >= _MAX_STAMP:
         return False
-    if not ANY_DATE_RE.search(line) and not _AGO_RE.search(line):
+    if not ANY_DATE_RE.search(line) and not AGO_RE.search(line):
         return is_label(line)
     if line.endswith((":", "：")):
         return False
-    words = _WORD_RE.findall(_AGO_RE.sub(" ", ANY_DATE_RE.sub(" ", line)).lower())
+    words = _WORD_RE.findall(AGO_RE.sub(" ", ANY_DATE_RE.sub(" ", line)).lower())
     other = [word for word in words if word not in _STAMP_WORDS]
     return len(other) <= _MAX_OTHER_WORDS
 

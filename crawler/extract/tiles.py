@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from lxml.etree import Element
 
-from crawler.extract.listing import is_page_link
+from crawler.extract.listing import IMAGES, is_page_link
+from crawler.extract.meta import norm
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 _MIN_GROUP = 3  # siblings of one tag needed to form a group
 _REGULAR = 0.6  # ... and this share of them must be tiles
 _MAX_TILE = 400  # characters (runs of whitespace as one): a longer block is no tile
-_IMAGES = ("img", "picture")
 _PRICE_RE = re.compile(r"[$£€¥₹₩₽]\s?\d|\d(?:[\d,.]*\d)?\s?(?:[$£€₹]|(?:USD|EUR|GBP|CHF|kr|zł)\b)")
 
 
@@ -65,7 +65,7 @@ def _sibling_runs(root: HtmlElement) -> Iterator[list[HtmlElement]]:
 
 def _tiles(siblings: list[HtmlElement]) -> tuple[int, int]:
     """Tiles among the siblings, one per distinct link, and how many of them are priced."""
-    pictured = [s for s in siblings if next(s.iter(_IMAGES), None) is not None]
+    pictured = [s for s in siblings if next(s.iter(IMAGES), None) is not None]
     links = [[str(a.get("href")) for a in s.iter("a") if is_page_link(a)] for s in pictured]
     shared = _shared(links)
     seen: set[str] = set()
@@ -91,6 +91,6 @@ def _shared(links: list[list[str]]) -> set[str]:
 def _short_text(block: HtmlElement) -> str | None:
     """The block's text, None when it is too long for a tile."""
     text = block.text_content()
-    if len(text) > _MAX_TILE and len(" ".join(text.split())) > _MAX_TILE:
+    if len(text) > _MAX_TILE and len(norm(text)) > _MAX_TILE:
         return None
     return text

@@ -427,4 +427,5 @@ def _fold(text: str) -> str:
 
 
 def _names(element: HtmlElement) -> str:
+    """The element's id and class, as written, in one string."""
     return f"{element.get('id', '')} {element.get('class', '')}"

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from trafilatura import xpaths
 
 from crawler.extract import body_walks, prunes
+from crawler.extract.meta import norm
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -155,7 +156,7 @@ def _swaps() -> tuple[tuple[Slot, Any, Walk], ...]:
     for module, name, index, text, walk in _WALKS:
         slot: Slot = (module, name) if index is None else (getattr(module, name, None), index)
         path = _read(slot)
-        if " ".join(str(getattr(path, "path", "")).split()) == text:
+        if norm(str(getattr(path, "path", ""))) == text:
             swaps.append((slot, path, walk))
     return tuple(swaps)
 

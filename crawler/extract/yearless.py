@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from crawler.extract.date_parse import build_date, month_number
+from crawler.extract.date_parse import MONTH_WORD, build_date, month_number
 from storage.cjk import HAN
 
 if TYPE_CHECKING:
@@ -32,14 +32,13 @@ _ZH_DAY_RE = re.compile(
 # agency in brackets, a dash.
 _DATELINE_RE = re.compile(
     r"(?<![\w,])[A-Z][A-Z.'\- ]{1,30},(?:\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?,)?\s+"
-    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\s*"
+    rf"({MONTH_WORD})\.?\s+(\d{{1,2}})\s*"
     r"\([A-Z][\w&.' -]{1,30}\)\s*(?:-|–|—)"
 )
 
 # An English month and day without a year after it ("Nov 5", "Sept. 30th").
 _EN_DAY_RE = re.compile(
-    r"(?<![\w/.-])(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})"
+    rf"(?<![\w/.-])({MONTH_WORD})\.?\s+(\d{{1,2}})"
     r"(?:st|nd|rd|th)?(?![\d:]|\s*,?\s*(?:19|20)\d{2})"
 )
 

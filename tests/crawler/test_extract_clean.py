@@ -85,6 +85,10 @@ BODY = [
         "Have a confidential tip for our reporters? Get in touch",
         "Enjoying this article? Click here to subscribe for full access.",
         "This release was published on Example PR.",
+        "Copyright © 2026 Example Radio. All rights reserved. Visit our website terms of use and"
+        " permissions pages at www.example.org for further information.",
+        "At the time of writing, Jane Doe held no positions in the companies mentioned.",
+        "Should you buy Example Studios shares before its results?",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -310,6 +314,7 @@ def test_sentences_reporting_counts_views_and_positions_are_text() -> None:
         "Netflix said the views expressed by the comedian in the special are his own.",
         "The regulator noted that the studio has a disclosure policy for paid posts.",
         "Berkshire has positions in Apple and Chevron, which the firm also recommends to clients.",
+        "Series that fail review may not be published, broadcast or streamed, the notice says.",
     ]
     assert clean_paragraphs([*BODY, *prose], None) == [*BODY, *prose]
 

@@ -21,7 +21,7 @@ GUIDE = """<html><body>
 def _container(html: str) -> str | None:
     root = parse_html(html)
     assert root is not None
-    found = cms_container(html, root, container_candidates(strip_chrome_tags(root)))
+    found = cms_container(html, container_candidates(strip_chrome_tags(root)))
     return None if found is None else found.tag
 
 

@@ -10,10 +10,12 @@ import pytest
 from lxml.html import fromstring
 
 from crawler.extract import extract_article
+from crawler.extract.byline import TitleContext
 from crawler.extract.chrome_lines import clean_paragraphs
-from crawler.extract.date_parse import MONTH_START, build_day, parse_loose
+from crawler.extract.date_parse import MONTH_START, MONTH_WORD, build_day, parse_loose
 from crawler.extract.dates import labelled_dates
 from crawler.extract.prompts import is_prompt
+from crawler.extract.yearless import yearless_day
 
 PROSE = (
     "The regulator published new rules for short dramas on Monday. Platforms must review every "
@@ -330,6 +332,22 @@ def test_one_list_of_month_names_serves_the_dates_and_the_chrome_lines(number: i
         assert clean_paragraphs([PROSE, f"Updated: {written} 3, 2025"], None) == [PROSE]
         assert not is_prompt(f"This story originally appeared in {written} 2025.")
     assert is_prompt("This story originally appeared in Variety.")
+
+
+@pytest.mark.parametrize("number", range(1, 13))
+def test_the_same_month_names_serve_a_byline_day_without_its_year(number: int) -> None:
+    """A month written out or cut short (and "Sept") is read from the shared list; a word that
+    merely starts like one ("Mayor 3") is not a month."""
+    name = MONTH_NAMES.split()[number - 1]
+    known = {date(2026, number, 3)}
+    for written in {name, name[:3], name[:3] + ".", "Sept" if number == 9 else name}:
+        assert re.fullmatch(MONTH_WORD, written.rstrip("."))
+        context = TitleContext("A headline", f"Posted on {written} 3", "")
+        found = yearless_day(context, "https://a.example/p/1", UTC, known)
+        assert found == datetime(2026, number, 3, tzinfo=UTC), written
+    for word in ("Mayor", "Marching", "Junebug", name.lower()):
+        context = TitleContext("A headline", f"Posted on {word} 3", "")
+        assert yearless_day(context, "https://a.example/p/1", UTC, known) is None
 
 
 def test_a_day_without_a_clock_time_is_its_midnight() -> None:

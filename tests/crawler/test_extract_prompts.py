@@ -34,6 +34,8 @@ PARAGRAPHS = [
         "Example News is now on WhatsApp! Join our channel for the latest updates. Click here",
         "(Catch all the Business News, Breaking News Events and Latest News Updates on Example.)",
         "Get expert opinions on Example or download the Example App to stay updated!",
+        "Read more news like this on Example.com",
+        "Get the latest news and updates on Example Studios, Short Dramas and more.",
     ],
 )
 def test_a_reader_prompt_is_a_prompt(line: str) -> None:
@@ -56,6 +58,7 @@ def test_prompts_go_only_from_the_end_of_the_text() -> None:
         "“Our fans support us with every episode they unlock,” the studio's founder said.",
         "Fans joined the studio's channel on the app within hours of the first episode.",
         "Catch-up viewing of the news channel fell in October, the regulator said.",
+        "Read the news release on the regulator's site for the full list of approved series.",
     ],
 )
 def test_a_note_on_when_the_article_first_ran_is_no_prompt(line: str) -> None:

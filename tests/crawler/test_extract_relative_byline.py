@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from crawler.extract import extract_article
+from crawler.extract.relative_date import has_relative, relative_dates
 
 PROSE = (
     "<p>Kalos TV, a vertical drama app backed by a venture fund, has shut down this week.</p>"
@@ -45,3 +46,17 @@ def test_an_update_stamp_dates_no_post_whatever_its_markup_states() -> None:
     found = extract_article(_page(stamp), "https://a.example/posts/kalos")
     assert found.published_at is not None
     assert found.published_at.date() == date(2026, 12, 3)
+
+
+def test_a_byline_counted_in_weeks_is_relative_too() -> None:
+    found = extract_article(_page("3 min read · 2 weeks ago"), "https://a.example/posts/kalos")
+    assert found.published_at is not None
+    assert found.published_at.date() == date(2026, 12, 3)
+    assert "2 weeks ago" not in found.text
+
+
+def test_a_stamp_coarser_than_a_day_is_shown_but_never_resolved() -> None:
+    fetched = datetime(2026, 12, 20, 12, tzinfo=UTC)
+    assert has_relative("Posted 2 weeks ago") and has_relative("3天前")
+    assert list(relative_dates("Posted 2 weeks ago · 1 month ago", fetched, UTC)) == []
+    assert [d for _, d in relative_dates("3天前", fetched, UTC)] == [fetched - timedelta(days=3)]

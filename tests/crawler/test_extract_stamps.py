@@ -30,6 +30,7 @@ PARAGRAPHS = [
         "2025年3月10日 08:30",
         "3 min read · 2 days ago",
         "Posted 5 hours ago",
+        "2小时前",
     ],
 )
 def test_a_posting_date_is_a_stamp(line: str) -> None:
