@@ -27,8 +27,6 @@ PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-probe8"
 LABELS = zh_labels(PAGES)
 # Pages the extractor still gets wrong, with what goes wrong.
 KNOWN: dict[str, str] = {
-    "react-state-ssr.html": "the paragraphs held only in window.__INITIAL_STATE__ are lost",
-    "vue-initial-state.html": "a shell with its article only in a script state is dropped",
     "zhihu-huida.html": "the 编辑于 day is taken for the date and another answer's text is kept",
 }
 
