@@ -26,9 +26,7 @@ from tests.support.probes import check_zh_probe, probe_params, zh_labels
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "zh-probe8"
 LABELS = zh_labels(PAGES)
 # Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {
-    "zhihu-huida.html": "another answer's text is kept after the answer",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", probe_params(LABELS, KNOWN))
