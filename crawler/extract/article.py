@@ -3,10 +3,11 @@
 The page is parsed once with lxml (``parsing.py``). Chrome (navigation, login boxes, status
 widgets, FAQ boxes, share bars, related links, footers) is removed from that tree before
 trafilatura sees it, and known CMS body containers (Hanweb/TRS/UCAP) are preferred when a page
-has one. Blocks that the page's source repeats on many pages (learned by the crawl, passed in as
-``boilerplate``) are dropped from the text. Every tunable is in :class:`ExtractionSettings`,
-chosen by two-fold cross-validation on the development sets (``bench/extraction.py``; the
-article-or-listing thresholds ``bench/kind_cv.py``).
+has one; a single-page app's article that only its script state holds is read from that state
+(``script_state.py``). Blocks that the page's source repeats on many pages (learned by the
+crawl, passed in as ``boilerplate``) are dropped from the text. Every tunable is in
+:class:`ExtractionSettings`, chosen by two-fold cross-validation on the development sets
+(``bench/extraction.py``; the article-or-listing thresholds ``bench/kind_cv.py``).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
 from crawler.extract.rendered import show_rendered
+from crawler.extract.script_state import state_article
 from crawler.extract.site_header import drop_site_header
 from crawler.extract.stamp_attrs import stamp_value
 from crawler.extract.stamps import drop_stamps
@@ -171,7 +173,9 @@ def extract_article(
     wrap_loose_runs(root)
     container = cms_container(html, candidates)
     anchors = link_texts(root)  # read once: runs of links, closing headlines, the page's kind
-    paras, recovered, joined = main_paragraphs(root, container, url, title, settings, anchors)
+    paras, recovered, joined, title = _main_text(
+        html, root, container, url, (title, title_el), settings, anchors
+    )
     paras = _trimmed(paras, root, title, url, anchors)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
@@ -317,6 +321,28 @@ def main_paragraphs(
     paras = recover_blocks(found, scope, structured=structured) if settings.recover else found
     cleaned = clean_paragraphs(paras, title, settings.cut_zone, links)
     return cleaned, frozenset(paras) - frozenset(found), joined
+
+
+def _main_text(
+    html: str,
+    root: HtmlElement,
+    container: HtmlElement | None,
+    url: str,
+    titled: tuple[str | None, HtmlElement | None],
+    settings: ExtractionSettings,
+    anchors: frozenset[str],
+) -> tuple[list[str], frozenset[str], Joined, str | None]:
+    """:func:`main_paragraphs` and the title (``titled``: it and the element showing it); for a
+    page without a CMS container whose markup yields only a teaser, those of the article its
+    script state holds (:mod:`crawler.extract.script_state`), with the state's title when no
+    element shows one."""
+    title, title_el = titled
+    paras, recovered, joined = main_paragraphs(root, container, url, title, settings, anchors)
+    if container is not None or (state := state_article(html, root, paras)) is None:
+        return paras, recovered, joined, title
+    title = state.title or title if title_el is None else title
+    paras, recovered, joined = main_paragraphs(root, state.body, url, title, settings, anchors)
+    return paras, recovered, joined, title
 
 
 def _whole_article(text: str, root: HtmlElement) -> HtmlElement | None:

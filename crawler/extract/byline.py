@@ -42,7 +42,7 @@ _PICTURES = ("img", "picture", "figure")
 _LINKED_ENTRY_XPATH = etree.XPath("ancestor-or-self::li[.//a]")
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
-_UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新")
+_UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新|编辑于|修改于")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 # What follows a date inside a Chinese sentence: an ideograph, or a clause's comma or enumeration
 # mark ("截至2025年7月31日，公司……").

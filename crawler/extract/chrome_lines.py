@@ -146,15 +146,17 @@ def clean_paragraphs(
 def _cut_trailing_section(paras: list[str], cut_zone: float) -> list[str]:
     """Drop a trailing "Related"/"Comments" section and everything after it.
 
-    The heading must be followed by short lines only (a widget tail, however long), or sit
-    after ``cut_zone`` of the text (an article's own FAQ or "Related" aside goes on in prose,
-    so the default 1.0 never cuts by position alone).
+    The heading must follow some text and be followed by short lines only (a widget tail,
+    however long), or sit after ``cut_zone`` of the text (an article's own FAQ or "Related"
+    aside goes on in prose, so the default 1.0 never cuts by position alone).
     """
     total = sum(map(len, paras)) or 1
     seen = 0
     for i, para in enumerate(paras):
-        if CUT_HEADING_RE.match(para) and (
-            seen >= cut_zone * total or all(len(p) < _LINE for p in paras[i + 1 :])
+        if (
+            i
+            and CUT_HEADING_RE.match(para)
+            and (seen >= cut_zone * total or all(len(p) < _LINE for p in paras[i + 1 :]))
         ):
             return paras[:i]
         seen += len(para)

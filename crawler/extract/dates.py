@@ -2,7 +2,8 @@
 
 In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock time
 shown after the day's numbers: ``url_day.py``), published-time metadata, a date on or right after
-the title line (the byline), a byline date labelled as an update, the same around the page's
+the title line (the byline), a publication date a stamp's tooltip states
+(``tooltip_dates.py``), a byline date labelled as an update, the same around the page's
 ``<h1>`` when the title is another element, JSON-LD ``datePublished``, a WeChat article's script
 time, labelled dates in the article region, a day shown after the title without its year in the
 year the URL states (``yearless.py``), the day archive a breadcrumb links to, the time a relative
@@ -47,6 +48,7 @@ from crawler.extract.meta import norm, squashed_len
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
 from crawler.extract.signature import signature_date
+from crawler.extract.tooltip_dates import tooltip_date
 from crawler.extract.url_day import clocked, crumb_day, url_date, url_month
 from crawler.extract.yearless import yearless_day
 
@@ -206,10 +208,11 @@ def _candidates(
 
 def _byline(near: TitleContext, page: Page, known: Set[date]) -> Iterator[datetime | None]:
     """The dates on or around a title line: its own, then the byline's bare or "Published"
-    date, then its "Updated" one."""
+    date, then one a stamp's tooltip labels as published, then the byline's "Updated" one."""
     order = page.day_first
     yield near_title_date(near, page.meta, page.tz, known, day_first=order)
     yield shown_date(near, page.tz, updated=False, known=known, day_first=order)
+    yield tooltip_date(page.root, _LABEL_RES[0], page.tz, known)
     yield shown_date(near, page.tz, updated=True, known=known, day_first=order)
 
 

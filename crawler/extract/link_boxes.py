@@ -27,6 +27,7 @@ CUT_HEADING_RE = re.compile(
     | editor'?s'?\ picks
     | cite\ this(?:\ \w+)?|(?:recent|latest|more|other)\ (?:episodes|posts)
     | 相关链接|相关新闻|相关阅读|相关文章|相关稿件|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢
+    | (?:更多回答|其他回答|全部评论|热门评论|最新评论|网友评论)(?:\ ?\d+)?
     )[\W_]*$""",
 )
 _HEADING_TAGS = "h2 h3 h4 h5 h6 p span strong b div header".split()

@@ -134,6 +134,17 @@ def test_a_closing_box_of_other_stories_goes(heading: str) -> None:
     assert clean_paragraphs([*BODY, *tail], None) == BODY
 
 
+def test_a_comments_heading_opening_the_text_cuts_nothing() -> None:
+    lines = ["The board approved the plan on Monday.", "Shares rose 3% in early trading."]
+    assert clean_paragraphs(["Comments", *lines], None)[-2:] == lines
+
+
+@pytest.mark.parametrize("heading", ["更多回答", "其他回答", "全部评论 58", "热门评论", "网友评论"])
+def test_a_closing_box_of_other_answers_or_comments_goes(heading: str) -> None:
+    tail = [heading, "张导说短剧", "月入过万不难，难的是持续月入过万。短剧公司倒闭得太快了……"]
+    assert clean_paragraphs([*BODY, *tail], None) == BODY
+
+
 def test_a_closing_citation_box_goes_with_the_short_lines_after_it() -> None:
     cite = ["Cite this insight", "Doe, J. (2026). New rules for short dramas. Example Research."]
     assert clean_paragraphs([*BODY, *cite, "Log in to download"], None) == BODY
