@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.listing import PROSE_UNITS, units
 from crawler.extract.meta import squashed_len, text_len
 
 if TYPE_CHECKING:
@@ -74,32 +75,39 @@ def _beside_prose(ancestor: HtmlElement, box: HtmlElement) -> bool:
 
 def _holds_prose(element: HtmlElement) -> bool:
     """Tell whether the element holds ``_BODY_PARAGRAPHS`` prose paragraphs: ``<p>`` elements,
-    or runs of text outside them (a note's lines parted by ``<br>``)."""
+    or lines of ``PROSE_UNITS`` words parted by ``<br>`` outside them (a note's text)."""
     found = 0
-    for text in _paragraph_texts(element):
-        if squashed_len(text) >= _PROSE_LEN and _SENTENCE_END_RE.search(text):
+    for text, is_line in _paragraph_texts(element):
+        long = units(text) >= PROSE_UNITS if is_line else squashed_len(text) >= _PROSE_LEN
+        if long and _SENTENCE_END_RE.search(text):
             found += 1
             if found == _BODY_PARAGRAPHS:
                 return True
     return False
 
 
-def _paragraph_texts(element: HtmlElement) -> Iterator[str]:
-    """The texts of the ``<p>`` elements under ``element``, then its runs of text outside
-    any ``<p>``, each the text or the tail of one element."""
+def _paragraph_texts(element: HtmlElement) -> Iterator[tuple[str, bool]]:
+    """The texts of the ``<p>`` elements under ``element``, then its runs of text outside any
+    ``<p>`` that a ``<br>`` opens or closes (a note's lines), each with whether it is a line."""
     for paragraph in element.iter("p"):
-        yield paragraph.text_content()
-    for node in element.iter():
-        if isinstance(node.tag, str) and node.text and not _in_paragraph(node):
-            yield node.text
-        parent = node.getparent()
-        if node is not element and node.tail and parent is not None and not _in_paragraph(parent):
-            yield node.tail
+        yield paragraph.text_content(), False
+    runs: dict[tuple[int, bool], str] = {}  # (node, its tail or not): each run read once
+    for br in element.iter("br"):
+        if _in_paragraph(br):
+            continue
+        if br.tail:
+            runs[id(br), True] = br.tail
+        before, parent = br.getprevious(), br.getparent()
+        if before is not None and before.tail:
+            runs[id(before), True] = before.tail
+        elif before is None and parent is not None and parent.text:
+            runs[id(parent), False] = parent.text
+    yield from ((run, True) for run in runs.values())
 
 
 def _in_paragraph(node: HtmlElement) -> bool:
-    """Tell whether the node is a ``<p>`` or inside one."""
-    return node.tag == "p" or next(node.iterancestors("p"), None) is not None
+    """Tell whether the node is inside a ``<p>``."""
+    return next(node.iterancestors("p"), None) is not None
 
 
 def _is_repeated(element: HtmlElement) -> bool:
