@@ -30,15 +30,9 @@ from crawler.extract.chrome_zh import trim_chrome_runs
 from crawler.extract.credits import drop_credit_lines
 from crawler.extract.crumbs import drop_leading_crumbs
 from crawler.extract.custom_tags import custom_as_spans
+from crawler.extract.date_page import Page, stated_times
 from crawler.extract.date_region import article_said
-from crawler.extract.dates import (
-    Page,
-    find_published,
-    own_times,
-    plausible,
-    stated_times,
-    title_context,
-)
+from crawler.extract.dates import find_published, plausible, title_context
 from crawler.extract.density import thin_text_source, trim_edges
 from crawler.extract.fine_print import drop_fine_print
 from crawler.extract.hidden import drop_hidden
@@ -61,6 +55,7 @@ from crawler.extract.site_header import drop_site_header
 from crawler.extract.stamp_attrs import stamp_value
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.table_layout import layout_text
+from crawler.extract.time_elements import own_times
 from crawler.extract.title import find_title, named_title
 from crawler.extract.trailing import drop_related
 from crawler.extract.zones import page_zone

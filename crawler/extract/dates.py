@@ -9,7 +9,7 @@ time, labelled dates in the article region, a day shown after the title without 
 year the URL states (``yearless.py``), the day archive a breadcrumb links to, the time a relative
 byline stamp's markup states (``stamp_attrs.py``), the stamp itself ("2 hours ago") when the fetch
 time is known, a notice's signature line closing the text, and last htmldate on the whole page,
-kept only when the page states that day. A byline date days before
+kept only when the page states that day (``htmldate_day.py``). A byline date days before
 the chosen one is the original publication (the metadata then dates a re-post or an import); a
 ``<time>`` showing another day for its UTC instant sets the day (``shown_days.py``), and a day
 shown without its time of day takes the publication time the markup states on that day. A shown
@@ -21,12 +21,8 @@ the page's locale writes (``day_order.py``). Dates in page chrome (sidebars, "la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from functools import cached_property
 from typing import TYPE_CHECKING
-
-from htmldate import find_date
 
 from crawler.extract.byline import (
     TitleContext,
@@ -35,77 +31,29 @@ from crawler.extract.byline import (
     shown_relative,
     title_context,
 )
+from crawler.extract.date_page import DATED_META_RE, Page, stated_times
 from crawler.extract.date_parse import (
     ZH_WEEKDAY,
     build_day,
-    dates_in,
     parse_date,
     parse_loose,
 )
 from crawler.extract.date_region import article_region, without_link_lists
-from crawler.extract.day_order import day_first
+from crawler.extract.htmldate_day import stated_htmldate
 from crawler.extract.meta import norm, squashed_len
 from crawler.extract.script_times import script_time
-from crawler.extract.shown_days import ShownTime, is_midnight, on_shown_day
+from crawler.extract.shown_days import is_midnight, on_shown_day, same_day
 from crawler.extract.signature import signature_date
 from crawler.extract.tooltip_dates import tooltip_date
-from crawler.extract.url_day import clocked, crumb_day, url_date, url_month
+from crawler.extract.url_day import clocked, crumb_day, url_date
 from crawler.extract.yearless import yearless_day
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Set
+    from collections.abc import Iterator, Mapping, Set
 
     from lxml.html import HtmlElement
 
-__all__ = [
-    "Page",
-    "find_published",
-    "own_times",
-    "parse_date",
-    "plausible",
-    "stated_times",
-    "title_context",
-]
-
-
-@dataclass(frozen=True)
-class Page:
-    """What date discovery reads of a page: its HTML, URL, tree, ``<meta>`` map and zone."""
-
-    html: str
-    url: str
-    root: HtmlElement
-    meta: Mapping[str, str]
-    tz: timezone  # for times stated without an offset
-    shown: tuple[ShownTime, ...] = ()  # the ``<time>`` elements read before chrome was removed
-    fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
-    said: str = ""  # a relative byline's ``<article>`` before chrome removal (``article_said``)
-    stamp: str = ""  # the time a relative byline's markup states (``stamp_attrs.py``)
-
-    @cached_property
-    def times(self) -> tuple[str, ...]:
-        """The ``datetime`` values of the page's own ``<time>`` elements."""
-        return tuple(time.value for time in self.shown)
-
-    @cached_property
-    def known_days(self) -> frozenset[date]:
-        """The days the markup states (``<meta>`` dates and times, JSON-LD, ``<time
-        datetime>``): they settle a shown day and month that read both ways ("09.10.2024")."""
-        found = (parse_date(value, self.tz) for value in stated_times(self.meta, self.times))
-        return frozenset(day.date() for day in found if day is not None)
-
-    @cached_property
-    def day_first(self) -> bool | None:
-        """Whether the page's locale writes a numeric day before its month; None when it does
-        not tell (``day_order.py``)."""
-        tags = (self.root.get("lang"), *(self.meta.get(key) for key in _LOCALE_KEYS))
-        return day_first(tags, self.url)
-
-
-def stated_times(meta: Mapping[str, str], times: Iterable[str]) -> list[str]:
-    """The times the markup states: ``<meta>`` values named for a date or time (JSON-LD's
-    among them), then the ``<time datetime>`` values."""
-    return [*(value for key, value in meta.items() if _DATED_META_RE.search(key)), *times]
+__all__ = ["find_published", "parse_date", "plausible", "title_context"]
 
 
 # A naive time read in the wrong zone can sit up to 14 h ahead of the true instant.
@@ -152,11 +100,6 @@ _OTHER_DATE_LABEL_RE = re.compile(rf"{_LABEL_GROUPS[2]}|成文|生效|施行|实
 _PARTIAL_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间)\s*[:：]\s*(?:(\d{2})-)?(\d{1,2})-(\d{1,2})(?!\d)"
 )
-_DATED_META_RE = re.compile(r"date|time")
-_LOCALE_KEYS = ("og:locale", "content-language", "language")  # ``<meta>`` naming a locale
-_BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
-_SCRIPT_START_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
-_SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 
 
@@ -175,7 +118,7 @@ def find_published(
     url_day = url_date(page.url, page.tz)
     if url_day is None or not plausible(url_day, now):
         return first
-    day = first if first is not None and _same_day(first, url_day) else url_day
+    day = first if first is not None and same_day(first, url_day) else url_day
     return clocked(day, _body_text(page.root)) if is_midnight(day) else day
 
 
@@ -232,7 +175,7 @@ def _original(first: datetime, near: TitleContext, page: Page, now: datetime) ->
     if (first.date() - byline.date()).days >= _REPOST_DAYS:
         return byline
     timed = is_midnight(first) and not is_midnight(byline)
-    return byline if timed and _same_day(byline, first) else first
+    return byline if timed and same_day(byline, first) else first
 
 
 def _stated_zone(found: datetime, page: Page) -> datetime:
@@ -260,11 +203,6 @@ def _timed(found: datetime, page: Page) -> datetime:
         if day is not None and not is_midnight(day) and day.date() == found.date():
             return day
     return found
-
-
-def _same_day(date: datetime, other: datetime | None) -> bool:
-    """Tell whether ``other`` is known and falls on ``date``'s day (each in its own zone)."""
-    return other is not None and date.date() == other.date()
 
 
 def meta_dates(meta: Mapping[str, str], default_tz: timezone) -> Iterator[datetime | None]:
@@ -295,7 +233,7 @@ def partial_date(text: str, meta: Mapping[str, str], default_tz: timezone) -> da
         return None
     year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
     for key, value in meta.items():
-        date = parse_date(value, default_tz) if _DATED_META_RE.search(key) else None
+        date = parse_date(value, default_tz) if DATED_META_RE.search(key) else None
         same_day = date is not None and (date.month, date.day) == (month, day)
         if same_day and (not year or date.year % 100 == int(year)):  # type: ignore[union-attr]
             return date
@@ -344,96 +282,6 @@ def _body_text(root: HtmlElement) -> str:
     """The text of the page's body less link lists, its whitespace collapsed."""
     body = root.find("body")
     return norm(" ".join(without_link_lists(root if body is None else body).itertext()))
-
-
-def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:
-    """The ``datetime`` and text of every ``<time>`` outside links and lists, before chrome
-    removal."""
-    elements = _own_time_elements(root)
-    return tuple(ShownTime(_time_value(el) or "", el.text_content()) for el in elements)
-
-
-def _time_value(element: HtmlElement) -> str | None:
-    """A ``<time>``'s ``datetime``, else its first data attribute named for a time or date where
-    a script renders its text (``<time data-time="2025-06-02 18:20">昨天 18:20``); None without
-    either."""
-    if (value := element.get("datetime")) is not None:
-        return value
-    named = (
-        value
-        for name, value in element.attrib.items()
-        if name.startswith("data-") and ("time" in name or "date" in name)
-    )
-    return next(named, None)
-
-
-def _own_time_elements(root: HtmlElement) -> Iterator[HtmlElement]:
-    """The ``<time>`` elements outside links and lists (a date of this page, even in an aside
-    chrome removal drops) holding a value (:func:`_time_value`), in document order,
-    also in an element the parser left beside the root: walks by tag, faster than an XPath."""
-    tops = (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings())
-    for top in tops:
-        if not isinstance(top.tag, str):
-            continue
-        for el in top.iter("time"):
-            if _time_value(el) is not None and next(el.iterancestors("a", "li"), None) is None:
-                yield el
-
-
-def stated_htmldate(page: Page) -> datetime | None:
-    """htmldate's original date, kept only if that day is stated in the page's head, its
-    scripts (JSON-LD...), its text and ``datetime`` attributes less chrome and link lists, or
-    (under a relative byline) the title's ``<article>`` before chrome removal:
-    not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
-    links. The free-text search (slow) runs only if the markup states nothing, and htmldate
-    not at all when the page states no date that could confirm its answer. A day in the month
-    the address states (``/2026/10/``: a blog's post footer, "Posted by ... on October 08, 2026",
-    that chrome removal drops) is confirmed by the page stating it anywhere."""
-    text = _stated_text(page)
-    month = url_month(page.url)
-    if month is None and next(dates_in(text, page.tz), None) is None:
-        return None
-    found = _htmldate(page.html, page.url, extensive=False)
-    found = found or _htmldate(page.html, page.url, extensive=True)
-    date = parse_date(found, page.tz) if found else None
-    if date is None:
-        return None
-    if month == (date.year, date.month):  # the address's month: the page states the day at all
-        text = page.html
-    return date if any(_same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
-
-
-def _stated_text(page: Page) -> str:
-    """The page's head, scripts, and text and ``datetime`` attributes less link lists."""
-    body_at = _BODY_RE.search(page.html)
-    stated = [*_scripts(page.html), page.html[: body_at.start() if body_at else 0]]
-    stated += [*page.times, page.said]
-    if (body := page.root.find("body")) is not None:
-        rest = without_link_lists(body, cards=True)
-        stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]
-    return "\n".join(stated)
-
-
-def _scripts(html: str) -> Iterator[str]:
-    """The contents of the page's scripts: what ``<script ...>(.*?)</script>`` finds, each end
-    tag found by a search rather than tried at every character."""
-    pos = 0
-    while (start := _SCRIPT_START_RE.search(html, pos)) is not None:
-        if (end := _SCRIPT_END_RE.search(html, start.end())) is None:
-            return
-        yield html[start.end() : end.start()]
-        pos = end.end()
-
-
-def _htmldate(doc: HtmlElement | str, url: str, *, extensive: bool) -> str | None:
-    """htmldate's original date for a document, with or without its free-text search."""
-    return find_date(
-        doc,
-        extensive_search=extensive,
-        original_date=True,
-        url=url,
-        outputformat="%Y-%m-%dT%H:%M:%S%z",
-    )
 
 
 def plausible(date: datetime | None, now: datetime) -> bool:

@@ -64,3 +64,8 @@ def _on_day(instant: datetime, day: date, tz: timezone) -> datetime | None:
 def is_midnight(value: datetime) -> bool:
     """Tell whether a time is 00:00:00: a day stated without its time of day."""
     return (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
+
+
+def same_day(date: datetime, other: datetime | None) -> bool:
+    """Tell whether ``other`` is known and falls on ``date``'s day (each in its own zone)."""
+    return other is not None and date.date() == other.date()

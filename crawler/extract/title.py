@@ -31,7 +31,7 @@ metadata title, longer than the part left ("Acme Corp. - Acme Reports Results"),
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from crawler.extract.bold_title import bold_headline, is_file_name
@@ -47,7 +47,6 @@ from crawler.extract.site_name import (
     home_link_name,
     is_site_name,
     links_home,
-    links_self,
     strip_site_suffix,
 )
 from crawler.extract.title_agreement import (
@@ -56,25 +55,23 @@ from crawler.extract.title_agreement import (
     names_part,
     stripped_parts,
 )
+from crawler.extract.title_headings import (
+    ARTICLE_TITLE_NAME_RE,
+    HEADING_TAGS,
+    MAX_TITLE,
+    Heading,
+    is_linked,
+    page_headings,
+)
 from crawler.extract.title_slug import slug_choice, slug_closer
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from lxml.html import HtmlElement
 
 _META_TITLES = ("og:title", "twitter:title", "headline", "articletitle", "dc.title")
 # Headings, and headline-classed elements: class or id holding "title", class "headline" (any
 # case). Found by one walk over the body: faster than an XPath with translate().
-_HEADING_TAGS = ("h1", "h2")
-_NAMED_TAGS = ("h3", "div", "p", "td", "span", "strong")
-# id/class of an article headline (not a widget or column title): "detail_title", "artTitle"...
-_ARTICLE_TITLE_NAME_RE = re.compile(
-    r"(?i)(?:detail|article|art|news|content|con|post|entry|story|headline)[-_]?tit|"
-    r"tit(?:le)?[-_]?(?:detail|article|art|news|content|con|post|entry|main)|"
-    r"(?<![a-z])subject(?![a-z])"  # a board's post: "subject", "view-subject" (not "subjects")
-)
 # Separators a template puts between a headline and a tag line; a typographic dash in an
 # on-page headline ("Reviews are in — and they're not great") is the writer's punctuation.
 _PLAIN_SEP_RE = re.compile(r"\s*[|｜]\s*|\s+-\s+")
@@ -91,10 +88,8 @@ _TRAILING_DATE_RE = re.compile(
 )
 _MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0178\u2013-\u203a\u20ac\u2122]")
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑−", "''''\"\"\"\"-----")
-_MAX_TITLE = 300  # characters: a longer heading or bold paragraph is no headline
 _AGREE = 0.5  # least agreement for a heading to count as confirmed by a metadata title
 _H1_BONUS = 0.3
-_LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
 _HEADLINE_WORDS, _HEADLINE_HAN = 4, 10  # words, or CJK characters, of a headline at least
 _H1_HAN = 8  # CJK characters of a lone <h1> that reads as a headline: a column name is shorter
 
@@ -110,7 +105,7 @@ def find_title(
     titles = [title for title in titles if squash(title) != squash(site)]
     host = urlsplit(url).hostname or ""
     stripped = [strip_site_suffix(t, site, host) for t in titles]
-    headings = _headings(root, site, url)
+    headings = page_headings(root, site, url)
     found = _agreeing(headings, stripped)
     tail = None if found is not None else _shown_tail(headings, titles, stripped)
     found = found or tail
@@ -160,7 +155,7 @@ def _first_title(titles: list[str], url: str) -> str:
     return slug_closer(texts[0], texts, url) or texts[0]
 
 
-def _below_section(found: _Heading, headings: list[_Heading]) -> _Heading | None:
+def _below_section(found: Heading, headings: list[Heading]) -> Heading | None:
     """The headline below an ``<h1>`` that only names the page's section (``section_heading``)."""
     elements = [heading.element for heading in headings]
     below = headline_below(found.element, found.headline, elements, substantial)
@@ -188,7 +183,7 @@ def _holds(heading: str, title: str) -> bool:
     return b.endswith(a) and (bool(_SIDE_END_RE.search(rest)) or cjk_apart(rest, a))
 
 
-def _unbadged(heading: _Heading, titles: list[str]) -> str | None:
+def _unbadged(heading: Heading, titles: list[str]) -> str | None:
     """The metadata title a heading states after a badge (``heading_parts``: "<h1><span>原创
     </span>标题</h1>" where og:title is "标题")."""
     if (rest := after_badge(heading.element, heading.headline)) is None:
@@ -284,62 +279,7 @@ def _meta_titles(root: HtmlElement, meta: dict[str, str]) -> list[str]:
     return [t for t in found if t and not SEP_RE.match(t) and not is_file_name(t)]
 
 
-class _Heading(NamedTuple):
-    """A heading or headline-classed element, its text read once."""
-
-    element: HtmlElement
-    text: str  # whitespace collapsed, a line break counting as a space
-    headline: str  # ... less a trailing date ("Title   2025-12-07")
-    linked: bool = False  # mostly a link to another page (:func:`_linked`)
-
-
-def _headings(root: HtmlElement, site: str, url: str) -> list[_Heading]:
-    """Headings and headline-classed elements that are short, do not name the site and are not
-    its logo (a link to its home page); each marked when mostly a link to another page than
-    ``url`` (a permalink around the page's own headline, a forum topic's, is none)."""
-    key = squash(site)
-    host = urlsplit(url).hostname or ""
-    found = []
-    for el in _heading_candidates(root):
-        content = heading_text(el)
-        text = norm(content)
-        if 2 <= len(text) <= _MAX_TITLE and not (key and squash(text) in key):
-            heading = _Heading(el, text, norm(split_trailing_date(content)[0]))
-            if not _linked(heading):
-                found.append(heading)
-            elif not links_home(el, host):
-                found.append(heading._replace(linked=not links_self(el, url)))
-    return found
-
-
-def _heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements inside ``<body>``, in document order, that may show the headline: headings, and
-    elements whose class holds "title", "headline" or the word "subject" (a board's post; any
-    case), or whose id holds "title"."""
-    for body in root.iter("body"):
-        for el in body.iterdescendants(*_HEADING_TAGS, *_NAMED_TAGS):
-            if (
-                el.tag in _HEADING_TAGS
-                or (
-                    (names := el.get("class"))
-                    and (
-                        "title" in (low := names.lower())
-                        or "headline" in low
-                        or ("subject" in low and _ARTICLE_TITLE_NAME_RE.search(low) is not None)
-                    )
-                )
-                or ((ident := el.get("id")) and "title" in ident.lower())
-            ):  # the tests inline: a call for each element costs more than the walk
-                yield el
-
-
-def _linked(heading: _Heading) -> bool:
-    """Mostly a link (a headline in a list, or a permalink around the article's own title)."""
-    linked = sum(len(norm(a.text_content())) for a in heading.element.iterdescendants("a"))
-    return linked >= _LINKED_SHARE * len(heading.text)
-
-
-def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
+def _agreeing(headings: list[Heading], titles: list[str]) -> Heading | None:
     """The heading that best agrees with a metadata title, if any agrees enough."""
     best, best_score = None, _AGREE
     for heading in headings:
@@ -350,17 +290,15 @@ def _agreeing(headings: list[_Heading], titles: list[str]) -> _Heading | None:
     return best
 
 
-def _shown_tail(
-    headings: list[_Heading], titles: list[str], stripped: list[str]
-) -> _Heading | None:
+def _shown_tail(headings: list[Heading], titles: list[str], stripped: list[str]) -> Heading | None:
     """An unlinked heading that is a part of a metadata title its site suffix stripping took for
     the site's name (``stripped_parts``): the page shows that part as its headline."""
     parts = set().union(*(stripped_parts(t, k) for t, k in zip(titles, stripped, strict=True)))
-    found = (h for h in headings if h.element.tag in _HEADING_TAGS and squash(h.headline) in parts)
-    return next((heading for heading in found if not _linked(heading)), None)
+    found = (h for h in headings if h.element.tag in HEADING_TAGS and squash(h.headline) in parts)
+    return next((heading for heading in found if not is_linked(heading)), None)
 
 
-def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
+def _trusted(headings: list[Heading], titles: list[str]) -> Heading | None:
     """Without agreement: a lone substantial ``<h1>`` (or the only one in an ``<article>``),
     else a headline that names itself so, or any substantial one when every metadata title is
     too short to be a headline (an app's share page titled with its name only: "红星新闻")."""
@@ -379,7 +317,7 @@ def _trusted(headings: list[_Heading], titles: list[str]) -> _Heading | None:
         and (
             names_only
             or split_trailing_date(heading.element.text_content())[1]
-            or _ARTICLE_TITLE_NAME_RE.search(_names(heading.element))
+            or ARTICLE_TITLE_NAME_RE.search(_names(heading.element))
         )
     )
     return next(named, None)
@@ -417,8 +355,8 @@ def substantial(text: str, han: int = _HEADLINE_HAN) -> bool:
 
 
 def _headline_sized(text: str) -> bool:
-    """A headline's words (:func:`substantial`) in at most ``_MAX_TITLE`` characters."""
-    return substantial(text) and len(text) <= _MAX_TITLE
+    """A headline's words (:func:`substantial`) in at most ``MAX_TITLE`` characters."""
+    return substantial(text) and len(text) <= MAX_TITLE
 
 
 def _fold(text: str) -> str:

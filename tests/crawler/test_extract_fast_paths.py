@@ -14,11 +14,11 @@ from crawler.extract.byline import closing_chars
 from crawler.extract.chrome import _chrome_named
 from crawler.extract.chrome_lines import drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
-from crawler.extract.dates import _own_time_elements
 from crawler.extract.link_boxes import headed_boxes
 from crawler.extract.listing import find_items, outside_items
 from crawler.extract.meta import letter_count, squash, squashed_len
 from crawler.extract.parsing import parse_html
+from crawler.extract.time_elements import _own_time_elements
 
 _TEXTS = (
     "",

@@ -9,9 +9,10 @@ import pytest
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 
-from crawler.extract import byline, chrome_lines, dates, listing, meta, recover
+from crawler.extract import byline, chrome_lines, htmldate_day, listing, meta, recover
 from crawler.extract.article import container_candidates
 from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code
+from crawler.extract.date_page import Page
 from crawler.extract.date_parse import ANY_DATE_RE, NUMERIC_RE, dates_in, parse_loose
 from crawler.extract.kind import _SENTENCE_RE, declared_article
 from crawler.extract.listing import find_items
@@ -22,7 +23,7 @@ from crawler.extract.parsing import (
     drop_control_characters,
     parse_html,
 )
-from crawler.extract.title import _heading_candidates
+from crawler.extract.title_headings import heading_candidates
 from storage.cjk import CJK_LETTERS
 
 _ONE_PASS_CONTROL_RE = re.compile(
@@ -59,7 +60,7 @@ def test_headline_candidates_are_the_xpath_s_in_document_order() -> None:
         "<section class='title'>F</section><strong id='head'>G</strong><h2>H</h2>"
         "<div class='x'><h3 class='Title'>I</h3></div></body></html>"
     )
-    assert list(_heading_candidates(root)) == root.xpath(_HEADINGS_XPATH)
+    assert list(heading_candidates(root)) == root.xpath(_HEADINGS_XPATH)
 
 
 def test_date_search_finds_what_the_forms_find_without_the_look_ahead() -> None:
@@ -96,12 +97,12 @@ def test_htmldate_is_not_asked_when_the_page_states_no_date(
     def refuse(*_args: object, **_kwargs: object) -> str:
         raise AssertionError("htmldate asked")
 
-    monkeypatch.setattr(dates, "_htmldate", refuse)
+    monkeypatch.setattr(htmldate_day, "_htmldate", refuse)
     html = "<html><head><title>t</title></head><body><p>No date here, © 2024.</p></body></html>"
     root = parse_html(html)
     assert root is not None
-    page = dates.Page(html, "https://example.com/a", root, {}, UTC)
-    assert dates.stated_htmldate(page) is None
+    page = Page(html, "https://example.com/a", root, {}, UTC)
+    assert htmldate_day.stated_htmldate(page) is None
 
 
 def test_long_and_linkless_blocks_are_no_items() -> None:
@@ -137,7 +138,7 @@ def test_squashing_as_bytes_drops_what_the_search_drops() -> None:
 )
 def test_scripts_are_those_the_lazy_pattern_finds(html: str) -> None:
     lazy = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-    assert list(dates._scripts(html)) == lazy.findall(html)
+    assert list(htmldate_day._scripts(html)) == lazy.findall(html)
 
 
 @pytest.mark.parametrize(

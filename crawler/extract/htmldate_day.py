@@ -1,0 +1,81 @@
+"""The last resort of date discovery: htmldate's answer, kept only when the page states that day."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from htmldate import find_date
+
+from crawler.extract.date_parse import dates_in, parse_date
+from crawler.extract.date_region import without_link_lists
+from crawler.extract.shown_days import same_day
+from crawler.extract.url_day import url_month
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import datetime
+
+    from lxml.html import HtmlElement
+
+    from crawler.extract.date_page import Page
+
+_BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
+_SCRIPT_START_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
+_SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
+
+
+def stated_htmldate(page: Page) -> datetime | None:
+    """htmldate's original date, kept only if that day is stated in the page's head, its
+    scripts (JSON-LD...), its text and ``datetime`` attributes less chrome and link lists, or
+    (under a relative byline) the title's ``<article>`` before chrome removal:
+    not a day guessed from a copyright year, nor one read in a menu or a list of other pages'
+    links. The free-text search (slow) runs only if the markup states nothing, and htmldate
+    not at all when the page states no date that could confirm its answer. A day in the month
+    the address states (``/2026/10/``: a blog's post footer, "Posted by ... on October 08, 2026",
+    that chrome removal drops) is confirmed by the page stating it anywhere."""
+    text = _stated_text(page)
+    month = url_month(page.url)
+    if month is None and next(dates_in(text, page.tz), None) is None:
+        return None
+    found = _htmldate(page.html, page.url, extensive=False)
+    found = found or _htmldate(page.html, page.url, extensive=True)
+    date = parse_date(found, page.tz) if found else None
+    if date is None:
+        return None
+    if month == (date.year, date.month):  # the address's month: the page states the day at all
+        text = page.html
+    return date if any(same_day(date, d) for *_, d in dates_in(text, page.tz)) else None
+
+
+def _stated_text(page: Page) -> str:
+    """The page's head, scripts, and text and ``datetime`` attributes less link lists."""
+    body_at = _BODY_RE.search(page.html)
+    stated = [*_scripts(page.html), page.html[: body_at.start() if body_at else 0]]
+    stated += [*page.times, page.said]
+    if (body := page.root.find("body")) is not None:
+        rest = without_link_lists(body, cards=True)
+        stated += [*rest.itertext(), *rest.xpath(".//@datetime | .//@content")]
+    return "\n".join(stated)
+
+
+def _scripts(html: str) -> Iterator[str]:
+    """The contents of the page's scripts: what ``<script ...>(.*?)</script>`` finds, each end
+    tag found by a search rather than tried at every character."""
+    pos = 0
+    while (start := _SCRIPT_START_RE.search(html, pos)) is not None:
+        if (end := _SCRIPT_END_RE.search(html, start.end())) is None:
+            return
+        yield html[start.end() : end.start()]
+        pos = end.end()
+
+
+def _htmldate(doc: HtmlElement | str, url: str, *, extensive: bool) -> str | None:
+    """htmldate's original date for a document, with or without its free-text search."""
+    return find_date(
+        doc,
+        extensive_search=extensive,
+        original_date=True,
+        url=url,
+        outputformat="%Y-%m-%dT%H:%M:%S%z",
+    )
