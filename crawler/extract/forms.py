@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _FORM_TEXT = 300  # a form holding more text (whitespace aside) is not a widget
 _FORM_BOX = 300  # its box holds at most this much text besides the form's own
+_PAGE_TAGS = frozenset({"body"})  # a box never grows to these
 _REPEATED = 3  # this many siblings of one tag and class are a list's items
 _BODY_PARAGRAPHS = 2  # a branch with this many prose paragraphs is a post's body
 _PROSE_LEN = 20  # a prose paragraph: this much text (whitespace aside), ending a sentence
@@ -54,11 +55,11 @@ def drop_form_boxes(root: HtmlElement) -> None:
 
 def _form_box(form: HtmlElement) -> HtmlElement:
     """The form's largest ancestor holding at most ``_FORM_BOX`` characters besides the form's
-    own text; the form alone when it sits in a list's item."""
+    own text, short of the page's body; the form alone when it sits in a list's item."""
     limit = _FORM_BOX + text_len(form)
     box = form
     for ancestor in form.iterancestors():
-        if ancestor.getparent() is None or text_len(ancestor) > limit:
+        if ancestor.getparent() is None or ancestor.tag in _PAGE_TAGS or text_len(ancestor) > limit:
             break
         if _is_repeated(ancestor):
             return form
@@ -91,17 +92,17 @@ def _paragraph_texts(element: HtmlElement) -> Iterator[tuple[str, bool]]:
     ``<p>`` that a ``<br>`` opens or closes (a note's lines), each with whether it is a line."""
     for paragraph in element.iter("p"):
         yield paragraph.text_content(), False
-    runs: dict[tuple[int, bool], str] = {}  # (node, its tail or not): each run read once
+    runs: dict[tuple[HtmlElement, bool], str] = {}  # (node, its tail or not): each read once
     for br in element.iter("br"):
         if _in_paragraph(br):
             continue
         if br.tail:
-            runs[id(br), True] = br.tail
+            runs[br, True] = br.tail
         before, parent = br.getprevious(), br.getparent()
         if before is not None and before.tail:
-            runs[id(before), True] = before.tail
+            runs[before, True] = before.tail
         elif before is None and parent is not None and parent.text:
-            runs[id(parent), False] = parent.text
+            runs[parent, False] = parent.text
     yield from ((run, True) for run in runs.values())
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml.html import document_fromstring
 
-from crawler.extract import extract_article
+from crawler.extract import extract_article, forms
 from crawler.extract.forms import drop_form_boxes, fields_as_forms
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
@@ -126,3 +126,22 @@ def test_a_post_whose_lines_are_parted_by_breaks_stays_beside_a_comment_field() 
     drop_form_boxes(root)
     assert all(p in root.text_content() for p in PARAGRAPHS[:3])
     assert "1.2K" not in root.text_content()
+
+
+def test_a_search_field_beside_a_short_brief_never_takes_the_body() -> None:
+    """A bare search field beside a brief of a few sentences never grows its box to the body."""
+    brief = " ".join(PARAGRAPHS[:2])
+    tools = "<div class='tools'><input placeholder='Search'><button>Go</button></div>"
+    body = f"<div class='content'><p>{brief}</p></div>{tools}"
+    root = document_fromstring(f"<html><body>{body}</body></html>")
+    fields_as_forms(root)
+    drop_form_boxes(root)
+    assert brief in root.text_content()
+    assert "Go" not in root.text_content()
+
+
+def test_every_line_parted_by_breaks_is_read_once() -> None:
+    lines = [f"Line {n} of the note says what the studio planned this year." for n in range(6)]
+    root = document_fromstring(f"<html><body><div><br>{'<br>'.join(lines)}<br></div></body></html>")
+    texts = [text for text, is_line in forms._paragraph_texts(root) if is_line]
+    assert sorted(texts) == sorted(lines)
