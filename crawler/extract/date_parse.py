@@ -172,8 +172,13 @@ def parse_loose(
 
 
 def _full_year(year: str) -> str:
-    """A year of four digits: "'26" (after an English month and day) is 2026."""
-    return f"20{year[1:]}" if year[0] in "'’" else year
+    """A year of four digits: "'26" (after an English month and day) is 2026, in the century
+    that puts it no more than a year ahead of this one ("'99" is 1999)."""
+    if year[0] not in "'’":
+        return year
+    this_year = datetime.now(UTC).year
+    full = this_year // 100 * 100 + int(year[1:])
+    return str(full - 100 if full > this_year + 1 else full)
 
 
 def _dashed(

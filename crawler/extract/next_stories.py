@@ -1,10 +1,10 @@
 """Stories an endless page appends after its own.
 
 A page that loads the next story as the reader scrolls holds, after the story its title heads,
-more elements built like that story's (same tag, a class in common). Each opens with a heading
-that links to another page of the same site, holds no other linked heading and holds a story's
-prose. The first of them, and all that follows it beside the page's story ("Next story", a
-loader, the stories after it), is not the page's text.
+more elements built like that story's (same tag, a class in common: a listicle's bare sections
+are not alike). Each opens with a heading that links to another page of the same site, holds no
+other linked heading and holds a story's prose. The first of them, and all that follows it
+beside the page's story ("Next story", a loader, the stories after it), is not the page's text.
 
 The page's own heading links nowhere and its story holds prose of its own: a listing, whose
 items' headings link to the items, and a guide whose sections head each entry with a link to
@@ -27,7 +27,7 @@ _STORY_TEXT = 400  # an appended story holds this much text (without whitespace)
 _LABEL = 40  # a story opens with its heading, under a label of this much text at most
 _PROSE = 2  # a story holds this many paragraphs of prose
 _PROSE_LEN = 60  # a paragraph of prose: this much text (without whitespace), ending a sentence
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]?\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]?\s*$")
 _TOPS = frozenset({"html", "body"})
 
 
@@ -73,9 +73,9 @@ def _next_story(element: HtmlElement, story: HtmlElement, url: str, host: str | 
 
 
 def _same_classes(one: HtmlElement, other: HtmlElement) -> bool:
-    """Tell whether two elements share a class name, or both have none."""
-    names, others = set(one.classes), set(other.classes)
-    return names == others or bool(names & others)
+    """Tell whether two elements share a class name (two elements with none are not alike:
+    a listicle's bare sections are no stories)."""
+    return bool(set(one.classes) & set(other.classes))
 
 
 def _link_of(heading: HtmlElement) -> str | None:

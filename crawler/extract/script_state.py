@@ -7,7 +7,10 @@ read; the article's body is then a string of HTML in the state, its title beside
 is the article only when the page's markup yields no more than a teaser, less text than it
 holds, the longest paragraph the markup yields (a sentence or more) is part of it, and most of
 its text is not on the page: a page rendered on the server shows what its state holds, and a
-body in the state beside another text (an author's bio beside the article) is no article.
+body in the state beside another text (an author's bio beside the article) is no article. When
+the markup yields no sentence to find in it, a body is the article only when its object's title
+is the page's (its ``<title>`` or og:title), or, on a page titled with the site's name alone,
+is a title other than that name: a site's footer beside the site's name is no article.
 """
 
 from __future__ import annotations
@@ -56,13 +59,16 @@ def state_article(html: str, root: HtmlElement, found: list[str]) -> StateArticl
     shown = sum(squashed_len(para) for para in found)
     if shown > _TEASER or "__" not in html:
         return None
+    teaser = squashed_len(max(found, key=squashed_len, default="")) >= _SENTENCE
     best: tuple[int, str, dict[str, Any]] | None = None
     for match in _STATE_START_RE.finditer(html):
         try:
             state, _ = _DECODER.raw_decode(html, match.end())
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to read
             continue
         for markup, owner in _markup_strings(state):
+            if not teaser and not _titled_as_page(owner, root):
+                continue
             if best is None or len(markup) > best[0]:
                 best = (len(markup), markup, owner)
     if best is None:
@@ -114,3 +120,31 @@ def _title(owner: dict[str, Any]) -> str | None:
             if 0 < len(title) <= _MAX_TITLE:
                 return title
     return None
+
+
+def _titled_as_page(owner: dict[str, Any], root: HtmlElement) -> bool:
+    """Tell whether the title beside a body in its object is the page's own (its ``<title>`` or
+    og:title holds it) or, on a page titled only with the site's name (a link to the site's
+    home or og:site_name shows it), any title but that name."""
+    title = _title(owner)
+    if title is None:
+        return False
+    key = title.casefold()
+    site = {norm(el.text_content()).casefold() for el in root.iter("a") if el.get("href") == "/"}
+    site.update(norm(el.get("alt") or "").casefold() for el in root.iter("img") if _logo(el))
+    page: set[str] = set()
+    for el in root.iter("title", "meta"):
+        if el.tag == "title":
+            page.add(norm(el.text_content()).casefold())
+        elif el.get("property") in ("og:title", "og:site_name"):
+            named = norm(el.get("content") or "").casefold()
+            (page if el.get("property") == "og:title" else site).add(named)
+    page.discard("")
+    if key in site:
+        return False
+    return any(key in named for named in page) or (bool(page) and page <= site)
+
+
+def _logo(img: HtmlElement) -> bool:
+    """Tell whether ``img`` is the site's logo."""
+    return "logo" in f"{img.get('src') or ''} {img.get('class') or ''}".lower()

@@ -53,6 +53,7 @@ def _day(html: str, url: str = "https://news.example.com/rules") -> date | None:
         # two digits after an apostrophe: the year of an English month and day
         ("5th Dec '26", datetime(2026, 12, 5, tzinfo=UTC)),
         ("Dec 5, ’26 at 10:30", datetime(2026, 12, 5, 10, 30, tzinfo=UTC)),
+        ("5th Dec '99", datetime(1999, 12, 5, tzinfo=UTC)),  # never years ahead of today
     ],
 )
 def test_dates_in_running_text_are_parsed(text: str, expected: datetime | None) -> None:

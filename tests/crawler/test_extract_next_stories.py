@@ -69,3 +69,34 @@ def test_an_element_holding_several_linked_headlines_stays() -> None:
     following = _story(NEXT_HEADING, NEXT, extra=more)
     _, text = _dropped(_page(_story(OWN_HEADING, OWN) + following))
     assert all(p in text for p in NEXT)
+
+
+PIZZA = [
+    "The crust is thin and blistered, and the tomatoes come from a farm an hour north of here.",
+    "Service is quick even on a Friday night, and the wine list is short but chosen with care.",
+]
+
+
+def test_a_listicles_bare_sections_stay() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in OWN)
+    first = f"<section><h1>The ten best pizzerias in town</h1>{intro}</section>"
+    entries = "".join(
+        f"<section><h2><a href='/reviews/r{n}'>Pizzeria {n}</a></h2>"
+        + "".join(f"<p>({n}) {p}</p>" for p in PIZZA * 3)
+        + "</section>"
+        for n in range(1, 6)
+    )
+    html = f"<html><body><main>{first}{entries}</main></body></html>"
+    _, text = _dropped(html)
+    assert all(f"Pizzeria {n}" in text for n in range(1, 6))
+
+
+def test_a_story_of_chinese_prose_appended_after_the_pages_own_goes() -> None:
+    sentence = (
+        "短剧平台在第三季度削减了广告支出，其中在社交平台上的投放降幅最大，"
+        "多位高管表示，不计成本换取增长的时代已经结束，投资者如今更关心回本周期。"
+    )
+    following = _story(NEXT_HEADING, [sentence] * 8)
+    _, text = _dropped(_page(_story(OWN_HEADING, OWN) + following))
+    assert sentence not in text
+    assert all(p in text for p in OWN)

@@ -78,3 +78,27 @@ def test_a_state_without_markup_or_not_json_holds_no_article() -> None:
     html = "<html><body><p>正文</p><script>window.__STATE__={a: undefined};</script></body></html>"
     root = _root(html)
     assert state_article(html, root, []) is None
+
+
+def test_a_sites_markup_in_the_state_of_a_page_without_paragraphs_is_no_article() -> None:
+    footer = "".join(f"<div><a href='/p{n}'>{p}</a></div>" for n, p in enumerate(PARAS))
+    state = {"site": {"title": "潮新闻客户端", "footerHtml": footer}}
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><div id='app'></div>"
+        f"<script>window.__INITIAL_STATE__={json.dumps(state, ensure_ascii=False)};</script>"
+        "</body></html>"
+    )
+    assert state_article(html, _root(html), []) is None
+
+
+def test_a_page_titled_like_the_state_is_read_from_it() -> None:
+    html = _page([]).replace("<title>潮新闻</title>", f"<title>{TITLE}_潮新闻</title>")
+    found = state_article(html, _root(html), [])
+    assert found is not None
+    assert found.title == TITLE
+
+
+def test_a_state_nested_too_deep_to_read_holds_no_article() -> None:
+    deep = '{"a":' * 5000 + "1" + "}" * 5000
+    html = f"<html><body><p>正文</p><script>window.__STATE__={deep};</script></body></html>"
+    assert state_article(html, _root(html), []) is None
