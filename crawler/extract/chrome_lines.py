@@ -63,7 +63,8 @@ _COOKIE_RE = re.compile(
 )
 # Promotion lines: those told by how they start ("Also read: ...", a list item "- See also: ...",
 # a kicker in capitals "READ: ..."; a sentence-case "Read: ..." may be the writer's own pointer;
-# a stock pitch put to the reader, "Should you buy Example stock right now?"), and those told by
+# a stock pitch put to the reader, "Should you buy Example stock right now?", "Before you buy
+# stock in Example, consider this"; an ad's label, "Third party Ad."), and those told by
 # words anywhere in them (with a comment section's policy line, an investment disclosure of the
 # positions held in the stocks the article mentions, "Jane Doe has no position in any of the
 # stocks mentioned", or in one outlet's wording, "Example has positions in and recommends X.
@@ -73,10 +74,15 @@ _PROMO_START_RE = re.compile(
     r"(?i)(?:- )?(?:read more|also read|read also|read next|(?-i:READ)|see more|also on \S+"
     r"|related(?: \w+)?|see also|recommended|watch|listen)\s*[:：|]"
     r"|(?:(?:like|enjoying|enjoyed) this (?:story|article|post)\?|share (?:this|it) with)"
-    r"|third[- ]party ad\b|have a (?:confidential |news )?tip\b"
-    r"|(?:this|the) (?:press )?release was (?:originally )?published on\b"
+    r"|third[- ]party ad\.?(?:$|\s+not an offer\b)"
+    r"|have a (?:confidential |news )?tip(?: for [^?]{0,40})?\?"
+    r"|(?:this|the) (?:press )?release was (?:originally )?published on"
+    r" (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|febr)uary\b|march\b|april\b"
+    r"|may\b|june?\b|july\b|august\b|(?:septem|octo|novem|decem)ber\b)"
+    r"(?-i:[A-Z])[\w.&'’-]*(?: [\w.&'’-]+){0,4}\.?$"
     r"|(?:join|get) (?:our|the)\b.{0,40}\bnewsletter\b"
-    r"|(?:should|before) you (?:buy|invest)\b[^?]{0,80}?(?:\b(?:stocks?|shares)\b|\$\d)"
+    r"|should you (?:buy|invest)\b[^?]{0,80}?(?:\b(?:stocks?|shares)\b|\$\d)[^?]{0,80}\?$"
+    r"|before you buy (?:stocks?|shares) in\b[^.?]{0,80}\bconsider this\b"
 )
 _PROMO_RE = re.compile(
     r"(?i)\b(?:sign up|subscribe)\b.{0,80}\bnewsletter\b"
@@ -88,7 +94,8 @@ _PROMO_RE = re.compile(
     r"|\bcomments (?:do not|don't) (?:necessarily )?(?:represent|reflect)\b"
     r"|^(?:disclaimer\s*[:：]\s*)?(?:the )?(?:views|opinions)\b.{0,40}\bexpressed\b.{0,80}"
     r"\bare (?:(?:their|his|her|the author'?s) own|the views (?:and opinions )?of the author)\b"
-    r"|\bpositions? in\b.{0,80}\b(?:stocks|companies|securities) (?:mentioned|named|discussed)\b"
+    r"|\b(?:ha(?:s|ve)|held) (?:no )?positions? in\b.{0,80}"
+    r"\b(?:stocks|companies|securities) (?:mentioned|named|discussed)\b"
     r"|\bha(?:s|ve) positions? in and recommends\b|\bhas a disclosure policy\.?$"
     r"|^(?:©|copyright\b).{0,150}\ball rights reserved\b"
 )

@@ -17,15 +17,26 @@ from __future__ import annotations
 import re
 
 _FINE_PRINT_RE = re.compile(
-    r"(?i)\bnot necessarily (?:(?:reflect|represent)s? )?(?:the )?(?:views?|opinions?|position)"
-    r" of\b|\bsolely responsible for the content\b"
-    r"|\bpast performance is no guarantee\b"
-    r"|^this (?:article|story|content) (?:was|has been) (?:generated|written|produced|created)"
+    r"(?i)^(?:disclaimer\s*[:：]\s*)?(?:"
+    r"(?:the |these |this |any )?(?:views?|opinions?|article|content|statements?)\b.{0,120}"
+    r"\bnot necessarily (?:(?:reflect|represent)s? )?(?:the )?(?:views?|opinions?|position)"
+    r" of\b|(?:the )?(?:issuer|company|publisher|author|sender)s? (?:is|are) solely responsible"
+    r" for the content\b"
+    r"|(?:[\w'’ ]{0,40}\bdisclosure\s*[:：]\s*)?past performance is no guarantee\b"
+    r"|[\w,.&'’ -]{2,80} is an? registered investment advis[eo]r\b.{0,400}"
+    r"\bpast performance is no guarantee\b"
+    r"|this (?:article|story|content) (?:was|has been) (?:generated|written|produced|created)"
     r" with the (?:support|help|assistance) of (?:AI|artificial intelligence)\b"
-    r"|^this (?:article|page|document) is a transcript of\b"
-    r"|^the (?:author|writer)s? (?:is|are) (?:an? |the )"
-    r"|^write to [\w .'’-]{2,60} at [\w.+-]+@[\w-]+\.\w"
+    r"|this (?:article|page|document) is a transcript of\b"
+    r"|write to [\w .'’-]{2,60} at [\w.+-]+@[\w-]+\.\w)"
 )
+# The writer's one-line bio, a post at a named place: "The author is a professor at Example
+# University."
+_BIO_RE = re.compile(
+    r"(?i)^the (?:author|writer)s? (?:is|are) (?:an? |the )[\w '’-]{0,60}?"
+    r"\b(?:at|of|for|with) (?:the )?(?-i:[A-Z])"
+)
+_BIO = 200  # a longer paragraph about the writer is the article's prose
 _CLOSING = 6  # the fine print sits among the text's last this many paragraphs
 _MAX_LINE = 600  # a longer paragraph is the article's prose
 
@@ -33,7 +44,10 @@ _MAX_LINE = 600  # a longer paragraph is the article's prose
 def is_fine_print(para: str) -> bool:
     """Tell whether a paragraph is a disclaimer, a disclosure, a note on the text's making, a
     one-line bio or a reporter's address."""
-    return len(para) < _MAX_LINE and _FINE_PRINT_RE.search(para.strip()) is not None
+    line = para.strip()
+    if len(line) < _BIO and _BIO_RE.match(line):
+        return True
+    return len(line) < _MAX_LINE and _FINE_PRINT_RE.match(line) is not None
 
 
 def drop_fine_print(paras: list[str]) -> list[str]:

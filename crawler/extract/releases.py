@@ -8,8 +8,9 @@ release. In a release (its dateline names the wire: "/PRNewswire/ --", "(GLOBE N
 or an "About ..." paragraph heads its closing boilerplate) those go from its last paragraphs,
 and the end mark takes all after it; on other pages a contact line may be the page's content.
 An end mark closing the text ("###", "-30-", a news agency's "(END)", a government wire's telex
-"NNNN") goes from any page, and so do the few lines after one (an agency's media line and its
-notice that the release is unofficial).
+"NNNN") goes from any page, and so do the few lines after one when each is a short contact or
+notice line (an agency's media line and its notice that the release is unofficial); in a column
+"###" may part its sections, and the prose after it stays.
 """
 
 from __future__ import annotations
@@ -36,6 +37,16 @@ _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\(?\d[\d ().-]{7,}\d")
 _CLOSING = 8  # the furniture sits among the text's last this many paragraphs
 _MAX_CONTACT = 300  # a longer paragraph is prose
 _DETAIL = 80  # a contact block's detail lines after its lone label are shorter than this
+# A notice after an end mark: "Media contact ...", "Source: ...", "This is an unofficial
+# announcement of Commission action."
+# "Photo sources: ...", "This is an unofficial announcement of Commission action."
+_NOTICE_RE = re.compile(
+    r"(?i)(?:media|press|investor)s?(?: relations)?\s*(?:contacts?\b|:)"
+    r"|(?:(?:photo|image)s? )?(?:sources?|credits?)\s*:"
+    r"|this is an? (?:(?:un)?official )?(?:announcement|release|notice|statement)\b"
+)
+_NOTICE = 160  # a longer line after an end mark naming a phone or an email is prose
+_MAX_NOTICE = 400  # a longer line after an end mark is prose, however it starts
 
 
 def drop_release_tail(paras: list[str]) -> list[str]:
@@ -68,11 +79,29 @@ def drop_release_tail(paras: list[str]) -> list[str]:
 
 def _before_end_mark(paras: list[str]) -> list[str]:
     """The paragraphs before an end mark among the last few (not the first paragraph), the
-    end marks closing them dropped too."""
+    end marks closing them dropped too. The lines after a mark go with it in a release, or when
+    each is a short contact or notice line; otherwise only a mark closing the text goes (a
+    column's "###" parts its sections)."""
+    release = _is_release(paras, max(len(paras) - _CLOSING, 0))
     for at in range(len(paras) - 1, max(len(paras) - _AFTER_MARK - 2, 0), -1):
         if _END_MARK_RE.fullmatch(paras[at].strip()):
-            return _before_end_mark(paras[:at])
+            if release or all(_is_notice(para) for para in paras[at + 1 :]):
+                return _before_end_mark(paras[:at])
+            return paras
     return paras
+
+
+def _is_notice(para: str) -> bool:
+    """Tell whether a line after an end mark is a short contact or notice line: an email, a
+    phone number, a contact label, a wire's note, "This is an unofficial announcement ..."."""
+    line = para.strip()
+    if len(line) < _NOTICE and _CONTACT_RE.search(line):
+        return True
+    return len(line) < _MAX_NOTICE and bool(
+        _CONTACT_LABEL_RE.search(line.split("\n", 1)[0])
+        or _WIRE_NOTE_RE.search(line)
+        or _NOTICE_RE.match(line)
+    )
 
 
 def _is_release(paras: list[str], closing: int) -> bool:

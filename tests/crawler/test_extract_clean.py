@@ -122,6 +122,12 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "Exhibit halls at the fair were full of vertical drama studios this year.",
         "(Reporting by Jane Doe in Beijing; Editing by John Smith)",
         "Why you can trust Example News",
+        "Third-party ad tracking has drawn scrutiny from regulators in Brussels.",
+        "The release was published on Tuesday, two weeks later than planned.",
+        "Before you buy shares in any company, read its annual report.",
+        "Should you invest in stocks when rates are this high? Most planners say yes.",
+        "Have a tip jar ready at the door.",
+        "The fund took large positions in several of the companies named in the indictment.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:

@@ -22,6 +22,8 @@ STORY = [
         "Views expressed here do not necessarily reflect the views of Example News.",
         "The issuer is solely responsible for the content of this announcement.",
         "Example's Disclosure: Past performance is no guarantee of future results.",
+        "Example Wealth, LLC is a Registered Investment Adviser. Past performance is no guarantee"
+        " of future returns.",
         "This article was generated with the support of AI and reviewed by an editor.",
         "This article is a transcript of this conference call produced for Example Media.",
         "The author is a professor at Example University. opinions@example.com",
@@ -56,3 +58,26 @@ def test_fine_print_early_in_the_text_stays() -> None:
 def test_never_all_of_the_text() -> None:
     line = "The issuer is solely responsible for the content of this announcement."
     assert drop_fine_print([line]) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The author is a gifted storyteller, and the novel's last chapters show it.",
+        "The ministry said the post did not necessarily reflect the position of the government.",
+        "As any adviser will tell you, past performance is no guarantee of future returns.",
+        "The platform argued it was not solely responsible for the content its users post.",
+        "The writers are the first to admit the plan has flaws.",
+        "The author is a former executive at Example Studios who left the company in 2019 after"
+        " a dispute over the direction of its vertical series, and has since written three books"
+        " on the business of short dramas for readers in Asia and Europe.",
+    ],
+)
+def test_prose_closing_the_article_stays(line: str) -> None:
+    assert not is_fine_print(line)
+    assert drop_fine_print([*STORY, line]) == [*STORY, line]
+
+
+def test_a_disclaimer_label_may_head_the_fine_print() -> None:
+    line = "Disclaimer: The views in this article do not necessarily reflect the views of Example."
+    assert drop_fine_print([*STORY, line]) == STORY

@@ -59,6 +59,8 @@ def test_prompts_go_only_from_the_end_of_the_text() -> None:
         "Fans joined the studio's channel on the app within hours of the first episode.",
         "Catch-up viewing of the news channel fell in October, the regulator said.",
         "Read the news release on the regulator's site for the full list of approved series.",
+        "Get ready for more good news on Friday, when the Fed is expected to cut rates.",
+        "Read more news on Friday, when the Fed is expected to cut rates.",
     ],
 )
 def test_a_note_on_when_the_article_first_ran_is_no_prompt(line: str) -> None:

@@ -97,3 +97,26 @@ def test_the_lines_after_an_end_mark_go_from_any_page() -> None:
     assert drop_release_tail(paras) == paras[:2]
     story = [*paras[:2], "The company has 30 days to respond.", "It has not yet commented."]
     assert drop_release_tail(story) == story
+
+
+def test_a_columns_section_break_keeps_the_prose_after_it() -> None:
+    """In a column "###" parts its sections: the prose after it is the column's own."""
+    body = "The studio's slate of vertical series grew again this year, and its rivals followed."
+    paras = [
+        f"{body} Most of them film in a week.",
+        f"{body} None of them has a hit yet.",
+        "###",
+        "A postscript to this column: several readers wrote in to ask how the studios pay their"
+        " actors, and the short answer is by the day, at rates that have barely moved since the"
+        " first series went online.",
+        "Second postscript: the regulator's new rules, which take effect next month, say nothing"
+        " about pay, although the studios expect them to raise the cost of every series.",
+    ]
+    assert drop_release_tail(paras) == paras
+
+
+def test_a_credits_line_after_an_end_mark_goes() -> None:
+    body = "The studio's slate of vertical series grew again this year, and its rivals followed."
+    credits = "Photo Sources: " + ", ".join(f"photographer{n}: Studio set {n}" for n in range(12))
+    paras = [body, body, "###", credits]
+    assert drop_release_tail(paras) == paras[:2]
