@@ -12,11 +12,10 @@ A text field outside any form (a sign-up box a script sends) is read as a form.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.listing import PROSE_UNITS, units
-from crawler.extract.meta import squashed_len, text_len
+from crawler.extract.meta import ends_sentence, squashed_len, text_len
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -29,7 +28,6 @@ _PAGE_TAGS = frozenset({"body"})  # a box never grows to these
 _REPEATED = 3  # this many siblings of one tag and class are a list's items
 _BODY_PARAGRAPHS = 2  # a branch with this many prose paragraphs is a post's body
 _PROSE_LEN = 20  # a prose paragraph: this much text (whitespace aside), ending a sentence
-_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]?\s*$")
 
 
 # Text fields a reader types into (a sign-up box's e-mail field); not a checkbox or a radio.
@@ -80,7 +78,7 @@ def _holds_prose(element: HtmlElement) -> bool:
     found = 0
     for text, is_line in _paragraph_texts(element):
         long = units(text) >= PROSE_UNITS if is_line else squashed_len(text) >= _PROSE_LEN
-        if long and _SENTENCE_END_RE.search(text):
+        if long and ends_sentence(text):
             found += 1
             if found == _BODY_PARAGRAPHS:
                 return True

@@ -352,7 +352,7 @@ def is_page_link(a: HtmlElement) -> bool:
     return bool(href) and not href.startswith(_NOT_PAGES)
 
 
-def _leads_row(a: HtmlElement, parent: HtmlElement, site: str = "") -> bool:
+def _leads_row(a: HtmlElement, parent: HtmlElement, site: str) -> bool:
     """The link, to a page of the site (``site``: its host), opens its parent's text and a dash
     or colon sets apart a blurb of a few words after it: a title and its blurb ("The Last
     Kitchen — A cooking drama …"), not a link within a sentence, a menu's entry ("Home - News")

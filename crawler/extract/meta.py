@@ -25,6 +25,7 @@ _ITEMPROP_DATE_XPATH = etree.XPath(
 )
 _SQUASH_RE = re.compile(r"[\W_]+")
 WORD_RE = re.compile(r"\w+")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]?\s*$")
 # The ASCII characters that are not letters or digits: what squashing drops of an ASCII text.
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
@@ -203,3 +204,9 @@ def squashed_len(text: str) -> int:
 def text_len(element: HtmlElement) -> int:
     """Length of an element's text without whitespace."""
     return squashed_len(element.text_content())
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether ``text`` ends a sentence, in English or Chinese (a closing quote or bracket
+    may follow its mark)."""
+    return _SENTENCE_END_RE.search(text) is not None

@@ -13,11 +13,10 @@ its own site are left alone, and so is a box holding several linked headlines.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from crawler.extract.meta import norm, squashed_len, text_len
+from crawler.extract.meta import ends_sentence, norm, squashed_len, text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -27,7 +26,6 @@ _STORY_TEXT = 400  # an appended story holds this much text (without whitespace)
 _LABEL = 40  # a story opens with its heading, under a label of this much text at most
 _PROSE = 2  # a story holds this many paragraphs of prose
 _PROSE_LEN = 60  # a paragraph of prose: this much text (without whitespace), ending a sentence
-_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"'”’)）]?\s*$")
 _TOPS = frozenset({"html", "body"})
 
 
@@ -108,7 +106,7 @@ def _holds_prose(element: HtmlElement) -> bool:
     found = 0
     for paragraph in element.iter("p"):
         text = paragraph.text_content()
-        if squashed_len(text) >= _PROSE_LEN and _SENTENCE_END_RE.search(text):
+        if squashed_len(text) >= _PROSE_LEN and ends_sentence(text):
             found += 1
             if found == _PROSE:
                 return True

@@ -51,13 +51,13 @@ def _site_headers(root: HtmlElement, title_el: HtmlElement, host: str) -> list[H
     for element in root.iter():
         if element is title_el:
             break
-        if element not in holding and _is_header(element) and _links_home(element, host):
+        if element not in holding and _is_header(element) and _any_link_home(element, host):
             found.append(element)
     return found
 
 
-def _links_home(element: HtmlElement, host: str) -> bool:
-    """Tell whether the element links to the site's home page."""
+def _any_link_home(element: HtmlElement, host: str) -> bool:
+    """Tell whether any link in the element leads to the site's home page."""
     return any(is_home_link(a.get("href", "").strip(), host) for a in element.iter("a"))
 
 
