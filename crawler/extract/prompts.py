@@ -8,7 +8,8 @@ Such a line asks the reader to act on the site, not to read on: among the text's
 paragraphs, a short one that thanks the reader, asks them to follow, share, sign up or pay goes,
 and with it the short lines after it (its buttons: "Subscribe now", "Sign in"). A paywall's
 prompt ("To read the full story, subscribe") ends the text the reader may see: with only short
-lines after it, it goes with all of them.
+lines after it, it goes with all of them, in Chinese too ("本文為會員限定文章", "訂閱信報全文":
+see :mod:`crawler.extract.paywall_zh`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 
 from crawler.extract.date_parse import MONTH_START
 from crawler.extract.meta import ODD_FOLDS
+from crawler.extract.paywall_zh import is_paywall_zh
 
 # A paywall's prompt: the text the reader may see ends there.
 _PAYWALL = (
@@ -73,9 +75,9 @@ def is_prompt(para: str) -> bool:
 
 
 def is_paywall(text: str) -> bool:
-    """Tell whether a text holds a paywall's prompt ("To read the full story, subscribe"): the
-    text the reader may see ends there."""
-    return bool(_PAYWALL_RE.search(text))
+    """Tell whether a text holds a paywall's prompt ("To read the full story, subscribe",
+    "本文为付费内容"): the text the reader may see ends there."""
+    return bool(_PAYWALL_RE.search(text)) or is_paywall_zh(text)
 
 
 def drop_closing_prompts(paras: list[str]) -> list[str]:
@@ -98,8 +100,8 @@ def _cut_paywall(paras: list[str]) -> list[str]:
     start = max(len(paras) - _PAYWALL_CLOSING, 1)
     for at in range(start, len(paras)):
         if (
-            is_prompt(paras[at])
-            and _PAYWALL_RE.search(paras[at])
+            len(paras[at]) < _MAX_PROMPT
+            and is_paywall(paras[at])
             and all(len(p) < _MAX_PROMPT for p in paras[at + 1 :])
         ):
             return paras[:at]
