@@ -11,7 +11,12 @@ does all after it; so does a closing sentence that names its data's source
 when the line starts with it or is a short credit. Likewise a clause a story may state too
 (未经许可, 不构成投资建议) makes a disclaimer only near the line's start or in no finished sentence
 ("被告未经许可将……" is the story's), or beside another caveat (仅供参考, 风险自担). A
-related-links heading left without its links is chrome.
+related-links heading left without its links is chrome. An end mark in the text's tail
+("— END —", "全文完") with only short lines after it ends the text: what follows is the
+account's sign-off ("点击下方名片，关注……", "每天一篇，读懂……"). Inside the text, a short line
+made wholly of the page's links that asks the reader to act ("現在用APP看新聞 點我下載APP") is
+chrome too, and so is a pointer to other stories: a related-links label and its links
+("相关新闻：<a>……</a>").
 A chrome note set after the last sentence of a paragraph ("…。【责任编辑：李明】") is a line of
 its own: the sentence stays when the note goes. Lines are matched with Traditional characters
 folded to Simplified (版權所有 is 版权所有), and a line without a Chinese character right after a
@@ -98,7 +103,11 @@ _RELATED_RE = re.compile(
     | (?:最新|热点|热门|今日)(?:文章|资讯|新闻|推荐)|更多(?:精彩|新闻|文章|阅读)|(?:阅读|点击)排行
     )[\W_]*$"""
 )
-_TAIL_ZONE = 0.5  # a related-links heading must sit after this share of the text to end it
+_TAIL_ZONE = 0.5  # a related-links heading or end mark must sit after this share of the text
+_POINTER_RE = re.compile(
+    r"[\W_]*(?:相关(?:新闻|阅读|报道|文章|链接)|延伸阅读|推荐阅读|更多阅读)\s*[:：]"
+)
+_END_MARK_RE = re.compile(r"[\W_]*(?:(?i:the )?END|全文完|本文完)[\W_]*")
 # A chrome note right after a finished sentence, up to the paragraph's end.
 _CHROME_WORDS = (
     f"{_CHROME_RE.pattern.removeprefix('(?x)')}|{_CLAUSE_RE.pattern}|{_CREDIT_RE.pattern}"
@@ -123,6 +132,7 @@ def trim_chrome_runs(
     if title:
         links |= {squash(title)}
     paras = _cut_related([line for para in paras for line in _split_note(para)], links)
+    paras = [p for p in _cut_end_mark(paras) if not _is_link_line(p, links)]
     kinds = [_kind(p, links) for p in paras]
     start = _run_length(kinds)
     end = len(paras) - _run_length(_with_translations(paras, kinds)[::-1])
@@ -151,6 +161,44 @@ def _cut_related(paras: list[str], links: frozenset[str]) -> list[str]:
             return paras[:i]
         seen += len(para)
     return paras
+
+
+def _cut_end_mark(paras: list[str]) -> list[str]:
+    """The paragraphs before an end mark in the text's tail that only short lines follow."""
+    total = sum(map(len, paras)) or 1
+    seen = 0
+    for i, para in enumerate(paras):
+        if (
+            i
+            and seen >= _TAIL_ZONE * total
+            and _END_MARK_RE.fullmatch(para)
+            and all(len(p) < _MAX_CHROME for p in paras[i + 1 :])
+        ):
+            return paras[:i]
+        seen += len(para)
+    return paras
+
+
+def _is_link_line(para: str, links: frozenset[str]) -> bool:
+    """Tell whether a line is a short prompt (an app, a QR code, a hotline) made wholly of the
+    page's links, or a related-links label and links to other stories."""
+    if len(para) >= _MAX_CHROME:
+        return False
+    folded = fold_characters(para)
+    if pointer := _POINTER_RE.match(folded):
+        return _made_of(squash(para[pointer.end() :]), links)
+    if len(para) >= _MAX_PROMPT or para.rstrip().endswith(tuple(_SENTENCE_END)):
+        return False
+    return _PROMPT_RE.search(folded) is not None and _made_of(squash(para), links)
+
+
+def _made_of(key: str, links: frozenset[str]) -> bool:
+    """Tell whether ``key`` is one or more of ``links`` end to end."""
+    ends = {0}
+    for end in range(1, len(key) + 1):
+        if any(key[start:end] in links for start in ends if start < end):
+            ends.add(end)
+    return bool(key) and len(key) in ends
 
 
 def _kind(para: str, links: frozenset[str]) -> str:
