@@ -54,6 +54,7 @@ from crawler.extract.script_state import state_article
 from crawler.extract.site_header import drop_site_header
 from crawler.extract.stamp_attrs import stamp_value
 from crawler.extract.stamps import drop_stamps
+from crawler.extract.standfirst import with_standfirst
 from crawler.extract.table_layout import layout_text
 from crawler.extract.time_elements import own_times
 from crawler.extract.title import find_title, named_title
@@ -171,7 +172,7 @@ def extract_article(
     paras, recovered, joined, title = _main_text(
         html, root, container, url, (title, title_el), settings, anchors
     )
-    paras = _trimmed(paras, root, title, url, anchors)
+    paras = _trimmed(with_standfirst(paras, title_el), root, title, url, anchors)
     kept = drop_repeated(paras, boilerplate)
     text = join_paragraphs(kept, joined)
     own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
