@@ -32,13 +32,8 @@ _LABELS = en_labels(_FOLDER)
 # it was before they led to fixes: 23 of 30 pages wholly right, titles 30, dates 30, chrome
 # leaked on 7 pages; trafilatura defaults 16 wholly right, titles 28, dates 29, chrome leaked on 14.
 KNOWN: dict[str, str] = {
-    "appstats_weekly_movers": "the trial call-out card between sections is kept",
-    "bloomberg_terminal_gate": "the tip line and terminal promo after the body are kept",
-    "brew_newsletter_web": "the sponsor block between paragraphs is kept",
-    "nikkei_readnext_paywall": "the paywall's sign-up box after the visible paragraphs is kept",
-    "trade_mostpopular_rail": "the video player's 'More Videos' line is kept",
-    "vb_presented_by": "the sponsor box and the newsletter box after the body are kept",
-    "wiki_news_digest": "the wiki's 'From ..., the free encyclopedia' tagline is kept",
+    "bloomberg_terminal_gate": "the site's slogan, repeated from the page's top banner after "
+    "the body, is kept",
 }
 
 
