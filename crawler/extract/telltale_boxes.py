@@ -25,6 +25,9 @@ _BOX_TAGS = frozenset("div section aside".split())
 _LINE_TAGS = ("p", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6", "div")
 _MAX_BOX = 600  # characters (whitespace aside): a longer box holds more than a widget
 _MAX_LINE = 80  # a telltale line is shorter than this
+_MAX_SHOWN = 400  # ... and its element's text, whitespace and all, no longer than this
+# Words that every telltale line holds in lower case: a line without any is read no further.
+_WORDS = ("by", "with", "thank", "error", "wrong")
 # A sponsor's label, opening its box: "Presented by Example", "Together with Example".
 _SPONSOR_RE = re.compile(
     r"(?i)^(?:(?:presented|sponsored|brought to you) by|together with|in partnership with)"
@@ -44,7 +47,10 @@ def drop_telltale_boxes(root: HtmlElement) -> None:
     for line in list(root.iter(*_LINE_TAGS)):
         if line.getparent() is None or len(line) > (line.tag != "div"):
             continue
-        text = norm(line.text_content())
+        shown = line.text_content()
+        if len(shown) > _MAX_SHOWN or not any(word in shown.lower() for word in _WORDS):
+            continue
+        text = norm(shown)
         if not text or len(text) >= _MAX_LINE:
             continue
         sponsor = _SPONSOR_RE.match(text) is not None
