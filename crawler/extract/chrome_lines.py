@@ -34,7 +34,7 @@ _CHROME_LINE_RE = re.compile(
     | pin\ (?:it\ )?for\ later|(?:next|previous|prev)\ (?:article|post|story)\b.*
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
     | loading(?:\ (?:more|comments|next\ (?:story|article|post)))?
-    | recommended\ videos?|(?:video|watch|listen)\s*\d{1,2}:\d{2}(?::\d{2})?
+    | (?:recommended|more)\ videos?|(?:video|watch|listen)\s*\d{1,2}:\d{2}(?::\d{2})?
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
     | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
     | jump\ to(?:\ the)?\ (?:list|section)\b.*|jump\ to\s*[:：]
@@ -45,6 +45,7 @@ _CHROME_LINE_RE = re.compile(
     | \d[\d.,]*\s?[KkMm]?\s+views                       # a view counter: "12.4K views"
     | (?:written|posted|published|reviewed|edited)\ by\ [\w.'’\-\ ]{2,40}
     | editors?\s*[:：]\ *[\w.'’\-\ ]{2,40}|additional\ reporting\ by\ [^.!?]{2,100}
+    | from\ [^,]{2,60},\ the\ free\ encyclopedia     # a wiki's tagline
     | exhibit\ \d{1,3}(?:\.\d{1,3})?|read\ the\ original\ (?:article|story|post)\ (?:on|at)\ .*
     | (?:last\ )?(?:updated|reviewed|modified|published)(?:\ on|\ at)?[:：]?
       \ (?=\d|"""
@@ -98,6 +99,8 @@ _PROMO_RE = re.compile(
     r"\b(?:stocks|companies|securities) (?:mentioned|named|discussed)\b"
     r"|\bha(?:s|ve) positions? in and recommends\b|\bhas a disclosure policy\.?$"
     r"|^(?:©|copyright\b).{0,150}\ball rights reserved\b"
+    r"|(?:^|[.?!]\s+)(?:(?:start|try|get|begin|claim)\b[^.?!]{0,40}?|(?:an? |\d+[- ]day )?)"
+    r"free (?:[\w-]+ )?trial\b[^.?!]{0,40}?\bno credit card\b"
 )
 # Words that every match of _COOKIE_RE or _PROMO_RE holds: a line without any in lower case is
 # searched no further, unless it has one of the four characters that the patterns' case folding
@@ -116,6 +119,7 @@ _PROMO_WORDS = (
     "position",
     "disclosure policy",
     "rights reserved",
+    "credit card",
 )
 CUT_ZONE = 1.0  # a cut heading after this share of the text ends it (1.0: never by position)
 _SHORT = 200  # promo/cookie lines longer than this are treated as prose

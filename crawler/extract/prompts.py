@@ -22,7 +22,8 @@ from crawler.extract.paywall_zh import is_paywall_zh
 
 # A paywall's prompt: the text the reader may see ends there.
 _PAYWALL = (
-    r"\bto (?:continue|keep) reading\b|\bsubscribe (?:now )?to (?:read|continue|unlock)\b"
+    r"\bto (?:continue|keep) reading\b"
+    r"|\b(?:subscribe|sign up|register|log in|sign in) (?:now )?to (?:read|continue|unlock)\b"
     r"|\b(?:read|unlock) the (?:full|whole|rest of the) (?:story|article)\b"
 )
 _PAYWALL_RE = re.compile(_PAYWALL, re.IGNORECASE)
@@ -59,8 +60,8 @@ BUTTON = 40  # a prompt's buttons and links after it are shorter than this
 # character).
 _PROMPT_WORDS = tuple(
     "thank|follow|find|join|if you|share |sign up|subscribe|register|already a|unlimited"
-    "|become a|download |reading|read the |unlock the |support |funded by|wherever you"
-    "|originally|now on |channel|catch |get |read ".split("|")
+    "|become a|download |reading|read the |unlock the |support |funded by|wherever you|log in"
+    "|sign in|originally|now on |channel|catch |get |read ".split("|")
 )
 
 

@@ -89,6 +89,10 @@ BODY = [
         " permissions pages at www.example.org for further information.",
         "At the time of writing, Jane Doe held no positions in the companies mentioned.",
         "Should you buy Example Studios shares before its results?",
+        "More Videos",
+        "From Examplepedia, the free encyclopedia",
+        "Want these numbers for your category? Start a free Example trial, no credit card needed.",
+        "30 day free trial, no credit card required",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -128,6 +132,10 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "Should you invest in stocks when rates are this high? Most planners say yes.",
         "Have a tip jar ready at the door.",
         "The fund took large positions in several of the companies named in the indictment.",
+        "More videos will be added to the app's free tier next month, the company said.",
+        "The app offers a free trial, and viewers need a credit card to start it.",
+        "Example no longer offers a free plan, but you can start with a free trial of any paid"
+        " plan, no credit card required.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:

@@ -36,6 +36,8 @@ PARAGRAPHS = [
         "Get expert opinions on Example or download the Example App to stay updated!",
         "Read more news like this on Example.com",
         "Get the latest news and updates on Example Studios, Short Dramas and more.",
+        "Sign up to read this article",
+        "Log in to read the rest of this story",
     ],
 )
 def test_a_reader_prompt_is_a_prompt(line: str) -> None:
@@ -129,3 +131,14 @@ def test_prose_after_a_paywall_prompt_stays() -> None:
     long = " ".join(PARAGRAPHS[2:5])
     paras = [*PARAGRAPHS[:2], prompt, long, "Subscribe", "Sign in", "Log out", "Help"]
     assert long in drop_closing_prompts(paras)
+
+
+def test_a_sign_up_wall_ends_the_text_with_its_offer_and_buttons() -> None:
+    wall = [
+        "Sign up to read this article",
+        "Get full access to Example Asia for just $0.99 for the first month. Cancel anytime.",
+        "Subscribe now",
+        "Already have an account? Log in",
+        "- Unlimited access to all articles",
+    ]
+    assert drop_closing_prompts([*PARAGRAPHS, *wall]) == PARAGRAPHS

@@ -1,0 +1,83 @@
+"""Widget boxes that one line gives away, wherever they stand in the article.
+
+A sponsor's box between two paragraphs opens with its label ("Together with Example" / "Ship
+faster with Example ..." / "Book a demo"; "Presented by Example"): the box is the sponsor's,
+whatever its class names. A sign-up box whose form a script sends keeps the form's messages in
+the page after the form is gone ("Thanks for subscribing.", "An error occurred."): only a form
+says those, so the box around them is the form's widget, its pitch with it. The smallest box
+holding the telltale line and more goes, unless it is long (an article's own container), holds
+the page's heading, or is a list's item (a listing's sponsored card is one of its entries).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.meta import norm, squashed_len
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_BOX_TAGS = frozenset("div section aside".split())
+# Elements a telltale line stands in: one inline child at most ("<p><strong>Presented by"), a
+# <div> none.
+_LINE_TAGS = ("p", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6", "div")
+_MAX_BOX = 600  # characters (whitespace aside): a longer box holds more than a widget
+_MAX_LINE = 80  # a telltale line is shorter than this
+_MAX_SHOWN = 400  # ... and its element's text, whitespace and all, no longer than this
+# Words that every telltale line holds in lower case: a line without any is read no further.
+_WORDS = ("by", "with", "thank", "error", "wrong")
+# A sponsor's label, opening its box: "Presented by Example", "Together with Example".
+_SPONSOR_RE = re.compile(
+    r"(?i)^(?:(?:presented|sponsored|brought to you) by|together with|in partnership with)"
+    r"\s+\S.*$"
+)
+# A form's messages, which its script shows after the reader sends it.
+_STATUS_RE = re.compile(
+    r"(?i)^(?:thanks?(?: you)? for (?:subscribing|signing up)\b.*"
+    r"|(?:an error (?:has )?occurr?ed|something went wrong)\b.{0,40})$"
+)
+
+
+def drop_telltale_boxes(root: HtmlElement) -> None:
+    """Remove in place each box a sponsor's label opens, and each box holding a form's
+    messages."""
+    heading = next(root.iter("h1"), None)
+    for line in list(root.iter(*_LINE_TAGS)):
+        if line.getparent() is None or len(line) > (line.tag != "div"):
+            continue
+        shown = line.text_content()
+        if len(shown) > _MAX_SHOWN or not any(word in shown.lower() for word in _WORDS):
+            continue
+        text = norm(shown)
+        if not text or len(text) >= _MAX_LINE:
+            continue
+        sponsor = _SPONSOR_RE.match(text) is not None
+        if not sponsor and _STATUS_RE.match(text) is None:
+            continue
+        if any(ancestor.tag == "li" for ancestor in line.iterancestors()):
+            continue
+        box = _box_of(line, text, opens=sponsor)
+        if box is not None and (heading is None or not _holds(box, heading)):
+            box.drop_tree()
+
+
+def _box_of(line: HtmlElement, text: str, *, opens: bool) -> HtmlElement | None:
+    """The smallest box above ``line`` holding more text than it (opening with it when
+    ``opens``), if that box is short; else None."""
+    for box in line.iterancestors():
+        if box.tag not in _BOX_TAGS:
+            continue
+        shown = norm(box.text_content())
+        if shown == text:
+            continue
+        if squashed_len(shown) > _MAX_BOX or (opens and not shown.startswith(text)):
+            return None
+        return box if box.getparent() is not None else None
+    return None
+
+
+def _holds(box: HtmlElement, element: HtmlElement) -> bool:
+    """Tell whether ``element`` is ``box`` or inside it."""
+    return any(ancestor is box for ancestor in element.iterancestors()) or element is box
