@@ -30,8 +30,6 @@ _LABELS = en_labels(_FOLDER)
 # leaked on 1 page, 156 of 158 key sentences; trafilatura defaults 24 wholly right, titles 30,
 # dates 30, chrome leaked on 5 pages, 156 of 158 key sentences.
 KNOWN: dict[str, str] = {
-    "footnotes_backlinks": "the footnotes' list after a rule, each note ending in a back-link, is "
-    "left out",
     "toc_jump_links": "the table of contents' toggle link stays",
 }
 
