@@ -29,9 +29,7 @@ _LABELS = en_labels(_FOLDER)
 # it was before they led to fixes: 28 of 30 pages wholly right, titles 30, dates 30, chrome
 # leaked on 1 page, 156 of 158 key sentences; trafilatura defaults 24 wholly right, titles 30,
 # dates 30, chrome leaked on 5 pages, 156 of 158 key sentences.
-KNOWN: dict[str, str] = {
-    "toc_jump_links": "the table of contents' toggle link stays",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
