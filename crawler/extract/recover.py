@@ -268,8 +268,8 @@ def _merge(
             at, heading = after, ""
         elif el.tag in _HEADINGS:
             heading = text if _is_body(el, text) else ""
-        elif _is_body(el, text, captioned=captioned) and (
-            (note := note_text(el, text, notes)) or not _is_call_to_action(el, body)
+        elif ((note := note_text(el, text, notes)) and _is_body(el, note)) or (
+            _is_body(el, text, captioned=captioned) and not _is_call_to_action(el, body)
         ):
             lines = [heading] if heading else []
             lines.append(_line(el, note or text))
@@ -293,7 +293,7 @@ def _closing_notes(
     body blocks its note marks link to, or linking back into it (``notes``, see :mod:`.notes`)."""
     lines = []
     for (element, text), ok in blocks:
-        if not ok and (note := note_text(element, text, notes)) and _is_body(element, text):
+        if not ok and (note := note_text(element, text, notes)) and _is_body(element, note):
             lines.append(_line(element, note))
     return lines
 

@@ -53,3 +53,8 @@ def test_notes_before_a_closing_paragraph_come_back_though_their_box_ends_in_a_l
         f"- {NOTE}.",
         kept[-1],
     ]
+
+
+def test_a_note_paragraph_ending_in_its_link_back_reads_as_a_sentence() -> None:
+    notes = f'<div class="notes"><p id="n1">1. {NOTE}. <a href="#r1">↩</a></p></div>'
+    assert _recover(_page(notes)) == [*KEPT, f"1. {NOTE}."]
