@@ -27,6 +27,7 @@ from crawler.extract.byline import TitleContext, ending_with, shows_relative
 from crawler.extract.chrome import remove_chrome, strip_chrome_tags, strip_code, text_lengths
 from crawler.extract.chrome_lines import clean_paragraphs, drop_link_tail, link_texts
 from crawler.extract.chrome_zh import trim_chrome_runs
+from crawler.extract.controls import drop_controls
 from crawler.extract.credits import drop_credit_lines
 from crawler.extract.crumbs import drop_leading_crumbs
 from crawler.extract.custom_tags import custom_as_spans
@@ -207,11 +208,12 @@ def _trimmed(
     paras: list[str], root: HtmlElement, title: str | None, url: str, anchors: frozenset[str]
 ) -> list[str]:
     """The main text's paragraphs less what the page sets around an article: chrome at their
-    edges (Chinese chrome runs too), a closing run of its links (``anchors``), credit lines,
+    edges (Chinese chrome runs too), a closing run of its links (``anchors``), a control's
+    label (a link going nowhere), credit lines,
     closing prompts, date stamps, a press release's tail, closing fine print, leading
     breadcrumbs and a line that is the page's own address."""
     paras = trim_chrome_runs(trim_edges(paras, root), root, title, anchors)
-    paras = drop_link_tail(paras, root, anchors)
+    paras = drop_controls(drop_link_tail(paras, root, anchors), root)
     paras = drop_stamps(drop_closing_prompts(drop_credit_lines(paras)))
     paras = drop_fine_print(drop_release_tail(paras))
     return drop_own_address(drop_leading_crumbs(paras, root, url), url)

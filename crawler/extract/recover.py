@@ -19,8 +19,10 @@ tag and class (its sections), each following the one before with little text bet
 body blocks are added after the text when none of them is in it already. And the article's
 closing questions and answers: a heading after the text's last block naming them ("FAQs",
 "Frequently asked questions"), with the body blocks under it, comes back (sites set them in
-accordion boxes that a pass leaves out). Figures' captions are no body, but in a photo essay,
-whose captions the text lacks say more than the text: there they carry the story, and come back.
+accordion boxes that a pass leaves out), and its notes, which the text's note marks link to or
+which link back into the text (see :mod:`.notes`). Figures' captions are no body, but in a
+photo essay, whose captions the text lacks say more than the text: there they carry the story,
+and come back.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from lxml import etree
 from crawler.extract.blocks import block_key
 from crawler.extract.cards import is_list_entry
 from crawler.extract.meta import norm, squash, squashed_len
+from crawler.extract.notes import NoteLinks, note_links, note_text
 from storage.cjk import HAN_RE
 
 if TYPE_CHECKING:
@@ -245,7 +248,7 @@ def _merge(
     come back too, the headings and lists opening the article. A heading comes back with a
     body block right after it, whether recovered or the text's own; not over a box of links
     (a widget's heading) with the body after the box. A figure's caption is body in a photo
-    essay (``captioned``).
+    essay (``captioned``); a note of the text is body though its box ends in a link back.
     """
     flags = [ok for _, ok in blocks]
     if True not in flags:
@@ -254,6 +257,7 @@ def _merge(
     last = len(flags) - 1 - flags[::-1].index(True)
     keys = [block_key(p) for p in paras]  # many are a block's text, squashed already
     body = {a for (el, _), ok in blocks if ok for a in el.iterancestors()}
+    notes = note_links(el for (el, _), ok in blocks if ok)
     out, at, heading = list(paras), 0, ""
     for (el, text), ok in blocks[first:last]:
         if ok:
@@ -264,19 +268,34 @@ def _merge(
             at, heading = after, ""
         elif el.tag in _HEADINGS:
             heading = text if _is_body(el, text) else ""
-        elif _is_body(el, text, captioned=captioned) and not _is_call_to_action(el, body):
+        elif ((note := note_text(el, text, notes)) and _is_body(el, note)) or (
+            _is_body(el, text, captioned=captioned) and not _is_call_to_action(el, body)
+        ):
             lines = [heading] if heading else []
-            lines.append(_line(el, text))
+            lines.append(_line(el, note or text))
             where = at + len(out) - len(paras)
             out[where:where] = lines
             heading = ""
         else:  # the heading heads a box of chrome (its links), not the body after it
             heading = ""
-    if questions := _closing_questions(blocks[last:], body):
+    closing = _closing_questions(blocks[last:], body) + _closing_notes(blocks[last + 1 :], notes)
+    if closing:
         at = _paragraph_after(keys, block_key(blocks[last][0][1]), at)
         where = at + len(out) - len(paras)
-        out[where:where] = questions
+        out[where:where] = closing
     return out
+
+
+def _closing_notes(
+    blocks: list[tuple[tuple[HtmlElement, str], bool]], notes: NoteLinks
+) -> list[str]:
+    """The article's notes among ``blocks`` (those after the text's last) that the text lacks:
+    body blocks its note marks link to, or linking back into it (``notes``, see :mod:`.notes`)."""
+    lines = []
+    for (element, text), ok in blocks:
+        if not ok and (note := note_text(element, text, notes)) and _is_body(element, note):
+            lines.append(_line(element, note))
+    return lines
 
 
 def _closing_questions(
