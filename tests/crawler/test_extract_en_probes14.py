@@ -29,14 +29,12 @@ _LABELS = en_labels(_FOLDER)
 # leaked on 7 pages; trafilatura defaults 11 wholly right, titles 27, dates 26, chrome leaked on
 # 17.
 KNOWN: dict[str, str] = {
-    "changelog_release": "the release's closing feedback line (a question and its link) stays",
     "church_newsletter": "the old layout's side columns (id left-col, right-col: short boxes "
     "of dates and the office address) come back around the body",
     "course_lesson": "the lesson's downloads box stays, and a reader's question from the "
     "discussion below opens the text",
     "howto_vertical": "the byline's \"Updated\" day wins over JSON-LD's earlier datePublished "
     "(the WCXB labels take the shown update: preferring JSON-LD lost 13 dates there)",
-    "props_shop_products": "the shop's product cards inside the post (name, price per day) stay",
     "review_app_rating": "the comparison table after the verdict stays",
 }
 
