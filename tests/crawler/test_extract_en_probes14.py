@@ -29,8 +29,8 @@ _LABELS = en_labels(_FOLDER)
 # leaked on 7 pages; trafilatura defaults 11 wholly right, titles 27, dates 26, chrome leaked on
 # 17.
 KNOWN: dict[str, str] = {
-    "church_newsletter": "the old layout's side columns (id left-col, right-col: short boxes "
-    "of dates and the office address) come back around the body",
+    "church_newsletter": "the first pass keeps the right column's boxes (office address, prayer "
+    "requests), and with them the recovery puts back the left column's list of dates",
     "course_lesson": "the lesson's downloads box stays, and a reader's question from the "
     "discussion below opens the text",
     "howto_vertical": "the byline's \"Updated\" day wins over JSON-LD's earlier datePublished "
