@@ -22,6 +22,7 @@ from crawler.extract.inline_promos import drop_inline_promos
 from crawler.extract.link_boxes import drop_link_boxes
 from crawler.extract.meta import squashed_len, text_len
 from crawler.extract.prompt_boxes import drop_prompt_boxes
+from crawler.extract.shop_cards import drop_shop_cards
 from crawler.extract.telltale_boxes import drop_telltale_boxes
 from crawler.extract.text_nodes import TextCuts, text_cuts
 
@@ -121,6 +122,7 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     drop_inline_promos(root)
     drop_prompt_boxes(root)
     drop_telltale_boxes(root)
+    drop_shop_cards(root)
     return _NAMED_XPATH(root)
 
 

@@ -38,7 +38,8 @@ _CHROME_LINE_RE = re.compile(
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
     | (?:table\ of\ )?contents|in\ this\ article|on\ this\ page
     | jump\ to(?:\ the)?\ (?:list|section)\b.*|jump\ to\s*[:：]
-    | was\ this\ (?:article|page|post|guide|answer)\ helpful\??
+    | was\ this\ (?:article|page|post|guide|answer|lesson|tutorial)\ (?:helpful|useful)\??
+    | subscribe\ to\s*:\s*(?:post\ comments|posts|comments)\ \((?:atom|rss)\)  # a blog's feeds
     | \d+\s*min(?:ute)?s?\.?\s*read(?:ing\ time)?|reading\ time[:\s]*\d+\s*min\w*
     | (?:\S.{0,48}?[^\W\d_]|(?:[^\s.!?]+\s){1,3})?       # a channel's name, glued or a few words
       \d[\d.]*\s?[KkMm]\s+(?:followers|subscribers)     # and its count: "812K subscribers"

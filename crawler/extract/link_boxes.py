@@ -22,6 +22,7 @@ CUT_HEADING_RE = re.compile(
     | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?
     | most\ (?:read|popular|viewed)(?:\ (?:from|on|in)\ \S.{0,30})?
     | (?:read|see)\ (?:also|more)|also\ read|faqs?|frequently\ asked\ questions|comments?
+    | (?:comments?|discussion)\ \(\d+\)
     | sign\ in|application\ status|inquiry\ status|trending(?:\ now)?|popular\ (?:stories|posts)
     | (?:visual|web|top|more|latest|other)\ stories|up\ next|explore\ more
     | editor'?s'?\ picks

@@ -1,15 +1,16 @@
 """Closing prompts: the reader addressed after the article ("Thanks for reading!", "Follow us on
 Instagram", "If you enjoyed this post, share it with a friend", "Already a subscriber? Log in",
-"Support the show", "We're funded by readers", "Download the Example News app", "This story was
-originally featured on Example.com", "Example News is now on WhatsApp! Join our channel", "Catch
-all the Business News ... on Example News", "Read more news like this on Example.com").
+"Support the show", "Found a bug? Tell us", "We're funded by readers", "Download the Example
+News app", "This story was originally featured on Example.com", "Example News is now on
+WhatsApp! Join our channel", "Catch all the Business News ... on Example News", "Read more news
+like this on Example.com").
 
 Such a line asks the reader to act on the site, not to read on: among the text's last few
-paragraphs, a short one that thanks the reader, asks them to follow, share, sign up or pay goes,
-and with it the short lines after it (its buttons: "Subscribe now", "Sign in"). A paywall's
-prompt ("To read the full story, subscribe") ends the text the reader may see: with only short
-lines after it, it goes with all of them, in Chinese too ("本文為會員限定文章", "訂閱信報全文":
-see :mod:`crawler.extract.paywall_zh`).
+paragraphs, a short one that thanks the reader, asks them to follow, share, sign up, pay or
+write in goes, and with it the short lines after it (its buttons: "Subscribe now", "Sign in"). A
+paywall's prompt ("To read the full story, subscribe") ends the text the reader may see: with
+only short lines after it, it goes with all of them, in Chinese too ("本文為會員限定文章",
+"訂閱信報全文": see :mod:`crawler.extract.paywall_zh`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ _PROMPT_RE = re.compile(
     r"(?-i:[A-Z])[\w.&'’-]*(?:,? (?-i:[A-Z])[\w.&'’-]*){0,4}(?: and more)?[.!)]*$"
     rf"|{_PAYWALL}"
     r"|^support (?:the|our|this) (?:show|podcast|newsletter|journalism|work)\b"
+    r"|^[^.?!]{3,60}\? ?(?:tell us|let us know|contact us|get in touch|email us|write to us)"
+    r"(?: here| below)?[.!]?$"
     r"|\bfunded by (?:its |our )?readers\b|\bsupport us from as little as\b"
     r"|\bwherever you (?:get|listen to) (?:your )?podcasts\b"
     r"|^(?:this|the) (?:story|article|post) (?:was )?originally (?:appeared|published|featured)"
@@ -61,7 +64,8 @@ BUTTON = 40  # a prompt's buttons and links after it are shorter than this
 _PROMPT_WORDS = tuple(
     "thank|follow|find|join|if you|share |sign up|subscribe|register|already a|unlimited"
     "|become a|download |reading|read the |unlock the |support |funded by|wherever you|log in"
-    "|sign in|originally|now on |channel|catch |get |read ".split("|")
+    "|sign in|originally|now on |channel|catch |get |read |tell us|let us know|contact us"
+    "|get in touch|email us|write to us".split("|")
 )
 
 

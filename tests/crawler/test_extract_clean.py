@@ -65,6 +65,8 @@ BODY = [
         "Loading next story…",
         "Jump to:",
         "Was this article helpful?",
+        "Was this guide useful?",
+        "Subscribe to: Post Comments (Atom)",
         "Opinions expressed by columnists are their own and do not necessarily reflect the views"
         " of The Example Ledger.",
         "The views and opinions expressed herein are the views and opinions of the author and do"
@@ -153,7 +155,18 @@ def test_a_comments_heading_opening_the_text_cuts_nothing() -> None:
     assert clean_paragraphs(["Comments", *lines], None)[-2:] == lines
 
 
-@pytest.mark.parametrize("heading", ["更多回答", "其他回答", "全部评论 58", "热门评论", "网友评论"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "更多回答",
+        "其他回答",
+        "全部评论 58",
+        "热门评论",
+        "网友评论",
+        "Discussion (14)",
+        "Comments (3)",
+    ],
+)
 def test_a_closing_box_of_other_answers_or_comments_goes(heading: str) -> None:
     tail = [heading, "张导说短剧", "月入过万不难，难的是持续月入过万。短剧公司倒闭得太快了……"]
     assert clean_paragraphs([*BODY, *tail], None) == BODY

@@ -38,6 +38,8 @@ PARAGRAPHS = [
         "Get the latest news and updates on Example Studios, Short Dramas and more.",
         "Sign up to read this article",
         "Log in to read the rest of this story",
+        "Found a bug? Tell us",
+        "Spotted a mistake? Let us know.",
     ],
 )
 def test_a_reader_prompt_is_a_prompt(line: str) -> None:
@@ -63,6 +65,9 @@ def test_prompts_go_only_from_the_end_of_the_text() -> None:
         "Read the news release on the regulator's site for the full list of approved series.",
         "Get ready for more good news on Friday, when the Fed is expected to cut rates.",
         "Read more news on Friday, when the Fed is expected to cut rates.",
+        "Why does it matter? Tell us what you think the platforms want, the producer asked.",
+        "Asked whether the deal was done? Contact us again next week, the spokesperson said.",
+        "Ready to make the right choice? Contact us today for a free consultation.",
     ],
 )
 def test_a_note_on_when_the_article_first_ran_is_no_prompt(line: str) -> None:
