@@ -56,14 +56,11 @@ def storable(value: str | None) -> bool:
 
 # (test, page) -> why it fails still.
 KNOWN: dict[tuple[str, str], str] = {
-    **{
-        (test, "time-garbage"): "a <time> offset past 24 hours raises"
-        for test in ("answers", "dates", "storable", "read", "charsets")
-    },
-    ("read", "deep-20000"): "the parser drops what is nested 20,000 deep",
-    ("answers", "one-paragraph-20mb"): "the parser drops a text node of 20 MB",
-    ("answers", "png-as-html"): "binary bytes are read as an article",
-    ("answers", "json-as-html"): "a JSON document is read as an article",
+    # The parser stops at 256 levels and at text nodes of 10 MB: past them the text is lost,
+    # but the walks over the tree stay bounded (lifted, the 20,000 levels overflow Python's
+    # recursion and the 20 MB paragraph takes half a minute).
+    ("read", "deep-20000"): "the parser drops what is nested past 256 levels",
+    ("answers", "one-paragraph-20mb"): "the parser drops a text node past 10 MB",
 }
 _DONE: dict[str, Extracted] = {}
 
@@ -132,7 +129,6 @@ def test_mis_declared_charsets_give_no_mojibake(page: HostilePage) -> None:
     ), result.title
 
 
-@pytest.mark.xfail(strict=True, reason="the parser gives up on a lone surrogate")
 def test_lone_surrogates_in_decoded_text() -> None:
     html = (
         f"<html><head><title>{TITLE} \ud800</title></head><body><article><h1>{TITLE}</h1>"
@@ -156,3 +152,13 @@ def test_a_future_date_without_a_fetch_time_is_not_kept() -> None:
     )
     day = extract_article(html, "http://news.example.com/a.html").published_at
     assert day is None or day <= datetime.now(UTC) + timedelta(days=1), day
+
+
+def test_an_offset_no_zone_has_is_no_zone() -> None:
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+        f'<time datetime="2025-01-01T10:00:00+99:99">1 January</time><p>{EN}</p>'
+        "</article></body></html>"
+    )
+    result = extract_article(html, "http://news.example.com/a.html", fetched_at=FETCHED)
+    assert result.is_article and EN in result.text

@@ -155,6 +155,7 @@ def _file(name: str) -> bytes:
 def hostile_pages() -> tuple[HostilePage, ...]:
     """Every hostile page, in a fixed order."""
     return (
+        HostilePage("deep-250", _deep(250), kind=ARTICLE, holds=EN),
         HostilePage("deep-20000", _deep(20_000), holds=EN),
         HostilePage("deep-unclosed-20000", _deep_unclosed(20_000)),
         HostilePage("one-paragraph-20mb", _one_paragraph(20_000_000), kind=ARTICLE),
@@ -187,6 +188,7 @@ def hostile_pages() -> tuple[HostilePage, ...]:
         HostilePage("png-as-html", _png(), kind=NOT_ARTICLE),
         HostilePage("links-50000", _links(50_000)),
         HostilePage("json-as-html", _file("json-as-html.html"), kind=NOT_ARTICLE),
+        HostilePage("json-nested-as-html", b"[" * 100_000 + b"]" * 100_000, kind=NOT_ARTICLE),
         HostilePage("title-100kb", _long_title(100_000), kind=ARTICLE, holds=EN),
         HostilePage("jsonld-malformed", _file("jsonld-malformed.html"), kind=ARTICLE, holds=EN),
         HostilePage("jsonld-list-10000", _jsonld(_jsonld_list(10_000)), kind=ARTICLE, holds=EN),
@@ -196,6 +198,7 @@ def hostile_pages() -> tuple[HostilePage, ...]:
         ),
         HostilePage("meta-dates", _file("meta-dates.html"), kind=ARTICLE, holds=EN),
         HostilePage("time-garbage", _file("time-garbage.html"), kind=ARTICLE, holds=EN),
+        HostilePage("stamp-offsets", _file("stamp-offsets.html"), kind=ARTICLE, holds=EN),
         HostilePage("attributes-1mb", _huge_attributes(1_000_000), kind=ARTICLE, holds=EN),
         HostilePage("comments-and-cdata", _comments_and_cdata(2_000), kind=ARTICLE, holds=EN),
         HostilePage("unclosed-textarea", _file("unclosed-textarea.html")),
@@ -210,9 +213,11 @@ def hostile_pages() -> tuple[HostilePage, ...]:
     )
 
 
-# The pages a crawl test serves from one feed (the large generated ones take seconds each).
+# The pages a crawl test serves from one feed, under the test's cap of 20 articles a source
+# (the large generated ones take seconds each).
 CRAWLED = (
     "time-garbage",
+    "stamp-offsets",
     "meta-dates",
     "nul-bytes",
     "encoded-surrogates",
@@ -227,7 +232,6 @@ CRAWLED = (
     "template-article",
     "frameset",
     "empty-body",
-    "script-only",
     "pdf-as-html",
     "png-as-html",
     "json-as-html",
