@@ -67,6 +67,7 @@ SECTIONS: dict[str, Section] = {
         Section("web", "bench.web"),
         Section("metrics", "bench.metrics", (), ("--repeat", "3"), _metrics_rows),
         Section("daemon_memory", "bench.daemon_memory", (), None),
+        Section("hostile", "bench.hostile", (), None),
     )
 }
 

@@ -98,7 +98,9 @@ def publication_date(page: datetime | None, feed: datetime | None) -> datetime |
 
     A page often states a local time without its zone, which extraction has to guess; a feed
     or news sitemap states the zone. When the two agree to within a zone shift, trust the feed.
+    Without the page's date there is none: extraction already fell back on the feed's unless
+    it was implausible (before 1990, or in the future).
     """
     if page is None or feed is None:
-        return page or feed
+        return page
     return feed if abs(page - feed) <= _SAME_MOMENT_IN_ANOTHER_ZONE else page

@@ -44,6 +44,7 @@ from crawler.extract.loose_text import wrap_loose_runs
 from crawler.extract.mangled import repair_runs
 from crawler.extract.meta import declared_language, detect_language, meta_map, norm, text_len
 from crawler.extract.next_stories import drop_next_stories
+from crawler.extract.non_html import is_non_html
 from crawler.extract.own_address import drop_own_address
 from crawler.extract.parsing import PARSER, parse_html
 from crawler.extract.passes import trafilatura_text
@@ -142,7 +143,7 @@ def extract_article(
     ``fetched_at`` (aware) resolves a byline's relative stamp ("2 hours ago"), read only if given.
     """
     html = repair_runs(html)
-    root = parse_html(html)
+    root = None if is_non_html(html) else parse_html(html)
     if root is None:
         date = _fallback(fallback_date, page_zone((), None, language_hint, url))
         return Extracted(fallback_title, "", date, language_hint, is_article=False)

@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from crawler.extract.zones import offset_of
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
 
@@ -279,9 +281,9 @@ def _tz(code: str | None, default: timezone, hour: str | None = None) -> tzinfo:
         return UTC
     if code[0] not in "+-":
         return named_zone(code) if hour is not None else default
-    sign = -1 if code[0] == "-" else 1
     digits = code[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    offset = offset_of(code[0], digits[:2], digits[2:])
+    return default if offset is None else timezone(offset)
 
 
 def named_zone(name: str) -> tzinfo:

@@ -71,11 +71,15 @@ def _scripts(html: str) -> Iterator[str]:
 
 
 def _htmldate(doc: HtmlElement | str, url: str, *, extensive: bool) -> str | None:
-    """htmldate's original date for a document, with or without its free-text search."""
-    return find_date(
-        doc,
-        extensive_search=extensive,
-        original_date=True,
-        url=url,
-        outputformat="%Y-%m-%dT%H:%M:%S%z",
-    )
+    """htmldate's original date for a document, with or without its free-text search (None
+    when htmldate fails on a stamp it cannot place, such as a zone "+99:99")."""
+    try:
+        return find_date(
+            doc,
+            extensive_search=extensive,
+            original_date=True,
+            url=url,
+            outputformat="%Y-%m-%dT%H:%M:%S%z",
+        )
+    except (ValueError, OverflowError):
+        return None

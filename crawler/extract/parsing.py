@@ -47,12 +47,13 @@ for _parser in (PARSER, _BYTES_PARSER):
 def parse_html(html: str) -> HtmlElement | None:
     """Parse decoded HTML, less its control characters (:func:`drop_control_characters`), into
     an lxml tree (None when there is no document). The parser reads the page as UTF-8, which
-    lxml would otherwise make of the str itself."""
+    lxml would otherwise make of the str itself; a lone surrogate, which no encoding writes
+    (a str decoded with ``surrogateescape``), is read as U+FFFD."""
     try:
         page = space_boundaries(_utf8_without_controls(html))
         root = document_fromstring(page, parser=_BYTES_PARSER)
-    except UnicodeEncodeError:  # a lone surrogate: the parser reads the str as best it can
-        root = _parse_text(drop_control_characters(html))
+    except UnicodeEncodeError:
+        root = _parse_text(drop_control_characters(_SURROGATE_RE.sub("\ufffd", html)))
     except etree.ParserError:
         return None
     return root if root is None else _adopt_strays(root)
@@ -79,6 +80,7 @@ def _parse_text(html: str) -> HtmlElement | None:
         return None
 
 
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 # C0 control characters other than tab, line feed and carriage return, raw or as numeric
 # references (&#27; &#x1B;): lxml refuses them in element text, which cost whole pages.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

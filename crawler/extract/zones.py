@@ -35,6 +35,7 @@ _COUNTRY_HOURS = {
 _LANGUAGE_COUNTRY = {"zh": "cn", "ja": "jp", "ko": "kr"}
 # An ISO 8601 time of day with an explicit offset: "2025-03-04T09:00:00+01:00".
 _OFFSET_RE = re.compile(r"\d[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})$")
+_FARTHEST = timedelta(hours=14)
 _REGION_RE = re.compile(r"^[a-zA-Z]{2,3}[-_]([a-zA-Z]{2})\b")
 
 
@@ -55,8 +56,16 @@ def _stated_offset(value: str) -> timedelta | None:
     """The non-zero offset an ISO 8601 time states, if any."""
     if not (m := _OFFSET_RE.search(value.strip())):
         return None
-    offset = timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
-    return (-offset if m.group(1) == "-" else offset) or None
+    return offset_of(m.group(1), m.group(2), m.group(3)) or None
+
+
+def offset_of(sign: str, hours: str, minutes: str) -> timedelta | None:
+    """The offset from UTC that ``sign``, ``hours`` and ``minutes`` state ("+", "08", "00");
+    None when none can be meant: no zone is more than 14 hours from UTC ("+99:99")."""
+    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if offset > _FARTHEST or int(minutes or 0) > 59:
+        return None
+    return -offset if sign == "-" else offset
 
 
 def _country(declared: str | None, language: str | None, url: str) -> str | None:

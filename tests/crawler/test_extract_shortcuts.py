@@ -187,7 +187,6 @@ def test_sentence_ends_are_those_of_the_two_branch_pattern(text: str) -> None:
         '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>国务院</p>',
         '<?xml version="1.0" encoding="utf-8"?><html><body><p>é</p></body></html>',
         "<p>a\x01b&#27;c&#x1B;d&&#27;#27;</p>",
-        "<p>a lone \ud800 surrogate</p>",
         "",
         "  ",
         "<!-- only a comment -->",
@@ -199,6 +198,11 @@ def test_pages_parsed_as_utf8_bytes_give_the_tree_of_the_str(html: str) -> None:
     assert (parsed is None) == (as_text is None)
     if parsed is not None and as_text is not None:
         assert etree.tostring(parsed) == etree.tostring(as_text)
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_character() -> None:
+    parsed = parse_html("<p>a lone \ud800 surrogate</p>")
+    assert parsed is not None and parsed.text_content() == "a lone \ufffd surrogate"
 
 
 def test_named_elements_are_those_of_the_slash_slash_xpath() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.hostile_pages import ZH
 from tests.support.hostile_sites import (
     FAILING,
     LARGEST_RSS_LIMIT,
@@ -173,3 +174,49 @@ def test_memory_stays_bounded(crawled: dict[str, Any]) -> None:
 
 def test_no_process_is_left_behind(crawled: dict[str, Any]) -> None:
     assert crawled["left"] == []
+
+
+def _hostile_stored(articles: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {
+        a["url"].rsplit("/", 1)[-1].removesuffix(".html"): a
+        for a in articles
+        if "/hostile/" in a["url"]
+    }
+
+
+def test_hostile_pages_do_not_stop_the_source(
+    report: dict[str, dict[str, Any]], articles: list[dict[str, Any]]
+) -> None:
+    row = report["hostile-pages"]
+    assert row["error"] is None, row
+    assert any(a["url"].endswith("/article/after.html") for a in articles)
+    oversized = [e for e in row["errors"] if e["url"].endswith("/one-paragraph-20mb.html")]
+    assert oversized and "maximum size" in oversized[0]["error"], row["errors"]
+
+
+def test_hostile_pages_raise_no_error(report: dict[str, dict[str, Any]]) -> None:
+    errors = [e for e in report["hostile-pages"]["errors"] if "maximum size" not in e["error"]]
+    assert errors == []
+
+
+def test_hostile_pages_store_sane_fields(articles: list[dict[str, Any]]) -> None:
+    stored = _hostile_stored(articles)
+    assert {"meta-dates", "nul-bytes", "jsonld-malformed", "rtl-mixed"} <= set(stored), sorted(
+        stored
+    )
+    for name, article in stored.items():
+        day = article["published_at"]
+        assert day is None or "1990" <= day[:4] <= "2100", (name, day)
+        assert "\x00" not in article["text"] + article["title"], name
+
+
+def test_hostile_charsets_are_read(articles: list[dict[str, Any]]) -> None:
+    stored = _hostile_stored(articles)
+    for name in ("utf8-declared-gbk", "gbk-declared-utf8-header"):
+        assert ZH in stored[name]["text"], stored[name]["text"][:200]
+        assert "\ufffd" not in stored[name]["title"] + stored[name]["text"]
+
+
+def test_hostile_non_pages_are_not_stored(articles: list[dict[str, Any]]) -> None:
+    stored = _hostile_stored(articles)
+    assert not {"pdf-as-html", "png-as-html", "json-as-html", "empty-body"} & set(stored)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from bench import crawl, dedupe, search, web
+from bench import crawl, dedupe, hostile, search, web
 from bench.__main__ import render, write_results
 from bench.pages import build_site
 from bench.sections import Section, run_section
@@ -124,3 +124,11 @@ def test_extraction_scoreboard_scores_and_cross_validates() -> None:
         summary["leaked"] == (8, 8) and summary["present"] == (0, 8) and summary["title"] == (0, 8)
     )
     assert {p.fold for p in pages} <= {0, 1}
+
+
+def test_hostile_section_on_two_pages() -> None:
+    result = hostile.main(["deep-250", "png-as-html"])
+    assert result["pages"] == 2 and result["raised"] == 0
+    outcomes = {r["page"]: r["outcome"] for r in result["rows"]}
+    assert outcomes == {"deep-250": "article", "png-as-html": "not an article"}
+    assert all(r["ms"] is not None and r["peak_mb"] >= 0 for r in result["rows"])

@@ -23,6 +23,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import yaml
 
+from tests.support.hostile_pages import CRAWLED, page_at
+
 LIMIT = 1_000_000  # the test config's download_maxsize
 BOMB_SIZE = 200_000_000  # what each bomb expands to
 CHUNKED_SIZE = 3 * LIMIT
@@ -163,7 +165,7 @@ class HostileSites:
         if host != f"127.0.0.1:{self.home.server_port}":
             return 200, _HTML_TYPE, _html(f"Foreign {TOPIC} page", f"Foreign {TOPIC} news.")
         route = urlsplit(path).path
-        handler = _ROUTES.get(route)
+        handler = _ROUTES.get(route) or (_hostile_page if route.startswith("/hostile/") else None)
         if handler is None:
             return 404, _HTML_TYPE, b"<html><body>not found</body></html>"
         return handler(self, path)
@@ -370,6 +372,21 @@ def _crlf(sites: HostileSites, path: str) -> Reply:
     return _article(CRLF_TITLE.replace("\r\n", "&#13;&#10;"), f"{TOPIC} crlf")
 
 
+# --- hostile pages (tests.support.hostile_pages) ---------------------------------------------
+
+
+def _pages_feed(sites: HostileSites, path: str) -> Reply:
+    items = [(f"{sites.base}/hostile/{name}.html", f"{TOPIC} {name}") for name in CRAWLED]
+    return 200, _RSS_TYPE, _feed([*items, (f"{sites.base}/article/after.html", "after")])
+
+
+def _hostile_page(sites: HostileSites, path: str) -> Reply:
+    page = page_at(urlsplit(path).path)
+    if page is None:
+        return 404, _HTML_TYPE, b"<html><body>not found</body></html>"
+    return 200, {"Content-Type": page.content_type}, page.body
+
+
 _ROUTES: dict[str, Callable[[HostileSites, str], Reply | Callable[[Any], None]]] = {
     "/robots.txt": lambda sites, path: (200, {"Content-Type": "text/plain"}, b""),
     "/retry/feed.xml": _retry_feed,
@@ -384,6 +401,8 @@ _ROUTES: dict[str, Callable[[HostileSites, str], Reply | Callable[[Any], None]]]
     "/sitemaps/urls.xml": _foreign_urlset,
     "/article/own.html": _own_article,
     "/article/own-sitemap.html": _own_article,
+    "/article/after.html": _own_article,
+    "/hostile/feed.xml": _pages_feed,
     "/wide/index.xml": _wide_index,
     "/wide/map": _wide_map,
     "/wide/article": _wide_article,
@@ -416,6 +435,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "redirect-chain": ("rss", "/loops/chain?n=1"),
     "moved-start": ("rss", "/loops/moved.xml"),
     "markup-and-control": ("rss", "/text/feed.xml"),
+    "hostile-pages": ("rss", "/hostile/feed.xml"),
 }
 # Sources whose start request must end in a recorded failure, and what the reason says.
 FAILING: dict[str, str] = {
@@ -445,7 +465,7 @@ def hostile_config(database: str, base: str, **crawl: Any) -> str:
     """A config crawling every hostile case with a 1 MB size limit."""
     tree = {
         "database": database,
-        "topic": {"keywords": [TOPIC]},
+        "topic": {"keywords": [TOPIC, "微短剧"]},
         "crawl": {
             "download_maxsize": LIMIT,
             "download_timeout": 5,
