@@ -95,14 +95,13 @@ def before_story(context: TitleContext, text: str) -> TitleContext:
     """The context with the lines after the title cut where the text's first dated paragraph of
     prose (``_STORY_WORDS`` words or more) begins, when they hold its opening: a date there
     ("Premiered March 3, 2026." in a list of series) is the text's, not the byline's."""
-    dated = (
-        line
-        for line in text.split("\n")
-        if len(line.split()) >= _STORY_WORDS and next(dates_in(line, UTC), None) is not None
-    )
-    opening = next(dated, "")
-    at = context.after.find(norm(opening)[:_END_CHARS]) if opening else -1
-    return context if at < 0 else replace(context, after=context.after[:at])
+    for line in text.split("\n"):
+        if len(line.split()) < _STORY_WORDS:
+            continue
+        at = context.after.find(norm(line[: 4 * _END_CHARS])[:_END_CHARS])
+        if at >= 0 and next(dates_in(line, UTC), None) is not None:
+            return replace(context, after=context.after[:at])
+    return context
 
 
 def closing_chars(text: str, chars: int) -> str:
