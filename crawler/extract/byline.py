@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import UTC
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,10 @@ _DIGIT_RE = re.compile(r"\d")
 _PICTURES = ("img", "picture", "figure")
 # An entry of a list of links: a date beside a link there is the linked page's.
 _LINKED_ENTRY_XPATH = etree.XPath("ancestor-or-self::li[.//a]")
+_HEADLINE_WORDS = 4  # a link this long is a headline: the box holding it is another story's card
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
+_STORY_WORDS = 12  # a paragraph this long opens the story: a byline is shorter
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新|编辑于|修改于")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 # What follows a date inside a Chinese sentence: an ideograph, or a clause's comma or enumeration
@@ -88,6 +91,19 @@ def ending_with(context: TitleContext, text: str) -> TitleContext:
     return replace(context, after=after, heading=heading)
 
 
+def before_story(context: TitleContext, text: str) -> TitleContext:
+    """The context with the lines after the title cut where the text's first dated paragraph of
+    prose (``_STORY_WORDS`` words or more) begins, when they hold its opening: a date there
+    ("Premiered March 3, 2026." in a list of series) is the text's, not the byline's."""
+    for line in text.split("\n"):
+        if len(line.split()) < _STORY_WORDS:
+            continue
+        at = context.after.find(norm(line[: 4 * _END_CHARS])[:_END_CHARS])
+        if at >= 0 and next(dates_in(line, UTC), None) is not None:
+            return replace(context, after=context.after[:at])
+    return context
+
+
 def closing_chars(text: str, chars: int) -> str:
     """``norm(text)[-chars:]``, collapsing only the end of the text: the collapsed
     end of a text is the end of the whole text collapsed, whatever word the cut splits."""
@@ -106,7 +122,7 @@ def _context(
     """An element's text and the few lines of text around it."""
     return TitleContext(
         element.text_content(),
-        norm(" ".join(_up_to_a_link(_texts_before(element, cuts))))[-_BEFORE_CHARS:],
+        norm(" ".join(_up_to_a_link(_texts_before(element, cuts), element)))[-_BEFORE_CHARS:],
         _text_after(element, cuts),
         heading,
     )
@@ -190,23 +206,37 @@ def _texts_forwards(element: HtmlElement, cuts: TextCuts) -> Iterator[str]:
         yield from pieces(child.tail, child, True, cuts)
 
 
-def _up_to_a_link(before: list[_Held]) -> list[str]:
-    """The texts before the title back to the nearest link or list entry holding one: before
-    the title, link texts are menus and archive links, a date in a list entry beside a link
-    dates the linked page ("Latest" rails), and what comes before them (a top bar's date) is
-    not the byline. The links of the line right above the title, one with a number in it, are
-    that line's own ("KYODO NEWS - Dec 3, 2026 - 14:22 | Business, All"): a credit line's
-    sections."""
+def _up_to_a_link(before: list[_Held], title_el: HtmlElement) -> list[str]:
+    """The texts before the title back to the nearest link, list entry holding one or card of
+    another story: before the title, link texts are menus and archive links, a date in a list
+    entry beside a link, or in a box beside a headline's link (``_in_card``), dates the linked
+    page ("Latest" rails), and what comes before them (a top bar's date) is not the byline. The
+    links of the line right above the title, one with a number in it, are that line's own
+    ("KYODO NEWS - Dec 3, 2026 - 14:22 | Business, All"): a credit line's sections."""
     kept: list[str] = []
     line = _dated_line(before[-1]) if before else None
     for text, holder in reversed(before):
         links = _LINK_XPATH(holder) if holder is not None else []
         if links and (line is None or links[0].getparent() is not line):
             break
-        if holder is not None and _LINKED_ENTRY_XPATH(holder):
+        if holder is not None and (_LINKED_ENTRY_XPATH(holder) or _in_card(holder, title_el, line)):
             break
         kept.append(text)
     return kept[::-1]
+
+
+def _in_card(holder: HtmlElement, title_el: HtmlElement, line: HtmlElement | None) -> bool:
+    """Tell whether a text's element, or the box holding it, is another story's card: it does
+    not hold the title and holds a link of a headline's length ("Werewolf series finale breaks
+    record" above "Dec 5, 2026"). The credit line right above the title (``line``) is none."""
+    for box in (holder, holder.getparent()):
+        if box is None or any(up is box for up in title_el.iterancestors()):
+            return False
+        if box is not line and any(
+            len(a.text_content().split()) >= _HEADLINE_WORDS for a in box.iter("a")
+        ):
+            return True
+    return False
 
 
 def _dated_line(held: _Held) -> HtmlElement | None:

@@ -89,6 +89,8 @@ _SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])
 # Day and month with dashes ("25-12-2025", "12-25-2025"): both orders are in use.
 _DASHED_RE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})(?![\d-])" + _TIME + _TZ)
 _DOTTED_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])" + _TIME + _TZ)
+# A numeric date with a two-digit year ("12/05/26", "05.12.26"), read in a byline only.
+_SHORT_YEAR_RE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\d/.])")
 # Any of these forms, for finding dates in running text. Each starts with a digit or a month's
 # initial: the look-ahead lets a search pass every other position without trying each form.
 ANY_DATE_RE = re.compile(
@@ -171,6 +173,21 @@ def parse_loose(
         d, mo = (mo, d) if int(mo) > 12 or (day_first is False and int(d) <= 12) else (d, mo)
         return _settled(build_date(y, int(mo), d, tuple(hms), _tz(tz, default_tz, hms[0])), known)
     return None
+
+
+def short_year_date(
+    text: str, default_tz: timezone, *, day_first: bool | None = None
+) -> datetime | None:
+    """The first numeric date with a two-digit year in ``text`` ("By Jane Doe • 12/05/26"), in
+    this century, day first when the first number cannot be a month or the page's order
+    (``day_first``) says so."""
+    if not (m := _SHORT_YEAR_RE.search(text)):
+        return None
+    first, _, second, year = m.groups()
+    mo, d = (
+        (second, first) if int(first) > 12 or (day_first and int(second) <= 12) else (first, second)
+    )
+    return build_day(f"20{year}", int(mo), d, default_tz)
 
 
 def _full_year(year: str) -> str:

@@ -10,11 +10,12 @@ year the URL states (``yearless.py``), the day archive a breadcrumb links to, th
 byline stamp's markup states (``stamp_attrs.py``), the stamp itself ("2 hours ago") when the fetch
 time is known, a notice's signature line closing the text, and last htmldate on the whole page,
 kept only when the page states that day (``htmldate_day.py``). A byline date days before
-the chosen one is the original publication (the metadata then dates a re-post or an import); a
-``<time>`` showing another day for its UTC instant sets the day (``shown_days.py``), and a day
-shown without its time of day takes the publication time the markup states on that day. A shown
-numeric date whose day and month read both ways takes the reading the markup states, else the order
-the page's locale writes (``day_order.py``). Dates in page chrome (sidebars, "latest news" lists:
+the chosen one is the original publication (the metadata then dates a re-post or an import),
+unless it stands in a paragraph of the text's prose; a ``<time>`` showing another day for its
+UTC instant sets the day (``shown_days.py``), and a day shown without its time of day takes the
+publication time the markup states on that day. A shown numeric date whose day and month read
+both ways takes the reading the markup states, else the order the page's locale writes
+(``day_order.py``). Dates in page chrome (sidebars, "latest news" lists:
 ``date_region.py``) are never read by the text searches; a page that states no date gets none.
 """
 
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from crawler.extract.byline import (
     TitleContext,
+    before_story,
     in_sentence,
     shown_date,
     shown_relative,
@@ -37,6 +39,7 @@ from crawler.extract.date_parse import (
     build_day,
     parse_date,
     parse_loose,
+    short_year_date,
 )
 from crawler.extract.date_region import article_region, without_link_lists
 from crawler.extract.htmldate_day import stated_htmldate
@@ -101,6 +104,7 @@ _PARTIAL_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间)\s*[:：]\s*(?:(\d{2})-)?(\d{1,2})-(\d{1,2})(?!\d)"
 )
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
+_SHORT_YEAR_CHARS = 60  # how far after the title a date with a two-digit year is the byline's
 
 
 def find_published(
@@ -112,7 +116,7 @@ def find_published(
     found = (d for d in _candidates(page, title_el, text, near_title) if plausible(d, now))
     first = next(found, None)
     if first is not None and near_title is not None:
-        first = _stated_zone(_original(first, near_title, page, now), page)
+        first = _stated_zone(_original(first, near_title, text, page, now), page)
     if first is not None:
         first = _timed(on_shown_day(first, page.shown, page.tz), page)
     url_day = url_date(page.url, page.tz)
@@ -159,12 +163,15 @@ def _byline(near: TitleContext, page: Page, known: Set[date]) -> Iterator[dateti
     yield shown_date(near, page.tz, updated=True, known=known, day_first=order)
 
 
-def _original(first: datetime, near: TitleContext, page: Page, now: datetime) -> datetime:
+def _original(
+    first: datetime, near: TitleContext, text: str, page: Page, now: datetime
+) -> datetime:
     """The byline's date when it is days before ``first``: a page is not updated before it
     is published, so metadata dated later than the byline dates a re-post or an import. A
     ``first`` without its time of day (midnight: ``<meta name="publishdate" content="2025-03-10">``)
-    takes the time the byline shows on that day."""
+    takes the time the byline shows on that day. A date in the story's text is no byline's."""
     known, order = page.known_days, page.day_first
+    near = before_story(near, text)
     shown = (
         near_title_date(near, page.meta, page.tz, known, day_first=order),
         shown_date(near, page.tz, updated=False, known=known, day_first=order),
@@ -255,7 +262,7 @@ def near_title_date(
 ) -> datetime | None:
     """A date on the title line, right after it (not one inside a Chinese sentence there), or
     labelled as published within a few lines of it (a day without its year is completed by a
-    ``<meta>`` date on the same day)."""
+    ``<meta>`` date on the same day), or else one with a two-digit year in the byline's line."""
     if own := split_trailing_date(context.title)[1]:
         return parse_loose(own, default_tz, day_first=day_first)
     window = context.after[:_NEAR_CHARS]
@@ -269,7 +276,8 @@ def near_title_date(
     labelled = (m.group(1) for pattern in _PUBLISHED_LABEL_RES if (m := pattern.search(window)))
     if (first := next(labelled, None)) is not None:
         return parse_loose(first, default_tz, known, day_first=day_first)
-    return partial_date(window, meta, default_tz)
+    partial = partial_date(window, meta, default_tz)
+    return partial or short_year_date(window[:_SHORT_YEAR_CHARS], default_tz, day_first=day_first)
 
 
 def split_trailing_date(title: str) -> tuple[str, str | None]:

@@ -6,15 +6,19 @@ or "banner", that comes before the title element without holding it and links to
 home page. A blog's tag line in it, a short paragraph without links ("One viewer, too many
 cliffhangers."), is no article text, and trafilatura keeps it when the post's own text sits in
 no paragraph. Nor is a short paragraph of a bar above the site's header (an alert, an offer:
-"Scam Alert: Our office will never call you. Learn more"), linked or not.
+"Scam Alert: Our office will never call you. Learn more"), linked or not. Nor is a line of
+the header, or of a bar above it, that holds a date and no link: the site's today line
+("Monday, December 7, 2026", "星期六 2026年12月5日") dates the visit, not the article.
 """
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from crawler.extract.chrome import name_parts
+from crawler.extract.date_parse import dates_in
 from crawler.extract.site_name import is_home_link
 
 if TYPE_CHECKING:
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
 _NAMES = frozenset("header masthead banner".split())
 _PAGE_TAGS = frozenset("html body main article".split())  # "header-minify" names the page
 _MAX_TAG_LINE = 150  # characters: a longer paragraph is prose, not a site's tag line
+_MAX_TODAY_LINE = 60  # characters: a today line, with the weather at most
 
 
 def drop_site_header(root: HtmlElement, title_el: HtmlElement | None, url: str) -> None:
@@ -42,6 +47,32 @@ def drop_site_header(root: HtmlElement, title_el: HtmlElement | None, url: str) 
     for line in above:
         if _short(line):
             line.drop_tree()
+    for line in _today_lines(root, headers):
+        if line.getparent() is not None:  # not in a tag line dropped above
+            line.drop_tree()
+
+
+def _today_lines(root: HtmlElement, headers: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements without child elements, in the site's headers or before the first one in
+    the body, whose short text states a date and holds no link: the site's today line."""
+    body = root.find("body")
+    if not headers or body is None:
+        return []
+    found: list[HtmlElement] = []
+    first = headers[0]
+    inside = [el for header in headers for el in header.iter()]
+    before: list[HtmlElement] = []
+    for element in body.iter():
+        if element is first:
+            break
+        before.append(element)
+    for element in (*before, *inside):
+        if not isinstance(element.tag, str) or len(element) or element.tag == "a":
+            continue
+        text = element.text_content()
+        if 0 < len(text.strip()) <= _MAX_TODAY_LINE and next(dates_in(text, UTC), None):
+            found.append(element)
+    return found
 
 
 def _site_headers(root: HtmlElement, title_el: HtmlElement, host: str) -> list[HtmlElement]:

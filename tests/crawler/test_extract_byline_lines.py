@@ -43,3 +43,28 @@ def test_a_photo_captions_day_is_no_byline() -> None:
 def test_a_menus_dated_link_above_the_title_is_no_byline() -> None:
     menu = '<div class="menu"><a href="/">Home</a> <a href="/a/">Archive 2026-11-27</a></div>'
     assert _published(menu, "") is None
+
+
+def test_a_rail_cards_date_above_the_title_is_no_byline() -> None:
+    card = (
+        '<aside class="rail"><div class="rail-item"><h3><a href="/news/finale">Werewolf series'
+        ' finale breaks record</a></h3><span class="rail-date">Dec 4, 2026</span></div></aside>'
+    )
+    assert _published(card, "") is None
+
+
+def test_a_date_in_the_storys_text_does_not_make_the_metadata_a_repost() -> None:
+    html = (
+        '<html lang="en"><head><meta name="date" content="2026-12-05"></head><body>'
+        f"{TITLE}<p>by Mel Turner</p><p>Vertical dramas were once dismissed as a fad, but this"
+        " year several series proved that a minute-long episode can carry emotion.</p><p>The"
+        " Quiet Heir. A billionaire’s son works as a janitor. Premiered March 3, 2026.</p>"
+        f"{BODY}</body></html>"
+    )
+    found = extract_article(html, URL).published_at
+    assert found is not None
+    assert found.date().isoformat() == "2026-12-05"
+
+
+def test_a_bylines_date_with_a_two_digit_year() -> None:
+    assert _published("", '<p class="author">By Jane Doe • 12/05/26</p>') == "2026-12-05"

@@ -390,4 +390,4 @@ def test_texts_before_the_title_go_back_to_the_nearest_link() -> None:
         " 2025</span><div><h1>Title</h1></div></div></body></html>"
     )
     before = byline._texts_before(root.find(".//h1"), strip_code(root))
-    assert byline._up_to_a_link(before) == [" News", "By ", "A", "Dec 3, 2025"]
+    assert byline._up_to_a_link(before, root.find(".//h1")) == [" News", "By ", "A", "Dec 3, 2025"]

@@ -56,3 +56,10 @@ def test_an_alert_bar_above_the_sites_header_is_dropped() -> None:
     text = extract_article(html, "https://blog.example/2026/10/ten-apps.html").text
     assert "Next month I am going to try" in text
     assert "Scam Alert" not in text
+
+
+def test_the_sites_today_line_is_no_publication_date() -> None:
+    home = '<a href="https://blog.example/">Blog</a>'
+    today = '<div class="topline"><span class="today">Monday, December 7, 2026</span></div>'
+    html = _page(home).replace("<header>", f"{today}<header>")
+    assert extract_article(html, "https://blog.example/ten-apps.html").published_at is None
