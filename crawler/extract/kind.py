@@ -46,7 +46,10 @@ sentences of its main text that are neither inside a repeated item block nor a l
 - At a section address (whose query names no story by a long id) an item may be a story with a
   teaser of a few paragraphs (``FRONT_ITEM`` characters, holding no list of its own), and a CJK
   character of an item counts as ``CJK_CHARS`` letters: a newsroom's one-line Chinese headlines
-  are a list. At a story's address neither holds: a notice's box of related files stays a box.
+  are a list. At a story's address neither holds: a notice's box of related files stays a box;
+  but there too a CJK character counts as ``CJK_CHARS`` letters in an item holding a line of
+  prose beside its links (a 话题 page's answers under one line on the topic: excerpts, not
+  titles).
 
 A three-sentence notice passes, even on a site whose menus outweigh it; a list of headlines with
 teasers does not. The thresholds are chosen by two-fold cross-validation (``bench/kind_cv.py``).

@@ -13,12 +13,19 @@ table, a meeting notice with an agenda, an analysis with fifteen links). The fig
 
 from __future__ import annotations
 
-from bench.kind_probe import EIGHTH_BLIND_SET, FIXTURES
+import pytest
+
+from bench.kind_probe import EIGHTH_BLIND_SET, FIXTURES, load_probe
+from crawler.extract import extract_article
 from tests.support.probes import check_blind_kind_set, check_kind_floor
 
 # Per fold: listings and collections not stored as articles (at least), articles dropped (0).
-# Blind: 5 of 6 and 10 of 10 caught, no article dropped.
-CAUGHT = {0: 5, 1: 10}
+CAUGHT = {0: 6, 1: 10}
+# Stored when the pages were written (blind: 5 of 6 and 10 of 10 caught, no article dropped),
+# caught since by general mechanisms.
+_CAUGHT_SINCE = (
+    "zh-zhihu-huati-weiduanju",  # its answers' Chinese excerpts count as prose (``listing.py``)
+)
 
 
 def test_every_eighth_blind_page_is_labelled_blind_with_both_languages_and_kinds() -> None:
@@ -27,3 +34,9 @@ def test_every_eighth_blind_page_is_labelled_blind_with_both_languages_and_kinds
 
 def test_no_eighth_blind_article_is_dropped_and_the_listings_caught_do_not_fall() -> None:
     check_kind_floor(CAUGHT, FIXTURES / EIGHTH_BLIND_SET)
+
+
+@pytest.mark.parametrize("key", _CAUGHT_SINCE)
+def test_an_eighth_blind_listing_stored_when_written_is_not_stored(key: str) -> None:
+    page = next(p for p in load_probe(FIXTURES / EIGHTH_BLIND_SET) if p.key == key)
+    assert not extract_article(page.html, page.url).is_article
