@@ -4,8 +4,10 @@ A short story or notice often ends in a box of related headlines ("More news", "
 list as large as a listing's. Its list *trails* the story when the page's heading names the
 story (it stands in the ``<title>`` and has a few words, not a section's one or two), a date
 stands near it, and the box holding the list comes after the block holding the heading and some
-prose, each a separate branch under their common ancestor: a listing's introduction and its
-list share one block, or its heading stands alone above them, and it bears no date.
+prose, each a separate branch under their common ancestor (or after the heading and the blocks
+of prose that follow it there: a story's heading, date and body often stand side by side): a
+listing's introduction and its list share one block, or its heading stands alone above them,
+and it bears no date.
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ def trailing_box(root: HtmlElement, box: HtmlElement | None) -> HtmlElement | No
     if box is None or heading is None or not _names_story(root, heading):
         return None
     story, tail = _branches(heading, box)
-    if story is None or tail is None or story is heading or _order(story) > _order(tail):
+    if story is None or tail is None or _order(story) > _order(tail):
         return None
-    text, named = story.text_content(), heading.text_content()
+    text, named = _story_text(story, heading, tail), heading.text_content()
     if units(text) - units(named) < _PROSE_UNITS:
         return None
     at = max(text.find(named), 0)
@@ -77,3 +79,15 @@ def _order(el: HtmlElement) -> int:
     """The element's place among its siblings."""
     parent = el.getparent()
     return 0 if parent is None else parent.index(el)
+
+
+def _story_text(story: HtmlElement, heading: HtmlElement, tail: HtmlElement) -> str:
+    """The text of the story's branch; when that is the bare heading, of the heading and the
+    blocks after it up to the box (a story's heading, date and body stand side by side)."""
+    if story is not heading:
+        return str(story.text_content())
+    parent = heading.getparent()
+    if parent is None:
+        return str(heading.text_content())
+    run = parent[_order(heading) : _order(tail)]
+    return "".join([str(el.text_content()) for el in run])
