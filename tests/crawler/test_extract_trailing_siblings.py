@@ -1,5 +1,6 @@
 """A story whose heading, date and paragraphs stand side by side, then a box of related stories
-with their excerpts, is an article: the box trails the run of blocks the heading opens."""
+with their excerpts, is an article: the box trails the run of blocks the heading opens. So is
+one beside a column of them before it."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ _STORIES = {
 }
 
 
-def _page(language: str) -> tuple[str, str]:
+def _page(language: str, column: bool = False) -> tuple[str, str]:
     heading, day, body, label, related, url = _STORIES[language]
     box = "".join(
         f'<div class="rel"><h4><a href="/news/2026/12/0{n}/{n}0{n}881.html">{title}</a></h4>'
@@ -56,18 +57,22 @@ def _page(language: str) -> tuple[str, str]:
     html = (
         f'<html><head><meta charset="utf-8"><title>{heading} - Example</title></head><body>'
         '<div class="nav"><a href="/">Home</a><a href="/news/">News</a></div>'
-        f'<div class="article"><h1>{heading}</h1><div class="info"><span>{day}</span></div>'
-        f'<div class="text">{body}</div><div class="related"><h3>{label}</h3>{box}</div></div>'
+        + (f'<div class="col"><h3>{label}</h3>{box}</div>' if column else "")
+        + f'<div class="article"><h1>{heading}</h1><div class="info"><span>{day}</span></div>'
+        f'<div class="text">{body}</div>'
+        + ("" if column else f'<div class="related"><h3>{label}</h3>{box}</div>')
+        + "</div>"
         '<div class="footer"><p>Copyright Example</p></div></body></html>'
     )
     return html, url
 
 
+@pytest.mark.parametrize("column", [False, True], ids=["box-after", "column-before"])
 @pytest.mark.parametrize("language", sorted(_STORIES))
-def test_a_short_story_beside_its_heading_with_related_excerpts_after_it_is_an_article(
-    language: str,
+def test_a_short_story_beside_its_heading_with_related_excerpts_beside_it_is_an_article(
+    language: str, column: bool
 ) -> None:
-    html, url = _page(language)
+    html, url = _page(language, column)
     found = extract_article(html, url)
     assert found.shape is not None and found.shape.trailing
     assert found.is_article
