@@ -30,6 +30,7 @@ from bench.extraction import trafilatura_seen
 from bench.extraction_sets import DATA_ROOT, DevPage, load_set
 from bench.kind_probe import (
     BLIND_SET,
+    EIGHTH_BLIND_SET,
     FIFTH_BLIND_SET,
     FIXTURES,
     FOURTH_BLIND_SET,
@@ -59,6 +60,7 @@ PROBE_SETS = (
     ("fifth blind probe", f"fifth blind kind probe ({_BLIND})", FIXTURES / FIFTH_BLIND_SET),
     ("sixth blind probe", f"sixth blind kind probe ({_BLIND})", FIXTURES / SIXTH_BLIND_SET),
     ("seventh blind probe", f"seventh blind kind probe ({_BLIND})", FIXTURES / SEVENTH_BLIND_SET),
+    ("eighth blind probe", f"eighth blind kind probe ({_BLIND})", FIXTURES / EIGHTH_BLIND_SET),
 )
 GRID = {
     "listing_sentences": (4, 8, 12, 16),

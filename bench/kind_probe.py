@@ -37,6 +37,12 @@ SIXTH_BLIND_SET = "kind-probe6"
 # sitemaps, wiki portals, developer and investor pages, 政务公开 and 文号 tables; and newsletter
 # issues, listicles, minutes, launches, winner lists, transcripts, 批复, 公示 and 附件 lists.
 SEVENTH_BLIND_SET = "kind-probe7"
+# The eighth: search results, author archives, magazine grids, digests, press kits, calendars,
+# job boards, catalogues, forum boards, glossaries, month archives, page 2, 专题, 搜索结果, 机构概况
+# and 话题 pages; and roundups, ranking tables, timelines, FAQs, releases with "About" sections,
+# one-line 快讯, transcripts, court notices, 公示, 招聘公告, 征求意见稿, 图片新闻, obituaries,
+# reviews with spec tables, meeting notices and analyses dense with links.
+EIGHTH_BLIND_SET = "kind-probe8"
 PROBE = FIXTURES / SET
 
 

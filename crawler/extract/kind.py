@@ -15,8 +15,9 @@ sentences of its main text that are neither inside a repeated item block nor a l
   notice that is its 附件); with a list (a group of at least ``listing_items`` items holding
   ``listing_chars`` characters) it needs ``listing_sentences`` own sentences, unless the list
   trails a story at a story's address (``trailing.py``: an article followed by a box of related
-  headlines); with ``max_link_share`` of its text in links it needs ``NOTICE_SENTENCES``, unless
-  that list trails a story or is of attached files (their links are not menus).
+  headlines, or beside a column of them); with ``max_link_share`` of its text in links it
+  needs ``NOTICE_SENTENCES``, unless that list trails a story or is of attached files (their
+  links are not menus).
 - An undeclared page at a section address (the site root, or a path ending in a name of one or
   two words and no long number, ``/c/water-bottles``, ``/news``, ``/zt/2025summer``: a year
   written into a word names an edition) with a group of at least
@@ -46,7 +47,10 @@ sentences of its main text that are neither inside a repeated item block nor a l
 - At a section address (whose query names no story by a long id) an item may be a story with a
   teaser of a few paragraphs (``FRONT_ITEM`` characters, holding no list of its own), and a CJK
   character of an item counts as ``CJK_CHARS`` letters: a newsroom's one-line Chinese headlines
-  are a list. At a story's address neither holds: a notice's box of related files stays a box.
+  are a list. At a story's address neither holds: a notice's box of related files stays a box;
+  but there too a CJK character counts as ``CJK_CHARS`` letters in an item holding a line of
+  prose beside its links (a 话题 page's answers under one line on the topic: excerpts, not
+  titles).
 
 A three-sentence notice passes, even on a site whose menus outweigh it; a list of headlines with
 teasers does not. The thresholds are chosen by two-fold cross-validation (``bench/kind_cv.py``).

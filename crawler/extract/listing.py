@@ -96,9 +96,11 @@ def find_items(
 ) -> Items:
     """The item groups under ``root``: the largest one by text, every item's text, and the
     number of items of all groups (``max_item``: characters of the longest item; ``cjk``:
-    letters a CJK character counts as; ``own``: the page's own headline, whose block with two
-    boxes of links beside it is a story, not a list; ``site``: the page's host, its own links
-    lead there)."""
+    letters a CJK character counts as, ``CJK_CHARS`` anywhere in an item holding an excerpt of
+    its story: a line of Chinese prose says as much as an English one that much longer, while a
+    box of related files' dense titles stays short; ``own``: the page's own headline, whose
+    block with two boxes of links beside it is a story, not a list; ``site``: the page's host,
+    its own links lead there)."""
     best: tuple[int, int] = (0, 0)
     parent: HtmlElement | None = None
     hrefs: tuple[str, ...] = ()
@@ -107,11 +109,14 @@ def find_items(
     total = 0
     story = frozenset(own.iterancestors()) | {own} if own is not None else frozenset()
     for holder, group in _groups(root, max_item, story, site):
-        volumes = tuple((text, _volume(text, cjk)) for text, _ in group)
+        volumes = tuple(
+            (text, _volume(text, max(cjk, CJK_CHARS) if excerpt else cjk))
+            for text, _, excerpt in group
+        )
         if (size := (sum(volume for _, volume in volumes), len(group))) > best:
-            best, parent, hrefs = size, holder, tuple(href for _, href in group)
+            best, parent, hrefs = size, holder, tuple(href for _, href, _ in group)
             largest = volumes
-        texts.update(text for text, _ in group)
+        texts.update(text for text, _, _ in group)
         total += len(group)
     return Items(best[1], best[0], frozenset(texts), total, parent, hrefs, largest)
 
@@ -183,8 +188,9 @@ def _in_item(key: str, joined: str) -> bool:
 
 def _groups(
     root: HtmlElement, max_item: int, story: Set[HtmlElement], site: str
-) -> Iterator[tuple[HtmlElement, list[tuple[str, str]]]]:
-    """Each group of sibling items: their parent and their squashed texts and headline links;
+) -> Iterator[tuple[HtmlElement, list[tuple[str, str, bool]]]]:
+    """Each group of sibling items: their parent and their squashed texts, headline links and
+    whether each holds an excerpt (:func:`_excerpted`);
     none that is a group only by counting a block of ``story`` (the page's own headline and
     its text beside two boxes of links)."""
     for parent in _PARENTS_XPATH(root):
@@ -213,12 +219,12 @@ def _by_story(
 
 def _items(
     siblings: list[HtmlElement], needed: float, max_item: int, site: str
-) -> list[tuple[str, str]]:
-    """Squashed texts and headline links of the siblings that are items (at most ``max_item``
-    characters each), one per distinct headline link; fewer than ``needed`` (the search stops)
-    once the siblings left cannot make up that many."""
+) -> list[tuple[str, str, bool]]:
+    """Squashed texts, headline links and excerpts (:func:`_excerpted`) of the siblings that are
+    items (at most ``max_item`` characters each), one per distinct headline link; fewer than
+    ``needed`` (the search stops) once the siblings left cannot make up that many."""
     seen: set[str] = set()
-    texts: list[tuple[str, str]] = []
+    texts: list[tuple[str, str, bool]] = []
     cards = _at_front(max_item)
     for at, sibling in enumerate(siblings):
         if len(texts) + len(siblings) - at < needed:
@@ -233,8 +239,16 @@ def _items(
         text = _squash_block(raw)
         if text and _item_length(text, sibling, max_item):
             seen.add(href)
-            texts.append((text, href))
+            texts.append((text, href, not text.isascii() and _excerpted(sibling, raw)))
     return texts
+
+
+def _excerpted(block: HtmlElement, raw: str) -> bool:
+    """The item says a line of prose outside its links (``raw``: its text): an excerpt of its
+    story, not a title beside a date or a size (asked of items with CJK text only: elsewhere a
+    character counts as one letter)."""
+    linked = "".join([a.text_content() for a in block.iter("a")])
+    return units(raw) - units(linked) >= PROSE_UNITS
 
 
 def _at_front(max_item: int) -> bool:

@@ -1,10 +1,12 @@
-"""An article followed by a list of other articles, told from a listing with an introduction.
+"""An article beside a list of other articles, told from a listing with an introduction.
 
-A short story or notice often ends in a box of related headlines ("More news", "相关文件"): a
-list as large as a listing's. Its list *trails* the story when the page's heading names the
-story (it stands in the ``<title>`` and has a few words, not a section's one or two), a date
-stands near it, and the box holding the list comes after the block holding the heading and some
-prose, each a separate branch under their common ancestor: a listing's introduction and its
+A short story or notice often ends in a box of related headlines ("More news", "相关文件"), or
+stands beside a column of them: a list as large as a listing's. Its list *trails* the story
+when the page's heading names the story (it stands in the ``<title>`` and has a few words, not
+a section's one or two), a date stands near it, and the box holding the list and the block
+holding the heading and some prose are separate branches under their common ancestor, the box
+before or after (or the box and the heading with the blocks of prose that follow it there: a
+story's heading, date and body often stand side by side): a listing's introduction and its
 list share one block, or its heading stands alone above them, and it bears no date.
 """
 
@@ -25,15 +27,15 @@ _DATE_SPAN = 300  # characters around the heading searched for the story's date
 
 
 def trailing_box(root: HtmlElement, box: HtmlElement | None) -> HtmlElement | None:
-    """The block holding the list under ``box`` when it follows the story the page's heading
-    names, outside the story's block; None when it does not."""
+    """The block holding the list under ``box`` when it stands beside the story the page's
+    heading names, outside the story's block; None when it does not."""
     heading = next(root.iter("h1"), None)
     if box is None or heading is None or not _names_story(root, heading):
         return None
     story, tail = _branches(heading, box)
-    if story is None or tail is None or story is heading or _order(story) > _order(tail):
+    if story is None or tail is None:
         return None
-    text, named = story.text_content(), heading.text_content()
+    text, named = _story_text(story, heading, tail), heading.text_content()
     if units(text) - units(named) < _PROSE_UNITS:
         return None
     at = max(text.find(named), 0)
@@ -77,3 +79,17 @@ def _order(el: HtmlElement) -> int:
     """The element's place among its siblings."""
     parent = el.getparent()
     return 0 if parent is None else parent.index(el)
+
+
+def _story_text(story: HtmlElement, heading: HtmlElement, tail: HtmlElement) -> str:
+    """The text of the story's branch; when that is the bare heading, of the heading and the
+    blocks after it up to the box, if the box follows (a story's heading, date and body stand
+    side by side)."""
+    if story is not heading:
+        return str(story.text_content())
+    parent = heading.getparent()
+    if parent is None:
+        return str(heading.text_content())
+    start, end = _order(heading), _order(tail)
+    run = parent[start:end] if start < end else parent[start:]
+    return "".join([str(el.text_content()) for el in run])

@@ -259,7 +259,7 @@ def test_item_groups_are_those_a_search_of_every_sibling_finds() -> None:
             siblings = [c for c in children if c.tag == tag]
             group = listing._items(siblings, 0, listing.MAX_ITEM, "")  # every sibling read
             if len(siblings) >= 3 and len(group) >= max(3, 0.6 * len(siblings)):
-                every_sibling.update(text for text, _ in group)
+                every_sibling.update(text for text, _, _ in group)
     assert find_items(root).texts == frozenset(every_sibling)
     assert find_items(root).count == 6
 
