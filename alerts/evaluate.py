@@ -24,11 +24,12 @@ logger = logging.getLogger(__name__)
 def article_facts(
     article: Article,
     *,
-    new_story: bool = True,
     previous_text: str | None = None,
     entities: frozenset[str] = frozenset(),
+    raised: frozenset[str] = frozenset(),
 ) -> ArticleFacts:
-    """What keyword rules see of a stored article (``entities``: the ones it names)."""
+    """What keyword rules see of a stored article (``entities``: the ones it names;
+    ``raised``: the dedupe keys of the alerts its story held before)."""
     return ArticleFacts(
         article_id=article.id,
         story_id=article.story_id,
@@ -38,10 +39,10 @@ def article_facts(
         language=article.language,
         title=article.title,
         text=article.text,
-        new_story=new_story,
         previous_text=previous_text,
         source_id=article.source_id,
         entities=entities,
+        raised=raised,
     )
 
 
@@ -127,9 +128,10 @@ def alert_on_article(
         return []
     earlier = previous_text(tx, article) if result.status == "revision" else None
     named = frozenset(tx.mentions.of_article(article.id))
-    facts = article_facts(
-        article, new_story=result.new_story, previous_text=earlier, entities=named
-    )
+    raised: frozenset[str] = frozenset()  # the story's alerts so far (a new story has none)
+    if article.story_id is not None and not result.new_story:
+        raised = tx.alerts.keys_of_story(article.story_id)
+    facts = article_facts(article, previous_text=earlier, entities=named, raised=raised)
     verdicts = article_verdicts(tx, config, facts, observations)
     return record_alerts(tx, config, (v.draft for v in verdicts if v.fired and v.draft))
 
