@@ -8,6 +8,9 @@ say why each copy fired or did not.
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from config import Config
@@ -120,3 +123,24 @@ def test_a_revision_of_a_later_copy_says_the_story_raised_it(store: Store, confi
     _store(config, ("https://nrta.example/later", "nrta", NOTICE + " Updated."))
     assert len(deliveries(store)) == 2
     assert _reason(store, config, later, "revision 2") == ("silent: this story raised it already")
+
+
+def test_copies_stored_at_once_raise_one_alert(store: Store, config: Config) -> None:
+    """Racing writers: the outbox's unique key keeps it to one alert, whoever commits first."""
+    copies = [
+        (f"https://nrta.example/copy-{n}", "nrta", f"{NOTICE} Copy {n} of the notice.")
+        for n in range(4)
+    ]
+    barrier = threading.Barrier(len(copies))
+
+    def store_copy(copy: tuple[str, str, str]) -> None:
+        barrier.wait()
+        _store(config, copy)
+
+    with ThreadPoolExecutor(len(copies)) as pool:
+        list(pool.map(store_copy, copies))
+    sent = deliveries(store)
+    assert sorted(d["channel"] for d in sent) == ["hook", "mail"]
+    with store.transaction() as tx:
+        found = [tx.articles.find_by_urls([url]) for url, _, _ in copies]
+        assert len({article.story_id for article in found if article is not None}) == 1
