@@ -100,9 +100,6 @@ def _lang(code: str | None) -> str:
     return re.split(r"[-_]", (code or "").lower())[0]
 
 
-EARLIER_COPY = "an earlier copy of this story raised it already"
-
-
 def keyword(rule: KeywordRule, event: Event) -> Verdict | None:
     """Fires on the first copy of a story that passes the filters and matches the terms,
     whichever copy was stored first, and on a revision that newly matches; never when the
@@ -121,7 +118,8 @@ def keyword(rule: KeywordRule, event: Event) -> Verdict | None:
         return Verdict(rule.name, rule.kind, False, "the previous revision matched already")
     draft = _keyword_draft(rule, event, match.matched, revised)
     if draft.dedupe_key in event.raised:
-        reason = "this story raised it already" if revised else EARLIER_COPY
+        earlier = "this story" if revised else "an earlier copy of this story"
+        reason = f"{earlier} raised it already"
         return Verdict(rule.name, rule.kind, False, reason, details=details)
     return Verdict(rule.name, rule.kind, True, _fired_reason(event, match, revised), draft, details)
 
