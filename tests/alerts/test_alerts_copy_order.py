@@ -63,9 +63,11 @@ def _store(config: Config, copy: tuple[str, str, str], title: str = "New regulat
     return item.article_id
 
 
-def _reason(store: Store, config: Config, article_id: int, when: str = "first stored") -> str:
-    verdicts = explain(store, config, str(article_id)).verdicts
-    (verdict,) = [v for v in verdicts if v.details.get("when") == when]
+def _reason(store: Store, config: Config, target: int | str, when: str | None = None) -> str:
+    """The keyword rule's verdict on a stored article (``when``: which ingest) or URL."""
+    verdicts = explain(store, config, str(target)).verdicts
+    firsts = ("first stored", "first seen at this URL")
+    (verdict,) = [v for v in verdicts if v.details.get("when") in ((when,) if when else firsts)]
     return f"{'fires' if verdict.fired else 'silent'}: {verdict.reason}"
 
 
@@ -88,6 +90,28 @@ def test_one_alert_per_story_whichever_copy_comes_first(
     )
     copy = second if original == first else first
     assert _reason(store, config, copy) == ("silent: category media is not one of government")
+
+
+@pytest.mark.parametrize("order", ["copy first", "original first"])
+def test_a_verbatim_copy_crawled_first_does_not_silence_the_original(
+    store: Store, config: Config, order: str
+) -> None:
+    verbatim = ("https://portal.example/verbatim", "portal", NOTICE)  # the same body
+    copies = [verbatim, ORIGINAL] if order == "copy first" else [ORIGINAL, verbatim]
+    statuses = [
+        ingest(config, url, "New regulation", text, source=src).status for url, src, text in copies
+    ]
+    assert statuses == ["new", "duplicate"]
+    sent = deliveries(store)
+    assert sorted(d["channel"] for d in sent) == ["hook", "mail"]
+    assert {(d["payload"]["url"], d["payload"]["source"]) for d in sent} == {(ORIGINAL[0], "nrta")}
+    by_url = {url: _reason(store, config, url) for url, _, _ in copies}
+    assert by_url == {
+        ORIGINAL[0]: "fires: first copy of this story to match: matched regulation",
+        verbatim[0]: "silent: category media is not one of government",
+    }
+    ingest(config, ORIGINAL[0], "New regulation", NOTICE)  # unchanged: nothing more
+    assert len(deliveries(store)) == 2
 
 
 def test_a_third_matching_copy_raises_nothing(store: Store, config: Config) -> None:
