@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,12 @@ logger = logging.getLogger(__name__)
 def article_facts(
     article: Article,
     *,
-    new_story: bool = True,
     previous_text: str | None = None,
     entities: frozenset[str] = frozenset(),
+    raised: frozenset[str] = frozenset(),
 ) -> ArticleFacts:
-    """What keyword rules see of a stored article (``entities``: the ones it names)."""
+    """What keyword rules see of a stored article (``entities``: the ones it names;
+    ``raised``: the dedupe keys of the alerts its story held before)."""
     return ArticleFacts(
         article_id=article.id,
         story_id=article.story_id,
@@ -38,10 +40,10 @@ def article_facts(
         language=article.language,
         title=article.title,
         text=article.text,
-        new_story=new_story,
         previous_text=previous_text,
         source_id=article.source_id,
         entities=entities,
+        raised=raised,
     )
 
 
@@ -127,10 +129,37 @@ def alert_on_article(
         return []
     earlier = previous_text(tx, article) if result.status == "revision" else None
     named = frozenset(tx.mentions.of_article(article.id))
-    facts = article_facts(
-        article, new_story=result.new_story, previous_text=earlier, entities=named
-    )
+    raised: frozenset[str] = frozenset()  # the story's alerts so far (a new story has none)
+    if article.story_id is not None and not result.new_story:
+        raised = tx.alerts.keys_of_story(article.story_id)
+    facts = article_facts(article, previous_text=earlier, entities=named, raised=raised)
     verdicts = article_verdicts(tx, config, facts, observations)
+    return record_alerts(tx, config, (v.draft for v in verdicts if v.fired and v.draft))
+
+
+def copy_facts(tx: Transaction, article: Article, url: str, source: Source) -> ArticleFacts:
+    """An exact copy of ``article`` seen at ``url`` from another source, as that source's copy
+    of the story (``raised``: every alert its story holds)."""
+    named = frozenset(tx.mentions.of_article(article.id))
+    raised = tx.alerts.keys_of_story(article.story_id) if article.story_id else frozenset()
+    facts = article_facts(article, entities=named, raised=raised)
+    return replace(
+        facts, url=url, source=source.name, category=source.category, source_id=source.id
+    )
+
+
+def alert_on_copy(
+    tx: Transaction, config: Config, result: IngestResult, url: str, source: Source
+) -> list[int]:
+    """Evaluate keyword rules on a body stored before under another source's article: a
+    regulator's notice whose text a news outlet carried verbatim and was crawled first
+    raises the story's alert when no earlier copy did."""
+    if not any(rule.kind == "keyword" for rule in config.rules):
+        return []
+    article = tx.articles.get(result.article_id)
+    if article is None or article.source_id == source.id:
+        return []  # the same source's text: judged when the article was stored
+    verdicts = evaluate(config.rules, copy_facts(tx, article, url, source))
     return record_alerts(tx, config, (v.draft for v in verdicts if v.fired and v.draft))
 
 

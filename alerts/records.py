@@ -11,7 +11,8 @@ from alerts.text import one_line
 
 @dataclass(frozen=True)
 class ArticleFacts:
-    """A stored article as keyword rules see it (``previous_text`` is set for revisions)."""
+    """A stored article as keyword rules see it (``previous_text`` is set for revisions;
+    ``raised``: the dedupe keys of the alerts its story held before this ingest)."""
 
     article_id: int | None
     story_id: int | None
@@ -21,8 +22,8 @@ class ArticleFacts:
     language: str | None
     title: str | None
     text: str
-    new_story: bool = True
     previous_text: str | None = None
+    raised: frozenset[str] = frozenset()
     source_id: int | None = None
     entities: frozenset[str] = frozenset()  # keys of the catalogue entities the article names
 

@@ -1,4 +1,4 @@
-"""Rules: pure functions from an event (new story, new metric figure, source health) to alerts.
+"""Rules: pure functions from an event (stored article, metric figure, source health) to alerts.
 
 Each rule kind is one function ``(rule_config, event) -> Verdict | None``: ``None`` when the
 event is not the rule's business (a metric figure for a keyword rule), else whether it fires,
@@ -101,7 +101,9 @@ def _lang(code: str | None) -> str:
 
 
 def keyword(rule: KeywordRule, event: Event) -> Verdict | None:
-    """Fires on a new story, or a revision that newly matches, whose text matches the terms."""
+    """Fires on the first copy of a story that passes the filters and matches the terms,
+    whichever copy was stored first, and on a revision that newly matches; never when the
+    story holds the rule's alert already (the outbox's dedupe key)."""
     if not isinstance(event, ArticleFacts):
         return None
     blocked = _filtered_out(rule, event)
@@ -114,10 +116,21 @@ def keyword(rule: KeywordRule, event: Event) -> Verdict | None:
         return Verdict(rule.name, rule.kind, False, match.reason(), details=details)
     if revised and match_terms(rule, event.previous_text or "").ok:
         return Verdict(rule.name, rule.kind, False, "the previous revision matched already")
-    if not (revised or event.new_story):
-        return Verdict(rule.name, rule.kind, False, "another copy of a story seen before")
     draft = _keyword_draft(rule, event, match.matched, revised)
-    return Verdict(rule.name, rule.kind, True, match.reason(), draft, details)
+    if draft.dedupe_key in event.raised:
+        earlier = "this story" if revised else "an earlier copy of this story"
+        reason = f"{earlier} raised it already"
+        return Verdict(rule.name, rule.kind, False, reason, details=details)
+    return Verdict(rule.name, rule.kind, True, _fired_reason(event, match, revised), draft, details)
+
+
+def _fired_reason(article: ArticleFacts, match: TermMatch, revised: bool) -> str:
+    """Why a keyword rule fires: the revision newly matches, or the first copy to match."""
+    if revised:
+        return f"the revision newly matches: {match.reason()}"
+    if article.story_id is None:  # a saved file: no story to speak of
+        return match.reason()
+    return f"first copy of this story to match: {match.reason()}"
 
 
 def _keyword_draft(

@@ -197,7 +197,7 @@ class _RuleBase(_Model):
 
 
 class KeywordRule(_RuleBase):
-    """Fires on a new story whose text matches the term lists."""
+    """Fires once per story: on its first copy that passes the filters and matches the terms."""
 
     kind: Literal["keyword"]
     any: tuple[str, ...] = ()

@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alerts.errors import UnknownTargetError
-from alerts.evaluate import article_facts, metric_events, observation_facts, previous_text
+from alerts.evaluate import (
+    article_facts,
+    copy_facts,
+    metric_events,
+    observation_facts,
+    previous_text,
+)
 from alerts.records import ArticleFacts, MetricFacts, ObservationFacts, Verdict
 from alerts.rules import evaluate, previous_observation
 from storage import SeriesTags
@@ -18,7 +24,7 @@ if TYPE_CHECKING:
 
     from config.schema import Config
     from storage import ArticleRevision, Store, Transaction
-    from storage.models import Article, MetricObservation
+    from storage.models import Alert, Article, ArticleUrl, MetricObservation
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _ALL_STORED = 2**62  # "stored before" bound that includes every stored observation
@@ -37,7 +43,10 @@ def explain(store: Store, config: Config, target: str, *, source: str | None = N
     """Evaluate every rule on an article id, a stored URL or a local HTML file."""
     with store.transaction() as tx:  # never committed: a dry run
         article = _stored_article(tx, target)
-        if article is not None:
+        seen = _copy_seen(tx, target, article)
+        if seen is not None:
+            facts, verdicts = _as_copy(tx, config, seen)
+        elif article is not None:
             facts, verdicts = _as_crawled(tx, config, article)
         else:
             facts = _file_facts(target, config, source)
@@ -53,18 +62,22 @@ def _as_crawled(
 ) -> tuple[ArticleFacts, list[Verdict]]:
     """The verdicts the crawl reached on a stored article, against what was stored then.
 
-    Keyword rules: as when the article was first stored (a new story or another copy), and
-    again for its latest revision. Metric rules: each figure against the figures stored
-    before the ingest that stored it (the revision whose text first holds its quote).
+    Keyword rules: as when the article was first stored (against the alerts earlier copies of
+    its story had raised), and again for its latest revision (against the alerts raised
+    before it). Metric rules: each figure against the figures stored before the ingest that
+    stored it (the revision whose text first holds its quote).
     """
-    first = tx.articles.story_articles(article.story_id or -1)[:1]
-    new_story = not first or first[0].id == article.id
+    alerts = tx.alerts.of_story(article.story_id) if article.story_id is not None else []
     named = frozenset(tx.mentions.of_article(article.id))
-    facts = article_facts(article, new_story=new_story, entities=named)
+    by_earlier_copies = frozenset(a.dedupe_key for a in alerts if _earlier_copy(a, article))
+    facts = article_facts(article, entities=named, raised=by_earlier_copies)
     verdicts = [_labelled(v, "when", "first stored") for v in evaluate(config.rules, facts)]
     if article.revision > 1:
         earlier = previous_text(tx, article)
-        revised = article_facts(article, previous_text=earlier, entities=named)
+        before = by_earlier_copies | {
+            a.dedupe_key for a in alerts if a.created_at < article.updated_at
+        }
+        revised = article_facts(article, previous_text=earlier, entities=named, raised=before)
         when = f"revision {article.revision}"
         verdicts += [_labelled(v, "when", when) for v in evaluate(config.rules, revised)]
     if any(rule.kind == "metric_change" for rule in config.rules):
@@ -74,6 +87,38 @@ def _as_crawled(
                 label = _figure_label(event.new)
                 verdicts += [_labelled(v, "figure", label) for v in evaluate(config.rules, event)]
     return facts, verdicts
+
+
+def _copy_seen(tx: Transaction, target: str, article: Article | None) -> ArticleUrl | None:
+    """The URL record when ``target`` is another source's exact copy of ``article``."""
+    if article is None or target.isdigit():
+        return None
+    from crawler.canonical import canonical_url
+
+    seen = tx.articles.seen_at([target, canonical_url(target)])
+    return seen if seen is not None and seen.source_id != article.source_id else None
+
+
+def _as_copy(
+    tx: Transaction, config: Config, seen: ArticleUrl
+) -> tuple[ArticleFacts, list[Verdict]]:
+    """Keyword rules on another source's exact copy, against the alerts raised before it."""
+    article = seen.article
+    alerts = tx.alerts.of_story(article.story_id) if article.story_id is not None else []
+    before = frozenset(
+        a.dedupe_key
+        for a in alerts
+        if _earlier_copy(a, article) or a.created_at < seen.first_seen_at
+    )
+    facts = replace(copy_facts(tx, article, seen.url, seen.source), raised=before)
+    verdicts = [v for v in evaluate(config.rules, facts) if v.kind == "keyword"]
+    return facts, [_labelled(v, "when", "first seen at this URL") for v in verdicts]
+
+
+def _earlier_copy(alert: Alert, article: Article) -> bool:
+    """Whether another copy stored before ``article`` raised ``alert`` (ids grow with time;
+    an alert whose copy was pruned came from an earlier one)."""
+    return alert.article_id is None or alert.article_id < article.id
 
 
 def _ingest_batches(

@@ -17,6 +17,7 @@ PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
 # Built once: every stored article that fires a rule runs these.
 _ALERTS, _DELIVERIES = cast(Table, Alert.__table__), cast(Table, Delivery.__table__)
 _ALERT_BY_KEY = select(_ALERTS.c.id).where(_ALERTS.c.dedupe_key == bindparam("key")).limit(1)
+_KEYS_OF_STORY = select(_ALERTS.c.dedupe_key).where(_ALERTS.c.story_id == bindparam("story"))
 _NEW_ALERT = insert(_ALERTS).returning(_ALERTS.c.id)
 _NEW_DELIVERY = insert(_DELIVERIES)
 
@@ -48,6 +49,16 @@ class AlertRepository:
     def has_alert(self, dedupe_key: str) -> bool:
         """True when an alert with ``dedupe_key`` was already raised."""
         return self.session.connection().scalar(_ALERT_BY_KEY, {"key": dedupe_key}) is not None
+
+    def keys_of_story(self, story_id: int) -> frozenset[str]:
+        """The dedupe keys of the alerts raised on a story (by any of its copies)."""
+        rows = self.session.connection().scalars(_KEYS_OF_STORY, {"story": story_id})
+        return frozenset(rows)
+
+    def of_story(self, story_id: int) -> Sequence[Alert]:
+        """The alerts raised on a story, oldest first."""
+        query = select(Alert).where(Alert.story_id == story_id).order_by(Alert.id)
+        return self.session.scalars(query).all()
 
     def add_alert(self, **fields: Any) -> int:
         """Store a new alert; returns its id."""

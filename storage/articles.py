@@ -94,6 +94,11 @@ class ArticleRepository:
         found = self.session.connection().execute(_BY_URL, {"urls": list(urls)}).first()
         return None if found is None else self.session.get(Article, found.id)
 
+    def seen_at(self, urls: Sequence[str]) -> ArticleUrl | None:
+        """The record of one of ``urls``: its article, the source that saw it and when."""
+        query = select(ArticleUrl).where(ArticleUrl.url.in_(list(urls))).limit(1)
+        return self.session.scalars(query).first()
+
     def get(self, article_id: int) -> Article | None:
         """The article with this id."""
         return self.session.get(Article, article_id)

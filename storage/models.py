@@ -161,6 +161,7 @@ class ArticleUrl(Base):
     first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     article: Mapped[Article] = relationship(back_populates="urls")
+    source: Mapped[Source] = relationship()
 
 
 class ArticleRevision(Base):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import DropItem
 
-from alerts.evaluate import alert_on_article
+from alerts.evaluate import alert_on_article, alert_on_copy
 from crawler.analysis_pool import in_writer
 from crawler.fingerprint import signatures_match
 from crawler.pipelines.base import DramawatchPipeline
@@ -73,6 +73,8 @@ def _ingest(config: Config, item: ArticleItem) -> IngestResult:
             observations = _store_observations(tx, item, result)
             # Alerts join the article's transaction: both are stored, or neither.
             alert_on_article(tx, config, result, observations)
+        elif result.status == "duplicate":
+            alert_on_copy(tx, config, result, item.url, source)
         for url in {item.url, *item.seen_urls}:
             tx.pages.record(url, etag=None, last_modified=None, body_hash=item.body_hash)
         tx.commit()

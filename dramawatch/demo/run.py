@@ -126,12 +126,16 @@ def _heading(text: str) -> None:
 
 
 def _show_sinks(hook: WebhookSink, mail: SmtpSink) -> None:
+    """What each sink received, by rule and title (deliveries run in parallel)."""
     _heading(f"Local sinks: {len(hook.received)} webhook posts, {len(mail.messages)} emails")
-    for headers, body in hook.received:
+    posts = sorted(
+        hook.received, key=lambda post: (str(post[1].get("rule")), str(post[1].get("title")))
+    )
+    for headers, body in posts:
         delivery = headers.get("x-dramawatch-delivery")
         click.echo(f"  webhook {delivery}  {body.get('rule')}: {body.get('title')}")
-    for message in mail.messages:
-        click.echo(f"  email   {message['Subject']}")
+    for subject in sorted(str(message["Subject"]) for message in mail.messages):
+        click.echo(f"  email   {subject}")
 
 
 def _free_port() -> int:

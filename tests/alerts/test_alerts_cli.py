@@ -111,9 +111,9 @@ def test_rules_test_on_a_stored_article_writes_nothing(
     ingest(config, "https://nrta.example/up", "Update", TEXT.format("60 billion yuan") + " More.")
     before = deliveries(store)
     verdicts = _verdicts(_run(path, "rules", "test", "2", "--format", "json"))
-    # As the crawl decided: another copy of story 1 (no keyword alert), the figure moved.
+    # As the crawl decided: story 1's first copy raised the keyword alert, the figure moved.
     assert not verdicts["regulation"]["fires"]
-    assert verdicts["regulation"]["reason"] == "another copy of a story seen before"
+    assert verdicts["regulation"]["reason"] == "an earlier copy of this story raised it already"
     assert not verdicts["sports"]["fires"]
     assert verdicts["moves"]["fires"] and verdicts["moves"]["details"]["change_pct"] == 20
     assert verdicts["moves"]["about"] == "market_value 60,000,000,000 CNY (2024)"

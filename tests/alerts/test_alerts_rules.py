@@ -80,13 +80,26 @@ def test_keyword_filters(filters: dict[str, Any], fires: bool) -> None:
     assert verdict is not None and verdict.fired is fires
 
 
-def test_keyword_copy_of_known_story_and_revisions() -> None:
+def test_a_copy_fires_unless_an_earlier_copy_of_its_story_raised_the_alert() -> None:
     rule = _kw(any=("ban",))
-    assert not keyword(rule, _article("a ban", new_story=False)).fired  # type: ignore[union-attr]
-    newly = _article("now a ban", new_story=False, previous_text="A notice\nno news")
-    assert keyword(rule, newly).fired  # type: ignore[union-attr]
-    again = _article("still a ban", new_story=False, previous_text="A notice\na ban")
+    first = keyword(rule, _article("a ban", raised=frozenset({"keyword:other:3"})))
+    assert first is not None and first.fired and first.draft is not None
+    assert first.reason == "first copy of this story to match: matched ban"
+    later = keyword(rule, _article("a ban", raised=frozenset({"keyword:kw:3"})))
+    assert later is not None and not later.fired and later.draft is None
+    assert later.reason == "an earlier copy of this story raised it already"
+
+
+def test_keyword_revisions() -> None:
+    rule = _kw(any=("ban",))
+    newly = keyword(rule, _article("now a ban", previous_text="A notice\nno news"))
+    assert newly is not None and newly.fired
+    assert newly.reason == "the revision newly matches: matched ban"
+    again = _article("still a ban", previous_text="A notice\na ban")
     assert not keyword(rule, again).fired  # type: ignore[union-attr]
+    raised = frozenset({"keyword:kw:3"})
+    held = keyword(rule, _article("now a ban", previous_text="A\nno", raised=raised))
+    assert held is not None and not held.fired and held.reason == "this story raised it already"
 
 
 def _obs(value: float, period: str | None, id: int, **fields: Any) -> ObservationFacts:
