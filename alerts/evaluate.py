@@ -28,9 +28,11 @@ def article_facts(
     previous_text: str | None = None,
     entities: frozenset[str] = frozenset(),
     raised: frozenset[str] = frozenset(),
+    later_copy: bool = False,
 ) -> ArticleFacts:
     """What keyword rules see of a stored article (``entities``: the ones it names;
-    ``raised``: the dedupe keys of the alerts its story held before)."""
+    ``raised``: the dedupe keys of the alerts its story held before; ``later_copy``: it joined
+    a story stored before it)."""
     return ArticleFacts(
         article_id=article.id,
         story_id=article.story_id,
@@ -44,6 +46,7 @@ def article_facts(
         source_id=article.source_id,
         entities=entities,
         raised=raised,
+        later_copy=later_copy,
     )
 
 
@@ -132,7 +135,10 @@ def alert_on_article(
     raised: frozenset[str] = frozenset()  # the story's alerts so far (a new story has none)
     if article.story_id is not None and not result.new_story:
         raised = tx.alerts.keys_of_story(article.story_id)
-    facts = article_facts(article, previous_text=earlier, entities=named, raised=raised)
+    joined = result.status == "new" and article.story_id is not None and not result.new_story
+    facts = article_facts(
+        article, previous_text=earlier, entities=named, raised=raised, later_copy=joined
+    )
     verdicts = article_verdicts(tx, config, facts, observations)
     return record_alerts(tx, config, (v.draft for v in verdicts if v.fired and v.draft))
 
@@ -142,7 +148,7 @@ def copy_facts(tx: Transaction, article: Article, url: str, source: Source) -> A
     of the story (``raised``: every alert its story holds)."""
     named = frozenset(tx.mentions.of_article(article.id))
     raised = tx.alerts.keys_of_story(article.story_id) if article.story_id else frozenset()
-    facts = article_facts(article, entities=named, raised=raised)
+    facts = article_facts(article, entities=named, raised=raised, later_copy=True)
     return replace(
         facts, url=url, source=source.name, category=source.category, source_id=source.id
     )

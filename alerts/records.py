@@ -12,7 +12,8 @@ from alerts.text import one_line
 @dataclass(frozen=True)
 class ArticleFacts:
     """A stored article as keyword rules see it (``previous_text`` is set for revisions;
-    ``raised``: the dedupe keys of the alerts its story held before this ingest)."""
+    ``raised``: the dedupe keys of the alerts its story held before this ingest;
+    ``later_copy``: it joined a story stored before it)."""
 
     article_id: int | None
     story_id: int | None
@@ -26,6 +27,7 @@ class ArticleFacts:
     raised: frozenset[str] = frozenset()
     source_id: int | None = None
     entities: frozenset[str] = frozenset()  # keys of the catalogue entities the article names
+    later_copy: bool = False
 
     @property
     def full_text(self) -> str:

@@ -143,6 +143,7 @@ def _keyword_draft(
         "category": article.category,
         "matched": matched,
         "revision": revised,
+        "later_copy": article.later_copy,
         "text": summaries.keyword_text(rule.name, article, matched, revised),
     }
     subject = article.story_id if article.story_id is not None else f"article-{article.article_id}"

@@ -21,8 +21,9 @@ def amount(value: float, unit: str) -> str:
 
 
 def keyword_text(rule: str, article: ArticleFacts, matched: list[str], revised: bool) -> str:
-    """Summary of a keyword alert."""
-    what = "Revised story" if revised else "New story"
+    """Summary of a keyword alert: a new story, a revision that newly matches, or a later copy
+    of a story stored before that is the first of its copies to match."""
+    what = "Revised story" if revised else "Later copy" if article.later_copy else "New story"
     origin = ", ".join(one_line(part) for part in (article.source, article.category) if part)
     return (
         f"[{rule}] {what}: {one_line(article.title or '') or '(untitled)'}"

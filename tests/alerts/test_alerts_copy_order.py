@@ -85,6 +85,14 @@ def test_one_alert_per_story_whichever_copy_comes_first(
         article = tx.articles.get(original)
         assert article is not None and key == f"keyword:regulation:{article.story_id}"
         assert {d["payload"]["url"] for d in sent} == {ORIGINAL[0]}
+    # The alert says whether the story is new or was stored before under a copy that did not
+    # match, so a reader does not take a days-old story for news.
+    later = order == "copy first"
+    assert {d["payload"]["later_copy"] for d in sent} == {later}
+    heading = "Later copy" if later else "New story"
+    assert {d["payload"]["text"].splitlines()[0] for d in sent} == {
+        f"[regulation] {heading}: New regulation (nrta, government)"
+    }
     assert _reason(store, config, original) == (
         "fires: first copy of this story to match: matched regulation"
     )
@@ -105,6 +113,7 @@ def test_a_verbatim_copy_crawled_first_does_not_silence_the_original(
     sent = deliveries(store)
     assert sorted(d["channel"] for d in sent) == ["hook", "mail"]
     assert {(d["payload"]["url"], d["payload"]["source"]) for d in sent} == {(ORIGINAL[0], "nrta")}
+    assert {d["payload"]["later_copy"] for d in sent} == {order == "copy first"}
     by_url = {url: _reason(store, config, url) for url, _, _ in copies}
     assert by_url == {
         ORIGINAL[0]: "fires: first copy of this story to match: matched regulation",
