@@ -95,6 +95,8 @@ BODY = [
         "From Examplepedia, the free encyclopedia",
         "Want these numbers for your category? Start a free Example trial, no credit card needed.",
         "30 day free trial, no credit card required",
+        "打开网易新闻 查看精彩图片",
+        "点击查看大图",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -138,6 +140,7 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "The app offers a free trial, and viewers need a credit card to start it.",
         "Example no longer offers a free plan, but you can start with a free trial of any paid"
         " plan, no credit card required.",
+        "点击查看图片后，用户会被引导至充值页面。",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:

@@ -28,7 +28,6 @@ LABELS = zh_labels(PAGES)
 # defaults (pages decoded the same way) 6 wholly right, 368 checks (dates to the day only), 30
 # titles, 30 dates, 65 chrome strings leaked, 32 stored.
 KNOWN: dict[str, str] = {
-    "163-wangyihao.html": "the image prompt 打开网易新闻 查看精彩图片 stays in the text",
     "36kr-shendu.html": "the 文｜ credit line is dropped",
     "jiemian-full.html": "the 界面新闻记者 | credit line is dropped",
     "m-21jingji-mobile.html": "the 21世纪经济报道记者 … 广州报道 dateline is dropped",
