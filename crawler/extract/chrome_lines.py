@@ -2,10 +2,10 @@
 ``chrome.py``).
 
 The main text's paragraphs less a leading title repeat, layout copies, chrome lines (login,
-share, status rows, cookie and promotion lines), leaked link lists (not the text's own list of
-short items, nor a decision's run of Chinese fields), a trailing "Related" or "Comments" section
-and a closing run of other pages' headlines, driven by lists of known chrome, never by per-site
-rules.
+share, status rows, cookie and promotion lines, a picture's credit or app prompt: 图片来源@视觉中国,
+打开网易新闻 查看精彩图片), leaked link lists (not the text's own list of short items, nor a
+decision's run of Chinese fields), a trailing "Related" or "Comments" section and a closing run
+of other pages' headlines, driven by lists of known chrome, never by per-site rules.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ _CHROME_LINE_RE = re.compile(
     | 打印本页|关闭窗口|广告|廣告|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
     | 【?字体[:：].*|责任编辑[:：].*|(?:会员|用户)?(?:登录|注册)|免费注册|忘记密码
     | (?:当前位置|您现在的位置)[:：]?.*|上一篇[:：].*|下一篇[:：].*
+    | (?:点击|打开[^\s，。]{1,10}\s*)?查看(?:精彩|高清)?(?:图片|大图|原图)  # a picture's prompt
+    | (?:(?:图片|题图|配图|头图|封面图?)(?:来源|来自)|图源)\s*[:：@]\s*[^，。！？]{1,30}  # credit
     )[\W_]*$""",
 )
 _COOKIE_RE = re.compile(

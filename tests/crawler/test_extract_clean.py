@@ -95,6 +95,11 @@ BODY = [
         "From Examplepedia, the free encyclopedia",
         "Want these numbers for your category? Start a free Example trial, no credit card needed.",
         "30 day free trial, no credit card required",
+        "打开网易新闻 查看精彩图片",
+        "点击查看大图",
+        "图片来源@视觉中国",
+        "图片来源：界面新闻 范剑磊",
+        "题图来自：视觉中国",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -138,6 +143,9 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "The app offers a free trial, and viewers need a credit card to start it.",
         "Example no longer offers a free plan, but you can start with a free trial of any paid"
         " plan, no credit card required.",
+        "点击查看图片后，用户会被引导至充值页面。",
+        "图片来源于网络的说法并不准确，平台称剧中素材均为自有版权。",
+        "图片来源：平台称，剧中所有画面均由剧组实拍，并非AI生成。",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
