@@ -95,6 +95,13 @@ BODY = [
         "From Examplepedia, the free encyclopedia",
         "Want these numbers for your category? Start a free Example trial, no credit card needed.",
         "30 day free trial, no credit card required",
+        "MEDIA-APPS/SALE (UPDATE 2)",
+        "Printer friendly version | Email this story",
+        "Join Channel",
+        "Have a question you want explained? Ask our explainers team.",
+        "Subscribe to EXAMPLE+ to get access to The Example Daily & other 70+ titles, share up to"
+        " 5 gadgets, listen to the news, download as early as 4am & share articles on social"
+        " media. Call 555 0100.",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -138,6 +145,15 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "The app offers a free trial, and viewers need a credit card to start it.",
         "Example no longer offers a free plan, but you can start with a free trial of any paid"
         " plan, no credit card required.",
+        "N/A",
+        "- PL/I",
+        "Home | About us",
+        "Join the studio's crew for a day, and the channel's tricks become clear.",
+        "Have a question about the rules? The regulator says reviewers will answer within a week.",
+        "Subscribe to the app for a week and the studio's older series unlock as well, the"
+        " company said, a change meant to keep viewers who finish one show, since most of them"
+        " never pay for a second one once the free episodes of the first are gone, and the app"
+        " loses them to rivals.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
