@@ -361,6 +361,16 @@ def test_an_embedded_tweet_stays_in_the_text() -> None:
     assert "rules start in March" in remove_chrome(document_fromstring(html)).text_content()
 
 
+def test_a_quotation_set_apart_is_text_unless_it_repeats_the_body() -> None:
+    said = "<p>We want the best actors to see this as proper work, the chair of the group said.</p>"
+    quote = "<figure><blockquote>This industry has grown up without rules.</blockquote></figure>"
+    lifted = "<figure><blockquote>We want the best actors to see this</blockquote></figure>"
+    html = f"<html><body><article>{ARTICLE}{quote}{said}{lifted}{ARTICLE}</article></body></html>"
+    text = extract_article(html, "https://example.com/news/pay-floor").text
+    assert "grown up without rules" in text
+    assert text.count("We want the best actors") == 1
+
+
 def test_sentences_reporting_counts_views_and_positions_are_text() -> None:
     prose = [
         "Her TikTok account now has 3.4M followers.",
