@@ -49,6 +49,7 @@ from crawler.extract.own_address import drop_own_address
 from crawler.extract.parsing import PARSER, parse_html
 from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
+from crawler.extract.quote_figures import quote_figures_as_text
 from crawler.extract.recover import recover_blocks
 from crawler.extract.releases import drop_release_tail
 from crawler.extract.rendered import show_rendered
@@ -167,6 +168,7 @@ def extract_article(
     drop_site_header(root, title_el, url)
     if settings.named_chrome:
         remove_chrome(root, named, page_len, candidates)
+    quote_figures_as_text(root)
     drop_blank_box_ends(root)
     wrap_loose_runs(root)
     container = cms_container(html, candidates)

@@ -33,6 +33,8 @@ _CHROME_LINE_RE = re.compile(
     | back\ to\ (?:the\ )?(?:blog|home|news|articles|posts)|follow\ us(?:\ on\b.*)?
     | pin\ (?:it\ )?for\ later|(?:next|previous|prev)\ (?:article|post|story)\b.*
     | share(?:\ (?:this|on|via)\b.*)?|tweet|email\ this.*|advertisement|sponsored
+    | printer[-\ ]friendly(?:\ (?:version|page|format))?
+    | join\ (?:(?:our|the)\ )?(?:whatsapp\ |telegram\ )?channel
     | loading(?:\ (?:more|comments|next\ (?:story|article|post)))?
     | (?:recommended|more)\ videos?|(?:video|watch|listen)\s*\d{1,2}:\d{2}(?::\d{2})?
     | (?:application|inquiry)\ status|faq|tags?(?:\s*[:：].*)?
@@ -53,6 +55,9 @@ _CHROME_LINE_RE = re.compile(
     + MONTH_START
     + r""")(?=.*\d)[\w,.:/\ ]{3,30}
     | \d{2}-\d{2}\s+\d{5,}\s+\w+          # status-widget rows: "04-16 21315227 Processing"
+    | (?-i:[A-Z]{2,}(?:-[A-Z\d&]+)+(?:/[A-Z\d&]+(?:-[A-Z\d&]+)*)+)  # a wire's slug line, its
+      (?:\ \((?-i:UPDATE|REFILE|CORRECTED|URGENT|RPT)[\w\ ]*\))?   # topics hyphened then a
+                                                                   # slash: "MEDIA-APPS/SALE"
     | [-–—]\s*\d{1,3}\s*[-–—]               # a printed page's number: "— 1 —", "- 12 -"
     | (?:copyright|©).*|.*all\ rights\ reserved.*|.*ICP[备證证]\s*\d+.*|版权所有.*
     | 打印本页|关闭窗口|广告|廣告|关闭本页|返回顶部|返回首页|分享到.*|扫一扫.*|收藏本页
@@ -62,6 +67,14 @@ _CHROME_LINE_RE = re.compile(
     | (?:(?:图片|题图|配图|头图|封面图?)(?:来源|来自)|图源)\s*[:：@]\s*[^，。！？]{1,30}  # credit
     )[\W_]*$""",
 )
+# A line of chrome items set apart ("Printer friendly version | Email this story").
+_ITEM_SEP_RE = re.compile(r"\s+[|·•]\s+")
+# A subscription's pitch, however long its list of benefits ("Subscribe to Example+ to get
+# access to 70+ titles, share up to 5 gadgets, ...").
+_PITCH_RE = re.compile(
+    r"(?i)subscribe (?:now |today )?to \S.{0,40}? to (?:get|gain|enjoy|unlock)\b"
+)
+_PITCH = 320  # characters: a longer paragraph starting so is prose
 _COOKIE_RE = re.compile(
     r"(?i)\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b"
 )
@@ -80,6 +93,8 @@ _PROMO_START_RE = re.compile(
     r"|(?:(?:like|enjoying|enjoyed) this (?:story|article|post)\?|share (?:this|it) with)"
     r"|third[- ]party ad\.?(?:$|\s+not an offer\b)"
     r"|have a (?:confidential |news )?tip(?: for [^?]{0,40})?\?"
+    r"|(?:have|got) a (?:question|story idea)\b[^?]{0,60}\?\s*"
+    r"(?:ask|e-?mail|write to|send|contact|tell|let us know|get in touch)\b"
     r"|(?:this|the) (?:press )?release was (?:originally )?published on"
     r" (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|febr)uary\b|march\b|april\b"
     r"|may\b|june?\b|july\b|august\b|(?:septem|octo|novem|decem)ber\b)"
@@ -229,15 +244,23 @@ def _introduces(para: str) -> bool:
 
 def _is_chrome_paragraph(para: str) -> bool:
     """Tell whether one paragraph is a chrome line (login, share, status row, cookie, promo)."""
+    if _PITCH_RE.match(para):
+        return len(para) < _PITCH
     if len(para) >= _SHORT:
         return False
-    if len(para) < _LINE and _CHROME_LINE_RE.match(para):
+    if len(para) < _LINE and (_CHROME_LINE_RE.match(para) or _chrome_items(para)):
         return True
     if _PROMO_START_RE.match(para):
         return True
     if not _may_promote(para):
         return False
     return bool(_COOKIE_RE.search(para) or _PROMO_RE.search(para))
+
+
+def _chrome_items(para: str) -> bool:
+    """Tell whether a line is two or more chrome lines set apart by bars or dots."""
+    items = _ITEM_SEP_RE.split(para)
+    return len(items) > 1 and all(_CHROME_LINE_RE.match(item) for item in items)
 
 
 def _may_promote(para: str) -> bool:

@@ -17,6 +17,8 @@ publication time the markup states on that day. A shown numeric date whose day a
 both ways takes the reading the markup states, else the order the page's locale writes
 (``day_order.py``). Dates in page chrome (sidebars, "latest news" lists:
 ``date_region.py``) are never read by the text searches; a page that states no date gets none.
+A time on another day than the URL's still refines it when its UTC instant falls on that day
+(an address written in UTC dates a story posted at 4 am in Sydney the day before).
 """
 
 from __future__ import annotations
@@ -122,8 +124,15 @@ def find_published(
     url_day = url_date(page.url, page.tz)
     if url_day is None or not plausible(url_day, now):
         return first
-    day = first if first is not None and same_day(first, url_day) else url_day
+    day = first if first is not None and _url_agrees(first, url_day) else url_day
     return clocked(day, _body_text(page.root)) if is_midnight(day) else day
+
+
+def _url_agrees(first: datetime, url_day: datetime) -> bool:
+    """Tell whether the URL's day is ``first``'s, in its own zone or in UTC."""
+    return same_day(first, url_day) or (
+        not is_midnight(first) and first.astimezone(UTC).date() == url_day.date()
+    )
 
 
 def _candidates(

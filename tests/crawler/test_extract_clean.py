@@ -100,6 +100,13 @@ BODY = [
         "图片来源@视觉中国",
         "图片来源：界面新闻 范剑磊",
         "题图来自：视觉中国",
+        "MEDIA-APPS/SALE (UPDATE 2)",
+        "Printer friendly version | Email this story",
+        "Join Channel",
+        "Have a question you want explained? Ask our explainers team.",
+        "Subscribe to EXAMPLE+ to get access to The Example Daily & other 70+ titles, share up to"
+        " 5 gadgets, listen to the news, download as early as 4am & share articles on social"
+        " media. Call 555 0100.",
     ],
 )
 def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
@@ -146,6 +153,15 @@ def test_chrome_lines_around_the_body_are_dropped(line: str) -> None:
         "点击查看图片后，用户会被引导至充值页面。",
         "图片来源于网络的说法并不准确，平台称剧中素材均为自有版权。",
         "图片来源：平台称，剧中所有画面均由剧组实拍，并非AI生成。",
+        "N/A",
+        "- PL/I",
+        "Home | About us",
+        "Join the studio's crew for a day, and the channel's tricks become clear.",
+        "Have a question about the rules? The regulator says reviewers will answer within a week.",
+        "Subscribe to the app for a week and the studio's older series unlock as well, the"
+        " company said, a change meant to keep viewers who finish one show, since most of them"
+        " never pay for a second one once the free episodes of the first are gone, and the app"
+        " loses them to rivals.",
     ],
 )
 def test_prose_that_mentions_those_words_stays(line: str) -> None:
@@ -351,6 +367,16 @@ def test_an_embedded_tweet_stays_in_the_text() -> None:
     tweet = "<blockquote class='twitter-tweet'><p>The rules start in March.</p></blockquote>"
     html = f"<html><body><article>{ARTICLE}{tweet}{ARTICLE}</article></body></html>"
     assert "rules start in March" in remove_chrome(document_fromstring(html)).text_content()
+
+
+def test_a_quotation_set_apart_is_text_unless_it_repeats_the_body() -> None:
+    said = "<p>We want the best actors to see this as proper work, the chair of the group said.</p>"
+    quote = "<figure><blockquote>This industry has grown up without rules.</blockquote></figure>"
+    lifted = "<figure><blockquote>We want the best actors to see this</blockquote></figure>"
+    html = f"<html><body><article>{ARTICLE}{quote}{said}{lifted}{ARTICLE}</article></body></html>"
+    text = extract_article(html, "https://example.com/news/pay-floor").text
+    assert "grown up without rules" in text
+    assert text.count("We want the best actors") == 1
 
 
 def test_sentences_reporting_counts_views_and_positions_are_text() -> None:

@@ -202,6 +202,19 @@ def test_the_url_day_wins_over_metadata_naming_another_day() -> None:
     assert found == datetime(2025, 3, 1, 8, tzinfo=UTC)
 
 
+def test_a_url_day_written_in_utc_takes_the_local_day_of_the_stated_time() -> None:
+    head = '<meta property="article:published_time" content="2026-11-27T04:00:00+11:00">'
+    html = _page(head, f"<h1>{TITLE}</h1><p>{PROSE}</p>")
+    # 4 am in Sydney is the day before in UTC, the day the address was written
+    assert _day(html, "https://news.example.com.au/rules-20261126-p5xk2q.html") == date(
+        2026, 11, 27
+    )
+    # a URL naming another day still wins
+    assert _day(html, "https://news.example.com.au/rules-20261120-p5xk2q.html") == date(
+        2026, 11, 20
+    )
+
+
 def test_a_copyright_year_or_a_menu_date_is_no_publication_date() -> None:
     menu = '<div class="menu"><a href="/archive/2025-11-27/">Archive 2025-11-27</a></div>'
     footer = "<p>© 2024 Example News. All rights reserved.</p>"
