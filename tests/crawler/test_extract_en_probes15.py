@@ -30,7 +30,6 @@ _LABELS = en_labels(_FOLDER)
 # it was before they led to fixes: 21 of 30 pages wholly right, titles 30, dates 29, chrome
 # leaked on 5; trafilatura defaults 17 wholly right, titles 30, dates 28, chrome leaked on 11.
 KNOWN: dict[str, str] = {
-    "india_pib": 'no day: the release states it only as "Posted On: 09 DEC 2026 5:42PM"',
     "ir_press_release": "the company boilerplate, the forward-looking statements and the "
     "investor and media contacts after the release stay",
     "listicle": "the captions of the article's own images are dropped",
