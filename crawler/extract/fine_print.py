@@ -4,7 +4,8 @@ After the story come lines for the record rather than the reader: a disclaimer (
 reflects the author's opinions, and not necessarily the views of Example News", "The issuer is
 solely responsible for the content of this announcement"), the publisher's investment disclaimer
 ("Past performance is no guarantee of future results"; the writer's own disclosure of the
-shares held stays: it is the writer's word), a note on how the text was made ("This article was
+shares held stays: it is the writer's word), a release's notice on its forward-looking
+statements and that notice's heading, a note on how the text was made ("This article was
 generated with the support of AI and reviewed by an editor", "This article is a transcript of
 this conference call produced for Example"), the writer's one-line bio ("The author is a professor
 at Example University") and the line giving the reporter's address ("Write to Jane Doe at
@@ -28,7 +29,16 @@ _FINE_PRINT_RE = re.compile(
     r"|this (?:article|story|content) (?:was|has been) (?:generated|written|produced|created)"
     r" with the (?:support|help|assistance) of (?:AI|artificial intelligence)\b"
     r"|this (?:article|page|document) is a transcript of\b"
-    r"|write to [\w .'’-]{2,60} at [\w.+-]+@[\w-]+\.\w)"
+    r"|write to [\w .'’-]{2,60} at [\w.+-]+@[\w-]+\.\w"
+    r"|(?:this|the) (?:(?:press|news) )?(?:release|announcement|communication) (?:contains|includes"
+    r"|may contain) (?:certain )?[\"“]?forward[- ]looking statements\b)"
+)
+# The heading of a release's legal notice ("Forward-Looking Statements", "Cautionary Note
+# Regarding Forward-Looking Statements", "Safe Harbor Statement"), a line of its own.
+_NOTICE_HEADING_RE = re.compile(
+    r"(?i)(?:cautionary (?:note|statement|language)s?(?: (?:regarding|concerning|about|on))? )?"
+    r"(?:forward[- ]looking (?:statements?|information)|safe harbou?r(?: statement)?)"
+    r"(?: disclaimer)?\s*[:.]?"
 )
 # The writer's one-line bio, a post at a named place: "The author is a professor at Example
 # University."
@@ -45,7 +55,7 @@ def is_fine_print(para: str) -> bool:
     """Tell whether a paragraph is a disclaimer, a disclosure, a note on the text's making, a
     one-line bio or a reporter's address."""
     line = para.strip()
-    if len(line) < _BIO and _BIO_RE.match(line):
+    if len(line) < _BIO and (_BIO_RE.match(line) or _NOTICE_HEADING_RE.fullmatch(line)):
         return True
     return len(line) < _MAX_LINE and _FINE_PRINT_RE.match(line) is not None
 

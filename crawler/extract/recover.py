@@ -22,7 +22,8 @@ closing questions and answers: a heading after the text's last block naming them
 accordion boxes that a pass leaves out), and its notes, which the text's note marks link to or
 which link back into the text (see :mod:`.notes`). Figures' captions are no body, but in a
 photo essay, whose captions the text lacks say more than the text: there they carry the story,
-and come back.
+and come back, those after the text's last block too, a caption's sentence before its credit;
+an essay whose text is only its introduction is placed by the captions around it.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ _MIN_ANSWERS = 2  # body blocks under a closing questions heading (a question an
 _LINE = 120  # a heading longer than this is a sentence set large
 _BUTTON_WORDS = 4  # a link this short ending a box is a call to action
 _SENTENCE_END_RE = re.compile(r"[.!?:;…]['\"’”)\]]*$")
+# A caption's sentence may close before its picture's credit ("... on the lawn. Jane Doe / AP").
+_CAPTION_SENTENCE_RE = re.compile(r"[.!?…]['\"’”)\]]*(?:\s|$)")
 
 
 def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = True) -> list[str]:
@@ -73,7 +76,9 @@ def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = Tr
     blocks = leaf_blocks(tree)
     joined = squash(" ".join(paras))
     found = [block_key(text) in joined for _, text in blocks]
-    container = _container([b for b, ok in zip(blocks, found, strict=True) if ok])
+    matched = [b for b, ok in zip(blocks, found, strict=True) if ok]
+    container = _container(matched)
+    container = _essay(matched, joined) if container is None else container
     if container is None:
         return paras
     if captioned := _captioned(container, joined):
@@ -87,6 +92,19 @@ def recover_blocks(paras: list[str], tree: HtmlElement, *, structured: bool = Tr
     held_blocks = [(b, ok) for b, ok in pairs if b[0] in inside]
     merged = _merge(paras, held_blocks, structured, captioned=captioned)
     return merged + _continuation(sections, pairs)
+
+
+def _essay(matched: list[tuple[HtmlElement, str]], joined: str) -> HtmlElement | None:
+    """The container of a photo essay whose text (``joined``, squashed) is too short to place
+    one: the nearest ancestor of its longest matched block whose captions say more than the
+    text (see :func:`_captioned`)."""
+    if not matched:
+        return None
+    longest = max(matched, key=lambda block: len(block[1]))[0]
+    ancestors = list(longest.iterancestors())
+    if not ancestors or not _captioned(ancestors[-1], joined):  # no part of the page is one
+        return None
+    return next(el for el in ancestors if _captioned(el, joined))
 
 
 def _captioned(container: HtmlElement, joined: str) -> bool:
@@ -279,11 +297,23 @@ def _merge(
         else:  # the heading heads a box of chrome (its links), not the body after it
             heading = ""
     closing = _closing_questions(blocks[last:], body) + _closing_notes(blocks[last + 1 :], notes)
+    if captioned:
+        closing += _closing_captions(blocks[last + 1 :])
     if closing:
         at = _paragraph_after(keys, block_key(blocks[last][0][1]), at)
         where = at + len(out) - len(paras)
         out[where:where] = closing
     return out
+
+
+def _closing_captions(blocks: list[tuple[tuple[HtmlElement, str], bool]]) -> list[str]:
+    """A photo essay's captions among ``blocks`` (those after the text's last) that read as
+    body: the pictures that follow its introduction."""
+    return [
+        text
+        for (element, text), ok in blocks
+        if not ok and element.tag == _CAPTION and _is_body(element, text, captioned=True)
+    ]
 
 
 def _closing_notes(
@@ -378,7 +408,8 @@ def _is_body(element: HtmlElement, text: str, *, captioned: bool = False) -> boo
     elif _is_item(element):
         enough = words >= _ITEM_WORDS
     else:
-        enough = words >= _SENTENCE_WORDS and bool(_SENTENCE_END_RE.search(text))
+        ends = _SENTENCE_END_RE if element.tag != _CAPTION else _CAPTION_SENTENCE_RE
+        enough = words >= _SENTENCE_WORDS and bool(ends.search(text))
     outside = ("a",) if captioned else ("a", "figure", _CAPTION)
     if not enough or next(element.iterancestors(*outside), None) is not None:
         return False

@@ -5,8 +5,10 @@ words, kept), then lines for the journalist rather than the reader: a contact bl
 Contact:" and a name, an address, a phone), the wire's "SOURCE Example Studio" and "View
 original content to download multimedia: ..." notes, and the "###" that marks the end of the
 release. In a release (its dateline names the wire: "/PRNewswire/ --", "(GLOBE NEWSWIRE) --",
-or an "About ..." paragraph heads its closing boilerplate) those go from its last paragraphs,
-and the end mark takes all after it; on other pages a contact line may be the page's content.
+or is a city in capitals and a dash: "WASHINGTON —"; or an "About ..." paragraph heads its
+closing boilerplate, the company's legal form abbreviated or not: "About Example Holdings,
+Inc.") those go from its last paragraphs, and the end mark takes all after it; on other pages
+a contact line may be the page's content.
 An end mark closing the text ("###", "-30-", a news agency's "(END)", a government wire's telex
 "NNNN") goes from any page, and so do the few lines after one when each is a short contact or
 notice line (an agency's media line and its notice that the release is unofficial); in a column
@@ -31,7 +33,11 @@ _CONTACT_LABEL_RE = re.compile(
 )
 # A wire named in a dateline: "/PRNewswire/", "(GLOBE NEWSWIRE)", "--(BUSINESS WIRE)--".
 _WIRE_RE = re.compile(r"(?i)[/(]\s*[a-z][\w .-]{0,20}wire\s*[/)]")
+# A release's dateline: its city in capitals and a dash ("WASHINGTON —", "SAN MATEO, Calif. --").
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:, [A-Z][\w.]{1,12}\.?)?\s*(?:—|–|--)\s")
 _ABOUT_RE = re.compile(r"About [A-Z0-9][^.!?\n]{0,80}")
+# A company's legal form, abbreviated ("About Example Holdings, Inc."): its dot ends no sentence.
+_LEGAL_FORM_RE = re.compile(r"\b(Inc|Ltd|Corp|Co|Plc|PLC|LLC|Bhd|S\.A|N\.V|L\.P)\.")
 _DATELINE = 2  # the dateline stands in one of the text's first this many paragraphs
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\(?\d[\d ().-]{7,}\d")
 _CLOSING = 8  # the furniture sits among the text's last this many paragraphs
@@ -105,8 +111,10 @@ def _is_notice(para: str) -> bool:
 
 
 def _is_release(paras: list[str], closing: int) -> bool:
-    """Tell whether the text is a release: its dateline names a wire, or an "About ..."
-    paragraph stands among its last few."""
-    return any(_WIRE_RE.search(para) for para in paras[:_DATELINE]) or any(
-        _ABOUT_RE.fullmatch(para.strip()) for para in paras[closing:]
+    """Tell whether the text is a release: its dateline names a wire or is a city in capitals
+    and a dash, or an "About ..." paragraph stands among its last few."""
+    return any(
+        _WIRE_RE.search(para) or _DATELINE_RE.match(para) for para in paras[:_DATELINE]
+    ) or any(
+        _ABOUT_RE.fullmatch(_LEGAL_FORM_RE.sub(r"\1", para.strip())) for para in paras[closing:]
     )

@@ -34,6 +34,7 @@ _LABEL_WORDS = _STAMP_WORDS | frozenset("written reviewed edited reading time es
 # a bare byline: "By" and a name of two to four capitalised words ("By Jane Doe", "by A. J.
 # Neal"), not a heading ("By Car", "By The Numbers")
 _BYLINE_RE = re.compile(r"(?i:by)\s+(?!The\b)(?:[A-Z][\w.'’-]*\s*){2,4}")
+_SEPARATOR_RE = re.compile(r"\s*[·•|]\s*|^\s+|\s+$")  # between a byline's parts
 _WORD_RE = re.compile(rf"[^\W\d_{HAN}]+|[{HAN}]")  # a CJK character is a word
 _OPENING = 4  # stamps sit among the text's first this many paragraphs
 _MAX_STAMP = 80  # a longer line is a sentence
@@ -58,10 +59,17 @@ def is_stamp(para: str) -> bool:
 
 def is_label(line: str) -> bool:
     """Tell whether a short line without a date is a byline label: stamp words only ("Written
-    by", "Last updated on:", "1 minute") or "By" and a name."""
-    if _BYLINE_RE.fullmatch(line):
+    by", "Last updated on:", "1 minute") or "By" and a name, or such parts set apart by dots or
+    bars ("By Jane Doe · 24 min read")."""
+    parts = [part for part in _SEPARATOR_RE.split(line) if part]
+    return bool(parts) and all(_is_label_part(part) for part in parts)
+
+
+def _is_label_part(part: str) -> bool:
+    """Tell whether a part of a byline line is stamp words only or "By" and a name."""
+    if _BYLINE_RE.fullmatch(part):
         return True
-    words = _WORD_RE.findall(line.lower())
+    words = _WORD_RE.findall(part.lower())
     return bool(words) and all(word in _LABEL_WORDS for word in words)
 
 

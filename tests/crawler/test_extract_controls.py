@@ -33,3 +33,11 @@ def test_a_label_that_is_also_a_heading_stays() -> None:
         '<h2 id="money">Where the money goes</h2></body></html>'
     )
     assert drop_controls(PARAS[1:], root) == PARAS[1:]
+
+
+def test_a_download_button_for_a_file_is_a_control_a_link_to_a_page_is_not() -> None:
+    paras = ["Download this chart", *PARAS[1:]]
+    chart = '<a href="/charts/spending.xlsx">Download this chart</a>'
+    assert drop_controls(paras, document_fromstring(f"<html><body>{chart}")) == PARAS[1:]
+    page = '<a href="/charts/spending">Download this chart</a>'
+    assert drop_controls(paras, document_fromstring(f"<html><body>{page}")) == paras

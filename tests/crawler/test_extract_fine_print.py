@@ -29,6 +29,11 @@ STORY = [
         "The author is a professor at Example University. opinions@example.com",
         "The writer is a senior fellow at the Example Institute.",
         "Write to Jane Doe at jane.doe@example.com",
+        "Forward-Looking Statements",
+        "Cautionary Note Regarding Forward-Looking Statements",
+        "Safe Harbor Statement",
+        "This press release contains forward-looking statements within the meaning of the Private"
+        " Securities Litigation Reform Act of 1995. We undertake no obligation to update them.",
     ],
 )
 def test_closing_fine_print_goes(line: str) -> None:
@@ -42,6 +47,7 @@ def test_closing_fine_print_goes(line: str) -> None:
         "Disclosure: I own none of these shares today and have no plans to buy any.",
         "The author of the rules, a former studio executive, declined to comment.",
         "Investors should write to the company before the meeting, the notice said.",
+        "Analysts said the forward-looking statements in the release were cautious.",
     ],
 )
 def test_the_writers_own_words_stay(line: str) -> None:

@@ -272,3 +272,17 @@ def test_a_photo_essays_captions_come_back_where_they_say_more_than_the_text() -
 
 def test_an_inline_gallerys_captions_stay_out_of_a_story() -> None:
     assert _recover(_page(_gallery(CAPTIONS[:2]))) == KEPT
+
+
+def test_a_photo_essay_of_an_introduction_and_captions_gets_its_captions_back() -> None:
+    intro = "For four months our photographer followed the crews who rent one house in the hills."
+    credited = [f"{caption} Jane Doe / Example News" for caption in CAPTIONS]
+    html = f"<html><body><article><p>{intro}</p>{_gallery(credited)}</article></body></html>"
+    assert recover_blocks([intro], document_fromstring(html)) == [intro, *credited]
+
+
+def test_a_short_storys_picture_caption_stays_out() -> None:
+    story = [KEPT[0], KEPT[1]]
+    body = "".join(f"<p>{p}</p>" for p in story) + _gallery([f"{CAPTIONS[0]} Jane Doe / AP"])
+    html = f"<html><body><article>{body}</article></body></html>"
+    assert recover_blocks(story, document_fromstring(html)) == story

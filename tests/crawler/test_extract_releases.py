@@ -61,6 +61,28 @@ def test_a_lone_contact_label_goes_with_its_detail_lines() -> None:
     assert drop_release_tail(paras) == paras[:3]
 
 
+def test_a_release_under_a_city_dateline_loses_its_media_contact() -> None:
+    paras = [
+        "Proposed rule would require apps to show the full price of a series",
+        "WASHINGTON — The commission today proposed a rule on the price of episodes.",
+        "The public will have 60 days to comment.",
+        "Media Contact",
+        "Office of Public Affairs\nJane Doe press@example.gov\n202-555-0143",
+    ]
+    assert drop_release_tail(paras) == paras[:3]
+
+
+def test_an_about_heading_with_an_abbreviated_legal_form_marks_a_release() -> None:
+    paras = [
+        "SAN MATEO, Calif., Nov. 5, 2026 - Example Holdings reported its results today.",
+        "Revenue grew by a third, the company said.",
+        "About Example Holdings, Inc.",
+        "Example Holdings, Inc. makes vertical series for phones.",
+        "Investor Contact\nJane Doe ir@example.com",
+    ]
+    assert drop_release_tail(paras) == paras[:4]
+
+
 def test_access_newswire_notes_and_a_contact_information_block_go() -> None:
     """ "View the original press release on ...", "SOURCE: ..." and a "Contact Information"
     or "Contact Data" label go from a release like the other wires' notes."""

@@ -63,6 +63,8 @@ def test_a_sentence_or_a_list_label_is_no_stamp(line: str) -> None:
         "min read",
         "By Jane Doe",
         "by A. J. Neal",
+        "By Jane Doe · · 24 min read",
+        "By Jane Doe | Updated",
     ],
 )
 def test_a_byline_label_without_a_date_is_a_stamp(line: str) -> None:
@@ -70,7 +72,15 @@ def test_a_byline_label_without_a_date_is_a_stamp(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["By Car", "By The Numbers", "By the numbers", "Jane Doe", "Updated rules"]
+    "line",
+    [
+        "By Car",
+        "By The Numbers",
+        "By the numbers",
+        "Jane Doe",
+        "Updated rules",
+        "By Jane Doe · Rome",
+    ],
 )
 def test_a_heading_or_a_bare_name_is_no_label(line: str) -> None:
     assert not is_stamp(line)
