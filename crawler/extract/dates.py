@@ -96,9 +96,12 @@ _AFTER_TITLE_RE = re.compile(
     + ZH_WEEKDAY
     + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?)?)"
 )
-# A date after one of these labels is no publication date: an update, or when a notice was
-# written (成文日期), takes effect or ends, or the day figures stand at ("截至2025年7月31日，…").
-_OTHER_DATE_LABEL_RE = re.compile(rf"{_LABEL_GROUPS[2]}|成文|生效|施行|实施|截止|截至")
+# A date after one of these labels is no publication date: an update ("更新于", "编辑于"), or
+# when a notice was written (成文日期), takes effect or ends, or the day figures stand at
+# ("截至2025年7月31日，…").
+_OTHER_DATE_LABEL_RE = re.compile(
+    rf"{_LABEL_GROUPS[2]}|更新于|编辑于|修改于|成文|生效|施行|实施|截止|截至"
+)
 # A labelled date without its year ("发布时间：10-08 12:00") or with two digits ("18-03-08").
 _PARTIAL_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间)\s*[:：]\s*(?:(\d{2})-)?(\d{1,2})-(\d{1,2})(?!\d)"

@@ -161,6 +161,9 @@ def test_a_shown_publication_date_wins_over_a_shown_update() -> None:
     assert _day(_page("", f"<h1>{TITLE}</h1>{byline}<p>{PROSE}</p>")) == date(2025, 3, 3)
     only_update = f"<h1>{TITLE}</h1><p>Last updated April 2, 2025</p><p>{PROSE}</p>"
     assert _day(_page("", only_update)) == date(2025, 4, 2)
+    zh_prose = "<p>" + "监管部门发布了微短剧审核新规，平台须在上线前审核每一部作品。" * 3 + "</p>"
+    zh_byline = "<p>林默 更新于 2025-04-02 16:03 发布于 2025-03-03 10:20</p>"
+    assert _day(_page("", f"<h1>微短剧审核新规发布</h1>{zh_byline}{zh_prose}")) == date(2025, 3, 3)
 
 
 def test_a_labelled_byline_below_a_long_standfirst_is_read_and_a_bare_date_there_is_not() -> None:

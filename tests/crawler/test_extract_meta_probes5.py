@@ -43,12 +43,9 @@ KNOWN_DAYS: dict[str, str] = {
     'closing "This essay was published on" line',
     "jsonld_graph_image_webpage_article": 'the byline\'s "Updated" day wins over the article '
     "node's datePublished",
-    "published_ago_title_attribute": 'no day: the "Published 3 hours ago" span\'s title holds '
-    "the time in words",
     "review_nested_item_date": "the reviewed series' release day wins over the review's own "
     "datePublished",
     "zh_daily_digest_title_date_only": "no day: the headline's 2026年12月2日 is the only date",
-    "zh_gengxin_before_fabu": "更新于 written before 发布于 wins",
 }
 
 
