@@ -186,6 +186,27 @@ def test_published_metadata_wins_over_the_byline_and_json_ld() -> None:
     assert _day(_page(head, body)) == date(2025, 3, 1)
 
 
+def test_a_date_beside_a_pointer_to_the_next_story_is_no_byline() -> None:
+    pointer = '<div>Up next: <a href="/essays/b">The editors</a> · April 6, 2025</div>'
+    body = f"{pointer}<h1>{TITLE}</h1><p>{PROSE}</p><p>Posted on March 2, 2025.</p>"
+    assert _day(_page("", body)) == date(2025, 3, 2)
+
+
+def test_a_review_takes_its_own_day_not_the_reviewed_works() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "Review", "itemReviewed": {"@type": '
+        '"TVSeries", "datePublished": "2025-01-14"}, "datePublished": "2025-03-02"}</script>'
+    )
+    card = "<p>The Heiress Returns · 84 episodes · Released January 14, 2025</p>"
+    assert _day(_page(head, f"<h1>{TITLE}</h1>{card}<p>{PROSE}</p>")) == date(2025, 3, 2)
+
+
+def test_a_daily_report_is_dated_by_the_day_its_title_closes_on() -> None:
+    assert _day(_page("", f"<h1>Daily brief: March 2, 2025</h1><p>{PROSE}</p>")) == date(2025, 3, 2)
+    news = "某平台宣布向创作者开放广告分成。" * 4
+    assert _day(_page("", f"<h1>微短剧日报｜2025年3月2日</h1><p>{news}</p>")) == date(2025, 3, 2)
+
+
 def test_a_byline_days_before_the_metadata_is_the_original_publication() -> None:
     head = '<meta property="article:published_time" content="2024-08-07T12:01:51Z">'
     reposted = f"<h1>{TITLE}</h1><p>Jane Doe · 7 min read · Dec 30, 2013</p><p>{PROSE}</p>"
