@@ -68,10 +68,10 @@ def _top_published(script: str) -> str | None:
     """The ``datePublished`` of a JSON-LD script's first top-level node that has one (the
     script's object, an item of its list or of its ``@graph``): a nested node's (a review's
     ``itemReviewed``, an article's ``video``) dates another work. None when no top-level node
-    has one, or the script is no JSON."""
+    has one, or the script is no JSON (or nests too deep to read)."""
     try:
         data = json.loads(script)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     for item in data if isinstance(data, list) else [data]:
         graph = item.get("@graph") if isinstance(item, dict) else None
