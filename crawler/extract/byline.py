@@ -42,11 +42,20 @@ _PICTURES = ("img", "picture", "figure")
 # An entry of a list of links: a date beside a link there is the linked page's.
 _LINKED_ENTRY_XPATH = etree.XPath("ancestor-or-self::li[.//a]")
 _HEADLINE_WORDS = 4  # a link this long is a headline: the box holding it is another story's card
+# A line that points to another story ("Up next: The editors · December 6, 2026"): its date is
+# that story's.
+_POINTER_RE = re.compile(
+    r"(?i)(?:up next|read next|next|previous|coming up)\b(?:\s+(?:story|article|post))?\s*[:：]"
+    r"|下一篇|上一篇"
+)
 _LABEL_CHARS = 25  # how far before a date its label may sit
 _END_CHARS = 40  # the text's closing characters sought in the lines after the title
 _STORY_WORDS = 12  # a paragraph this long opens the story: a byline is shorter
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新|编辑于|修改于")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
+# A date labelled as a work's release or first showing dates the film, series or game a review
+# or a guide writes about ("84 episodes · Released October 14, 2026"), not the page.
+_WORK_DATE_RE = re.compile(r"(?i)\breleased\b|\brelease date|premiered|first aired|上映|首播|开播")
 # What follows a date inside a Chinese sentence: an ideograph, or a clause's comma or enumeration
 # mark ("截至2025年7月31日，公司……").
 _SENTENCE_GOES_ON_RE = re.compile(rf"[{HAN}，、；]")
@@ -210,7 +219,8 @@ def _up_to_a_link(before: list[_Held], title_el: HtmlElement) -> list[str]:
     """The texts before the title back to the nearest link, list entry holding one or card of
     another story: before the title, link texts are menus and archive links, a date in a list
     entry beside a link, or in a box beside a headline's link (``_in_card``), dates the linked
-    page ("Latest" rails), and what comes before them (a top bar's date) is not the byline. The
+    page ("Latest" rails), and so does one in a line pointing to another story ("Up next:"),
+    and what comes before them (a top bar's date) is not the byline. The
     links of the line right above the title, one with a number in it, are that line's own
     ("KYODO NEWS - Dec 3, 2026 - 14:22 | Business, All"): a credit line's sections."""
     kept: list[str] = []
@@ -220,6 +230,8 @@ def _up_to_a_link(before: list[_Held], title_el: HtmlElement) -> list[str]:
         if links and (line is None or links[0].getparent() is not line):
             break
         if holder is not None and (_LINKED_ENTRY_XPATH(holder) or _in_card(holder, title_el, line)):
+            break
+        if holder is not None and _POINTER_RE.match(norm(holder.text or "")):
             break
         kept.append(text)
     return kept[::-1]
@@ -270,13 +282,14 @@ def shown_date(
         for start, label, shown in _dates(context.after, tz, known, day_first=day_first)
         if bool(_UPDATED_RE.search(label)) == updated
         and (start < _BARE_CHARS or updated or _PUBLISHED_RE.search(label))
+        and not _WORK_DATE_RE.search(label)
     ]
     found += [
         (len(context.before) - end, shown)
         for end, label, shown in _dates(
             context.before, tz, known, from_end=True, day_first=day_first
         )
-        if bool(_UPDATED_RE.search(label)) == updated
+        if bool(_UPDATED_RE.search(label)) == updated and not _WORK_DATE_RE.search(label)
     ]
     return min(found, key=lambda pair: pair[0])[1] if found else None
 

@@ -2,21 +2,21 @@
 
 In order: the URL's day (a metadata or byline time on that day refines it, and so does a clock time
 shown after the day's numbers: ``url_day.py``), published-time metadata, a date on or right after
-the title line (the byline), a publication date a stamp's tooltip states
-(``tooltip_dates.py``), a byline date labelled as an update, the same around the page's
-``<h1>`` when the title is another element, JSON-LD ``datePublished``, a WeChat article's script
-time, labelled dates in the article region, a day shown after the title without its year in the
-year the URL states (``yearless.py``), the day archive a breadcrumb links to, the time a relative
-byline stamp's markup states (``stamp_attrs.py``), the stamp itself ("2 hours ago") when the fetch
-time is known, a notice's signature line closing the text, and last htmldate on the whole page,
-kept only when the page states that day (``htmldate_day.py``). A byline date days before
-the chosen one is the original publication (the metadata then dates a re-post or an import),
-unless it stands in a paragraph of the text's prose; a ``<time>`` showing another day for its
-UTC instant sets the day (``shown_days.py``), and a day shown without its time of day takes the
-publication time the markup states on that day. A shown numeric date whose day and month read
-both ways takes the reading the markup states, else the order the page's locale writes
-(``day_order.py``). Dates in page chrome (sidebars, "latest news" lists:
-``date_region.py``) are never read by the text searches; a page that states no date gets none.
+the title line (the byline), a publication date a stamp's tooltip states (``tooltip_dates.py``), a
+byline date labelled as an update, the same around the page's ``<h1>`` when the title is another
+element, JSON-LD ``datePublished``, a WeChat article's script time, labelled dates in the article
+region, a day shown after the title without its year in the year the URL states (``yearless.py``),
+the day archive a breadcrumb links to, the time a relative byline stamp's markup states
+(``stamp_attrs.py``), the stamp itself ("2 hours ago") when the fetch time is known, a notice's
+signature line closing the text, the day the title closes on ("Daily brief: December 2, 2026"), and
+last htmldate on the whole page, kept only when the page states that day (``htmldate_day.py``). A
+byline date days before the chosen one is the original publication (the metadata then dates a
+re-post or an import), unless it stands in a paragraph of the text's prose; a ``<time>`` showing
+another day for its UTC instant sets the day (``shown_days.py``), and a day shown without its time
+of day takes the publication time the markup states on that day. A shown numeric date whose day and
+month read both ways takes the reading the markup states, else the order the page's locale writes
+(``day_order.py``). Dates in page chrome (sidebars, "latest news" lists: ``date_region.py``) are
+never read by the text searches; a page that states no date gets none.
 A time on another day than the URL's still refines it when its UTC instant falls on that day
 (an address written in UTC dates a story posted at 4 am in Sydney the day before).
 """
@@ -98,12 +98,21 @@ _AFTER_TITLE_RE = re.compile(
     + ZH_WEEKDAY
     + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?)?)"
 )
-# A date after one of these labels is no publication date: an update, or when a notice was
-# written (成文日期), takes effect or ends, or the day figures stand at ("截至2025年7月31日，…").
-_OTHER_DATE_LABEL_RE = re.compile(rf"{_LABEL_GROUPS[2]}|成文|生效|施行|实施|截止|截至")
+# A date after one of these labels is no publication date: an update ("更新于", "编辑于"), or
+# when a notice was written (成文日期), takes effect or ends, or the day figures stand at
+# ("截至2025年7月31日，…").
+_OTHER_DATE_LABEL_RE = re.compile(
+    rf"{_LABEL_GROUPS[2]}|更新于|编辑于|修改于|成文|生效|施行|实施|截止|截至"
+)
 # A labelled date without its year ("发布时间：10-08 12:00") or with two digits ("18-03-08").
 _PARTIAL_LABEL_RE = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间)\s*[:：]\s*(?:(\d{2})-)?(\d{1,2})-(\d{1,2})(?!\d)"
+)
+# A full date closing a title after a separator: numeric, or with the month's name.
+_TITLE_DAY_RE = re.compile(
+    r"[|｜:：_·•\-–—]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\s*$"
 )
 _NEAR_CHARS = 200  # how far after the title an unlabelled numeric or labelled date belongs to it
 _SHORT_YEAR_CHARS = 60  # how far after the title a date with a two-digit year is the byline's
@@ -159,6 +168,8 @@ def _candidates(
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield signature_date(text, page.tz)
+    if near is not None:
+        yield title_day(near.title, page.tz)
     yield stated_htmldate(page)
 
 
@@ -287,6 +298,13 @@ def near_title_date(
         return parse_loose(first, default_tz, known, day_first=day_first)
     partial = partial_date(window, meta, default_tz)
     return partial or short_year_date(window[:_SHORT_YEAR_CHARS], default_tz, day_first=day_first)
+
+
+def title_day(title: str, default_tz: timezone) -> datetime | None:
+    """The day a title closes on after a separator ("微短剧日报｜2026年12月2日", "Daily brief:
+    December 2, 2026"): a daily report's issue, the page's day when nothing else dates it."""
+    match = _TITLE_DAY_RE.search(title)
+    return parse_loose(match.group(1), default_tz) if match else None
 
 
 def split_trailing_date(title: str) -> tuple[str, str | None]:

@@ -15,7 +15,8 @@ from storage.cjk import CJK_LETTERS, HANGUL, KANA
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-_JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+_MIN_DATE, _MAX_DATE = 6, 40  # the length of a JSON-LD date's text, least and most
+_JSONLD_DATE_RE = re.compile(rf'"datePublished"\s*:\s*"([^"]{{{_MIN_DATE},{_MAX_DATE}}})"')
 # A JSON-LD headline: a JSON string, escapes and all, read by ``json.loads``.
 _JSONLD_HEADLINE_RE = re.compile(r'"headline"\s*:\s*("(?:[^"\\\n]|\\.){2,400}")')
 _JSONLD_TYPE = "application/ld+json"
@@ -58,9 +59,27 @@ def meta_map(root: HtmlElement, html: str) -> dict[str, str]:
     for script in root.iter("script"):  # a walk by tag, far faster than an XPath over all nodes
         text = script.text if script.get("type") == "application/ld+json" else None
         if text and (match := _JSONLD_DATE_RE.search(text)):
-            meta["datepublished"] = match.group(1)
+            meta["datepublished"] = _top_published(text) or match.group(1)
             break
     return meta
+
+
+def _top_published(script: str) -> str | None:
+    """The ``datePublished`` of a JSON-LD script's first top-level node that has one (the
+    script's object, an item of its list or of its ``@graph``): a nested node's (a review's
+    ``itemReviewed``, an article's ``video``) dates another work. None when no top-level node
+    has one, or the script is no JSON (or nests too deep to read)."""
+    try:
+        data = json.loads(script)
+    except (ValueError, RecursionError):
+        return None
+    for item in data if isinstance(data, list) else [data]:
+        graph = item.get("@graph") if isinstance(item, dict) else None
+        for node in graph if isinstance(graph, list) else [item]:
+            value = node.get("datePublished") if isinstance(node, dict) else None
+            if isinstance(value, str) and _MIN_DATE <= len(value) <= _MAX_DATE:
+                return value
+    return None
 
 
 def jsonld_headline(html: str) -> str | None:

@@ -1,7 +1,8 @@
 """The time a relative byline stamp holds in its markup: "Posted 3 hours ago" that a script wrote
 from ``data-published="2026-12-05T06:20:00Z"``, or the timeago plugin's
-``<abbr class="timeago" title="2026-12-05T06:20:00Z">``. The attribute states the publication
-time whatever the moment the page was fetched."""
+``<abbr class="timeago" title="2026-12-05T06:20:00Z">``, or a ``title`` that writes it out
+("Saturday, December 5, 2026 at 9:14 AM UTC"). The attribute states the publication time whatever
+the moment the page was fetched."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from crawler.extract.date_parse import parse_date
 from crawler.extract.meta import norm
 from crawler.extract.relative_date import has_relative
 
@@ -25,6 +27,7 @@ _ISO_RE = re.compile(
     r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
 _EPOCH_RE = re.compile(r"1\d{9}(?:\d{3})?")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a written-out time states its year
 _MS_DIGITS = 13
 _UPDATED_RE = re.compile(r"(?i)updated|modified|edited|更新")  # an update's stamp dates no post
 
@@ -54,7 +57,8 @@ def _following(element: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def _stated(element: HtmlElement) -> str:
-    """The time the element's ``data-*`` or ``title`` attribute states whole, if any."""
+    """The time the element's ``data-*`` or ``title`` attribute states whole, if any: as ISO
+    8601 or Unix time, or (a ``title``) written out with its year."""
     for name, value in element.attrib.items():
         if not (name.startswith("data-") or name == "title"):
             continue
@@ -64,4 +68,6 @@ def _stated(element: HtmlElement) -> str:
         if _EPOCH_RE.fullmatch(value):
             seconds = int(value) / (1000 if len(value) == _MS_DIGITS else 1)
             return datetime.fromtimestamp(seconds, UTC).isoformat()
+        if name == "title" and _YEAR_RE.search(value) and parse_date(value, UTC) is not None:
+            return value
     return ""

@@ -161,6 +161,9 @@ def test_a_shown_publication_date_wins_over_a_shown_update() -> None:
     assert _day(_page("", f"<h1>{TITLE}</h1>{byline}<p>{PROSE}</p>")) == date(2025, 3, 3)
     only_update = f"<h1>{TITLE}</h1><p>Last updated April 2, 2025</p><p>{PROSE}</p>"
     assert _day(_page("", only_update)) == date(2025, 4, 2)
+    zh_prose = "<p>" + "监管部门发布了微短剧审核新规，平台须在上线前审核每一部作品。" * 3 + "</p>"
+    zh_byline = "<p>林默 更新于 2025-04-02 16:03 发布于 2025-03-03 10:20</p>"
+    assert _day(_page("", f"<h1>微短剧审核新规发布</h1>{zh_byline}{zh_prose}")) == date(2025, 3, 3)
 
 
 def test_a_labelled_byline_below_a_long_standfirst_is_read_and_a_bare_date_there_is_not() -> None:
@@ -181,6 +184,27 @@ def test_published_metadata_wins_over_the_byline_and_json_ld() -> None:
     )
     body = f"<h1>{TITLE}</h1><p>Updated April 2, 2025</p><p>{PROSE}</p>"
     assert _day(_page(head, body)) == date(2025, 3, 1)
+
+
+def test_a_date_beside_a_pointer_to_the_next_story_is_no_byline() -> None:
+    pointer = '<div>Up next: <a href="/essays/b">The editors</a> · April 6, 2025</div>'
+    body = f"{pointer}<h1>{TITLE}</h1><p>{PROSE}</p><p>Posted on March 2, 2025.</p>"
+    assert _day(_page("", body)) == date(2025, 3, 2)
+
+
+def test_a_review_takes_its_own_day_not_the_reviewed_works() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "Review", "itemReviewed": {"@type": '
+        '"TVSeries", "datePublished": "2025-01-14"}, "datePublished": "2025-03-02"}</script>'
+    )
+    card = "<p>The Heiress Returns · 84 episodes · Released January 14, 2025</p>"
+    assert _day(_page(head, f"<h1>{TITLE}</h1>{card}<p>{PROSE}</p>")) == date(2025, 3, 2)
+
+
+def test_a_daily_report_is_dated_by_the_day_its_title_closes_on() -> None:
+    assert _day(_page("", f"<h1>Daily brief: March 2, 2025</h1><p>{PROSE}</p>")) == date(2025, 3, 2)
+    news = "某平台宣布向创作者开放广告分成。" * 4
+    assert _day(_page("", f"<h1>微短剧日报｜2025年3月2日</h1><p>{news}</p>")) == date(2025, 3, 2)
 
 
 def test_a_byline_days_before_the_metadata_is_the_original_publication() -> None:

@@ -39,6 +39,9 @@ def test_a_relative_stamp_takes_the_time_its_markup_states() -> None:
     unix = '<abbr class="timeago" title="1796444400">3 hours ago</abbr>'
     found = extract_article(_page(unix), "https://a.example/posts/kalos")
     assert found.published_at == datetime.fromtimestamp(1796444400, UTC)
+    words = '<span title="Saturday, December 5, 2026 at 6:20 AM UTC">Published 3 hours ago</span>'
+    found = extract_article(_page(words), "https://a.example/posts/kalos")
+    assert found.published_at == datetime(2026, 12, 5, 6, 20, tzinfo=UTC)
 
 
 def test_an_update_stamp_dates_no_post_whatever_its_markup_states() -> None:
