@@ -54,8 +54,9 @@ _STORY_WORDS = 12  # a paragraph this long opens the story: a byline is shorter
 _UPDATED_RE = re.compile(r"(?i)updated|modified|reviewed|revised|更新|编辑于|修改于")
 _PUBLISHED_RE = re.compile(r"(?i)published|posted|发布|发表")
 # A date labelled as a work's release or first showing dates the film, series or game a review
-# or a guide writes about ("84 episodes · Released October 14, 2026"), not the page.
-_WORK_DATE_RE = re.compile(r"(?i)\breleased\b|\brelease date|premiered|first aired|上映|首播|开播")
+# or a guide writes about ("84 episodes · Released October 14, 2026"), not the page. Not "release
+# date": a statistics or media release's own date line says that ("Media release · Date: ...").
+_WORK_DATE_RE = re.compile(r"(?i)\breleased\b|premiered|first aired|上映|首播|开播")
 # What follows a date inside a Chinese sentence: an ideograph, or a clause's comma or enumeration
 # mark ("截至2025年7月31日，公司……").
 _SENTENCE_GOES_ON_RE = re.compile(rf"[{HAN}，、；]")

@@ -201,6 +201,12 @@ def test_a_review_takes_its_own_day_not_the_reviewed_works() -> None:
     assert _day(_page(head, f"<h1>{TITLE}</h1>{card}<p>{PROSE}</p>")) == date(2025, 3, 2)
 
 
+def test_a_media_release_is_dated_by_its_own_date_line() -> None:
+    meta = "<div><span>Media release</span></div><div><span>Date:</span> 1 March 2025</div>"
+    body = f"<h1>{TITLE}</h1>{meta}<p>{PROSE}</p><div>Updated: 2 March 2025</div>"
+    assert _day(_page("", body)) == date(2025, 3, 1)
+
+
 def test_a_daily_report_is_dated_by_the_day_its_title_closes_on() -> None:
     assert _day(_page("", f"<h1>Daily brief: March 2, 2025</h1><p>{PROSE}</p>")) == date(2025, 3, 2)
     news = "某平台宣布向创作者开放广告分成。" * 4
