@@ -39,7 +39,8 @@ sentences of its main text that are neither inside a repeated item block nor a l
   sentences beside items of half ``listing_chars`` (a chart's rows under a footnote).
 - A page at a section address whose prose all stands in teasers, each a heading linked to a
   story elsewhere above its excerpt and a link there again (``teaser.py``: a tag archive holding
-  one post or two, too few for a group), is a listing, whatever it declares.
+  one post or two, too few for a group; a front page's lead story under its linked picture), is
+  a listing, whatever it declares.
 - An undeclared page at a site search's address (a section's path, search words in its query:
   ``/?s=…``, ``/search/?wd=…``) lists results, or says there are none: never an article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
