@@ -48,9 +48,11 @@ def only_teasers(root: HtmlElement, prose: Iterable[str], url: str) -> bool:
 
 
 def _away(heading: HtmlElement, url: str, here: str) -> str | None:
-    """The page the heading leads to when it is wholly one link to a page other than ``here``."""
+    """The page the heading leads to when it is wholly one link to a page other than ``here``,
+    and says something (a site's logo is a heading of a picture alone)."""
     link = next(filter(is_page_link, heading.iter("a")), None)
-    if link is None or squash(link.text_content()) != squash(heading.text_content()):
+    named = squash(heading.text_content())
+    if link is None or not named or squash(link.text_content()) != named:
         return None
     target = _page(str(link.get("href")), url)
     return None if target == here else target

@@ -114,3 +114,14 @@ def test_a_lead_whose_picture_leads_elsewhere_is_no_teaser() -> None:
     root = fromstring(_front("https://notes.example.com/photos/"))
     prose = [f"{_EXCERPT} Nobody at the apps expected it."]
     assert not only_teasers(root, prose, "https://notes.example.com/")
+
+
+def test_a_logo_heading_linked_home_is_no_teaser_of_the_story_below_it() -> None:
+    page = (
+        '<html><body><div class="top"><a href="/en/">Home</a> <a href="/en/tickets/">Tickets</a>'
+        '</div><h1 class="logo"><a href="/en/"><img src="/logo.png" alt="Festival"></a></h1>'
+        f"<div class='view'><h3>Festival news</h3><p>{_EXCERPT}</p></div></body></html>"
+    )
+    assert not only_teasers(
+        fromstring(page), [_EXCERPT], "https://festival.example.kr/en/news/view"
+    )
