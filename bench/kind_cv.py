@@ -34,6 +34,7 @@ from bench.kind_probe import (
     FIFTH_BLIND_SET,
     FIXTURES,
     FOURTH_BLIND_SET,
+    NINTH_BLIND_SET,
     PROBE,
     SEVENTH_BLIND_SET,
     SIXTH_BLIND_SET,
@@ -61,6 +62,7 @@ PROBE_SETS = (
     ("sixth blind probe", f"sixth blind kind probe ({_BLIND})", FIXTURES / SIXTH_BLIND_SET),
     ("seventh blind probe", f"seventh blind kind probe ({_BLIND})", FIXTURES / SEVENTH_BLIND_SET),
     ("eighth blind probe", f"eighth blind kind probe ({_BLIND})", FIXTURES / EIGHTH_BLIND_SET),
+    ("ninth blind probe", f"ninth blind kind probe ({_BLIND})", FIXTURES / NINTH_BLIND_SET),
 )
 GRID = {
     "listing_sentences": (4, 8, 12, 16),

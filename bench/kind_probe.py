@@ -43,6 +43,13 @@ SEVENTH_BLIND_SET = "kind-probe7"
 # one-line 快讯, transcripts, court notices, 公示, 招聘公告, 征求意见稿, 图片新闻, obituaries,
 # reviews with spec tables, meeting notices and analyses dense with links.
 EIGHTH_BLIND_SET = "kind-probe8"
+# The ninth: tag, topic and author pages, search results, page 3 of an archive, a front page of
+# one lead story and a grid, video hubs, gallery and release indexes, calendars, podcast and
+# newsletter archives, rivers of paragraph-long summaries, a 通知公告 list, a 专题 and a 频道; and
+# three-sentence notices, stories made mostly of links, linked-heading roundups, stories above
+# long related grids, video pages, live blogs, releases with long contacts, two-sentence 快讯,
+# Q&As, how-tos, two-paragraph briefs, columns with further reading, 答记者问 and 图文直播.
+NINTH_BLIND_SET = "kind-probe9"
 PROBE = FIXTURES / SET
 
 

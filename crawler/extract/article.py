@@ -17,6 +17,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
@@ -61,7 +62,7 @@ from crawler.extract.standfirst import with_standfirst
 from crawler.extract.table_layout import layout_text
 from crawler.extract.time_elements import own_times
 from crawler.extract.title import find_title, named_title
-from crawler.extract.trailing import drop_related
+from crawler.extract.trailing import drop_related, missed_story
 from crawler.extract.zones import page_zone
 
 __all__ = ["Extracted", "ExtractionSettings", "extract_article"]
@@ -173,14 +174,14 @@ def extract_article(
     wrap_loose_runs(root)
     container = cms_container(html, candidates)
     anchors = link_texts(root)  # read once: runs of links, closing headlines, the page's kind
-    paras, recovered, joined, title = _main_text(
-        html, root, container, url, (title, title_el), settings, anchors
-    )
-    paras = _trimmed(with_standfirst(paras, title_el), root, title, url, anchors)
-    kept = drop_repeated(paras, boilerplate)
+    read = _read_text(html, root, container, url, (title, title_el), settings, anchors, boilerplate)
+    shape = page_shape(root, markup, links, read.own, url, read.title or "", anchors, title_el)
+    if shape.related and (story := missed_story(root, read.kept, shape.related)) is not None:
+        # the text read is the box of headlines beside the story: the story's block is its text
+        read = _read_text(html, root, story, url, (title, title_el), settings, anchors, boilerplate)
+        shape = page_shape(root, markup, links, read.own, url, read.title or "", anchors, title_el)
+    paras, kept, joined, title = read.paras, read.kept, read.joined, read.title
     text = join_paragraphs(kept, joined)
-    own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
-    shape = page_shape(root, markup, links, own, url, title or "", anchors, title_el)
     if shape.related:  # a box of related headlines after the story is not its text
         kept = drop_related(kept, shape.related)
         text = join_paragraphs(kept, joined)
@@ -196,6 +197,36 @@ def extract_article(
     article = is_article(shape, settings)
     blocks = block_fingerprints(paras)
     return Extracted(title, text, published, language, canonical_link, article, blocks, shape)
+
+
+class _Read(NamedTuple):
+    """The main text read from a container (or the whole page)."""
+
+    paras: list[str]  # its paragraphs, trimmed
+    kept: list[str]  # ... less the blocks the page's source repeats
+    joined: Joined  # the pairs of them a line break joins
+    own: str  # the kept paragraphs of the first pass: what the page is
+    title: str | None
+
+
+def _read_text(
+    html: str,
+    root: HtmlElement,
+    container: HtmlElement | None,
+    url: str,
+    titled: tuple[str | None, HtmlElement | None],
+    settings: ExtractionSettings,
+    anchors: frozenset[str],
+    boilerplate: frozenset[int],
+) -> _Read:
+    """:func:`_main_text` trimmed, less the blocks ``boilerplate`` fingerprints."""
+    paras, recovered, joined, title = _main_text(
+        html, root, container, url, titled, settings, anchors
+    )
+    paras = _trimmed(with_standfirst(paras, titled[1]), root, title, url, anchors)
+    kept = drop_repeated(paras, boilerplate)
+    own = "\n\n".join(p for p in kept if p not in recovered)  # what the page is: first pass only
+    return _Read(paras, kept, joined, own, title)
 
 
 def _relative_byline(title_el: HtmlElement | None, near: TitleContext | None) -> tuple[str, str]:

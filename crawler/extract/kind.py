@@ -36,10 +36,12 @@ sentences of its main text that are neither inside a repeated item block nor a l
   beside it is a listing: none at all, however short the items (a calendar's or a video
   channel's one-line entries), unless its query names a story by a long id (``/s?id=16467…``:
   a story whose few paragraphs read as items); or at a section fewer than ``NOTICE_SENTENCES``
-  sentences beside items of half ``listing_chars`` (a chart's rows under a footnote).
+  sentences beside groups of items holding half ``listing_chars`` in all (a chart's rows under
+  a footnote, a 专题's boxes of a few headlines each under its 导语).
 - A page at a section address whose prose all stands in teasers, each a heading linked to a
   story elsewhere above its excerpt and a link there again (``teaser.py``: a tag archive holding
-  one post or two, too few for a group), is a listing, whatever it declares.
+  one post or two, too few for a group; a front page's lead story under its linked picture), is
+  a listing, whatever it declares.
 - An undeclared page at a site search's address (a section's path, search words in its query:
   ``/?s=…``, ``/search/?wd=…``) lists results, or says there are none: never an article.
 - An undeclared page with a group of ``priced_items`` priced product tiles is a shop listing,
@@ -140,6 +142,7 @@ class PageShape:
     address: Address = field(default_factory=Address)  # what the page's own address says
     attached: bool = False  # the largest group's every headline link is a file (``attachments.py``)
     teaser: bool = False  # at a section, its prose is all excerpts of stories (``teaser.py``)
+    all_chars: int = 0  # characters of all groups of repeated item blocks (chrome removed)
 
 
 @dataclass(frozen=True)
@@ -331,6 +334,7 @@ def page_shape(
         address,
         only_files(items.hrefs),
         teaser,
+        items.all_chars,
     )
 
 
@@ -384,12 +388,12 @@ def _bare_list(shape: PageShape, settings: KindSettings) -> bool:
 
 def _thin_section(shape: PageShape, settings: KindSettings) -> bool:
     """At a section, fewer than ``NOTICE_SENTENCES`` sentences of the page's own beside a group
-    of items of half a list's characters that trails no story: a chart's rows under a footnote,
-    a topic hub's headlines under its introduction (a story's box of three related videos is
-    shorter)."""
+    of items that trails no story, its groups holding half a list's characters: a chart's rows
+    under a footnote, a topic hub's headlines under its introduction, a 专题's boxes of a few
+    headlines each under its 导语 (a story's box of three related videos is shorter)."""
     if not shape.section_url or shape.trailing or shape.items < settings.listing_items:
         return False
-    long_enough = 2 * shape.item_chars >= settings.listing_chars
+    long_enough = 2 * max(shape.item_chars, shape.all_chars) >= settings.listing_chars
     return long_enough and shape.own_sentences < NOTICE_SENTENCES
 
 

@@ -71,6 +71,7 @@ class Items:
     parent: HtmlElement | None = field(default=None, compare=False)  # the largest group's parent
     hrefs: tuple[str, ...] = ()  # the headline links of the largest group, as written
     group: tuple[tuple[str, int], ...] = ()  # the largest group's squashed texts, with volumes
+    all_chars: int = 0  # characters of every group's text, counted as ``chars`` is
 
 
 def units(text: str) -> float:
@@ -106,7 +107,7 @@ def find_items(
     hrefs: tuple[str, ...] = ()
     largest: tuple[tuple[str, int], ...] = ()
     texts: set[str] = set()
-    total = 0
+    total = all_chars = 0
     story = frozenset(own.iterancestors()) | {own} if own is not None else frozenset()
     for holder, group in _groups(root, max_item, story, site):
         volumes = tuple(
@@ -118,7 +119,8 @@ def find_items(
             largest = volumes
         texts.update(text for text, _, _ in group)
         total += len(group)
-    return Items(best[1], best[0], frozenset(texts), total, parent, hrefs, largest)
+        all_chars += size[0]
+    return Items(best[1], best[0], frozenset(texts), total, parent, hrefs, largest, all_chars)
 
 
 def without_post(paragraphs: list[str], items: Items) -> Items:
@@ -148,6 +150,7 @@ def without_post(paragraphs: list[str], items: Items) -> Items:
         chars=items.chars - volume,
         texts=items.texts - {post},
         group=rest,
+        all_chars=items.all_chars - volume,
     )
 
 

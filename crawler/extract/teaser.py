@@ -2,9 +2,11 @@
 
 A tag or category archive that holds one post or two shows each post's heading as a link to the
 post and its excerpt, closed by a "Continue reading" link to the same post: too few items for a
-group (``listing.py``), and prose enough for a short story. A teaser's heading leads away from
-the page, opens its block, and a link after it in that block leads again where it leads; a
-story's own heading leads nowhere, or to the story itself.
+group (``listing.py``), and prose enough for a short story. A front page's lead story is one
+too: a linked picture, the heading and a dek of a few sentences, above a grid of headlines too
+short to make a list. A teaser's heading leads away from the page, stands above its excerpt in
+its block, and another link of that block (the picture above it, the "Continue reading" after
+it) leads again where it leads; a story's own heading leads nowhere, or to the story itself.
 """
 
 from __future__ import annotations
@@ -46,9 +48,11 @@ def only_teasers(root: HtmlElement, prose: Iterable[str], url: str) -> bool:
 
 
 def _away(heading: HtmlElement, url: str, here: str) -> str | None:
-    """The page the heading leads to when it is wholly one link to a page other than ``here``."""
+    """The page the heading leads to when it is wholly one link to a page other than ``here``,
+    and says something (a site's logo is a heading of a picture alone)."""
     link = next(filter(is_page_link, heading.iter("a")), None)
-    if link is None or squash(link.text_content()) != squash(heading.text_content()):
+    named = squash(heading.text_content())
+    if link is None or not named or squash(link.text_content()) != named:
         return None
     target = _page(str(link.get("href")), url)
     return None if target == here else target
@@ -62,15 +66,16 @@ def _teaser(
     texts: dict[HtmlElement, str],
 ) -> HtmlElement | None:
     """The nearest block a few levels above the heading holding some of the squashed paragraphs
-    ``keys`` and, after the heading, another link to ``target`` (the page, and the address its
+    ``keys`` and, outside the heading, another link to ``target`` (the page, and the address its
     links are read against), when the heading opens it: no prose stands before the heading (a
     story's own prose around a card of another is no teaser)."""
     block, named = heading.getparent(), squash(heading.text_content())
-    end = order[heading] + sum(1 for _ in heading.iter())  # the first node after the heading
+    start = order[heading]
+    end = start + sum(1 for _ in heading.iter())  # the first node after the heading
     for _ in range(_LEVELS):
         if block is None:
             return None
-        if _links_after(block, end, target, order):
+        if _links_again(block, (start, end), target, order):
             if block not in texts:
                 texts[block] = squash(block.text_content())
             text = texts[block]
@@ -80,14 +85,17 @@ def _teaser(
     return None
 
 
-def _links_after(
-    block: HtmlElement, end: int, target: tuple[str, str], order: dict[HtmlElement, int]
+def _links_again(
+    block: HtmlElement,
+    heading: tuple[int, int],
+    target: tuple[str, str],
+    order: dict[HtmlElement, int],
 ) -> bool:
-    """The block holds, at or after the node ``end`` of the document order, a link to the page
-    ``target`` names."""
-    page, url = target
+    """The block holds, outside the heading (its first node and the first node after it in the
+    document order), a link to the page ``target`` names."""
+    (start, end), (page, url) = heading, target
     return any(
-        order[a] >= end and is_page_link(a) and _page(str(a.get("href")), url) == page
+        not start <= order[a] < end and is_page_link(a) and _page(str(a.get("href")), url) == page
         for a in block.iter("a")
     )
 

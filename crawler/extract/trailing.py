@@ -52,6 +52,25 @@ def drop_related(paragraphs: list[str], related: str) -> list[str]:
     return paragraphs[:end] if end else paragraphs
 
 
+def missed_story(root: HtmlElement, paragraphs: list[str], related: str) -> HtmlElement | None:
+    """The block of the story the page's heading names when the text read (``paragraphs``) is
+    all in the box that trails it (``related``: the box's squashed text): a brief beside a rail
+    of longer teasers, which a pass took for the page's text. That block is the largest around
+    the heading holding none of the paragraphs; None when one stands outside the box, or when
+    the heading alone holds none."""
+    keys = [key for paragraph in paragraphs if (key := squash(paragraph))]
+    heading = next(root.iter("h1"), None)
+    if not keys or heading is None or any(key not in related for key in keys):
+        return None
+    story = None
+    for block in [heading, *heading.iterancestors()]:
+        text = squash(block.text_content())
+        if any(key in text for key in keys):
+            break
+        story = block
+    return None if story is heading else story
+
+
 def _names_story(root: HtmlElement, heading: HtmlElement) -> bool:
     """The heading has a few words and stands in the page's ``<title>``."""
     text = heading.text_content()

@@ -86,3 +86,42 @@ def test_a_story_around_a_card_of_another_story_is_no_teaser() -> None:
         f"<p>{story}</p>{card}<p>{_EXCERPT}</p></div></main></body></html>"
     )
     assert not only_teasers(fromstring(page), [story, _EXCERPT], "https://notes.example.com/news/")
+
+
+def _front(picture_href: str) -> str:
+    grid = "".join(
+        f'<div class="tile"><a href="/story-{n}/"><img src="/{n}.jpg" alt=""><h3>Another story '
+        f"of the day, number {n}</h3></a></div>"
+        for n in range(4)
+    )
+    return (
+        "<html><head><title>Notes | Vertical video news</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/about/">About</a></nav><main>'
+        f'<section class="lead"><a href="{picture_href}"><img src="/lead.jpg" alt=""></a>'
+        f'<h2><a href="{_POST}">The dubbed version is the real version now</a></h2>'
+        f"<p>{_EXCERPT} Nobody at the apps expected it.</p></section>"
+        f'<section class="grid">{grid}</section></main></body></html>'
+    )
+
+
+def test_a_front_page_whose_prose_is_its_lead_story_under_a_linked_picture_is_no_article() -> None:
+    found = extract_article(_front(_POST), "https://notes.example.com/")
+    assert found.shape is not None and found.shape.teaser
+    assert not found.is_article
+
+
+def test_a_lead_whose_picture_leads_elsewhere_is_no_teaser() -> None:
+    root = fromstring(_front("https://notes.example.com/photos/"))
+    prose = [f"{_EXCERPT} Nobody at the apps expected it."]
+    assert not only_teasers(root, prose, "https://notes.example.com/")
+
+
+def test_a_logo_heading_linked_home_is_no_teaser_of_the_story_below_it() -> None:
+    page = (
+        '<html><body><div class="top"><a href="/en/">Home</a> <a href="/en/tickets/">Tickets</a>'
+        '</div><h1 class="logo"><a href="/en/"><img src="/logo.png" alt="Festival"></a></h1>'
+        f"<div class='view'><h3>Festival news</h3><p>{_EXCERPT}</p></div></body></html>"
+    )
+    assert not only_teasers(
+        fromstring(page), [_EXCERPT], "https://festival.example.kr/en/news/view"
+    )

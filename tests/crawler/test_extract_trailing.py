@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from crawler.extract import extract_article
 from crawler.extract.listing import find_items
+from crawler.extract.meta import squash
 from crawler.extract.parsing import parse_html
-from crawler.extract.trailing import trailing_box
+from crawler.extract.trailing import missed_story, trailing_box
 
 STORY = "https://example.com/news/2025/03/20/reelshort-names-new-head-of-content"
 NOTICE = "https://www.nrta.gov.cn/art/2025/3/20/art_113_70402.html"
@@ -89,3 +90,51 @@ def test_the_storys_date_is_read_in_any_shared_form() -> None:
     for written in ("20.03.2025", "20 March 2025, 08:00 CET", "2025年3月20日"):
         html = _story(20).replace("Published March 20, 2025", f"Published {written}")
         assert extract_article(html, STORY).is_article, written
+
+
+_BRIEF = (
+    "Reelverse has hired a drama commissioner from the BBC to run its new UK team.",
+    "She starts in January and will commission about thirty series, the company said.",
+)
+
+
+def _brief_beside_teasers() -> str:
+    teasers = "".join(
+        f'<li><a href="/news/2025/03/{i}/other-story-{i}/">Another headline of the day, '
+        f"number {i}</a><p>The teaser of story {i} runs to a whole sentence of its own, longer "
+        "than either of the brief's two and full of the detail a teaser carries.</p></li>"
+        for i in range(8)
+    )
+    return (
+        '<html><head><meta charset="utf-8"><title>Reelverse hires BBC drama executive | '
+        'Example News</title></head><body><nav><a href="/">Home</a><a href="/news">News</a>'
+        '</nav><main><article class="brief"><h1>Reelverse hires BBC drama executive</h1>'
+        '<p class="byline">March 20, 2025</p><div class="body">'
+        + "".join(f"<p>{sentence}</p>" for sentence in _BRIEF)
+        + f'</div></article><div class="rail"><h2>Latest news</h2><ul>{teasers}</ul></div>'
+        "</main><footer>Copyright Example News</footer></body></html>"
+    )
+
+
+def test_a_text_read_wholly_from_the_rail_beside_a_brief_leads_back_to_the_brief() -> None:
+    root = parse_html(_brief_beside_teasers())
+    rail = next(el for el in root.iter("div") if el.get("class") == "rail")
+    related = squash(rail.text_content())
+    teasers = [p.text_content() for p in rail.iter("p")]
+    story = missed_story(root, teasers, related)
+    assert story is not None and story.get("class") == "brief"
+    assert all(sentence in story.text_content() for sentence in _BRIEF)
+
+
+def test_a_text_with_a_paragraph_outside_the_rail_is_the_page_s_own() -> None:
+    root = parse_html(_brief_beside_teasers())
+    rail = next(el for el in root.iter("div") if el.get("class") == "rail")
+    teasers = [p.text_content() for p in rail.iter("p")]
+    assert missed_story(root, [_BRIEF[0], *teasers], squash(rail.text_content())) is None
+
+
+def test_a_brief_beside_a_rail_of_longer_teasers_keeps_its_own_text() -> None:
+    found = extract_article(_brief_beside_teasers(), STORY)
+    assert found.is_article
+    assert all(sentence in found.text for sentence in _BRIEF)
+    assert "The teaser of story" not in found.text
