@@ -181,10 +181,9 @@ def extract_article(
         read = _read_text(html, root, story, url, (title, title_el), settings, anchors, boilerplate)
         shape = page_shape(root, markup, links, read.own, url, read.title or "", anchors, title_el)
     paras, kept, joined, title = read.paras, read.kept, read.joined, read.title
-    text = join_paragraphs(kept, joined)
     if shape.related:  # a box of related headlines after the story is not its text
         kept = drop_related(kept, shape.related)
-        text = join_paragraphs(kept, joined)
+    text = join_paragraphs(kept, joined)
     text = repair_runs(text)  # runs written as entities survive the page's repair
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     tz = page_zone(stated_times(meta, (t.value for t in times)), root.get("lang"), language, url)
