@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml.html import fromstring
 
 from crawler.extract.folding import fold, holds_any
 from crawler.extract.shop_cards import _SELLS
+from crawler.extract.telltale_boxes import _SPONSOR_RE, _STATUS_RE, _may_hold_telltale
 
 _ASCII_IGNORING_CASE = re.compile(r"(?i)[\x00-\x7f]")
 
@@ -41,3 +43,30 @@ def test_every_character_folds_to_one_that_an_ignoring_case_search_takes_it_for(
 def test_a_folded_text_holds_a_phrase_where_an_ignoring_case_search_finds_it(text: str) -> None:
     search = re.compile("(?i)" + "|".join(map(re.escape, _SELLS)))
     assert holds_any(fold(text), _SELLS) is (search.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Presented by Example",
+        "SPONSORED\n  BY Example",
+        "Brought to you\u00a0by Example",
+        "Together With Example",
+        "In partnership with Example",
+        "Thank you for \u017fubscribing.",
+        "Thanks for signing\tup!",
+        "An error has occurred.",
+        "An error occured",
+        "Something went wrong. Try again.",
+    ],
+)
+def test_a_page_with_a_telltale_line_is_read(line: str) -> None:
+    text = " ".join(line.split())
+    assert _SPONSOR_RE.match(text) or _STATUS_RE.match(text)
+    root = fromstring(f"<div><p>Story text.</p><div><p>{line}</p><a>Join</a></div></div>")
+    assert _may_hold_telltale(root)
+
+
+def test_a_page_without_one_is_not() -> None:
+    root = fromstring("<div><p>Presented at the fair, together they went by train.</p></div>")
+    assert not _may_hold_telltale(root)
