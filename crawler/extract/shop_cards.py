@@ -24,10 +24,10 @@ _SELLS = ("add to cart", "add to basket", "add to bag", "buy now", "shop now", "
 _BUY_RE = re.compile(r"(?i)^(?:add to (?:cart|basket|bag)|buy now|shop now|select options)$")
 
 
-def drop_shop_cards(root: HtmlElement) -> None:
+def drop_shop_cards(root: HtmlElement, folded: str | None = None) -> None:
     """Remove in place each box of shop cards under ``root``; its text is searched first: most
-    pages sell nothing."""
-    if not holds_any(fold(root.text_content()), _SELLS):
+    pages sell nothing. ``folded`` is the :func:`fold` of that text when the caller read it."""
+    if not holds_any(fold(root.text_content()) if folded is None else folded, _SELLS):
         return
     for box in [el for el in root.iter("ul", "ol", "div") if _is_card_row(el)]:
         if box.getparent() is not None:

@@ -58,11 +58,13 @@ _STATUS_RE = re.compile(
 )
 
 
-def drop_telltale_boxes(root: HtmlElement) -> None:
+def drop_telltale_boxes(root: HtmlElement, folded: str | None = None) -> bool:
     """Remove in place each box a sponsor's label opens, and each box holding a form's
-    messages."""
-    if not _may_hold_telltale(root):
-        return
+    messages; tell whether any went. ``folded`` is the :func:`fold` of the text under ``root``
+    when the caller read it."""
+    if not _may_hold_telltale(fold(root.text_content()) if folded is None else folded):
+        return False
+    dropped = False
     heading = next(root.iter("h1"), None)
     for line in list(root.iter(*_LINE_TAGS)):
         if line.getparent() is None or len(line) > (line.tag != "div"):
@@ -81,11 +83,12 @@ def drop_telltale_boxes(root: HtmlElement) -> None:
         box = _box_of(line, text, opens=sponsor)
         if box is not None and (heading is None or not _holds(box, heading)):
             box.drop_tree()
+            dropped = True
+    return dropped
 
 
-def _may_hold_telltale(root: HtmlElement) -> bool:
-    """Tell whether the text under ``root`` holds a phrase of a telltale line."""
-    folded = fold(root.text_content())
+def _may_hold_telltale(folded: str) -> bool:
+    """Tell whether a page's folded text holds a phrase of a telltale line."""
     return any(word in folded and phrase.search(folded) for word, phrase in _PHRASES)
 
 
