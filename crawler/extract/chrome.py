@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from crawler.extract.dates import has_labelled_date
+from crawler.extract.folding import fold
 from crawler.extract.forms import drop_form_boxes, fields_as_forms
 from crawler.extract.inline import in_running_text
 from crawler.extract.inline_promos import drop_inline_promos
@@ -121,8 +122,10 @@ def strip_chrome_tags(root: HtmlElement) -> list[HtmlElement]:
     drop_link_boxes(root)
     drop_inline_promos(root)
     drop_prompt_boxes(root)
-    drop_telltale_boxes(root)
-    drop_shop_cards(root)
+    folded = fold(root.text_content())  # read once for the two steps searching the page's text
+    if drop_telltale_boxes(root, folded):
+        folded = fold(root.text_content())
+    drop_shop_cards(root, folded)
     return _NAMED_XPATH(root)
 
 

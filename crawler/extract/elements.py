@@ -4,7 +4,7 @@
 built for every element read. Serialising the element as text gives the same string (libxml2
 reads both as the node's content: the texts of its descendants, without its tail) in about half
 the time, and every step and trafilatura's passes over copies of the tree read texts hundreds of
-times a page.
+times a page. An element without children holds its own text only: that is read directly.
 """
 
 from __future__ import annotations
@@ -18,4 +18,6 @@ class PageElement(HtmlElement):
 
     def text_content(self) -> str:
         """The texts of the element and its descendants, its tail left out."""
+        if not len(self):
+            return self.text or ""
         return etree.tostring(self, method="text", encoding="unicode", with_tail=False)

@@ -39,28 +39,28 @@ _OWN_TEXT = 0.1  # the box's text outside its heading and links is at most this 
 
 def drop_link_boxes(root: HtmlElement) -> None:
     """Remove in place each box that is a cut heading followed by links only."""
-    for box in headed_boxes(root):
-        if box.getparent() is not None and _is_link_box(box):
+    for box, heading in headed_boxes(root):
+        if box.getparent() is not None and _is_link_box(box, heading):
             box.drop_tree()
 
 
-def headed_boxes(root: HtmlElement) -> list[HtmlElement]:
+def headed_boxes(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """The ``<div>`` and ``<section>`` elements whose first child element is one of
-    ``_HEADING_TAGS`` holding at most ``_MAX_HEADING`` characters, in document order (a walk
-    reading the text of those first children only, faster than the XPath
-    ``(//div|//section)[*[1][self::h2 or ...][string-length(.) <= 300]]``).
+    ``_HEADING_TAGS`` holding at most ``_MAX_HEADING`` characters, with that child's text, in
+    document order (a walk reading the text of those first children only, faster than the
+    XPath ``(//div|//section)[*[1][self::h2 or ...][string-length(.) <= 300]]``).
 
     The walk goes backwards, inner boxes first: a first child holding an element found longer
     is longer too, and a wrapper's wrappers are not read again (nested wrappers of the whole
     page would each read it)."""
-    boxes = []
+    boxes: list[tuple[HtmlElement, str]] = []
     longer: set[HtmlElement] = set()  # elements holding more than _MAX_HEADING characters
     for box in reversed(list(root.iter("div", "section"))):
         first = next(box.iterchildren("*"), None)
         if first is None or first.tag not in _HEADING_TAG_SET or first in longer:
             continue
-        if len(first.text_content()) <= _MAX_HEADING:
-            boxes.append(box)
+        if len(heading := first.text_content()) <= _MAX_HEADING:
+            boxes.append((box, heading))
             continue
         holder: HtmlElement | None = first
         while holder is not None and holder not in longer:  # up to where an earlier climb went
@@ -69,14 +69,12 @@ def headed_boxes(root: HtmlElement) -> list[HtmlElement]:
     return boxes[::-1]
 
 
-def _is_link_box(box: HtmlElement) -> bool:
-    """A cut heading first, then at least one link, and next to no text besides."""
-    if (box.text or "").strip():
+def _is_link_box(box: HtmlElement, title: str) -> bool:
+    """A cut heading first (its text ``title``, read by :func:`headed_boxes`: removing boxes
+    before this one leaves it), then at least one link, and next to no text besides."""
+    if (box.text or "").strip() or not CUT_HEADING_RE.match(norm(title)):
         return False
     heading = next(box.iterchildren("*"))
-    title = heading.text_content()
-    if not CUT_HEADING_RE.match(norm(title)):
-        return False
     rest = text_len(box) - squashed_len(title)
     linked = sum(
         text_len(a)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.folding import fold, holds_any
 from crawler.extract.meta import norm, text_len
 
 if TYPE_CHECKING:
@@ -18,14 +19,15 @@ if TYPE_CHECKING:
 
 _MIN_CARDS = 3  # this many products side by side make a row of shop cards
 _MAX_CARD = 120  # characters: a card holding more is an entry of the post's own list
-_SELLS_RE = re.compile(r"(?i)add to (?:cart|basket|bag)|buy now|shop now|select options")
+# A buying link's words, looked for in the page's folded text (see :mod:`.folding`).
+_SELLS = ("add to cart", "add to basket", "add to bag", "buy now", "shop now", "select options")
 _BUY_RE = re.compile(r"(?i)^(?:add to (?:cart|basket|bag)|buy now|shop now|select options)$")
 
 
-def drop_shop_cards(root: HtmlElement) -> None:
+def drop_shop_cards(root: HtmlElement, folded: str | None = None) -> None:
     """Remove in place each box of shop cards under ``root``; its text is searched first: most
-    pages sell nothing."""
-    if not _SELLS_RE.search(root.text_content()):
+    pages sell nothing. ``folded`` is the :func:`fold` of that text when the caller read it."""
+    if not holds_any(fold(root.text_content()) if folded is None else folded, _SELLS):
         return
     for box in [el for el in root.iter("ul", "ol", "div") if _is_card_row(el)]:
         if box.getparent() is not None:

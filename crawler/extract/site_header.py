@@ -109,9 +109,11 @@ def _short(line: HtmlElement) -> bool:
 
 
 def _is_header(element: HtmlElement) -> bool:
-    """Tell whether the element is a ``<header>`` or named as a header."""
+    """Tell whether the element is a ``<header>`` or named as a header (its id and class are
+    split into their parts only when they hold a header's name)."""
     if element.tag == "header":
         return True
     if not isinstance(element.tag, str) or element.tag in _PAGE_TAGS:
         return False
-    return not _NAMES.isdisjoint(name_parts(element))
+    names = f"{element.get('id', '')} {element.get('class', '')}".lower()
+    return any(name in names for name in _NAMES) and not _NAMES.isdisjoint(name_parts(element))

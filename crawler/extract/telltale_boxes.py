@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.folding import fold
 from crawler.extract.meta import norm, squashed_len
 
 if TYPE_CHECKING:
@@ -28,6 +29,23 @@ _MAX_LINE = 80  # a telltale line is shorter than this
 _MAX_SHOWN = 400  # ... and its element's text, whitespace and all, no longer than this
 # Words that every telltale line holds in lower case: a line without any is read no further.
 _WORDS = ("by", "with", "thank", "error", "wrong")
+# A phrase of every label and message below, after the word it holds, in the page's folded text
+# (see :mod:`.folding`) with any whitespace between its words: a page whose text holds none has
+# no telltale line, and its lines are not read. The word is looked for first: most pages lack it.
+_PHRASES = tuple(
+    (word, re.compile(phrase))
+    for word, phrase in (
+        ("presented", r"presented\s+by"),
+        ("sponsored", r"sponsored\s+by"),
+        ("brought", r"brought\s+to\s+you\s+by"),
+        ("together", r"together\s+with"),
+        ("partnership", r"partnership\s+with"),
+        ("subscribing", r"for\s+subscribing"),
+        ("signing", r"for\s+signing\s+up"),
+        ("error", r"error\s+(?:has\s+)?occurr?ed"),
+        ("wrong", r"went\s+wrong"),
+    )
+)
 # A sponsor's label, opening its box: "Presented by Example", "Together with Example".
 _SPONSOR_RE = re.compile(
     r"(?i)^(?:(?:presented|sponsored|brought to you) by|together with|in partnership with)"
@@ -40,9 +58,13 @@ _STATUS_RE = re.compile(
 )
 
 
-def drop_telltale_boxes(root: HtmlElement) -> None:
+def drop_telltale_boxes(root: HtmlElement, folded: str | None = None) -> bool:
     """Remove in place each box a sponsor's label opens, and each box holding a form's
-    messages."""
+    messages; tell whether any went. ``folded`` is the :func:`fold` of the text under ``root``
+    when the caller read it."""
+    if not _may_hold_telltale(fold(root.text_content()) if folded is None else folded):
+        return False
+    dropped = False
     heading = next(root.iter("h1"), None)
     for line in list(root.iter(*_LINE_TAGS)):
         if line.getparent() is None or len(line) > (line.tag != "div"):
@@ -61,6 +83,13 @@ def drop_telltale_boxes(root: HtmlElement) -> None:
         box = _box_of(line, text, opens=sponsor)
         if box is not None and (heading is None or not _holds(box, heading)):
             box.drop_tree()
+            dropped = True
+    return dropped
+
+
+def _may_hold_telltale(folded: str) -> bool:
+    """Tell whether a page's folded text holds a phrase of a telltale line."""
+    return any(word in folded and phrase.search(folded) for word, phrase in _PHRASES)
 
 
 def _box_of(line: HtmlElement, text: str, *, opens: bool) -> HtmlElement | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml.html import document_fromstring
 
+from crawler.extract.chrome import strip_chrome_tags
 from crawler.extract.telltale_boxes import drop_telltale_boxes
 
 BEFORE = "<p>Placements in vertical dramas cost a fraction of a TV integration, agencies said.</p>"
@@ -82,3 +83,22 @@ def test_a_sponsored_card_in_a_list_of_stories_stays() -> None:
         "<li><div><h3><a>House passes a data centre bill</a></h3></div></li></ul>"
     )
     assert "Rethinking cloud costs" in _text(cards)
+
+
+def test_the_removal_tells_whether_a_box_went() -> None:
+    page = "<html><body><article><h1>A headline</h1>{}</article></body></html>"
+    assert drop_telltale_boxes(document_fromstring(page.format(f"{BEFORE}{SPONSOR}{AFTER}")))
+    assert not drop_telltale_boxes(document_fromstring(page.format(f"{BEFORE}{AFTER}")))
+
+
+def test_shop_cards_after_a_sponsors_box_still_go() -> None:
+    card = "<li><a href='/p/{0}'>{0}</a> <a class='button'>Add to cart</a></li>"
+    shop = "<ul>" + "".join(card.format(name) for name in ("Desk", "Chair", "Lamp")) + "</ul>"
+    root = document_fromstring(
+        f"<html><body><article><h1>A headline</h1>{BEFORE}{SPONSOR}{shop}{AFTER}</article>"
+        "</body></html>"
+    )
+    strip_chrome_tags(root)
+    text = root.text_content()
+    assert "Ship subtitles" not in text and "Add to cart" not in text
+    assert "in-house teams" in text
