@@ -21,7 +21,7 @@ _BLOCKS = ("div", "item", "list", "p", "section", "span")  # the prunes' tags
 _BOXES = ("div", "section", "aside")
 BLOCKS_XP = " or ".join(f"self::{tag}" for tag in _BLOCKS)
 BOXES_XP = " or ".join(f"self::{tag}" for tag in _BOXES)
-_KEPT_ANSWERS = 4096  # attribute values whose answer each pattern keeps
+_KEPT_ANSWERS = 1024  # attribute values whose answer each pattern keeps
 
 
 def first_of(el: Any, one: str, other: str) -> str:
