@@ -9,6 +9,7 @@ kept: ``.//*`` is the descendants (not the element itself); a missing attribute 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -20,6 +21,7 @@ _BLOCKS = ("div", "item", "list", "p", "section", "span")  # the prunes' tags
 _BOXES = ("div", "section", "aside")
 BLOCKS_XP = " or ".join(f"self::{tag}" for tag in _BLOCKS)
 BOXES_XP = " or ".join(f"self::{tag}" for tag in _BOXES)
+_KEPT_ANSWERS = 1024  # attribute values whose answer each pattern keeps
 
 
 def first_of(el: Any, one: str, other: str) -> str:
@@ -31,10 +33,17 @@ def first_of(el: Any, one: str, other: str) -> str:
 
 
 def searcher(pattern: str, flags: int = 0) -> Callable[[str | None], bool]:
-    """``re:test(@attr, pattern)`` of an attribute's value (None: missing)."""
+    """``re:test(@attr, pattern)`` of an attribute's value (None: missing), each answer kept
+    for the value: pages repeat the same ids and classes ("menu-item", ...) many times, and
+    every pass walks the tree again."""
     search = re.compile(pattern, flags).search
     empty = search("") is not None
-    return lambda value: empty if value is None else search(value) is not None
+
+    @lru_cache(maxsize=_KEPT_ANSWERS)
+    def test(value: str | None) -> bool:
+        return empty if value is None else search(value) is not None
+
+    return test
 
 
 # --- the raw tree's prunes -------------------------------------------------------------------
@@ -128,22 +137,29 @@ _hidden_class = searcher(HIDDEN_CLASS)
 
 
 def hidden_elements(tree: Any) -> list[Any]:
-    """Hidden elements and comment furniture (an element without attributes is none: no
-    pattern here matches an empty value)."""
+    """Hidden elements and comment furniture (an element without id, class and style is one
+    only by ``aria-hidden``: no pattern here matches an empty value). Which of two attributes
+    comes first is read only when one of them holds the word tested."""
     found = []
     for el in tree.iterdescendants(etree.Element):
-        if not len(el.attrib):
-            continue
-        cls, style = el.get("class"), el.get("style") or ""
-        if (
+        el_id, cls, style = el.get("id"), el.get("class"), el.get("style")
+        if el_id is None and cls is None and style is None:
+            if el.get("aria-hidden") == "true":
+                found.append(el)
+        elif (
             cls == "comments-title"
-            or (first_of(el, "id", "class") or "").startswith("reply-")
-            or _hidden(first_of(el, "id", "style"))
-            or "display:none" in style
-            or "display: none" in style
-            or _reader_comments(el.get("id"))
+            or (style is not None and ("display:none" in style or "display: none" in style))
             or _hidden_class(cls)
+            or _reader_comments(el_id)
             or el.get("aria-hidden") == "true"
+            or (
+                ("reply-" in (el_id or "") or "reply-" in (cls or ""))
+                and (first_of(el, "id", "class") or "").startswith("reply-")
+            )
+            or (
+                ("hidden" in (el_id or "") or "hidden" in (style or ""))
+                and _hidden(first_of(el, "id", "style"))
+            )
         ):
             found.append(el)
     return found

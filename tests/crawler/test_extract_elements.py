@@ -53,3 +53,14 @@ def test_the_main_text_does_not_change_the_page_s_texts() -> None:
     before = [el.text_content() for el in root.iter() if isinstance(el.tag, str)]
     main_paragraphs(root, None, "https://example.com/a", None)
     assert [el.text_content() for el in root.iter() if isinstance(el.tag, str)] == before
+
+
+def test_an_element_without_children_reads_as_its_text_and_one_with_a_comment_without_it() -> None:
+    root = parse_html("<html><body><p>plain &amp; simple</p><p></p><p>a</p></body></html>")
+    assert root is not None
+    plain, empty, commented = root.findall(".//p")
+    commented.append(etree.Comment("not text"))
+    commented[0].tail = "b"
+    assert plain.text_content() == _STRING(plain) == "plain & simple"
+    assert empty.text_content() == _STRING(empty) == ""
+    assert commented.text_content() == _STRING(commented) == "ab"
