@@ -94,6 +94,24 @@ def extract_meta_probe(folder: Path, name: str, url: str) -> Extracted:
     return extract_article(page_html(response), url)
 
 
+def check_meta_title(folder: Path, name: str, labels: Mapping[str, Any]) -> None:
+    """A title and day probe's title is exact."""
+    assert extract_meta_probe(folder, name, labels[name]["url"]).title == labels[name]["title"]
+
+
+def check_meta_day(folder: Path, name: str, labels: Mapping[str, Any]) -> None:
+    """A title and day probe's day is exact, or absent when the page states none."""
+    found = extract_meta_probe(folder, name, labels[name]["url"])
+    assert probe_day(found.published_at, name) == labels[name]["date"]
+
+
+def check_meta_text(folder: Path, name: str, labels: Mapping[str, Any]) -> None:
+    """A title and day probe is stored as an article holding its labelled sentences."""
+    found = extract_meta_probe(folder, name, labels[name]["url"])
+    assert found.is_article
+    assert [s for s in labels[name]["present"] if s not in found.text] == []
+
+
 def probe_day(found: datetime | None, name: str) -> str | None:
     """The day of ``found`` as a label writes it: a Chinese page's (``zh_``) in China's time."""
     if found is not None and name.startswith("zh_"):
