@@ -132,12 +132,12 @@ def alert_on_article(
         return []
     earlier = previous_text(tx, article) if result.status == "revision" else None
     named = frozenset(tx.mentions.of_article(article.id))
-    raised: frozenset[str] = frozenset()  # the story's alerts so far (a new story has none)
-    if article.story_id is not None and not result.new_story:
-        raised = tx.alerts.keys_of_story(article.story_id)
-    joined = result.status == "new" and article.story_id is not None and not result.new_story
+    joined_story = None if result.new_story else article.story_id  # a story stored before it
+    # The story's alerts so far (a new story has none).
+    raised = tx.alerts.keys_of_story(joined_story) if joined_story is not None else frozenset()
+    later_copy = result.status == "new" and joined_story is not None
     facts = article_facts(
-        article, previous_text=earlier, entities=named, raised=raised, later_copy=joined
+        article, previous_text=earlier, entities=named, raised=raised, later_copy=later_copy
     )
     verdicts = article_verdicts(tx, config, facts, observations)
     return record_alerts(tx, config, (v.draft for v in verdicts if v.fired and v.draft))
