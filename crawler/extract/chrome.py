@@ -54,7 +54,7 @@ _CHROME_TOKENS = _BIO_TOKENS | frozenset(
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
     guestbook pager pagination tags toolbar topbar latest popular hotnews mostread cta sponsor
-    editsection""".split()
+    editsection republish donate donation""".split()
 )
 # "sidebar" in a name of the layout that has one ("c-layout-sidebar-left", "has-sidebar",
 # "and-w-sidebar"): the wrapper of the article and its sidebar, not the sidebar.

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 CUT_HEADING_RE = re.compile(
     r"""(?ix)^[\W_]*(?:
       related(?:\ (?:stories|articles|news|links|content|posts|coverage|topics))?|more\ from\b.*
+    | (?:search\ for\ )?related\ information(?:\ by\ keywords?)?
     | you\ (?:may|might)\ also\ like|recommended(?:\ for\ you)?
     | most\ (?:read|popular|viewed)(?:\ (?:from|on|in)\ \S.{0,30})?
     | (?:read|see)\ (?:also|more)|also\ read|faqs?|frequently\ asked\ questions|comments?

@@ -4,10 +4,11 @@ A heading on the page wins when a metadata title agrees with it (starts with it,
 shares most of its words): sites lengthen ``<title>`` with their name, rewrite og:title for
 sharing, and an unescaped quotation mark truncates a ``content`` attribute, but the headline
 shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
-headline-classed element that carries its date, then the metadata title less its site suffix. A
-lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives way to
-it, unless it extends the title or is the title less a part set off by a separator (in Chinese,
-a space). The heading's tag line after a plain separator ("| ...", " - ...") goes when the
+headline-classed element that carries its date or a heading whose words the URL's last path
+segment shares clearly more of than the metadata title's, then the metadata title less its site
+suffix. A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives
+way to it, unless it extends the title or is the title less a part set off by a separator (in
+Chinese, a space). The heading's tag line after a plain separator ("| ...", " - ...") goes when the
 metadata title leaves it out too, and so does a short label before it ("Review: ...") unless
 another metadata title keeps it; a badge element before it ("原创"), or a kicker, source link or
 comment count beside it (``heading_parts.py``), goes when a metadata title states the rest
@@ -121,7 +122,7 @@ def find_title(
     ):
         return unmangle(held) or None, found.element
     if found is None:
-        found = _trusted(headings, titles)
+        found = _trusted(headings, titles, url)
     if found is not None:
         text = _unbadged(found, stripped) or _clean_heading(found.headline, site, host)
         text = _as_titled(text, stripped)
@@ -298,10 +299,12 @@ def _shown_tail(headings: list[Heading], titles: list[str], stripped: list[str])
     return next((heading for heading in found if not is_linked(heading)), None)
 
 
-def _trusted(headings: list[Heading], titles: list[str]) -> Heading | None:
+def _trusted(headings: list[Heading], titles: list[str], url: str) -> Heading | None:
     """Without agreement: a lone substantial ``<h1>`` (or the only one in an ``<article>``),
-    else a headline that names itself so, or any substantial one when every metadata title is
-    too short to be a headline (an app's share page titled with its name only: "红星新闻")."""
+    else a headline that names itself so, or that the URL's last path segment names clearly
+    better than the first metadata title (a blog's ``<h2>`` under a ``<title>`` naming only the
+    site), or any substantial one when every metadata title is too short to be a headline (an
+    app's share page titled with its name only: "红星新闻")."""
     headings = [heading for heading in headings if not heading.linked]
     h1s = [heading for heading in headings if heading.element.tag == "h1"]
     if len(h1s) > 1:  # a widget's or a logo's beside the article's: the one in an <article>
@@ -318,6 +321,7 @@ def _trusted(headings: list[Heading], titles: list[str]) -> Heading | None:
             names_only
             or split_trailing_date(heading.element.text_content())[1]
             or ARTICLE_TITLE_NAME_RE.search(_names(heading.element))
+            or (titles and slug_closer(titles[0], [heading.headline], url))
         )
     )
     return next(named, None)

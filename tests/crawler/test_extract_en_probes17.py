@@ -29,6 +29,10 @@ from tests.support.probes import check_en_probe, en_labels, probe_params
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes17"
 _LABELS = en_labels(_FOLDER)
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 27 of 30 pages wholly right, titles 29, dates 30, chrome
+# leaked on 2 pages, no sentence missing; trafilatura defaults 24 wholly right, titles 30,
+# dates 30, chrome leaked on 6.
 KNOWN: dict[str, str] = {}
 
 
