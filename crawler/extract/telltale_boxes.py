@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.folding import fold
-from crawler.extract.meta import norm, squashed_len
+from crawler.extract.meta import norm, squashed_len, text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -88,7 +88,7 @@ def drop_telltale_boxes(root: HtmlElement, folded: str | None = None) -> bool:
         if any(ancestor.tag == "li" for ancestor in line.iterancestors()):
             continue
         box = _box_of(line, text, opens=sponsor)
-        if video and box is not None and squashed_len(box.text_content()) > _MAX_VIDEO_BOX:
+        if video and box is not None and text_len(box) > _MAX_VIDEO_BOX:
             continue
         if box is not None and (heading is None or not _holds(box, heading)):
             box.drop_tree()
