@@ -4,11 +4,11 @@ A press release ends with the issuer's boilerplate ("About Example Studio": the 
 words, kept), then lines for the journalist rather than the reader: a contact block ("Media
 Contact:" and a name, an address, a phone), the wire's "SOURCE Example Studio" and "View
 original content to download multimedia: ..." notes, and the "###" that marks the end of the
-release. In a release (its dateline names the wire: "/PRNewswire/ --", "(GLOBE NEWSWIRE) --",
-or is a city in capitals and a dash: "WASHINGTON —"; or an "About ..." paragraph heads its
-closing boilerplate, the company's legal form abbreviated or not: "About Example Holdings,
-Inc.") those go from its last paragraphs, and the end mark takes all after it; on other pages
-a contact line may be the page's content.
+release. In a release (its dateline, below any list of highlights it opens with, names the
+wire: "/PRNewswire/ --", "(GLOBE NEWSWIRE) --", or is a city in capitals and a dash: "WASHINGTON
+—"; or an "About ..." paragraph heads its closing boilerplate, the company's legal form
+abbreviated or not: "About Example Holdings, Inc.") those go from its last paragraphs, and the
+end mark takes all after it; on other pages a contact line may be the page's content.
 An end mark closing the text ("###", "-30-", a news agency's "(END)", a government wire's telex
 "NNNN") goes from any page, and so do the few lines after one when each is a short contact or
 notice line (an agency's media line and its notice that the release is unofficial); in a column
@@ -38,7 +38,8 @@ _DATELINE_RE = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:, [A-Z][\w.]{1,12}\.?)?\s*(?:
 _ABOUT_RE = re.compile(r"About [A-Z0-9][^.!?\n]{0,80}")
 # A company's legal form, abbreviated ("About Example Holdings, Inc."): its dot ends no sentence.
 _LEGAL_FORM_RE = re.compile(r"\b(Inc|Ltd|Corp|Co|Plc|PLC|LLC|Bhd|S\.A|N\.V|L\.P)\.")
-_DATELINE = 2  # the dateline stands in one of the text's first this many paragraphs
+_DATELINE = 2  # the dateline stands in one of the text's first this many paragraphs ...
+_ITEM = "- "  # ... after the list of highlights a release may open with (its items' lines)
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\(?\d[\d ().-]{7,}\d")
 _CLOSING = 8  # the furniture sits among the text's last this many paragraphs
 _MAX_CONTACT = 300  # a longer paragraph is prose
@@ -112,9 +113,11 @@ def _is_notice(para: str) -> bool:
 
 def _is_release(paras: list[str], closing: int) -> bool:
     """Tell whether the text is a release: its dateline names a wire or is a city in capitals
-    and a dash, or an "About ..." paragraph stands among its last few."""
+    and a dash (after the highlights it may open with), or an "About ..." paragraph stands
+    among its last few."""
+    opening = [para for para in paras[: _DATELINE + _CLOSING] if not para.startswith(_ITEM)]
     return any(
-        _WIRE_RE.search(para) or _DATELINE_RE.match(para) for para in paras[:_DATELINE]
+        _WIRE_RE.search(para) or _DATELINE_RE.match(para) for para in opening[:_DATELINE]
     ) or any(
         _ABOUT_RE.fullmatch(_LEGAL_FORM_RE.sub(r"\1", para.strip())) for para in paras[closing:]
     )

@@ -4,8 +4,10 @@ A sponsor's box between two paragraphs opens with its label ("Together with Exam
 faster with Example ..." / "Book a demo"; "Presented by Example"): the box is the sponsor's,
 whatever its class names. A sign-up box whose form a script sends keeps the form's messages in
 the page after the form is gone ("Thanks for subscribing.", "An error occurred."): only a form
-says those, so the box around them is the form's widget, its pitch with it. The smallest box
-holding the telltale line and more goes, unless it is long (an article's own container), holds
+says those, so the box around them is the form's widget, its pitch with it. A video player's
+card between two paragraphs shows its label and running time ("VIDEO 04:12") above the clip's
+title and show: a short box so labelled is the player's. The smallest box holding the telltale
+line and more goes, unless it is long (an article's own container), holds
 the page's heading, or is a list's item (a listing's sponsored card is one of its entries).
 """
 
@@ -15,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.folding import fold
-from crawler.extract.meta import norm, squashed_len
+from crawler.extract.meta import norm, squashed_len, text_len
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -28,7 +30,7 @@ _MAX_BOX = 600  # characters (whitespace aside): a longer box holds more than a 
 _MAX_LINE = 80  # a telltale line is shorter than this
 _MAX_SHOWN = 400  # ... and its element's text, whitespace and all, no longer than this
 # Words that every telltale line holds in lower case: a line without any is read no further.
-_WORDS = ("by", "with", "thank", "error", "wrong")
+_WORDS = ("by", "with", "thank", "error", "wrong", "video")
 # A phrase of every label and message below, after the word it holds, in the page's folded text
 # (see :mod:`.folding`) with any whitespace between its words: a page whose text holds none has
 # no telltale line, and its lines are not read. The word is looked for first: most pages lack it.
@@ -44,6 +46,7 @@ _PHRASES = tuple(
         ("signing", r"for\s+signing\s+up"),
         ("error", r"error\s+(?:has\s+)?occurr?ed"),
         ("wrong", r"went\s+wrong"),
+        ("video", r"video\W*\d{1,2}:\d\d"),
     )
 )
 # A sponsor's label, opening its box: "Presented by Example", "Together with Example".
@@ -56,6 +59,9 @@ _STATUS_RE = re.compile(
     r"(?i)^(?:thanks?(?: you)? for (?:subscribing|signing up)\b.*"
     r"|(?:an error (?:has )?occurr?ed|something went wrong)\b.{0,40})$"
 )
+# A video player's label and running time: "VIDEO 04:12", "Video 2:31".
+_VIDEO_RE = re.compile(r"(?i)^video\W*\d{1,2}:\d{2}(?::\d{2})?$")
+_MAX_VIDEO_BOX = 200  # characters (whitespace aside): a longer box so labelled holds prose
 
 
 def drop_telltale_boxes(root: HtmlElement, folded: str | None = None) -> bool:
@@ -76,11 +82,14 @@ def drop_telltale_boxes(root: HtmlElement, folded: str | None = None) -> bool:
         if not text or len(text) >= _MAX_LINE:
             continue
         sponsor = _SPONSOR_RE.match(text) is not None
-        if not sponsor and _STATUS_RE.match(text) is None:
+        video = not sponsor and _VIDEO_RE.match(text) is not None
+        if not (sponsor or video) and _STATUS_RE.match(text) is None:
             continue
         if any(ancestor.tag == "li" for ancestor in line.iterancestors()):
             continue
         box = _box_of(line, text, opens=sponsor)
+        if video and box is not None and text_len(box) > _MAX_VIDEO_BOX:
+            continue
         if box is not None and (heading is None or not _holds(box, heading)):
             box.drop_tree()
             dropped = True
