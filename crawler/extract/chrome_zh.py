@@ -142,9 +142,7 @@ def trim_chrome_runs(
     paras = _cut_related([line for para in paras for line in _split_note(para)], links)
     paras = [p for p in _cut_end_mark(paras) if not _is_link_line(p, links)]
     kinds = [_kind(p, links) for p in paras]
-    start = _run_length(
-        ["chrome" if _is_fields(p) else k for p, k in zip(paras, kinds, strict=True)]
-    )
+    start = _run_length(_with_opening_fields(paras, kinds))
     end = len(paras) - _run_length(_with_translations(paras, kinds)[::-1])
     return paras[start:end] or paras
 
@@ -236,6 +234,18 @@ def _kind(para: str, links: frozenset[str]) -> str:
     if len(items) >= _LIST_ITEMS and all(len(item) <= _LIST_ITEM for item in items):
         return "filler"
     return "prose"
+
+
+def _with_opening_fields(paras: list[str], kinds: list[str]) -> list[str]:
+    """The kinds, each prose line of the leading run of fields and non-prose lines made chrome
+    when it is a record's fields (:func:`_is_fields`)."""
+    kinds = list(kinds)
+    for i, (para, kind) in enumerate(zip(paras, kinds, strict=True)):
+        if kind == "prose":
+            if not _is_fields(para):
+                break
+            kinds[i] = "chrome"
+    return kinds
 
 
 def _mostly_links(key: str, links: frozenset[str]) -> bool:
