@@ -2,8 +2,8 @@
 ``chrome_lines.py``).
 
 Chrome tags, small forms' boxes and elements whose id or class names a widget (login boxes,
-status widgets, share bars, cookie banners, related links, footers) go, driven by lists of
-known chrome, never by per-site rules.
+status widgets, share bars, QR-code boxes, cookie banners, related links, footers) go, driven by
+lists of known chrome, never by per-site rules.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _CHROME_TOKENS = _BIO_TOKENS | frozenset(
     footer foot copyright nav navbar navi navigation menu breadcrumb breadcrumbs crumb crumbs
     sidebar aside print dayin advert advertisement ads promo popup modal comment comments
     guestbook pager pagination tags toolbar topbar latest popular hotnews mostread cta sponsor
-    editsection republish donate donation""".split()
+    editsection republish donate donation qrcode erweima""".split()
 )
 # "sidebar" in a name of the layout that has one ("c-layout-sidebar-left", "has-sidebar",
 # "and-w-sidebar"): the wrapper of the article and its sidebar, not the sidebar.

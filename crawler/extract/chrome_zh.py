@@ -21,6 +21,10 @@ A chrome note set after the last sentence of a paragraph ("…。【责任编辑
 its own: the sentence stays when the note goes. Lines are matched with Traditional characters
 folded to Simplified (版權所有 is 版权所有), and a line without a Chinese character right after a
 chrome line is that line's translation ("特别声明：…" then "Notice: The content above …").
+A line framing the page's links as an offer ("更多内容，欢迎<a>……纸本杂志</a>、<a>……数位订阅</a>。")
+is chrome though it ends a sentence, when the links make up half of it; a line of labelled
+fields with a date and no sentence punctuation opens a run at the start (a report's "类别：……
+机构：……研究员：……日期：……"), never at the end, where a notice's deadline and contact lines stand.
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ _MAX_CREDIT = 40
 _PROMPT_RE = re.compile(
     r"""(?x)
       分享到|转发到|扫一扫|扫码|二维码|长按识别|关注(?:我们|本站|本号|公众号|微信公众号|微信号)
-    | 微信公众号|APP|App|客户端|热线|报料|客服|欢迎投稿|微信[:：]|[\w.-]+@[\w-]+\.[a-z]{2,}
+    | 微信公众号|APP|App|客户端|热线|报料|客服|欢迎投稿|订阅|微信[:：]|[\w.-]+@[\w-]+\.[a-z]{2,}
     | [（(][a-z][a-z0-9_]{4,}[）)]  # an account's handle: 每经头条（nbdtoutiao）
     """
 )
@@ -87,6 +91,10 @@ _LABEL_RE = re.compile(
     """
 )
 _PUNCT_RE = re.compile(r"[，。！？；,!?;]")
+# A labelled field ("机构：", "研究员：", "日期："): a line of two or more with a date and no
+# sentence punctuation is a record's fields, not prose.
+_FIELD_RE = re.compile(rf"[{HAN}]{{2,4}}[:：]")
+_FIELDS = 2
 _MAX_LABEL = 30
 _MAX_PROMPT = 60
 _LIST_SPLIT_RE = re.compile(r"\s*[|｜/>›»·•]\s*")
@@ -134,7 +142,7 @@ def trim_chrome_runs(
     paras = _cut_related([line for para in paras for line in _split_note(para)], links)
     paras = [p for p in _cut_end_mark(paras) if not _is_link_line(p, links)]
     kinds = [_kind(p, links) for p in paras]
-    start = _run_length(kinds)
+    start = _run_length(_with_opening_fields(paras, kinds))
     end = len(paras) - _run_length(_with_translations(paras, kinds)[::-1])
     return paras[start:end] or paras
 
@@ -212,7 +220,11 @@ def _kind(para: str, links: frozenset[str]) -> str:
         return "chrome"
     if len(para) < _MAX_CHROME and _is_credit(para, finished):
         return "chrome"
-    if len(para) < _MAX_PROMPT and not finished and _PROMPT_RE.search(para):
+    if (
+        len(para) < _MAX_PROMPT
+        and _PROMPT_RE.search(para)
+        and (not finished or _mostly_links(key, links))
+    ):
         return "chrome"
     if len(para) <= _MAX_LABEL and not _PUNCT_RE.search(para) and _LABEL_RE.search(para):
         return "chrome"
@@ -222,6 +234,37 @@ def _kind(para: str, links: frozenset[str]) -> str:
     if len(items) >= _LIST_ITEMS and all(len(item) <= _LIST_ITEM for item in items):
         return "filler"
     return "prose"
+
+
+def _with_opening_fields(paras: list[str], kinds: list[str]) -> list[str]:
+    """The kinds, each prose line of the leading run of fields and non-prose lines made chrome
+    when it is a record's fields (:func:`_is_fields`)."""
+    kinds = list(kinds)
+    for i, (para, kind) in enumerate(zip(paras, kinds, strict=True)):
+        if kind == "prose":
+            if not _is_fields(para):
+                break
+            kinds[i] = "chrome"
+    return kinds
+
+
+def _mostly_links(key: str, links: frozenset[str]) -> bool:
+    """Tell whether the page's links make up at least half of the (squashed) line ``key``: a
+    prompt framing them ("更多内容，欢迎<a>……纸本杂志</a>、<a>……数位订阅</a>。")."""
+    linked = sum(len(link) * key.count(link) for link in links if link and link in key)
+    return 2 * linked >= len(key)
+
+
+def _is_fields(para: str) -> bool:
+    """Tell whether a line is a record's labelled fields with a date and no sentence
+    punctuation ("类别：行业研究 机构：……证券 研究员：…… 日期：2026-12-02"): at the text's start,
+    the byline of a report or filing."""
+    return (
+        len(para) < _MAX_CHROME
+        and not _PUNCT_RE.search(para)
+        and len(_FIELD_RE.findall(para)) >= _FIELDS
+        and ANY_DATE_RE.search(para) is not None
+    )
 
 
 def _with_translations(paras: list[str], kinds: list[str]) -> list[str]:

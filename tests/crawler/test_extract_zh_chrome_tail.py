@@ -1,7 +1,8 @@
 """Chinese chrome lines at the edges of the text: hotline, handle, citation and live-update
 notes, rankings, original-document links, a related-links heading left without its links,
 disclaimers, Traditional characters and a statement's English translation; a story's sentence
-that states a disclaimer's clause late (被告未经许可……) is no chrome."""
+that states a disclaimer's clause late (被告未经许可……) is no chrome; an offer of the page's links
+that ends a sentence goes, and a line of labelled fields goes at the start, not at the end."""
 
 from __future__ import annotations
 
@@ -73,4 +74,22 @@ def test_the_english_translation_of_a_closing_statement_goes_with_it() -> None:
 
 def test_an_english_line_closing_the_text_without_chrome_stays() -> None:
     paras = [*BODY, "Short dramas are here to stay."]
+    assert trim_chrome_runs(paras, _root()) == paras
+
+
+def test_a_closing_offer_of_the_pages_links_goes_though_it_ends_a_sentence() -> None:
+    root = document_fromstring(
+        "<html><body><p>更多內容，歡迎<a>鏡週刊紙本雜誌</a>、<a>鏡週刊數位訂閱</a>。</p></body></html>"
+    )
+    offer = "更多內容，歡迎鏡週刊紙本雜誌、鏡週刊數位訂閱。"
+    assert trim_chrome_runs([*TRADITIONAL, offer], root) == TRADITIONAL
+
+
+def test_a_report_s_field_line_opening_the_text_goes() -> None:
+    fields = "类别：行业研究机构：华鑫证券股份有限公司研究员：陈晓 李楠日期：2026-12-02"
+    assert trim_chrome_runs([fields, *BODY], _root()) == BODY
+
+
+def test_a_notice_s_deadline_fields_closing_the_text_stay() -> None:
+    paras = [*BODY, "报名截止：2026年12月15日 联系人：王老师"]
     assert trim_chrome_runs(paras, _root()) == paras
