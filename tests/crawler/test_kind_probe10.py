@@ -26,11 +26,23 @@ from tests.support.probes import check_blind_kind_set, check_kind_floor, probe_p
 
 FOLDER = FIXTURES / TENTH_BLIND_SET
 # Per fold: listings and collections not stored as articles (at least), articles dropped (0).
-CAUGHT = {0: 0, 1: 0}
+# Blind: 9 of 9 and 5 of 7 caught, one article dropped (the 通知 whose body is a table: its one
+# sentence ends in a colon above the table, ``kind.py`` counts it now); trafilatura's defaults
+# caught none and kept all sixteen articles with their sentences.
+CAUGHT = {0: 9, 1: 5}
 _LABELS = json.loads((FOLDER / "labels.json").read_text(encoding="utf8"))
 _LISTINGS = [key for key, label in _LABELS.items() if label["page_type"] != "article"]
 _ARTICLES = [key for key, label in _LABELS.items() if label["page_type"] == "article"]
-KNOWN: dict[str, str] = {}
+KNOWN = {
+    "en-series-episode-guide-loglines": (
+        "the three free episodes' one-word links are no headlines: their loglines read as four "
+        "sentences of the page's own beside nine items of 426 characters"
+    ),
+    "en-studio-careers-open-positions": (
+        "job titles of two words are no headlines: no group is found, and the nine jobs' "
+        "summaries read as the page's own sentences"
+    ),
+}
 
 
 def _page(key: str) -> tuple[str, str]:
