@@ -10,7 +10,8 @@ sentences of its main text that are neither inside a repeated item block nor a l
   Article: its teasers carry its prose), or stands at a section address with a thin list beside
   it (below: a topic hub typed Article, an introduction above its headlines).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
-  "现将…印发给你们，请认真贯彻执行。", is a whole sentence), unless, away from a section
+  "现将…印发给你们，请认真贯彻执行。", is a whole sentence; so is a line of prose leading in the
+  table below it with a colon, "…办理时限调整如下："), unless, away from a section
   address, its largest list is of attached files and it says nothing else (``attachments.py``: a
   notice that is its 附件); with a list (a group of at least ``listing_items`` items holding
   ``listing_chars`` characters) it needs ``listing_sentences`` own sentences, unless the list
