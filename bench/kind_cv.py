@@ -38,6 +38,7 @@ from bench.kind_probe import (
     PROBE,
     SEVENTH_BLIND_SET,
     SIXTH_BLIND_SET,
+    TENTH_BLIND_SET,
     THIRD_BLIND_SET,
     load_probe,
 )
@@ -63,6 +64,7 @@ PROBE_SETS = (
     ("seventh blind probe", f"seventh blind kind probe ({_BLIND})", FIXTURES / SEVENTH_BLIND_SET),
     ("eighth blind probe", f"eighth blind kind probe ({_BLIND})", FIXTURES / EIGHTH_BLIND_SET),
     ("ninth blind probe", f"ninth blind kind probe ({_BLIND})", FIXTURES / NINTH_BLIND_SET),
+    ("tenth blind probe", f"tenth blind kind probe ({_BLIND})", FIXTURES / TENTH_BLIND_SET),
 )
 GRID = {
     "listing_sentences": (4, 8, 12, 16),

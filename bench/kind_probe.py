@@ -50,6 +50,13 @@ EIGHTH_BLIND_SET = "kind-probe8"
 # long related grids, video pages, live blogs, releases with long contacts, two-sentence 快讯,
 # Q&As, how-tos, two-paragraph briefs, columns with further reading, 答记者问 and 图文直播.
 NINTH_BLIND_SET = "kind-probe9"
+# The tenth: a tag page of one long excerpt and seven short ones, a month archive of headlines by
+# day, one story's updates, an HTML sitemap, app and job directories, a press kit, columnists, an
+# episode guide, a 信息公开目录, 专栏作者, 按月归档, 最新消息, an App 大全, 招聘 and a 标签
+# page; and a top ten with a paragraph each, briefs under one headline, a timeline, notices whose
+# body is a table, a story above twelve related excerpts, a FAQ, nominations, a chart table, a
+# recipients list, a review with episode bullets, a 名单公示, a 排行, a 常见问题解答 and 简讯.
+TENTH_BLIND_SET = "kind-probe10"
 PROBE = FIXTURES / SET
 
 

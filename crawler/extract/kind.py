@@ -10,7 +10,8 @@ sentences of its main text that are neither inside a repeated item block nor a l
   Article: its teasers carry its prose), or stands at a section address with a thin list beside
   it (below: a topic hub typed Article, an introduction above its headlines).
 - An undeclared page needs ``min_sentences`` sentences (one: a transmittal notice,
-  "现将…印发给你们，请认真贯彻执行。", is a whole sentence), unless, away from a section
+  "现将…印发给你们，请认真贯彻执行。", is a whole sentence; so is a line of prose leading in the
+  table below it with a colon, "…办理时限调整如下："), unless, away from a section
   address, its largest list is of attached files and it says nothing else (``attachments.py``: a
   notice that is its 附件); with a list (a group of at least ``listing_items`` items holding
   ``listing_chars`` characters) it needs ``listing_sentences`` own sentences, unless the list
@@ -166,6 +167,8 @@ _LIST_TYPE_RE = re.compile(
 # One leading character class lets the search skip ahead to candidates (an alternation of two
 # does not); the look-behinds tell the two kinds apart.
 _SENTENCE_RE = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"'”’)）]?(?:\s|$)|(?<=[。！？])[”’）」』]?)")
+_LEAD_IN_ENDS = (":", "：")  # a sentence that leads in a table ends in a colon
+_TABLE_ROW = "|"  # a table row of the main text opens with a pipe
 _OG_COLLECTION = "product.group"  # the Open Graph type of a set of products
 _SEGMENT_END_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"[-_+.]")
@@ -227,6 +230,28 @@ def read_markup(root: HtmlElement, html: str, meta: dict[str, str], url: str = "
 def sentences(text: str) -> int:
     """Sentence ends in the text's paragraphs of at least a few words."""
     return sum(map(_paragraph_sentences, text.split("\n")))
+
+
+def sentence_counts(paragraphs: list[str]) -> dict[str, int]:
+    """Sentence ends of each paragraph; a paragraph of prose that ends in a colon right above a
+    table counts as one sentence: the table completes what it leads in ("…调整如下：")."""
+    counts: dict[str, int] = {}
+    for at, paragraph in enumerate(paragraphs):
+        found = _paragraph_sentences(paragraph)
+        if not found and _leads_table(paragraph, paragraphs[at + 1 : at + 2]):
+            found = 1
+        counts[paragraph] = max(found, counts.get(paragraph, 0))
+    return counts
+
+
+def _leads_table(paragraph: str, after: list[str]) -> bool:
+    """The paragraph of prose ends in a colon and a table row (``| cell | cell |``) follows."""
+    return (
+        bool(after)
+        and after[0].startswith(_TABLE_ROW)
+        and paragraph.rstrip().endswith(_LEAD_IN_ENDS)
+        and units(paragraph) >= PROSE_UNITS
+    )
 
 
 def _paragraph_sentences(paragraph: str) -> int:
@@ -307,7 +332,7 @@ def page_shape(
     items = without_post(
         paragraphs, find_items(root, address.longest, address.cjk, story, urlsplit(url).netloc)
     )
-    counts = {p: _paragraph_sentences(p) for p in paragraphs}  # each paragraph counted once
+    counts = sentence_counts(paragraphs)  # each paragraph counted once
     own = outside_items(paragraphs, items, root, anchors)
     total, own_total = sum(counts[p] for p in paragraphs), sum(counts[p] for p in own)
     tiles, section = markup.tiles, address.section
