@@ -39,6 +39,8 @@ from tests.support.probes import (
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "meta-probes6"
 _LABELS = meta_labels(_FOLDER)
 _NAMES = sorted(_LABELS)
+# Scored blind on the extractor as it was before they led to fixes: 34 of 40 pages wholly
+# right, titles 39 of 40, days 35 of 40, texts 40 of 40; trafilatura defaults: titles 35, days 27.
 # Pages whose title or day the extractor still gets wrong, with what goes wrong.
 KNOWN_TITLES: dict[str, str] = {}
 KNOWN_DAYS: dict[str, str] = {}
