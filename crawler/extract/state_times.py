@@ -10,6 +10,7 @@ story's) stand beside other titles: only the object titled as the page's headlin
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timezone
 from typing import Any
 
@@ -22,6 +23,11 @@ _TITLE_KEYS = frozenset({"title", "headline"})
 _TIME_KEYS = (
     "publishedat publishtime publishdate pubdate pubtime datepublished firstpublishedat".split()
 )
+# Any of them as a JSON key: a state without one is not decoded.
+_TIME_KEY_RE = re.compile(
+    r'(?i)"(?:published_?at|publish_?time|publish_?date|pub_?date|pub_?time|date_?published'
+    r'|first_?published_?at)"\s*:'
+)
 _SECONDS, _MILLISECONDS = 10, 13  # digits of a Unix time in this century
 _DECODER = json.JSONDecoder()
 
@@ -29,7 +35,7 @@ _DECODER = json.JSONDecoder()
 def state_time(html: str, headline: str, tz: timezone) -> datetime | None:
     """The publish time the script state's object titled ``headline`` states, in ``tz`` for
     a time without an offset; None when no state holds one."""
-    if "__" not in html:
+    if "__" not in html or _TIME_KEY_RE.search(html) is None:
         return None
     key = squash(headline)
     for match in STATE_START_RE.finditer(html):

@@ -69,7 +69,10 @@ def heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
                 or (
                     (names := el.get("class"))
                     and (
-                        "title" in _SUBTITLE_RE.sub("", low := names.lower())
+                        (
+                            "title" in (low := names.lower())
+                            and ("sub" not in low or "title" in _SUBTITLE_RE.sub("", low))
+                        )
                         or "headline" in low
                         or ("subject" in low and ARTICLE_TITLE_NAME_RE.search(low) is not None)
                     )
