@@ -41,6 +41,8 @@ _DIGIT_RE = re.compile(r"\d")
 _PICTURES = ("img", "picture", "figure")
 # An entry of a list of links: a date beside a link there is the linked page's.
 _LINKED_ENTRY_XPATH = etree.XPath("ancestor-or-self::li[.//a]")
+# A quotation (a pinned reader's comment, an embedded post): a date in it is the quoted words'.
+_QUOTE_XPATH = etree.XPath("ancestor-or-self::blockquote")
 _HEADLINE_WORDS = 4  # a link this long is a headline: the box holding it is another story's card
 # A line that points to another story ("Up next: The editors · December 6, 2026"): its date is
 # that story's.
@@ -220,7 +222,8 @@ def _up_to_a_link(before: list[_Held], title_el: HtmlElement) -> list[str]:
     """The texts before the title back to the nearest link, list entry holding one or card of
     another story: before the title, link texts are menus and archive links, a date in a list
     entry beside a link, or in a box beside a headline's link (``_in_card``), dates the linked
-    page ("Latest" rails), and so does one in a line pointing to another story ("Up next:"),
+    page ("Latest" rails), one in a quotation (a pinned comment) the quoted words, and one in a
+    line pointing to another story ("Up next:") that story,
     and what comes before them (a top bar's date) is not the byline. The
     links of the line right above the title, one with a number in it, are that line's own
     ("KYODO NEWS - Dec 3, 2026 - 14:22 | Business, All"): a credit line's sections."""
@@ -234,8 +237,17 @@ def _up_to_a_link(before: list[_Held], title_el: HtmlElement) -> list[str]:
             break
         if holder is not None and _POINTER_RE.match(norm(holder.text or "")):
             break
+        if holder is not None and _quoted(holder, title_el):
+            break
         kept.append(text)
     return kept[::-1]
+
+
+def _quoted(holder: HtmlElement, title_el: HtmlElement) -> bool:
+    """Tell whether a text's element is in a quotation that does not hold the title."""
+    return any(
+        not any(up is quote for up in title_el.iterancestors()) for quote in _QUOTE_XPATH(holder)
+    )
 
 
 def _in_card(holder: HtmlElement, title_el: HtmlElement, line: HtmlElement | None) -> bool:

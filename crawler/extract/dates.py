@@ -5,11 +5,14 @@ shown after the day's numbers: ``url_day.py``), published-time metadata, a date 
 the title line (the byline), a publication date a stamp's tooltip states (``tooltip_dates.py``), a
 byline date labelled as an update, the same around the page's ``<h1>`` when the title is another
 element, JSON-LD ``datePublished``, a WeChat article's script time, labelled dates in the article
-region, a day shown after the title without its year in the year the URL states (``yearless.py``),
-the day archive a breadcrumb links to, the time a relative byline stamp's markup states
-(``stamp_attrs.py``), the stamp itself ("2 hours ago") when the fetch time is known, a notice's
-signature line closing the text, the day the title closes on ("Daily brief: December 2, 2026"), and
-last htmldate on the whole page, kept only when the page states that day (``htmldate_day.py``). A
+region, a day shown after the title without its year in the year the URL (or else the copyright
+line) states (``yearless.py``), a labelled day of the Minguo calendar (``minguo.py``), the day
+archive a breadcrumb links to, the time a relative byline stamp's markup states
+(``stamp_attrs.py``), the time the script state's object titled as the headline states
+(``state_times.py``), the stamp itself ("2 hours ago") when the fetch time is known, a notice's
+signature line closing the text, the day the title closes on ("Daily brief: December 2, 2026"), a
+``<time>`` marked ``published`` (hAtom), and last htmldate on the whole page, kept only when the
+page states that day (``htmldate_day.py``). A
 byline date days before the chosen one is the original publication (the metadata then dates a
 re-post or an import), unless it stands in a paragraph of the text's prose; a ``<time>`` showing
 another day for its UTC instant sets the day (``shown_days.py``), and a day shown without its time
@@ -46,9 +49,11 @@ from crawler.extract.date_parse import (
 from crawler.extract.date_region import article_region, without_link_lists
 from crawler.extract.htmldate_day import stated_htmldate
 from crawler.extract.meta import norm, squashed_len
+from crawler.extract.minguo import minguo_day
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import is_midnight, on_shown_day, same_day
 from crawler.extract.signature import signature_date
+from crawler.extract.state_times import state_time
 from crawler.extract.tooltip_dates import tooltip_date
 from crawler.extract.url_day import clocked, crumb_day, url_date
 from crawler.extract.yearless import yearless_day
@@ -162,15 +167,26 @@ def _candidates(
         order = page.day_first
         yield from labelled_dates(without_link_lists(region), page.tz, known, day_first=order)
     if near is not None:
-        yield yearless_day(near, page.url, page.tz, known)
+        yield yearless_day(near, page.url, page.tz, known, page.html)
+        yield minguo_day(near.after[:_NEAR_CHARS], page.tz)
     yield crumb_day(page.html, page.url, page.tz)
     yield parse_date(page.stamp, page.tz) if page.stamp else None
+    if near is not None:
+        yield state_time(page.html, near.title, page.tz)
     if near is not None and page.fetched_at is not None:
         yield shown_relative(near, page.fetched_at, page.tz)
     yield signature_date(text, page.tz)
     if near is not None:
         yield title_day(near.title, page.tz)
+    yield _marked_time(page)
     yield stated_htmldate(page)
+
+
+def _marked_time(page: Page) -> datetime | None:
+    """The time a ``<time>`` the class ``published`` marks states (hAtom's entry date, in a post's
+    footer that chrome removal drops)."""
+    marked = (time.value for time in page.shown if time.published)
+    return parse_date(value, page.tz) if (value := next(marked, None)) else None
 
 
 def _byline(near: TitleContext, page: Page, known: Set[date]) -> Iterator[datetime | None]:

@@ -25,11 +25,11 @@ from lxml.html import HtmlElement, fragment_fromstring
 from crawler.extract.meta import norm, squashed_len
 from crawler.extract.parsing import PARSER
 
-__all__ = ["StateArticle", "state_article"]
+__all__ = ["STATE_START_RE", "StateArticle", "state_article"]
 
 # Where a state's JSON object begins: an assignment to a ``__NAME__`` global, or a script whose
 # id is one.
-_STATE_START_RE = re.compile(
+STATE_START_RE = re.compile(
     r"""(?:\b__[A-Z][A-Z0-9_]*__\s*=\s*|<script\b[^>]*\bid=["']__[A-Z][A-Z0-9_]*__["'][^>]*>\s*)"""
     r"""(?=\{)"""
 )
@@ -61,7 +61,7 @@ def state_article(html: str, root: HtmlElement, found: list[str]) -> StateArticl
         return None
     teaser = squashed_len(max(found, key=squashed_len, default="")) >= _SENTENCE
     best: tuple[int, str, dict[str, Any]] | None = None
-    for match in _STATE_START_RE.finditer(html):
+    for match in STATE_START_RE.finditer(html):
         try:
             state, _ = _DECODER.raw_decode(html, match.end())
         except (ValueError, RecursionError):  # not JSON, or nested too deep to read

@@ -20,10 +20,12 @@ _MIN_OFFSET, _MAX_OFFSET = -12, 14  # the whole-hour offsets of the world's zone
 
 
 class ShownTime(NamedTuple):
-    """A ``<time>`` element's ``datetime`` and the text it shows."""
+    """A ``<time>`` element's ``datetime`` and the text it shows, and whether its class marks
+    it as the entry's publication (hAtom's ``published``: WordPress's ``entry-date published``)."""
 
     value: str
     text: str
+    published: bool = False
 
 
 def on_shown_day(found: datetime, shown: Iterable[ShownTime], tz: timezone) -> datetime:

@@ -12,12 +12,17 @@ if TYPE_CHECKING:
 
     from lxml.html import HtmlElement
 
+_PUBLISHED = "published"  # hAtom's class of an entry's publication time
+
 
 def own_times(root: HtmlElement) -> tuple[ShownTime, ...]:
     """The ``datetime`` and text of every ``<time>`` outside links and lists, before chrome
     removal."""
     elements = _own_time_elements(root)
-    return tuple(ShownTime(_time_value(el) or "", el.text_content()) for el in elements)
+    return tuple(
+        ShownTime(_time_value(el) or "", el.text_content(), _PUBLISHED in el.classes)
+        for el in elements
+    )
 
 
 def _time_value(element: HtmlElement) -> str | None:

@@ -24,6 +24,8 @@ ARTICLE_TITLE_NAME_RE = re.compile(
     r"tit(?:le)?[-_]?(?:detail|article|art|news|content|con|post|entry|main)|"
     r"(?<![a-z])subject(?![a-z])"  # a board's post: "subject", "view-subject" (not "subjects")
 )
+# A class naming a subtitle ("subtitle", "sub-title"): the headline's deck, never the headline.
+_SUBTITLE_RE = re.compile(r"sub[-_]?title")
 MAX_TITLE = 300  # characters: a longer heading or bold paragraph is no headline
 _LINKED_SHARE = 0.5  # a heading with this share of its text in links is mostly a link
 
@@ -58,8 +60,8 @@ def page_headings(root: HtmlElement, site: str, url: str) -> list[Heading]:
 
 def heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
     """Elements inside ``<body>``, in document order, that may show the headline: headings, and
-    elements whose class holds "title", "headline" or the word "subject" (a board's post; any
-    case), or whose id holds "title"."""
+    elements whose class holds "title" (not as "subtitle"), "headline" or the word "subject" (a
+    board's post; any case), or whose id holds "title"."""
     for body in root.iter("body"):
         for el in body.iterdescendants(*HEADING_TAGS, *_NAMED_TAGS):
             if (
@@ -67,7 +69,10 @@ def heading_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
                 or (
                     (names := el.get("class"))
                     and (
-                        "title" in (low := names.lower())
+                        (
+                            "title" in (low := names.lower())
+                            and ("sub" not in low or "title" in _SUBTITLE_RE.sub("", low))
+                        )
                         or "headline" in low
                         or ("subject" in low and ARTICLE_TITLE_NAME_RE.search(low) is not None)
                     )

@@ -1,11 +1,14 @@
-"""A day shown beside the title without its year, the year taken from the page's address.
+"""A day shown beside the title without its year, the year taken from the page's address, or
+else from its copyright line.
 
 Chinese portals show "12月5日 10:20" or "12-04 10:32" under the headline, a blog's byline
 "December 5", and wire copy opens with a dateline, "SEOUL, Dec. 3 (Yonhap) --": the year is left
 out because it is the current one. The page's address often states it: a ``/2026/`` folder, or
 an identifier that opens with the day ("AEN20261203003600315"), which must then be the shown month
-and day. A day inside a Chinese sentence ("12月5日上午，…") is the text's, not the byline's,
-unless a clock time follows it.
+and day. Without one, a day shown with its clock time ("12-03 09:15": a stamp, not an event's or
+a text's day) is in the copyright line's year ("© 2026", the last of "©2019-2026"), the current
+one the page was rendered in. A day inside a Chinese sentence ("12月5日上午，…") is the
+text's, not the byline's, unless a clock time follows it.
 """
 
 from __future__ import annotations
@@ -47,15 +50,22 @@ _EN_DAY_RE = re.compile(
 _CLOCKED_DAY_RE = re.compile(r"(?<![\d/.:-])(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})(?![\d/.:-])")
 
 
+# A copyright line's year, the last of a range.
+_COPYRIGHT_RE = re.compile(
+    r"(?i)(?:©|&copy;|&#169;|copyright)\s*(?:(?:19|20)\d{2}\s*[-–—~～]\s*)?((?:19|20)\d{2})(?!\d)"
+)
+
+
 def yearless_day(
-    context: TitleContext, url: str, tz: timezone, known: Set[date] = frozenset()
+    context: TitleContext, url: str, tz: timezone, known: Set[date] = frozenset(), html: str = ""
 ) -> datetime | None:
     """The day (and clock time, if shown) right after the title without its year, in the
     year ``url`` states; an English byline's month and day around the title ("Posted on
     Nov 5") in the year of the one day of the ``known`` days (those the markup states) on that
     month and day, else, right around the title, in the year ``url`` states; a dashed month and
-    day right after the title only with its clock time ("12-04 10:32"); None when none is shown
-    or no year is stated for it."""
+    day right after the title only with its clock time ("12-04 10:32"); a day shown with its clock
+    time in the year of the copyright line in ``html`` when the address states none; None when no
+    day is shown or no year is stated for it."""
     window = context.after[:_NEAR_CHARS]
     if m := _ZH_DAY_RE.search(window):
         month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
@@ -78,7 +88,8 @@ def yearless_day(
         month, day, hour, minute = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
     else:
         return None
-    if (year := url_year(url, month, day)) is None:
+    year = url_year(url, month, day) or (copyright_year(html) if hour is not None else None)
+    if year is None:
         return None
     return build_date(year, month, str(day), (hour, minute, None, None), tz)
 
@@ -91,3 +102,9 @@ def url_year(url: str, month: int, day: int) -> str | None:
     dated = re.search(rf"(?<!\d)((?:19|20)\d{{2}}){month:02d}{day:02d}", path)
     found = own or dated
     return found.group(1) if found else None
+
+
+def copyright_year(html: str) -> str | None:
+    """The year of the page's last copyright line ("© 2026", "Copyright ©2019-2026")."""
+    found = _COPYRIGHT_RE.findall(html)
+    return found[-1] if found else None

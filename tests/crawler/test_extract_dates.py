@@ -451,3 +451,29 @@ def test_a_post_footer_date_in_the_addresss_month_is_read() -> None:
     )
     html = _page("", f"<h3>{TITLE}</h3><div class='entry-body'><p>{PROSE}</p></div>{footer}")
     assert _day(html, "https://a.typepad.example/notes/2026/10/coin.html") == date(2026, 10, 8)
+
+
+_QUOTE = (
+    "<blockquote><p>The best explanation I have read.</p>"
+    '<footer>— a reader, <time datetime="2026-12-05">December 5, 2026</time></footer>'
+    "</blockquote>"
+)
+
+
+def test_a_dated_quotation_above_the_title_is_no_byline() -> None:
+    stated = (
+        '<script type="application/ld+json">{"@type": "BlogPosting", '
+        '"datePublished": "2026-12-02T07:30:00-08:00"}</script>'
+    )
+    html = _page(stated, f"{_QUOTE}<article><h1>{TITLE}</h1><p>{PROSE}</p></article>")
+    assert _day(html) == date(2026, 12, 2)
+
+
+def test_a_time_marked_published_dates_the_post_from_its_footer() -> None:
+    footer = (
+        '<footer class="entry-footer">Posted on <time class="entry-date published" '
+        'datetime="2026-12-02T07:30:00-08:00">December 2, 2026</time></footer>'
+    )
+    body = f'<div class="entry-content"><p>{PROSE}</p></div>{footer}'
+    html = _page("", f"{_QUOTE}<article><h1>{TITLE}</h1>{body}</article>")
+    assert _day(html) == date(2026, 12, 2)

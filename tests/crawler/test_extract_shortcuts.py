@@ -32,8 +32,9 @@ _ONE_PASS_CONTROL_RE = re.compile(
 )
 _HEADINGS_XPATH = (
     "//body//*[self::h1 or self::h2 or ((self::h3 or self::div or self::p or self::td"
-    " or self::span or self::strong) and (contains(translate(@class, 'TITLEHADN', 'titlehadn'),"
-    " 'title') or contains(translate(@id, 'TITLE', 'title'), 'title')"
+    " or self::span or self::strong) and ((contains(translate(@class, 'TITLEHADN', 'titlehadn'),"
+    " 'title') and not(contains(translate(@class, 'SUBTILE', 'subtile'), 'subtitle')))"
+    " or contains(translate(@id, 'TITLE', 'title'), 'title')"
     " or contains(translate(@class, 'HEADLIN', 'headlin'), 'headline')))]"
 )
 

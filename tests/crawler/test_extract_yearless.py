@@ -86,3 +86,10 @@ def test_an_english_month_and_day_further_down_the_text_is_no_byline() -> None:
     lead = "The studio said on Monday that shooting would begin in the spring, with a cast of 12. "
     context = _after(f"By Grace Oduya {lead}The premiere is set for March 12 in Los Angeles.")
     assert yearless_day(context, "https://news.example/news/2026/premiere-4471", UTC) is None
+
+
+def test_without_a_year_in_the_address_the_copyright_lines_year_is_taken() -> None:
+    context = _after("12-03 09:15 快看娱乐")
+    html = "<p>Copyright &copy; 2019-2026 快看娱乐 版权所有</p>"
+    found = yearless_day(context, "https://m.a.example/news/7730215", CST, html=html)
+    assert found == datetime(2026, 12, 3, 9, 15, tzinfo=CST)
