@@ -37,27 +37,26 @@ _TRAFILATURA_TEST = htmlprocessing.link_density_test
 def link_density_test(element: HtmlElement, favor_precision: bool = False) -> tuple[bool, bool]:
     """trafilatura's ``link_density_test``: whether the element is mostly links (boilerplate),
     and whether it is short with links; its text collapsed whole only when that decides."""
-    links = element.findall(".//ref")
-    if not links or element.find(".//graphic") is not None:
+    links = list(element.iterdescendants("ref"))  # ".//ref" without the path's parsing
+    if not links or next(element.iterdescendants("graphic"), None) is not None:
         return False, False
     text = element.text_content()
     if len(links) == 1:
         link_len = len(trim(links[0].text_content()))
-        if link_len > (10 if favor_precision else 100) and link_len > _collapsed_len(text) * 0.9:
+        if link_len > (10 if favor_precision else 100) and _outweighs(link_len, text, 0.9):
             return True, False
     limit = _limit(element)
-    least = _collapsed_len_from(text, limit)
-    if least < limit:  # exact: a short element
+    elemlen = _collapsed_len_from(text, limit)
+    if elemlen < limit:  # exact: a short element
         linklen, elemnum, shortelems, _ = collect_link_info(links)
         if elemnum == 0:
             return True, False
-        return linklen > least * 0.8 or (elemnum > 1 and shortelems / elemnum > 0.8), True
+        return linklen > elemlen * 0.8 or (elemnum > 1 and shortelems / elemnum > 0.8), True
     if len(links) > 4:
         linklen, elemnum, _, _ = collect_link_info(links)
         if (
             linklen < 100 * elemnum
-            and linklen > least * LINK_FARM_RATIO  # the length is at least ``least``
-            and linklen > _collapsed_len(text) * LINK_FARM_RATIO
+            and _outweighs(linklen, text, LINK_FARM_RATIO)
             and not is_paragraph_listing(links)
         ):
             return True, False
@@ -71,6 +70,13 @@ def _limit(element: HtmlElement) -> int:
     if element.tag == "p":
         return 60 if last else 30
     return 300 if last else 100
+
+
+def _outweighs(length: int, text: str, ratio: float) -> bool:
+    """Tell whether ``length`` exceeds ``ratio`` times :func:`_collapsed_len` of ``text``, a
+    prefix long enough to outweigh it deciding when it does."""
+    least = _collapsed_len_from(text, int(length / ratio) + 1)
+    return length > least * ratio and length > _collapsed_len(text) * ratio
 
 
 def _collapsed_len(text: str) -> int:
