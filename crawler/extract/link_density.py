@@ -23,6 +23,8 @@ from trafilatura import htmlprocessing
 from trafilatura.htmlprocessing import collect_link_info, is_paragraph_listing
 from trafilatura.utils import LINK_FARM_RATIO, trim
 
+from crawler.extract.meta import norm
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -81,7 +83,7 @@ def _outweighs(length: int, text: str, ratio: float) -> bool:
 
 def _collapsed_len(text: str) -> int:
     """The length of ``text`` with its whitespace collapsed (trafilatura's ``trim``)."""
-    return len(" ".join(text.split()))
+    return len(norm(text))
 
 
 def _collapsed_len_from(text: str, limit: int) -> int:
