@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import threading
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+import htmldate.extractors
 from htmldate import find_date
 
 from crawler.extract.date_parse import dates_in, parse_date
@@ -23,6 +27,12 @@ if TYPE_CHECKING:
 _BODY_RE = re.compile(r"<body\b", re.IGNORECASE)
 _SCRIPT_START_RE = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
 _SCRIPT_END_RE = re.compile(r"</script>", re.IGNORECASE)
+# htmldate's free-text search reads what its own patterns cannot with dateparser, which tries
+# every locale it knows: loading them all stalls the first such read of a process for seconds.
+# The day it answers counts only when the page states it in a form the page's own dates read
+# (English, numeric or Chinese: see :func:`dates_in`), so its dateparser reads these languages.
+_LANGUAGES = ("en", "zh")
+_HTMLDATE_PARSER = htmldate.extractors.get_external_parser  # htmldate's own, built on first use
 
 
 def stated_htmldate(page: Page) -> datetime | None:
@@ -74,12 +84,49 @@ def _htmldate(doc: HtmlElement | str, url: str, *, extensive: bool) -> str | Non
     """htmldate's original date for a document, with or without its free-text search (None
     when htmldate fails on a stamp it cannot place, such as a zone "+99:99")."""
     try:
-        return find_date(
-            doc,
-            extensive_search=extensive,
-            original_date=True,
-            url=url,
-            outputformat="%Y-%m-%dT%H:%M:%S%z",
-        )
+        with _own_languages():
+            return find_date(
+                doc,
+                extensive_search=extensive,
+                original_date=True,
+                url=url,
+                outputformat="%Y-%m-%dT%H:%M:%S%z",
+            )
     except (ValueError, OverflowError):
         return None
+
+
+@lru_cache(maxsize=1)
+def language_parser() -> Any:
+    """htmldate's dateparser, with its settings, reading only :data:`_LANGUAGES` (building a
+    parser loads no locale: the first read does)."""
+    from dateparser import DateDataParser
+
+    settings = _HTMLDATE_PARSER()._settings
+    return DateDataParser(languages=list(_LANGUAGES), settings=settings)
+
+
+class _Swaps:
+    """How many htmldate calls run with :func:`language_parser` in place, under a lock."""
+
+    lock = threading.Lock()
+    running = 0
+    original: Any = None
+
+
+@contextmanager
+def _own_languages() -> Iterator[None]:
+    """htmldate's dateparser replaced by :func:`language_parser` for the duration (put back
+    after the last call running ends)."""
+    with _Swaps.lock:
+        if not _Swaps.running:
+            _Swaps.original = htmldate.extractors.get_external_parser
+            htmldate.extractors.get_external_parser = language_parser
+        _Swaps.running += 1
+    try:
+        yield
+    finally:
+        with _Swaps.lock:
+            _Swaps.running -= 1
+            if not _Swaps.running:
+                htmldate.extractors.get_external_parser = _Swaps.original

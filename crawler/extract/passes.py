@@ -18,6 +18,7 @@ from trafilatura.settings import Document, Extractor
 from trafilatura.xml import xmltotxt
 
 from crawler.extract.lines import mark_breaks
+from crawler.extract.link_density import faster_density
 from crawler.extract.meta import squashed_len
 from crawler.extract.walked_paths import walked_paths
 
@@ -62,8 +63,9 @@ def _run_trafilatura(tree: HtmlElement, url: str, *, precise: bool, fast: bool) 
     """One trafilatura pass (on its own copy of the tree), the lines ``<br>`` began marked;
     no text when it finds nothing. A fast pass runs without the document's head (see
     :func:`head_aside`); every pass with its XPaths walked (see
-    :mod:`crawler.extract.walked_paths`)."""
-    with head_aside(tree) if fast else nullcontext(), walked_paths():
+    :mod:`crawler.extract.walked_paths`) and its link-density test reading less text (see
+    :mod:`crawler.extract.link_density`)."""
+    with head_aside(tree) if fast else nullcontext(), walked_paths(), faster_density():
         doc = bare_extraction(tree, options=_options(url, precise=precise, fast=fast))
     if not isinstance(doc, Document) or doc.body is None:
         return Pass("", structured=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC
 
+import htmldate.extractors
 import pytest
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
@@ -392,3 +393,40 @@ def test_texts_before_the_title_go_back_to_the_nearest_link() -> None:
     )
     before = byline._texts_before(root.find(".//h1"), strip_code(root))
     assert byline._up_to_a_link(before, root.find(".//h1")) == [" News", "By ", "A", "Dec 3, 2025"]
+
+
+def test_htmldate_reads_free_text_with_its_settings_in_our_languages_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def every_locale() -> object:
+        raise AssertionError("dateparser asked with every locale")
+
+    monkeypatch.setattr(htmldate.extractors, "get_external_parser", every_locale)
+    html = "<html><body><div><p>Mar 16 - 19</p></div></body></html>"
+    assert htmldate_day._htmldate(html, "https://example.com/a", extensive=True) == (
+        "2019-03-16T00:00:00"
+    )
+    assert htmldate.extractors.get_external_parser is every_locale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mar 16 - 19",
+        "March 3, 2024",
+        "3 March 2024",
+        "Posted on Tuesday, 5 November 2024",
+        "Nov. 5th, 2024 at 10:00 AM",
+        "Updated: 12 Sep 2023",
+        "Sept 12, 2023",
+        "12/03/2024",
+        "2024年3月5日",
+        "Offer valid Dec. 17, 2025 - Jan. 7, 2026",
+        "4.5 out of 5 Stars. 31 reviews",
+        "Top 5 HR Management Software in 2026",
+    ],
+)
+def test_htmldate_free_text_reads_english_as_with_every_locale(text: str) -> None:
+    ours = htmldate_day.language_parser().get_date_data(text)
+    every = htmldate_day._HTMLDATE_PARSER().get_date_data(text)
+    assert (ours.date_obj, ours.period) == (every.date_obj, every.period)
