@@ -12,7 +12,7 @@ from crawler.extract.zones import offset_of
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
 
-_TIME = r"(?:[T\s-]*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
+_TIME = r"(?:[T\s-]*(\d{1,2})[:：时時](\d{2})(?:[:：分](\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?)?"
 # Zones a wire or a byline names after its clock time ("08:00 ET", "9:00 AM Eastern Daylight
 # Time"): a US zone without "standard" or "daylight" has the offset it has on that day; the
 # others (and the abbreviations, capitals only) are fixed. Read only after a time.
@@ -33,10 +33,13 @@ _TZ = rf"\s*(Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|{ZONE_NAME})?"
 _ZONE_FIRST = rf"(?:\s*({ZONE_NAME})(?=\s*\d{{1,2}}:\d{{2}}))?"
 # A Chinese weekday between the day and the time: "2025年3月10日 星期一 10:30".
 ZH_WEEKDAY = r"(?:\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?)?"
+# A place's clock named between the day and its time: "2025年12月5日 香港時間16時30分".
+CLOCK_NAME = r"(?:\s*(?:北京|香港|台北|澳門|澳门)[时時][间間]\s*(?=\d{1,2}[:：时時]\d{2}))?"
 NUMERIC_RE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
     + ZH_WEEKDAY
     + _ZONE_FIRST
+    + CLOCK_NAME
     + _TIME
     + _TZ
 )

@@ -308,8 +308,14 @@ def read_address(url: str) -> Address:
 
 def _searched(query: str) -> bool:
     """A site search's query (``s=…``, ``wd=…``) at a section's path: its page is a list of
-    results, or says there are none."""
-    return any(key.lower() in _SEARCH_KEYS and value.strip() for key, value in parse_qsl(query))
+    results, or says there are none. A long number is an id, not search words (``?n=105&s=2345``:
+    a story's)."""
+    return any(
+        key.lower() in _SEARCH_KEYS
+        and (words := value.strip())
+        and not LONG_NUMBER_RE.fullmatch(words)
+        for key, value in parse_qsl(query)
+    )
 
 
 def page_shape(

@@ -22,7 +22,14 @@ from datetime import UTC
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from crawler.extract.date_parse import ZONE_NAME, build_date, build_day, named_zone
+from crawler.extract.date_parse import (
+    CLOCK_NAME,
+    ZH_WEEKDAY,
+    ZONE_NAME,
+    build_date,
+    build_day,
+    named_zone,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -44,8 +51,12 @@ _CRUMB_CHARS = 4000  # how far a trail's links may run
 _TAG_CHARS = 500  # how far before its class, id or label a tag may open
 _HREF_RE = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _GAP = r"[^\d\n]{1,3}"  # what may separate the year, month and day of a shown date
-# The clock time, a zone's name perhaps before it ("2025-12-05 HKT 14:32").
-_CLOCK = rf"[^\d\n]{{0,3}}(?:({ZONE_NAME})\s*)?(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?(?!\d)"
+# The clock time, a zone's name perhaps before it ("2025-12-05 HKT 14:32"), or a weekday and a
+# place's clock ("2025年12月5日（星期五）香港時間16時30分").
+_CLOCK = (
+    rf"[^\d\n]{{0,3}}{ZH_WEEKDAY}{CLOCK_NAME}(?:({ZONE_NAME})\s*)?"
+    r"(\d{1,2})[:：时時](\d{2})(?:[:：分](\d{2}))?(?!\d)"
+)
 
 
 def url_date(url: str, default_tz: timezone) -> datetime | None:
@@ -68,8 +79,8 @@ def url_month(url: str) -> tuple[int, int] | None:
 
 def clocked(url_day: datetime, text: str) -> datetime:
     """The URL's day at the clock time ``text`` first shows right after that day's year, month
-    and day (each number once, in that order, a few non-digits apart); the day as it is when
-    the text shows none."""
+    and day (each number once, in that order, a few non-digits apart, or a weekday and a place's
+    clock between); the day as it is when the text shows none."""
     day = rf"(?<!\d){url_day.year}{_GAP}0?{url_day.month}{_GAP}0?{url_day.day}"
     if not (m := re.search(day + _CLOCK, text)):
         return url_day

@@ -70,6 +70,8 @@ def test_a_site_search_address_carries_search_words_in_a_sections_query() -> Non
     assert read_address("https://www.example.cn/so?Keyword=duanju").searched
     assert not read_address("https://www.example.com/search/").searched  # no words searched
     assert not read_address("https://www.example.com/?p=12345").searched  # a story by its id
+    # a story's id in a key a search may use too
+    assert not read_address("https://www.example.gov.tw/News_Content.aspx?n=105&s=234567").searched
     # a story reached from a search keeps its address's verdict
     story = "https://www.example.com/2025/07/reelshort-record-quarter-1240117/?s=reelshort"
     assert not read_address(story).searched

@@ -22,6 +22,12 @@ def test_a_zone_name_before_the_time_is_read_with_it() -> None:
     assert jst == datetime(2025, 5, 19, 14, 32, tzinfo=timezone(timedelta(hours=9)))
 
 
+def test_a_weekday_and_a_places_clock_before_the_time_are_read_past() -> None:
+    release = "完\n2025年5月19日（星期一）\n香港時間16時30分"
+    assert clocked(DAY, release) == datetime(2025, 5, 19, 16, 30, tzinfo=CST)
+    assert clocked(DAY, "2025年5月19日 北京时间 9:05") == datetime(2025, 5, 19, 9, 5, tzinfo=CST)
+
+
 def test_a_time_after_another_day_is_not_the_url_days() -> None:
     assert clocked(DAY, "2025-05-18 09:00 2015-05-19") == DAY
     assert clocked(DAY, "12025 05 19 10:00") == DAY

@@ -72,6 +72,14 @@ def test_a_zone_name_between_a_day_and_its_time_is_read(text: str, expected: dat
     assert parse_loose(text, UTC) == expected
 
 
+def test_a_places_clock_named_between_a_day_and_its_time_is_passed_over() -> None:
+    cst = timezone(timedelta(hours=8))
+    release = parse_loose("2025年12月5日（星期五）香港時間16時30分", cst)
+    assert release == datetime(2025, 12, 5, 16, 30, tzinfo=cst)
+    beijing = parse_loose("2025年12月5日 北京时间 09:05", cst)
+    assert beijing == datetime(2025, 12, 5, 9, 5, tzinfo=cst)
+
+
 def test_a_bylines_time_without_a_zone_takes_the_markups() -> None:
     html = (FIXTURES / "site_name_title_deadline.html").read_text(encoding="utf8")
     url = "https://deadline.com/2025/03/reelshort-burbank-production-hub-1236321234/"

@@ -39,6 +39,7 @@ def _root() -> HtmlElement:
         "以上内容仅供参考，不构成投资建议。",
         "新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。文章内容仅供参考，不构成投资建议。投资者据此操作，风险自担。",
         "未经许可",
+        "【纠错】",
     ],
 )
 def test_a_chrome_line_closing_the_text_goes(tail: str) -> None:
