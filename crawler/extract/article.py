@@ -59,6 +59,7 @@ from crawler.extract.site_header import drop_site_header
 from crawler.extract.stamp_attrs import stamp_value
 from crawler.extract.stamps import drop_stamps
 from crawler.extract.standfirst import with_standfirst
+from crawler.extract.story_wrappers import keep_story_wrappers
 from crawler.extract.table_layout import layout_text
 from crawler.extract.time_elements import own_times
 from crawler.extract.title import find_title, named_title
@@ -169,9 +170,7 @@ def extract_article(
     drop_site_header(root, title_el, url)
     if settings.named_chrome:
         remove_chrome(root, named, page_len, candidates)
-    quote_figures_as_text(root)
-    drop_blank_box_ends(root)
-    wrap_loose_runs(root)
+    _ready_blocks(root, title_el)
     container = cms_container(html, candidates)
     anchors = link_texts(root)  # read once: runs of links, closing headlines, the page's kind
     read = _read_text(html, root, container, url, (title, title_el), settings, anchors, boilerplate)
@@ -196,6 +195,15 @@ def extract_article(
     article = is_article(shape, settings)
     blocks = block_fingerprints(paras)
     return Extracted(title, text, published, language, canonical_link, article, blocks, shape)
+
+
+def _ready_blocks(root: HtmlElement, title_el: HtmlElement | None) -> None:
+    """The page's blocks made ready for the passes, in place: quote figures as text, blank box
+    ends gone, loose runs of text wrapped and the story's wrapper kept from the chrome names."""
+    quote_figures_as_text(root)
+    drop_blank_box_ends(root)
+    wrap_loose_runs(root)
+    keep_story_wrappers(root, title_el)
 
 
 class _Read(NamedTuple):

@@ -6,9 +6,11 @@ whatever its class names. A sign-up box whose form a script sends keeps the form
 the page after the form is gone ("Thanks for subscribing.", "An error occurred."): only a form
 says those, so the box around them is the form's widget, its pitch with it. A video player's
 card between two paragraphs shows its label and running time ("VIDEO 04:12") above the clip's
-title and show: a short box so labelled is the player's. The smallest box holding the telltale
-line and more goes, unless it is long (an article's own container), holds
-the page's heading, or is a list's item (a listing's sponsored card is one of its entries).
+title and show: a short box so labelled is the player's. A summary a machine wrote opens with
+its label ("Takeaways by Example AI", "AI-generated summary"): the box is the summary, not the
+story. The smallest box holding the telltale line and more goes, unless it is long (an
+article's own container), holds the page's heading, or is a list's item (a listing's sponsored
+card is one of its entries).
 """
 
 from __future__ import annotations
@@ -30,7 +32,12 @@ _MAX_BOX = 600  # characters (whitespace aside): a longer box holds more than a 
 _MAX_LINE = 80  # a telltale line is shorter than this
 _MAX_SHOWN = 400  # ... and its element's text, whitespace and all, no longer than this
 # Words that every telltale line holds in lower case: a line without any is read no further.
-_WORDS = ("by", "with", "thank", "error", "wrong", "video")
+_WORDS = ("by", "with", "thank", "error", "wrong", "video", "summar", "takeaway", "points")
+# A machine summary's label, in folded text: "takeaways by example ai", "ai-generated summary".
+_MACHINE_SUMMARY = (
+    r"(?:summary|takeaways|key\s+points)\s+(?:generated\s+)?by\s+(?:\S+\s+){0,2}ai\b"
+    r"|\bai[-\s]+(?:generated\s+)?(?:summary|takeaways|key\s+points)"
+)
 # A phrase of every label and message below, after the word it holds, in the page's folded text
 # (see :mod:`.folding`) with any whitespace between its words: a page whose text holds none has
 # no telltale line, and its lines are not read. The word is looked for first: most pages lack it.
@@ -47,6 +54,7 @@ _PHRASES = tuple(
         ("error", r"error\s+(?:has\s+)?occurr?ed"),
         ("wrong", r"went\s+wrong"),
         ("video", r"video\W*\d{1,2}:\d\d"),
+        *((word, _MACHINE_SUMMARY) for word in ("summar", "takeaway", "points")),
     )
 )
 # A sponsor's label, opening its box: "Presented by Example", "Together with Example".
@@ -54,6 +62,8 @@ _SPONSOR_RE = re.compile(
     r"(?i)^(?:(?:presented|sponsored|brought to you) by|together with|in partnership with)"
     r"\s+\S.*$"
 )
+# A machine summary's label, opening its box.
+_SUMMARY_RE = re.compile(f"(?i)^(?:{_MACHINE_SUMMARY})$")
 # A form's messages, which its script shows after the reader sends it.
 _STATUS_RE = re.compile(
     r"(?i)^(?:thanks?(?: you)? for (?:subscribing|signing up)\b.*"
@@ -81,7 +91,7 @@ def drop_telltale_boxes(root: HtmlElement, folded: str | None = None) -> bool:
         text = norm(shown)
         if not text or len(text) >= _MAX_LINE:
             continue
-        sponsor = _SPONSOR_RE.match(text) is not None
+        sponsor = _SPONSOR_RE.match(text) is not None or _SUMMARY_RE.match(text) is not None
         video = not sponsor and _VIDEO_RE.match(text) is not None
         if not (sponsor or video) and _STATUS_RE.match(text) is None:
             continue

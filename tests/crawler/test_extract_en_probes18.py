@@ -37,9 +37,6 @@ _LABELS = en_labels(_FOLDER)
 # leaked on 5 pages, sentences missing on 1; trafilatura defaults 15 wholly right, titles 29,
 # dates 29, chrome leaked on 15, sentences missing on 1.
 KNOWN: dict[str, str] = {
-    "bloomberg_paywall": "the AI takeaways box above the story (its heading and bullets) is kept",
-    "ft_teaser": "a paywall wrapper whose class begins with 'bar' is pruned with its two free "
-    "paragraphs; the text is the subscription offers",
     "globenewswire_tags": "the issuer's name after the headline's bar is taken for a site name",
     "medium_highlight": "the platform's 'Top highlight' label inside a paragraph is kept",
 }
