@@ -28,8 +28,18 @@ from tests.support.probes import check_en_probe, en_labels, probe_params
 
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "en-probes19"
 _LABELS = en_labels(_FOLDER)
-# Pages the extractor still gets wrong, with what goes wrong.
-KNOWN: dict[str, str] = {}
+# Pages the extractor still gets wrong, with what goes wrong. Scored blind on the extractor as
+# it was before they led to fixes: 14 of 20 pages wholly right, titles 19, dates 19, chrome
+# leaked on 3 pages, sentences missing on 1; trafilatura defaults 10 wholly right, titles 18,
+# dates 20, chrome leaked on 7, sentences missing on 2.
+KNOWN: dict[str, str] = {
+    "data_table_note": "the note in the table's <figcaption> is dropped with the captions",
+    "eu_press_corner": "the press contacts block after the body is kept",
+    "reddit_thread": "no date: the post's stamp is a relative '2 mo. ago' above the title, its "
+    "time only in a 'ts' attribute",
+    "webtoon_sections": "a body of <section> elements without <p> is taken with the whole "
+    "newsroom wrapper: language links, category, date and the Prev/Next list",
+}
 
 
 @pytest.mark.parametrize("name", probe_params(_LABELS["pages"], KNOWN))
