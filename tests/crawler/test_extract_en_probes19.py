@@ -37,6 +37,7 @@ KNOWN: dict[str, str] = {
     "eu_press_corner": "the press contacts block after the body is kept",
     "reddit_thread": "no date: the post's stamp is a relative '2 mo. ago' above the title, its "
     "time only in a 'ts' attribute",
+    "sticky_video_headline": "the sticky player's 'Now Playing:' and 'Up Next:' titles are kept",
     "webtoon_sections": "a body of <section> elements without <p> is taken with the whole "
     "newsroom wrapper: language links, category, date and the Prev/Next list",
 }
