@@ -5,8 +5,9 @@ story's headline below it in an ``<h2>``; the ``<title>`` then often names the s
 ("Industry News - Site"), so the two agree. The ``<h1>`` is a section's name when it is short
 (no headline's words) and the page shows the same words elsewhere as a link or another heading
 (the menu, a sidebar box's heading); the headline is then the first heading after it that reads
-as one and has a date in the line below it, with no more than a line of text between the two
-(a hub page's ``<h1>`` names its topic above an introduction and the dated stories after it).
+as one and has a date in the line below it (or, as newsrooms set it, in the line above it),
+with no more than a line of text between the two (a hub page's ``<h1>`` names its topic above
+an introduction and the dated stories after it).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def headline_below(
     for heading in headings:
         if heading is h1:
             after = True
-        elif after and is_headline(norm(heading.text_content())) and _dated_below(heading):
+        elif after and is_headline(norm(heading.text_content())) and _dated_beside(heading):
             return heading if _text_between(h1, heading) <= _GAP_CHARS else None
     return None
 
@@ -53,6 +54,14 @@ def _named_elsewhere(h1: HtmlElement, text: str) -> bool:
     return any(
         el not in inside and norm(el.text_content()) == text for el in root.iter(*_NAMING_TAGS)
     )
+
+
+def _dated_beside(heading: HtmlElement) -> bool:
+    """Tell whether the element after the heading starts with a line holding a date, or the
+    elements before it in its parent end with one ("2026.06.10 PRESS RELEASE")."""
+    before = [el.text_content() for el in heading.itersiblings(preceding=True)]
+    above = norm(" ".join(reversed(before)))[-_DATE_CHARS:]
+    return _dated_below(heading) or ANY_DATE_RE.search(above) is not None
 
 
 def _dated_below(heading: HtmlElement) -> bool:
