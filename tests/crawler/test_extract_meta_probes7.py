@@ -36,6 +36,9 @@ from tests.support.probes import (
 _FOLDER = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "meta-probes7"
 _LABELS = meta_labels(_FOLDER)
 _NAMES = sorted(_LABELS)
+# Scored blind on the extractor as it was before they led to fixes: 23 of 30 pages wholly
+# right, titles 27 of 30, days 26 of 30, texts 30 of 30; trafilatura defaults: titles 26, days 23
+# (one title miss each was a full-width space the label kept, since written as one space).
 # Pages whose title or day the extractor still gets wrong, with what goes wrong.
 KNOWN_TITLES: dict[str, str] = {}
 KNOWN_DAYS: dict[str, str] = {}
