@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from crawler.extract.date_parse import parse_date
 from crawler.extract.day_order import day_first
-from crawler.extract.region_dates import ClassedDay
 from crawler.extract.shown_days import ShownTime
 
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ class Page:
     fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
     said: str = ""  # a relative byline's ``<article>`` before chrome removal (``article_said``)
     stamp: str = ""  # the time a relative byline's markup states (``stamp_attrs.py``)
-    classed: tuple[ClassedDay, ...] = ()  # days classed as dates, read before chrome removal
+    closing: tuple[str, ...] = ()  # the title's ``<article>``'s dated elements (``region_dates``)
 
     @cached_property
     def times(self) -> tuple[str, ...]:

@@ -179,7 +179,7 @@ def _candidates(
     if near is not None:
         yield title_day(near.title, page.tz)
     yield _marked_time(page)
-    yield classed_date(page.classed, title_el, region, page.tz)
+    yield classed_date(region, page.closing, page.tz)
     yield stated_htmldate(page)
 
 

@@ -5,14 +5,14 @@ Government sites show "发布日期：2026年12月03日" as a picture, against c
 words to screen readers in its ``alt``; only a date labelled as the publication there counts.
 Other pages close the story with its day alone in an element classed as its time
 (``<span class="time">Dec 3, 2026</span>``), below the tags and share buttons that chrome
-removal drops: such elements are read before it (:func:`classed_days`), and one counts when the
-article region held it, outside any link or list item (a list of other stories' dates).
+removal drops: those of the title's ``<article>`` are read before it (:func:`closing_days`). Only
+one in the article region, or in that ``<article>``, outside any link or list item (a list of other
+stories' dates) counts.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -22,14 +22,14 @@ from crawler.extract.date_parse import parse_loose
 from crawler.extract.meta import norm
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Iterator, Set
 
     from lxml.html import HtmlElement
 
-__all__ = ["ClassedDay", "alt_date", "classed_date", "classed_days"]
+__all__ = ["alt_date", "classed_date", "closing_days"]
 
 _CLASSED_XPATH = etree.XPath(
-    "/descendant::*[contains(@class, 'ate') or contains(@class, 'ime')]"  # [Dd]ate, [Tt]ime
+    "descendant::*[contains(@class, 'ate') or contains(@class, 'ime')]"  # [Dd]ate, [Tt]ime
 )
 # A class naming an element as a date or time: "time", "pub-date", "publish_time", "pubtime".
 _DATE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:pub|publish)?[-_]?(?:date|time)(?:$|[\s_-])", re.I)
@@ -43,48 +43,33 @@ _WHOLE_DAY_RE = re.compile(
 _LIST_TAGS = frozenset({"a", "li"})
 
 
-@dataclass(frozen=True)
-class ClassedDay:
-    """The text of an element classed as a date, and how many levels above the title element
-    their closest common ancestor stands."""
-
-    text: str
-    height: int
-
-
-def classed_days(root: HtmlElement, title_el: HtmlElement | None) -> tuple[ClassedDay, ...]:
-    """The elements whose class names a date and whose whole text is one, outside links and
-    list items, each with its place relative to the title (no element is kept: the tree is
-    read again after chrome removal)."""
-    if title_el is None:
-        return ()
-    heights = {ancestor: height for height, ancestor in enumerate(title_el.iterancestors(), 1)}
-    found = []
-    for element in _CLASSED_XPATH(root):
-        if not _DATE_CLASS_RE.search(element.get("class", "")):
-            continue
-        if _WHOLE_DAY_RE.fullmatch(text := norm(element.text_content())):
-            ancestors = list(element.iterancestors())
-            if any(ancestor.tag in _LIST_TAGS for ancestor in ancestors):
-                continue
-            common = next((heights[a] for a in ancestors if a in heights), None)
-            if common is not None:
-                found.append(ClassedDay(text, common))
-    return tuple(found)
+def closing_days(title_el: HtmlElement | None) -> tuple[str, ...]:
+    """The days of :func:`classed_date` in the ``<article>`` holding the title, read before
+    chrome removal drops its closing lines; none without one."""
+    article = None if title_el is None else next(title_el.iterancestors("article"), None)
+    return () if article is None else tuple(_classed_texts(article))
 
 
 def classed_date(
-    days: tuple[ClassedDay, ...],
-    title_el: HtmlElement | None,
-    region: HtmlElement | None,
-    tz: timezone,
+    region: HtmlElement | None, closing: tuple[str, ...], tz: timezone
 ) -> datetime | None:
-    """The day of the first of ``days`` that ``region``, an ancestor of ``title_el``, held."""
-    if title_el is None or region is None:
-        return None
-    height = next((h for h, a in enumerate(title_el.iterancestors(), 1) if a is region), 0)
-    held = (day for day in days if day.height <= height)
-    return parse_loose(day.text, tz) if (day := next(held, None)) else None
+    """The day of the first element in ``region`` that its class names a date and whose whole
+    text is one, outside links and list items; else the first of the ``closing`` days."""
+    found = next(_classed_texts(region), None) if region is not None else None
+    found = found or next(iter(closing), None)
+    return parse_loose(found, tz) if found else None
+
+
+def _classed_texts(container: HtmlElement) -> Iterator[str]:
+    """The whole texts of the elements in ``container`` that their class names a date and whose
+    whole text is a day, outside links and list items."""
+    for element in _CLASSED_XPATH(container):
+        if not _DATE_CLASS_RE.search(element.get("class", "")):
+            continue
+        if _WHOLE_DAY_RE.fullmatch(text := norm(element.text_content())) and not any(
+            ancestor.tag in _LIST_TAGS for ancestor in element.iterancestors()
+        ):
+            yield text
 
 
 def alt_date(
