@@ -52,6 +52,7 @@ from crawler.extract.passes import trafilatura_text
 from crawler.extract.prompts import drop_closing_prompts
 from crawler.extract.quote_figures import quote_figures_as_text
 from crawler.extract.recover import recover_blocks
+from crawler.extract.region_dates import closing_days
 from crawler.extract.releases import drop_release_tail
 from crawler.extract.rendered import show_rendered
 from crawler.extract.script_state import state_article
@@ -161,6 +162,7 @@ def extract_article(
     times = own_times(root)
     said, stamp = _relative_byline(title_el, near)
     drop_hidden(root)
+    closing = closing_days(title_el)
     drop_next_stories(title_el, url)
     named = strip_chrome_tags(root)
     markup = read_markup(root, html, meta, url)
@@ -186,11 +188,10 @@ def extract_article(
     text = repair_runs(text)  # runs written as entities survive the page's repair
     language = detect_language(declared_language(root, meta), text or title or "", language_hint)
     tz = page_zone(stated_times(meta, (t.value for t in times)), root.get("lang"), language, url)
-    page = Page(html, url, root, meta, tz, times, fetched_at, said, stamp)
+    page = Page(html, url, root, meta, tz, times, fetched_at, said, stamp, closing)
     near = near and ending_with(near, text)
-    published = find_published(page, title_el, text, near)
+    published = find_published(page, title_el, text, near) or _fallback(fallback_date, page.tz)
     title = title or fallback_title or named_title(root, meta)
-    published = published or _fallback(fallback_date, page.tz)
     canonical_link = canonical and canonical.strip()
     article = is_article(shape, settings)
     blocks = block_fingerprints(paras)

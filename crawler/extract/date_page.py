@@ -34,6 +34,7 @@ class Page:
     fetched_at: datetime | None = None  # resolves relative stamps ("2 hours ago") when known
     said: str = ""  # a relative byline's ``<article>`` before chrome removal (``article_said``)
     stamp: str = ""  # the time a relative byline's markup states (``stamp_attrs.py``)
+    closing: tuple[str, ...] = ()  # the title's ``<article>``'s dated elements (``region_dates``)
 
     @cached_property
     def times(self) -> tuple[str, ...]:

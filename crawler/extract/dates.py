@@ -5,23 +5,24 @@ shown after the day's numbers: ``url_day.py``), published-time metadata, a date 
 the title line (the byline), a publication date a stamp's tooltip states (``tooltip_dates.py``), a
 byline date labelled as an update, the same around the page's ``<h1>`` when the title is another
 element, JSON-LD ``datePublished``, a WeChat article's script time, labelled dates in the article
-region, a day shown after the title without its year in the year the URL (or else the copyright
-line) states (``yearless.py``), a labelled day of the Minguo calendar (``minguo.py``), the day
-archive a breadcrumb links to, the time a relative byline stamp's markup states
-(``stamp_attrs.py``), the time the script state's object titled as the headline states
-(``state_times.py``), the stamp itself ("2 hours ago") when the fetch time is known, a notice's
-signature line closing the text, the day the title closes on ("Daily brief: December 2, 2026"), a
-``<time>`` marked ``published`` (hAtom), and last htmldate on the whole page, kept only when the
-page states that day (``htmldate_day.py``). A
-byline date days before the chosen one is the original publication (the metadata then dates a
-re-post or an import), unless it stands in a paragraph of the text's prose; a ``<time>`` showing
-another day for its UTC instant sets the day (``shown_days.py``), and a day shown without its time
-of day takes the publication time the markup states on that day. A shown numeric date whose day and
-month read both ways takes the reading the markup states, else the order the page's locale writes
-(``day_order.py``). Dates in page chrome (sidebars, "latest news" lists: ``date_region.py``) are
-never read by the text searches; a page that states no date gets none.
-A time on another day than the URL's still refines it when its UTC instant falls on that day
-(an address written in UTC dates a story posted at 4 am in Sydney the day before).
+region (in its text, then in an image's ``alt``: ``region_dates.py``), a day shown after the title
+without its year in the year the URL (or else the copyright line) states (``yearless.py``), a
+labelled day of the Minguo calendar (``minguo.py``), the day archive a breadcrumb links to, the time
+a relative byline stamp's markup states (``stamp_attrs.py``), the time the script state's object
+titled as the headline states (``state_times.py``), the stamp itself ("2 hours ago") when the fetch
+time is known, a notice's signature line closing the text, the day the title closes on ("Daily
+brief: December 2, 2026"), a ``<time>`` marked ``published`` (hAtom), a day alone in an element the
+article region held whose class names it a date (``<span class="time">``, read before chrome
+removal), and last htmldate on the whole page, kept only when the page states that day
+(``htmldate_day.py``). A byline date days before the chosen one is the original publication (the
+metadata then dates a re-post or an import), unless it stands in a paragraph of the text's prose; a
+``<time>`` showing another day for its UTC instant sets the day (``shown_days.py``), and a day shown
+without its time of day takes the publication time the markup states on that day. A shown numeric
+date whose day and month read both ways takes the reading the markup states, else the order the
+page's locale writes (``day_order.py``). Dates in page chrome (sidebars, "latest news" lists:
+``date_region.py``) are never read by the text searches; a page that states no date gets none. A
+time on another day than the URL's still refines it when its UTC instant falls on that day (an
+address written in UTC dates a story posted at 4 am in Sydney the day before).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from crawler.extract.date_region import article_region, without_link_lists
 from crawler.extract.htmldate_day import stated_htmldate
 from crawler.extract.meta import norm, squashed_len
 from crawler.extract.minguo import minguo_day
+from crawler.extract.region_dates import alt_date, classed_date
 from crawler.extract.script_times import script_time
 from crawler.extract.shown_days import is_midnight, on_shown_day, same_day
 from crawler.extract.signature import signature_date
@@ -163,9 +165,7 @@ def _candidates(
         yield parse_date(value, page.tz)
     yield script_time(page.html, page.url, page.tz)
     region = article_region(page.root, title_el, squashed_len(text))
-    if region is not None:
-        order = page.day_first
-        yield from labelled_dates(without_link_lists(region), page.tz, known, day_first=order)
+    yield from _region_dates(region, page, known)
     if near is not None:
         yield yearless_day(near, page.url, page.tz, known, page.html)
         yield minguo_day(near.after[:_NEAR_CHARS], page.tz)
@@ -179,7 +179,20 @@ def _candidates(
     if near is not None:
         yield title_day(near.title, page.tz)
     yield _marked_time(page)
+    yield classed_date(region, page.closing, page.tz)
     yield stated_htmldate(page)
+
+
+def _region_dates(
+    region: HtmlElement | None, page: Page, known: Set[date]
+) -> Iterator[datetime | None]:
+    """The labelled dates in the article region less its link lists: in its text, then in an
+    image's ``alt``."""
+    if region is None:
+        return
+    own = without_link_lists(region)
+    yield from labelled_dates(own, page.tz, known, day_first=page.day_first)
+    yield alt_date(own, _LABEL_RES[0], page.tz, known)
 
 
 def _marked_time(page: Page) -> datetime | None:

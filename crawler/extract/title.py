@@ -1,32 +1,33 @@
 """The article title, by agreement of ``<title>``, og:title, ``<h1>`` and headline elements.
 
 A heading on the page wins when a metadata title agrees with it (starts with it, contains it, or
-shares most of its words): sites lengthen ``<title>`` with their name, rewrite og:title for
-sharing, and an unescaped quotation mark truncates a ``content`` attribute, but the headline
-shown on the page is the article's. Without agreement a lone ``<h1>`` is trusted, then a
-headline-classed element that carries its date or a heading whose words the URL's last path
-segment shares clearly more of than the metadata title's, then the metadata title less its site
-suffix. A lesser heading (not an ``<h1>``) that only rewords or shortens the metadata title gives
-way to it, unless it extends the title or is the title less a part set off by a separator (in
-Chinese, a space). The heading's tag line after a plain separator ("| ...", " - ...") goes when the
-metadata title leaves it out too, and so does a short label before it ("Review: ...") unless
-another metadata title keeps it; a badge element before it ("原创"), or a kicker, source link or
-comment count beside it (``heading_parts.py``), goes when a metadata title states the rest
-whole, or starts with it before a separator ("[tag] X" where ``<title>`` is "X - Board -
-Forum"); an ``<h1>`` that only names the page's section gives way to the dated headline right
-below it (``section_heading.py``); one set in capitals takes the metadata title's letter case,
-one spacing words the metadata title hyphenates its hyphens. A heading that no metadata title
-states as it is is a third opinion short of agreement: the words of the URL's last path segment
-then settle it (``title_slug.py``); without a heading they settle between the metadata titles. A
-page showing its headline in no heading (a ``<div class="bt">``) has the element whose whole
-text is the metadata title, or for a Chinese one its part beside a separator
-(``shown_title.py``). A site name that is a metadata title with a separator in it is the page's
-title copied; a metadata title that starts with a separator lacks its headline, and one that is
-a file's name ("ex99-1.htm") is none: a page left without any takes its first paragraph set
-wholly in bold (``bold_title.py``). Without a stated site name, a short one the home page's link
-(a logo) shows is the site's name. A short Chinese heading agreeing with titles that only name
-the app or site is no headline. A heading that is a part a site suffix's stripping took from a
-metadata title, longer than the part left ("Acme Corp. - Acme Reports Results"), is the headline.
+shares most of its words): sites lengthen ``<title>`` with their name, rewrite og:title for sharing,
+and an unescaped quotation mark truncates a ``content`` attribute, but the headline shown on the
+page is the article's. Without agreement a lone ``<h1>`` is trusted, then a headline-classed element
+that carries its date or a heading whose words the URL's last path segment shares clearly more of
+than the metadata title's, then the metadata title less its site suffix. A lesser heading (not an
+``<h1>``) that only rewords or shortens the metadata title gives way to it, unless it extends the
+title or is the title less a part set off by a separator (in Chinese, a space). The heading's tag
+line after a plain separator ("| ...", " - ...") goes when the metadata title leaves it out too, and
+so does a Chinese subtitle set off by "——" on the line after it, and so does a short label before it
+("Review: ...") unless another metadata title keeps it; a badge element before it ("原创"), or a
+kicker, source link or comment count beside it (``heading_parts.py``), goes when a metadata title
+states the rest whole, or starts with it before a separator ("[tag] X" where ``<title>`` is "X -
+Board - Forum"); an ``<h1>`` that only names the page's section gives way to the dated headline
+right below it (``section_heading.py``), and a lesser heading agreeing only with metadata titles too
+short for a headline (a section's name as the whole ``<title>``) to a lone ``<h1>``; one set in
+capitals takes the metadata title's letter case, one spacing words the metadata title hyphenates its
+hyphens. A heading that no metadata title states as it is is a third opinion short of agreement: the
+words of the URL's last path segment then settle it (``title_slug.py``); without a heading they
+settle between the metadata titles. A page showing its headline in no heading (a ``<div
+class="bt">``) has the element whose whole text is the metadata title, or for a Chinese one its part
+beside a separator (``shown_title.py``). A site name that is a metadata title with a separator in it
+is the page's title copied; a metadata title that starts with a separator lacks its headline, and
+one that is a file's name ("ex99-1.htm") is none: a page left without any takes its first paragraph
+set wholly in bold (``bold_title.py``). Without a stated site name, a short one the home page's link
+(a logo) shows is the site's name. A short Chinese heading agreeing with titles that only name the
+app or site is no headline. A heading that is a part a site suffix's stripping took from a metadata
+title, longer than the part left ("Acme Corp. - Acme Reports Results"), is the headline.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ _META_TITLES = ("og:title", "twitter:title", "headline", "articletitle", "dc.tit
 # Separators a template puts between a headline and a tag line; a typographic dash in an
 # on-page headline ("Reviews are in — and they're not great") is the writer's punctuation.
 _PLAIN_SEP_RE = re.compile(r"\s*[|｜]\s*|\s+-\s+")
+# A Chinese subtitle (副标题) on its own line after the headline: "——探访…".
+_SUBTITLE_RE = re.compile(r"\s*——")
 # What sets a site or column name off a heading held in a metadata title ("X @ Blog").
 _SIDE_RE = re.compile(r"\s*(?:[|｜_@»·•/:]|::|-+|\s[–—])\s*")
 _SIDE_END_RE = re.compile(rf"{_SIDE_RE.pattern}$")
@@ -110,6 +113,8 @@ def find_title(
     found = _agreeing(headings, stripped)
     tail = None if found is not None else _shown_tail(headings, titles, stripped)
     found = found or tail
+    if found is not None and _names_section(found, stripped):
+        found = _lone_h1([h for h in headings if not h.linked], titles) or found
     if found is not None and (below := _below_section(found, headings)) is not None:
         return unmangle(_clean_heading(below.headline, site, host)) or None, below.element
     if found is not None and names_part(found.headline, stripped, substantial):
@@ -163,6 +168,14 @@ def _below_section(found: Heading, headings: list[Heading]) -> Heading | None:
     return next((heading for heading in headings if heading.element is below), None)
 
 
+def _names_section(heading: Heading, titles: list[str]) -> bool:
+    """Tell whether a lesser heading (not an ``<h1>``) agrees with metadata titles that are all
+    too short for a headline: a section's name ("Industry News") standing as the whole
+    ``<title>``, above the ``<h1>`` that holds the headline."""
+    short = not any(substantial(title) for title in titles)
+    return heading.element.tag != "h1" and short and not substantial(heading.headline)
+
+
 def _held_title(heading: str, titles: list[str]) -> str | None:
     """The metadata title that a lesser heading (not an ``<h1>``) only rewords or shortens;
     None when the heading starts with it (an unescaped quotation mark truncated the metadata)
@@ -201,7 +214,8 @@ def _as_titled(text: str, titles: list[str]) -> str:
     for title in titles:
         kept = text[: len(title)]
         cut = _PLAIN_SEP_RE.match(text, len(kept))
-        if cut and 2 * len(kept) >= len(text) and _fold(kept) == _fold(title):
+        tag_line = cut is not None and 2 * len(kept) >= len(text)
+        if (tag_line or _SUBTITLE_RE.match(text, len(kept))) and _fold(kept) == _fold(title):
             return kept
     return text
 
@@ -306,11 +320,8 @@ def _trusted(headings: list[Heading], titles: list[str], url: str) -> Heading | 
     site), or any substantial one when every metadata title is too short to be a headline (an
     app's share page titled with its name only: "红星新闻")."""
     headings = [heading for heading in headings if not heading.linked]
-    h1s = [heading for heading in headings if heading.element.tag == "h1"]
-    if len(h1s) > 1:  # a widget's or a logo's beside the article's: the one in an <article>
-        h1s = [h for h in h1s if next(h.element.iterancestors("article"), None) is not None]
-    if len(h1s) == 1 and (not titles or substantial(h1s[0].text, _H1_HAN)):
-        return h1s[0]
+    if (h1 := _lone_h1(headings, titles)) is not None:
+        return h1
     names_only = bool(titles) and not any(substantial(title) for title in titles)
     named = (
         heading
@@ -325,6 +336,17 @@ def _trusted(headings: list[Heading], titles: list[str], url: str) -> Heading | 
         )
     )
     return next(named, None)
+
+
+def _lone_h1(headings: list[Heading], titles: list[str]) -> Heading | None:
+    """The lone substantial ``<h1>`` among unlinked ``headings`` (or the only one in an
+    ``<article>``: a widget's or a logo's stands beside the article's)."""
+    h1s = [heading for heading in headings if heading.element.tag == "h1"]
+    if len(h1s) > 1:
+        h1s = [h for h in h1s if next(h.element.iterancestors("article"), None) is not None]
+    if len(h1s) == 1 and (not titles or substantial(h1s[0].text, _H1_HAN)):
+        return h1s[0]
+    return None
 
 
 def _clean_heading(text: str, site: str, host: str) -> str:

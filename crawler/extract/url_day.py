@@ -42,8 +42,8 @@ _URL_RES = (
     re.compile(r"[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|\d{6})"),  # TRS "/t20250310_"
 )
 _MONTH_RE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(?!\d{1,2}(?:/|$))")
-# The opening of a tag up to a class, id or label naming it a breadcrumb trail ("readcrumb": any
-# case of its first letter).
+# The opening of a tag up to a class, id or label naming it a breadcrumb trail ("crumb": a
+# "Breadcrumb", or a Chinese site's "crumb" holding "当前位置").
 _CRUMB_TAG_RE = re.compile(
     r"""<(\w+)\b[^>]*\b(?:class|id|aria-label)\s*=\s*["'][^"'>]*$""", re.IGNORECASE
 )
@@ -108,7 +108,7 @@ def _crumb_trails(html: str) -> Iterator[str]:
     """The markup inside each element named as a breadcrumb trail, up to its end tag or the
     end of the first element of its kind inside it (found by string search: a regular
     expression tried at every tag of a long page costs milliseconds)."""
-    at = html.find("readcrumb")
+    at = html.find("crumb")
     while at >= 0:
         start = html.rfind("<", max(0, at - _TAG_CHARS), at)
         opening = _CRUMB_TAG_RE.match(html, start, at) if start >= 0 else None
@@ -117,4 +117,4 @@ def _crumb_trails(html: str) -> Iterator[str]:
             if end >= 0:
                 yield html[inside:end]
                 at = end  # the trail's own items ("breadcrumb-item") are inside it
-        at = html.find("readcrumb", at + 1)
+        at = html.find("crumb", at + 1)
